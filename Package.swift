@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Strict settings shared by every target of ours.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "spinesite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "spinesite", targets: ["spinesite"]),
+        .library(name: "SpinesiteKit", targets: ["SpinesiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // The C library, as Debian ships it (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only module that touches cmark-gfm: Markdown in, Swift values out.
+        .target(name: "CommonMark", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        // Value types shared by the stages: diagnostics, configuration, pages.
+        .target(name: "SiteModel", swiftSettings: strict),
+        // Stage 1: files → pages with parsed front matter.
+        .target(
+            name: "ContentLoader",
+            dependencies: ["SiteModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
+        .target(name: "SiteResolver", dependencies: ["SiteModel"], swiftSettings: strict),
+        // Stage 3: Markdown + templates → HTML files in memory.
+        .target(
+            name: "SiteRenderer",
+            dependencies: [
+                "SiteModel", "SiteResolver", "CommonMark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // Stage 4: staging folder → output folder, swapped atomically.
+        .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
+        // The pipeline: load → resolve → render → write, plus scaffolding.
+        .target(
+            name: "SpinesiteKit",
+            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "spinesite",
+            dependencies: ["SpinesiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
+        .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "ContentLoader", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SpinesiteKitTests",
+            dependencies: ["SpinesiteKit", "SiteModel"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark `spinesite build` on synthetic corpora (Scripts/bench-corpus.py).
+#
+#   Scripts/bench.sh                         # N = 1000 10000
+#   BENCH_SIZES="200 1000" Scripts/bench.sh
+#   SPINESITE=/path/to/spinesite Scripts/bench.sh
+#
+# Environment:
+#   SPINESITE           binary to benchmark (default .build/release/spinesite)
+#   BENCH_SIZES         topic counts (default "1000 10000")
+#   BENCH_LOCALES       default en,es,fr,de
+#   BENCH_COVERAGE      default 1.0,0.7,0.5,0.3
+#   BENCH_STRINGS_FROM  locale.yml whose strings: are copied (default Content/en/locale.yml)
+#   BENCH_TEMPLATES     Templates folder copied into each corpus (default Templates)
+#   BENCH_TMPDIR        where the temporary corpora go (default $TMPDIR or /tmp)
+#
+# Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`).
+# Corpus generation time is printed separately and not part of the measurement.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SPINESITE="${SPINESITE:-.build/release/spinesite}"
+BENCH_SIZES="${BENCH_SIZES:-1000 10000}"
+BENCH_LOCALES="${BENCH_LOCALES:-en,es,fr,de}"
+BENCH_COVERAGE="${BENCH_COVERAGE:-1.0,0.7,0.5,0.3}"
+BENCH_STRINGS_FROM="${BENCH_STRINGS_FROM:-Content/en/locale.yml}"
+BENCH_TEMPLATES="${BENCH_TEMPLATES:-Templates}"
+GNU_TIME=/usr/bin/time
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+if [[ ! -x "$GNU_TIME" ]] || ! "$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null; then
+    die "GNU time not found at $GNU_TIME; install it: apt-get install -y time  (Debian/Ubuntu package 'time')"
+fi
+[[ -x "$SPINESITE" ]] || die "spinesite binary not found or not executable: $SPINESITE (build it with: swift build -c release, or set SPINESITE=...)"
+[[ -f "$BENCH_STRINGS_FROM" ]] || die "strings source not found: $BENCH_STRINGS_FROM (set BENCH_STRINGS_FROM=path/to/locale.yml)"
+[[ -d "$BENCH_TEMPLATES" ]] || die "templates folder not found: $BENCH_TEMPLATES (set BENCH_TEMPLATES=dir)"
+command -v python3 >/dev/null || die "python3 is required to generate the corpus"
+
+WORK="$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/spinesite-bench.XXXXXX")"
+cleanup() { rm -rf -- "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+
+rows=()
+for N in $BENCH_SIZES; do
+    [[ "$N" =~ ^[0-9]+$ ]] || die "BENCH_SIZES must be integers, got '$N'"
+    DIR="$WORK/corpus-$N"
+
+    t0="$(now)"
+    python3 Scripts/bench-corpus.py --topics "$N" --locales "$BENCH_LOCALES" \
+        --coverage "$BENCH_COVERAGE" --strings-from "$BENCH_STRINGS_FROM" \
+        --templates "$BENCH_TEMPLATES" "$DIR" >/dev/null
+    t1="$(now)"
+    files="$(find "$DIR/Content" -type f | wc -l)"
+    kib="$(du -sk "$DIR/Content" | cut -f1)"
+    awk -v n="$N" -v f="$files" -v k="$kib" -v a="$t0" -v b="$t1" 'BEGIN {
+        printf "corpus N=%d: %d files, %.1f MiB on disk, generated in %.2f s (not counted)\n", n, f, k/1024, b-a }'
+
+    set +e
+    "$GNU_TIME" -f '%e %M' -o "$WORK/time-$N.txt" \
+        "$SPINESITE" build --root "$DIR" --output "$DIR/Site" --quiet \
+        >"$WORK/build-$N.out" 2>"$WORK/build-$N.err"
+    rc=$?
+    set -e
+    if [[ $rc -ne 0 ]]; then
+        echo "bench: spinesite build failed for N=$N (exit $rc); last lines of its output:" >&2
+        tail -n 30 "$WORK/build-$N.out" "$WORK/build-$N.err" >&2
+        exit "$rc"
+    fi
+    # GNU time writes "Command exited with non-zero status" lines first on failure; take the last line.
+    read -r wall maxkb < <(tail -n 1 "$WORK/time-$N.txt")
+    pages="$(find "$DIR/Site" -type f -name index.html | wc -l)"
+    rows+=("$(awk -v n="$N" -v p="$pages" -v w="$wall" -v m="$maxkb" 'BEGIN {
+        pps = (w > 0) ? sprintf("%.0f", p / w) : "inf"
+        printf "%8d  %8d  %9.2f  %9s  %9.1f", n, p, w, pps, m / 1024 }')")
+    rm -rf -- "$DIR"   # free disk before the next (larger) size
+done
+
+echo
+printf '%8s  %8s  %9s  %9s  %9s\n' "N" "pages" "wall s" "pages/s" "RSS MiB"
+for r in "${rows[@]}"; do
+    echo "$r"
+done

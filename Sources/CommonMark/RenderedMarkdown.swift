@@ -1,0 +1,55 @@
+/// What cmark-gfm made of one Markdown document, as plain Swift values.
+///
+/// Positions are 1-based and relative to the first line of the Markdown given
+/// to `MarkdownConverter`; callers add their own offset (e.g. front matter).
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML. Headings carry their `id`; every internal link's `href` holds
+    /// `InternalLink.placeholder` until the caller substitutes the resolved URL.
+    public var html: String
+    public var headings: [Heading]
+    public var internalLinks: [InternalLink]
+    public var images: [Image]
+    /// The document's text without markup, blocks separated by newlines.
+    public var plainText: String
+
+    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String) {
+        self.html = html
+        self.headings = headings
+        self.internalLinks = internalLinks
+        self.images = images
+        self.plainText = plainText
+    }
+}
+
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    /// The unique `id` given to the heading in `html`.
+    public var anchor: String
+    public var position: SourcePosition
+}
+
+/// A link whose destination has no URI scheme: it names a page, an id or an
+/// anchor that only the site can resolve.
+public struct InternalLink: Sendable, Equatable {
+    public var destination: String
+    public var position: SourcePosition
+    /// Appears in `html` exactly once, as `href="<placeholder>"`.
+    public var placeholder: String
+}
+
+public struct Image: Sendable, Equatable {
+    public var source: String
+    public var altText: String
+    public var position: SourcePosition
+}

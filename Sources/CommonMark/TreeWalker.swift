@@ -1,0 +1,129 @@
+import CCmarkGFM
+
+/// Walks a cmark-gfm tree once: collects headings, links, images and text, and
+/// marks the nodes it must change. Changes are applied after the walk, never
+/// while the iterator is live.
+struct TreeWalker {
+    private(set) var headings: [Heading] = []
+    private(set) var links: [InternalLink] = []
+    private(set) var images: [Image] = []
+    private var text: [String] = []
+    private var anchors: AnchorSet
+
+    init(reservedAnchors: Set<String>) {
+        self.anchors = AnchorSet(reserved: reservedAnchors)
+    }
+
+    var plainText: String { text.joined() }
+
+    mutating func walk(_ document: OpaquePointer, isInternal: (String) -> Bool) {
+        var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if Self.blockTypes.contains(type.rawValue) { text.append("\n") }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                text.append(Self.literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text.append(" ")
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK:
+                linkNodes.append(node)
+            case CMARK_NODE_IMAGE:
+                images.append(Image(
+                    source: Self.string(cmark_node_get_url(node)),
+                    altText: Self.textContent(node),
+                    position: Self.position(node)
+                ))
+            default:
+                break
+            }
+        }
+        for node in headingNodes { markHeading(node) }
+        for node in linkNodes { markLink(node, isInternal: isInternal) }
+    }
+
+    /// Replaces the markers set by `markHeading` with `id` attributes.
+    func finishHTML(_ html: String) -> String {
+        var result = html
+        for (index, heading) in headings.enumerated() {
+            let marked = "<h\(heading.level)>\(Self.headingMarker(index))"
+            result = result.replacingFirst(marked, with: "<h\(heading.level) id=\"\(heading.anchor)\">")
+        }
+        return result
+    }
+
+    private mutating func markHeading(_ node: OpaquePointer) {
+        let title = Self.textContent(node)
+        let heading = Heading(
+            level: Int(cmark_node_get_heading_level(node)),
+            text: title,
+            anchor: anchors.claim(AnchorSet.slug(title)),
+            position: Self.position(node)
+        )
+        // A private-use marker in the heading's first text tells finishHTML where its tag is.
+        let marker = cmark_node_new(CMARK_NODE_TEXT)
+        cmark_node_set_literal(marker, Self.headingMarker(headings.count))
+        cmark_node_prepend_child(node, marker)
+        headings.append(heading)
+    }
+
+    private mutating func markLink(_ node: OpaquePointer, isInternal: (String) -> Bool) {
+        let destination = Self.string(cmark_node_get_url(node))
+        guard isInternal(destination) else { return }
+        let placeholder = "spinesite-link-\(links.count)"
+        cmark_node_set_url(node, placeholder)
+        links.append(InternalLink(destination: destination, position: Self.position(node), placeholder: placeholder))
+    }
+
+    private static func headingMarker(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
+
+    private static let blockTypes: Set<UInt32> = [
+        CMARK_NODE_PARAGRAPH.rawValue, CMARK_NODE_HEADING.rawValue, CMARK_NODE_ITEM.rawValue,
+        CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_BLOCK_QUOTE.rawValue,
+    ]
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_literal(node))
+    }
+
+    private static func position(_ node: OpaquePointer) -> SourcePosition {
+        SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// The text of a node's inline children, as a reader sees it.
+    private static func textContent(_ node: OpaquePointer) -> String {
+        var parts: [String] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: parts.append(literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: parts.append(" ")
+            default: parts.append(textContent(current))
+            }
+            child = cmark_node_next(current)
+        }
+        return parts.joined()
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

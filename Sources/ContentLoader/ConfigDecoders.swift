@@ -1,0 +1,107 @@
+import SiteModel
+
+/// `Content/site.yml` → `SiteConfig`.
+enum SiteConfigDecoder {
+    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML"]
+
+    static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
+        let what = "site.yml"
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let mapping): yaml = mapping
+        }
+        yaml.warnUnknownKeys(knownKeys, what: what)
+        let title = yaml.string("title", required: true, what: what)
+        let baseURL = yaml.string("baseURL", required: true, what: what)
+        let defaultLocale = yaml.string("defaultLocale", required: true, what: what)
+        let locales = yaml.strings("locales", what: what)
+        let smart = yaml.bool("smartPunctuation", what: what)
+        let unsafe = yaml.bool("unsafeHTML", what: what)
+        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
+            yaml.error(baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
+        }
+        guard let title, let baseURL, let defaultLocale, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        let config = SiteConfig(
+            title: title.value, baseURL: baseURL.value, defaultLocale: defaultLocale.value,
+            localeOrder: locales.map(\.value), smartPunctuation: smart ?? true, unsafeHTML: unsafe ?? false,
+            location: yaml.location
+        )
+        return (config, yaml.diagnostics)
+    }
+}
+
+/// `Content/<tag>/locale.yml` → `LocaleConfig`.
+enum LocaleConfigDecoder {
+    static let knownKeys: Set<String> = ["name", "direction", "strings"]
+
+    static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
+        let what = "locale.yml"
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let mapping): yaml = mapping
+        }
+        yaml.warnUnknownKeys(knownKeys, what: what)
+        let name = yaml.string("name", required: true, what: what)
+        let directionText = yaml.string("direction", required: true, what: what)
+        let strings = yaml.stringMap("strings", what: what)
+        var direction: TextDirection?
+        if let directionText {
+            direction = TextDirection(rawValue: directionText.value)
+            if direction == nil {
+                yaml.error(directionText.location, "\(what): 'direction' must be 'ltr' or 'rtl', not '\(directionText.value)'")
+            }
+        }
+        guard let name, let direction, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        let config = LocaleConfig(
+            tag: tag, name: name.value, direction: direction,
+            strings: strings.mapValues(\.value), location: yaml.location
+        )
+        return (config, yaml.diagnostics)
+    }
+}
+
+/// The YAML between a page's `---` lines → `FrontMatter`.
+enum FrontMatterDecoder {
+    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags"]
+
+    static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
+        let what = "front matter"
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(split.yaml, file: file, lineOffset: split.yamlFirstLine - 1, what: what) {
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let mapping): yaml = mapping
+        }
+        yaml.warnUnknownKeys(knownKeys, what: what)
+        let title = yaml.string("title", required: true, what: what)
+        let description = yaml.string("description", required: true, what: what)
+        let id = yaml.string("id", required: false, what: what)
+        let slug = yaml.string("slug", required: false, what: what)
+        let weight = yaml.int("weight", what: what)
+        let draft = yaml.bool("draft", what: what)
+        let aliases = yaml.strings("aliases", what: what)
+        let related = yaml.strings("related", what: what)
+        let tags = yaml.strings("tags", what: what)
+        if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
+        if let slug { checkSlug(slug, yaml: &yaml) }
+        guard let title, let description, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        let frontMatter = FrontMatter(
+            title: title.value, description: description.value, id: id, slug: slug,
+            weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value)
+        )
+        return (frontMatter, yaml.diagnostics)
+    }
+
+    private static func checkIdentifier(_ id: Located<String>, key: String, yaml: inout YAMLMapping) {
+        if let problem = PathSafety.problem(withIdentifier: id.value) {
+            yaml.error(id.location, "front matter: '\(key)' \(problem)")
+        }
+    }
+
+    private static func checkSlug(_ slug: Located<String>, yaml: inout YAMLMapping) {
+        if let problem = PathSafety.problem(withSegment: slug.value) {
+            yaml.error(slug.location, "front matter: 'slug' \(problem)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import SiteModel
+
+/// Stage 1: reads `Content/` into `LoadedSite` — configuration, locales and
+/// pages with typed front matter. Collects every problem before failing.
+public enum ContentLoader {
+    /// - Parameters:
+    ///   - contentURL: the `Content` folder.
+    ///   - displayRoot: how that folder is named in diagnostics (`Content`).
+    ///   - includeDrafts: keep pages with `draft: true`.
+    public static func load(contentURL: URL, displayRoot: String, includeDrafts: Bool) throws(BuildFailure) -> LoadedSite {
+        let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
+        var diagnostics: [Diagnostic] = []
+        let top = tree.children(of: "")
+        diagnostics += top.diagnostics
+
+        let siteFile = tree.display("site.yml")
+        guard top.files.contains(where: { $0.relativePath == "site.yml" }) else {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(file: siteFile), "site.yml is missing: it names the site's title, baseURL and defaultLocale")])
+        }
+        let (config, siteDiagnostics) = readText(contentURL.appendingPathComponent("site.yml"), file: siteFile)
+            .map { SiteConfigDecoder.decode($0, file: siteFile) }
+        diagnostics += siteDiagnostics
+        for file in top.files where file.relativePath != "site.yml" && !knownTopLevelFiles.contains(file.relativePath) {
+            diagnostics.append(.warning(SourceLocation(file: tree.display(file.relativePath)), "not a locale folder or site.yml; ignored"))
+        }
+
+        var locales: [LocaleConfig] = []
+        var sources: [PageSource] = []
+        for folder in top.folders {
+            let tag = folder.relativePath
+            let location = SourceLocation(file: tree.display(tag))
+            guard LanguageTag.isValid(tag) else {
+                diagnostics.append(.error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
+                continue
+            }
+            let (locale, localeSources, localeDiagnostics) = scanLocale(tag, tree: tree)
+            diagnostics += localeDiagnostics
+            if let locale { locales.append(locale) }
+            sources += localeSources
+        }
+
+        let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts)
+        diagnostics += pageDiagnostics
+        guard let config else { throw BuildFailure(diagnostics) }
+        let ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return LoadedSite(config: config, locales: ordered, pages: pages, warnings: diagnostics.sorted())
+    }
+
+    /// Top-level files that other features read; the loader leaves them alone.
+    static let knownTopLevelFiles: Set<String> = ["pulse-presets.yml", "README.md"]
+
+    struct PageSource: Sendable {
+        var locale: String
+        var relativePath: String
+        var url: URL
+        var file: String
+    }
+
+    private static func scanLocale(_ tag: String, tree: ContentTree) -> (LocaleConfig?, [PageSource], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let localeFile = tree.display("\(tag)/locale.yml")
+        var locale: LocaleConfig?
+        if FileManager.default.fileExists(atPath: tree.rootURL.appendingPathComponent("\(tag)/locale.yml").path) {
+            let result = readText(tree.rootURL.appendingPathComponent("\(tag)/locale.yml"), file: localeFile)
+                .map { LocaleConfigDecoder.decode($0, tag: tag, file: localeFile) }
+            locale = result.0
+            diagnostics += result.1
+        } else {
+            diagnostics.append(.error(SourceLocation(file: localeFile), "locale.yml is missing: every locale folder names its language, direction and strings"))
+        }
+        let (files, treeDiagnostics) = tree.files(under: tag)
+        diagnostics += treeDiagnostics
+        var sources: [PageSource] = []
+        for entry in files {
+            let relative = String(entry.relativePath.dropFirst(tag.count + 1))
+            let display = tree.display(entry.relativePath)
+            if relative == "locale.yml" || knownLocaleFiles.contains(relative) { continue }
+            guard relative.hasSuffix(".md") else {
+                diagnostics.append(.warning(SourceLocation(file: display), "not a Markdown page (.md); ignored"))
+                continue
+            }
+            if let problem = pathProblem(relative) {
+                diagnostics.append(.error(SourceLocation(file: display), problem))
+                continue
+            }
+            sources.append(PageSource(locale: tag, relativePath: relative, url: entry.url, file: display))
+        }
+        return (locale, sources, diagnostics)
+    }
+
+    /// Locale files that other features read.
+    static let knownLocaleFiles: Set<String> = ["glossary.yml"]
+
+    /// File and folder names become URL segments unless a slug replaces them.
+    private static func pathProblem(_ relative: String) -> String? {
+        var segments = relative.split(separator: "/").map(String.init)
+        let fileName = segments.removeLast()
+        for folder in segments {
+            if let problem = PathSafety.problem(withSegment: folder) { return "folder name \(problem)" }
+        }
+        let stem = String(fileName.dropLast(3))
+        if stem == "_index" { return nil }
+        if let problem = PathSafety.problem(withSegment: stem) { return "file name \(problem)" }
+        return nil
+    }
+
+    static func readText(_ url: URL, file: String) -> Result<String, BuildFailure> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(BuildFailure([.error(SourceLocation(file: file), "cannot read file (it may have been removed during the build)")]))
+        }
+        return TextDecoding.decode(data, file: file)
+    }
+}
+
+extension Result where Failure == BuildFailure {
+    /// Runs a decoder on success; a failure becomes its diagnostics.
+    func map<T>(_ decode: (Success) -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+        switch self {
+        case .success(let value): return decode(value)
+        case .failure(let failure): return (nil, failure.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SiteModel
+
+/// The files under `Content/`, found without following links out of it.
+///
+/// Symbolic links to files inside `Content/` are read; links to folders are
+/// refused (they are how loops happen), and so is anything resolving outside.
+struct ContentTree {
+    struct Entry {
+        /// `/`-separated, relative to the folder walked.
+        var relativePath: String
+        var url: URL
+    }
+
+    let rootURL: URL
+    /// How paths are shown in diagnostics: `Content` or `/some/root/Content`.
+    let displayRoot: String
+    private let realRoot: String
+
+    init(rootURL: URL, displayRoot: String) {
+        self.rootURL = rootURL
+        self.displayRoot = displayRoot
+        self.realRoot = Self.realPath(rootURL.path) ?? rootURL.path
+    }
+
+    func display(_ relativePath: String) -> String {
+        relativePath.isEmpty ? displayRoot : "\(displayRoot)/\(relativePath)"
+    }
+
+    /// Immediate children of a folder: (files, folders), sorted by name.
+    func children(of relativeFolder: String) -> (files: [Entry], folders: [Entry], diagnostics: [Diagnostic]) {
+        let folderURL = relativeFolder.isEmpty ? rootURL : rootURL.appendingPathComponent(relativeFolder)
+        var files: [Entry] = [], folders: [Entry] = [], diagnostics: [Diagnostic] = []
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).sorted()
+        } catch {
+            return ([], [], [.error(SourceLocation(file: display(relativeFolder)), "cannot read folder: \(error.localizedDescription)")])
+        }
+        for name in names where !name.hasPrefix(".") {
+            let relative = relativeFolder.isEmpty ? name : "\(relativeFolder)/\(name)"
+            let url = folderURL.appendingPathComponent(name)
+            let location = SourceLocation(file: display(relative))
+            switch kind(of: url) {
+            case .file: files.append(Entry(relativePath: relative, url: url))
+            case .folder: folders.append(Entry(relativePath: relative, url: url))
+            case .refused(let reason): diagnostics.append(.error(location, reason))
+            case .other: diagnostics.append(.warning(location, "not a file or folder; ignored"))
+            }
+        }
+        return (files, folders, diagnostics)
+    }
+
+    /// Every file below a folder, depth first, sorted.
+    func files(under relativeFolder: String) -> (files: [Entry], diagnostics: [Diagnostic]) {
+        var (files, folders, diagnostics) = children(of: relativeFolder)
+        for folder in folders {
+            let nested = self.files(under: folder.relativePath)
+            files += nested.files
+            diagnostics += nested.diagnostics
+        }
+        return (files, diagnostics)
+    }
+
+    private enum Kind {
+        case file, folder, other
+        case refused(String)
+    }
+
+    private func kind(of url: URL) -> Kind {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return .refused("cannot be read (it may have been removed during the build)") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return symlinkKind(url)
+        default: return .other
+        }
+    }
+
+    private func symlinkKind(_ url: URL) -> Kind {
+        guard let target = Self.realPath(url.path) else {
+            return .refused("symbolic link cannot be resolved (broken, or a loop)")
+        }
+        guard target.hasPrefix(realRoot + "/") else {
+            return .refused("symbolic link points outside Content/ (to \(target)); refused")
+        }
+        var info = stat()
+        guard stat(target, &info) == 0 else { return .refused("symbolic link cannot be resolved") }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            return .refused("symbolic link to a folder; links to folders are not followed")
+        }
+        return info.st_mode & S_IFMT == S_IFREG ? .file : .other
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

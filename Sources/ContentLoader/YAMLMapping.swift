@@ -1,0 +1,176 @@
+import Foundation
+import SiteModel
+import Yams
+
+/// A YAML mapping read key by key into typed values. Every problem becomes a
+/// diagnostic at the key's own line and column; nothing is guessed.
+struct YAMLMapping {
+    let file: String
+    /// Added to YAML line numbers: front matter starts on the file's second line.
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var keyOrder: [String] = []
+    let location: SourceLocation
+
+    /// Parses `text`. Returns nil (with diagnostics) when it is not a mapping.
+    static func parse(_ text: String, file: String, lineOffset: Int, what: String) -> Result<YAMLMapping, BuildFailure> {
+        let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            return .failure(BuildFailure([YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what)]))
+        }
+        guard let node else {
+            return .failure(BuildFailure([.error(start, "\(what): is empty")]))
+        }
+        if let anchored = AnchorFinder.firstAnchor(in: node) {
+            let location = YAMLMapping.location(of: anchored, file: file, lineOffset: lineOffset) ?? start
+            return .failure(BuildFailure([.error(location, "\(what): YAML anchors and aliases are not allowed")]))
+        }
+        guard case .mapping(let mapping) = node else {
+            return .failure(BuildFailure([.error(start, "\(what): expected 'key: value' lines")]))
+        }
+        var result = YAMLMapping(file: file, lineOffset: lineOffset, location: start)
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            result.entries[name] = (key, value)
+            result.keyOrder.append(name)
+        }
+        return .success(result)
+    }
+
+    private init(file: String, lineOffset: Int, location: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.location = location
+    }
+
+    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, file: file, lineOffset: lineOffset) ?? location
+    }
+
+    /// Where `key` was written, or the mapping's start.
+    func location(ofKey key: String) -> SourceLocation {
+        entries[key].map { location(of: $0.key) } ?? location
+    }
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(location, message))
+    }
+
+    /// Warns about every key not in `known`, in file order.
+    mutating func warnUnknownKeys(_ known: Set<String>, what: String) {
+        for name in keyOrder where !known.contains(name) {
+            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            diagnostics.append(.warning(location(ofKey: name), "\(what): unknown key '\(name)' is ignored\(suggestion)"))
+        }
+    }
+
+    func node(_ key: String) -> Node? {
+        guard let entry = entries[key] else { return nil }
+        if case .scalar(let scalar) = entry.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return entry.value
+    }
+
+    mutating func string(_ key: String, required: Bool, what: String) -> Located<String>? {
+        guard let node = node(key) else {
+            if required { error(location, "\(what): '\(key)' is missing") }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            error(location(of: node), "\(what): '\(key)' must be text")
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty, required {
+            error(location(of: node), "\(what): '\(key)' is empty")
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    mutating func int(_ key: String, what: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard let value = node.int else {
+            error(location(of: node), "\(what): '\(key)' must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String, what: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar = node, let value = node.bool else {
+            error(location(of: node), "\(what): '\(key)' must be true or false")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of text; a single text value is taken as a list of one.
+    mutating func strings(_ key: String, what: String) -> [Located<String>] {
+        guard let node = node(key) else { return [] }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            error(location(of: node), "\(what): '\(key)' must be a list")
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                error(location(of: item), "\(what): each item of '\(key)' must be text")
+                continue
+            }
+            result.append(Located(scalar.string, at: location(of: item)))
+        }
+        return result
+    }
+
+    /// A mapping of text to text (a locale's `strings:`).
+    mutating func stringMap(_ key: String, what: String) -> [String: Located<String>] {
+        guard let node = node(key) else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            error(location(of: node), "\(what): '\(key)' must be 'name: text' lines")
+            return [:]
+        }
+        var result: [String: Located<String>] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard let name = keyNode.scalar?.string, case .scalar(let value) = valueNode else {
+                error(location(of: valueNode), "\(what): each entry of '\(key)' must be 'name: text'")
+                continue
+            }
+            result[name] = Located(value.string, at: location(of: valueNode))
+        }
+        return result
+    }
+}
+
+/// Finds the first node that carries an anchor, without expanding aliases.
+enum AnchorFinder {
+    static func firstAnchor(in node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .scalar: return nil
+        case .sequence(let sequence):
+            for child in sequence { if let found = firstAnchor(in: child) { return found } }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
+            }
+        case .alias:
+            return node
+        }
+        return nil
+    }
+}

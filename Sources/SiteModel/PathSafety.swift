@@ -1,0 +1,51 @@
+/// Rules that keep names from content inside the output folder and valid in URLs.
+public enum PathSafety {
+    /// A URL segment (slug, folder or file name): letters and digits of any
+    /// script, `-`, `_` and `.`, not starting with `.`.
+    public static func problem(withSegment segment: String) -> String? {
+        if segment.isEmpty { return "is empty" }
+        if segment == "." || segment == ".." || segment.hasPrefix(".") { return "'\(segment)' must not start with '.'" }
+        if segment.contains("/") || segment.contains("\\") { return "'\(segment)' must be one URL segment, without '/' or '\\'" }
+        for scalar in segment.unicodeScalars where !isAllowed(scalar) {
+            return "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found '\(scalar.escaped(asASCII: true))')"
+        }
+        return nil
+    }
+
+    /// An id: segments separated by `/`, each a valid segment.
+    public static func problem(withIdentifier id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.hasPrefix("/") || id.hasSuffix("/") { return "'\(id)' must not start or end with '/'" }
+        for segment in id.split(separator: "/", omittingEmptySubsequences: false) {
+            if let problem = problem(withSegment: String(segment)) { return problem }
+        }
+        return nil
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "-" || scalar == "_" || scalar == "." { return true }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark
+    }
+}
+
+/// BCP 47 language tags as folder names: `en`, `es`, `pt-BR`, `zh-Hant-TW`.
+public enum LanguageTag {
+    public static func isValid(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count) || (5...8).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        var rest = parts.dropFirst()
+        if let script = rest.first, script.count == 4, script.allSatisfy({ $0.isASCII && $0.isLetter }) { rest = rest.dropFirst() }
+        if let region = rest.first,
+           (region.count == 2 && region.allSatisfy({ $0.isASCII && $0.isLetter }))
+            || (region.count == 3 && region.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            rest = rest.dropFirst()
+        }
+        return rest.allSatisfy { variant in
+            variant.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+                && ((5...8).contains(variant.count) || (variant.count == 4 && variant.first!.isNumber))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    /// Absolute, ending in `/`: canonical URLs are built from it.
+    public var baseURL: String
+    public var defaultLocale: String
+    /// Explicit locale order; empty means default locale first, then by tag.
+    public var localeOrder: [String]
+    public var smartPunctuation: Bool
+    public var unsafeHTML: Bool
+    public var location: SourceLocation
+
+    public init(
+        title: String, baseURL: String, defaultLocale: String, localeOrder: [String] = [],
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, location: SourceLocation
+    ) {
+        self.title = title
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.defaultLocale = defaultLocale
+        self.localeOrder = localeOrder
+        self.smartPunctuation = smartPunctuation
+        self.unsafeHTML = unsafeHTML
+        self.location = location
+    }
+
+    /// The path part of `baseURL` (`/` or `/docs/`): every site URL starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
+    /// `baseURL` without the trailing path: `https://example.org`.
+    public var origin: String {
+        String(baseURL.dropLast(basePath.count))
+    }
+}
+
+public enum TextDirection: String, Sendable, Hashable {
+    case ltr
+    case rtl
+}
+
+/// `Content/<tag>/locale.yml`.
+public struct LocaleConfig: Sendable, Hashable {
+    public var tag: String
+    /// The language's own name ("Español").
+    public var name: String
+    public var direction: TextDirection
+    /// Every piece of template text, by key.
+    public var strings: [String: String]
+    public var location: SourceLocation
+
+    public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation) {
+        self.tag = tag
+        self.name = name
+        self.direction = direction
+        self.strings = strings
+        self.location = location
+    }
+}

@@ -1,0 +1,92 @@
+/// A Markdown file's front matter, typed.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String
+    public var description: String
+    public var id: Located<String>?
+    public var slug: Located<String>?
+    public var weight: Int
+    public var draft: Bool
+    public var aliases: [Located<String>]
+    public var related: [Located<String>]
+    public var tags: [String]
+
+    public init(
+        title: String, description: String, id: Located<String>? = nil, slug: Located<String>? = nil,
+        weight: Int = 0, draft: Bool = false, aliases: [Located<String>] = [], related: [Located<String>] = [],
+        tags: [String] = []
+    ) {
+        self.title = title
+        self.description = description
+        self.id = id
+        self.slug = slug
+        self.weight = weight
+        self.draft = draft
+        self.aliases = aliases
+        self.related = related
+        self.tags = tags
+    }
+}
+
+/// One Markdown file as loaded: front matter parsed, body untouched.
+public struct SourcePage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// `Content/<tag>/_index.md`.
+        case home
+        /// `_index.md` in a subfolder.
+        case section
+        case topic
+    }
+
+    public var locale: String
+    /// Path under the locale folder, `/`-separated: `therapies/tens.md`.
+    public var relativePath: String
+    public var kind: Kind
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// Where the body starts: line 1 of the body is this file line.
+    public var bodyLocation: SourceLocation
+
+    public init(locale: String, relativePath: String, kind: Kind, frontMatter: FrontMatter, body: String, bodyLocation: SourceLocation) {
+        self.locale = locale
+        self.relativePath = relativePath
+        self.kind = kind
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLocation = bodyLocation
+    }
+
+    public var file: String { bodyLocation.file }
+
+    /// The folder the file is in, which is its section: `therapies` for
+    /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
+    public var folder: String {
+        let parts = relativePath.split(separator: "/").dropLast()
+        return parts.joined(separator: "/")
+    }
+
+    /// The id shared by a page and its translations.
+    public var id: String {
+        if let id = frontMatter.id { return id.value }
+        switch kind {
+        case .home: return "home"
+        case .section: return folder
+        case .topic: return String(relativePath.dropLast(3))
+        }
+    }
+}
+
+/// Everything the load stage read.
+public struct LoadedSite: Sendable {
+    public var config: SiteConfig
+    /// In the site's locale order, default locale first.
+    public var locales: [LocaleConfig]
+    public var pages: [SourcePage]
+    public var warnings: [Diagnostic]
+
+    public init(config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], warnings: [Diagnostic]) {
+        self.config = config
+        self.locales = locales
+        self.pages = pages
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,35 @@
+/// "Did you mean …?" for mistyped names.
+public enum Suggestion {
+    /// The candidate nearest to `name` by edit distance, if it is near enough
+    /// to be a plausible typo (at most a third of the name's length).
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(1, name.count / 3)
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates {
+            let distance = editDistance(name, candidate)
+            guard distance <= limit else { continue }
+            if best == nil || (distance, candidate) < (best!.distance, best!.candidate) {
+                best = (distance, candidate)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance over characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

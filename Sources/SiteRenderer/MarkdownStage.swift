@@ -1,0 +1,77 @@
+import Foundation
+import CommonMark
+import SiteModel
+import SiteResolver
+
+/// Converts every page's Markdown on all cores, then resolves its links
+/// against the whole site (anchors of every page are known by then).
+enum MarkdownStage {
+    /// Ids the templates use; headings never take them.
+    static let templateAnchors: Set<String> = ["main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
+
+    struct Result: Sendable {
+        /// Final HTML of each page body, links resolved.
+        var bodies: [String]
+        var headings: [[Heading]]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func run(_ graph: SiteGraph) -> Result {
+        let options = MarkdownOptions(smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML)
+        let converted = ParallelMap.map(graph.pages) { page in
+            MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        }
+        let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
+        let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in
+            finish(converted[index], page: graph.pages[index], index: index, resolver: resolver)
+        }
+        return Result(bodies: resolved.map(\.html), headings: converted.map(\.headings), diagnostics: resolved.flatMap(\.diagnostics))
+    }
+
+    private static func finish(_ markdown: RenderedMarkdown, page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var html = markdown.html
+        let base = page.source.bodyLocation
+        func location(_ position: SourcePosition) -> SourceLocation {
+            SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
+        }
+        for link in markdown.internalLinks {
+            switch resolver.resolve(link.destination, from: index) {
+            case .success(let url):
+                html = html.replacingFirst("href=\"\(link.placeholder)\"", with: "href=\"\(HTMLEscaping.attribute(url))\"")
+            case .failure(let problem):
+                diagnostics.append(.error(location(link.position), problem.message))
+            }
+        }
+        for image in markdown.images where image.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
+        }
+        for heading in markdown.headings where heading.level == 1 {
+            diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
+        }
+        return (html, diagnostics)
+    }
+}
+
+enum HTMLEscaping {
+    static func attribute(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,97 @@
+import CommonMark
+import SiteModel
+import SiteResolver
+
+/// Builds the plain dictionaries templates see. Everything here is data; all
+/// text is escaped by Mustache's `{{…}}` except `page.content`, which is HTML
+/// that cmark-gfm produced.
+struct PageContext {
+    let graph: SiteGraph
+    let strings: LocaleStrings
+    let assets: [String: String]
+
+    func page(_ index: Int, body: String, headings: [Heading]) -> [String: Any] {
+        let page = graph.pages[index]
+        var context = common(locale: page.locale)
+        context["page"] = [
+            "title": page.title,
+            "description": page.source.frontMatter.description,
+            "url": page.url,
+            "canonical": absolute(page.url),
+            "content": body,
+            "hasContent": !body.isEmpty,
+            "toc": headings.filter { (2...3).contains($0.level) }.map { ["text": $0.text, "anchor": $0.anchor, "isSubheading": $0.level == 3] },
+            "tags": page.source.frontMatter.tags,
+        ] as [String: Any]
+        context["breadcrumbs"] = page.ancestors.map { crumb in
+            var item = link(to: crumb)
+            if graph.pages[crumb].source.kind == .home { item["title"] = strings.strings(for: page.locale)["home"] ?? page.title }
+            return item
+        }
+        if let parent = page.parent { context["section"] = link(to: parent) }
+        context["related"] = page.related.map { link(to: $0) }
+        context["hasRelated"] = !page.related.isEmpty
+        context["topics"] = page.children.map { link(to: $0) }
+        context["hasToc"] = (context["page"] as! [String: Any])["toc"].map { !($0 as! [Any]).isEmpty } ?? false
+        context["groups"] = page.source.kind == .home ? homeGroups(index) : []
+        context["translations"] = page.translations.map { translation(of: $0, current: index) }
+        context["hasTranslations"] = page.translations.count > 1
+        return context
+    }
+
+    /// Values every page has: site, locale, strings, assets.
+    func common(locale tag: String) -> [String: Any] {
+        let locale = graph.locale(tag)!
+        return [
+            "site": ["title": graph.config.title, "baseURL": graph.config.baseURL],
+            "lang": tag,
+            "dir": locale.direction.rawValue,
+            "ogLocale": tag.replacingOccurrences(of: "-", with: "_"),
+            "locale": ["tag": tag, "name": locale.name],
+            "strings": strings.strings(for: tag),
+            "assets": assets,
+            "homeURL": graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath,
+            "nav": navigation(locale: tag),
+            "languages": graph.homes.map { home in
+                ["tag": graph.pages[home].locale, "name": graph.locale(graph.pages[home].locale)!.name, "url": graph.pages[home].url]
+            },
+        ]
+    }
+
+    func link(to index: Int) -> [String: Any] {
+        let page = graph.pages[index]
+        return ["title": page.title, "url": page.url, "description": page.source.frontMatter.description, "isSection": page.isListing]
+    }
+
+    /// The home page's children: top-level topics and sections.
+    private func navigation(locale tag: String) -> [[String: Any]] {
+        guard let home = graph.pagesByID[tag]?[PageNode.homeID] else { return [] }
+        return graph.pages[home].children.map { link(to: $0) }
+    }
+
+    /// Home page: the topics at the top level, then one group per section.
+    private func homeGroups(_ home: Int) -> [[String: Any]] {
+        let children = graph.pages[home].children
+        let topLevel = children.filter { !graph.pages[$0].isListing }
+        var groups: [[String: Any]] = []
+        if !topLevel.isEmpty { groups.append(["isTopLevel": true, "topics": topLevel.map { link(to: $0) }]) }
+        for section in children where graph.pages[section].isListing {
+            groups.append(["section": link(to: section), "topics": graph.pages[section].children.map { link(to: $0) }])
+        }
+        return groups
+    }
+
+    private func translation(of index: Int, current: Int) -> [String: Any] {
+        let page = graph.pages[index]
+        let locale = graph.locale(page.locale)!
+        return [
+            "tag": page.locale, "name": locale.name, "dir": locale.direction.rawValue, "url": page.url,
+            "absoluteURL": absolute(page.url), "isCurrent": index == current,
+            "isDefault": page.locale == graph.config.defaultLocale,
+        ]
+    }
+
+    func absolute(_ url: String) -> String {
+        graph.config.origin + url
+    }
+}

@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import Mustache
+import SiteModel
+
+/// `Templates/`: the Mustache layouts and partials, and the assets they use.
+public struct Theme: Sendable {
+    public static let requiredTemplates = ["home", "section", "topic", "404", "redirect", "root"]
+
+    var library: MustacheLibrary
+    /// `strings.KEY` names each template uses, with the template that uses it first.
+    var usedStrings: [String: String]
+    public var assets: [Asset]
+
+    /// A file from `Templates/assets/`, published under a content-hashed name.
+    public struct Asset: Sendable {
+        /// `style.css`.
+        public var name: String
+        /// `assets/style.3f2a9c1b.css`.
+        public var outputPath: String
+        public var contents: Data
+        /// `style_css`: how templates refer to it (`{{assets.style_css}}`).
+        public var key: String { name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_") }
+    }
+
+    /// Reads every `*.mustache` under `templatesURL` and every file in `assets/`.
+    public static func load(from templatesURL: URL, displayRoot: String) throws(BuildFailure) -> Theme {
+        var library = MustacheLibrary()
+        var usedStrings: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let files = (FileManager.default.subpaths(atPath: templatesURL.path) ?? []).sorted()
+        for path in files where path.hasSuffix(".mustache") {
+            let display = "\(displayRoot)/\(path)"
+            guard let text = try? String(contentsOf: templatesURL.appendingPathComponent(path), encoding: .utf8) else {
+                diagnostics.append(.error(SourceLocation(file: display), "cannot read template (is it UTF-8?)"))
+                continue
+            }
+            do {
+                try library.register(text, named: String(path.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error(location, "template: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: display), "template: \(error)"))
+            }
+            for key in Self.stringKeys(in: text) where usedStrings[key] == nil { usedStrings[key] = display }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(name).mustache"), "template '\(name)' is missing"))
+        }
+        let assets = loadAssets(templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return Theme(library: library, usedStrings: usedStrings, assets: assets)
+    }
+
+    private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        return names.filter { !$0.hasPrefix(".") }.compactMap { name in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/assets/\(name)"), "cannot read asset"))
+                return nil
+            }
+            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let dot = name.lastIndex(of: ".") ?? name.endIndex
+            let hashed = "\(name[..<dot]).\(hash)\(name[dot...])"
+            return Asset(name: name, outputPath: "assets/\(hashed)", contents: data)
+        }
+    }
+
+    /// `{{strings.key}}`-style references in a template's text.
+    static func stringKeys(in text: String) -> [String] {
+        var keys: [String] = []
+        var rest = text[...]
+        while let range = rest.range(of: "strings.") {
+            let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { keys.append(String(name)) }
+            rest = rest[range.upperBound...]
+        }
+        return keys
+    }
+}

@@ -1,0 +1,105 @@
+import SiteModel
+
+/// Which link destinations spinesite resolves: page files (`tens.md`), ids
+/// (`topic:tens`) and anchors (`#risks`). Anything with a URI scheme or `//`
+/// is external and left to cmark-gfm.
+public enum LinkDestination {
+    public static let idScheme = "topic:"
+
+    public static func isInternal(_ destination: String) -> Bool {
+        if destination.hasPrefix(idScheme) { return true }
+        if destination.hasPrefix("//") { return false }
+        return !hasScheme(destination)
+    }
+
+    static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":"), let first = destination.first, first.isASCII, first.isLetter else { return false }
+        return destination[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+}
+
+/// Resolves internal links of one page to URLs in the page's own locale.
+public struct LinkResolver: Sendable {
+    let graph: SiteGraph
+    /// Heading anchors per page index (from rendering), for `#fragment` checks.
+    let anchors: [Set<String>]
+
+    public init(graph: SiteGraph, anchors: [Set<String>]) {
+        self.graph = graph
+        self.anchors = anchors
+    }
+
+    /// The URL to write for `destination` on page `from`, or why there is none.
+    public func resolve(_ destination: String, from source: Int) -> Result<String, LinkProblem> {
+        let page = graph.pages[source]
+        let (target, fragment) = Self.splitFragment(destination)
+        let targetIndex: Int
+        if target.isEmpty {
+            targetIndex = source
+        } else if target.hasPrefix(LinkDestination.idScheme) {
+            let id = String(target.dropFirst(LinkDestination.idScheme.count))
+            let ids = graph.pagesByID[page.locale] ?? [:]
+            guard let found = ids[id] else {
+                return .failure(LinkProblem(destination, suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
+            }
+            targetIndex = found
+        } else if target.hasSuffix(".md") {
+            let paths = graph.pagesBySourcePath[page.locale] ?? [:]
+            let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
+            guard let path = Self.normalise(target, relativeTo: folder), let found = paths[path] else {
+                let wanted = Self.normalise(target, relativeTo: folder) ?? target
+                let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
+                return .failure(LinkProblem(destination, suggestion: hint))
+            }
+            targetIndex = found
+        } else {
+            return .failure(LinkProblem(destination, suggestion: nil, advice: "link to a page by its file ('tens.md') or id ('topic:tens')"))
+        }
+        if let fragment, !anchors[targetIndex].contains(fragment) {
+            let hint = Suggestion.closest(to: fragment, in: anchors[targetIndex]).map { "\(target)#\($0)" }
+            return .failure(LinkProblem(destination, suggestion: hint, advice: hint == nil ? "the page has no heading with that anchor" : nil))
+        }
+        let suffix = fragment.map { "#\($0)" } ?? ""
+        return .success(targetIndex == source && fragment != nil ? suffix : graph.pages[targetIndex].url + suffix)
+    }
+
+    static func splitFragment(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// `../therapies/pns.md` from folder `["guides"]` → `therapies/pns.md`;
+    /// `/x.md` is from the locale root. Nil when it climbs out of the locale.
+    static func normalise(_ target: String, relativeTo folder: [String]) -> String? {
+        var parts = target.hasPrefix("/") ? [] : folder
+        for segment in target.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// How to write `path` (locale-relative) as a link from `folder`.
+    static func relative(_ path: String, from folder: [String]) -> String {
+        let target = path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < folder.count, common < target.count - 1, folder[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: folder.count - common)
+        return (ups + target[common...]).joined(separator: "/")
+    }
+}
+
+public struct LinkProblem: Error, Sendable, Equatable {
+    public var message: String
+
+    init(_ destination: String, suggestion: String?, advice: String? = nil) {
+        var message = "link to '\(destination)' does not resolve"
+        if let suggestion { message += " (did you mean '\(suggestion)'?)" } else if let advice { message += ": \(advice)" }
+        self.message = message
+    }
+}

@@ -1,0 +1,80 @@
+import SiteModel
+
+/// Folders are sections. Every folder gets a section page (its `_index.md`, or
+/// a generated one named after the folder) and every locale a home page.
+enum SectionTree {
+    struct Entry {
+        var page: SourcePage
+        var isGenerated: Bool
+    }
+
+    static func complete(_ pages: [SourcePage], locale: LocaleConfig, siteTitle: String) -> [Entry] {
+        var entries = pages.map { Entry(page: $0, isGenerated: false) }
+        let existingFolders = Set(pages.filter { $0.kind != .topic }.map(\.folder))
+        var needed: [String: String] = [:]  // folder → a file inside it, for locations
+        for page in pages {
+            var folder = page.folder
+            while true {
+                if !existingFolders.contains(folder), needed[folder] == nil { needed[folder] = page.file }
+                guard let slash = folder.lastIndex(of: "/") else { break }
+                folder = String(folder[..<slash])
+            }
+            if !existingFolders.contains(""), needed[""] == nil { needed[""] = page.file }
+        }
+        if pages.isEmpty { needed[""] = locale.location.file }
+        for (folder, sampleFile) in needed.sorted(by: { $0.key < $1.key }) {
+            entries.append(Entry(page: generatedPage(folder: folder, locale: locale, siteTitle: siteTitle, sampleFile: sampleFile), isGenerated: true))
+        }
+        return entries.sorted { $0.page.relativePath < $1.page.relativePath }
+    }
+
+    private static func generatedPage(folder: String, locale: LocaleConfig, siteTitle: String, sampleFile: String) -> SourcePage {
+        let isHome = folder.isEmpty
+        let title = isHome ? siteTitle : String(folder.split(separator: "/").last!)
+        let file = String(sampleFile.split(separator: "/").dropLast().joined(separator: "/"))
+        return SourcePage(
+            locale: locale.tag,
+            relativePath: isHome ? "_index.md" : "\(folder)/_index.md",
+            kind: isHome ? .home : .section,
+            frontMatter: FrontMatter(title: title, description: ""),
+            body: "",
+            bodyLocation: SourceLocation(file: file)
+        )
+    }
+
+    /// Fills parent, ancestors and children, once URLs are known.
+    static func link(_ graph: inout SiteGraph) {
+        for index in graph.pages.indices {
+            let page = graph.pages[index]
+            guard page.source.kind != .home else { continue }
+            let parentFolder = page.source.kind == .section ? parentOf(page.source.folder) : page.source.folder
+            graph.pages[index].parent = sectionIndex(parentFolder, locale: page.locale, graph: graph)
+        }
+        for index in graph.pages.indices {
+            var ancestors: [Int] = []
+            var current = graph.pages[index].parent
+            while let parent = current {
+                ancestors.insert(parent, at: 0)
+                current = graph.pages[parent].parent
+            }
+            graph.pages[index].ancestors = ancestors
+            if let parent = graph.pages[index].parent { graph.pages[parent].children.append(index) }
+        }
+        let snapshot = graph.pages
+        for index in graph.pages.indices {
+            graph.pages[index].children.sort { lhs, rhs in
+                let a = snapshot[lhs], b = snapshot[rhs]
+                return (a.source.frontMatter.weight, a.title, a.id) < (b.source.frontMatter.weight, b.title, b.id)
+            }
+        }
+    }
+
+    static func sectionIndex(_ folder: String, locale: String, graph: SiteGraph) -> Int? {
+        graph.pagesBySourcePath[locale]?[folder.isEmpty ? "_index.md" : "\(folder)/_index.md"]
+    }
+
+    static func parentOf(_ folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+}

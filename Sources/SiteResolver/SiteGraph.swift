@@ -1,0 +1,56 @@
+import SiteModel
+
+/// The resolved site: every page with its URL, place in the section tree,
+/// related pages and translations. Indices into `pages` link the nodes.
+public struct SiteGraph: Sendable {
+    public var config: SiteConfig
+    public var locales: [LocaleConfig]
+    public var pages: [PageNode]
+    public var redirects: [Redirect]
+    /// locale → id → page index.
+    public var pagesByID: [String: [String: Int]]
+    /// locale → source path under the locale folder → page index.
+    public var pagesBySourcePath: [String: [String: Int]]
+
+    public func locale(_ tag: String) -> LocaleConfig? {
+        locales.first { $0.tag == tag }
+    }
+
+    /// The home page of each locale, in locale order.
+    public var homes: [Int] {
+        locales.compactMap { pagesByID[$0.tag]?[PageNode.homeID] }
+    }
+}
+
+public struct PageNode: Sendable {
+    public static let homeID = "home"
+
+    public var source: SourcePage
+    public var id: String
+    public var locale: String
+    /// Site-relative URL with the base path: `/en/therapies/tens/`.
+    public var url: String
+    /// File under the output folder: `en/therapies/tens/index.html`.
+    public var outputPath: String
+    /// The section (or home) this page sits in; nil for a home page.
+    public var parent: Int?
+    /// Home first, then each enclosing section, excluding the page itself.
+    public var ancestors: [Int] = []
+    /// For home and section pages: what they list, by weight then title.
+    public var children: [Int] = []
+    public var related: [Int] = []
+    /// The same id in every locale that has it, in locale order, self included.
+    public var translations: [Int] = []
+    /// A section or home page made up because the folder has no `_index.md`.
+    public var isGenerated: Bool
+
+    public var title: String { source.frontMatter.title }
+    public var isListing: Bool { source.kind != .topic }
+}
+
+/// An old URL (from `aliases`) that sends readers to a page.
+public struct Redirect: Sendable, Hashable {
+    public var outputPath: String
+    public var target: Int
+    public var location: SourceLocation
+}

@@ -1,0 +1,54 @@
+import SiteModel
+
+/// Stage 2: gives every page its id, URL and place in the section tree, pairs
+/// translations and checks that nothing collides. Collects every error.
+public enum SiteResolver {
+    public static func resolve(_ site: LoadedSite) throws(BuildFailure) -> SiteGraph {
+        var diagnostics: [Diagnostic] = []
+        var pages: [PageNode] = []
+        for locale in site.locales {
+            let localePages = site.pages.filter { $0.locale == locale.tag }
+            let sectioned = SectionTree.complete(localePages, locale: locale, siteTitle: site.config.title)
+            pages += sectioned.map { PageNode(source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil, isGenerated: $0.isGenerated) }
+        }
+        var graph = SiteGraph(config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:], pagesBySourcePath: [:])
+        index(&graph, diagnostics: &diagnostics)
+        URLAssigner.assign(&graph, diagnostics: &diagnostics)
+        SectionTree.link(&graph)
+        linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
+        RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return graph
+    }
+
+    private static func index(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
+        for (index, page) in graph.pages.enumerated() {
+            if let existing = graph.pagesByID[page.locale]?[page.id] {
+                let other = graph.pages[existing].source.file
+                let location = page.source.frontMatter.id?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
+                diagnostics.append(.error(location, "id '\(page.id)' is already used by \(other) in locale '\(page.locale)'"))
+                continue
+            }
+            graph.pagesByID[page.locale, default: [:]][page.id] = index
+            graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
+        }
+    }
+
+    private static func linkRelatedAndTranslations(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
+        let allIDs = Set(graph.pagesByID.values.flatMap(\.keys))
+        let localeOrder = graph.locales.map(\.tag)
+        for index in graph.pages.indices {
+            let page = graph.pages[index]
+            let ids = graph.pagesByID[page.locale] ?? [:]
+            for related in page.source.frontMatter.related {
+                if let target = ids[related.value] {
+                    graph.pages[index].related.append(target)
+                } else if !allIDs.contains(related.value) {
+                    let hint = Suggestion.closest(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(.error(related.location, "related: no page has id '\(related.value)'\(hint)"))
+                }
+            }
+            graph.pages[index].translations = localeOrder.compactMap { graph.pagesByID[$0]?[page.id] }
+        }
+    }
+}

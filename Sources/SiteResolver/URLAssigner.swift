@@ -1,0 +1,73 @@
+import SiteModel
+
+/// Pretty URLs: `/<locale>/<section slugs>/<slug>/`, written as `…/index.html`.
+enum URLAssigner {
+    static func assign(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
+        var owners: [String: Int] = [:]
+        for index in graph.pages.indices {
+            let page = graph.pages[index]
+            var segments = [page.locale] + folderSlugs(page.source.kind == .topic ? page.source.folder : SectionTree.parentOf(page.source.folder), locale: page.locale, graph: graph)
+            if page.source.kind != .home { segments.append(slug(of: page.source)) }
+            let path = segments.joined(separator: "/")
+            graph.pages[index].url = graph.config.basePath + path + "/"
+            graph.pages[index].outputPath = path + "/index.html"
+            if let other = owners[path] {
+                let location = page.source.frontMatter.slug?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
+                diagnostics.append(.error(location, "output path '\(path)/' is also used by \(graph.pages[other].source.file); give one of them another slug"))
+            } else {
+                owners[path] = index
+            }
+        }
+    }
+
+    /// The URL segment of a page: its `slug`, else its file or folder name.
+    static func slug(of page: SourcePage) -> String {
+        if let slug = page.frontMatter.slug { return slug.value }
+        switch page.kind {
+        case .home: return ""
+        case .section: return String(page.folder.split(separator: "/").last ?? "")
+        case .topic: return String(page.relativePath.split(separator: "/").last!.dropLast(3))
+        }
+    }
+
+    /// The slugs of `folder` and each folder above it, top first.
+    private static func folderSlugs(_ folder: String, locale: String, graph: SiteGraph) -> [String] {
+        guard !folder.isEmpty else { return [] }
+        var slugs: [String] = []
+        var prefix: [Substring] = []
+        for part in folder.split(separator: "/") {
+            prefix.append(part)
+            let path = prefix.joined(separator: "/")
+            let section = SectionTree.sectionIndex(path, locale: locale, graph: graph).map { graph.pages[$0].source }
+            slugs.append(section.map(slug(of:)) ?? String(part))
+        }
+        return slugs
+    }
+}
+
+/// `aliases:` → redirect pages at the old URLs.
+enum RedirectPlanner {
+    static func plan(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
+        var taken = Set(graph.pages.map(\.outputPath))
+        for (index, page) in graph.pages.enumerated() {
+            for alias in page.source.frontMatter.aliases {
+                let fromRoot = alias.value.hasPrefix("/")
+                let segments = alias.value.split(separator: "/").map(String.init)
+                if segments.isEmpty {
+                    diagnostics.append(.error(alias.location, "aliases: '\(alias.value)' is not a path"))
+                    continue
+                }
+                if let problem = segments.lazy.compactMap({ PathSafety.problem(withSegment: $0) }).first {
+                    diagnostics.append(.error(alias.location, "aliases: segment \(problem)"))
+                    continue
+                }
+                let path = ((fromRoot ? [] : [page.locale]) + segments).joined(separator: "/") + "/index.html"
+                guard taken.insert(path).inserted else {
+                    diagnostics.append(.error(alias.location, "aliases: '\(alias.value)' is already the URL of another page or alias"))
+                    continue
+                }
+                graph.redirects.append(Redirect(outputPath: path, target: index, location: alias.location))
+            }
+        }
+    }
+}

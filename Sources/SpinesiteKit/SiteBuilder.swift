@@ -1,0 +1,75 @@
+import ContentLoader
+import Foundation
+import SiteModel
+import SiteRenderer
+import SiteResolver
+import SiteWriter
+
+/// What `spinesite build` needs to know.
+public struct BuildOptions: Sendable {
+    /// The folder holding `Content/` and `Templates/`, as the user wrote it.
+    public var root: String
+    /// The output folder; default `<root>/Site`.
+    public var output: String?
+    public var includeDrafts: Bool
+
+    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false) {
+        self.root = root
+        self.output = output
+        self.includeDrafts = includeDrafts
+    }
+
+    /// `Content`, or `ROOT/Content`: how files are named in diagnostics.
+    func display(_ name: String) -> String {
+        root == "." || root.isEmpty ? name : (root.hasSuffix("/") ? root + name : "\(root)/\(name)")
+    }
+
+    public var outputPath: String { output ?? display("Site") }
+}
+
+public struct BuildReport: Sendable {
+    public var pageCounts: [(locale: String, pages: Int)]
+    public var filesWritten: Int
+    public var warnings: [Diagnostic]
+    public var outputPath: String
+}
+
+/// The pipeline: load → resolve → render → write. Any stage's errors stop the
+/// build before anything is written.
+public enum SiteBuilder {
+    /// - Parameter progress: told each stage's name as it starts.
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+        let rootURL = URL(fileURLWithPath: options.root)
+        progress("loading")
+        let loaded = try ContentLoader.load(
+            contentURL: rootURL.appendingPathComponent("Content"),
+            displayRoot: options.display("Content"),
+            includeDrafts: options.includeDrafts
+        )
+        let graph: SiteGraph
+        let theme: Theme
+        let rendered: RenderedSite
+        do {
+            progress("resolving")
+            graph = try SiteResolver.resolve(loaded)
+            progress("rendering")
+            theme = try Theme.load(from: rootURL.appendingPathComponent("Templates"), displayRoot: options.display("Templates"))
+            rendered = try SiteRenderer.render(graph, theme: theme)
+        } catch {
+            throw BuildFailure(loaded.warnings + error.diagnostics)
+        }
+        let outputURL = URL(fileURLWithPath: options.outputPath)
+        progress("writing")
+        do {
+            try SiteWriter.write(rendered.files.map { ($0.path, $0.contents) }, to: outputURL)
+        } catch {
+            throw BuildFailure(loaded.warnings + rendered.warnings + error.diagnostics)
+        }
+        return BuildReport(
+            pageCounts: rendered.pageCounts,
+            filesWritten: rendered.files.count,
+            warnings: (loaded.warnings + rendered.warnings).sorted(),
+            outputPath: options.outputPath
+        )
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SiteModel
+import SpinesiteKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the site into the output folder.",
+        discussion: """
+        Errors and warnings are printed as file:line:column: error|warning: message. Any error stops \
+        the build with a non-zero exit and leaves the previous output folder as it was.
+
+        Example:
+          spinesite build --root . --output Site
+        """
+    )
+
+    @Option(help: "The folder holding Content/ and Templates/.")
+    var root: String = "."
+
+    @Option(help: "Where to write the site (default: <root>/Site).")
+    var output: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Print errors only, no warnings or summary.")
+    var quiet = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let options = BuildOptions(root: root, output: output, includeDrafts: drafts)
+        do {
+            let report = try SiteBuilder.build(options) { progress.stage($0) }
+            progress.finish()
+            if !quiet {
+                for warning in report.warnings { printError(warning.description) }
+                print(Summary.line(report, milliseconds: start.millisecondsSince))
+            }
+        } catch {
+            progress.finish()
+            for diagnostic in error.diagnostics where diagnostic.severity == .error || !quiet {
+                printError(diagnostic.description)
+            }
+            printError("spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed")
+            throw ExitCode.failure
+        }
+    }
+}
+
+enum Summary {
+    static func line(_ report: BuildReport, milliseconds: Int) -> String {
+        let total = report.pageCounts.reduce(0) { $0 + $1.pages }
+        let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
+        let warnings = report.warnings.count == 1 ? "1 warning" : "\(report.warnings.count) warnings"
+        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms"
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension DispatchTime {
+    var millisecondsSince: Int {
+        Int((DispatchTime.now().uptimeNanoseconds - uptimeNanoseconds) / 1_000_000)
+    }
+}

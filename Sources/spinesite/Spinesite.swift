@@ -1,0 +1,23 @@
+import ArgumentParser
+
+@main
+struct Spinesite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spinesite",
+        abstract: "Builds a multilingual health-education site from Content/ and Templates/.",
+        discussion: """
+        Run from the folder that holds Content/ and Templates/:
+          spinesite build            # writes Site/
+          spinesite new topic tens   # scaffolds Content/en/tens.md
+        """,
+        subcommands: [Build.self, New.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Creates new content from a template.",
+        subcommands: [NewTopic.self]
+    )
+}
