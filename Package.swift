@@ -61,13 +61,15 @@ let package = Package(
             dependencies: ["SpinesiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        // Temporary sites on disk and paths of the repository, for tests only.
+        .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
-        .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel"], swiftSettings: strict),
-        .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "ContentLoader", "SiteModel"], swiftSettings: strict),
-        .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
-            dependencies: ["SpinesiteKit", "SiteModel"],
+            dependencies: ["SpinesiteKit", "SiteModel", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -25,9 +25,8 @@ struct YAMLMapping {
         guard let node else {
             return .failure(BuildFailure([.error(start, "\(what): is empty")]))
         }
-        if let anchored = AnchorFinder.firstAnchor(in: node) {
-            let location = YAMLMapping.location(of: anchored, file: file, lineOffset: lineOffset) ?? start
-            return .failure(BuildFailure([.error(location, "\(what): YAML anchors and aliases are not allowed")]))
+        if NodeBudget.exceeds(node) {
+            return .failure(BuildFailure([.error(start, "\(what): more than \(NodeBudget.limit) values (YAML aliases expanding?); refused")]))
         }
         guard case .mapping(let mapping) = node else {
             return .failure(BuildFailure([.error(start, "\(what): expected 'key: value' lines")]))
@@ -156,21 +155,23 @@ struct YAMLMapping {
     }
 }
 
-/// Finds the first node that carries an anchor, without expanding aliases.
-enum AnchorFinder {
-    static func firstAnchor(in node: Node) -> Node? {
-        if node.anchor != nil { return node }
+/// Counts values, aliases expanded, up to a limit: aliases share nodes, so a
+/// few lines can stand for billions of values ("billion laughs").
+enum NodeBudget {
+    static let limit = 10_000
+
+    static func exceeds(_ node: Node) -> Bool {
+        var remaining = limit
+        return !visit(node, &remaining)
+    }
+
+    private static func visit(_ node: Node, _ remaining: inout Int) -> Bool {
+        remaining -= 1
+        guard remaining >= 0 else { return false }
         switch node {
-        case .scalar: return nil
-        case .sequence(let sequence):
-            for child in sequence { if let found = firstAnchor(in: child) { return found } }
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
-            }
-        case .alias:
-            return node
+        case .scalar, .alias: return true
+        case .sequence(let sequence): return sequence.allSatisfy { visit($0, &remaining) }
+        case .mapping(let mapping): return mapping.allSatisfy { visit($0.key, &remaining) && visit($0.value, &remaining) }
         }
-        return nil
     }
 }

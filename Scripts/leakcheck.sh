@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders 10,000 Markdown documents through the cmark-gfm wrapper under
+# valgrind's memcheck; any definitely-lost block fails the check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundle=".build/debug/spinesitePackageTests.xctest"
+[[ -x "$bundle" ]] || { echo "leakcheck: build the tests first (swift build --build-tests)" >&2; exit 1; }
+log=".build/leakcheck.log"
+valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+    "$bundle" CommonMarkTests.ConcurrencyAndMemoryTests/testRenderTenThousandDocuments >"$log" 2>&1 || {
+    status=$?
+    grep -E "definitely lost|ERROR SUMMARY|error|failed" "$log" | tail -20 >&2
+    echo "leakcheck: FAILED (exit $status); full log in $log" >&2
+    exit 1
+}
+grep -E "definitely lost|indirectly lost|ERROR SUMMARY" "$log"
+echo "leakcheck: 10,000 documents rendered under valgrind, no definite leaks"

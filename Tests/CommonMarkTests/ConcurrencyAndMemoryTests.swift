@@ -1,0 +1,59 @@
+import CommonMark
+import Dispatch
+import XCTest
+
+/// cmark-gfm shares a table between parsers; these check the lock around it and
+/// that nothing is retained across conversions.
+final class ConcurrencyAndMemoryTests: XCTestCase {
+    static func document(_ index: Int) -> String {
+        """
+        ## Section \(index)
+
+        Text with *emphasis*, **strong**, `code`, "quotes" -- and [a link](page-\(index % 7).md).
+        Smart punctuation 'here' and www.example.org/\(index).
+
+        | n | square |
+        |---|--------|
+        | \(index) | \(index * index) |
+
+        - [x] item \(index)
+        - ~~gone~~
+
+        Footnote.[^\(index)]
+
+        [^\(index)]: Source \(index).
+        """
+    }
+
+    func testParallelRenderingMatchesSerialRendering() {
+        let documents = (0..<3_000).map(Self.document)
+        let serial = documents.map { MarkdownConverter.convert($0, isInternal: { !$0.contains(":") }).html }
+        let parallel = UnsafeSendableBox(Array(repeating: "", count: documents.count))
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            parallel.set(index, MarkdownConverter.convert(documents[index], isInternal: { !$0.contains(":") }).html)
+        }
+        XCTAssertEqual(parallel.values, serial)
+    }
+
+    /// Run under valgrind by `make leakcheck` (Scripts/leakcheck.sh).
+    func testRenderTenThousandDocuments() {
+        var total = 0
+        for index in 0..<10_000 {
+            let rendered = MarkdownConverter.convert(Self.document(index), isInternal: { !$0.contains(":") })
+            XCTAssertEqual(rendered.headings.first?.anchor, "section-\(index)")
+            XCTAssertEqual(rendered.internalLinks.first?.destination, "page-\(index % 7).md")
+            total += rendered.html.utf8.count
+        }
+        XCTAssertGreaterThan(total, 10_000 * 400)
+    }
+}
+
+final class UnsafeSendableBox<Value>: @unchecked Sendable {
+    private var storage: [Value]
+    private let lock = NSLock()
+
+    init(_ storage: [Value]) { self.storage = storage }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
+    var values: [Value] { lock.withLock { storage } }
+}

@@ -1,0 +1,92 @@
+import CommonMark
+import XCTest
+
+final class MarkdownConverterTests: XCTestCase {
+    private func convert(_ markdown: String, _ options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
+        MarkdownConverter.convert(markdown, options: options, isInternal: { !$0.contains(":") })
+    }
+
+    func testGFMExtensionsAreOn() {
+        let html = convert("""
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        ~~old~~ and www.example.org
+
+        - [x] done
+
+        Claim.[^n]
+
+        [^n]: Source.
+        """).html
+        XCTAssertTrue(html.contains("<table>"), html)
+        XCTAssertTrue(html.contains("<del>old</del>"), html)
+        XCTAssertTrue(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), html)
+        XCTAssertTrue(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"), html)
+        XCTAssertTrue(html.contains("<section class=\"footnotes\" data-footnotes>"), html)
+    }
+
+    func testRawHTMLIsOmittedUnlessUnsafe() {
+        let markdown = "<b>bold</b>\n\n<script>alert(1)</script>\n"
+        let safe = convert(markdown).html
+        XCTAssertFalse(safe.contains("<script"), safe)
+        XCTAssertFalse(safe.contains("<b>"), safe)
+        XCTAssertTrue(safe.contains("raw HTML omitted"), safe)
+        let unsafe = convert(markdown, MarkdownOptions(unsafeHTML: true)).html
+        XCTAssertTrue(unsafe.contains("<b>bold</b>"), unsafe)
+        XCTAssertTrue(unsafe.contains("&lt;script>"), "tagfilter neutralises <script> even when unsafe: \(unsafe)")
+    }
+
+    func testDangerousURLsAreDropped() {
+        let html = convert("[x](javascript:alert(1)) [y](https://ok.example/)").html
+        XCTAssertFalse(html.contains("javascript"), html)
+        XCTAssertTrue(html.contains("href=\"https://ok.example/\""), html)
+    }
+
+    func testSmartPunctuationIsConfigurable() {
+        XCTAssertTrue(convert("\"quoted\" -- dash").html.contains("“quoted” – dash"))
+        XCTAssertTrue(convert("\"quoted\"", MarkdownOptions(smartPunctuation: false)).html.contains("&quot;quoted&quot;"))
+    }
+
+    func testHeadingsGetUniqueStableAnchors() {
+        let rendered = convert("## Risks\n\n## Risks\n\n### ¿Qué es la estimulación?\n\n## main\n\n## التحفيز الكهربائي\n")
+        XCTAssertEqual(rendered.headings.map(\.anchor), ["risks", "risks-1", "qué-es-la-estimulación", "main", "التحفيز-الكهربائي"])
+        XCTAssertTrue(rendered.html.contains("<h2 id=\"risks-1\">Risks</h2>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<h3 id=\"qué-es-la-estimulación\">¿Qué es la estimulación?</h3>"), rendered.html)
+        let reserved = MarkdownConverter.convert("## Main", reservedAnchors: ["main"], isInternal: { _ in false })
+        XCTAssertEqual(reserved.headings.first?.anchor, "main-1")
+        XCTAssertFalse(reserved.html.contains("\u{E000}"), "heading markers never leak")
+    }
+
+    func testInternalLinksGetPlaceholdersWithPositions() {
+        let rendered = convert("Intro\n\nSee [TENS](tens.md#risks) and [web](https://example.org).\n")
+        XCTAssertEqual(rendered.internalLinks.count, 1)
+        let link = rendered.internalLinks[0]
+        XCTAssertEqual(link.destination, "tens.md#risks")
+        XCTAssertEqual(link.position, SourcePosition(line: 3, column: 5))
+        XCTAssertTrue(rendered.html.contains("href=\"\(link.placeholder)\""), rendered.html)
+        XCTAssertTrue(rendered.html.contains("href=\"https://example.org\""), rendered.html)
+    }
+
+    func testImagesAndPlainText() {
+        let rendered = convert("## Title\n\n![A pad on the back](pad.png) and `code` here.\n")
+        XCTAssertEqual(rendered.images.map(\.source), ["pad.png"])
+        XCTAssertEqual(rendered.images.map(\.altText), ["A pad on the back"])
+        XCTAssertEqual(rendered.images.map(\.position), [SourcePosition(line: 3, column: 1)])
+        XCTAssertTrue(rendered.plainText.contains("Title"))
+        XCTAssertTrue(rendered.plainText.contains("A pad on the back and code here."), rendered.plainText)
+    }
+
+    func testTemplateSyntaxStaysLiteral() {
+        let html = convert("Hello {{name}} and {{{raw}}}").html
+        XCTAssertTrue(html.contains("Hello {{name}} and {{{raw}}}"), html)
+    }
+
+    func testDeepNestingDoesNotCrash() {
+        let quotes = String(repeating: ">", count: 10_000) + " deep\n"
+        XCTAssertTrue(convert(quotes).html.contains("deep"))
+        let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+        XCTAssertTrue(convert(lists).html.contains("item"))
+    }
+}
