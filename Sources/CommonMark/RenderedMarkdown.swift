@@ -44,7 +44,8 @@ public struct Heading: Sendable, Equatable {
 public struct InternalLink: Sendable, Equatable {
     public var destination: String
     public var position: SourcePosition
-    /// Appears in `html` exactly once, as `href="<placeholder>"`.
+    /// Appears in `html` exactly once, as `href="<placeholder>"`; see
+    /// `RenderedMarkdown.html(resolvingLinks:)`.
     public var placeholder: String
 }
 

@@ -55,12 +55,7 @@ struct TreeWalker {
 
     /// Replaces the markers set by `markHeading` with `id` attributes.
     func finishHTML(_ html: String) -> String {
-        var result = html
-        for (index, heading) in headings.enumerated() {
-            let marked = "<h\(heading.level)>\(Self.headingMarker(index))"
-            result = result.replacingFirst(marked, with: "<h\(heading.level) id=\"\(heading.anchor)\">")
-        }
-        return result
+        headings.isEmpty ? html : PlaceholderScanner.insertHeadingIDs(html, anchors: headings.map(\.anchor))
     }
 
     private mutating func markHeading(_ node: OpaquePointer) {
@@ -118,12 +113,5 @@ struct TreeWalker {
             child = cmark_node_next(current)
         }
         return parts.joined()
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

@@ -11,39 +11,53 @@ struct SplitDocument {
 }
 
 enum FrontMatterSplitter {
+    /// Scans line starts over UTF-8 bytes: a page body can be megabytes, and
+    /// only the lines up to the closing fence matter.
     static func split(_ text: String, file: String) -> Result<SplitDocument, BuildFailure> {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if text.allSatisfy(\.isWhitespace) {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             return .failure(BuildFailure([.error(start, "file is empty: a page starts with front matter between '---' lines")]))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), isFence(first) else {
-            return .failure(BuildFailure([.error(start, "front matter: the file must start with a '---' line")]))
-        }
-        var yamlLines: [Substring] = []
-        while let line = lines.popFirst() {
-            if isFence(line) || line.trimmingTrailingWhitespace == "..." {
-                return .success(SplitDocument(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlFirstLine: 2,
-                    body: lines.joined(separator: "\n"),
-                    bodyFirstLine: yamlLines.count + 3
-                ))
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.UTF8View.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = bytes[lineStart..<lineEnd]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if let yamlBegin = yamlStart {
+                if isFence(line) || isDocumentEnd(line) {
+                    return .success(SplitDocument(
+                        yaml: String(text[yamlBegin..<lineStart]),
+                        yamlFirstLine: 2,
+                        body: String(text[next...]),
+                        bodyFirstLine: lineNumber + 1
+                    ))
+                }
+            } else {
+                guard isFence(line) else {
+                    return .failure(BuildFailure([.error(start, "front matter: the file must start with a '---' line")]))
+                }
+                yamlStart = next
             }
-            yamlLines.append(line)
+            lineStart = next
+            lineNumber += 1
         }
         return .failure(BuildFailure([.error(start, "front matter is not closed: add a '---' line after it")]))
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingWhitespace == "---"
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        trimmed(line).elementsEqual("---".utf8)
     }
-}
 
-extension Substring {
-    var trimmingTrailingWhitespace: Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
+    private static func isDocumentEnd(_ line: Substring.UTF8View) -> Bool {
+        trimmed(line).elementsEqual("...".utf8)
+    }
+
+    private static func trimmed(_ line: Substring.UTF8View) -> Substring.UTF8View {
+        var line = line
+        while let last = line.last, last == 0x20 || last == 0x09 { line = line.dropLast() }
+        return line
     }
 }

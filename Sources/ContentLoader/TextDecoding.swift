@@ -10,11 +10,26 @@ enum TextDecoding {
         if let nul = bytes.firstIndex(of: 0) {
             return .failure(BuildFailure([.error(position(of: nul, in: bytes, file: file), "file contains a NUL byte; is it a text file?")]))
         }
+        if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(BuildFailure([.error(firstInvalidPosition(bytes, file: file), "file is not valid UTF-8; save it as UTF-8")]))
         }
-        guard text.contains("\r") else { return .success(text) }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        return .success(text)
+    }
+
+    /// CRLF and lone CR → LF.
+    private static func normalisingLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+                result.append(0x0A)
+            } else {
+                result.append(byte)
+            }
+        }
+        return result
     }
 
     /// The line and column (in characters) of the first byte that is not UTF-8.

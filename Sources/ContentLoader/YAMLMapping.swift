@@ -18,7 +18,9 @@ struct YAMLMapping {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as text: the default one runs a regular
+            // expression per scalar, and typed values are read here by their fields anyway.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             return .failure(BuildFailure([YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what)]))
         }
@@ -98,7 +100,7 @@ struct YAMLMapping {
 
     mutating func int(_ key: String, what: String) -> Int? {
         guard let node = node(key) else { return nil }
-        guard let value = node.int else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
             error(location(of: node), "\(what): '\(key)' must be a whole number")
             return nil
         }
@@ -107,7 +109,7 @@ struct YAMLMapping {
 
     mutating func bool(_ key: String, what: String) -> Bool? {
         guard let node = node(key) else { return nil }
-        guard case .scalar = node, let value = node.bool else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool(scalar.string.lowercased()) else {
             error(location(of: node), "\(what): '\(key)' must be true or false")
             return nil
         }

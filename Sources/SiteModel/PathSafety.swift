@@ -5,7 +5,7 @@ public enum PathSafety {
     public static func problem(withSegment segment: String) -> String? {
         if segment.isEmpty { return "is empty" }
         if segment == "." || segment == ".." || segment.hasPrefix(".") { return "'\(segment)' must not start with '.'" }
-        if segment.contains("/") || segment.contains("\\") { return "'\(segment)' must be one URL segment, without '/' or '\\'" }
+        if segment.contains(where: { $0 == "/" || $0 == "\\" }) { return "'\(segment)' must be one URL segment, without '/' or '\\'" }
         for scalar in segment.unicodeScalars where !isAllowed(scalar) {
             return "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found '\(scalar.escaped(asASCII: true))')"
         }

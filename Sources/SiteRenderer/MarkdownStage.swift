@@ -30,17 +30,17 @@ enum MarkdownStage {
 
     private static func finish(_ markdown: RenderedMarkdown, page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var html = markdown.html
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
             SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
         }
-        for link in markdown.internalLinks {
+        let html = markdown.html { link in
             switch resolver.resolve(link.destination, from: index) {
             case .success(let url):
-                html = html.replacingFirst("href=\"\(link.placeholder)\"", with: "href=\"\(HTMLEscaping.attribute(url))\"")
+                return url
             case .failure(let problem):
                 diagnostics.append(.error(location(link.position), problem.message))
+                return nil
             }
         }
         for image in markdown.images where image.altText.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -50,28 +50,5 @@ enum MarkdownStage {
             diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
         }
         return (html, diagnostics)
-    }
-}
-
-enum HTMLEscaping {
-    static func attribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

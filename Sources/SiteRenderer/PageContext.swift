@@ -46,7 +46,7 @@ struct PageContext {
             "site": ["title": graph.config.title, "baseURL": graph.config.baseURL],
             "lang": tag,
             "dir": locale.direction.rawValue,
-            "ogLocale": tag.replacingOccurrences(of: "-", with: "_"),
+            "ogLocale": String(tag.map { $0 == "-" ? "_" : $0 }),
             "locale": ["tag": tag, "name": locale.name],
             "strings": strings.strings(for: tag),
             "assets": assets,

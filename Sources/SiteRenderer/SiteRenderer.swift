@@ -23,7 +23,7 @@ public struct RenderedSite: Sendable {
 /// Stage 3: Markdown and templates → every output file, in memory.
 public enum SiteRenderer {
     public static func render(_ graph: SiteGraph, theme: Theme) throws(BuildFailure) -> RenderedSite {
-        let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings)
+        let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings.merging(FootnoteLabels.usedStrings) { template, _ in template })
         let markdown = MarkdownStage.run(graph)
         let diagnostics = strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
@@ -33,7 +33,8 @@ public enum SiteRenderer {
         let library = theme.library
         let pages = ParallelMap.map(Array(graph.pages.indices)) { index in
             let page = graph.pages[index]
-            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index])
+            let body = FootnoteLabels.localise(markdown.bodies[index], strings: strings.strings(for: page.locale))
+            let values = context.page(index, body: body, headings: markdown.headings[index])
             return OutputFile(path: page.outputPath, contents: Data(render(library, values, page.source.kind.templateName).utf8))
         }
         var files = pages

@@ -25,6 +25,7 @@ public struct Theme: Sendable {
 
     /// Reads every `*.mustache` under `templatesURL` and every file in `assets/`.
     public static func load(from templatesURL: URL, displayRoot: String) throws(BuildFailure) -> Theme {
+        _ = HTMLEscaping.registration
         var library = MustacheLibrary()
         var usedStrings: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -36,7 +37,9 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
+                // Same escaping rules, faster escaper; on the first line so line numbers stay right.
+                let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName) }}"
+                try library.register(pragma + text, named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)
                 diagnostics.append(.error(location, "template: \(error.error)"))

@@ -19,7 +19,7 @@ public enum SiteWriter {
         let fileManager = FileManager.default
         removeAbandonedStaging(beside: output)
         do {
-            try? fileManager.removeItem(at: staging)
+            POSIXFiles.removeTree(staging.path)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure([.error(location, "cannot create the staging folder \(staging.path): \(error.localizedDescription)")])
@@ -31,10 +31,11 @@ public enum SiteWriter {
             }
             try swap(staging, into: output)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            POSIXFiles.removeTree(staging.path)
             throw BuildFailure([.error(location, "output not written; the previous site is unchanged: \(error)")])
         }
-        try? fileManager.removeItem(at: staging)
+        // After the swap the staging path holds the previous site.
+        POSIXFiles.removeTree(staging.path)
     }
 
     struct WriteError: Error, CustomStringConvertible {
@@ -45,18 +46,21 @@ public enum SiteWriter {
         var folders = Set<String>()
         for file in files {
             guard isContained(file.path) else { throw WriteError(description: "refusing to write '\(file.path)' outside the output folder") }
-            let parent = (file.path as NSString).deletingLastPathComponent
-            if !parent.isEmpty { folders.insert(parent) }
+            var path = file.path[...]
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
         }
-        for path in folders.sorted() {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
-        }
+        let root = folder.path
+        // Sorted, a folder comes before everything inside it.
+        for path in folders.sorted() { try POSIXFiles.makeDirectory(root + "/" + path) }
         let failures = ParallelMap.map(files.map { ($0.path, $0.contents) }) { path, contents -> String? in
             do {
-                try contents.write(to: folder.appendingPathComponent(path))
+                try POSIXFiles.writeFile(root + "/" + path, contents)
                 return nil
             } catch {
-                return "cannot write \(path): \(error.localizedDescription)"
+                return "\(error)"
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }
@@ -95,7 +99,7 @@ public enum SiteWriter {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            POSIXFiles.removeTree(parent.appendingPathComponent(name).path)
         }
     }
 }

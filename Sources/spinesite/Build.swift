@@ -31,13 +31,21 @@ struct Build: ParsableCommand {
     @Flag(help: "Print errors only, no warnings or summary.")
     var quiet = false
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
         let start = DispatchTime.now()
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let options = BuildOptions(root: root, output: output, includeDrafts: drafts, templates: templates)
+        var stages: [(name: String, start: DispatchTime)] = []
         do {
-            let report = try SiteBuilder.build(options) { progress.stage($0) }
+            let report = try SiteBuilder.build(options) { stage in
+                progress.stage(stage)
+                stages.append((stage, .now()))
+            }
             progress.finish()
+            if timings { printError(StageTimings.line(stages)) }
             if !quiet {
                 for warning in report.warnings { printError(warning.description) }
                 print(Summary.line(report, milliseconds: start.millisecondsSince))
@@ -50,6 +58,16 @@ struct Build: ParsableCommand {
             printError("spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed")
             throw ExitCode.failure
         }
+    }
+}
+
+enum StageTimings {
+    /// "loading 120 ms, resolving 4 ms, …" from the times each stage started.
+    static func line(_ stages: [(name: String, start: DispatchTime)]) -> String {
+        let ends = stages.dropFirst().map(\.start) + [DispatchTime.now()]
+        return zip(stages, ends).map { stage, end in
+            "\(stage.name) \((end.uptimeNanoseconds - stage.start.uptimeNanoseconds) / 1_000_000) ms"
+        }.joined(separator: ", ")
     }
 }
 

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Single-pass rewriting of the markers the tree walker leaves in cmark-gfm's
+/// HTML: heading markers become `id` attributes, link placeholders become URLs.
+enum PlaceholderScanner {
+    static let headingMarkerStart: [UInt8] = Array("\u{E000}".utf8)
+    static let headingMarkerEnd: [UInt8] = Array("\u{E001}".utf8)
+    static let linkPrefix: [UInt8] = Array("href=\"spinesite-link-".utf8)
+
+    /// `<h2>\u{E000}3\u{E001}Title` → `<h2 id="anchor-of-heading-3">Title`.
+    static func insertHeadingIDs(_ html: String, anchors: [String]) -> String {
+        rewrite(html, start: headingMarkerStart, end: headingMarkerEnd) { index, output in
+            // The output ends with `<hN>`: reopen the tag to add the id.
+            guard index < anchors.count, output.last == UInt8(ascii: ">") else { return }
+            output.removeLast()
+            output.append(contentsOf: " id=\"\(anchors[index])\">".utf8)
+        }
+    }
+
+    /// `href="spinesite-link-3"` → `href="<url 3, escaped>"`.
+    static func insertLinks(_ html: String, urls: [String]) -> String {
+        rewrite(html, start: linkPrefix, end: [UInt8(ascii: "\"")]) { index, output in
+            output.append(contentsOf: "href=\"".utf8)
+            output.append(contentsOf: escapeAttribute(index < urls.count ? urls[index] : "").utf8)
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Finds `start` + decimal digits + `end`, calling `emit` with the number
+    /// instead of copying the marker. Runs between markers are copied whole.
+    private static func rewrite(_ html: String, start: [UInt8], end: [UInt8], emit: (Int, inout [UInt8]) -> Void) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 256)
+            var position = 0
+            var searchFrom = 0
+            while let found = find(start, in: bytes, from: searchFrom) {
+                var cursor = found + start.count
+                var number = 0
+                while cursor < bytes.count, (48...57).contains(bytes[cursor]) {
+                    number = number * 10 + Int(bytes[cursor] - 48)
+                    cursor += 1
+                }
+                guard cursor > found + start.count, find(end, in: bytes, from: cursor) == cursor else {
+                    searchFrom = found + 1
+                    continue
+                }
+                output.append(contentsOf: bytes[position..<found])
+                emit(number, &output)
+                position = cursor + end.count
+                searchFrom = position
+            }
+            output.append(contentsOf: bytes[position...])
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
+        var position = start
+        while position + pattern.count <= bytes.count {
+            guard let hit = memchr(base + position, Int32(first), bytes.count - position) else { return nil }
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard index + pattern.count <= bytes.count else { return nil }
+            if memcmp(base + index, pattern, pattern.count) == 0 { return index }
+            position = index + 1
+        }
+        return nil
+    }
+
+    static func escapeAttribute(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension RenderedMarkdown {
+    /// The HTML with each internal link's placeholder replaced by `url(link)`
+    /// (HTML-escaped here). Links for which `url` gives nil get an empty href.
+    public func html(resolvingLinks url: (InternalLink) -> String?) -> String {
+        guard !internalLinks.isEmpty else { return html }
+        return PlaceholderScanner.insertLinks(html, urls: internalLinks.map { url($0) ?? "" })
+    }
+}
