@@ -5,10 +5,28 @@ import SiteResolver
 /// Builds the plain dictionaries templates see. Everything here is data; all
 /// text is escaped by Mustache's `{{…}}` except `page.content`, which is HTML
 /// that cmark-gfm produced.
-struct PageContext {
+// Unchecked: the cached dictionaries are built in init and only read afterwards.
+struct PageContext: @unchecked Sendable {
     let graph: SiteGraph
     let strings: LocaleStrings
     let assets: [String: String]
+    /// `common(locale:)` for each locale, built once: every page of a locale shares it.
+    private var commonByLocale: [String: [String: Any]] = [:]
+
+    /// - Parameter renderCached: renders a `cached/…` template with a locale's common values.
+    init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], cachedTemplates: [String], renderCached: (String, [String: Any]) -> String) {
+        self.graph = graph
+        self.strings = strings
+        self.assets = assets
+        for locale in graph.locales {
+            var common = makeCommon(locale: locale.tag)
+            // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
+            common["cached"] = Dictionary(uniqueKeysWithValues: cachedTemplates.map { name in
+                (String(name.dropFirst(Theme.cachedPrefix.count)), renderCached(name, common))
+            })
+            commonByLocale[locale.tag] = common
+        }
+    }
 
     func page(_ index: Int, body: String, headings: [Heading]) -> [String: Any] {
         let page = graph.pages[index]
@@ -39,8 +57,12 @@ struct PageContext {
         return context
     }
 
-    /// Values every page has: site, locale, strings, assets.
+    /// Values every page has: site, locale, strings, assets, navigation.
     func common(locale tag: String) -> [String: Any] {
+        commonByLocale[tag] ?? makeCommon(locale: tag)
+    }
+
+    private func makeCommon(locale tag: String) -> [String: Any] {
         let locale = graph.locale(tag)!
         return [
             "site": ["title": graph.config.title, "baseURL": graph.config.baseURL],

@@ -29,8 +29,10 @@ public enum SiteRenderer {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         let assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
-        let context = PageContext(graph: graph, strings: strings, assets: assetURLs)
         let library = theme.library
+        let context = PageContext(graph: graph, strings: strings, assets: assetURLs, cachedTemplates: theme.cachedTemplates) { name, values in
+            render(library, values, name)
+        }
         let pages = ParallelMap.map(Array(graph.pages.indices)) { index in
             let page = graph.pages[index]
             let body = FootnoteLabels.localise(markdown.bodies[index], strings: strings.strings(for: page.locale))

@@ -7,7 +7,12 @@ import SiteModel
 public struct Theme: Sendable {
     public static let requiredTemplates = ["home", "section", "topic", "404", "redirect", "root"]
 
+    /// Templates under `cached/` are rendered once per locale, with only the
+    /// values every page shares, and included as `{{{cached.NAME}}}`.
+    static let cachedPrefix = "cached/"
+
     var library: MustacheLibrary
+    var cachedTemplates: [String]
     /// `strings.KEY` names each template uses, with the template that uses it first.
     var usedStrings: [String: String]
     public var assets: [Asset]
@@ -48,12 +53,14 @@ public struct Theme: Sendable {
             }
             for key in Self.stringKeys(in: text) where usedStrings[key] == nil { usedStrings[key] = display }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+        let unparsed = Set(diagnostics.map(\.location.file))
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !unparsed.contains("\(displayRoot)/\(name).mustache") {
             diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(name).mustache"), "template '\(name)' is missing"))
         }
         let assets = loadAssets(templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return Theme(library: library, usedStrings: usedStrings, assets: assets)
+        let cached = files.filter { $0.hasPrefix(cachedPrefix) && $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+        return Theme(library: library, cachedTemplates: cached, usedStrings: usedStrings, assets: assets)
     }
 
     private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {

@@ -24,9 +24,11 @@ public enum SiteResolver {
     private static func index(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
         for (index, page) in graph.pages.enumerated() {
             if let existing = graph.pagesByID[page.locale]?[page.id] {
-                let other = graph.pages[existing].source.file
-                let location = page.source.frontMatter.id?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
-                diagnostics.append(.error(location, "id '\(page.id)' is already used by \(other) in locale '\(page.locale)'"))
+                // Point at the page whose `id:` line made the clash, if one has it.
+                let other = graph.pages[existing]
+                let (reported, firstOwner) = page.source.frontMatter.id == nil && other.source.frontMatter.id != nil ? (other, page) : (page, other)
+                let location = reported.source.frontMatter.id?.location ?? SourceLocation(file: reported.source.file, line: 1, column: 1)
+                diagnostics.append(.error(location, "id '\(page.id)' is already used by \(firstOwner.source.file) in locale '\(page.locale)'"))
                 continue
             }
             graph.pagesByID[page.locale, default: [:]][page.id] = index

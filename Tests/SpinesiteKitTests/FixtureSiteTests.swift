@@ -110,7 +110,7 @@ final class FixtureSiteTests: XCTestCase {
     func testMissingStringsWarnAndFallBack() throws {
         let report = try build()
         let messages = report.warnings.map(\.description)
-        XCTAssertTrue(messages.contains("\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by \(Repository.templates.path)/partials/footer.mustache) is missing; showing the en text"), "\(messages)")
+        XCTAssertTrue(messages.contains("\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by \(Repository.templates.path)/cached/footer.mustache) is missing; showing the en text"), "\(messages)")
         XCTAssertTrue(try html("es/index.html").contains("Urgent: seek care."))
     }
 }

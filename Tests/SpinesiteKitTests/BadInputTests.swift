@@ -1,0 +1,75 @@
+import Foundation
+import SiteModel
+import SpinesiteKit
+import TestSupport
+import XCTest
+
+/// Broken content: each case gives a clear file:line error and leaves the
+/// previous output untouched.
+final class BadInputTests: XCTestCase {
+    private func failingBuild(_ site: TemporaryFolder, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        let options = BuildOptions(root: site.path, output: site.path + "/Site")
+        do {
+            _ = try SiteBuilder.build(options)
+            XCTFail("build succeeded", file: file, line: line)
+            return []
+        } catch {
+            return error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+        }
+    }
+
+    private func siteWithPreviousOutput(_ pages: [String: String]) throws -> TemporaryFolder {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", body: "## Risks\n\nText.")])
+        site.copy(from: Repository.templates, to: "Templates")
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"))
+        for (path, text) in pages { site.write("Content/en/\(path)", text) }
+        return site
+    }
+
+    func testBrokenLinkFailsWithSuggestionAndKeepsTheOldSite() throws {
+        let site = try siteWithPreviousOutput(["pnt.md": MinimalSite.page(title: "PNT", body: "Intro.\n\nCompare [TENS](tenz.md) and [risks](tens.md#risk).")])
+        XCTAssertEqual(failingBuild(site), [
+            "Content/en/pnt.md:8:9: error: link to 'tenz.md' does not resolve (did you mean 'tens.md'?)",
+            "Content/en/pnt.md:8:29: error: link to 'tens.md#risk' does not resolve (did you mean 'tens.md#risks'?)",
+        ])
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"), "previous output intact")
+        XCTAssertFalse(site.exists("Site/en/pnt/index.html"))
+    }
+
+    func testErrorsFromEveryFileAreCollected() throws {
+        let site = try siteWithPreviousOutput([
+            "a.md": "---\ndescription: \"x\"\n---\n",
+            "b.md": MinimalSite.page(extra: "id: tens\n"),
+        ])
+        XCTAssertEqual(failingBuild(site), ["Content/en/a.md:2:1: error: front matter: 'title' is missing"])
+        site.write("Content/en/a.md", MinimalSite.page())
+        XCTAssertEqual(failingBuild(site), ["Content/en/b.md:4:5: error: id 'tens' is already used by Content/en/tens.md in locale 'en'"])
+    }
+
+    func testImagesNeedAltTextAndBodyHasNoH1() throws {
+        let site = try siteWithPreviousOutput(["img.md": MinimalSite.page(body: "# Title again\n\n![](pad.png)")])
+        XCTAssertEqual(failingBuild(site), [
+            "Content/en/img.md:6:1: error: a level-1 heading ('# Title again') in the body: the page title is the page's only h1; use '##'",
+            "Content/en/img.md:8:1: error: image 'pad.png' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)",
+        ])
+    }
+
+    func testUnwritableOutputKeepsTheOldSite() throws {
+        let site = try siteWithPreviousOutput([:])
+        let parent = site.url.path
+        chmod(parent, 0o555)
+        defer { chmod(parent, 0o755) }
+        if access(parent, W_OK) == 0 { throw XCTSkip("running as root: permissions are not enforced") }
+        XCTAssertEqual(failingBuild(site).count, 1)
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"))
+    }
+
+    func testTemplateSyntaxErrorNamesTheTemplate() throws {
+        let site = try siteWithPreviousOutput([:])
+        site.write("Templates/topic.mustache", "{{<base}}\n{{$main}}\n{{#page}}\n{{/main}}\n{{/base}}\n")
+        let errors = failingBuild(site)
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertTrue(errors[0].hasPrefix("Templates/topic.mustache:"), errors[0])
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Runs the built `spinesite` binary as a user would.
+final class CommandLineTests: XCTestCase {
+    private var binary: URL {
+        // The test bundle and the executable are built into the same folder.
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spinesite")
+    }
+
+    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        let ok = try run(["build"], in: site.url)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("Built 2 pages (en 2) into Site with 0 warnings in "), ok.stdout)
+        XCTAssertEqual(ok.stdout.split(separator: "\n").count, 1)
+
+        site.write("Content/en/tens.md", "---\ntitle: \"TENS\"\n---\n")
+        let failed = try run(["build"], in: site.url)
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(failed.stderr.split(separator: "\n").map(String.init), [
+            "Content/en/tens.md:2:1: error: front matter: 'description' is missing",
+            "spinesite: build failed with 1 error(s); Site was not changed",
+        ])
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"))
+    }
+
+    func testNewTopicScaffoldsADraft() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        let site = MinimalSite.make()
+        let created = try run(["new", "topic", "therapies/scs"], in: site.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let text = try XCTUnwrap(site.read("Content/en/therapies/scs.md"))
+        XCTAssertTrue(text.hasPrefix("---\ntitle: \"Scs\"\n"))
+        XCTAssertTrue(text.contains("draft: true"))
+        XCTAssertEqual(try run(["new", "topic", "therapies/scs"], in: site.url).status, 1, "never overwrites")
+        XCTAssertEqual(try run(["new", "topic", "../escape"], in: site.url).status, 1)
+    }
+
+    func testHelpExplainsWithAnExample() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        for command in [["build", "--help"], ["new", "topic", "--help"]] {
+            let help = try run(command, in: Repository.root)
+            XCTAssertEqual(help.status, 0)
+            XCTAssertTrue(help.stdout.contains("Example:"), help.stdout)
+        }
+    }
+}
