@@ -38,7 +38,8 @@ public enum MarkdownConverter {
             fatalError("cmark-gfm: out of memory")
         }
         defer { free(cHTML) }
-        let html = walker.finishHTML(String(cString: cHTML))
+        var html = walker.finishHTML(String(cString: cHTML))
+        if let labels = options.footnoteLabels, cmarkHasFootnotes(document) { html = labels.apply(to: html) }
         return RenderedMarkdown(
             html: html,
             headings: walker.headings,
@@ -47,6 +48,12 @@ public enum MarkdownConverter {
             plainText: walker.plainText
         )
     }
+}
+
+/// True when the document has a footnote list (its last block).
+private func cmarkHasFootnotes(_ document: OpaquePointer) -> Bool {
+    guard let last = cmark_node_last_child(document) else { return false }
+    return cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION
 }
 
 extension MarkdownOptions {

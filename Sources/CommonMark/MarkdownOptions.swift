@@ -4,9 +4,12 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Pass raw HTML through (with GFM's tag filter). Off by default: cmark-gfm
     /// then replaces raw HTML with a comment and drops `javascript:` URLs.
     public var unsafeHTML: Bool
+    /// Words for the footnote list; nil keeps cmark-gfm's English label and no heading.
+    public var footnoteLabels: FootnoteLabels?
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.footnoteLabels = footnoteLabels
     }
 }

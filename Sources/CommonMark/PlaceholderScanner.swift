@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Single-pass rewriting of the markers the tree walker leaves in cmark-gfm's
 /// HTML: heading markers become `id` attributes, link placeholders become URLs.
 enum PlaceholderScanner {
@@ -37,14 +33,14 @@ enum PlaceholderScanner {
             output.reserveCapacity(bytes.count + 256)
             var position = 0
             var searchFrom = 0
-            while let found = find(start, in: bytes, from: searchFrom) {
+            while let found = ByteSearch.find(start, in: bytes, from: searchFrom) {
                 var cursor = found + start.count
                 var number = 0
                 while cursor < bytes.count, (48...57).contains(bytes[cursor]) {
                     number = number * 10 + Int(bytes[cursor] - 48)
                     cursor += 1
                 }
-                guard cursor > found + start.count, find(end, in: bytes, from: cursor) == cursor else {
+                guard cursor > found + start.count, ByteSearch.find(end, in: bytes, from: cursor) == cursor else {
                     searchFrom = found + 1
                     continue
                 }
@@ -56,19 +52,6 @@ enum PlaceholderScanner {
             output.append(contentsOf: bytes[position...])
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
-        var position = start
-        while position + pattern.count <= bytes.count {
-            guard let hit = memchr(base + position, Int32(first), bytes.count - position) else { return nil }
-            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            guard index + pattern.count <= bytes.count else { return nil }
-            if memcmp(base + index, pattern, pattern.count) == 0 { return index }
-            position = index + 1
-        }
-        return nil
     }
 
     static func escapeAttribute(_ text: String) -> String {

@@ -16,10 +16,20 @@ enum MarkdownStage {
         var diagnostics: [Diagnostic]
     }
 
-    static func run(_ graph: SiteGraph) -> Result {
-        let options = MarkdownOptions(smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML)
-        let converted = ParallelMap.map(graph.pages) { page in
-            MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+    /// Strings the Markdown HTML needs besides those the templates use.
+    static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown"]
+
+    static func run(_ graph: SiteGraph, strings: LocaleStrings) -> Result {
+        var optionsByLocale: [String: MarkdownOptions] = [:]
+        for locale in graph.locales {
+            let text = strings.strings(for: locale.tag)
+            optionsByLocale[locale.tag] = MarkdownOptions(
+                smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
+                footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? "")
+            )
+        }
+        let converted = ParallelMap.map(graph.pages) { [optionsByLocale] page in
+            MarkdownConverter.convert(page.source.body, options: optionsByLocale[page.locale]!, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         }
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in

@@ -23,8 +23,8 @@ public struct RenderedSite: Sendable {
 /// Stage 3: Markdown and templates → every output file, in memory.
 public enum SiteRenderer {
     public static func render(_ graph: SiteGraph, theme: Theme) throws(BuildFailure) -> RenderedSite {
-        let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings.merging(FootnoteLabels.usedStrings) { template, _ in template })
-        let markdown = MarkdownStage.run(graph)
+        let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template })
+        let markdown = MarkdownStage.run(graph, strings: strings)
         let diagnostics = strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
@@ -35,8 +35,7 @@ public enum SiteRenderer {
         }
         let pages = ParallelMap.map(Array(graph.pages.indices)) { index in
             let page = graph.pages[index]
-            let body = FootnoteLabels.localise(markdown.bodies[index], strings: strings.strings(for: page.locale))
-            let values = context.page(index, body: body, headings: markdown.headings[index])
+            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index])
             return OutputFile(path: page.outputPath, contents: Data(render(library, values, page.source.kind.templateName).utf8))
         }
         var files = pages

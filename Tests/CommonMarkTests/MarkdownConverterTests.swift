@@ -78,6 +78,15 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertTrue(rendered.plainText.contains("A pad on the back and code here."), rendered.plainText)
     }
 
+    func testFootnoteLabelsAreLocalisedAndEscaped() {
+        let labels = FootnoteLabels(title: "Referencias <1>", backLink: "Volver al texto")
+        let html = convert("Dato.[^a]\n\n[^a]: Fuente.\n", MarkdownOptions(footnoteLabels: labels)).html
+        XCTAssertTrue(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2>Referencias &lt;1&gt;</h2>"), html)
+        XCTAssertTrue(html.contains("aria-label=\"Volver al texto\""), html)
+        XCTAssertFalse(html.contains("Back to content"), html)
+        XCTAssertFalse(convert("No footnotes here.", MarkdownOptions(footnoteLabels: labels)).html.contains("<h2>"))
+    }
+
     func testTemplateSyntaxStaysLiteral() {
         let html = convert("Hello {{name}} and {{{raw}}}").html
         XCTAssertTrue(html.contains("Hello {{name}} and {{{raw}}}"), html)
