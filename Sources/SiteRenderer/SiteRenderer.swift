@@ -3,26 +3,16 @@ import Mustache
 import SiteModel
 import SiteResolver
 
-/// A file to publish, relative to the output folder.
-public struct OutputFile: Sendable, Hashable {
-    public var path: String
-    public var contents: Data
-
-    public init(path: String, contents: Data) {
-        self.path = path
-        self.contents = contents
-    }
-}
-
-public struct RenderedSite: Sendable {
-    public var files: [OutputFile]
+public struct RenderSummary: Sendable {
+    public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var pageCounts: [(locale: String, pages: Int)]
 }
 
-/// Stage 3: Markdown and templates → every output file, in memory.
+/// Stage 3: Markdown and templates → every output file, written to `sink` as
+/// each is rendered. Every content error is found before the first write.
 public enum SiteRenderer {
-    public static func render(_ graph: SiteGraph, theme: Theme) throws(BuildFailure) -> RenderedSite {
+    public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary {
         let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template })
         let markdown = MarkdownStage.run(graph, strings: strings)
         let diagnostics = strings.diagnostics + markdown.diagnostics
@@ -33,36 +23,51 @@ public enum SiteRenderer {
         let context = PageContext(graph: graph, strings: strings, assets: assetURLs, cachedTemplates: theme.cachedTemplates) { name, values in
             render(library, values, name)
         }
-        let pages = ParallelMap.map(Array(graph.pages.indices)) { index in
+        var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
+        paths += ["index.html", "404.html"]
+        if let failure = attempt({ try sink.prepare(paths) }) {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
+        }
+        let failures = ParallelMap.map(Array(graph.pages.indices)) { index -> String? in
             let page = graph.pages[index]
             let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index])
-            return OutputFile(path: page.outputPath, contents: Data(render(library, values, page.source.kind.templateName).utf8))
+            return attempt { try sink.write(page.outputPath, render(library, values, page.source.kind.templateName)) }
         }
-        var files = pages
-        files += graph.redirects.map { redirect in
+        var otherFailures: [String?] = graph.redirects.map { redirect in
             var values = context.common(locale: graph.pages[redirect.target].locale)
             values["target"] = context.link(to: redirect.target)
             values["targetCanonical"] = context.absolute(graph.pages[redirect.target].url)
-            return OutputFile(path: redirect.outputPath, contents: Data(render(library, values, "redirect").utf8))
+            return attempt { try sink.write(redirect.outputPath, render(library, values, "redirect")) }
         }
-        files += siteWidePages(graph: graph, context: context, library: library)
-        files += theme.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
+        for (path, template) in [("index.html", "root"), ("404.html", "404")] {
+            otherFailures.append(attempt { try sink.write(path, render(library, siteWideValues(graph: graph, context: context), template)) })
+        }
+        otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }
+        if let failure = (failures + otherFailures).compactMap({ $0 }).first {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
+        }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
-        return RenderedSite(files: files.sorted { $0.path < $1.path }, warnings: diagnostics, pageCounts: counts)
+        return RenderSummary(filesWritten: paths.count, warnings: diagnostics, pageCounts: counts)
     }
 
-    /// `index.html` (choose a language) and `404.html`, in the default locale.
-    private static func siteWidePages(graph: SiteGraph, context: PageContext, library: MustacheLibrary) -> [OutputFile] {
+    /// Runs `body`; a thrown error becomes its description.
+    private static func attempt(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Values of `index.html` (choose a language) and `404.html`, in the default locale.
+    private static func siteWideValues(graph: SiteGraph, context: PageContext) -> [String: Any] {
         var values = context.common(locale: graph.config.defaultLocale)
-        let defaultHome = graph.pagesByID[graph.config.defaultLocale]?[PageNode.homeID]
-        if let defaultHome {
+        if let defaultHome = graph.pagesByID[graph.config.defaultLocale]?[PageNode.homeID] {
             values["defaultHome"] = context.link(to: defaultHome)
             values["defaultHomeCanonical"] = context.absolute(graph.pages[defaultHome].url)
         }
-        return [
-            OutputFile(path: "index.html", contents: Data(render(library, values, "root").utf8)),
-            OutputFile(path: "404.html", contents: Data(render(library, values, "404").utf8)),
-        ]
+        return values
     }
 
     private static func render(_ library: MustacheLibrary, _ values: [String: Any], _ template: String) -> String {

@@ -17,20 +17,18 @@ enum POSIXFiles {
         }
     }
 
-    static func writeFile(_ path: String, _ data: Data) throws {
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 

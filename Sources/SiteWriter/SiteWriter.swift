@@ -5,65 +5,69 @@ import SiteModel
 import Glibc
 #endif
 
-/// Stage 4: writes the files into a staging folder beside the output folder,
-/// then swaps the two, so readers (and a failed build) never see half a site.
-public enum SiteWriter {
+/// Stage 4: a staging folder beside the output folder that receives every file,
+/// then is swapped in whole, so readers (and a failed build) never see half a site.
+public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Files of the output folder that are not generated but kept across builds
     /// (the repository keeps `Site/README.md` and its ignore rules).
     public static let keptFiles = ["README.md", ".gitignore"]
 
-    public static func write(_ files: [(path: String, contents: Data)], to output: URL) throws(BuildFailure) {
-        let location = SourceLocation(file: output.path)
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
-        let fileManager = FileManager.default
-        removeAbandonedStaging(beside: output)
+    public let output: URL
+    let staging: URL
+    private var location: SourceLocation { SourceLocation(file: output.path) }
+
+    /// Creates an empty staging folder next to `output`.
+    public init(for output: URL) throws(BuildFailure) {
+        self.output = output
+        staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+        Self.removeAbandonedStaging(beside: output)
+        POSIXFiles.removeTree(staging.path)
         do {
-            POSIXFiles.removeTree(staging.path)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error(location, "cannot create the staging folder \(staging.path): \(error.localizedDescription)")])
+            throw BuildFailure([.error(SourceLocation(file: output.path), "cannot create the staging folder \(staging.path): \(error.localizedDescription)")])
         }
+    }
+
+    /// Checks every path stays inside and creates the folders they need.
+    public func prepare(_ paths: [String]) throws {
+        var folders = Set<String>()
+        for path in paths {
+            guard Self.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        // Sorted, a folder comes before everything inside it.
+        for folder in folders.sorted() { try POSIXFiles.makeDirectory(staging.path + "/" + folder) }
+    }
+
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+        guard Self.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+        try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
+    }
+
+    /// Swaps the staging folder in; the previous output is removed.
+    public func commit() throws(BuildFailure) {
+        let fileManager = FileManager.default
         do {
-            try writeAll(files, into: staging)
-            for name in keptFiles where fileManager.fileExists(atPath: output.appendingPathComponent(name).path) {
+            for name in Self.keptFiles where fileManager.fileExists(atPath: output.appendingPathComponent(name).path) {
                 try fileManager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
             }
-            try swap(staging, into: output)
+            try Self.swap(staging, into: output)
         } catch {
-            POSIXFiles.removeTree(staging.path)
+            discard()
             throw BuildFailure([.error(location, "output not written; the previous site is unchanged: \(error)")])
         }
         // After the swap the staging path holds the previous site.
         POSIXFiles.removeTree(staging.path)
     }
 
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private static func writeAll(_ files: [(path: String, contents: Data)], into folder: URL) throws {
-        var folders = Set<String>()
-        for file in files {
-            guard isContained(file.path) else { throw WriteError(description: "refusing to write '\(file.path)' outside the output folder") }
-            var path = file.path[...]
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                guard folders.insert(String(path)).inserted else { break }
-            }
-        }
-        let root = folder.path
-        // Sorted, a folder comes before everything inside it.
-        for path in folders.sorted() { try POSIXFiles.makeDirectory(root + "/" + path) }
-        let failures = ParallelMap.map(files.map { ($0.path, $0.contents) }) { path, contents -> String? in
-            do {
-                try POSIXFiles.writeFile(root + "/" + path, contents)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }
+    /// Throws the staging folder away; the output folder is untouched.
+    public func discard() {
+        POSIXFiles.removeTree(staging.path)
     }
 
     /// Relative, no `..`, no empty segments: stays inside the output folder.
@@ -101,6 +105,21 @@ public enum SiteWriter {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
             POSIXFiles.removeTree(parent.appendingPathComponent(name).path)
         }
+    }
+}
+
+/// Writes a whole set of files at once: stage, write, swap.
+public enum SiteWriter {
+    public static func write(_ files: [(path: String, contents: Data)], to output: URL) throws(BuildFailure) {
+        let staging = try StagingFolder(for: output)
+        do {
+            try staging.prepare(files.map(\.path))
+            for file in files { try staging.write(file.path, file.contents) }
+        } catch {
+            staging.discard()
+            throw BuildFailure([.error(SourceLocation(file: output.path), "output not written; the previous site is unchanged: \(error)")])
+        }
+        try staging.commit()
     }
 }
 

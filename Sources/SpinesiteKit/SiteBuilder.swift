@@ -51,27 +51,33 @@ public enum SiteBuilder {
         )
         let graph: SiteGraph
         let theme: Theme
-        let rendered: RenderedSite
         do {
             progress("resolving")
             graph = try SiteResolver.resolve(loaded)
-            progress("rendering")
             let templates = options.templates ?? options.display("Templates")
             theme = try Theme.load(from: URL(fileURLWithPath: templates), displayRoot: templates)
-            rendered = try SiteRenderer.render(graph, theme: theme)
         } catch {
             throw BuildFailure(loaded.warnings + error.diagnostics)
         }
-        let outputURL = URL(fileURLWithPath: options.outputPath)
-        progress("writing")
+        progress("rendering")
+        let staging: StagingFolder
+        let rendered: RenderSummary
         do {
-            try SiteWriter.write(rendered.files.map { ($0.path, $0.contents) }, to: outputURL)
+            staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
         } catch {
-            throw BuildFailure(loaded.warnings + rendered.warnings + error.diagnostics)
+            throw BuildFailure(loaded.warnings + error.diagnostics)
+        }
+        do {
+            rendered = try SiteRenderer.render(graph, theme: theme, into: staging)
+            progress("writing")
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw BuildFailure(loaded.warnings + error.diagnostics)
         }
         return BuildReport(
             pageCounts: rendered.pageCounts,
-            filesWritten: rendered.files.count,
+            filesWritten: rendered.filesWritten,
             warnings: (loaded.warnings + rendered.warnings).sorted(),
             outputPath: options.outputPath
         )

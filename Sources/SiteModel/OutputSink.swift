@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where rendered files go: the renderer writes each page as soon as it is
+/// rendered, so a build never holds the whole site in memory.
+public protocol OutputSink: Sendable {
+    /// Called once, before any write, with every path that will be written.
+    func prepare(_ paths: [String]) throws
+    /// Writes one file; called from many threads, each path once.
+    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws
+}
+
+extension OutputSink {
+    public func write(_ path: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public func write(_ path: String, _ data: Data) throws {
+        try data.withUnsafeBytes { try write(path, bytes: $0) }
+    }
+}
