@@ -90,7 +90,7 @@ struct YAMLMapping {
             error(location(of: node), "\(what): '\(key)' must be text")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         if value.isEmpty, required {
             error(location(of: node), "\(what): '\(key)' is empty")
             return nil

@@ -53,7 +53,7 @@ enum MarkdownStage {
                 return nil
             }
         }
-        for image in markdown.images where image.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+        for image in markdown.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
         }
         for heading in markdown.headings where heading.level == 1 {
