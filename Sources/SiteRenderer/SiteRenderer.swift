@@ -24,7 +24,7 @@ public enum SiteRenderer {
             render(library, values, name)
         }
         var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
-        paths += ["index.html", "404.html"]
+        paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
@@ -42,6 +42,8 @@ public enum SiteRenderer {
         for (path, template) in [("index.html", "root"), ("404.html", "404")] {
             otherFailures.append(attempt { try sink.write(path, render(library, siteWideValues(graph: graph, context: context), template)) })
         }
+        otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
+        otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })
         otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }
         if let failure = (failures + otherFailures).compactMap({ $0 }).first {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])

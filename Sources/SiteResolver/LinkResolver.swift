@@ -39,14 +39,15 @@ public struct LinkResolver: Sendable {
         } else if target.hasPrefix(LinkDestination.idScheme) {
             let id = String(target.dropFirst(LinkDestination.idScheme.count))
             let ids = graph.pagesByID[page.locale] ?? [:]
-            guard let found = ids[id] else {
+            guard let found = ids[id] ?? untranslated(graph.pagesByID, id, from: page) else {
                 return .failure(LinkProblem(destination, suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
             }
             targetIndex = found
         } else if target.hasSuffix(".md") {
             let paths = graph.pagesBySourcePath[page.locale] ?? [:]
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
-            guard let path = Self.normalise(target, relativeTo: folder), let found = paths[path] else {
+            let path = Self.normalise(target, relativeTo: folder)
+            guard let path, let found = paths[path] ?? untranslated(graph.pagesBySourcePath, path, from: page) else {
                 let wanted = Self.normalise(target, relativeTo: folder) ?? target
                 let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
                 return .failure(LinkProblem(destination, suggestion: hint))
@@ -61,6 +62,13 @@ public struct LinkResolver: Sendable {
         }
         let suffix = fragment.map { "#\($0)" } ?? ""
         return .success(targetIndex == source && fragment != nil ? suffix : graph.pages[targetIndex].url + suffix)
+    }
+
+    /// A page not translated into the linking page's locale yet: the default
+    /// locale's version, so translators can publish one page at a time.
+    private func untranslated(_ table: [String: [String: Int]], _ key: String, from page: PageNode) -> Int? {
+        guard page.locale != graph.config.defaultLocale else { return nil }
+        return table[graph.config.defaultLocale]?[key]
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {

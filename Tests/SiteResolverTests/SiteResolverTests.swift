@@ -132,6 +132,8 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(try resolver.resolve("topic:hub", from: tens).get(), "/en/hub/")
         XCTAssertEqual(try resolver.resolve("../hub.md", from: tensES).get(), "/es/centro/")
         XCTAssertEqual(try resolver.resolve("topic:tens", from: tensES).get(), "/es/terapias/tens-es/")
+        XCTAssertEqual(try resolver.resolve("pns.md#risks", from: tensES).get(), "/en/therapies/pns/#risks", "untranslated: the default locale's page")
+        XCTAssertEqual(try resolver.resolve("topic:pns", from: tensES).get(), "/en/therapies/pns/")
     }
 
     func testUnresolvedLinksExplainAndSuggest() throws {

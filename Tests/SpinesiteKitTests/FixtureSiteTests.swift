@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -93,6 +96,42 @@ final class FixtureSiteTests: XCTestCase {
         let root = try html("index.html")
         XCTAssertTrue(root.contains("<meta http-equiv=\"refresh\" content=\"0; url=/docs/en/\">"))
         XCTAssertTrue(root.contains("<a href=\"/docs/es/\" lang=\"es\" hreflang=\"es\">Español</a>"))
+    }
+
+    func testSitemapListsPagesWithTheirTranslations() throws {
+        let sitemap = try html("sitemap.xml")
+        XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/en/guides/first/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/docs/es/guias/primera-guia/\"/>"), sitemap)
+        XCTAssertFalse(sitemap.contains("old-first"), "redirects are not pages")
+        XCTAssertNoThrow(try XMLDocument(xmlString: sitemap))
+        XCTAssertEqual(try html("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/docs/sitemap.xml\n")
+    }
+
+    func testHreflangAlternatesAreReciprocalAcrossTheSite() throws {
+        let root = folder.path + "/out/"
+        var alternates: [String: Set<String>] = [:]  // page URL → alternate URLs
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root) where path.hasSuffix("index.html") {
+            let page = try html(path)
+            guard let canonical = Self.attribute("href", in: page, after: "<link rel=\"canonical\"") else { continue }
+            var links = Set<String>()
+            var rest = page[...]
+            while let start = rest.range(of: "<link rel=\"alternate\" hreflang=\"") {
+                let tag = rest[start.lowerBound...].prefix { $0 != ">" }
+                if !tag.contains("x-default"), let href = Self.attribute("href", in: String(tag), after: "<link") { links.insert(href) }
+                rest = rest[start.upperBound...]
+            }
+            if !links.isEmpty { alternates[canonical] = links }
+        }
+        XCTAssertFalse(alternates.isEmpty)
+        for (page, links) in alternates {
+            XCTAssertTrue(links.contains(page), "\(page) lists itself")
+            for other in links { XCTAssertEqual(alternates[other], links, "\(page) ↔ \(other)") }
+        }
+    }
+
+    private static func attribute(_ name: String, in text: String, after marker: String) -> String? {
+        guard let start = text.range(of: marker), let attribute = text[start.upperBound...].range(of: "\(name)=\"") else { return nil }
+        return String(text[attribute.upperBound...].prefix { $0 != "\"" })
     }
 
     func testBuildsAreDeterministic() throws {
