@@ -1,6 +1,8 @@
 /// Heading anchors, unique within one page.
 struct AnchorSet {
     private var taken: Set<String>
+    /// The next suffix to try per base, so many equal headings stay linear.
+    private var nextSuffix: [String: Int] = [:]
 
     init(reserved: Set<String>) {
         taken = reserved
@@ -9,11 +11,12 @@ struct AnchorSet {
     /// `base`, or `base-1`, `base-2`… if taken.
     mutating func claim(_ base: String) -> String {
         var candidate = base
-        var counter = 1
+        var counter = nextSuffix[base, default: 1]
         while taken.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        nextSuffix[base] = counter
         taken.insert(candidate)
         return candidate
     }

@@ -18,6 +18,10 @@ struct Spinesite: ParsableCommand {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Creates new content from a template.",
+        discussion: """
+        Example:
+          spinesite new topic therapies/scs --locale es
+        """,
         subcommands: [NewTopic.self]
     )
 }

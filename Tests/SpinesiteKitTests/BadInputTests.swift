@@ -65,6 +65,16 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
 
+    func testTwentyMegabytePageBuilds() throws {
+        let paragraph = "Electrical stimulation may ease pain for some people, and [TENS](tens.md) is one way. " + "\n\n"
+        let body = String(repeating: "## Part\n\n" + String(repeating: paragraph, count: 40), count: 20 * 1024 * 1024 / (paragraph.utf8.count * 40))
+        let site = try siteWithPreviousOutput(["big.md": MinimalSite.page(title: "Big", body: body)])
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        let page = try XCTUnwrap(site.read("Site/en/big/index.html"))
+        XCTAssertGreaterThan(page.utf8.count, 20 * 1024 * 1024)
+        XCTAssertTrue(page.contains("<h2 id=\"part-1\">Part</h2>"))
+    }
+
     func testTemplateSyntaxErrorNamesTheTemplate() throws {
         let site = try siteWithPreviousOutput([:])
         site.write("Templates/topic.mustache", "{{<base}}\n{{$main}}\n{{#page}}\n{{/main}}\n{{/base}}\n")
