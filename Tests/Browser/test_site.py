@@ -79,6 +79,18 @@ def test_language_switcher_lands_on_the_same_topic(browser, base_url):
     assert browser.execute_script("return getComputedStyle(document.documentElement).direction") == "ltr"
 
 
+def test_arabic_pages_read_right_to_left(browser, base_url):
+    browser.get(base_url + "/en/therapies/pnt/")
+    browser.find_element(By.CSS_SELECTOR, ".languages a[lang='ar']").click()
+    assert browser.current_url.endswith("/ar/therapies/pnt/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+    assert browser.execute_script("return getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    # Mirrored layout: the table of contents sits to the right of the text.
+    toc = browser.find_element(By.CSS_SELECTOR, ".toc").rect
+    prose = browser.find_element(By.CSS_SELECTOR, ".prose").rect
+    assert toc["x"] > prose["x"]
+
+
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(browser, base_url):
     browser.get(base_url + "/en/therapies/pnt/")
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
@@ -94,7 +106,7 @@ def test_every_page_shows_the_disclaimer(browser, base_url):
         assert browser.find_element(By.CSS_SELECTOR, ".disclaimer").is_displayed()
 
 
-@pytest.mark.parametrize("path", ["/en/", "/en/therapies/tens/", "/es/dolor-lumbar-cronico/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/therapies/tens/", "/es/dolor-lumbar-cronico/", "/ar/therapies/pnt/"])
 def test_no_horizontal_overflow_on_a_phone(phone, base_url, path):
     phone.get(base_url + path)
     overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
