@@ -37,7 +37,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
-        .target(name: "SiteResolver", dependencies: ["SiteModel"], swiftSettings: strict),
+        .target(
+            name: "SiteResolver",
+            dependencies: ["SiteModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // Stage 3: Markdown + templates → HTML files in memory.
         .target(
             name: "SiteRenderer",
@@ -69,7 +73,7 @@ let package = Package(
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
-            dependencies: ["SpinesiteKit", "SiteModel", "TestSupport"],
+            dependencies: ["SpinesiteKit", "SiteModel", "SiteResolver", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -64,7 +64,7 @@ enum LocaleConfigDecoder {
 
 /// The YAML between a page's `---` lines → `FrontMatter`.
 enum FrontMatterDecoder {
-    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags"]
+    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf"]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
         let what = "front matter"
@@ -83,12 +83,17 @@ enum FrontMatterDecoder {
         let aliases = yaml.strings("aliases", what: what)
         let related = yaml.strings("related", what: what)
         let tags = yaml.strings("tags", what: what)
+        let translationOf = yaml.string("translationOf", required: false, what: what)
+        if let translationOf, !TranslationDigest.isWellFormed(translationOf.value) {
+            yaml.error(translationOf.location, "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
+        }
         if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
         if let slug { checkSlug(slug, yaml: &yaml) }
         guard let title, let description, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
         let frontMatter = FrontMatter(
             title: title.value, description: description.value, id: id, slug: slug,
-            weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value)
+            weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value),
+            translationOf: translationOf
         )
         return (frontMatter, yaml.diagnostics)
     }

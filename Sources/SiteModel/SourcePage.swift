@@ -9,11 +9,13 @@ public struct FrontMatter: Sendable, Hashable {
     public var aliases: [Located<String>]
     public var related: [Located<String>]
     public var tags: [String]
+    /// For a translation: the digest of the source page it was translated from.
+    public var translationOf: Located<String>?
 
     public init(
         title: String, description: String, id: Located<String>? = nil, slug: Located<String>? = nil,
         weight: Int = 0, draft: Bool = false, aliases: [Located<String>] = [], related: [Located<String>] = [],
-        tags: [String] = []
+        tags: [String] = [], translationOf: Located<String>? = nil
     ) {
         self.title = title
         self.description = description
@@ -24,6 +26,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.aliases = aliases
         self.related = related
         self.tags = tags
+        self.translationOf = translationOf
     }
 }
 

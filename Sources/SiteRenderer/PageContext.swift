@@ -54,6 +54,12 @@ struct PageContext: @unchecked Sendable {
         context["groups"] = page.source.kind == .home ? homeGroups(index) : []
         context["translations"] = page.translations.map { translation(of: $0, current: index) }
         context["hasTranslations"] = page.translations.count > 1
+        context["isStale"] = page.translationStatus == .stale
+        if let original = page.original {
+            var link = link(to: original)
+            link["lang"] = graph.pages[original].locale
+            context["original"] = link
+        }
         return context
     }
 

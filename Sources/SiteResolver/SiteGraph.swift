@@ -11,6 +11,8 @@ public struct SiteGraph: Sendable {
     public var pagesByID: [String: [String: Int]]
     /// locale → source path under the locale folder → page index.
     public var pagesBySourcePath: [String: [String: Int]]
+    /// Problems that do not stop the build (stale translations).
+    public var warnings: [Diagnostic] = []
 
     public func locale(_ tag: String) -> LocaleConfig? {
         locales.first { $0.tag == tag }
@@ -43,6 +45,10 @@ public struct PageNode: Sendable {
     public var translations: [Int] = []
     /// A section or home page made up because the folder has no `_index.md`.
     public var isGenerated: Bool
+    /// How this page stands against its original in the default locale.
+    public var translationStatus: TranslationStatus = .original
+    /// The default locale's version of this page, when this is a translation.
+    public var original: Int?
 
     public var title: String { source.frontMatter.title }
     public var isListing: Bool { source.kind != .topic }
@@ -53,4 +59,16 @@ public struct Redirect: Sendable, Hashable {
     public var outputPath: String
     public var target: Int
     public var location: SourceLocation
+}
+
+/// Whether a translation is behind the page it was translated from.
+public enum TranslationStatus: String, Sendable, Hashable {
+    /// The page in the default locale, or a page with no counterpart there.
+    case original
+    /// `translationOf` matches the original's current digest.
+    case current
+    /// The original changed after this translation was made.
+    case stale
+    /// No `translationOf` yet: nobody has recorded which version it follows.
+    case unstamped
 }

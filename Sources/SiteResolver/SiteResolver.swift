@@ -17,6 +17,7 @@ public enum SiteResolver {
         SectionTree.link(&graph)
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
+        TranslationTracker.track(&graph)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return graph
     }

@@ -78,7 +78,7 @@ public enum SiteBuilder {
         return BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
-            warnings: (loaded.warnings + rendered.warnings).sorted(),
+            warnings: (loaded.warnings + graph.warnings + rendered.warnings).sorted(),
             outputPath: options.outputPath
         )
     }

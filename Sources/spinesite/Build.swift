@@ -80,6 +80,12 @@ enum Summary {
     }
 }
 
+/// Prints every diagnostic of a failed command and exits with status 1.
+func fail(_ failure: BuildFailure) throws -> Never {
+    for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+    throw ExitCode.failure
+}
+
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -28,8 +28,7 @@ struct NewTopic: ParsableCommand {
             let created = try TopicScaffold.create(id: id, locale: locale, root: root)
             print("Created \(created.path) (a draft: edit it, then remove 'draft: true' to publish)")
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            throw ExitCode.failure
+            try fail(error)
         }
     }
 }

@@ -9,8 +9,9 @@ struct Spinesite: ParsableCommand {
         Run from the folder that holds Content/ and Templates/:
           spinesite build            # writes Site/
           spinesite new topic tens   # scaffolds Content/en/tens.md
+          spinesite translations     # which translations are behind their originals
         """,
-        subcommands: [Build.self, New.self],
+        subcommands: [Build.self, New.self, Translations.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,37 @@
+import Crypto
+import SiteModel
+
+/// Compares each translation's `translationOf` with the digest of its
+/// original in the default locale.
+public enum TranslationTracker {
+    /// SHA-256 of the normalised title, description and body; the first 12 hex digits.
+    public static func digest(of page: SourcePage) -> String {
+        let hash = SHA256.hash(data: Array(TranslationDigest.normalisedText(of: page).utf8))
+        return String(hash.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined().prefix(TranslationDigest.length))
+    }
+
+    static func track(_ graph: inout SiteGraph) {
+        let defaultLocale = graph.config.defaultLocale
+        var digests: [Int: String] = [:]
+        for index in graph.pages.indices where graph.pages[index].locale != defaultLocale {
+            let page = graph.pages[index]
+            guard !page.isGenerated, let original = graph.pagesByID[defaultLocale]?[page.id], !graph.pages[original].isGenerated else { continue }
+            graph.pages[index].original = original
+            let current = digests[original] ?? digest(of: graph.pages[original].source)
+            digests[original] = current
+            guard let recorded = page.source.frontMatter.translationOf else {
+                graph.pages[index].translationStatus = .unstamped
+                continue
+            }
+            if recorded.value == current {
+                graph.pages[index].translationStatus = .current
+            } else {
+                graph.pages[index].translationStatus = .stale
+                graph.warnings.append(.warning(recorded.location, "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"))
+            }
+        }
+    }
+}

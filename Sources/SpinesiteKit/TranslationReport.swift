@@ -1,0 +1,75 @@
+import ContentLoader
+import Foundation
+import SiteModel
+import SiteResolver
+
+/// `spinesite translations`: every page id × every locale, and whether each
+/// translation keeps up with its original.
+public struct TranslationReport: Sendable, Encodable {
+    public enum Cell: String, Sendable, Encodable {
+        case original, current, stale, unstamped, missing
+    }
+
+    public struct Row: Sendable, Encodable {
+        public var id: String
+        /// locale → state, for every locale of the site.
+        public var locales: [String: Cell]
+    }
+
+    public var locales: [String]
+    public var rows: [Row]
+    /// locale → state → count.
+    public var counts: [String: [String: Int]]
+
+    public static func make(_ options: BuildOptions) throws(BuildFailure) -> TranslationReport {
+        let graph = try SiteBuilder.resolve(options)
+        let tags = graph.locales.map(\.tag)
+        let ids = Set(graph.pages.filter { !$0.isGenerated }.map(\.id)).sorted()
+        let rows = ids.map { id in
+            Row(id: id, locales: Dictionary(uniqueKeysWithValues: tags.map { tag in
+                guard let index = graph.pagesByID[tag]?[id], !graph.pages[index].isGenerated else { return (tag, Cell.missing) }
+                return (tag, Cell(rawValue: graph.pages[index].translationStatus.rawValue)!)
+            }))
+        }
+        var counts: [String: [String: Int]] = [:]
+        for row in rows {
+            for (tag, cell) in row.locales { counts[tag, default: [:]][cell.rawValue, default: 0] += 1 }
+        }
+        return TranslationReport(locales: tags, rows: rows, counts: counts)
+    }
+
+    /// A fixed-width table: one row per page id, one column per locale, then totals.
+    public var table: String {
+        let idWidth = max(4, rows.map(\.id.count).max() ?? 0)
+        let width = max(9, locales.map(\.count).max() ?? 0)
+        func pad(_ text: String, _ size: Int) -> String { text + String(repeating: " ", count: max(0, size - text.count)) }
+        var lines = [pad("page", idWidth) + "  " + locales.map { pad($0, width) }.joined(separator: " ")]
+        for row in rows {
+            lines.append(pad(row.id, idWidth) + "  " + locales.map { pad(row.locales[$0]!.rawValue, width) }.joined(separator: " "))
+        }
+        lines.append("")
+        for tag in locales {
+            let states = (counts[tag] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            lines.append("\(tag): " + states.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+extension SiteBuilder {
+    /// Load and resolve only: what commands that inspect the site need.
+    static func resolve(_ options: BuildOptions) throws(BuildFailure) -> SiteGraph {
+        let loaded = try ContentLoader.load(
+            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+            displayRoot: options.display("Content"),
+            includeDrafts: options.includeDrafts
+        )
+        return try SiteResolver.resolve(loaded)
+    }
+}
