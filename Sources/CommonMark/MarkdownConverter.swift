@@ -58,7 +58,8 @@ private func cmarkHasFootnotes(_ document: OpaquePointer) -> Bool {
 
 extension MarkdownOptions {
     var cmarkOptions: Int32 {
-        var value = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: a Swift String is valid UTF-8 already.
+        var value = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         if smartPunctuation { value |= CMARK_OPT_SMART }
         if unsafeHTML { value |= CMARK_OPT_UNSAFE }
         return Int32(value)

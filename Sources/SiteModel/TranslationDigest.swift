@@ -7,12 +7,17 @@ public enum TranslationDigest {
 
     /// The text that is hashed.
     public static func normalisedText(of page: SourcePage) -> String {
-        let body = page.body.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in line.reversed().drop { $0 == " " || $0 == "\t" }.reversed() }
-            .map { String($0) }
-        var lines = [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed] + body
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(page.body.utf8.count + 256)
+        for part in [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed, page.body] {
+            for line in part.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                let end = line.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { line.index(after: $0) } ?? line.startIndex
+                bytes.append(contentsOf: line[..<end])
+                bytes.append(0x0A)
+            }
+        }
+        while bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func isWellFormed(_ digest: String) -> Bool {
