@@ -20,12 +20,12 @@ public enum TranslationTracker {
             let page = graph.pages[index]
             guard !page.isGenerated, let original = graph.pagesByID[defaultLocale]?[page.id], !graph.pages[original].isGenerated else { continue }
             graph.pages[index].original = original
-            let current = digests[original] ?? digest(of: graph.pages[original].source)
-            digests[original] = current
             guard let recorded = page.source.frontMatter.translationOf else {
                 graph.pages[index].translationStatus = .unstamped
                 continue
             }
+            let current = digests[original] ?? digest(of: graph.pages[original].source)
+            digests[original] = current
             if recorded.value == current {
                 graph.pages[index].translationStatus = .current
             } else {
