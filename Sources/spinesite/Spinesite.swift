@@ -22,7 +22,8 @@ struct New: ParsableCommand {
         discussion: """
         Example:
           spinesite new topic therapies/scs --locale es
+          spinesite new locale pt-BR
         """,
-        subcommands: [NewTopic.self]
+        subcommands: [NewTopic.self, NewLocale.self]
     )
 }

@@ -72,3 +72,21 @@ final class TranslationTests: XCTestCase {
         }
     }
 }
+
+final class NewLocaleTests: XCTestCase {
+    func testNewLocaleCopiesStringsMarkedForTranslationAndBuilds() throws {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        let created = try LocaleScaffold.create(tag: "pt-BR", options: BuildOptions(root: site.path))
+        XCTAssertEqual(created.pagesToTranslate, ["\(site.path)/Content/en/tens.md"])
+        let text = try XCTUnwrap(site.read("Content/pt-BR/locale.yml"))
+        XCTAssertTrue(text.contains("  disclaimer: \"This site is for education only."), text)
+        let marked = text.split(separator: "\n").filter { $0.hasSuffix("  # TODO: translate") }
+        XCTAssertEqual(marked.count, created.stringsToTranslate + 1, "every string and the name")
+        let report = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        XCTAssertEqual(report.pageCounts.map(\.locale), ["en", "pt-BR"], "a locale with zero pages builds")
+        XCTAssertTrue(site.exists("Site/pt-BR/index.html"))
+        XCTAssertThrowsError(try LocaleScaffold.create(tag: "pt-BR", options: BuildOptions(root: site.path)), "never overwrites")
+        XCTAssertThrowsError(try LocaleScaffold.create(tag: "portuguese", options: BuildOptions(root: site.path)))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SiteModel
+import SiteResolver
+
+/// `spinesite new locale CODE`: a locale folder whose `locale.yml` holds the
+/// default locale's strings, each marked `# TODO: translate`.
+public enum LocaleScaffold {
+    public struct Created: Sendable {
+        public var localeFile: String
+        public var stringsToTranslate: Int
+        /// Source files of the default locale that have no translation yet.
+        public var pagesToTranslate: [String]
+    }
+
+    public static func create(tag: String, options: BuildOptions) throws(BuildFailure) -> Created {
+        let location = SourceLocation(file: "new locale")
+        guard LanguageTag.isValid(tag) else {
+            throw BuildFailure([.error(location, "'\(tag)' is not a BCP 47 language tag (like es, ar, pt-BR)")])
+        }
+        let graph = try SiteBuilder.resolve(options)
+        let folder = URL(fileURLWithPath: options.root).appendingPathComponent("Content/\(tag)")
+        let display = options.display("Content/\(tag)/locale.yml")
+        guard !FileManager.default.fileExists(atPath: folder.path) else {
+            throw BuildFailure([.error(SourceLocation(file: options.display("Content/\(tag)")), "already exists; not changed")])
+        }
+        let source = graph.locale(graph.config.defaultLocale)!
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text(tag: tag, copying: source).write(to: folder.appendingPathComponent("locale.yml"), atomically: true, encoding: .utf8)
+        } catch {
+            throw BuildFailure([.error(SourceLocation(file: display), "cannot write: \(error.localizedDescription)")])
+        }
+        let pages = graph.pages.filter { $0.locale == source.tag && !$0.isGenerated }.map(\.source.file)
+        return Created(localeFile: display, stringsToTranslate: source.strings.count, pagesToTranslate: pages)
+    }
+
+    /// The new `locale.yml`: every string of the default locale, in key order.
+    static func text(tag: String, copying source: LocaleConfig) -> String {
+        var lines = [
+            "# \(tag): copied from \(source.tag) by 'spinesite new locale'. Translate each string and",
+            "# remove its '# TODO: translate' mark. Set 'name' to the language's own name.",
+            "name: \(quoted(tag))  # TODO: translate",
+            "direction: \(source.direction.rawValue)  # ltr or rtl",
+            "strings:",
+        ]
+        for key in source.strings.keys.sorted() {
+            lines.append("  \(key): \(quoted(source.strings[key]!))  # TODO: translate")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

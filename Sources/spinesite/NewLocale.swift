@@ -1,0 +1,34 @@
+import ArgumentParser
+import SpinesiteKit
+
+struct NewLocale: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locale",
+        abstract: "Creates Content/<CODE>/ with a locale.yml to translate, and lists what remains to translate.",
+        discussion: """
+        The strings are copied from the default locale and each is marked '# TODO: translate'. \
+        Pages are translated by copying them into the new folder with the same file names.
+
+        Example:
+          spinesite new locale pt-BR
+        """
+    )
+
+    @Argument(help: "The locale's BCP 47 tag, e.g. pt-BR.")
+    var code: String
+
+    @Option(help: "The folder holding Content/.")
+    var root = "."
+
+    func run() throws {
+        do {
+            let created = try LocaleScaffold.create(tag: code, options: BuildOptions(root: root))
+            print("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
+            print("\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):")
+            for page in created.pagesToTranslate { print("  \(page)") }
+            print("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
+        } catch {
+            try fail(error)
+        }
+    }
+}
