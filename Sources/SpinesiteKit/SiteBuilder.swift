@@ -60,6 +60,7 @@ public enum SiteBuilder {
             throw BuildFailure(loaded.warnings + error.diagnostics)
         }
         progress("rendering")
+        try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templates ?? options.display("Templates")])
         let staging: StagingFolder
         let rendered: RenderSummary
         do {

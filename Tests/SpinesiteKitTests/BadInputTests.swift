@@ -83,3 +83,17 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(errors[0].hasPrefix("Templates/topic.mustache:"), errors[0])
     }
 }
+
+final class OutputSafetyTests: XCTestCase {
+    func testOutputMayNotBeOrContainTheProject() throws {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page()])
+        site.copy(from: Repository.templates, to: "Templates")
+        for output in [site.path, site.path + "/Content", site.path + "/Content/en/out", site.path + "/Templates", (site.path as NSString).deletingLastPathComponent] {
+            XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: output)), output) { error in
+                XCTAssertTrue("\(error)".contains("refusing to use"), "\(error)")
+            }
+        }
+        XCTAssertTrue(site.exists("Content/en/tens.md"), "nothing was swapped away")
+        XCTAssertNoThrow(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/public")))
+    }
+}
