@@ -42,22 +42,13 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// - Parameter progress: told each stage's name as it starts.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
-        let rootURL = URL(fileURLWithPath: options.root)
-        progress("loading")
-        let loaded = try ContentLoader.load(
-            contentURL: rootURL.appendingPathComponent("Content"),
-            displayRoot: options.display("Content"),
-            includeDrafts: options.includeDrafts
-        )
-        let graph: SiteGraph
+        let graph = try resolve(options, progress: progress)
         let theme: Theme
         do {
-            progress("resolving")
-            graph = try SiteResolver.resolve(loaded)
             let templates = options.templates ?? options.display("Templates")
             theme = try Theme.load(from: URL(fileURLWithPath: templates), displayRoot: templates)
         } catch {
-            throw BuildFailure(loaded.warnings + error.diagnostics)
+            throw BuildFailure(graph.warnings + error.diagnostics)
         }
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templates ?? options.display("Templates")])
@@ -66,7 +57,7 @@ public enum SiteBuilder {
         do {
             staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
         } catch {
-            throw BuildFailure(loaded.warnings + error.diagnostics)
+            throw BuildFailure(graph.warnings + error.diagnostics)
         }
         do {
             rendered = try SiteRenderer.render(graph, theme: theme, into: staging)
@@ -74,13 +65,32 @@ public enum SiteBuilder {
             try staging.commit()
         } catch {
             staging.discard()
-            throw BuildFailure(loaded.warnings + error.diagnostics)
+            throw BuildFailure(graph.warnings + error.diagnostics)
         }
         return BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
-            warnings: (loaded.warnings + graph.warnings + rendered.warnings).sorted(),
+            warnings: (graph.warnings + rendered.warnings).sorted(),
             outputPath: options.outputPath
         )
+    }
+
+    /// Load and resolve: all that commands inspecting the site need. The
+    /// graph's warnings include the loader's.
+    static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> SiteGraph {
+        progress("loading")
+        let loaded = try ContentLoader.load(
+            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+            displayRoot: options.display("Content"),
+            includeDrafts: options.includeDrafts
+        )
+        progress("resolving")
+        do {
+            var graph = try SiteResolver.resolve(loaded)
+            graph.warnings = loaded.warnings + graph.warnings
+            return graph
+        } catch {
+            throw BuildFailure(loaded.warnings + error.diagnostics)
+        }
     }
 }

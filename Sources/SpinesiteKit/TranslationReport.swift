@@ -1,4 +1,3 @@
-import ContentLoader
 import Foundation
 import SiteModel
 import SiteResolver
@@ -59,17 +58,5 @@ public struct TranslationReport: Sendable, Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-}
-
-extension SiteBuilder {
-    /// Load and resolve only: what commands that inspect the site need.
-    static func resolve(_ options: BuildOptions) throws(BuildFailure) -> SiteGraph {
-        let loaded = try ContentLoader.load(
-            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
-            displayRoot: options.display("Content"),
-            includeDrafts: options.includeDrafts
-        )
-        return try SiteResolver.resolve(loaded)
     }
 }
