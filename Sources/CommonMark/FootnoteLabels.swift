@@ -14,9 +14,9 @@ public struct FootnoteLabels: Sendable, Hashable {
     func apply(to html: String) -> String {
         let withTitle = ByteSearch.replacing(
             "<section class=\"footnotes\" data-footnotes>",
-            with: "<section class=\"footnotes\" data-footnotes>\n<h2>\(PlaceholderScanner.escapeAttribute(title))</h2>",
+            with: "<section class=\"footnotes\" data-footnotes>\n<h2>\(HTMLEscape.text(title))</h2>",
             in: html, limit: 1
         )
-        return ByteSearch.replacing("aria-label=\"Back to content\"", with: "aria-label=\"\(PlaceholderScanner.escapeAttribute(backLink))\"", in: withTitle)
+        return ByteSearch.replacing("aria-label=\"Back to content\"", with: "aria-label=\"\(HTMLEscape.text(backLink))\"", in: withTitle)
     }
 }

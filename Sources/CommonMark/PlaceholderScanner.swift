@@ -19,7 +19,7 @@ enum PlaceholderScanner {
     static func insertLinks(_ html: String, urls: [String]) -> String {
         rewrite(html, start: linkPrefix, end: [UInt8(ascii: "\"")]) { index, output in
             output.append(contentsOf: "href=\"".utf8)
-            output.append(contentsOf: escapeAttribute(index < urls.count ? urls[index] : "").utf8)
+            output.append(contentsOf: HTMLEscape.text(index < urls.count ? urls[index] : "").utf8)
             output.append(UInt8(ascii: "\""))
         }
     }
@@ -52,21 +52,6 @@ enum PlaceholderScanner {
             output.append(contentsOf: bytes[position...])
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }
 

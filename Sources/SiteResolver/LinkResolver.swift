@@ -48,7 +48,7 @@ public struct LinkResolver: Sendable {
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
             let path = Self.normalise(target, relativeTo: folder)
             guard let path, let found = paths[path] ?? untranslated(graph.pagesBySourcePath, path, from: page) else {
-                let wanted = Self.normalise(target, relativeTo: folder) ?? target
+                let wanted = path ?? target
                 let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
                 return .failure(LinkProblem(destination, suggestion: hint))
             }

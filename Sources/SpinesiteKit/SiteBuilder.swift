@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     }
 
     public var outputPath: String { output ?? display("Site") }
+
+    var templatesPath: String { templates ?? display("Templates") }
 }
 
 public struct BuildReport: Sendable {
@@ -45,13 +47,12 @@ public enum SiteBuilder {
         let graph = try resolve(options, progress: progress)
         let theme: Theme
         do {
-            let templates = options.templates ?? options.display("Templates")
-            theme = try Theme.load(from: URL(fileURLWithPath: templates), displayRoot: templates)
+            theme = try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
         progress("rendering")
-        try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templates ?? options.display("Templates")])
+        try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         let staging: StagingFolder
         let rendered: RenderSummary
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SiteModel
 import SpinesiteKit
 
 struct NewLocale: ParsableCommand {
@@ -17,18 +18,13 @@ struct NewLocale: ParsableCommand {
     @Argument(help: "The locale's BCP 47 tag, e.g. pt-BR.")
     var code: String
 
-    @Option(help: "The folder holding Content/.")
-    var root = "."
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        do {
-            let created = try LocaleScaffold.create(tag: code, options: BuildOptions(root: root))
-            print("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
-            print("\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):")
-            for page in created.pagesToTranslate { print("  \(page)") }
-            print("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
-        } catch {
-            try fail(error)
-        }
+        let created = try reporting { () throws(BuildFailure) in try LocaleScaffold.create(tag: code, options: project.build) }
+        print("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
+        print("\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):")
+        for page in created.pagesToTranslate { print("  \(page)") }
+        print("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
     }
 }

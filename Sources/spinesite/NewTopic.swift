@@ -1,4 +1,5 @@
 import ArgumentParser
+import SiteModel
 import SpinesiteKit
 
 struct NewTopic: ParsableCommand {
@@ -20,15 +21,10 @@ struct NewTopic: ParsableCommand {
     @Option(help: "The locale folder to create it in.")
     var locale = "en"
 
-    @Option(help: "The folder holding Content/.")
-    var root = "."
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        do {
-            let created = try TopicScaffold.create(id: id, locale: locale, root: root)
-            print("Created \(created.path) (a draft: edit it, then remove 'draft: true' to publish)")
-        } catch {
-            try fail(error)
-        }
+        let created = try reporting { () throws(BuildFailure) in try TopicScaffold.create(id: id, locale: locale, root: project.root) }
+        print("Created \(created.path) (a draft: edit it, then remove 'draft: true' to publish)")
     }
 }

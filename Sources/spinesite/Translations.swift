@@ -23,19 +23,13 @@ struct Translations: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Prints the translation matrix.")
 
-        @Option(help: "The folder holding Content/.")
-        var root = "."
+        @OptionGroup var project: ProjectOptions
 
         @Flag(help: "Print JSON instead of a table.")
         var json = false
 
         func run() throws {
-            let report: TranslationReport
-            do {
-                report = try TranslationReport.make(BuildOptions(root: root))
-            } catch {
-                try fail(error)
-            }
+            let report = try reporting { () throws(BuildFailure) in try TranslationReport.make(project.build) }
             print(json ? try report.json() : report.table)
         }
     }
@@ -49,16 +43,11 @@ struct Translations: ParsableCommand {
         @Argument(help: "The translated page's file.")
         var file: String
 
-        @Option(help: "The folder holding Content/.")
-        var root = "."
+        @OptionGroup var project: ProjectOptions
 
         func run() throws {
-            do {
-                let stamped = try TranslationStamp.stamp(file, options: BuildOptions(root: root))
-                print("Stamped \(stamped.file) as a translation of \(stamped.original) (translationOf: \(stamped.digest))")
-            } catch {
-                try fail(error)
-            }
+            let stamped = try reporting { () throws(BuildFailure) in try TranslationStamp.stamp(file, options: project.build) }
+            print("Stamped \(stamped.file) as a translation of \(stamped.original) (translationOf: \(stamped.digest))")
         }
     }
 }
