@@ -30,12 +30,18 @@ let package = Package(
         .target(name: "CommonMark", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         // Value types shared by the stages: diagnostics, configuration, pages.
         .target(name: "SiteModel", swiftSettings: strict),
-        // Stage 1: files → pages with parsed front matter.
+        // YAML mappings read key by key into typed values, with file:line:col diagnostics.
         .target(
-            name: "ContentLoader",
+            name: "YAMLReading",
             dependencies: ["SiteModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Stage 1: files → pages with parsed front matter.
+        .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading"], swiftSettings: strict),
+        // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
+        .target(name: "PulsePhysics", swiftSettings: strict),
+        // Pulse presets and ```pulse blocks → figures, tables and the state grid (HTML, SVG, JSON).
+        .target(name: "PulseExplainer", dependencies: ["PulsePhysics", "SiteModel", "YAMLReading", "CommonMark"], swiftSettings: strict),
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
         .target(
             name: "SiteResolver",
@@ -46,7 +52,7 @@ let package = Package(
         .target(
             name: "SiteRenderer",
             dependencies: [
-                "SiteModel", "SiteResolver", "CommonMark",
+                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -70,6 +76,8 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics"], swiftSettings: strict),
+        .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",

@@ -32,7 +32,7 @@ public enum MarkdownConverter {
         guard let document else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
 
-        var walker = TreeWalker(reservedAnchors: reservedAnchors)
+        var walker = TreeWalker(reservedAnchors: reservedAnchors, embedLanguages: options.embedLanguages)
         walker.walk(document, isInternal: isInternal)
         guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark-gfm: out of memory")
@@ -45,7 +45,8 @@ public enum MarkdownConverter {
             headings: walker.headings,
             internalLinks: walker.links,
             images: walker.images,
-            plainText: walker.plainText
+            plainText: walker.plainText,
+            embeds: walker.embeds
         )
     }
 }

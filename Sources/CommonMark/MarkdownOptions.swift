@@ -6,10 +6,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Words for the footnote list; nil keeps cmark-gfm's English label and no heading.
     public var footnoteLabels: FootnoteLabels?
+    /// Fenced code blocks whose info string starts with one of these words are
+    /// not rendered as code: they become `RenderedMarkdown.embeds` for the caller.
+    public var embedLanguages: Set<String>
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = []) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.footnoteLabels = footnoteLabels
+        self.embedLanguages = embedLanguages
     }
 }

@@ -4,6 +4,10 @@ enum PlaceholderScanner {
     static let headingMarkerStart: [UInt8] = Array("\u{E000}".utf8)
     static let headingMarkerEnd: [UInt8] = Array("\u{E001}".utf8)
     static let linkPrefix: [UInt8] = Array("href=\"spinesite-link-".utf8)
+    static let embedStart: [UInt8] = Array("<p>\u{E002}".utf8)
+    static let embedEnd: [UInt8] = Array("\u{E003}</p>\n".utf8)
+    static let embedMarkerStart: [UInt8] = Array("\u{E002}".utf8)
+    static let embedMarkerEnd: [UInt8] = Array("\u{E003}".utf8)
 
     /// `<h2>\u{E000}3\u{E001}Title` → `<h2 id="anchor-of-heading-3">Title`.
     static func insertHeadingIDs(_ html: String, anchors: [String]) -> String {
@@ -22,6 +26,16 @@ enum PlaceholderScanner {
             output.append(contentsOf: HTMLEscape.text(index < urls.count ? urls[index] : "").utf8)
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// `<p>\u{E002}2\u{E003}</p>` → the caller's HTML for embed 2.
+    /// In a tight list the paragraph has no `<p>`, so bare markers are replaced too.
+    static func insertEmbeds(_ html: String, embeds: [String]) -> String {
+        let emit = { (index: Int, output: inout [UInt8]) in
+            output.append(contentsOf: (index < embeds.count ? embeds[index] : "").utf8)
+        }
+        let paragraphs = rewrite(html, start: embedStart, end: embedEnd, emit: emit)
+        return rewrite(paragraphs, start: embedMarkerStart, end: embedMarkerEnd, emit: emit)
     }
 
     /// Finds `start` + decimal digits + `end`, calling `emit` with the number
@@ -61,5 +75,13 @@ extension RenderedMarkdown {
     public func html(resolvingLinks url: (InternalLink) -> String?) -> String {
         guard !internalLinks.isEmpty else { return html }
         return PlaceholderScanner.insertLinks(html, urls: internalLinks.map { url($0) ?? "" })
+    }
+
+    /// As `html(resolvingLinks:)`, with each embed's marker replaced by
+    /// `embedHTML(embed)` (inserted as given: the caller escapes).
+    public func html(resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: (Embed) -> String) -> String {
+        let linked = html(resolvingLinks: url)
+        guard !embeds.isEmpty else { return linked }
+        return PlaceholderScanner.insertEmbeds(linked, embeds: embeds.map(embedHTML))
     }
 }

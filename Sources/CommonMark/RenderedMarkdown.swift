@@ -11,13 +11,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var images: [Image]
     /// The document's text without markup, blocks separated by newlines.
     public var plainText: String
+    /// Fenced blocks in `MarkdownOptions.embedLanguages`, in document order;
+    /// `html` holds a marker where each goes (see `html(resolvingLinks:embeds:)`).
+    public var embeds: [Embed]
 
-    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String) {
+    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = []) {
         self.html = html
         self.headings = headings
         self.internalLinks = internalLinks
         self.images = images
         self.plainText = plainText
+        self.embeds = embeds
     }
 }
 
@@ -52,5 +56,15 @@ public struct InternalLink: Sendable, Equatable {
 public struct Image: Sendable, Equatable {
     public var source: String
     public var altText: String
+    public var position: SourcePosition
+}
+
+/// A fenced code block the caller renders itself (` ```pulse `).
+public struct Embed: Sendable, Equatable {
+    /// The first word of the info string.
+    public var language: String
+    /// The block's text.
+    public var source: String
+    /// Where the opening fence is.
     public var position: SourcePosition
 }

@@ -7,11 +7,14 @@ struct TreeWalker {
     private(set) var headings: [Heading] = []
     private(set) var links: [InternalLink] = []
     private(set) var images: [Image] = []
+    private(set) var embeds: [Embed] = []
+    private let embedLanguages: Set<String>
     private var text: [String] = []
     private var anchors: AnchorSet
 
-    init(reservedAnchors: Set<String>) {
+    init(reservedAnchors: Set<String>, embedLanguages: Set<String> = []) {
         self.anchors = AnchorSet(reserved: reservedAnchors)
+        self.embedLanguages = embedLanguages
     }
 
     var plainText: String { text.joined() }
@@ -19,6 +22,7 @@ struct TreeWalker {
     mutating func walk(_ document: OpaquePointer, isInternal: (String) -> Bool) {
         var headingNodes: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
+        var embedNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -31,6 +35,8 @@ struct TreeWalker {
                 continue
             }
             switch type {
+            case CMARK_NODE_CODE_BLOCK where !embedLanguages.isEmpty && embedLanguages.contains(Self.fenceLanguage(node)):
+                embedNodes.append(node)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 text.append(Self.literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -51,6 +57,7 @@ struct TreeWalker {
         }
         for node in headingNodes { markHeading(node) }
         for node in linkNodes { markLink(node, isInternal: isInternal) }
+        for node in embedNodes { replaceEmbed(node) }
     }
 
     /// Replaces the markers set by `markHeading` with `id` attributes.
@@ -79,6 +86,23 @@ struct TreeWalker {
         let placeholder = "spinesite-link-\(links.count)"
         cmark_node_set_url(node, placeholder)
         links.append(InternalLink(destination: destination, position: Self.position(node), placeholder: placeholder))
+    }
+
+    /// Swaps the code block for a paragraph holding only a marker, which
+    /// `RenderedMarkdown.html(resolvingLinks:embeds:)` replaces.
+    private mutating func replaceEmbed(_ node: OpaquePointer) {
+        embeds.append(Embed(language: Self.fenceLanguage(node), source: Self.literal(node), position: Self.position(node)))
+        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
+        let marker = cmark_node_new(CMARK_NODE_TEXT)
+        cmark_node_set_literal(marker, "\u{E002}\(embeds.count - 1)\u{E003}")
+        cmark_node_append_child(paragraph, marker)
+        cmark_node_insert_before(node, paragraph)
+        cmark_node_free(node)
+    }
+
+    private static func fenceLanguage(_ node: OpaquePointer) -> String {
+        let info = string(cmark_node_get_fence_info(node))
+        return String(info.split(separator: " ", maxSplits: 1).first ?? "")
     }
 
     private static func headingMarker(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }

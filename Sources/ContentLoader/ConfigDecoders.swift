@@ -1,4 +1,5 @@
 import SiteModel
+import YAMLReading
 
 /// `Content/site.yml` → `SiteConfig`.
 enum SiteConfigDecoder {

@@ -40,12 +40,21 @@ public enum ContentLoader {
             sources += localeSources
         }
 
+        var pulsePresets: SourceText?
+        if top.files.contains(where: { $0.relativePath == "pulse-presets.yml" }) {
+            let file = tree.display("pulse-presets.yml")
+            switch readText(contentURL.appendingPathComponent("pulse-presets.yml"), file: file) {
+            case .success(let text): pulsePresets = SourceText(file: file, text: text)
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+
         let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts)
         diagnostics += pageDiagnostics
         guard let config else { throw BuildFailure(diagnostics) }
         let ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return LoadedSite(config: config, locales: ordered, pages: pages, warnings: diagnostics.sorted())
+        return LoadedSite(config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
     }
 
     /// Top-level files that other features read; the loader leaves them alone.

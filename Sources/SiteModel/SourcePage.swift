@@ -84,12 +84,26 @@ public struct LoadedSite: Sendable {
     /// In the site's locale order, default locale first.
     public var locales: [LocaleConfig]
     public var pages: [SourcePage]
+    /// `Content/pulse-presets.yml`, read but not yet decoded (the explainer does that).
+    public var pulsePresets: SourceText?
     public var warnings: [Diagnostic]
 
-    public init(config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], warnings: [Diagnostic]) {
+    public init(config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil, warnings: [Diagnostic]) {
         self.config = config
         self.locales = locales
         self.pages = pages
+        self.pulsePresets = pulsePresets
         self.warnings = warnings
+    }
+}
+
+/// The text of a content file and how diagnostics name it.
+public struct SourceText: Sendable, Hashable {
+    public var file: String
+    public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
     }
 }

@@ -13,38 +13,47 @@ enum MarkdownStage {
         /// Final HTML of each page body, links resolved.
         var bodies: [String]
         var headings: [[Heading]]
+        /// Which pages have a pulse explainer (they load its script).
+        var hasExplainer: [Bool]
+        /// The explainers' shared state grid, if any.
+        var explainerStates: (path: String, contents: Data)?
         var diagnostics: [Diagnostic]
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
     static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown"]
 
-    static func run(_ graph: SiteGraph, strings: LocaleStrings) -> Result {
+    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage) -> Result {
         var optionsByLocale: [String: MarkdownOptions] = [:]
         for locale in graph.locales {
             let text = strings.strings(for: locale.tag)
             optionsByLocale[locale.tag] = MarkdownOptions(
                 smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
-                footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? "")
+                footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
+                embedLanguages: [ExplainerStage.language]
             )
         }
         let converted = ParallelMap.map(graph.pages) { [optionsByLocale] page in
             MarkdownConverter.convert(page.source.body, options: optionsByLocale[page.locale]!, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         }
+        let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in
-            finish(converted[index], page: graph.pages[index], index: index, resolver: resolver)
+            finish(converted[index], embeds: embeds.html[index], page: graph.pages[index], index: index, resolver: resolver)
         }
-        return Result(bodies: resolved.map(\.html), headings: converted.map(\.headings), diagnostics: resolved.flatMap(\.diagnostics))
+        return Result(
+            bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
+            explainerStates: embeds.states, diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics)
+        )
     }
 
-    private static func finish(_ markdown: RenderedMarkdown, page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+    private static func finish(_ markdown: RenderedMarkdown, embeds: [String], page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
             SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
         }
-        let html = markdown.html { link in
+        let html = markdown.html(resolvingLinks: { link in
             switch resolver.resolve(link.destination, from: index) {
             case .success(let url):
                 return url
@@ -52,7 +61,9 @@ enum MarkdownStage {
                 diagnostics.append(.error(location(link.position), problem.message))
                 return nil
             }
-        }
+        }, embeds: { embed in
+            embeds[markdown.embeds.firstIndex(of: embed) ?? 0]
+        })
         for image in markdown.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
         }

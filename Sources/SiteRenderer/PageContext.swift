@@ -28,7 +28,7 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
-    func page(_ index: Int, body: String, headings: [Heading]) -> [String: Any] {
+    func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false) -> [String: Any] {
         let page = graph.pages[index]
         var context = common(locale: page.locale)
         context["page"] = [
@@ -40,6 +40,7 @@ struct PageContext: @unchecked Sendable {
             "hasContent": !body.isEmpty,
             "toc": headings.filter { (2...3).contains($0.level) }.map { ["text": $0.text, "anchor": $0.anchor, "isSubheading": $0.level == 3] },
             "tags": page.source.frontMatter.tags,
+            "hasExplainer": hasExplainer,
         ] as [String: Any]
         context["breadcrumbs"] = page.ancestors.map { crumb in
             var item = link(to: crumb)

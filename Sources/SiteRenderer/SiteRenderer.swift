@@ -13,9 +13,12 @@ public struct RenderSummary: Sendable {
 /// each is rendered. Every content error is found before the first write.
 public enum SiteRenderer {
     public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary {
-        let strings = LocaleStrings(graph: graph, usedStrings: theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template })
-        let markdown = MarkdownStage.run(graph, strings: strings)
-        let diagnostics = strings.diagnostics + markdown.diagnostics
+        let explainers = ExplainerStage(graph: graph)
+        let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
+            .merging(explainers.usedStrings(graph)) { template, _ in template }
+        let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
+        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers)
+        let diagnostics = explainers.diagnostics + strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         let assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
@@ -24,13 +27,14 @@ public enum SiteRenderer {
             render(library, values, name)
         }
         var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
+        if let states = markdown.explainerStates { paths.append(states.path) }
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
         let failures = ParallelMap.map(Array(graph.pages.indices)) { index -> String? in
             let page = graph.pages[index]
-            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index])
+            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index])
             return attempt { try sink.write(page.outputPath, render(library, values, page.source.kind.templateName)) }
         }
         var otherFailures: [String?] = graph.redirects.map { redirect in
@@ -45,6 +49,9 @@ public enum SiteRenderer {
         otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
         otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })
         otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }
+        if let states = markdown.explainerStates {
+            otherFailures.append(attempt { try sink.write(states.path, states.contents) })
+        }
         if let failure = (failures + otherFailures).compactMap({ $0 }).first {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }

@@ -13,6 +13,8 @@ public struct SiteGraph: Sendable {
     public var pagesBySourcePath: [String: [String: Int]]
     /// Problems that do not stop the build (stale translations).
     public var warnings: [Diagnostic] = []
+    /// `Content/pulse-presets.yml`, passed through for the renderer's explainers.
+    public var pulsePresets: SourceText?
 
     public func locale(_ tag: String) -> LocaleConfig? {
         locales.first { $0.tag == tag }

@@ -12,6 +12,7 @@ public enum SiteResolver {
             pages += sectioned.map { PageNode(source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil, isGenerated: $0.isGenerated) }
         }
         var graph = SiteGraph(config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:], pagesBySourcePath: [:])
+        graph.pulsePresets = site.pulsePresets
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
         SectionTree.link(&graph)

@@ -2,8 +2,8 @@ import SiteModel
 import Yams
 
 /// Turns a Yams/libyaml error into a diagnostic at the right file line.
-enum YAMLErrorMapper {
-    static func diagnostic(_ error: any Error, file: String, lineOffset: Int, what: String) -> Diagnostic {
+public enum YAMLErrorMapper {
+    public static func diagnostic(_ error: any Error, file: String, lineOffset: Int, what: String) -> Diagnostic {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
         guard let yamlError = error as? YamlError else {
             return .error(start, "\(what): \(error)")

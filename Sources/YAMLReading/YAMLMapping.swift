@@ -4,17 +4,17 @@ import Yams
 
 /// A YAML mapping read key by key into typed values. Every problem becomes a
 /// diagnostic at the key's own line and column; nothing is guessed.
-struct YAMLMapping {
-    let file: String
+public struct YAMLMapping {
+    public let file: String
     /// Added to YAML line numbers: front matter starts on the file's second line.
-    let lineOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    public let lineOffset: Int
+    public private(set) var diagnostics: [Diagnostic] = []
     private var entries: [String: (key: Node, value: Node)] = [:]
     private var keyOrder: [String] = []
-    let location: SourceLocation
+    public let location: SourceLocation
 
     /// Parses `text`. Returns nil (with diagnostics) when it is not a mapping.
-    static func parse(_ text: String, file: String, lineOffset: Int, what: String) -> Result<YAMLMapping, BuildFailure> {
+    public static func parse(_ text: String, file: String, lineOffset: Int, what: String) -> Result<YAMLMapping, BuildFailure> {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
         let node: Node?
         do {
@@ -42,38 +42,67 @@ struct YAMLMapping {
         return .success(result)
     }
 
+    /// A mapping nested in another (same file), or nil with an error if `node` is not one.
+    public mutating func mapping(_ key: String, what: String) -> YAMLMapping? {
+        guard let node = node(key) else { return nil }
+        guard let nested = YAMLMapping(node: node, file: file, lineOffset: lineOffset) else {
+            error(location(of: node), "\(what): '\(key)' must be 'name: value' lines")
+            return nil
+        }
+        return nested
+    }
+
+    /// The node as a mapping, or nil if it is not one.
+    public init?(node: Node, file: String, lineOffset: Int) {
+        guard case .mapping(let mapping) = node else { return nil }
+        self.init(file: file, lineOffset: lineOffset, location: Self.location(of: node, file: file, lineOffset: lineOffset) ?? SourceLocation(file: file))
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            entries[name] = (key, value)
+            keyOrder.append(name)
+        }
+    }
+
+    /// The keys in file order.
+    public var keys: [String] { keyOrder }
+
+    /// Adds diagnostics found by a nested mapping.
+    public mutating func absorb(_ nested: YAMLMapping) {
+        diagnostics += nested.diagnostics
+    }
+
     private init(file: String, lineOffset: Int, location: SourceLocation) {
         self.file = file
         self.lineOffset = lineOffset
         self.location = location
     }
 
-    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
+    public static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
     }
 
-    func location(of node: Node) -> SourceLocation {
+    public func location(of node: Node) -> SourceLocation {
         Self.location(of: node, file: file, lineOffset: lineOffset) ?? location
     }
 
     /// Where `key` was written, or the mapping's start.
-    func location(ofKey key: String) -> SourceLocation {
+    public func location(ofKey key: String) -> SourceLocation {
         entries[key].map { location(of: $0.key) } ?? location
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
+    public mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(.error(location, message))
     }
 
     /// Warns about every key not in `known`, in file order.
-    mutating func warnUnknownKeys(_ known: Set<String>, what: String) {
+    public mutating func warnUnknownKeys(_ known: Set<String>, what: String) {
         for name in keyOrder where !known.contains(name) {
             let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append(.warning(location(ofKey: name), "\(what): unknown key '\(name)' is ignored\(suggestion)"))
         }
     }
 
-    func node(_ key: String) -> Node? {
+    public func node(_ key: String) -> Node? {
         guard let entry = entries[key] else { return nil }
         if case .scalar(let scalar) = entry.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
@@ -81,7 +110,7 @@ struct YAMLMapping {
         return entry.value
     }
 
-    mutating func string(_ key: String, required: Bool, what: String) -> Located<String>? {
+    public mutating func string(_ key: String, required: Bool, what: String) -> Located<String>? {
         guard let node = node(key) else {
             if required { error(location, "\(what): '\(key)' is missing") }
             return nil
@@ -98,7 +127,7 @@ struct YAMLMapping {
         return Located(value, at: location(of: node))
     }
 
-    mutating func int(_ key: String, what: String) -> Int? {
+    public mutating func int(_ key: String, what: String) -> Int? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
             error(location(of: node), "\(what): '\(key)' must be a whole number")
@@ -107,7 +136,7 @@ struct YAMLMapping {
         return value
     }
 
-    mutating func bool(_ key: String, what: String) -> Bool? {
+    public mutating func bool(_ key: String, what: String) -> Bool? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool(scalar.string.lowercased()) else {
             error(location(of: node), "\(what): '\(key)' must be true or false")
@@ -117,7 +146,7 @@ struct YAMLMapping {
     }
 
     /// A list of text; a single text value is taken as a list of one.
-    mutating func strings(_ key: String, what: String) -> [Located<String>] {
+    public mutating func strings(_ key: String, what: String) -> [Located<String>] {
         guard let node = node(key) else { return [] }
         let items: [Node]
         switch node {
@@ -139,7 +168,7 @@ struct YAMLMapping {
     }
 
     /// A mapping of text to text (a locale's `strings:`).
-    mutating func stringMap(_ key: String, what: String) -> [String: Located<String>] {
+    public mutating func stringMap(_ key: String, what: String) -> [String: Located<String>] {
         guard let node = node(key) else { return [:] }
         guard case .mapping(let mapping) = node else {
             error(location(of: node), "\(what): '\(key)' must be 'name: text' lines")
@@ -159,10 +188,10 @@ struct YAMLMapping {
 
 /// Counts values, aliases expanded, up to a limit: aliases share nodes, so a
 /// few lines can stand for billions of values ("billion laughs").
-enum NodeBudget {
-    static let limit = 10_000
+public enum NodeBudget {
+    public static let limit = 10_000
 
-    static func exceeds(_ node: Node) -> Bool {
+    public static func exceeds(_ node: Node) -> Bool {
         var remaining = limit
         return !visit(node, &remaining)
     }

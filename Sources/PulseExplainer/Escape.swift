@@ -1,0 +1,4 @@
+import CommonMark
+
+/// Text for HTML content and attribute values.
+func escape(_ text: String) -> String { HTMLEscape.text(text) }

@@ -1,0 +1,59 @@
+import PulsePhysics
+
+/// The derived quantities of a setting (and of presets to compare it with).
+enum MetricsTable {
+    static func html(subject: (label: String, setting: StimulationSetting), compare: [PulsePreset], context: ExplainerContext) -> String {
+        let values = formattedValues(subject.setting, context: context)
+        let compared = compare.map { formattedValues($0.setting, context: context) }
+        var html = "<table class=\"pulse-metrics\">\n<caption>\(escape(context["pulseMetricsCaption"]))</caption>\n<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
+        html += "<th scope=\"col\">\(escape(subject.label))</th>"
+        for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for quantity in DisplayedQuantity.all {
+            guard let value = values[quantity.key] else { continue }
+            html += "<tr><th scope=\"row\">\(escape(context[quantity.labelKey]))</th><td><bdi data-q=\"\(quantity.key)\">\(escape(value))</bdi></td>"
+            for other in compared { html += "<td><bdi>\(escape(other[quantity.key] ?? "—"))</bdi></td>" }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// Each quantity (and the electrode area) as "value unit" in the locale.
+    static func formattedValues(_ setting: StimulationSetting, context: ExplainerContext) -> [String: String] {
+        guard let metrics = try? setting.metrics(allowOutOfRange: true).get() else { return [:] }
+        return formattedValues(metrics, setting: setting, context: context)
+    }
+
+    static func formattedValues(_ metrics: PulseMetrics, setting: StimulationSetting, context: ExplainerContext) -> [String: String] {
+        var values: [String: String] = ["electrodeArea": context.measure(setting.electrode.area.value, SquareCentimetreUnit.symbol)]
+        for quantity in DisplayedQuantity.rows(for: setting) {
+            if let value = quantity.value(metrics) { values[quantity.key] = context.measure(value, quantity.unit) }
+        }
+        return values
+    }
+}
+
+/// All presets in one table: their inputs and the quantities that matter most.
+enum ComparisonTable {
+    static let quantities = ["charge", "chargeDensity", "shannonK", "pulseRate", "rmsCurrent", "rmsCurrentDensity"]
+
+    static func html(_ presets: [PulsePreset], context: ExplainerContext) -> String {
+        let captionID = "\(context.idPrefix)-caption"
+        var html = "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
+        html += "<caption id=\"\(captionID)\">\(escape(context["pulseCompareTableCaption"]))</caption>\n<thead><tr>"
+        let headers = ["pulsePreset", "pulseAmplitude", "pulsePulseWidth", "pulseFrequency", "pulseElectrode"] + quantities.map { "quantity.\($0)" }
+        html += headers.map { "<th scope=\"col\">\(escape(context[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for preset in presets {
+            let setting = preset.setting
+            let values = MetricsTable.formattedValues(setting, context: context)
+            let mark = { (name: String) in preset.described.illustrative.contains(name) ? " <span class=\"pulse-illustrative\">(\(escape(context["pulseIllustrative"])))</span>" : "" }
+            html += "<tr><th scope=\"row\">\(escape(context["preset.\(preset.id)"]))</th>"
+            html += "<td><bdi>\(escape(context.measure(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
+            html += "<td><bdi>\(escape(context.measure(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
+            html += "<td>\(escape(SettingList.trainText(setting.train, context: context)))\(mark("frequency"))\(mark("train"))</td>"
+            html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
+            html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</div>\n"
+    }
+}

@@ -1,0 +1,98 @@
+import PulsePhysics
+
+/// Every state the sliders can reach, computed at build time, as tables the
+/// page's script looks values up in. Each table is indexed only by the inputs
+/// its quantity depends on (row-major over `axes`), which keeps the file small.
+struct StateGrid: Sendable {
+    struct Table: Sendable, Equatable {
+        var axes: [SliderAxis]
+        /// Locale-independent text; "" where the state is not a valid setting.
+        var values: [String]
+    }
+
+    var models: [ExplainerModel]
+
+    /// The tables of one model, by name.
+    static func tables(for model: ExplainerModel) -> [(name: String, table: Table)] {
+        func table(_ axes: [SliderAxis], _ value: (StimulationSetting) -> String) -> Table {
+            let used = axes.filter(model.axes.contains)
+            return Table(axes: used, values: states(over: used).map { value(model.setting(at: $0)) })
+        }
+        // Grid states may lie outside the plausible ranges; only invalid ones are blank.
+        func metric(_ setting: StimulationSetting, _ body: (PulseMetrics) -> String) -> String {
+            guard let metrics = try? setting.metrics(allowOutOfRange: true).get() else { return "" }
+            return body(metrics)
+        }
+        let geometry = FigureGeometry(model: model.normalised)
+        var tables: [(String, Table)] = [("valid", table([.pulseWidth, .frequency]) { $0.problems(allowOutOfRange: true).isEmpty ? "1" : "0" })]
+        for quantity in DisplayedQuantity.rows(for: model.normalised) {
+            tables.append((quantity.key, table(quantity.axes) { setting in metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" } }))
+        }
+        tables.append(("shannonAbove", table([.amplitude, .pulseWidth, .electrode]) { setting in
+            metric(setting) { $0.shannonMargin <= 0 ? "1" : "0" }
+        }))
+        tables.append(("padAttention", table([.amplitude, .pulseWidth, .frequency, .electrode]) { setting in
+            metric(setting) { metrics in Reading.densityVariant(metrics, electrode: setting.electrode) }
+        }))
+        tables.append(("electrodeArea", table([.electrode]) { NumberText.significant($0.electrode.area.value) }))
+        tables.append(("pulsePath", table([.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) }))
+        tables.append(("phase1At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] }))
+        tables.append(("phase2At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? "" }))
+        tables.append(("trainPath", table([.frequency]) { FigureGeometry.trainPath($0.train) }))
+        tables.append(("sdMarker", table([.pulseWidth]) { FigureGeometry.markerPath($0.pulse.phase.width) }))
+        for fibre in FibreClass.allCases {
+            tables.append(("sd.\(fibre.rawValue)", table([.pulseWidth]) { NumberText.significant(fibre.thresholdMultiple(at: $0.pulse.phase.width)) }))
+        }
+        return tables
+    }
+
+    /// Every combination of indices over `axes`, the last axis varying fastest.
+    static func states(over axes: [SliderAxis]) -> [[SliderAxis: Int]] {
+        axes.reduce([[:]]) { partial, axis in
+            partial.flatMap { state in axis.values.indices.map { state.merging([axis: $0]) { $1 } } }
+        }
+    }
+
+    /// The whole grid as JSON: axes, units, and one object of tables per model.
+    func json() -> String {
+        let out = JSONWriter()
+        out.object {
+            out.key("axes")
+            out.object {
+                for axis in SliderAxis.allCases {
+                    out.key(axis.rawValue)
+                    out.array(axis.values)
+                }
+            }
+            out.key("units")
+            out.object {
+                for quantity in DisplayedQuantity.all {
+                    out.key(quantity.key)
+                    out.string(quantity.unit)
+                }
+                out.key("electrodeArea")
+                out.string(SquareCentimetreUnit.symbol)
+            }
+            out.key("models")
+            out.list(models) { model in
+                out.object {
+                    for (name, table) in Self.tables(for: model) {
+                        out.key(name)
+                        out.object {
+                            out.key("axes")
+                            out.array(table.axes.map(\.rawValue))
+                            out.key("values")
+                            // One-character values (flags) pack into a string: "0110…".
+                            if table.values.allSatisfy({ $0.count == 1 }) {
+                                out.string(table.values.joined())
+                            } else {
+                                out.array(table.values)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out.text
+    }
+}

@@ -1,0 +1,110 @@
+import Crypto
+import CommonMark
+import Foundation
+import PulseExplainer
+import SiteModel
+import SiteResolver
+
+/// The ```pulse blocks of every page: presets decoded once, each block checked
+/// (errors at the block's file and line), rendered in its page's locale, and
+/// one shared state-grid file for the page script.
+struct ExplainerStage {
+    static let language = "pulse"
+
+    let library: PresetLibrary
+    private(set) var diagnostics: [Diagnostic]
+
+    /// Decodes `Content/pulse-presets.yml`, if the site has one.
+    init(graph: SiteGraph) {
+        if let source = graph.pulsePresets {
+            (library, diagnostics) = PresetLibrary.decode(source.text, file: source.file)
+        } else {
+            (library, diagnostics) = (.empty, [])
+        }
+    }
+
+    /// The locale strings explainers need (none for a site without presets).
+    func usedStrings(_ graph: SiteGraph) -> [String: String] {
+        guard graph.pulsePresets != nil else { return [:] }
+        return Dictionary(uniqueKeysWithValues: PulseExplainerStrings.used(by: library).map { ($0, "the pulse explainer") })
+    }
+
+    struct Output {
+        /// Per page, the HTML of each of its embeds.
+        var html: [[String]]
+        /// The shared state grid, if any page has an interactive explainer.
+        var states: (path: String, contents: Data)?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Renders every page's embeds. Sequential: the state file's model order
+    /// follows page order, so the output is the same on every run.
+    func render(_ graph: SiteGraph, embeds: [[Embed]], strings: LocaleStrings) -> Output {
+        var diagnostics: [Diagnostic] = []
+        var requests: [[ExplainerRequest?]] = []
+        var plan = ExplainerPlan()
+        var modelIndices: [[Int?]] = []
+        for (index, pageEmbeds) in embeds.enumerated() {
+            let base = graph.pages[index].source.bodyLocation
+            var pageRequests: [ExplainerRequest?] = []
+            var pageModels: [Int?] = []
+            for embed in pageEmbeds {
+                let (request, problems) = ExplainerRequest.decode(embed.source, file: base.file, fenceLine: base.line + embed.position.line - 1, library: library)
+                diagnostics += problems
+                pageRequests.append(request)
+                if case .single(let subject, _)? = request {
+                    pageModels.append(plan.modelIndex(for: subject.described.setting))
+                } else {
+                    pageModels.append(nil)
+                }
+            }
+            requests.append(pageRequests)
+            modelIndices.append(pageModels)
+        }
+        let comparisonID = comparisonPageID(graph, diagnostics: &diagnostics)
+        var states: (path: String, contents: Data)?
+        if !plan.isEmpty {
+            let data = Data(plan.statesJSON().utf8)
+            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+            states = ("assets/pulse-states.\(hash).json", data)
+        }
+        let statesURL = graph.config.basePath + (states?.path ?? "")
+        let html = graph.pages.indices.map { index in
+            requests[index].enumerated().map { number, request -> String in
+                guard let request else { return "" }
+                let page = graph.pages[index]
+                let text = strings.strings(for: page.locale)
+                let context = ExplainerContext(
+                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? "."),
+                    statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"
+                )
+                switch request {
+                case .single(let subject, let compare):
+                    return ExplainerHTML.single(subject, compare: compare, modelIndex: modelIndices[index][number] ?? 0, context: context)
+                case .allPresets:
+                    return ExplainerHTML.comparison(library, context: context)
+                }
+            }
+        }
+        return Output(html: html, states: states, diagnostics: diagnostics)
+    }
+
+    /// The comparison page's id, checked to exist in the default locale.
+    private func comparisonPageID(_ graph: SiteGraph, diagnostics: inout [Diagnostic]) -> String? {
+        guard let id = library.comparisonPage else { return nil }
+        guard graph.pagesByID[graph.config.defaultLocale]?[id.value] != nil else {
+            diagnostics.append(.error(id.location, "pulse presets: comparisonPage '\(id.value)' is not the id of a page in '\(graph.config.defaultLocale)'"))
+            return nil
+        }
+        return id.value
+    }
+
+    /// The comparison page in the page's locale, else in the default locale;
+    /// nil on the comparison page itself.
+    private func comparisonURL(_ id: String?, from index: Int, graph: SiteGraph) -> String? {
+        guard let id, graph.pages[index].id != id else { return nil }
+        let locale = graph.pages[index].locale
+        let target = graph.pagesByID[locale]?[id] ?? graph.pagesByID[graph.config.defaultLocale]?[id]
+        return target.map { graph.pages[$0].url }
+    }
+}
