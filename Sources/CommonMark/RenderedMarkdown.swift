@@ -67,4 +67,10 @@ public struct Embed: Sendable, Equatable {
     public var source: String
     /// Where the opening fence is.
     public var position: SourcePosition
+
+    public init(language: String, source: String, position: SourcePosition) {
+        self.language = language
+        self.source = source
+        self.position = position
+    }
 }

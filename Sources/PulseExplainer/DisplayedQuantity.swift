@@ -7,9 +7,9 @@ enum SliderAxis: String, CaseIterable, Sendable {
     /// The grid values as locale-independent text, and their unit.
     var values: [String] {
         switch self {
-        case .amplitude: return SliderGrid.amplitudes.map { NumberText.significant($0.value) }
-        case .pulseWidth: return SliderGrid.pulseWidths.map { NumberText.significant($0.value) }
-        case .frequency: return SliderGrid.frequencies.map { NumberText.significant($0.value) }
+        case .amplitude: return SliderGrid.amplitudes.map { NumberText.plain($0.value) }
+        case .pulseWidth: return SliderGrid.pulseWidths.map { NumberText.plain($0.value) }
+        case .frequency: return SliderGrid.frequencies.map { NumberText.plain($0.value) }
         case .electrode: return SliderGrid.electrodes.map(\.rawValue)
         }
     }

@@ -22,7 +22,12 @@ public struct ExplainerContext: Sendable {
 
     /// "4,00 µC" (a number already localised, and its unit).
     func measure(_ value: Double, _ unit: String) -> String {
-        unit.isEmpty ? numbers.format(value) : "\(numbers.format(value)) \(unit)"
+        unit.isEmpty ? numbers.format(value) : "\(numbers.format(value))\u{00A0}\(unit)"
+    }
+
+    /// "20 mA": an input, written as given.
+    func input(_ value: Double, _ unit: String) -> String {
+        "\(numbers.formatPlain(value))\u{00A0}\(unit)"
     }
 }
 

@@ -61,7 +61,7 @@ public enum ExplainerHTML {
         }, literal: { $0 })
         let width = setting.pulse.phase.width
         let sdValues = Dictionary(uniqueKeysWithValues: FibreClass.allCases.map { ($0.rawValue, context.numbers.format($0.thresholdMultiple(at: width))) })
-            .merging(["pulseWidth": context.measure(width.value, MicrosecondUnit.symbol)]) { $1 }
+            .merging(["pulseWidth": context.input(width.value, MicrosecondUnit.symbol)]) { $1 }
         return "<div class=\"pulse-figures\">\n"
             + svg.waveform(setting, geometry: FigureGeometry(model: setting), description: waveformDescription(setting, context: context), template: waveTemplate) + "\n"
             + svg.train(setting, description: SettingList.trainText(setting.train, context: context), template: trainTemplate) + "\n"
@@ -73,8 +73,8 @@ public enum ExplainerHTML {
         let phase = setting.pulse.phase
         return plainFill(context["pulseWaveformDescription"], [
             "waveform": context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"],
-            "amplitude": context.measure(phase.amplitude.value, MilliampereUnit.symbol),
-            "pulseWidth": context.measure(phase.width.value, MicrosecondUnit.symbol),
+            "amplitude": context.input(phase.amplitude.value, MilliampereUnit.symbol),
+            "pulseWidth": context.input(phase.width.value, MicrosecondUnit.symbol),
         ])
     }
 

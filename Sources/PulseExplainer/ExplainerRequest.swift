@@ -53,4 +53,10 @@ public struct ExplainerSubject: Sendable, Hashable {
     public var presetID: String?
     public var described: DescribedSetting
     public var sources: [String]
+
+    public init(presetID: String?, described: DescribedSetting, sources: [String]) {
+        self.presetID = presetID
+        self.described = described
+        self.sources = sources
+    }
 }

@@ -6,7 +6,7 @@ import PulsePhysics
 struct FigureGeometry: Sendable {
     /// The plot area of every figure, in SVG user units.
     static let width = 320.0, height = 160.0
-    static let left = 44.0, right = 312.0, top = 12.0, bottom = 132.0
+    static let left = 44.0, right = 300.0, top = 12.0, bottom = 132.0
 
     /// The time shown in the one-pulse figure, in µs: fixed per model so that a
     /// wider pulse looks wider.

@@ -12,11 +12,11 @@ struct FigureSVG {
     func waveform(_ setting: StimulationSetting, geometry: FigureGeometry, description: String, template: String?) -> String {
         var body = axes(xLabel: "\(context["pulseTimeAxis"]) (µs)", yLabel: "\(context["pulseCurrentAxis"]) (mA)")
         for current in [-60.0, -30, 0, 30, 60] {
-            body += yTick(G.y(milliamperes: current), label: context.numbers.format(current))
+            body += yTick(G.y(milliamperes: current), label: context.numbers.formatPlain(current))
         }
         let step = geometry.pulseWindow / 4
         for time in stride(from: 0, through: geometry.pulseWindow, by: step) {
-            body += xTick(geometry.x(microseconds: time), label: context.numbers.format(time))
+            body += xTick(geometry.x(microseconds: time), label: context.numbers.formatPlain(time))
         }
         body += "<path class=\"pulse-zero\" d=\"M\(c(G.left)) \(c(G.y(milliamperes: 0)))H\(c(G.right))\"/>"
         body += "<path class=\"pulse-wave\" data-svg-d=\"pulsePath\" d=\"\(geometry.pulsePath(setting.pulse))\"/>"
@@ -33,7 +33,7 @@ struct FigureSVG {
         var body = axes(xLabel: "\(context["pulseTimeAxis"]) (s)", yLabel: nil)
         for step in 0...4 {
             let time = window * Double(step) / 4
-            body += xTick(G.left + (G.right - G.left) * Double(step) / 4, label: context.numbers.format(time))
+            body += xTick(G.left + (G.right - G.left) * Double(step) / 4, label: context.numbers.formatPlain(time))
         }
         body += "<path class=\"pulse-train\" data-svg-d=\"trainPath\" d=\"\(G.trainPath(setting.train))\"/>"
         return svg(name: "train", title: context["pulseTrainFigure"], description: description, template: template, body: body)
@@ -43,10 +43,10 @@ struct FigureSVG {
     func strengthDuration(_ width: Microseconds, description: String, template: String?) -> String {
         var body = axes(xLabel: "\(context["pulsePulseWidth"]) (µs)", yLabel: context["pulseSDAxis"])
         for multiple in stride(from: 0.0, through: G.multipleRange, by: 4) {
-            body += yTick(G.sdY(multiple), label: context.numbers.format(multiple))
+            body += yTick(G.sdY(multiple), label: context.numbers.formatPlain(multiple))
         }
         for duration in stride(from: 0.0, through: G.durationRange, by: 250) {
-            body += xTick(G.sdX(duration), label: context.numbers.format(duration))
+            body += xTick(G.sdX(duration), label: context.numbers.formatPlain(duration))
         }
         for (index, fibre) in FibreClass.allCases.enumerated() {
             body += "<path class=\"pulse-fibre pulse-fibre-\(fibre.rawValue)\" d=\"\(G.curvePath(fibre))\"/>"

@@ -25,7 +25,7 @@ enum MetricsTable {
     }
 
     static func formattedValues(_ metrics: PulseMetrics, setting: StimulationSetting, context: ExplainerContext) -> [String: String] {
-        var values: [String: String] = ["electrodeArea": context.measure(setting.electrode.area.value, SquareCentimetreUnit.symbol)]
+        var values: [String: String] = ["electrodeArea": context.input(setting.electrode.area.value, SquareCentimetreUnit.symbol)]
         for quantity in DisplayedQuantity.rows(for: setting) {
             if let value = quantity.value(metrics) { values[quantity.key] = context.measure(value, quantity.unit) }
         }
@@ -48,8 +48,8 @@ enum ComparisonTable {
             let values = MetricsTable.formattedValues(setting, context: context)
             let mark = { (name: String) in preset.described.illustrative.contains(name) ? " <span class=\"pulse-illustrative\">(\(escape(context["pulseIllustrative"])))</span>" : "" }
             html += "<tr><th scope=\"row\">\(escape(context["preset.\(preset.id)"]))</th>"
-            html += "<td><bdi>\(escape(context.measure(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
-            html += "<td><bdi>\(escape(context.measure(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
+            html += "<td><bdi>\(escape(context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
+            html += "<td><bdi>\(escape(context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
             html += "<td>\(escape(SettingList.trainText(setting.train, context: context)))\(mark("frequency"))\(mark("train"))</td>"
             html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
             html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"

@@ -32,6 +32,17 @@ enum NumberText {
         return value < 0 ? "-" + text : text
     }
 
+    /// Inputs and axis ticks as people write them: 20, 0.25, 1500 (up to 3 decimals).
+    static func plain(_ value: Double) -> String {
+        let thousandths = (abs(value) * 1000).rounded()
+        let whole = Int(thousandths / 1000)
+        var fraction = String(Int(thousandths) % 1000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let text = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return value < 0 && thousandths > 0 ? "-" + text : text
+    }
+
     /// Coordinates in SVG: at most one decimal, no trailing ".0".
     static func coordinate(_ value: Double) -> String {
         let tenths = (value * 10).rounded()
@@ -57,7 +68,11 @@ public struct LocaleNumbers: Sendable, Hashable {
         return text
     }
 
+    /// A computed quantity: 3 significant figures.
     public func format(_ value: Double) -> String { localise(NumberText.significant(value)) }
+
+    /// An input or a tick label, as written: "20", "0,25".
+    public func formatPlain(_ value: Double) -> String { localise(NumberText.plain(value)) }
 }
 
 extension String {

@@ -7,11 +7,11 @@ enum SettingList {
         let phase = setting.pulse.phase
         var rows: [(name: String, label: String, value: String)] = [
             ("waveform", context["pulseWaveform"], context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"]),
-            ("amplitude", context["pulseAmplitude"], context.measure(phase.amplitude.value, MilliampereUnit.symbol)),
-            ("pulseWidth", context["pulsePulseWidth"], context.measure(phase.width.value, MicrosecondUnit.symbol)),
+            ("amplitude", context["pulseAmplitude"], context.input(phase.amplitude.value, MilliampereUnit.symbol)),
+            ("pulseWidth", context["pulsePulseWidth"], context.input(phase.width.value, MicrosecondUnit.symbol)),
         ]
         if setting.pulse.interphaseGap.value > 0 {
-            rows.append(("gap", context["pulseGap"], context.measure(setting.pulse.interphaseGap.value, MicrosecondUnit.symbol)))
+            rows.append(("gap", context["pulseGap"], context.input(setting.pulse.interphaseGap.value, MicrosecondUnit.symbol)))
         }
         let trainName: String = if case .continuous = setting.train { "frequency" } else { "train" }
         rows.append((trainName, context["pulseFrequency"], trainText(setting.train, context: context)))
@@ -27,19 +27,19 @@ enum SettingList {
 
     /// "Continuous: 100 Hz", "Bursts of 7 pulses at 100 Hz, 2 bursts a second", …
     static func trainText(_ train: PulseTrain, context: ExplainerContext) -> String {
-        let hertz = { (value: Hertz) in context.measure(value.value, HertzUnit.symbol) }
+        let hertz = { (value: Hertz) in context.input(value.value, HertzUnit.symbol) }
         switch train {
         case .continuous(let frequency):
             return ExplainerHTML.plainFill(context["train.continuous"], ["frequency": hertz(frequency)])
         case .burst(let pulses, let internalFrequency, let burstFrequency):
             return ExplainerHTML.plainFill(context["train.burst"], [
-                "pulses": String(pulses), "frequency": hertz(internalFrequency), "bursts": context.numbers.format(burstFrequency.value),
+                "pulses": String(pulses), "frequency": hertz(internalFrequency), "bursts": context.numbers.formatPlain(burstFrequency.value),
             ])
         case .alternating(let dwells):
             var values: [String: String] = [:]
             for (index, dwell) in dwells.enumerated() {
                 values["frequency\(index + 1)"] = hertz(dwell.frequency)
-                values["seconds\(index + 1)"] = context.measure(dwell.duration.value, SecondUnit.symbol)
+                values["seconds\(index + 1)"] = context.input(dwell.duration.value, SecondUnit.symbol)
             }
             return ExplainerHTML.plainFill(context["train.alternating"], values)
         }
@@ -63,7 +63,7 @@ enum Controls {
                 html += "</select></div>\n"
                 continue
             }
-            let text = context.measure(Double(axis.values[index]) ?? 0, axis.unit)
+            let text = context.input(Double(axis.values[index]) ?? 0, axis.unit)
             html += "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
             html += "<output for=\"\(id)\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
         }

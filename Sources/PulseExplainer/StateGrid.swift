@@ -34,7 +34,7 @@ struct StateGrid: Sendable {
         tables.append(("padAttention", table([.amplitude, .pulseWidth, .frequency, .electrode]) { setting in
             metric(setting) { metrics in Reading.densityVariant(metrics, electrode: setting.electrode) }
         }))
-        tables.append(("electrodeArea", table([.electrode]) { NumberText.significant($0.electrode.area.value) }))
+        tables.append(("electrodeArea", table([.electrode]) { NumberText.plain($0.electrode.area.value) }))
         tables.append(("pulsePath", table([.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) }))
         tables.append(("phase1At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] }))
         tables.append(("phase2At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? "" }))

@@ -103,6 +103,8 @@ extension StimulationSetting {
 
 /// 1100.0 → "1100", 0.25 → "0.25": numbers in messages as people write them.
 func plain(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return "\(value)"
+    guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
+    // Six decimals at most: 0.7999999999999998 reads as 0.8.
+    let rounded = (value * 1e6).rounded() / 1e6
+    return rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)"
 }

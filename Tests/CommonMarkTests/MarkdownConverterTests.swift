@@ -99,3 +99,32 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertTrue(convert(lists).html.contains("item"))
     }
 }
+
+/// Fenced blocks the caller renders itself.
+final class EmbedTests: XCTestCase {
+    private func convert(_ markdown: String) -> RenderedMarkdown {
+        MarkdownConverter.convert(markdown, options: MarkdownOptions(embedLanguages: ["pulse"]), isInternal: { _ in false })
+    }
+
+    func testPulseBlocksBecomeEmbedsInPlace() {
+        let rendered = convert("Before.\n\n```pulse\npreset: tens\n```\n\n```swift\nlet x = 1\n```\n")
+        XCTAssertEqual(rendered.embeds, [Embed(language: "pulse", source: "preset: tens\n", position: SourcePosition(line: 3, column: 1))])
+        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: { "<div>\($0.source.count)</div>" })
+        XCTAssertEqual(html, "<p>Before.</p>\n<div>13</div><pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+        XCTAssertFalse(rendered.plainText.contains("preset"), "an embed is not text to search or digest")
+    }
+
+    func testEmbedInATightListIsStillReplaced() {
+        let rendered = convert("- item\n- ```pulse\n  preset: a\n  ```\n")
+        XCTAssertEqual(rendered.embeds.count, 1)
+        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: { _ in "<div>E</div>" })
+        XCTAssertTrue(html.contains("<div>E</div>"), html)
+        XCTAssertFalse(html.contains("\u{E002}"))
+    }
+
+    func testWithoutTheOptionAPulseBlockIsCode() {
+        let rendered = MarkdownConverter.convert("```pulse\npreset: a\n```\n", isInternal: { _ in false })
+        XCTAssertEqual(rendered.embeds, [])
+        XCTAssertTrue(rendered.html.contains("<code class=\"language-pulse\">"))
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A folder under the system temp dir, filled with files by path; removed on deinit.
-public final class TemporaryFolder {
+public final class TemporaryFolder: Sendable {
     public let url: URL
     public var path: String { url.path }
 
