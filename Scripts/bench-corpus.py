@@ -376,7 +376,14 @@ def q(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def topic_file(t, loc, default_locale, pool, pool_by_section, seed):
+def pulse_block(t, presets, every):
+    """A ```pulse block on every `every`-th topic (none when every is 0)."""
+    if not every or not presets or t.num % every:
+        return ""
+    return "\n```pulse\npreset: %s\n```\n" % presets[t.num // every % len(presets)]
+
+
+def topic_file(t, loc, default_locale, pool, pool_by_section, seed, presets=(), pulse_every=0):
     rng = random.Random("fm:%d:%s:%d" % (seed, loc, t.num))
     related = []
     if len(pool) > 1:
@@ -393,7 +400,7 @@ def topic_file(t, loc, default_locale, pool, pool_by_section, seed):
         ("tags", "[" + ", ".join(rng.sample(TAGS, rng.randint(1, 3))) + "]"),
         ("related", "[" + ", ".join(r.id for r in related) + "]"),
     ]
-    return front_matter(fm) + topic_body(t, loc, default_locale, pool, pool_by_section, seed)
+    return front_matter(fm) + topic_body(t, loc, default_locale, pool, pool_by_section, seed) + pulse_block(t, presets, pulse_every)
 
 
 def section_file(sec, loc, default_locale, sec_topics, seed):
@@ -508,6 +515,15 @@ def generate(args):
             (yaml_scalar(args.title), args.base_url, default, ", ".join(locales)))
     write(os.path.join(content, "site.yml"), site, stats)
 
+    presets = []
+    if args.pulse_presets:
+        # The presets file without its comparison page (the corpus has none).
+        with open(args.pulse_presets, encoding="utf-8") as f:
+            text = f.read()
+        presets = re.findall(r"^  ([a-z0-9-]+):\s*$", text, re.M)
+        write(os.path.join(content, "pulse-presets.yml"),
+              re.sub(r"^comparisonPage:.*$", "", text, flags=re.M), stats)
+
     n_sections, topics, per_locale = plan(args.topics, locales, coverage, args.seed)
     per_locale_counts = []
     for loc in locales:
@@ -529,7 +545,7 @@ def generate(args):
             os.makedirs(sdir)
             write(os.path.join(sdir, "_index.md"), section_file(sec, loc, default, by_sec[sec], args.seed), stats)
         for t in pool:
-            write(os.path.join(ldir, t.rel), topic_file(t, loc, default, pool, by_sec, args.seed), stats)
+            write(os.path.join(ldir, t.rel), topic_file(t, loc, default, pool, by_sec, args.seed, presets, args.pulse_every), stats)
         per_locale_counts.append("%s=%d" % (loc, len(pool)))
 
     if args.templates:
@@ -722,6 +738,8 @@ def main():
                     help="comma-separated fraction of topics per locale (last value repeats)")
     ap.add_argument("--strings-from", metavar="PATH", help="locale.yml whose strings: mapping is copied")
     ap.add_argument("--templates", metavar="DIR", help="Templates folder to copy to OUT_DIR/Templates")
+    ap.add_argument("--pulse-presets", metavar="PATH", help="pulse-presets.yml to copy; enables --pulse-every")
+    ap.add_argument("--pulse-every", type=int, default=0, help="add a ```pulse block to every Nth topic (0: none)")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--title", default="Spine Health Explained")
     ap.add_argument("--base-url", default="https://spine.example.org/")

@@ -102,3 +102,38 @@ printf '%8s  %8s  %9s  %9s  %9s  %12s\n' "N" "pages" "wall s" "pages/s" "RSS MiB
 for r in "${rows[@]}"; do
     echo "$r"
 done
+
+# The pulse explainer: what it adds to a build, and the size of the state grid
+# every explainer page fetches (one shared file, cached once).
+EXPLAINER_N="${BENCH_EXPLAINER_N:-1000}"
+EXPLAINER_EVERY="${BENCH_EXPLAINER_EVERY:-10}"
+# Into memory when possible: this machine's file-creation cost is noisier than the explainer's.
+EXPLAINER_OUT="$WORK/out"
+if [[ -d /dev/shm && -w /dev/shm ]]; then EXPLAINER_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
+trap 'rm -rf -- "$WORK"; [[ "$EXPLAINER_OUT" == /dev/shm/* ]] && rm -rf -- "$EXPLAINER_OUT"' EXIT
+explainer_build() {  # explainer_build DIR EVERY → sets wall (the best of 3 builds)
+    python3 Scripts/bench-corpus.py --topics "$EXPLAINER_N" --locales "$BENCH_LOCALES" \
+        --coverage "$BENCH_COVERAGE" --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" \
+        --pulse-presets Content/pulse-presets.yml --pulse-every "$2" "$1" >/dev/null
+    wall=""
+    for _ in 1 2 3; do
+        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$1" --output "$EXPLAINER_OUT/$(basename "$1")" --quiet \
+            || die "explainer corpus failed to build ($1)"
+        read -r one _ < <(tail -n 1 "$WORK/time.txt")
+        wall="$(awk -v a="${wall:-$one}" -v b="$one" 'BEGIN { print (b < a) ? b : a }')"
+    done
+}
+explainer_build "$WORK/plain" 0
+plain_wall="$wall"
+explainer_build "$WORK/pulse" "$EXPLAINER_EVERY"
+pulse_wall="$wall"
+explainers="$(grep -rl --include=index.html 'data-pulse-model=' "$EXPLAINER_OUT/pulse" | wc -l)"
+states="$(ls "$EXPLAINER_OUT"/pulse/assets/pulse-states.*.json)"
+raw="$(wc -c <"$states")"
+gz="$(gzip -9c "$states" | wc -c)"
+echo
+echo "pulse explainer (N=$EXPLAINER_N, a block on every ${EXPLAINER_EVERY}th topic: $explainers pages):"
+awk -v a="$plain_wall" -v b="$pulse_wall" -v r="$raw" -v g="$gz" 'BEGIN {
+    printf "  build %.2f s without, %.2f s with: +%.2f s\n", a, b, b - a
+    printf "  state grid %s: %.1f KB raw, %.1f KB gzip (budget 60 KB gzip)\n", "pulse-states.json", r / 1000, g / 1000 }'
+[[ "$gz" -le 60000 ]] || die "the state grid is $gz bytes gzipped, over the 60 KB budget"

@@ -46,7 +46,11 @@ enum ComparisonTable {
         for preset in presets {
             let setting = preset.setting
             let values = MetricsTable.formattedValues(setting, context: context)
-            let mark = { (name: String) in preset.described.illustrative.contains(name) ? " <span class=\"pulse-illustrative\">(\(escape(context["pulseIllustrative"])))</span>" : "" }
+            // A visible asterisk, explained under the table; screen readers hear the words.
+            let mark = { (name: String) in
+                preset.described.illustrative.contains(name)
+                    ? "<span class=\"pulse-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> (\(escape(context["pulseIllustrative"])))</span>" : ""
+            }
             html += "<tr><th scope=\"row\">\(escape(context["preset.\(preset.id)"]))</th>"
             html += "<td><bdi>\(escape(context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
             html += "<td><bdi>\(escape(context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
@@ -54,6 +58,7 @@ enum ComparisonTable {
             html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
             html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</div>\n"
+        html += "</tbody>\n</table>\n</div>\n"
+        return html + "<p class=\"pulse-illustrative\" aria-hidden=\"true\">* \(escape(context["pulseIllustrative"]))</p>\n"
     }
 }

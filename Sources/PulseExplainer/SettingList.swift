@@ -65,7 +65,7 @@ enum Controls {
             }
             let text = context.input(Double(axis.values[index]) ?? 0, axis.unit)
             html += "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
-            html += "<output for=\"\(id)\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
+            html += "<output for=\"\(id)\" dir=\"ltr\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
         }
         return html + "</div>\n"
     }

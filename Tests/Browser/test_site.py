@@ -1,55 +1,11 @@
 """The built site as a reader meets it, in headless Chromium.
 
 Run by `make browser` against a site built into .build/browser-site; the
-server is Python's, bound to 127.0.0.1 on a free port.
+server and browsers come from conftest.py.
 """
-import functools
-import http.server
-import os
-import threading
-
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-
-SITE = os.environ.get("SPINESITE_BROWSER_SITE", ".build/browser-site")
-
-
-@pytest.fixture(scope="session")
-def base_url():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=SITE)
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def make_browser(width, javascript=True):
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},900"):
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    driver = make_browser(1280, javascript=False)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="session")
-def phone():
-    driver = make_browser(390)
-    yield driver
-    driver.quit()
 
 
 def test_root_sends_readers_to_the_default_language_without_javascript(browser, base_url):
@@ -64,7 +20,7 @@ def test_home_links_through_the_section_to_every_therapy(browser, base_url):
     browser.find_element(By.LINK_TEXT, "Therapies").click()
     assert browser.current_url.endswith("/en/therapies/")
     titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, ".topic-list a")]
-    assert len(titles) == 4
+    assert len(titles) == 5, "four therapies and the pulse-settings page"
     browser.find_element(By.PARTIAL_LINK_TEXT, "TENS").click()
     assert browser.current_url.endswith("/en/therapies/tens/")
     assert len(browser.find_elements(By.TAG_NAME, "h1")) == 1
