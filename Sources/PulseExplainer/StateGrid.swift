@@ -28,12 +28,12 @@ struct StateGrid: Sendable {
         for quantity in DisplayedQuantity.rows(for: model.normalised) {
             tables.append((quantity.key, table(quantity.axes) { setting in metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" } }))
         }
-        tables.append(("shannonAbove", table([.amplitude, .pulseWidth, .electrode]) { setting in
-            metric(setting) { $0.shannonMargin <= 0 ? "1" : "0" }
-        }))
-        tables.append(("padAttention", table([.amplitude, .pulseWidth, .frequency, .electrode]) { setting in
-            metric(setting) { metrics in Reading.densityVariant(metrics, electrode: setting.electrode) }
-        }))
+        for sentence in Reading.sentences {
+            guard let selector = sentence.selector else { continue }
+            tables.append((selector, table(sentence.selectorAxes) { setting in
+                metric(setting) { String(Reading.variant(of: sentence, $0, electrode: setting.electrode)) }
+            }))
+        }
         tables.append(("electrodeArea", table([.electrode]) { NumberText.plain($0.electrode.area.value) }))
         tables.append(("pulsePath", table([.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) }))
         tables.append(("phase1At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] }))

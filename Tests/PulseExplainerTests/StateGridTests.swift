@@ -62,6 +62,8 @@ final class StateGridTests: XCTestCase {
                     checked += 1
                 }
                 XCTAssertEqual(lookUp(grid, tables["shannonAbove"]!, names), metrics.shannonK >= 1.85 ? "1" : "0")
+                let attention = metrics.exceedsPadAttentionLevel(setting.electrode).map { $0 ? "1" : "0" } ?? "2"
+                XCTAssertEqual(lookUp(grid, tables["padAttention"]!, names), attention)
             }
         }
         XCTAssertGreaterThan(checked, 10_000)
