@@ -64,25 +64,34 @@ struct FigureGeometry: Sendable {
         return 1
     }
 
+    static let maxTicks = 1000
+
     /// One tick per pulse across the window.
     static func trainPath(_ train: PulseTrain) -> String {
         let window = trainWindow(train)
         var times: [Double] = []
         switch train {
         case .continuous(let frequency):
-            times = stride(from: 0.0, to: window, by: 1 / frequency.value).map { $0 }
+            times = stride(from: 0.0, to: window, by: max(1 / frequency.value, window / Double(maxTicks))).map { $0 }
         case .burst(let pulses, let internalFrequency, let burstFrequency):
-            for start in stride(from: 0.0, to: window, by: 1 / burstFrequency.value) {
-                times += (0..<pulses).map { start + Double($0) / internalFrequency.value }
+            for start in stride(from: 0.0, to: window, by: max(1 / burstFrequency.value, window / Double(maxTicks))) {
+                times += (0..<min(pulses, maxTicks)).map { start + Double($0) / internalFrequency.value }
             }
         case .alternating(let dwells):
             var start = 0.0
             for dwell in dwells {
-                times += stride(from: start, to: start + dwell.duration.value, by: 1 / dwell.frequency.value).map { $0 }
+                let spacing = max(1 / dwell.frequency.value, window / Double(maxTicks))
+                times += stride(from: start, to: start + dwell.duration.value, by: spacing).map { $0 }
                 start += dwell.duration.value
             }
         }
         let scale = (right - left) / window
+        // More ticks than the figure has room for would only cost memory: past
+        // the limit, keep an even sample (the band still reads as dense).
+        if times.count > maxTicks {
+            let step = Double(times.count) / Double(maxTicks)
+            times = (0..<maxTicks).map { times[Int(Double($0) * step)] }
+        }
         return times.map { "M\(c(left + $0 * scale)) \(c(bottom))V\(c(top + 20))" }.joined()
     }
 

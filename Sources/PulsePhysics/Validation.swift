@@ -8,6 +8,8 @@ public enum PulseSettingError: Error, Sendable, Equatable, CustomStringConvertib
     case burstLongerThanBurstPeriod(burst: Seconds, period: Seconds)
     /// Declared charge-balanced, but I₂·w₂ differs from I·w by more than 0.1 %.
     case notChargeBalanced(net: Microcoulombs)
+    /// An alternating train needs at least two frequencies.
+    case tooFewAlternatingSteps(count: Int)
     /// Outside the spec's plausible range, and the setting did not allow it.
     case outOfRange(quantity: String, value: Double, range: ClosedRange<Double>, unit: String)
 
@@ -21,6 +23,8 @@ public enum PulseSettingError: Error, Sendable, Equatable, CustomStringConvertib
             return "a burst lasts \(plain(burst.value)) s, longer than the \(plain(period.value)) s between bursts"
         case .notChargeBalanced(let net):
             return "the pulse is declared charge-balanced but leaves \(plain(net.value)) µC per pulse: make amplitude × width equal for both phases"
+        case .tooFewAlternatingSteps(let count):
+            return "an alternating train needs at least two frequencies (got \(count))"
         case .outOfRange(let quantity, let value, let range, let unit):
             return "\(quantity) \(plain(value)) \(unit) is outside the plausible range \(plain(range.lowerBound))–\(plain(range.upperBound)) \(unit); set allowOutOfRange with a reason if this is intended"
         }
@@ -91,7 +95,7 @@ extension StimulationSetting {
                 if burst >= period { problems.append(.burstLongerThanBurstPeriod(burst: burst, period: period)) }
             }
         case .alternating(let dwells):
-            if dwells.count < 2 { problems.append(.notPositive(quantity: "number of alternating frequencies beyond one", value: Double(dwells.count - 1))) }
+            if dwells.count < 2 { problems.append(.tooFewAlternatingSteps(count: dwells.count)) }
             for (number, dwell) in dwells.enumerated() {
                 fits(dwell.frequency, name: "frequency \(number + 1)")
                 if dwell.duration.value <= 0 { problems.append(.notPositive(quantity: "dwell time \(number + 1)", value: dwell.duration.value)) }

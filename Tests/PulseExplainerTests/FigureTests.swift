@@ -59,3 +59,23 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(spanish.format(-0.194), "\u{2212}0,194")
     }
 }
+
+final class TrainBoundsTests: XCTestCase {
+    func testAnEnormousTrainDrawsABoundedNumberOfTicks() {
+        let train = PulseTrain.alternating([
+            PulseTrain.Dwell(frequency: Hertz(150), duration: Seconds(1_000_000)),
+            PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3)),
+        ])
+        let ticks = FigureGeometry.trainPath(train).components(separatedBy: "M").count - 1
+        XCTAssertLessThanOrEqual(ticks, FigureGeometry.maxTicks)
+        XCTAssertGreaterThan(ticks, 100)
+    }
+
+    func testOneStepIsNotAnAlternatingTrain() {
+        let setting = StimulationSetting(
+            pulse: Pulse(phase: Phase(amplitude: Milliamperes(5), width: Microseconds(200)), waveform: .biphasicSymmetric),
+            train: .alternating([PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3))]), electrode: .needle
+        )
+        XCTAssertEqual(setting.problems(), [.tooFewAlternatingSteps(count: 1)])
+    }
+}
