@@ -34,7 +34,7 @@ enum SiteConfigDecoder {
 
 /// `Content/<tag>/locale.yml` → `LocaleConfig`.
 enum LocaleConfigDecoder {
-    static let knownKeys: Set<String> = ["name", "direction", "strings"]
+    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback"]
 
     static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
         let what = "locale.yml"
@@ -47,6 +47,7 @@ enum LocaleConfigDecoder {
         let name = yaml.string("name", required: true, what: what)
         let directionText = yaml.string("direction", required: true, what: what)
         let strings = yaml.stringMap("strings", what: what)
+        let fallback = yaml.strings("fallback", what: what)
         var direction: TextDirection?
         if let directionText {
             direction = TextDirection(rawValue: directionText.value)
@@ -57,7 +58,7 @@ enum LocaleConfigDecoder {
         guard let name, let direction, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
         let config = LocaleConfig(
             tag: tag, name: name.value, direction: direction,
-            strings: strings.mapValues(\.value), location: yaml.location
+            strings: strings.mapValues(\.value), location: yaml.location, fallback: fallback
         )
         return (config, yaml.diagnostics)
     }

@@ -52,7 +52,8 @@ public enum ContentLoader {
         let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts)
         diagnostics += pageDiagnostics
         guard let config else { throw BuildFailure(diagnostics) }
-        let ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
+        var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
+        FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return LoadedSite(config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
     }

@@ -53,12 +53,18 @@ public struct LocaleConfig: Sendable, Hashable {
     /// Every piece of template text, by key.
     public var strings: [String: String]
     public var location: SourceLocation
+    /// `fallback:` as written: the locales to borrow missing pages and strings from.
+    public var fallback: [Located<String>]
+    /// The whole chain, expanded and checked by the loader: `fallback`, each of
+    /// their chains in turn, then the default locale. Empty for the default locale.
+    public var fallbackChain: [String] = []
 
-    public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation) {
+    public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation, fallback: [Located<String>] = []) {
         self.tag = tag
         self.name = name
         self.direction = direction
         self.strings = strings
         self.location = location
+        self.fallback = fallback
     }
 }

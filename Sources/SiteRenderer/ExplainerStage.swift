@@ -50,7 +50,8 @@ struct ExplainerStage {
             var pageModels: [Int?] = []
             for embed in pageEmbeds {
                 let (request, problems) = ExplainerRequest.decode(embed.source, file: base.file, fenceLine: base.line + embed.position.line - 1, library: library)
-                diagnostics += problems
+                // A borrowed page repeats its original's blocks; report them once.
+                if !graph.pages[index].isFallback { diagnostics += problems }
                 pageRequests.append(request)
                 if case .single(let subject, _)? = request {
                     pageModels.append(plan.modelIndex(for: subject.described.setting))
@@ -73,7 +74,8 @@ struct ExplainerStage {
             requests[index].enumerated().map { number, request -> String in
                 guard let request else { return "" }
                 let page = graph.pages[index]
-                let text = strings.strings(for: page.locale)
+                // In the language of the content around it (a borrowed page's original).
+                let text = strings.strings(for: page.source.locale)
                 let context = ExplainerContext(
                     strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? "."),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"

@@ -2,21 +2,21 @@ import SiteModel
 import SiteResolver
 
 /// Each locale's template strings, checked against what the templates use.
-/// A key missing in a locale falls back to the default locale's text (with a
-/// warning); missing in the default locale too, it is an error.
+/// A key missing in a locale falls back along the locale's fallback chain
+/// (with a warning); missing in the default locale too, it is an error.
 struct LocaleStrings: Sendable {
     private var byLocale: [String: [String: String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(graph: SiteGraph, usedStrings: [String: String]) {
-        let defaults = graph.locale(graph.config.defaultLocale)?.strings ?? [:]
         for locale in graph.locales {
             var strings = locale.strings
             for (key, template) in usedStrings.sorted(by: { $0.key < $1.key }) where strings[key] == nil {
                 let location = SourceLocation(file: locale.location.file)
-                if let fallback = defaults[key], locale.tag != graph.config.defaultLocale {
-                    strings[key] = fallback
-                    diagnostics.append(.warning(location, "strings: '\(key)' (used by \(template)) is missing; showing the \(graph.config.defaultLocale) text"))
+                let chain = locale.fallbackChain.isEmpty && locale.tag != graph.config.defaultLocale ? [graph.config.defaultLocale] : locale.fallbackChain
+                if let source = chain.first(where: { graph.locale($0)?.strings[key] != nil }) {
+                    strings[key] = graph.locale(source)!.strings[key]
+                    diagnostics.append(.warning(location, "strings: '\(key)' (used by \(template)) is missing; showing the \(source) text"))
                 } else {
                     diagnostics.append(.error(location, "strings: '\(key)' (used by \(template)) is missing"))
                 }

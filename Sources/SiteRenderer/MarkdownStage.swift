@@ -33,8 +33,16 @@ enum MarkdownStage {
                 embedLanguages: [ExplainerStage.language]
             )
         }
-        let converted = ParallelMap.map(graph.pages) { [optionsByLocale] page in
-            MarkdownConverter.convert(page.source.body, options: optionsByLocale[page.locale]!, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        // A borrowed page has its original's Markdown: converted once, links resolved per page.
+        let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
+        let conversions = ParallelMap.map(own) { [optionsByLocale] index in
+            let page = graph.pages[index]
+            return MarkdownConverter.convert(page.source.body, options: optionsByLocale[page.locale]!, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        }
+        var slot = [Int](repeating: 0, count: graph.pages.count)
+        for (position, index) in own.enumerated() { slot[index] = position }
+        let converted = graph.pages.indices.map { index in
+            conversions[slot[graph.pages[index].fallbackOf ?? index]]
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
@@ -70,6 +78,7 @@ enum MarkdownStage {
         for heading in markdown.headings where heading.level == 1 {
             diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
         }
-        return (html, diagnostics)
+        // A borrowed page's problems are its original's, reported there once.
+        return (html, page.isFallback ? [] : diagnostics)
     }
 }

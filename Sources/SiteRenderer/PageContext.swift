@@ -42,6 +42,20 @@ struct PageContext: @unchecked Sendable {
             "tags": page.source.frontMatter.tags,
             "hasExplainer": hasExplainer,
         ] as [String: Any]
+        if page.isFallback, let shown = page.fallbackOf {
+            // Borrowed content: its own language on its block, the original as canonical.
+            var values = context["page"] as! [String: Any]
+            let contentLocale = graph.locale(page.source.locale)!
+            values["contentLang"] = contentLocale.tag
+            values["contentDir"] = contentLocale.direction.rawValue
+            values["canonical"] = absolute(graph.pages[shown].url)
+            context["page"] = values
+            context["isFallback"] = true
+            context["fallbackNotice"] = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
+            var link = link(to: shown)
+            link["lang"] = contentLocale.tag
+            context["shownFrom"] = link
+        }
         context["breadcrumbs"] = page.ancestors.map { crumb in
             var item = link(to: crumb)
             if graph.pages[crumb].source.kind == .home { item["title"] = strings.strings(for: page.locale)["home"] ?? page.title }
@@ -55,6 +69,10 @@ struct PageContext: @unchecked Sendable {
         context["groups"] = page.source.kind == .home ? homeGroups(index) : []
         context["translations"] = page.translations.map { translation(of: $0, current: index) }
         context["hasTranslations"] = page.translations.count > 1
+        // hreflang alternates name real translations only, never borrowed pages.
+        let alternates = page.isFallback ? [] : page.translations.filter { !graph.pages[$0].isFallback }
+        context["alternates"] = alternates.map { translation(of: $0, current: index) }
+        context["hasAlternates"] = alternates.count > 1
         context["isStale"] = page.translationStatus == .stale
         if let original = page.original {
             var link = link(to: original)
@@ -89,7 +107,21 @@ struct PageContext: @unchecked Sendable {
 
     func link(to index: Int) -> [String: Any] {
         let page = graph.pages[index]
-        return ["title": page.title, "url": page.url, "description": page.source.frontMatter.description, "isSection": page.isListing]
+        var link: [String: Any] = ["title": page.title, "url": page.url, "description": page.source.frontMatter.description, "isSection": page.isListing]
+        // A borrowed page's title is in its content's language.
+        if page.isFallback { link["fallbackLang"] = page.source.locale }
+        return link
+    }
+
+    /// Strings the page context fills in itself (they have placeholders).
+    static let usedStrings = ["fallbackNotice": "notices on pages not yet translated", "untranslated": "the language switcher"]
+
+    /// "This page is not yet available in Español; you are reading the English version."
+    private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
+        let template = strings.strings(for: tag)["fallbackNotice"] ?? ""
+        return template
+            .replacingOccurrences(of: "{language}", with: graph.locale(tag)?.name ?? tag)
+            .replacingOccurrences(of: "{original}", with: contentLocale.name)
     }
 
     /// The home page's children: top-level topics and sections.
@@ -116,7 +148,7 @@ struct PageContext: @unchecked Sendable {
         return [
             "tag": page.locale, "name": locale.name, "dir": locale.direction.rawValue, "url": page.url,
             "absoluteURL": absolute(page.url), "isCurrent": index == current,
-            "isDefault": page.locale == graph.config.defaultLocale,
+            "isDefault": page.locale == graph.config.defaultLocale, "isFallback": page.isFallback,
         ]
     }
 

@@ -15,6 +15,7 @@ public enum SiteRenderer {
     public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary {
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
+            .merging(PageContext.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
         let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers)

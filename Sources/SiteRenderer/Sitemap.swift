@@ -13,12 +13,15 @@ enum Sitemap {
             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
         ]
         let absolute = graph.pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
-        for index in graph.pages.indices.sorted(by: { graph.pages[$0].url < graph.pages[$1].url }) {
+        // Borrowed pages are not listed: their canonical URL is the original's.
+        let listed = graph.pages.indices.filter { !graph.pages[$0].isFallback }
+        for index in listed.sorted(by: { graph.pages[$0].url < graph.pages[$1].url }) {
             let page = graph.pages[index]
+            let translations = page.translations.filter { !graph.pages[$0].isFallback }
             lines.append("  <url>")
             lines.append("    <loc>\(absolute[index])</loc>")
-            if page.translations.count > 1 {
-                for other in page.translations {
+            if translations.count > 1 {
+                for other in translations {
                     lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" href=\"\(absolute[other])\"/>")
                 }
             }

@@ -51,6 +51,11 @@ public struct PageNode: Sendable {
     public var translationStatus: TranslationStatus = .original
     /// The default locale's version of this page, when this is a translation.
     public var original: Int?
+    /// For a page this locale borrows (not yet translated): the page whose content it shows.
+    public var fallbackOf: Int?
+
+    /// Published in this locale with another locale's content (see `FallbackPages`).
+    public var isFallback: Bool { source.locale != locale }
 
     public var title: String { source.frontMatter.title }
     public var isListing: Bool { source.kind != .topic }
@@ -73,4 +78,6 @@ public enum TranslationStatus: String, Sendable, Hashable {
     case stale
     /// No `translationOf` yet: nobody has recorded which version it follows.
     case unstamped
+    /// Not translated: the locale shows another locale's page in its place.
+    case fallback
 }

@@ -6,9 +6,11 @@ public enum SiteResolver {
     public static func resolve(_ site: LoadedSite) throws(BuildFailure) -> SiteGraph {
         var diagnostics: [Diagnostic] = []
         var pages: [PageNode] = []
+        let pagesByLocale = Dictionary(grouping: site.pages, by: \.locale)
         for locale in site.locales {
-            let localePages = site.pages.filter { $0.locale == locale.tag }
-            let sectioned = SectionTree.complete(localePages, locale: locale, siteTitle: site.config.title)
+            let localePages = pagesByLocale[locale.tag] ?? []
+            let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)
+            let sectioned = SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
             pages += sectioned.map { PageNode(source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil, isGenerated: $0.isGenerated) }
         }
         var graph = SiteGraph(config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:], pagesBySourcePath: [:])
@@ -16,6 +18,7 @@ public enum SiteResolver {
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
         SectionTree.link(&graph)
+        FallbackPages.link(&graph)
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
@@ -34,7 +37,10 @@ public enum SiteResolver {
                 continue
             }
             graph.pagesByID[page.locale, default: [:]][page.id] = index
-            graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
+            // A borrowed page never takes the path of one the locale has itself.
+            if !page.isFallback || graph.pagesBySourcePath[page.locale]?[page.source.relativePath] == nil {
+                graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
+            }
         }
     }
 

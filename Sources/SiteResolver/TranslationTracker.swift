@@ -16,9 +16,15 @@ public enum TranslationTracker {
     static func track(_ graph: inout SiteGraph) {
         let defaultLocale = graph.config.defaultLocale
         var digests: [Int: String] = [:]
-        for index in graph.pages.indices where graph.pages[index].locale != defaultLocale {
+        for index in graph.pages.indices where graph.pages[index].locale != defaultLocale && !graph.pages[index].isFallback {
             let page = graph.pages[index]
-            guard !page.isGenerated, let original = graph.pagesByID[defaultLocale]?[page.id], !graph.pages[original].isGenerated else { continue }
+            guard !page.isGenerated else { continue }
+            guard let original = graph.pagesByID[defaultLocale]?[page.id] else {
+                let location = page.source.frontMatter.id?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
+                graph.warnings.append(.warning(location, "no page in '\(defaultLocale)' has id '\(page.id)', so this page is nobody's translation (rename it or set 'id' to pair it)"))
+                continue
+            }
+            guard !graph.pages[original].isGenerated else { continue }
             graph.pages[index].original = original
             guard let recorded = page.source.frontMatter.translationOf else {
                 graph.pages[index].translationStatus = .unstamped

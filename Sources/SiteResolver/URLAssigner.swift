@@ -49,7 +49,8 @@ enum URLAssigner {
 enum RedirectPlanner {
     static func plan(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
         var taken = Set(graph.pages.map(\.outputPath))
-        for (index, page) in graph.pages.enumerated() {
+        // A borrowed page's aliases belong to its original, which redirects them.
+        for (index, page) in graph.pages.enumerated() where !page.isFallback {
             for alias in page.source.frontMatter.aliases {
                 let fromRoot = alias.value.hasPrefix("/")
                 let segments = alias.value.split(separator: "/").map(String.init)

@@ -78,7 +78,7 @@ public enum SiteBuilder {
 
     /// Load and resolve: all that commands inspecting the site need. The
     /// graph's warnings include the loader's.
-    static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> SiteGraph {
+    public static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> SiteGraph {
         progress("loading")
         let loaded = try ContentLoader.load(
             contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),

@@ -6,7 +6,8 @@ import SiteResolver
 /// translation keeps up with its original.
 public struct TranslationReport: Sendable, Encodable {
     public enum Cell: String, Sendable, Encodable {
-        case original, current, stale, unstamped, missing
+        /// `fallback`: not translated, published with another locale's content.
+        case original, current, stale, unstamped, fallback, missing
     }
 
     public struct Row: Sendable, Encodable {

@@ -1,0 +1,29 @@
+import SiteModel
+
+/// Pages a locale has not translated yet, borrowed along its fallback chain:
+/// published at the locale's own URLs, in its navigation and strings, with
+/// the content of the first locale in the chain that has them.
+enum FallbackPages {
+    /// The pages `locale` borrows: for each id it lacks, the page of the first
+    /// locale in its chain that has one. The borrowed `SourcePage` keeps its own
+    /// locale (the language of its content); its node gets `locale`.
+    static func borrowed(by locale: LocaleConfig, own: [SourcePage], pagesByLocale: [String: [SourcePage]]) -> [SourcePage] {
+        var present = Set(own.map(\.id))
+        var borrowed: [SourcePage] = []
+        for tag in locale.fallbackChain {
+            for page in pagesByLocale[tag] ?? [] where present.insert(page.id).inserted {
+                borrowed.append(page)
+            }
+        }
+        return borrowed
+    }
+
+    /// Marks borrowed nodes and points each at the page whose content it shows.
+    static func link(_ graph: inout SiteGraph) {
+        for index in graph.pages.indices where graph.pages[index].isFallback {
+            let page = graph.pages[index]
+            graph.pages[index].translationStatus = .fallback
+            graph.pages[index].fallbackOf = graph.pagesByID[page.source.locale]?[page.id]
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SiteModel
+import SiteResolver
+import SpinesiteKit
+import TestSupport
+import XCTest
+
+/// Tests/Fixtures/Fallback: pt-BR (no pages) → pt → es → en.
+final class FallbackTests: XCTestCase {
+    private var folder: TemporaryFolder!
+    private var report: BuildReport!
+
+    override func setUpWithError() throws {
+        folder = TemporaryFolder()
+        folder.copy(from: Repository.fixture("Fallback"), to: "site")
+        report = try SiteBuilder.build(BuildOptions(root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
+    }
+
+    private func html(_ path: String) throws -> String {
+        try XCTUnwrap(folder.read("out/\(path)/index.html"), "missing \(path)")
+    }
+
+    func testChainsExpandThroughEachLocalesOwnFallback() throws {
+        let graph = try SiteBuilder.resolve(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
+        XCTAssertEqual(graph.locale("pt-BR")?.fallbackChain, ["pt", "es", "en"])
+        XCTAssertEqual(graph.locale("pt")?.fallbackChain, ["es", "en"])
+        XCTAssertEqual(graph.locale("es")?.fallbackChain, ["en"])
+        XCTAssertEqual(graph.locale("en")?.fallbackChain, [String]())
+    }
+
+    func testALocaleWithNoPagesBorrowsEachFromTheFirstLocaleInItsChainThatHasIt() throws {
+        XCTAssertTrue(try html("pt-BR/other").contains("<div class=\"prose\" lang=\"pt\" dir=\"ltr\">"), "from pt")
+        XCTAssertTrue(try html("pt-BR/guia").contains("<div class=\"prose\" lang=\"es\" dir=\"ltr\">"), "from es, at its translated slug")
+        XCTAssertTrue(try html("pt-BR/deep").contains("<div class=\"prose\" lang=\"en\" dir=\"ltr\">"), "from en")
+        XCTAssertTrue(try html("pt-BR/deep").contains("<html lang=\"pt-BR\" dir=\"ltr\">"), "the page is the locale's")
+    }
+
+    func testBorrowedPagesSayWhatTheyAreAndPointToTheOriginal() throws {
+        let page = try html("pt-BR/deep")
+        XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/deep/\">"))
+        XCTAssertTrue(page.contains("<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" hreflang=\"en\">Deep</a></p>"))
+        XCTAssertFalse(page.contains("rel=\"alternate\""), "borrowed pages declare no alternates")
+        XCTAssertTrue(page.contains("<p>Back to the <a href=\"/pt-BR/guia/\">guide</a>.</p>"), "links stay in the reader's locale")
+    }
+
+    func testSwitcherMarksBorrowedPagesAndAlternatesListOnlyTranslations() throws {
+        let guide = try html("en/guide")
+        XCTAssertTrue(guide.contains("<a href=\"/pt-BR/guia/\" lang=\"pt-BR\" hreflang=\"pt-BR\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"))
+        XCTAssertTrue(guide.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/guia/\">"))
+        XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt"))
+        let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
+        XCTAssertFalse(sitemap.contains("/pt-BR/"), "sitemaps list real translations only")
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/pt/other/</loc>"))
+    }
+
+    func testMissingStringsFallAlongTheChainWithAWarning() throws {
+        let warnings = report.warnings.map { $0.description.replacingOccurrences(of: folder.path + "/site/", with: "") }
+        XCTAssertTrue(warnings.contains("Content/pt-BR/locale.yml: warning: strings: 'home' (used by Templates/cached/site-nav.mustache) is missing; showing the pt text".replacingOccurrences(of: "Templates/", with: Repository.templates.path + "/")), "\(warnings.filter { $0.contains("'home'") })")
+        XCTAssertTrue(try html("pt-BR/other").contains(">Início</a>"), "pt's word, not es's or en's")
+        XCTAssertTrue(try html("pt-BR/other").contains("Pular para o conteúdo"), "pt-BR's own string")
+    }
+
+    func testAPageWithNoOriginalInTheDefaultLocaleIsAWarning() {
+        XCTAssertTrue(report.warnings.map(\.description).contains { $0.hasSuffix("es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's translation (rename it or set 'id' to pair it)") })
+    }
+
+    func testTranslationReportShowsFallbacks() throws {
+        let translations = try TranslationReport.make(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
+        XCTAssertEqual(translations.counts["pt-BR"], ["fallback": 5])
+        XCTAssertEqual(translations.rows.first { $0.id == "other" }?.locales["pt"], .unstamped)
+    }
+}
+
+/// Broken chains stop the build with the files that make them.
+final class FallbackChainErrorTests: XCTestCase {
+    private func errors(_ files: [String: String]) -> [String] {
+        let site = MinimalSite.make(["a.md": MinimalSite.page()])
+        site.write("Content/site.yml", MinimalSite.siteYAML + "locales: [en, es, fr]\n")
+        for (path, text) in files { site.write("Content/\(path)", text) }
+        do {
+            _ = try SiteBuilder.resolve(BuildOptions(root: site.path))
+            return []
+        } catch {
+            return error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+        }
+    }
+
+    func testACycleNamesTheFilesInIt() {
+        XCTAssertEqual(errors([
+            "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fr]\n",
+            "fr/locale.yml": "name: Français\ndirection: ltr\nfallback: [es]\n",
+        ]), ["Content/fr/locale.yml:3:12: error: locale.yml: fallback cycle es → fr → es (Content/es/locale.yml, Content/fr/locale.yml)"])
+    }
+
+    func testAnUnknownLocaleInAChainIsAnError() {
+        XCTAssertEqual(errors([
+            "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fx, en]\n",
+            "fr/locale.yml": "name: Français\ndirection: ltr\n",
+        ]), ["Content/es/locale.yml:3:12: error: locale.yml: fallback: no locale 'fx' (did you mean 'fr'?)"])
+    }
+}
