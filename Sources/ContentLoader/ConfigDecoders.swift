@@ -3,7 +3,7 @@ import YAMLReading
 
 /// `Content/site.yml` → `SiteConfig`.
 enum SiteConfigDecoder {
-    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML"]
+    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval"]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         let what = "site.yml"
@@ -19,6 +19,8 @@ enum SiteConfigDecoder {
         let locales = yaml.strings("locales", what: what)
         let smart = yaml.bool("smartPunctuation", what: what)
         let unsafe = yaml.bool("unsafeHTML", what: what)
+        let interval = yaml.int("reviewInterval", what: what)
+        if let interval, interval <= 0 { yaml.error(yaml.location(ofKey: "reviewInterval"), "\(what): 'reviewInterval' is a number of months, at least 1") }
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
             yaml.error(baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
         }
@@ -26,7 +28,7 @@ enum SiteConfigDecoder {
         let config = SiteConfig(
             title: title.value, baseURL: baseURL.value, defaultLocale: defaultLocale.value,
             localeOrder: locales.map(\.value), smartPunctuation: smart ?? true, unsafeHTML: unsafe ?? false,
-            location: yaml.location
+            reviewIntervalMonths: interval ?? 12, location: yaml.location
         )
         return (config, yaml.diagnostics)
     }
@@ -34,7 +36,7 @@ enum SiteConfigDecoder {
 
 /// `Content/<tag>/locale.yml` → `LocaleConfig`.
 enum LocaleConfigDecoder {
-    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback"]
+    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback", "formatLocale"]
 
     static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
         let what = "locale.yml"
@@ -48,6 +50,10 @@ enum LocaleConfigDecoder {
         let directionText = yaml.string("direction", required: true, what: what)
         let strings = yaml.stringMap("strings", what: what)
         let fallback = yaml.strings("fallback", what: what)
+        let formatLocale = yaml.string("formatLocale", required: false, what: what)
+        if let formatLocale, !LanguageTag.isValid(formatLocale.value) {
+            yaml.error(formatLocale.location, "\(what): 'formatLocale' must be a BCP 47 tag such as en-GB")
+        }
         var direction: TextDirection?
         if let directionText {
             direction = TextDirection(rawValue: directionText.value)
@@ -56,17 +62,18 @@ enum LocaleConfigDecoder {
             }
         }
         guard let name, let direction, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
-        let config = LocaleConfig(
+        var config = LocaleConfig(
             tag: tag, name: name.value, direction: direction,
             strings: strings.mapValues(\.value), location: yaml.location, fallback: fallback
         )
+        config.formatLocale = formatLocale?.value ?? tag
         return (config, yaml.diagnostics)
     }
 }
 
 /// The YAML between a page's `---` lines → `FrontMatter`.
 enum FrontMatterDecoder {
-    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf"]
+    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview"]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
         let what = "front matter"
@@ -89,15 +96,38 @@ enum FrontMatterDecoder {
         if let translationOf, !TranslationDigest.isWellFormed(translationOf.value) {
             yaml.error(translationOf.location, "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
+        let review = decodeReview(&yaml, what: what)
         if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
         if let slug { checkSlug(slug, yaml: &yaml) }
         guard let title, let description, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
         let frontMatter = FrontMatter(
             title: title.value, description: description.value, id: id, slug: slug,
             weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value),
-            translationOf: translationOf
+            translationOf: translationOf, review: review
         )
         return (frontMatter, yaml.diagnostics)
+    }
+
+    /// `reviewed` and `reviewedBy` go together; `nextReview` needs them.
+    private static func decodeReview(_ yaml: inout YAMLMapping, what: String) -> FrontMatter.Review? {
+        func date(_ key: String) -> Located<CalendarDate>? {
+            guard let text = yaml.string(key, required: false, what: what) else { return nil }
+            guard let date = CalendarDate(iso: text.value) else {
+                yaml.error(text.location, "\(what): '\(key)' must be a date written YYYY-MM-DD, not '\(text.value)'")
+                return nil
+            }
+            return Located(date, at: text.location)
+        }
+        let reviewed = date("reviewed")
+        let reviewedBy = yaml.string("reviewedBy", required: false, what: what)
+        let nextReview = date("nextReview")
+        if reviewed != nil, reviewedBy == nil { yaml.error(yaml.location(ofKey: "reviewed"), "\(what): 'reviewedBy' is missing: name who reviewed the page, with credentials") }
+        if reviewedBy != nil, reviewed == nil, yaml.node("reviewed") == nil { yaml.error(yaml.location(ofKey: "reviewedBy"), "\(what): 'reviewed' is missing: the date of the review, YYYY-MM-DD") }
+        if let nextReview, let reviewed, nextReview.value <= reviewed.value {
+            yaml.error(nextReview.location, "\(what): 'nextReview' (\(nextReview.value)) must come after 'reviewed' (\(reviewed.value))")
+        }
+        guard let reviewed, let reviewedBy else { return nil }
+        return FrontMatter.Review(reviewed: reviewed, reviewedBy: reviewedBy.value, nextReview: nextReview)
     }
 
     private static func checkIdentifier(_ id: Located<String>, key: String, yaml: inout YAMLMapping) {

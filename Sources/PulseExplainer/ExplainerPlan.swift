@@ -28,7 +28,7 @@ public struct ExplainerPlan: Sendable {
 public enum PulseExplainerStrings {
     public static func used(by library: PresetLibrary) -> [String] {
         var keys = [
-            "decimalSeparator", "pulseTitle", "pulseIntro", "pulseWaveform", "pulseAmplitude", "pulsePulseWidth", "pulseGap",
+            "pulseTitle", "pulseIntro", "pulseWaveform", "pulseAmplitude", "pulsePulseWidth", "pulseGap",
             "pulseFrequency", "pulseElectrode", "pulseQuantity", "pulseValue", "pulseMetricsCaption", "pulseWaveformFigure",
             "pulseWaveformDescription", "pulseTrainFigure", "pulseTimeAxis", "pulseCurrentAxis", "pulseSDFigure",
             "pulseSDDescription", "pulseSDAxis", "pulseIllustrative", "pulseSources", "pulseCompareLink",

@@ -10,11 +10,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var localeOrder: [String]
     public var smartPunctuation: Bool
     public var unsafeHTML: Bool
+    /// Months from a page's `reviewed` to its next review, unless it sets `nextReview`.
+    public var reviewIntervalMonths: Int
     public var location: SourceLocation
 
     public init(
         title: String, baseURL: String, defaultLocale: String, localeOrder: [String] = [],
-        smartPunctuation: Bool = true, unsafeHTML: Bool = false, location: SourceLocation
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, reviewIntervalMonths: Int = 12, location: SourceLocation
     ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -22,6 +24,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.localeOrder = localeOrder
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.reviewIntervalMonths = reviewIntervalMonths
         self.location = location
     }
 
@@ -58,6 +61,9 @@ public struct LocaleConfig: Sendable, Hashable {
     /// The whole chain, expanded and checked by the loader: `fallback`, each of
     /// their chains in turn, then the default locale. Empty for the default locale.
     public var fallbackChain: [String] = []
+    /// The locale whose conventions format dates and numbers (`formatLocale`, else the tag):
+    /// `en` writes "March 3, 2026", `en-GB` "3 March 2026".
+    public var formatLocale: String = ""
 
     public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation, fallback: [Located<String>] = []) {
         self.tag = tag

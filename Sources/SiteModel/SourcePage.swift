@@ -11,11 +11,25 @@ public struct FrontMatter: Sendable, Hashable {
     public var tags: [String]
     /// For a translation: the digest of the source page it was translated from.
     public var translationOf: Located<String>?
+    /// Clinical review: when, by whom, and (if not the site's interval later) when next.
+    public var review: Review?
+
+    public struct Review: Sendable, Hashable {
+        public var reviewed: Located<CalendarDate>
+        public var reviewedBy: String
+        public var nextReview: Located<CalendarDate>?
+
+        public init(reviewed: Located<CalendarDate>, reviewedBy: String, nextReview: Located<CalendarDate>? = nil) {
+            self.reviewed = reviewed
+            self.reviewedBy = reviewedBy
+            self.nextReview = nextReview
+        }
+    }
 
     public init(
         title: String, description: String, id: Located<String>? = nil, slug: Located<String>? = nil,
         weight: Int = 0, draft: Bool = false, aliases: [Located<String>] = [], related: [Located<String>] = [],
-        tags: [String] = [], translationOf: Located<String>? = nil
+        tags: [String] = [], translationOf: Located<String>? = nil, review: Review? = nil
     ) {
         self.title = title
         self.description = description
@@ -27,6 +41,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.related = related
         self.tags = tags
         self.translationOf = translationOf
+        self.review = review
     }
 }
 

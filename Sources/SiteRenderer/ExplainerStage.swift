@@ -77,7 +77,8 @@ struct ExplainerStage {
                 // In the language of the content around it (a borrowed page's original).
                 let text = strings.strings(for: page.source.locale)
                 let context = ExplainerContext(
-                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? "."),
+                    // locale.yml may pin the separator (`decimalSeparator`); else the locale's convention.
+                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? LocaleFormats.decimalSeparator(graph.locale(page.source.locale)!)),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"
                 )
                 switch request {

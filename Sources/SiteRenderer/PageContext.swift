@@ -10,6 +10,7 @@ struct PageContext: @unchecked Sendable {
     let graph: SiteGraph
     let strings: LocaleStrings
     let assets: [String: String]
+    let formats = LocaleFormats()
     /// `common(locale:)` for each locale, built once: every page of a locale shares it.
     private var commonByLocale: [String: [String: Any]] = [:]
 
@@ -42,6 +43,7 @@ struct PageContext: @unchecked Sendable {
             "tags": page.source.frontMatter.tags,
             "hasExplainer": hasExplainer,
         ] as [String: Any]
+        if page.source.kind == .topic { context["reviewText"] = reviewText(index) }
         if page.isFallback, let shown = page.fallbackOf {
             // Borrowed content: its own language on its block, the original as canonical.
             var values = context["page"] as! [String: Any]
@@ -114,7 +116,23 @@ struct PageContext: @unchecked Sendable {
     }
 
     /// Strings the page context fills in itself (they have placeholders).
-    static let usedStrings = ["fallbackNotice": "notices on pages not yet translated", "untranslated": "the language switcher"]
+    static let usedStrings = [
+        "fallbackNotice": "notices on pages not yet translated", "untranslated": "the language switcher",
+        "lastReviewed": "review dates", "nextReviewDue": "review dates", "notReviewed": "review dates",
+    ]
+
+    /// "Page last reviewed 3 March 2026 by … · Next review due 3 March 2027", in the page's locale.
+    private func reviewText(_ index: Int) -> String {
+        let page = graph.pages[index]
+        let text = strings.strings(for: page.locale)
+        let locale = graph.locale(page.locale)!
+        guard let entry = ReviewSchedule.entry(for: index, in: graph) else { return text["notReviewed"] ?? "" }
+        let reviewed = (text["lastReviewed"] ?? "")
+            .replacingOccurrences(of: "{date}", with: formats.date(entry.reviewed, locale: locale))
+            .replacingOccurrences(of: "{reviewer}", with: entry.reviewedBy)
+        let next = (text["nextReviewDue"] ?? "").replacingOccurrences(of: "{date}", with: formats.date(entry.nextReview, locale: locale))
+        return "\(reviewed) · \(next)"
+    }
 
     /// "This page is not yet available in Español; you are reading the English version."
     private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {

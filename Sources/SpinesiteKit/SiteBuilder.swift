@@ -14,12 +14,22 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The templates folder; default `<root>/Templates`.
     public var templates: String?
+    /// The day review dates are checked against (tests set it; default: today, UTC).
+    public var today: CalendarDate
 
-    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil) {
+    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil, today: CalendarDate? = nil) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
         self.templates = templates
+        self.today = today ?? Self.currentDay()
+    }
+
+    private static func currentDay() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// `Content`, or `ROOT/Content`: how files are named in diagnostics.
@@ -88,7 +98,7 @@ public enum SiteBuilder {
         progress("resolving")
         do {
             var graph = try SiteResolver.resolve(loaded)
-            graph.warnings = loaded.warnings + graph.warnings
+            graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
             return graph
         } catch {
             throw BuildFailure(loaded.warnings + error.diagnostics)

@@ -26,7 +26,7 @@ final class CommandLineTests: XCTestCase {
 
     func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
-        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")])
         site.copy(from: Repository.templates, to: "Templates")
         let ok = try run(["build"], in: site.url)
         XCTAssertEqual(ok.status, 0, ok.stderr)
