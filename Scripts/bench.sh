@@ -103,6 +103,25 @@ for r in "${rows[@]}"; do
     echo "$r"
 done
 
+# Many locales: 1,000 topics × 40 locales, each translated 20–90 %, the rest
+# published as fallback pages. Switchers and alternates grow with the locales;
+# the build must grow with the output, not faster.
+SCALE_N="${BENCH_SCALE_N:-1000}"
+SCALE_LOCALES="en,es,fr,de,it,pt,pt-BR,nl,sv,da,nb,fi,pl,cs,sk,hu,ro,bg,el,tr,ru,uk,ar,he,fa,hi,bn,ta,th,vi,id,ms,ja,ko,zh-Hans,zh-Hant,sw,am,ca,hr"
+SCALE_COVERAGE="$(python3 -c 'print(",".join(["1.0"] + [format(0.9 - 0.7 * i / 38, ".3f") for i in range(39)]))')"
+python3 Scripts/bench-corpus.py --topics "$SCALE_N" --locales "$SCALE_LOCALES" --coverage "$SCALE_COVERAGE" \
+    --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" "$WORK/scale" >/dev/null
+"$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$WORK/scale" --output "$WORK/scale/Site" --quiet \
+    || die "the 40-locale corpus failed to build"
+read -r scale_wall scale_kb < <(tail -n 1 "$WORK/time.txt")
+scale_pages="$(find "$WORK/scale/Site" -type f -name index.html | wc -l)"
+scale_translated="$(find "$WORK/scale/Content" -name '*.md' | wc -l)"
+echo
+echo "40 locales (N=$SCALE_N topics, 20–90 % translated):"
+awk -v w="$scale_wall" -v m="$scale_kb" -v p="$scale_pages" -v t="$scale_translated" 'BEGIN {
+    printf "  %d pages written (%d Markdown files, the rest fallbacks) in %.2f s, %.0f pages/s, peak %.0f MiB\n", p, t, w, p / w, m / 1024 }'
+rm -rf -- "$WORK/scale"
+
 # The pulse explainer: what it adds to a build, and the size of the state grid
 # every explainer page fetches (one shared file, cached once).
 EXPLAINER_N="${BENCH_EXPLAINER_N:-1000}"
