@@ -44,20 +44,7 @@ struct PageContext: @unchecked Sendable {
             "hasExplainer": hasExplainer,
         ] as [String: Any]
         if page.source.kind == .topic { context["reviewText"] = reviewText(index) }
-        if page.isFallback, let shown = page.fallbackOf {
-            // Borrowed content: its own language on its block, the original as canonical.
-            var values = context["page"] as! [String: Any]
-            let contentLocale = graph.locale(page.source.locale)!
-            values["contentLang"] = contentLocale.tag
-            values["contentDir"] = contentLocale.direction.rawValue
-            values["canonical"] = absolute(graph.pages[shown].url)
-            context["page"] = values
-            context["isFallback"] = true
-            context["fallbackNotice"] = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
-            var link = link(to: shown)
-            link["lang"] = contentLocale.tag
-            context["shownFrom"] = link
-        }
+        if page.isFallback { addFallbackValues(&context, index) }
         context["breadcrumbs"] = page.ancestors.map { crumb in
             var item = link(to: crumb)
             if graph.pages[crumb].source.kind == .home { item["title"] = strings.strings(for: page.locale)["home"] ?? page.title }
@@ -113,6 +100,24 @@ struct PageContext: @unchecked Sendable {
         // A borrowed page's title is in its content's language.
         if page.isFallback { link["fallbackLang"] = page.source.locale }
         return link
+    }
+
+    /// A borrowed page: its content's own language on its block, a notice in
+    /// the reader's language, and the original as the canonical URL.
+    private func addFallbackValues(_ context: inout [String: Any], _ index: Int) {
+        let page = graph.pages[index]
+        guard let shown = page.fallbackOf else { return }
+        var values = context["page"] as! [String: Any]
+        let contentLocale = graph.locale(page.source.locale)!
+        values["contentLang"] = contentLocale.tag
+        values["contentDir"] = contentLocale.direction.rawValue
+        values["canonical"] = absolute(graph.pages[shown].url)
+        context["page"] = values
+        context["isFallback"] = true
+        context["fallbackNotice"] = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
+        var link = link(to: shown)
+        link["lang"] = contentLocale.tag
+        context["shownFrom"] = link
     }
 
     /// Strings the page context fills in itself (they have placeholders).
