@@ -75,8 +75,15 @@ enum MarkdownStage {
         for image in markdown.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
         }
-        for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
+        var previousLevel = 1
+        for heading in markdown.headings {
+            if heading.level == 1 {
+                diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
+            } else if heading.level > previousLevel + 1 {
+                let marks = String(repeating: "#", count: heading.level)
+                diagnostics.append(.warning(location(heading.position), "heading level skipped: '\(marks) \(heading.text)' follows a level-\(previousLevel) heading; use '\(String(repeating: "#", count: previousLevel + 1))'"))
+            }
+            previousLevel = heading.level
         }
         // A borrowed page's problems are its original's, reported there once.
         return (html, page.isFallback ? [] : diagnostics)

@@ -9,9 +9,10 @@ struct Spinesite: ParsableCommand {
         Run from the folder that holds Content/ and Templates/:
           spinesite build            # writes Site/
           spinesite new topic tens   # scaffolds Content/en/tens.md
+          spinesite check            # every check, nothing written
           spinesite translations     # which translations are behind their originals
         """,
-        subcommands: [Build.self, New.self, Translations.self],
+        subcommands: [Build.self, Check.self, New.self, Translations.self],
         defaultSubcommand: Build.self
     )
 }

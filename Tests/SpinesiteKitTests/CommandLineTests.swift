@@ -43,6 +43,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
 
+    func testCheckExitsNonZeroOnWarningsOnlyWhenStrict() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        let plain = try run(["check"], in: site.url)
+        XCTAssertEqual(plain.status, 0, plain.stdout)
+        XCTAssertEqual(plain.stdout.split(separator: "\n").last, "check: 0 error(s), 1 warning(s)")
+        let strict = try run(["check", "--strict"], in: site.url)
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertFalse(site.exists("Site"))
+    }
+
     func testNewTopicScaffoldsADraft() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
         let site = MinimalSite.make()

@@ -1,0 +1,54 @@
+import Foundation
+import SiteModel
+import SiteRenderer
+import SiteResolver
+
+/// `spinesite check`: every check the build makes — front matter, links and
+/// anchors, alt text, heading order, review dates, translations, strings,
+/// pulse blocks, templates — without writing anything.
+public enum SiteChecker {
+    public static func check(_ options: BuildOptions) -> [Diagnostic] {
+        let graph: SiteGraph
+        do {
+            graph = try SiteBuilder.resolve(options)
+        } catch {
+            return error.diagnostics.sorted()
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
+        } catch {
+            return (graph.warnings + error.diagnostics).sorted()
+        }
+        do {
+            let rendered = try SiteRenderer.render(graph, theme: theme, into: DiscardingSink())
+            return (graph.warnings + rendered.warnings).sorted()
+        } catch {
+            return (graph.warnings + error.diagnostics).sorted()
+        }
+    }
+
+    /// Diagnostics as JSON for CI: `{"errors": n, "warnings": n, "diagnostics": […]}`.
+    public static func json(_ diagnostics: [Diagnostic]) throws -> String {
+        struct Entry: Encodable {
+            var file: String, line: Int, column: Int, severity: String, message: String
+        }
+        struct Report: Encodable {
+            var errors: Int, warnings: Int, diagnostics: [Entry]
+        }
+        let report = Report(
+            errors: diagnostics.filter { $0.severity == .error }.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count,
+            diagnostics: diagnostics.map { Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message) }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+}
+
+/// Renders go nowhere: the checker wants the renderer's findings, not its files.
+struct DiscardingSink: OutputSink {
+    func prepare(_ paths: [String]) throws {}
+    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {}
+}

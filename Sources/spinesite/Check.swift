@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SiteModel
+import SpinesiteKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Runs every check of a build without writing the site.",
+        discussion: """
+        Front matter, links and anchors, images without alt text, heading order, clinical review \
+        dates, translation status, locale strings and pulse blocks. Prints \
+        file:line:column: error|warning: message, or JSON with --format json. Exits 1 on errors \
+        (with --strict, on warnings too).
+
+        Example:
+          spinesite check --strict
+          spinesite check --format json > check.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "The templates folder (default: <root>/Templates).")
+    var templates: String?
+
+    @Flag(help: "Check pages marked draft: true too.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors (exit 1 if there are any).")
+    var strict = false
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        var options = project.build
+        options.templates = templates
+        options.includeDrafts = drafts
+        let diagnostics = SiteChecker.check(options)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        switch format {
+        case .json:
+            print(try SiteChecker.json(diagnostics))
+        case .text:
+            for diagnostic in diagnostics { print(diagnostic.description) }
+            print("check: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")")
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+    }
+}

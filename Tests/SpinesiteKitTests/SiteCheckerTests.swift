@@ -1,0 +1,38 @@
+import Foundation
+import SiteModel
+import SpinesiteKit
+import TestSupport
+import XCTest
+
+final class SiteCheckerTests: XCTestCase {
+    private let review = "reviewed: 2026-03-03\nreviewedBy: \"A. Reviewer, MD\"\n"
+
+    func testCheckReportsEveryProblemAndWritesNothing() throws {
+        let site = MinimalSite.make([
+            "good.md": MinimalSite.page(title: "Good", extra: review, body: "## Risks\n\nText."),
+            "bad.md": MinimalSite.page(title: "Bad", extra: review, body: "## One\n\n#### Skipped\n\nSee [x](missing.md)."),
+        ])
+        site.copy(from: Repository.templates, to: "Templates")
+        let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
+            .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+        XCTAssertEqual(diagnostics, [
+            "Content/en/bad.md:10:1: warning: heading level skipped: '#### Skipped' follows a level-2 heading; use '###'",
+            "Content/en/bad.md:12:5: error: link to 'missing.md' does not resolve",
+        ])
+        XCTAssertFalse(site.exists("Site"), "check writes nothing")
+    }
+
+    func testJSONCountsBySeverity() throws {
+        let json = try SiteChecker.json([
+            .error(SourceLocation(file: "a.md", line: 2, column: 3), "broken"),
+            .warning(SourceLocation(file: "b.md", line: 1, column: 1), "old"),
+        ])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["errors"] as? Int, 1)
+        XCTAssertEqual(object["warnings"] as? Int, 1)
+        let first = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
+        XCTAssertEqual(first["file"] as? String, "a.md")
+        XCTAssertEqual(first["line"] as? Int, 2)
+        XCTAssertEqual(first["severity"] as? String, "error")
+    }
+}
