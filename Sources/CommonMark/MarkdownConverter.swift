@@ -46,7 +46,8 @@ public enum MarkdownConverter {
             internalLinks: walker.links,
             images: walker.images,
             plainText: walker.plainText,
-            embeds: walker.embeds
+            embeds: walker.embeds,
+            externalLinks: walker.externalLinks
         )
     }
 }

@@ -14,14 +14,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// Fenced blocks in `MarkdownOptions.embedLanguages`, in document order;
     /// `html` holds a marker where each goes (see `html(resolvingLinks:embeds:)`).
     public var embeds: [Embed]
+    /// Destinations of the links left to cmark-gfm (with a scheme), in document order.
+    public var externalLinks: [String]
 
-    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = []) {
+    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = [], externalLinks: [String] = []) {
         self.html = html
         self.headings = headings
         self.internalLinks = internalLinks
         self.images = images
         self.plainText = plainText
         self.embeds = embeds
+        self.externalLinks = externalLinks
     }
 }
 

@@ -8,6 +8,8 @@ struct TreeWalker {
     private(set) var links: [InternalLink] = []
     private(set) var images: [Image] = []
     private(set) var embeds: [Embed] = []
+    /// Destinations of links the caller does not resolve (https:, mailto:, …), in order.
+    private(set) var externalLinks: [String] = []
     private let embedLanguages: Set<String>
     private var text: [String] = []
     private var anchors: AnchorSet
@@ -82,7 +84,10 @@ struct TreeWalker {
 
     private mutating func markLink(_ node: OpaquePointer, isInternal: (String) -> Bool) {
         let destination = Self.string(cmark_node_get_url(node))
-        guard isInternal(destination) else { return }
+        guard isInternal(destination) else {
+            externalLinks.append(destination)
+            return
+        }
         let placeholder = "spinesite-link-\(links.count)"
         cmark_node_set_url(node, placeholder)
         links.append(InternalLink(destination: destination, position: Self.position(node), placeholder: placeholder))

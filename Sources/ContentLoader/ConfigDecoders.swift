@@ -73,7 +73,7 @@ enum LocaleConfigDecoder {
 
 /// The YAML between a page's `---` lines → `FrontMatter`.
 enum FrontMatterDecoder {
-    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview"]
+    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview", "medicalType"]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
         let what = "front matter"
@@ -97,14 +97,20 @@ enum FrontMatterDecoder {
             yaml.error(translationOf.location, "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
         let review = decodeReview(&yaml, what: what)
+        var medicalType: FrontMatter.MedicalType?
+        if let text = yaml.string("medicalType", required: false, what: what) {
+            medicalType = FrontMatter.MedicalType(rawValue: text.value)
+            if medicalType == nil { yaml.error(text.location, "\(what): 'medicalType' must be 'therapy' or 'condition', not '\(text.value)'") }
+        }
         if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
         if let slug { checkSlug(slug, yaml: &yaml) }
         guard let title, let description, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
-        let frontMatter = FrontMatter(
+        var frontMatter = FrontMatter(
             title: title.value, description: description.value, id: id, slug: slug,
             weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value),
             translationOf: translationOf, review: review
         )
+        frontMatter.medicalType = medicalType
         return (frontMatter, yaml.diagnostics)
     }
 

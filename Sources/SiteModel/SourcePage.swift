@@ -13,6 +13,15 @@ public struct FrontMatter: Sendable, Hashable {
     public var translationOf: Located<String>?
     /// Clinical review: when, by whom, and (if not the site's interval later) when next.
     public var review: Review?
+    /// What the page is about, for structured data: a therapy or a condition.
+    public var medicalType: MedicalType?
+
+    public enum MedicalType: String, Sendable, Hashable, CaseIterable {
+        case therapy, condition
+
+        /// The schema.org type.
+        public var schemaType: String { self == .therapy ? "MedicalTherapy" : "MedicalCondition" }
+    }
 
     public struct Review: Sendable, Hashable {
         public var reviewed: Located<CalendarDate>

@@ -15,6 +15,8 @@ enum MarkdownStage {
         var headings: [[Heading]]
         /// Which pages have a pulse explainer (they load its script).
         var hasExplainer: [Bool]
+        /// Each page's links to PubMed and doi.org: its citations.
+        var citations: [[String]]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         var diagnostics: [Diagnostic]
@@ -51,8 +53,13 @@ enum MarkdownStage {
         }
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
+            citations: converted.map { $0.externalLinks.filter(isCitation) },
             explainerStates: embeds.states, diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics)
         )
+    }
+
+    static func isCitation(_ url: String) -> Bool {
+        url.hasPrefix("https://pubmed.ncbi.nlm.nih.gov/") || url.hasPrefix("https://doi.org/")
     }
 
     private static func finish(_ markdown: RenderedMarkdown, embeds: [String], page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {

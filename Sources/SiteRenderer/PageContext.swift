@@ -29,7 +29,7 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
-    func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false) -> [String: Any] {
+    func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> [String: Any] {
         let page = graph.pages[index]
         var context = common(locale: page.locale)
         context["page"] = [
@@ -43,7 +43,12 @@ struct PageContext: @unchecked Sendable {
             "tags": page.source.frontMatter.tags,
             "hasExplainer": hasExplainer,
         ] as [String: Any]
-        if page.source.kind == .topic { context["reviewText"] = reviewText(index) }
+        if page.source.kind == .topic {
+            context["reviewText"] = reviewText(index)
+            var values = context["page"] as! [String: Any]
+            values["jsonLD"] = StructuredData.medicalWebPage(index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url), citations: citations)
+            context["page"] = values
+        }
         if page.isFallback { addFallbackValues(&context, index) }
         context["breadcrumbs"] = page.ancestors.map { crumb in
             var item = link(to: crumb)

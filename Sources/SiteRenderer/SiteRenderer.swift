@@ -35,7 +35,7 @@ public enum SiteRenderer {
         }
         let failures = ParallelMap.map(Array(graph.pages.indices)) { index -> String? in
             let page = graph.pages[index]
-            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index])
+            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
             return attempt { try sink.write(page.outputPath, render(library, values, page.source.kind.templateName)) }
         }
         var otherFailures: [String?] = graph.redirects.map { redirect in

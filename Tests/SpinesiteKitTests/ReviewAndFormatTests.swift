@@ -71,4 +71,25 @@ final class ReviewAndFormatTests: XCTestCase {
         XCTAssertNil(CalendarDate(iso: "2026-3-3"))
         XCTAssertNil(CalendarDate(iso: "2025-02-29"))
     }
+
+    func testTopicPagesCarryMedicalWebPageJSONLD() throws {
+        let site = site(enExtra: reviewed + "medicalType: therapy\n")
+        site.write("Content/en/tens.md", MinimalSite.page(
+            title: "TENS </script><b>", extra: reviewed + "medicalType: therapy\n",
+            body: "Text.[^a]\n\n[^a]: A paper. [PMID 1](https://pubmed.ncbi.nlm.nih.gov/1/) · [doi](https://doi.org/10.1/x) · [site](https://example.org/)"
+        ))
+        _ = try build(site)
+        let html = try XCTUnwrap(site.read("Site/en/tens/index.html"))
+        let start = try XCTUnwrap(html.range(of: "<script type=\"application/ld+json\">"))
+        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        XCTAssertEqual(json["@type"] as? String, "MedicalWebPage")
+        XCTAssertEqual(json["name"] as? String, "TENS </script><b>", "escaped inside the script, intact once parsed")
+        XCTAssertEqual(json["inLanguage"] as? String, "en")
+        XCTAssertEqual(json["lastReviewed"] as? String, "2026-03-03")
+        XCTAssertEqual((json["reviewedBy"] as? [String: String])?["name"], "Dr A. Example, MD")
+        XCTAssertEqual((json["about"] as? [String: String])?["@type"], "MedicalTherapy")
+        XCTAssertEqual(json["citation"] as? [String], ["https://pubmed.ncbi.nlm.nih.gov/1/", "https://doi.org/10.1/x"])
+        XCTAssertEqual(json["url"] as? String, "https://example.org/en/tens/")
+    }
 }
