@@ -32,7 +32,7 @@ public enum MarkdownConverter {
         guard let document else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
 
-        var walker = TreeWalker(reservedAnchors: reservedAnchors, embedLanguages: options.embedLanguages)
+        var walker = TreeWalker(reservedAnchors: reservedAnchors, embedLanguages: options.embedLanguages, terms: options.terms)
         walker.walk(document, isInternal: isInternal)
         guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark-gfm: out of memory")
@@ -47,7 +47,8 @@ public enum MarkdownConverter {
             images: walker.images,
             plainText: walker.plainText,
             embeds: walker.embeds,
-            externalLinks: walker.externalLinks
+            externalLinks: walker.externalLinks,
+            termUses: walker.termUses
         )
     }
 }

@@ -9,11 +9,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Fenced code blocks whose info string starts with one of these words are
     /// not rendered as code: they become `RenderedMarkdown.embeds` for the caller.
     public var embedLanguages: Set<String>
+    /// Terms whose first use is marked (see `RenderedMarkdown.termUses`).
+    public var terms: [TermPattern]
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = []) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = [], terms: [TermPattern] = []) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.footnoteLabels = footnoteLabels
         self.embedLanguages = embedLanguages
+        self.terms = terms
     }
 }

@@ -16,8 +16,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var embeds: [Embed]
     /// Destinations of the links left to cmark-gfm (with a scheme), in document order.
     public var externalLinks: [String]
+    /// For each term marked in `html` (first uses, in order): its index in `MarkdownOptions.terms`.
+    public var termUses: [Int]
 
-    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = [], externalLinks: [String] = []) {
+    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = []) {
         self.html = html
         self.headings = headings
         self.internalLinks = internalLinks
@@ -25,6 +27,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.plainText = plainText
         self.embeds = embeds
         self.externalLinks = externalLinks
+        self.termUses = termUses
     }
 }
 

@@ -14,10 +14,16 @@ struct TreeWalker {
     private var text: [String] = []
     private var anchors: AnchorSet
 
-    init(reservedAnchors: Set<String>, embedLanguages: Set<String> = []) {
+    private var terms: TermMarker
+
+    init(reservedAnchors: Set<String>, embedLanguages: Set<String> = [], terms: [TermPattern] = []) {
         self.anchors = AnchorSet(reserved: reservedAnchors)
         self.embedLanguages = embedLanguages
+        self.terms = TermMarker(patterns: terms)
     }
+
+    /// Term index of each marked first use, in document order.
+    var termUses: [Int] { terms.uses }
 
     var plainText: String { text.joined() }
 
@@ -25,6 +31,9 @@ struct TreeWalker {
         var headingNodes: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
         var embedNodes: [OpaquePointer] = []
+        var termLiterals: [(OpaquePointer, String)] = []
+        // Terms are not marked inside headings, links or images.
+        var unmarkable = 0
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -34,7 +43,12 @@ struct TreeWalker {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 if Self.blockTypes.contains(type.rawValue) { text.append("\n") }
+                if Self.unmarkableTypes.contains(type.rawValue) { unmarkable -= 1 }
                 continue
+            }
+            if Self.unmarkableTypes.contains(type.rawValue) { unmarkable += 1 }
+            if type == CMARK_NODE_TEXT, unmarkable == 0, !terms.isDone, let marked = terms.mark(Self.literal(node)) {
+                termLiterals.append((node, marked))
             }
             switch type {
             case CMARK_NODE_CODE_BLOCK where !embedLanguages.isEmpty && embedLanguages.contains(Self.fenceLanguage(node)):
@@ -60,6 +74,7 @@ struct TreeWalker {
         for node in headingNodes { markHeading(node) }
         for node in linkNodes { markLink(node, isInternal: isInternal) }
         for node in embedNodes { replaceEmbed(node) }
+        for (node, literal) in termLiterals { cmark_node_set_literal(node, literal) }
     }
 
     /// Replaces the markers set by `markHeading` with `id` attributes.
@@ -111,6 +126,10 @@ struct TreeWalker {
     }
 
     private static func headingMarker(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
+
+    private static let unmarkableTypes: Set<UInt32> = [
+        CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
+    ]
 
     private static let blockTypes: Set<UInt32> = [
         CMARK_NODE_PARAGRAPH.rawValue, CMARK_NODE_HEADING.rawValue, CMARK_NODE_ITEM.rawValue,

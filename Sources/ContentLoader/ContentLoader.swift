@@ -80,6 +80,13 @@ public enum ContentLoader {
         } else {
             diagnostics.append(.error(SourceLocation(file: localeFile), "locale.yml is missing: every locale folder names its language, direction and strings"))
         }
+        let glossaryURL = tree.rootURL.appendingPathComponent("\(tag)/glossary.yml")
+        if locale != nil, FileManager.default.fileExists(atPath: glossaryURL.path) {
+            let (terms, glossaryDiagnostics) = readText(glossaryURL, file: tree.display("\(tag)/glossary.yml"))
+                .map { GlossaryDecoder.decode($0, file: tree.display("\(tag)/glossary.yml")) }
+            locale?.glossary = terms ?? []
+            diagnostics += glossaryDiagnostics
+        }
         let (files, treeDiagnostics) = tree.files(under: tag)
         diagnostics += treeDiagnostics
         var sources: [PageSource] = []

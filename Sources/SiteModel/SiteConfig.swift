@@ -64,6 +64,8 @@ public struct LocaleConfig: Sendable, Hashable {
     /// The locale whose conventions format dates and numbers (`formatLocale`, else the tag):
     /// `en` writes "March 3, 2026", `en-GB` "3 March 2026".
     public var formatLocale: String = ""
+    /// The terms of `glossary.yml`, in file order (empty without one).
+    public var glossary: [GlossaryTerm] = []
 
     public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation, fallback: [Located<String>] = []) {
         self.tag = tag

@@ -84,6 +84,10 @@ public struct SourcePage: Sendable, Hashable {
 
     public var file: String { bodyLocation.file }
 
+    /// Made by the build (a section without `_index.md`, a glossary page), not
+    /// written as Markdown: no review, no translation stamp.
+    public var isSynthesized: Bool { !file.hasSuffix(".md") }
+
     /// The folder the file is in, which is its section: `therapies` for
     /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
     public var folder: String {

@@ -32,14 +32,18 @@ enum MarkdownStage {
             optionsByLocale[locale.tag] = MarkdownOptions(
                 smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
                 footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
-                embedLanguages: [ExplainerStage.language]
+                embedLanguages: [ExplainerStage.language],
+                terms: GlossaryLinks.patterns(locale)
             )
         }
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
         let conversions = ParallelMap.map(own) { [optionsByLocale] index in
             let page = graph.pages[index]
-            return MarkdownConverter.convert(page.source.body, options: optionsByLocale[page.locale]!, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+            var options = optionsByLocale[page.locale]!
+            // The glossary page defines the terms; it does not link them to itself.
+            if page.id == GlossaryLinks.pageID, page.source.isSynthesized { options.terms = [] }
+            return MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
@@ -48,8 +52,9 @@ enum MarkdownStage {
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
+        let glossary = GlossaryLinks(graph: graph, converted: converted)
         let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in
-            finish(converted[index], embeds: embeds.html[index], page: graph.pages[index], index: index, resolver: resolver)
+            finish(converted[index], embeds: embeds.html[index], glossary: glossary, page: graph.pages[index], index: index, resolver: resolver)
         }
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
@@ -62,7 +67,9 @@ enum MarkdownStage {
         url.hasPrefix("https://pubmed.ncbi.nlm.nih.gov/") || url.hasPrefix("https://doi.org/")
     }
 
-    private static func finish(_ markdown: RenderedMarkdown, embeds: [String], page: PageNode, index: Int, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+    private static func finish(
+        _ markdown: RenderedMarkdown, embeds: [String], glossary: GlossaryLinks, page: PageNode, index: Int, resolver: LinkResolver
+    ) -> (html: String, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
@@ -78,6 +85,8 @@ enum MarkdownStage {
             }
         }, embeds: { embed in
             embeds[markdown.embeds.firstIndex(of: embed) ?? 0]
+        }, terms: { term in
+            glossary.tags(term: term, contentLocale: page.source.locale)
         })
         for image in markdown.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))

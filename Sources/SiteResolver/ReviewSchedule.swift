@@ -25,7 +25,7 @@ public enum ReviewSchedule {
     /// review, and every page whose review is due before `today`.
     public static func diagnostics(_ graph: SiteGraph, today: CalendarDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, page) in graph.pages.enumerated() where page.source.kind == .topic && !page.isFallback {
+        for (index, page) in graph.pages.enumerated() where page.source.kind == .topic && !page.isFallback && !page.source.isSynthesized {
             let start = SourceLocation(file: page.source.file, line: 1, column: 1)
             if let review = page.source.frontMatter.review {
                 let next = review.nextReview?.value ?? review.reviewed.value.adding(months: graph.config.reviewIntervalMonths)

@@ -6,7 +6,8 @@ public enum SiteResolver {
     public static func resolve(_ site: LoadedSite) throws(BuildFailure) -> SiteGraph {
         var diagnostics: [Diagnostic] = []
         var pages: [PageNode] = []
-        let pagesByLocale = Dictionary(grouping: site.pages, by: \.locale)
+        let glossaries = GlossaryPages.pages(for: site.locales, defaultLocale: site.config.defaultLocale)
+        let pagesByLocale = Dictionary(grouping: site.pages + glossaries, by: \.locale)
         for locale in site.locales {
             let localePages = pagesByLocale[locale.tag] ?? []
             let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)

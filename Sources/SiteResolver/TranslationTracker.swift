@@ -18,7 +18,7 @@ public enum TranslationTracker {
         var digests: [Int: String] = [:]
         for index in graph.pages.indices where graph.pages[index].locale != defaultLocale && !graph.pages[index].isFallback {
             let page = graph.pages[index]
-            guard !page.isGenerated else { continue }
+            guard !page.isGenerated, !page.source.isSynthesized else { continue }
             guard let original = graph.pagesByID[defaultLocale]?[page.id] else {
                 let location = page.source.frontMatter.id?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
                 graph.warnings.append(.warning(location, "no page in '\(defaultLocale)' has id '\(page.id)', so this page is nobody's translation (rename it or set 'id' to pair it)"))

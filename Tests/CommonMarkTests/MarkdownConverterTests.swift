@@ -128,3 +128,26 @@ final class EmbedTests: XCTestCase {
         XCTAssertTrue(rendered.html.contains("<code class=\"language-pulse\">"))
     }
 }
+
+/// Glossary terms: first use only, whole words, never in headings, links or code.
+final class TermMarkingTests: XCTestCase {
+    private func html(_ markdown: String, _ terms: [[String]]) -> String {
+        let rendered = MarkdownConverter.convert(markdown, options: MarkdownOptions(terms: terms.map(TermPattern.init)), isInternal: { _ in false })
+        return rendered.html(resolvingLinks: { _ in nil }, embeds: { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") })
+    }
+
+    func testOnlyTheFirstUseOutsideHeadingsLinksAndCodeIsMarked() {
+        let markdown = "## TENS at home\n\n[TENS](https://example.org) and `TENS`, then TENS and TENS again.\n"
+        XCTAssertEqual(html(markdown, [["TENS"]]), "<h2 id=\"tens-at-home\">TENS at home</h2>\n<p><a href=\"https://example.org\">TENS</a> and <code>TENS</code>, then <t0>TENS</t0> and TENS again.</p>\n")
+    }
+
+    func testWholeWordsAndCaseRules() {
+        XCTAssertEqual(html("TENSION rises; tens of people; Pulse Width matters.\n", [["TENS"], ["pulse width"]]),
+                       "<p>TENSION rises; tens of people; <t1>Pulse Width</t1> matters.</p>\n")
+    }
+
+    func testSeveralTermsInOneTextAndAcrossBlocks() {
+        XCTAssertEqual(html("PNT or TENS.\n\nTENS and PNS.\n", [["TENS"], ["PNT"], ["PNS"]]),
+                       "<p><t1>PNT</t1> or <t0>TENS</t0>.</p>\n<p>TENS and <t2>PNS</t2>.</p>\n")
+    }
+}

@@ -1,0 +1,37 @@
+import CommonMark
+import SiteModel
+import SiteResolver
+
+/// Links from a term's first use in a page to its entry on the glossary page
+/// of the page's content language, with the definition as the link's title
+/// (readable without JavaScript; the glossary page holds the full list).
+struct GlossaryLinks: Sendable {
+    /// Per locale: the glossary page's URL and, per term, its heading anchor.
+    private var entries: [String: (url: String, anchors: [String])] = [:]
+    private let graph: SiteGraph
+
+    static let pageID = "glossary"
+
+    init(graph: SiteGraph, converted: [RenderedMarkdown]) {
+        self.graph = graph
+        for locale in graph.locales where !locale.glossary.isEmpty {
+            guard let index = graph.pagesByID[locale.tag]?[Self.pageID], !graph.pages[index].isFallback else { continue }
+            let anchors = converted[index].headings.map(\.anchor)
+            // One h2 per term, in order; anything else means the page was not ours.
+            guard anchors.count == locale.glossary.count else { continue }
+            entries[locale.tag] = (graph.pages[index].url, anchors)
+        }
+    }
+
+    /// Each locale's terms as patterns for the Markdown converter.
+    static func patterns(_ locale: LocaleConfig) -> [TermPattern] {
+        locale.glossary.map { TermPattern(phrases: $0.matches) }
+    }
+
+    /// The tags around a use of term `term` in content of `contentLocale`.
+    func tags(term: Int, contentLocale: String) -> (open: String, close: String)? {
+        guard let entry = entries[contentLocale], let glossary = graph.locale(contentLocale)?.glossary, term < glossary.count else { return nil }
+        let href = HTMLEscape.text(entry.url + "#" + entry.anchors[term])
+        return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(glossary[term].definition))\">", "</a>")
+    }
+}
