@@ -38,6 +38,8 @@ let package = Package(
         ),
         // Stage 1: files → pages with parsed front matter.
         .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading"], swiftSettings: strict),
+        // Reading-level formulas and syllable rules: pure functions of text.
+        .target(name: "Readability", swiftSettings: strict),
         // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
         .target(name: "PulsePhysics", swiftSettings: strict),
         // Pulse presets and ```pulse blocks → figures, tables and the state grid (HTML, SVG, JSON).
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "SiteRenderer",
             dependencies: [
-                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics",
+                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "ReadabilityTests", dependencies: ["Readability"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics"], swiftSettings: strict),
         .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),

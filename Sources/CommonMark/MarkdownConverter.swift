@@ -40,7 +40,7 @@ public enum MarkdownConverter {
         defer { free(cHTML) }
         var html = walker.finishHTML(String(cString: cHTML))
         if let labels = options.footnoteLabels, cmarkHasFootnotes(document) { html = labels.apply(to: html) }
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: html,
             headings: walker.headings,
             internalLinks: walker.links,
@@ -50,6 +50,8 @@ public enum MarkdownConverter {
             externalLinks: walker.externalLinks,
             termUses: walker.termUses
         )
+        rendered.proseText = walker.proseText
+        return rendered
     }
 }
 

@@ -11,6 +11,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var images: [Image]
     /// The document's text without markup, blocks separated by newlines.
     public var plainText: String
+    /// Paragraphs and list items only, one per line: no headings, code, tables or footnotes.
+    public var proseText: String = ""
     /// Fenced blocks in `MarkdownOptions.embedLanguages`, in document order;
     /// `html` holds a marker where each goes (see `html(resolvingLinks:embeds:)`).
     public var embeds: [Embed]

@@ -12,6 +12,9 @@ struct TreeWalker {
     private(set) var externalLinks: [String] = []
     private let embedLanguages: Set<String>
     private var text: [String] = []
+    /// Running prose only: paragraphs and list items, without headings, code,
+    /// tables or footnotes (what a reading-level formula should see).
+    private var prose: [String] = []
     private var anchors: AnchorSet
 
     private var terms: TermMarker
@@ -26,6 +29,7 @@ struct TreeWalker {
     var termUses: [Int] { terms.uses }
 
     var plainText: String { text.joined() }
+    var proseText: String { prose.joined() }
 
     mutating func walk(_ document: OpaquePointer, isInternal: (String) -> Bool) {
         var headingNodes: [OpaquePointer] = []
@@ -34,6 +38,7 @@ struct TreeWalker {
         var termLiterals: [(OpaquePointer, String)] = []
         // Terms are not marked inside headings, links or images.
         var unmarkable = 0
+        var notProse = 0
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -44,7 +49,17 @@ struct TreeWalker {
             if event == CMARK_EVENT_EXIT {
                 if Self.blockTypes.contains(type.rawValue) { text.append("\n") }
                 if Self.unmarkableTypes.contains(type.rawValue) { unmarkable -= 1 }
+                if Self.isNotProse(node) { notProse -= 1 }
+                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { prose.append("\n") }
                 continue
+            }
+            if Self.isNotProse(node) { notProse += 1 }
+            if notProse == 0 {
+                switch type {
+                case CMARK_NODE_TEXT: prose.append(Self.literal(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: prose.append(" ")
+                default: break
+                }
             }
             if Self.unmarkableTypes.contains(type.rawValue) { unmarkable += 1 }
             if type == CMARK_NODE_TEXT, unmarkable == 0, !terms.isDone, let marked = terms.mark(Self.literal(node)) {
@@ -130,6 +145,13 @@ struct TreeWalker {
     private static let unmarkableTypes: Set<UInt32> = [
         CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
     ]
+
+    /// Headings, footnote definitions and tables (leaf code blocks add no text to prose anyway).
+    private static func isNotProse(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_HEADING || type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
+        return cmark_node_get_type_string(node).map { String(cString: $0) } == "table"
+    }
 
     private static let blockTypes: Set<UInt32> = [
         CMARK_NODE_PARAGRAPH.rawValue, CMARK_NODE_HEADING.rawValue, CMARK_NODE_ITEM.rawValue,

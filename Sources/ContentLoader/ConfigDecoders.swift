@@ -3,7 +3,7 @@ import YAMLReading
 
 /// `Content/site.yml` → `SiteConfig`.
 enum SiteConfigDecoder {
-    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval"]
+    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval", "readingTargets"]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         let what = "site.yml"
@@ -20,16 +20,25 @@ enum SiteConfigDecoder {
         let smart = yaml.bool("smartPunctuation", what: what)
         let unsafe = yaml.bool("unsafeHTML", what: what)
         let interval = yaml.int("reviewInterval", what: what)
+        var readingTargets: [String: Double] = [:]
+        for (tag, value) in yaml.stringMap("readingTargets", what: what) {
+            guard let number = Double(value.value), number.isFinite else {
+                yaml.error(value.location, "\(what): readingTargets: '\(tag)' must be a number (a grade for English, an ease score for Spanish)")
+                continue
+            }
+            readingTargets[tag] = number
+        }
         if let interval, interval <= 0 { yaml.error(yaml.location(ofKey: "reviewInterval"), "\(what): 'reviewInterval' is a number of months, at least 1") }
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
             yaml.error(baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
         }
         guard let title, let baseURL, let defaultLocale, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title.value, baseURL: baseURL.value, defaultLocale: defaultLocale.value,
             localeOrder: locales.map(\.value), smartPunctuation: smart ?? true, unsafeHTML: unsafe ?? false,
             reviewIntervalMonths: interval ?? 12, location: yaml.location
         )
+        config.readingTargets = readingTargets
         return (config, yaml.diagnostics)
     }
 }

@@ -12,6 +12,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Months from a page's `reviewed` to its next review, unless it sets `nextReview`.
     public var reviewIntervalMonths: Int
+    /// Reading-level targets by language tag (`readingTargets: { en: 8, es: 60 }`):
+    /// a grade for English (at most), an ease score for Spanish (at least).
+    public var readingTargets: [String: Double] = [:]
     public var location: SourceLocation
 
     public init(

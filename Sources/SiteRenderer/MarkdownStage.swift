@@ -59,7 +59,8 @@ enum MarkdownStage {
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
             citations: converted.map { $0.externalLinks.filter(isCitation) },
-            explainerStates: embeds.states, diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics)
+            explainerStates: embeds.states,
+            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, converted: converted)
         )
     }
 

@@ -22,6 +22,20 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertFalse(site.exists("Site"), "check writes nothing")
     }
 
+    func testPagesHarderThanTheTargetAreWarnings() throws {
+        let hard = "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention whose analgesic effectiveness in chronic musculoskeletal conditions remains considerably controversial notwithstanding numerous randomized investigations."
+        let site = MinimalSite.make([
+            "easy.md": MinimalSite.page(title: "Easy", extra: review, body: "The pad goes on the skin. It sends a small pulse. You feel a tingle."),
+            "hard.md": MinimalSite.page(title: "Hard", extra: review, body: hard + "\n\n| a table | of words |\n|---|---|\n| x | y |\n\n## A heading"),
+        ])
+        site.copy(from: Repository.templates, to: "Templates")
+        let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
+            .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+        XCTAssertEqual(diagnostics.count, 1, "\(diagnostics)")
+        XCTAssertTrue(diagnostics.first?.hasPrefix("Content/en/hard.md:1:1: warning: reading level: Flesch–Kincaid grade ") ?? false, "\(diagnostics)")
+        XCTAssertTrue(diagnostics.first?.contains(", target 8 or lower;") ?? false)
+    }
+
     func testJSONCountsBySeverity() throws {
         let json = try SiteChecker.json([
             .error(SourceLocation(file: "a.md", line: 2, column: 3), "broken"),

@@ -1,0 +1,105 @@
+/// A reading-level score for a language that has a validated formula.
+public enum ReadingLevel: Sendable, Equatable {
+    /// Flesch–Kincaid grade (English): lower is easier.
+    case fleschKincaidGrade(Double)
+    /// Fernández-Huerta ease (Spanish), 0–100: higher is easier.
+    case fernandezHuerta(Double)
+
+    /// Scores `text` in the language `tag` (its primary subtag), or nil when
+    /// the language has no formula here: not scored, never guessed.
+    public static func score(_ text: String, language tag: String) -> ReadingLevel? {
+        let counts = TextCounts(text)
+        guard counts.words > 0, counts.sentences > 0 else { return nil }
+        switch tag.split(separator: "-").first.map(String.init) {
+        case "en":
+            let syllables = counts.wordList.reduce(0) { $0 + Syllables.english($1) }
+            return .fleschKincaidGrade(0.39 * Double(counts.words) / Double(counts.sentences) + 11.8 * Double(syllables) / Double(counts.words) - 15.59)
+        case "es":
+            let syllables = counts.wordList.reduce(0) { $0 + Syllables.spanish($1) }
+            let perHundredSyllables = 100 * Double(syllables) / Double(counts.words)
+            let perHundredSentences = 100 * Double(counts.sentences) / Double(counts.words)
+            return .fernandezHuerta(206.84 - 0.60 * perHundredSyllables - 1.02 * perHundredSentences)
+        default:
+            return nil
+        }
+    }
+
+    /// The default target of a language: grade 8 (English), ease 60 (Spanish,
+    /// "normal" on Fernández-Huerta's scale, about the same school level).
+    public static func defaultTarget(language tag: String) -> Double? {
+        switch tag.split(separator: "-").first.map(String.init) {
+        case "en": return 8
+        case "es": return 60
+        default: return nil
+        }
+    }
+
+    /// Whether the score is at or easier than `target` on its own scale.
+    public func meets(_ target: Double) -> Bool {
+        switch self {
+        case .fleschKincaidGrade(let grade): return grade <= target
+        case .fernandezHuerta(let ease): return ease >= target
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .fleschKincaidGrade(let grade): return "Flesch–Kincaid grade \(Self.oneDecimal(grade))"
+        case .fernandezHuerta(let ease): return "Fernández-Huerta ease \(Self.oneDecimal(ease))"
+        }
+    }
+
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+}
+
+/// Words and sentences of plain text. A word is a run of letters (with inner
+/// apostrophes or hyphens); a sentence ends at . ! ? … or at a line break.
+public struct TextCounts: Sendable, Equatable {
+    public var wordList: [String]
+    public var sentences: Int
+    public var words: Int { wordList.count }
+
+    public init(_ text: String) {
+        var words: [String] = []
+        var sentences = 0
+        var current = ""
+        var sentenceHasWords = false
+        func endWord() {
+            let trimmed = current.trimmingEdges("'’-")
+            if trimmed.contains(where: \.isLetter) {
+                words.append(trimmed)
+                sentenceHasWords = true
+            }
+            current = ""
+        }
+        func endSentence() {
+            if sentenceHasWords { sentences += 1 }
+            sentenceHasWords = false
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !current.isEmpty) {
+                current.append(character)
+                continue
+            }
+            endWord()
+            if [".", "!", "?", "…", "\n"].contains(character) { endSentence() }
+        }
+        endWord()
+        endSentence()
+        self.wordList = words.filter { $0.contains(where: \.isLetter) }
+        self.sentences = sentences
+    }
+}
+
+extension String {
+    func trimmingEdges(_ characters: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
+        while let last = slice.last, characters.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

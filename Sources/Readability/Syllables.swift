@@ -1,0 +1,66 @@
+/// Syllable counts by rule, for the readability formulas. Rules, not a
+/// dictionary: right for most words, tested on word lists.
+public enum Syllables {
+    /// English: vowel groups, less a silent final "e", "-es" (not after a
+    /// hissing sound: "pulses") or "-ed" (not after t or d: "wanted"); at least one.
+    public static func english(_ word: String) -> Int {
+        var letters = Array(word.lowercased().filter { $0.isLetter })
+        guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
+        let beforeEnding = letters[letters.count - 3]
+        if letters.last == "e", letters[letters.count - 2] != "l" {
+            letters.removeLast()
+        } else if letters.suffix(2) == ["e", "s"], !["s", "x", "z", "c", "g", "h"].contains(beforeEnding) {
+            letters.removeLast(2)
+        } else if letters.suffix(2) == ["e", "d"], !["t", "d"].contains(beforeEnding) {
+            letters.removeLast(2)
+        }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        var count = 0
+        var previousWasVowel = false
+        for (index, letter) in letters.enumerated() {
+            // A leading "y" is a consonant ("yes").
+            let isVowel = vowels.contains(letter) && !(letter == "y" && index == 0)
+            if isVowel, !previousWasVowel { count += 1 }
+            previousWasVowel = isVowel
+        }
+        return max(1, count)
+    }
+
+    /// Spanish: one nucleus per vowel group, split where two strong vowels
+    /// meet (hiatus) or an accented í/ú stands next to a strong vowel; the
+    /// "u" of que/qui/gue/gui is silent.
+    public static func spanish(_ word: String) -> Int {
+        let letters = Array(word.lowercased().filter { $0.isLetter })
+        let strong: Set<Character> = ["a", "e", "o", "á", "é", "ó"]
+        let weak: Set<Character> = ["i", "u", "ü"]
+        let accentedWeak: Set<Character> = ["í", "ú"]
+        func isVowel(_ index: Int) -> Bool {
+            let letter = letters[index]
+            if letter == "u", index > 0, ["q", "g"].contains(letters[index - 1]), index + 1 < letters.count, ["e", "i", "é", "í"].contains(letters[index + 1]) {
+                return false
+            }
+            // "y" is a vowel only at the end of a word ("muy", "hoy").
+            if letter == "y" { return index == letters.count - 1 && index > 0 }
+            return strong.contains(letter) || weak.contains(letter) || accentedWeak.contains(letter)
+        }
+        var count = 0
+        var previous: Character?
+        for index in letters.indices {
+            guard isVowel(index) else {
+                previous = nil
+                continue
+            }
+            let letter = letters[index]
+            if let before = previous {
+                let hiatus = (strong.contains(before) && strong.contains(letter))
+                    || (accentedWeak.contains(letter) && strong.contains(before))
+                    || (accentedWeak.contains(before) && strong.contains(letter))
+                if hiatus { count += 1 }
+            } else {
+                count += 1
+            }
+            previous = letter
+        }
+        return max(letters.isEmpty ? 0 : 1, count)
+    }
+}

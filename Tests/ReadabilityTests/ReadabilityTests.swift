@@ -1,0 +1,50 @@
+import Readability
+import XCTest
+
+final class SyllableTests: XCTestCase {
+    func testEnglishWordList() {
+        let expected = ["cat": 1, "table": 2, "stimulation": 4, "electrical": 4, "nerve": 1, "pulses": 2, "used": 1,
+                        "wanted": 2, "pain": 1, "therapy": 3, "needle": 2, "acupuncture": 4, "yes": 1, "the": 1, "stimulator": 4]
+        for (word, syllables) in expected { XCTAssertEqual(Syllables.english(word), syllables, word) }
+    }
+
+    func testSpanishWordList() {
+        let expected = ["estimulación": 5, "dolor": 2, "crónico": 3, "país": 2, "ciudad": 2, "aéreo": 4, "que": 1, "guerra": 2,
+                        "pingüino": 3, "muy": 1, "hoy": 1, "leer": 2, "terapia": 3, "electroacupuntura": 8, "eléctrica": 4]
+        for (word, syllables) in expected { XCTAssertEqual(Syllables.spanish(word), syllables, word) }
+    }
+}
+
+final class ReadingLevelTests: XCTestCase {
+    func testCountsWordsAndSentences() {
+        let counts = TextCounts("TENS isn't new. Pads go on skin!\nA list item without a stop\n")
+        XCTAssertEqual(counts.wordList, ["TENS", "isn't", "new", "Pads", "go", "on", "skin", "A", "list", "item", "without", "a", "stop"])
+        XCTAssertEqual(counts.sentences, 3)
+    }
+
+    func testFleschKincaidByHand() throws {
+        // 6 words, 2 sentences, 6 syllables: 0.39 × 3 + 11.8 × 1 − 15.59 = −2.62.
+        guard case .fleschKincaidGrade(let grade)? = ReadingLevel.score("The cat sat. The dog ran.", language: "en") else { return XCTFail() }
+        XCTAssertEqual(grade, -2.62, accuracy: 0.005)
+    }
+
+    func testFernandezHuertaByHand() throws {
+        // 7 words, 11 syllables, 2 sentences: 206.84 − 0.60 × 157.14 − 1.02 × 28.57 = 83.41.
+        guard case .fernandezHuerta(let ease)? = ReadingLevel.score("El perro come. La casa es roja.", language: "es-MX") else { return XCTFail() }
+        XCTAssertEqual(ease, 83.41, accuracy: 0.005)
+    }
+
+    func testLanguagesWithoutAFormulaAreNotScored() {
+        XCTAssertNil(ReadingLevel.score("هذه جملة قصيرة.", language: "ar"))
+        XCTAssertNil(ReadingLevel.defaultTarget(language: "ar"))
+        XCTAssertNil(ReadingLevel.score("", language: "en"))
+    }
+
+    func testTargetsCompareOnEachScale() {
+        XCTAssertTrue(ReadingLevel.fleschKincaidGrade(7.9).meets(8))
+        XCTAssertFalse(ReadingLevel.fleschKincaidGrade(8.1).meets(8))
+        XCTAssertTrue(ReadingLevel.fernandezHuerta(61).meets(60))
+        XCTAssertFalse(ReadingLevel.fernandezHuerta(59).meets(60))
+        XCTAssertEqual(ReadingLevel.fleschKincaidGrade(11.26).description, "Flesch–Kincaid grade 11.3")
+    }
+}
