@@ -156,3 +156,12 @@ awk -v a="$plain_wall" -v b="$pulse_wall" -v r="$raw" -v g="$gz" 'BEGIN {
     printf "  build %.2f s without, %.2f s with: +%.2f s\n", a, b, b - a
     printf "  state grid %s: %.1f KB raw, %.1f KB gzip (budget 60 KB gzip)\n", "pulse-states.json", r / 1000, g / 1000 }'
 [[ "$gz" -le 60000 ]] || die "the state grid is $gz bytes gzipped, over the 60 KB budget"
+
+# The search index each locale's search page fetches (same N = $EXPLAINER_N corpus).
+echo
+echo "search index per locale (N=$EXPLAINER_N):"
+for index in "$EXPLAINER_OUT"/pulse/assets/search-*.json; do
+    name="$(basename "$index")"
+    awk -v n="${name%%.*}" -v r="$(wc -c <"$index")" -v g="$(gzip -9c "$index" | wc -c)" 'BEGIN {
+        printf "  %-12s %8.1f KB raw, %7.1f KB gzip\n", n, r / 1000, g / 1000 }'
+done

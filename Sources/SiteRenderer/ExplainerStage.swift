@@ -1,4 +1,3 @@
-import Crypto
 import CommonMark
 import Foundation
 import PulseExplainer
@@ -66,8 +65,7 @@ struct ExplainerStage {
         var states: (path: String, contents: Data)?
         if !plan.isEmpty {
             let data = Data(plan.statesJSON().utf8)
-            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
-            states = ("assets/pulse-states.\(hash).json", data)
+            states = ("assets/pulse-states.\(Theme.contentHash(data)).json", data)
         }
         let statesURL = graph.config.basePath + (states?.path ?? "")
         let html = graph.pages.indices.map { index in

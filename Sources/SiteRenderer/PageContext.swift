@@ -92,6 +92,7 @@ struct PageContext: @unchecked Sendable {
             "strings": strings.strings(for: tag),
             "assets": assets,
             "homeURL": graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath,
+            "searchURL": Self.searchURL(locale: tag, graph: graph),
             "nav": navigation(locale: tag),
             "languages": graph.homes.map { home in
                 ["tag": graph.pages[home].locale, "name": graph.locale(graph.pages[home].locale)!.name, "url": graph.pages[home].url]
@@ -158,8 +159,13 @@ struct PageContext: @unchecked Sendable {
         return graph.pages[home].children.map { link(to: $0) }
     }
 
+    /// `/<locale>/search/`, the locale's search page.
+    static func searchURL(locale tag: String, graph: SiteGraph) -> String {
+        graph.config.basePath + tag + "/search/"
+    }
+
     /// Home page: the topics at the top level, then one group per section.
-    private func homeGroups(_ home: Int) -> [[String: Any]] {
+    func homeGroups(_ home: Int) -> [[String: Any]] {
         let children = graph.pages[home].children
         let topLevel = children.filter { !graph.pages[$0].isListing }
         var groups: [[String: Any]] = []

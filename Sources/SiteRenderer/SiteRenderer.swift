@@ -27,7 +27,12 @@ public enum SiteRenderer {
         let context = PageContext(graph: graph, strings: strings, assets: assetURLs, cachedTemplates: theme.cachedTemplates) { name, values in
             render(library, values, name)
         }
+        let searchIndexes = graph.locales.map { locale in
+            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: markdown.headings)
+            return (locale: locale.tag, path: SearchIndex.path(locale: locale.tag, contents: data), data: data)
+        }
         var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
+        paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
         if let states = markdown.explainerStates { paths.append(states.path) }
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
         if let failure = attempt({ try sink.prepare(paths) }) {
@@ -46,6 +51,14 @@ public enum SiteRenderer {
         }
         for (path, template) in [("index.html", "root"), ("404.html", "404")] {
             otherFailures.append(attempt { try sink.write(path, render(library, siteWideValues(graph: graph, context: context), template)) })
+        }
+        for search in searchIndexes {
+            var values = context.common(locale: search.locale)
+            values["searchIndexURL"] = graph.config.basePath + search.path
+            values["canonical"] = context.absolute(PageContext.searchURL(locale: search.locale, graph: graph))
+            values["groups"] = graph.pagesByID[search.locale]?[PageNode.homeID].map { context.homeGroups($0) } ?? []
+            otherFailures.append(attempt { try sink.write("\(search.locale)/search/index.html", render(library, values, "search")) })
+            otherFailures.append(attempt { try sink.write(search.path, search.data) })
         }
         otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
         otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })

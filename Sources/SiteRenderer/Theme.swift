@@ -5,7 +5,7 @@ import SiteModel
 
 /// `Templates/`: the Mustache layouts and partials, and the assets they use.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["home", "section", "topic", "404", "redirect", "root"]
+    public static let requiredTemplates = ["home", "section", "topic", "404", "redirect", "root", "search"]
 
     /// Templates under `cached/` are rendered once per locale, with only the
     /// values every page shares, and included as `{{{cached.NAME}}}`.
@@ -70,11 +70,16 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/assets/\(name)"), "cannot read asset"))
                 return nil
             }
-            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let hash = contentHash(data)
             let dot = name.lastIndex(of: ".") ?? name.endIndex
             let hashed = "\(name[..<dot]).\(hash)\(name[dot...])"
             return Asset(name: name, outputPath: "assets/\(hashed)", contents: data)
         }
+    }
+
+    /// The first 8 hex digits of the SHA-256 of `data`: a name that changes with the content.
+    static func contentHash(_ data: Data) -> String {
+        SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
     }
 
     /// `{{strings.key}}`-style references in a template's text.
