@@ -43,4 +43,16 @@ final class GlossaryTests: XCTestCase {
             ])
         }
     }
+
+    func testSearchIndexHoldsPagesHeadingsAndTerms() throws {
+        let site = site()
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        let assets = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
+        let name = try XCTUnwrap(assets.first { $0.hasPrefix("search-en.") && $0.hasSuffix(".json") })
+        XCTAssertTrue(try XCTUnwrap(site.read("Site/en/search/index.html")).contains("data-search-index=\"/assets/\(name)\""))
+        let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: XCTUnwrap(FileManager.default.contents(atPath: site.path + "/Site/assets/" + name))) as? [[String: Any]])
+        let tens = try XCTUnwrap(entries.first { $0["url"] as? String == "/en/tens/" })
+        XCTAssertEqual(tens["headings"] as? [String], ["What TENS is"])
+        XCTAssertTrue(entries.contains { $0["url"] as? String == "/en/glossary/#pulse-width" && $0["description"] as? String == "How long a pulse lasts." })
+    }
 }
