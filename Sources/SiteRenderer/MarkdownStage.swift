@@ -17,6 +17,8 @@ enum MarkdownStage {
         var hasExplainer: [Bool]
         /// Each page's links to PubMed and doi.org: its citations.
         var citations: [[String]]
+        /// What cmark-gfm made of each page (a borrowed page shares its original's).
+        var converted: [RenderedMarkdown]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         var diagnostics: [Diagnostic]
@@ -58,7 +60,7 @@ enum MarkdownStage {
         }
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
-            citations: converted.map { $0.externalLinks.filter(isCitation) },
+            citations: converted.map { $0.externalLinks.filter(isCitation) }, converted: converted,
             explainerStates: embeds.states,
             diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, converted: converted)
         )

@@ -12,7 +12,8 @@ public struct RenderSummary: Sendable {
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
 /// each is rendered. Every content error is found before the first write.
 public enum SiteRenderer {
-    public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary {
+    /// - Parameter today: for the content report's review column (nil: no overdue marks).
+    public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil) throws(BuildFailure) -> RenderSummary {
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageContext.usedStrings) { template, _ in template }
@@ -33,6 +34,7 @@ public enum SiteRenderer {
         }
         var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
         paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
+        paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
         if let failure = attempt({ try sink.prepare(paths) }) {
@@ -60,6 +62,7 @@ public enum SiteRenderer {
             otherFailures.append(attempt { try sink.write("\(search.locale)/search/index.html", render(library, values, "search")) })
             otherFailures.append(attempt { try sink.write(search.path, search.data) })
         }
+        otherFailures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, converted: markdown.converted, today: today)) })
         otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
         otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })
         otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }

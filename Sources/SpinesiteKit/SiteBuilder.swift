@@ -71,7 +71,7 @@ public enum SiteBuilder {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
         do {
-            rendered = try SiteRenderer.render(graph, theme: theme, into: staging)
+            rendered = try SiteRenderer.render(graph, theme: theme, into: staging, today: options.today)
             progress("writing")
             try staging.commit()
         } catch {

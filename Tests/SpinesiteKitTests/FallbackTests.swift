@@ -64,6 +64,16 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(report.warnings.map(\.description).contains { $0.hasSuffix("es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's translation (rename it or set 'id' to pair it)") })
     }
 
+    func testContentReportListsEveryPageAndLocaleButIsHidden() throws {
+        let report = try XCTUnwrap(folder.read("out/content-report/index.html"))
+        XCTAssertTrue(report.contains("<meta name=\"robots\" content=\"noindex\">"))
+        XCTAssertTrue(report.contains("<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a href=\"/en/deep/\">original</a><br>"))
+        XCTAssertTrue(report.contains("<td class=\"state-fallback\"><a href=\"/pt-BR/deep/\">fallback</a></td>"))
+        XCTAssertTrue(report.contains("<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"inline-size: 0px\"></span> 0 of 5 (0%)"))
+        XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
+        XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
+    }
+
     func testTranslationReportShowsFallbacks() throws {
         let translations = try TranslationReport.make(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
         XCTAssertEqual(translations.counts["pt-BR"], ["fallback": 5])
