@@ -82,7 +82,7 @@ enum LocaleConfigDecoder {
 
 /// The YAML between a page's `---` lines → `FrontMatter`.
 enum FrontMatterDecoder {
-    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview", "medicalType"]
+    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview", "medicalType", "references"]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
         let what = "front matter"
@@ -106,6 +106,7 @@ enum FrontMatterDecoder {
             yaml.error(translationOf.location, "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
         let review = decodeReview(&yaml, what: what)
+        let references = ReferenceDecoder.decode(&yaml, what: what)
         var medicalType: FrontMatter.MedicalType?
         if let text = yaml.string("medicalType", required: false, what: what) {
             medicalType = FrontMatter.MedicalType(rawValue: text.value)
@@ -120,6 +121,7 @@ enum FrontMatterDecoder {
             translationOf: translationOf, review: review
         )
         frontMatter.medicalType = medicalType
+        frontMatter.references = references
         return (frontMatter, yaml.diagnostics)
     }
 

@@ -8,7 +8,10 @@ public enum ReadingLevel: Sendable, Equatable {
     /// Scores `text` in the language `tag` (its primary subtag), or nil when
     /// the language has no formula here: not scored, never guessed.
     public static func score(_ text: String, language tag: String) -> ReadingLevel? {
-        let counts = TextCounts(text)
+        score(TextCounts(text), language: tag)
+    }
+
+    public static func score(_ counts: TextCounts, language tag: String) -> ReadingLevel? {
         guard counts.words > 0, counts.sentences > 0 else { return nil }
         switch tag.split(separator: "-").first.map(String.init) {
         case "en":
@@ -66,32 +69,49 @@ public struct TextCounts: Sendable, Equatable {
     public init(_ text: String) {
         var words: [String] = []
         var sentences = 0
-        var current = ""
+        var current = String.UnicodeScalarView()
         var sentenceHasWords = false
         func endWord() {
-            let trimmed = current.trimmingEdges("'’-")
-            if trimmed.contains(where: \.isLetter) {
-                words.append(trimmed)
+            guard !current.isEmpty else { return }
+            let word = String(current).trimmingEdges("'’-")
+            if word.unicodeScalars.contains(where: Self.isLetter) {
+                words.append(word)
                 sentenceHasWords = true
             }
-            current = ""
+            current = String.UnicodeScalarView()
         }
         func endSentence() {
             if sentenceHasWords { sentences += 1 }
             sentenceHasWords = false
         }
-        for character in text {
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !current.isEmpty) {
-                current.append(character)
+        // Scalars, not Characters: a page can be megabytes, and this is the hot loop.
+        for scalar in text.unicodeScalars {
+            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar)
+                || ((scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty) {
+                current.append(scalar)
                 continue
             }
             endWord()
-            if [".", "!", "?", "…", "\n"].contains(character) { endSentence() }
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "\n" { endSentence() }
         }
         endWord()
         endSentence()
-        self.wordList = words.filter { $0.contains(where: \.isLetter) }
+        self.wordList = words
         self.sentences = sentences
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
+    }
+
+    /// Accents written as separate marks stay inside their word.
+    static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark
     }
 }
 

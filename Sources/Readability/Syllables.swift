@@ -1,10 +1,12 @@
+import Foundation
+
 /// Syllable counts by rule, for the readability formulas. Rules, not a
 /// dictionary: right for most words, tested on word lists.
 public enum Syllables {
     /// English: vowel groups, less a silent final "e", "-es" (not after a
     /// hissing sound: "pulses") or "-ed" (not after t or d: "wanted"); at least one.
     public static func english(_ word: String) -> Int {
-        var letters = Array(word.lowercased().filter { $0.isLetter })
+        var letters = Self.letters(of: word)
         guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
         let beforeEnding = letters[letters.count - 3]
         if letters.last == "e", letters[letters.count - 2] != "l" {
@@ -26,11 +28,16 @@ public enum Syllables {
         return max(1, count)
     }
 
+    /// The word's letters in lower case (precomposed, so "ó" is one letter).
+    static func letters(of word: String) -> [Character] {
+        word.lowercased().precomposedStringWithCanonicalMappingIfAvailable.unicodeScalars.filter(TextCounts.isLetter).map(Character.init)
+    }
+
     /// Spanish: one nucleus per vowel group, split where two strong vowels
     /// meet (hiatus) or an accented í/ú stands next to a strong vowel; the
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
-        let letters = Array(word.lowercased().filter { $0.isLetter })
+        let letters = Self.letters(of: word)
         let strong: Set<Character> = ["a", "e", "o", "á", "é", "ó"]
         let weak: Set<Character> = ["i", "u", "ü"]
         let accentedWeak: Set<Character> = ["í", "ú"]
@@ -62,5 +69,13 @@ public enum Syllables {
             previous = letter
         }
         return max(letters.isEmpty ? 0 : 1, count)
+    }
+}
+
+extension String {
+    /// Precomposed ("o" + combining acute → "ó") when the text has combining
+    /// marks; Markdown files almost never do, so the common path is free.
+    var precomposedStringWithCanonicalMappingIfAvailable: String {
+        unicodeScalars.contains { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark } ? precomposedStringWithCanonicalMapping : self
     }
 }

@@ -15,6 +15,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var review: Review?
     /// What the page is about, for structured data: a therapy or a condition.
     public var medicalType: MedicalType?
+    /// Works cited with `[@key]`, in front-matter order.
+    public var references: [Reference] = []
 
     public enum MedicalType: String, Sendable, Hashable, CaseIterable {
         case therapy, condition

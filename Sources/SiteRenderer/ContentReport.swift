@@ -10,7 +10,7 @@ import SiteResolver
 enum ContentReport {
     static let path = "content-report/index.html"
 
-    static func html(_ graph: SiteGraph, converted: [RenderedMarkdown], today: CalendarDate?) -> String {
+    static func html(_ graph: SiteGraph, converted: [RenderedMarkdown], readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
         let locales = graph.locales.map(\.tag)
         let ids = graph.pages.filter { !$0.isGenerated && !$0.source.isSynthesized }.map(\.id).uniqued().sorted()
         var rows = ""
@@ -24,20 +24,19 @@ enum ContentReport {
                 }
                 let page = graph.pages[index]
                 if !page.isFallback { coverage[tag, default: 0] += 1 }
-                rows += "<td class=\"state-\(page.translationStatus.rawValue)\">\(cell(index, graph: graph, converted: converted, today: today))</td>"
+                rows += "<td class=\"state-\(page.translationStatus.rawValue)\">\(cell(index, graph: graph, converted: converted, readingLevels: readingLevels, today: today))</td>"
             }
             rows += "</tr>\n"
         }
         return page(locales: locales, rows: rows, coverage: coverage, total: ids.count)
     }
 
-    private static func cell(_ index: Int, graph: SiteGraph, converted: [RenderedMarkdown], today: CalendarDate?) -> String {
+    private static func cell(_ index: Int, graph: SiteGraph, converted: [RenderedMarkdown], readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
         let page = graph.pages[index]
         var parts = ["<a href=\"\(HTMLEscape.text(page.url))\">\(page.translationStatus.rawValue)</a>"]
         guard !page.isFallback else { return parts.joined() }
-        let prose = converted[index].proseText
-        parts.append("\(TextCounts(prose).words) words")
-        parts.append(ReadingLevel.score(prose, language: page.locale)?.description ?? "not scored")
+        parts.append("\(readingLevels[index]?.words ?? 0) words")
+        parts.append(readingLevels[index]?.level?.description ?? "not scored")
         if page.source.kind == .topic {
             if let review = ReviewSchedule.entry(for: index, in: graph) {
                 let overdue = today.map { review.nextReview < $0 } ?? false
@@ -54,7 +53,7 @@ enum ContentReport {
         for tag in locales {
             let count = coverage[tag] ?? 0
             let percent = total == 0 ? 0 : count * 100 / total
-            bars += "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"inline-size: \(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
+            bars += "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: \(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
         }
         let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
         return """
@@ -71,7 +70,7 @@ enum ContentReport {
         .state-original, .state-current { background: #e8f5e9; } .state-stale, .state-unstamped { background: #fff3cd; }
         .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
         .coverage { list-style: none; padding: 0; } .coverage li { margin-block: 0.25rem; }
-        .coverage .label { display: inline-block; inline-size: 4rem; } .coverage .bar { display: inline-block; block-size: 0.8rem; background: #0b5f7a; }
+        .coverage .label { display: inline-block; width: 4rem; } .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
         </style>
         </head>
         <body>

@@ -7,7 +7,7 @@ import SiteResolver
 /// against the whole site (anchors of every page are known by then).
 enum MarkdownStage {
     /// Ids the templates use; headings never take them.
-    static let templateAnchors: Set<String> = ["main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
+    static let templateAnchors: Set<String> = ["references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
 
     struct Result: Sendable {
         /// Final HTML of each page body, links resolved.
@@ -19,13 +19,15 @@ enum MarkdownStage {
         var citations: [[String]]
         /// What cmark-gfm made of each page (a borrowed page shares its original's).
         var converted: [RenderedMarkdown]
+        /// Each page's reading level (nil: borrowed or not scored).
+        var readingLevels: [ReadingLevelCheck.ProseStats?]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         var diagnostics: [Diagnostic]
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
-    static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown"]
+    static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown", "referencesTitle": "reference lists"]
 
     static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage) -> Result {
         var optionsByLocale: [String: MarkdownOptions] = [:]
@@ -56,13 +58,20 @@ enum MarkdownStage {
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in
-            finish(converted[index], embeds: embeds.html[index], glossary: glossary, page: graph.pages[index], index: index, resolver: resolver)
+            let page = graph.pages[index]
+            var (html, diagnostics) = finish(converted[index], embeds: embeds.html[index], glossary: glossary, page: page, index: index, resolver: resolver)
+            // References are in the content's language: the list's heading too.
+            let cited = Citations.apply(to: html, page: page.source, title: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
+            html = cited.html
+            if !page.isFallback { diagnostics += cited.diagnostics }
+            return (html: html, diagnostics: diagnostics)
         }
+        let readingLevels = ReadingLevelCheck.scores(graph, converted: converted)
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
-            citations: converted.map { $0.externalLinks.filter(isCitation) }, converted: converted,
+            citations: converted.map { $0.externalLinks.filter(isCitation) }, converted: converted, readingLevels: readingLevels,
             explainerStates: embeds.states,
-            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, converted: converted)
+            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, scores: readingLevels)
         )
     }
 

@@ -46,7 +46,8 @@ struct PageContext: @unchecked Sendable {
         if page.source.kind == .topic {
             context["reviewText"] = reviewText(index)
             var values = context["page"] as! [String: Any]
-            values["jsonLD"] = StructuredData.medicalWebPage(index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url), citations: citations)
+            let referenced = page.source.frontMatter.references.flatMap(\.links)
+            values["jsonLD"] = StructuredData.medicalWebPage(index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url), citations: referenced + citations.filter { !referenced.contains($0) })
             context["page"] = values
         }
         if page.isFallback { addFallbackValues(&context, index) }

@@ -7,13 +7,28 @@ import SiteResolver
 /// (`site.yml` `readingTargets`, else grade 8 / ease 60). Languages without a
 /// validated formula are not scored.
 enum ReadingLevelCheck {
-    static func diagnostics(_ graph: SiteGraph, converted: [RenderedMarkdown]) -> [Diagnostic] {
+    /// Words and reading level of a page's running text.
+    struct ProseStats: Sendable {
+        var words: Int
+        /// nil: a language without a formula.
+        var level: ReadingLevel?
+    }
+
+    /// Each own page's stats (nil for borrowed pages), on all cores.
+    static func scores(_ graph: SiteGraph, converted: [RenderedMarkdown]) -> [ProseStats?] {
+        ParallelMap.map(Array(graph.pages.indices)) { index in
+            guard !graph.pages[index].isFallback else { return nil }
+            let counts = TextCounts(converted[index].proseText)
+            return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: graph.pages[index].locale))
+        }
+    }
+
+    static func diagnostics(_ graph: SiteGraph, scores: [ProseStats?]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, page) in graph.pages.enumerated() where page.source.kind == .topic && !page.isFallback && !page.source.isSynthesized {
             let language = page.locale
             guard let target = graph.config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
-                  let level = ReadingLevel.score(converted[index].proseText, language: language),
-                  !level.meets(target) else { continue }
+                  let level = scores[index]?.level, !level.meets(target) else { continue }
             let goal: String
             if case .fernandezHuerta = level { goal = "\(Int(target)) or higher" } else { goal = "\(Int(target)) or lower" }
             diagnostics.append(.warning(

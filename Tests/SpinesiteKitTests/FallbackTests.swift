@@ -69,7 +69,7 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(report.contains("<meta name=\"robots\" content=\"noindex\">"))
         XCTAssertTrue(report.contains("<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a href=\"/en/deep/\">original</a><br>"))
         XCTAssertTrue(report.contains("<td class=\"state-fallback\"><a href=\"/pt-BR/deep/\">fallback</a></td>"))
-        XCTAssertTrue(report.contains("<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"inline-size: 0px\"></span> 0 of 5 (0%)"))
+        XCTAssertTrue(report.contains("<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"width: 0px\"></span> 0 of 5 (0%)"))
         XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
         XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
     }
