@@ -66,10 +66,10 @@ enum ContentReport {
         <title>Content report</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
-        table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; font-size: 0.9rem; }
+        table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.9rem; }
         .state-original, .state-current { background: #e8f5e9; } .state-stale, .state-unstamped { background: #fff3cd; }
         .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
-        .coverage { list-style: none; padding: 0; } .coverage li { margin-block: 0.25rem; }
+        .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
         .coverage .label { display: inline-block; width: 4rem; } .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
         </style>
         </head>
