@@ -16,7 +16,7 @@ public enum Syllables {
         } else if letters.suffix(2) == ["e", "d"], !["t", "d"].contains(beforeEnding) {
             letters.removeLast(2)
         }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
         var count = 0
         var previousWasVowel = false
         for (index, letter) in letters.enumerated() {
@@ -29,8 +29,18 @@ public enum Syllables {
     }
 
     /// The word's letters in lower case (precomposed, so "ó" is one letter).
-    static func letters(of word: String) -> [Character] {
-        word.lowercased().precomposedStringWithCanonicalMappingIfAvailable.unicodeScalars.filter(TextCounts.isLetter).map(Character.init)
+    /// Scalars, not Characters: this runs for every word of every page.
+    static func letters(of word: String) -> [Unicode.Scalar] {
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(word.utf8.count)
+        for scalar in word.precomposedStringWithCanonicalMappingIfAvailable.unicodeScalars where TextCounts.isLetter(scalar) {
+            if scalar.isASCII {
+                letters.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else {
+                letters.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+            }
+        }
+        return letters
     }
 
     /// Spanish: one nucleus per vowel group, split where two strong vowels
@@ -38,9 +48,9 @@ public enum Syllables {
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
         let letters = Self.letters(of: word)
-        let strong: Set<Character> = ["a", "e", "o", "á", "é", "ó"]
-        let weak: Set<Character> = ["i", "u", "ü"]
-        let accentedWeak: Set<Character> = ["í", "ú"]
+        let strong: Set<Unicode.Scalar> = ["a", "e", "o", "á", "é", "ó"]
+        let weak: Set<Unicode.Scalar> = ["i", "u", "ü"]
+        let accentedWeak: Set<Unicode.Scalar> = ["í", "ú"]
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
             if letter == "u", index > 0, ["q", "g"].contains(letters[index - 1]), index + 1 < letters.count, ["e", "i", "é", "í"].contains(letters[index + 1]) {
@@ -51,7 +61,7 @@ public enum Syllables {
             return strong.contains(letter) || weak.contains(letter) || accentedWeak.contains(letter)
         }
         var count = 0
-        var previous: Character?
+        var previous: Unicode.Scalar?
         for index in letters.indices {
             guard isVowel(index) else {
                 previous = nil
@@ -76,6 +86,7 @@ extension String {
     /// Precomposed ("o" + combining acute → "ó") when the text has combining
     /// marks; Markdown files almost never do, so the common path is free.
     var precomposedStringWithCanonicalMappingIfAvailable: String {
-        unicodeScalars.contains { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark } ? precomposedStringWithCanonicalMapping : self
+        utf8.allSatisfy({ $0 < 0x80 }) || !unicodeScalars.contains(where: { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark })
+            ? self : precomposedStringWithCanonicalMapping
     }
 }

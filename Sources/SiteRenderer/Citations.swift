@@ -10,7 +10,8 @@ enum Citations {
 
     static func apply(to html: String, page: SourcePage, title: String) -> (html: String, diagnostics: [Diagnostic]) {
         let references = page.frontMatter.references
-        guard !references.isEmpty || html.contains("[@") else { return (html, []) }
+        // Most pages cite nothing this way: a byte search settles it.
+        guard !references.isEmpty || html.utf8.firstRange(of: "[@".utf8) != nil else { return (html, []) }
         let byKey = Dictionary(references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
         var diagnostics: [Diagnostic] = []

@@ -10,7 +10,7 @@ import SiteResolver
 enum ContentReport {
     static let path = "content-report/index.html"
 
-    static func html(_ graph: SiteGraph, converted: [RenderedMarkdown], readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
+    static func html(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
         let locales = graph.locales.map(\.tag)
         let ids = graph.pages.filter { !$0.isGenerated && !$0.source.isSynthesized }.map(\.id).uniqued().sorted()
         var rows = ""
@@ -24,14 +24,14 @@ enum ContentReport {
                 }
                 let page = graph.pages[index]
                 if !page.isFallback { coverage[tag, default: 0] += 1 }
-                rows += "<td class=\"state-\(page.translationStatus.rawValue)\">\(cell(index, graph: graph, converted: converted, readingLevels: readingLevels, today: today))</td>"
+                rows += "<td class=\"state-\(page.translationStatus.rawValue)\">\(cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
             }
             rows += "</tr>\n"
         }
         return page(locales: locales, rows: rows, coverage: coverage, total: ids.count)
     }
 
-    private static func cell(_ index: Int, graph: SiteGraph, converted: [RenderedMarkdown], readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
+    private static func cell(_ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
         let page = graph.pages[index]
         var parts = ["<a href=\"\(HTMLEscape.text(page.url))\">\(page.translationStatus.rawValue)</a>"]
         guard !page.isFallback else { return parts.joined() }

@@ -17,8 +17,6 @@ enum MarkdownStage {
         var hasExplainer: [Bool]
         /// Each page's links to PubMed and doi.org: its citations.
         var citations: [[String]]
-        /// What cmark-gfm made of each page (a borrowed page shares its original's).
-        var converted: [RenderedMarkdown]
         /// Each page's reading level (nil: borrowed or not scored).
         var readingLevels: [ReadingLevelCheck.ProseStats?]
         /// The explainers' shared state grid, if any.
@@ -69,7 +67,7 @@ enum MarkdownStage {
         let readingLevels = ReadingLevelCheck.scores(graph, converted: converted)
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
-            citations: converted.map { $0.externalLinks.filter(isCitation) }, converted: converted, readingLevels: readingLevels,
+            citations: converted.map { $0.externalLinks.filter(isCitation) }, readingLevels: readingLevels,
             explainerStates: embeds.states,
             diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, scores: readingLevels)
         )

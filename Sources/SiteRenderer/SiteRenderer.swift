@@ -62,7 +62,7 @@ public enum SiteRenderer {
             otherFailures.append(attempt { try sink.write("\(search.locale)/search/index.html", render(library, values, "search")) })
             otherFailures.append(attempt { try sink.write(search.path, search.data) })
         }
-        otherFailures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, converted: markdown.converted, readingLevels: markdown.readingLevels, today: today)) })
+        otherFailures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, readingLevels: markdown.readingLevels, today: today)) })
         otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
         otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })
         otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }
