@@ -45,12 +45,20 @@ enum MarkdownStage {
             var options = optionsByLocale[page.locale]!
             // The glossary page defines the terms; it does not link them to itself.
             if page.id == GlossaryLinks.pageID, page.source.isSynthesized { options.terms = [] }
-            return MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+            var rendered = MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+            // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
+            let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
+            rendered.proseText = ""
+            rendered.plainText = ""
+            return (rendered, stats)
         }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
         let converted = graph.pages.indices.map { index in
-            conversions[slot[graph.pages[index].fallbackOf ?? index]]
+            conversions[slot[graph.pages[index].fallbackOf ?? index]].0
+        }
+        let readingLevels = graph.pages.indices.map { index in
+            graph.pages[index].isFallback ? nil : conversions[slot[index]].1
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
@@ -64,7 +72,6 @@ enum MarkdownStage {
             if !page.isFallback { diagnostics += cited.diagnostics }
             return (html: html, diagnostics: diagnostics)
         }
-        let readingLevels = ReadingLevelCheck.scores(graph, converted: converted)
         return Result(
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
             citations: converted.map { $0.externalLinks.filter(isCitation) }, readingLevels: readingLevels,

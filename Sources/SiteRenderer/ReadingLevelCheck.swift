@@ -14,13 +14,10 @@ enum ReadingLevelCheck {
         var level: ReadingLevel?
     }
 
-    /// Each own page's stats (nil for borrowed pages), on all cores.
-    static func scores(_ graph: SiteGraph, converted: [RenderedMarkdown]) -> [ProseStats?] {
-        ParallelMap.map(Array(graph.pages.indices)) { index in
-            guard !graph.pages[index].isFallback else { return nil }
-            let counts = TextCounts(converted[index].proseText)
-            return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: graph.pages[index].locale))
-        }
+    /// The stats of one page's running text, in its language.
+    static func stats(_ prose: String, language: String) -> ProseStats {
+        let counts = TextCounts(prose)
+        return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: language))
     }
 
     static func diagnostics(_ graph: SiteGraph, scores: [ProseStats?]) -> [Diagnostic] {
