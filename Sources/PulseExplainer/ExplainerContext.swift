@@ -1,3 +1,5 @@
+import SiteModel
+
 /// What an explainer needs to know about the page it is rendered into.
 public struct ExplainerContext: Sendable {
     /// The page locale's strings (all keys of `PulseExplainerStrings.used` present).
@@ -28,22 +30,5 @@ public struct ExplainerContext: Sendable {
     /// "20 mA": an input, written as given.
     func input(_ value: Double, _ unit: String) -> String {
         "\(numbers.formatPlain(value))\u{00A0}\(unit)"
-    }
-}
-
-/// `{name}` placeholders in locale text.
-enum Placeholders {
-    /// Rebuilds `text`, passing literal runs through `literal` and each
-    /// placeholder through `value` (nil keeps it as written).
-    static func replace(in text: String, value: (String) -> String?, literal: (String) -> String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += literal(String(rest[..<open]))
-            let name = String(rest[rest.index(after: open)..<close])
-            result += value(name) ?? literal("{\(name)}")
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + literal(String(rest))
     }
 }

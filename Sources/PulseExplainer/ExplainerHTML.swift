@@ -1,4 +1,5 @@
 import PulsePhysics
+import SiteModel
 
 /// The HTML of one ```pulse block, in the reader's language. Everything is
 /// there without JavaScript; the controls are `hidden` until the script runs.
@@ -52,26 +53,26 @@ public enum ExplainerHTML {
 
     private static func figures(_ setting: StimulationSetting, model: ExplainerModel, context: ExplainerContext) -> String {
         let svg = FigureSVG(context: context, id: context.idPrefix)
-        let waveTemplate = Placeholders.replace(in: context["pulseWaveformDescription"], value: { name in
+        let waveTemplate = Placeholders.fill(context["pulseWaveformDescription"]) { name in
             name == "waveform" ? context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"] : nil
-        }, literal: { $0 })
+        }
         let trainTemplate: String? = model.axes.contains(.frequency) ? context["train.continuous"] : nil
-        let sdTemplate = Placeholders.replace(in: context["pulseSDDescription"], value: { name in
+        let sdTemplate = Placeholders.fill(context["pulseSDDescription"]) { name in
             FibreClass(rawValue: name).map { "{sd.\($0.rawValue)}" }
-        }, literal: { $0 })
+        }
         let width = setting.pulse.phase.width
         let sdValues = Dictionary(uniqueKeysWithValues: FibreClass.allCases.map { ($0.rawValue, context.numbers.format($0.thresholdMultiple(at: width))) })
             .merging(["pulseWidth": context.input(width.value, MicrosecondUnit.symbol)]) { $1 }
         return "<div class=\"pulse-figures\">\n"
             + svg.waveform(setting, geometry: FigureGeometry(model: setting), description: waveformDescription(setting, context: context), template: waveTemplate) + "\n"
             + svg.train(setting, description: SettingList.trainText(setting.train, context: context), template: trainTemplate) + "\n"
-            + svg.strengthDuration(width, description: plainFill(context["pulseSDDescription"], sdValues), template: sdTemplate) + "\n"
+            + svg.strengthDuration(width, description: Placeholders.fill(context["pulseSDDescription"], sdValues), template: sdTemplate) + "\n"
             + "</div>\n"
     }
 
     static func waveformDescription(_ setting: StimulationSetting, context: ExplainerContext) -> String {
         let phase = setting.pulse.phase
-        return plainFill(context["pulseWaveformDescription"], [
+        return Placeholders.fill(context["pulseWaveformDescription"], [
             "waveform": context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"],
             "amplitude": context.input(phase.amplitude.value, MilliampereUnit.symbol),
             "pulseWidth": context.input(phase.width.value, MicrosecondUnit.symbol),
@@ -85,10 +86,10 @@ public enum ExplainerHTML {
         var html = "<div class=\"pulse-reading\" aria-live=\"polite\">\n"
         for sentence in Reading.sentences {
             let chosen = Reading.variant(of: sentence, metrics, electrode: setting.electrode)
-            let text = plainFill(context[sentence.variants[chosen]], sentence.placeholders.mapValues { values[$0] ?? "" })
+            let text = Placeholders.fill(context[sentence.variants[chosen]], sentence.placeholders.mapValues { values[$0] ?? "" })
             var attributes = sentence.selector.map { " data-selector=\"\($0)\"" } ?? ""
             for (index, key) in sentence.variants.enumerated() {
-                let template = Placeholders.replace(in: context[key], value: { name in sentence.placeholders[name].map { "{\($0)}" } }, literal: { $0 })
+                let template = Placeholders.fill(context[key]) { name in sentence.placeholders[name].map { "{\($0)}" } }
                 attributes += " data-template-\(index)=\"\(escape(template))\""
             }
             html += "<p\(attributes)>\(escape(text))</p>\n"
@@ -107,8 +108,4 @@ public enum ExplainerHTML {
         return html + "</dl></details>\n"
     }
 
-    /// Placeholders filled with text that is escaped later, as a whole.
-    static func plainFill(_ text: String, _ values: [String: String]) -> String {
-        Placeholders.replace(in: text, value: { values[$0] }, literal: { $0 })
-    }
 }

@@ -1,3 +1,5 @@
+import SiteModel
+
 /// A small, deterministic JSON writer: keys in the order written, no spaces.
 /// A class, so that nested `object { … }` closures can write to it.
 final class JSONWriter {
@@ -28,19 +30,7 @@ final class JSONWriter {
 
     func string(_ value: String) {
         separate()
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            // "<" escaped so the JSON is inert even if a page inlines it.
-            case "<": text += "\\u003c"
-            case _ where scalar.value < 0x20: text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        text += JSONText.quoted(value)
         needsComma = true
     }
 

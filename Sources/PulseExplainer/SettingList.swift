@@ -1,4 +1,5 @@
 import PulsePhysics
+import SiteModel
 
 /// The inputs of a setting as a description list, illustrative values marked.
 enum SettingList {
@@ -30,9 +31,9 @@ enum SettingList {
         let hertz = { (value: Hertz) in context.input(value.value, HertzUnit.symbol) }
         switch train {
         case .continuous(let frequency):
-            return ExplainerHTML.plainFill(context["train.continuous"], ["frequency": hertz(frequency)])
+            return Placeholders.fill(context["train.continuous"], ["frequency": hertz(frequency)])
         case .burst(let pulses, let internalFrequency, let burstFrequency):
-            return ExplainerHTML.plainFill(context["train.burst"], [
+            return Placeholders.fill(context["train.burst"], [
                 "pulses": String(pulses), "frequency": hertz(internalFrequency), "bursts": context.numbers.formatPlain(burstFrequency.value),
             ])
         case .alternating(let dwells):
@@ -41,7 +42,7 @@ enum SettingList {
                 values["frequency\(index + 1)"] = hertz(dwell.frequency)
                 values["seconds\(index + 1)"] = context.input(dwell.duration.value, SecondUnit.symbol)
             }
-            return ExplainerHTML.plainFill(context["train.alternating"], values)
+            return Placeholders.fill(context["train.alternating"], values)
         }
     }
 }

@@ -12,7 +12,7 @@ enum ContentReport {
 
     static func html(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
         let locales = graph.locales.map(\.tag)
-        let ids = graph.pages.filter { !$0.isGenerated && !$0.source.isSynthesized }.map(\.id).uniqued().sorted()
+        let ids = Set(graph.pages.filter { !$0.isGenerated && !$0.source.isSynthesized }.map(\.id)).sorted()
         var rows = ""
         var coverage: [String: Int] = [:]
         for id in ids {
@@ -91,12 +91,5 @@ enum ContentReport {
         </html>
 
         """
-    }
-}
-
-extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

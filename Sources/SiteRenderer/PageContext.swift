@@ -65,7 +65,7 @@ struct PageContext: @unchecked Sendable {
         context["translations"] = page.translations.map { translation(of: $0, current: index) }
         context["hasTranslations"] = page.translations.count > 1
         // hreflang alternates name real translations only, never borrowed pages.
-        let alternates = page.isFallback ? [] : page.translations.filter { !graph.pages[$0].isFallback }
+        let alternates = graph.realTranslations(of: index)
         context["alternates"] = alternates.map { translation(of: $0, current: index) }
         context["hasAlternates"] = alternates.count > 1
         context["isStale"] = page.translationStatus == .stale
@@ -139,19 +139,14 @@ struct PageContext: @unchecked Sendable {
         let text = strings.strings(for: page.locale)
         let locale = graph.locale(page.locale)!
         guard let entry = ReviewSchedule.entry(for: index, in: graph) else { return text["notReviewed"] ?? "" }
-        let reviewed = (text["lastReviewed"] ?? "")
-            .replacingOccurrences(of: "{date}", with: formats.date(entry.reviewed, locale: locale))
-            .replacingOccurrences(of: "{reviewer}", with: entry.reviewedBy)
-        let next = (text["nextReviewDue"] ?? "").replacingOccurrences(of: "{date}", with: formats.date(entry.nextReview, locale: locale))
+        let reviewed = Placeholders.fill(text["lastReviewed"] ?? "", ["date": formats.date(entry.reviewed, locale: locale), "reviewer": entry.reviewedBy])
+        let next = Placeholders.fill(text["nextReviewDue"] ?? "", ["date": formats.date(entry.nextReview, locale: locale)])
         return "\(reviewed) · \(next)"
     }
 
     /// "This page is not yet available in Español; you are reading the English version."
     private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
-        let template = strings.strings(for: tag)["fallbackNotice"] ?? ""
-        return template
-            .replacingOccurrences(of: "{language}", with: graph.locale(tag)?.name ?? tag)
-            .replacingOccurrences(of: "{original}", with: contentLocale.name)
+        Placeholders.fill(strings.strings(for: tag)["fallbackNotice"] ?? "", ["language": graph.locale(tag)?.name ?? tag, "original": contentLocale.name])
     }
 
     /// The home page's children: top-level topics and sections.

@@ -17,7 +17,7 @@ enum Sitemap {
         let listed = graph.pages.indices.filter { !graph.pages[$0].isFallback }
         for index in listed.sorted(by: { graph.pages[$0].url < graph.pages[$1].url }) {
             let page = graph.pages[index]
-            let translations = page.translations.filter { !graph.pages[$0].isFallback }
+            let translations = graph.realTranslations(of: index)
             lines.append("  <url>")
             lines.append("    <loc>\(absolute[index])</loc>")
             if translations.count > 1 {

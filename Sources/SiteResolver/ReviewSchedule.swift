@@ -15,10 +15,12 @@ public enum ReviewSchedule {
         let source = page.fallbackOf ?? index
         guard let review = graph.pages[source].source.frontMatter.review
             ?? graph.pages[source].original.flatMap({ graph.pages[$0].source.frontMatter.review }) else { return nil }
-        return Entry(
-            reviewed: review.reviewed.value, reviewedBy: review.reviewedBy,
-            nextReview: review.nextReview?.value ?? review.reviewed.value.adding(months: graph.config.reviewIntervalMonths)
-        )
+        return Entry(reviewed: review.reviewed.value, reviewedBy: review.reviewedBy, nextReview: nextReview(review, graph: graph))
+    }
+
+    /// `nextReview`, else the site's review interval after `reviewed`.
+    static func nextReview(_ review: FrontMatter.Review, graph: SiteGraph) -> CalendarDate {
+        review.nextReview?.value ?? review.reviewed.value.adding(months: graph.config.reviewIntervalMonths)
     }
 
     /// Warnings for the content team: topic pages of the default locale with no
@@ -28,7 +30,7 @@ public enum ReviewSchedule {
         for (index, page) in graph.pages.enumerated() where page.source.kind == .topic && !page.isFallback && !page.source.isSynthesized {
             let start = SourceLocation(file: page.source.file, line: 1, column: 1)
             if let review = page.source.frontMatter.review {
-                let next = review.nextReview?.value ?? review.reviewed.value.adding(months: graph.config.reviewIntervalMonths)
+                let next = nextReview(review, graph: graph)
                 if next < today {
                     diagnostics.append(.warning(review.nextReview?.location ?? review.reviewed.location, "clinical review overdue: next review was due \(next) (reviewed \(review.reviewed.value) by \(review.reviewedBy))"))
                 }

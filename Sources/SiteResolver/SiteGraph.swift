@@ -20,6 +20,12 @@ public struct SiteGraph: Sendable {
         locales.first { $0.tag == tag }
     }
 
+    /// The translations of a page that are real pages, not borrowed ones: what
+    /// `hreflang` alternates and the sitemap list. None for a borrowed page.
+    public func realTranslations(of index: Int) -> [Int] {
+        pages[index].isFallback ? [] : pages[index].translations.filter { !pages[$0].isFallback }
+    }
+
     /// The home page of each locale, in locale order.
     public var homes: [Int] {
         locales.compactMap { pagesByID[$0.tag]?[PageNode.homeID] }

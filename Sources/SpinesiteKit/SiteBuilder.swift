@@ -55,12 +55,7 @@ public enum SiteBuilder {
     /// - Parameter progress: told each stage's name as it starts.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
         let graph = try resolve(options, progress: progress)
-        let theme: Theme
-        do {
-            theme = try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
-        } catch {
-            throw BuildFailure(graph.warnings + error.diagnostics)
-        }
+        let theme = try loadTheme(options, after: graph)
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         let staging: StagingFolder
@@ -84,6 +79,15 @@ public enum SiteBuilder {
             warnings: (graph.warnings + rendered.warnings).sorted(),
             outputPath: options.outputPath
         )
+    }
+
+    /// The templates; a failure keeps the graph's warnings with it.
+    static func loadTheme(_ options: BuildOptions, after graph: SiteGraph) throws(BuildFailure) -> Theme {
+        do {
+            return try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
+        } catch {
+            throw BuildFailure(graph.warnings + error.diagnostics)
+        }
     }
 
     /// Load and resolve: all that commands inspecting the site need. The

@@ -8,23 +8,18 @@ import SiteResolver
 /// pulse blocks, templates — without writing anything.
 public enum SiteChecker {
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
-        let graph: SiteGraph
         do {
-            graph = try SiteBuilder.resolve(options)
+            let graph = try SiteBuilder.resolve(options)
+            let theme = try SiteBuilder.loadTheme(options, after: graph)
+            do {
+                let rendered = try SiteRenderer.render(graph, theme: theme, into: DiscardingSink())
+                return (graph.warnings + rendered.warnings).sorted()
+            } catch {
+                return (graph.warnings + error.diagnostics).sorted()
+            }
         } catch {
+            // Failures of loading and of the templates carry the warnings before them.
             return error.diagnostics.sorted()
-        }
-        let theme: Theme
-        do {
-            theme = try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
-        } catch {
-            return (graph.warnings + error.diagnostics).sorted()
-        }
-        do {
-            let rendered = try SiteRenderer.render(graph, theme: theme, into: DiscardingSink())
-            return (graph.warnings + rendered.warnings).sorted()
-        } catch {
-            return (graph.warnings + error.diagnostics).sorted()
         }
     }
 
