@@ -28,18 +28,15 @@ enum PlaceholderScanner {
         }
     }
 
-    /// `\u{E004}3\u{E005}TENS\u{E006}` → open tag of use 3, `TENS`, close tag.
+    /// `\u{E004}3\u{E005}TENS\u{E006}3\u{E005}` → open tag of use 3, `TENS`, its close tag.
     static func insertTerms(_ html: String, tags: [(open: String, close: String)?]) -> String {
-        let opened = rewrite(html, start: Array(TermMarker.start.utf8), end: Array(TermMarker.middle.utf8)) { index, output in
+        let middle = Array(TermMarker.middle.utf8)
+        let opened = rewrite(html, start: Array(TermMarker.start.utf8), end: middle) { index, output in
             output.append(contentsOf: ((index < tags.count ? tags[index]?.open : nil) ?? "").utf8)
         }
-        // Uses never nest, so the n-th end marker closes the n-th use.
-        let parts = opened.components(separatedBy: TermMarker.end)
-        var result = parts[0]
-        for (index, part) in parts.dropFirst().enumerated() {
-            result += ((index < tags.count ? tags[index]?.close : nil) ?? "") + part
+        return rewrite(opened, start: Array(TermMarker.end.utf8), end: middle) { index, output in
+            output.append(contentsOf: ((index < tags.count ? tags[index]?.close : nil) ?? "").utf8)
         }
-        return result
     }
 
     /// `<p>\u{E002}2\u{E003}</p>` → the caller's HTML for embed 2.
@@ -91,15 +88,16 @@ extension RenderedMarkdown {
         return PlaceholderScanner.insertLinks(html, urls: internalLinks.map { url($0) ?? "" })
     }
 
-    /// As `html(resolvingLinks:)`, with each embed's marker replaced by
-    /// `embedHTML(embed)`, and each marked term wrapped in the pair of tags
-    /// `termTags(termIndex)` gives (nil: left unmarked). Inserted as given: the caller escapes.
+    /// As `html(resolvingLinks:)`, with each embed's marker replaced by the
+    /// HTML at its index in `embedHTML` (one per `embeds`), and each marked term
+    /// wrapped in the pair of tags `termTags(termIndex)` gives (nil: left
+    /// unmarked). Inserted as given: the caller escapes.
     public func html(
-        resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: (Embed) -> String,
+        resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: [String],
         terms termTags: (Int) -> (open: String, close: String)? = { _ in nil }
     ) -> String {
         var result = html(resolvingLinks: url)
-        if !embeds.isEmpty { result = PlaceholderScanner.insertEmbeds(result, embeds: embeds.map(embedHTML)) }
+        if !embeds.isEmpty { result = PlaceholderScanner.insertEmbeds(result, embeds: embedHTML) }
         if !termUses.isEmpty { result = PlaceholderScanner.insertTerms(result, tags: termUses.map(termTags)) }
         return result
     }

@@ -12,7 +12,8 @@ public struct TermPattern: Sendable, Hashable {
 
 /// Finds the first whole-word use of each term in text outside headings,
 /// links, images and code, and wraps it in markers that
-/// `RenderedMarkdown.html(…terms:)` turns into the caller's markup.
+/// `RenderedMarkdown.html(…terms:)` turns into the caller's markup: use `n`
+/// becomes `start n middle` + the words + `end n middle`.
 struct TermMarker {
     private let patterns: [TermPattern]
     private var used: Set<Int> = []
@@ -34,7 +35,7 @@ struct TermMarker {
         var changed = false
         while !isDone, let (range, term) = earliestUse(in: rest) {
             result += rest[..<range.lowerBound]
-            result += "\(Self.start)\(uses.count)\(Self.middle)\(rest[range])\(Self.end)"
+            result += "\(Self.start)\(uses.count)\(Self.middle)\(rest[range])\(Self.end)\(uses.count)\(Self.middle)"
             used.insert(term)
             uses.append(term)
             rest = rest[range.upperBound...]

@@ -1,4 +1,7 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Walks a cmark-gfm tree once: collects headings, links, images and text, and
 /// marks the nodes it must change. Changes are applied after the walk, never
@@ -53,22 +56,26 @@ struct TreeWalker {
                 if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { prose.append("\n") }
                 continue
             }
+            // Read once: text nodes feed the plain text, the prose and the term marker.
+            let literal = type == CMARK_NODE_TEXT ? Self.literal(node) : nil
             if Self.isNotProse(node) { notProse += 1 }
             if notProse == 0 {
                 switch type {
-                case CMARK_NODE_TEXT: prose.append(Self.literal(node))
+                case CMARK_NODE_TEXT: prose.append(literal!)
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: prose.append(" ")
                 default: break
                 }
             }
             if Self.unmarkableTypes.contains(type.rawValue) { unmarkable += 1 }
-            if type == CMARK_NODE_TEXT, unmarkable == 0, !terms.isDone, let marked = terms.mark(Self.literal(node)) {
+            if let literal, unmarkable == 0, !terms.isDone, let marked = terms.mark(literal) {
                 termLiterals.append((node, marked))
             }
             switch type {
             case CMARK_NODE_CODE_BLOCK where !embedLanguages.isEmpty && embedLanguages.contains(Self.fenceLanguage(node)):
                 embedNodes.append(node)
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_TEXT:
+                text.append(literal!)
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 text.append(Self.literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text.append(" ")
@@ -147,10 +154,12 @@ struct TreeWalker {
     ]
 
     /// Headings, footnote definitions and tables (leaf code blocks add no text to prose anyway).
+    /// Runs on every node's entry and exit: the table test compares the C
+    /// string in place (the table type is an extension's, with no constant).
     private static func isNotProse(_ node: OpaquePointer) -> Bool {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_HEADING || type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
-        return cmark_node_get_type_string(node).map { String(cString: $0) } == "table"
+        return cmark_node_get_type_string(node).map { strcmp($0, "table") == 0 } ?? false
     }
 
     private static let blockTypes: Set<UInt32> = [

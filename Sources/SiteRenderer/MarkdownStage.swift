@@ -100,9 +100,7 @@ enum MarkdownStage {
                 diagnostics.append(.error(location(link.position), problem.message))
                 return nil
             }
-        }, embeds: { embed in
-            embeds[markdown.embeds.firstIndex(of: embed) ?? 0]
-        }, terms: { term in
+        }, embeds: embeds, terms: { term in
             glossary.tags(term: term, contentLocale: page.source.locale)
         })
         for image in markdown.images where image.altText.trimmed.isEmpty {

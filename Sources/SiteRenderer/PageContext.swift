@@ -32,25 +32,25 @@ struct PageContext: @unchecked Sendable {
     func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> [String: Any] {
         let page = graph.pages[index]
         var context = common(locale: page.locale)
-        context["page"] = [
+        let toc = headings.filter { (2...3).contains($0.level) }
+        var values: [String: Any] = [
             "title": page.title,
             "description": page.source.frontMatter.description,
             "url": page.url,
             "canonical": absolute(page.url),
             "content": body,
             "hasContent": !body.isEmpty,
-            "toc": headings.filter { (2...3).contains($0.level) }.map { ["text": $0.text, "anchor": $0.anchor, "isSubheading": $0.level == 3] },
+            "toc": toc.map { ["text": $0.text, "anchor": $0.anchor, "isSubheading": $0.level == 3] },
             "tags": page.source.frontMatter.tags,
             "hasExplainer": hasExplainer,
-        ] as [String: Any]
+        ]
         if page.source.kind == .topic {
             context["reviewText"] = reviewText(index)
-            var values = context["page"] as! [String: Any]
             let referenced = page.source.frontMatter.references.flatMap(\.links)
             values["jsonLD"] = StructuredData.medicalWebPage(index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url), citations: referenced + citations.filter { !referenced.contains($0) })
-            context["page"] = values
         }
-        if page.isFallback { addFallbackValues(&context, index) }
+        if page.isFallback { addFallbackValues(&context, page: &values, index) }
+        context["page"] = values
         context["breadcrumbs"] = page.ancestors.map { crumb in
             var item = link(to: crumb)
             if graph.pages[crumb].source.kind == .home { item["title"] = strings.strings(for: page.locale)["home"] ?? page.title }
@@ -60,7 +60,7 @@ struct PageContext: @unchecked Sendable {
         context["related"] = page.related.map { link(to: $0) }
         context["hasRelated"] = !page.related.isEmpty
         context["topics"] = page.children.map { link(to: $0) }
-        context["hasToc"] = (context["page"] as! [String: Any])["toc"].map { !($0 as! [Any]).isEmpty } ?? false
+        context["hasToc"] = !toc.isEmpty
         context["groups"] = page.source.kind == .home ? homeGroups(index) : []
         context["translations"] = page.translations.map { translation(of: $0, current: index) }
         context["hasTranslations"] = page.translations.count > 1
@@ -111,15 +111,13 @@ struct PageContext: @unchecked Sendable {
 
     /// A borrowed page: its content's own language on its block, a notice in
     /// the reader's language, and the original as the canonical URL.
-    private func addFallbackValues(_ context: inout [String: Any], _ index: Int) {
+    private func addFallbackValues(_ context: inout [String: Any], page values: inout [String: Any], _ index: Int) {
         let page = graph.pages[index]
         guard let shown = page.fallbackOf else { return }
-        var values = context["page"] as! [String: Any]
         let contentLocale = graph.locale(page.source.locale)!
         values["contentLang"] = contentLocale.tag
         values["contentDir"] = contentLocale.direction.rawValue
         values["canonical"] = absolute(graph.pages[shown].url)
-        context["page"] = values
         context["isFallback"] = true
         context["fallbackNotice"] = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
         var link = link(to: shown)

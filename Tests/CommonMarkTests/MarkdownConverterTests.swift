@@ -109,7 +109,7 @@ final class EmbedTests: XCTestCase {
     func testPulseBlocksBecomeEmbedsInPlace() {
         let rendered = convert("Before.\n\n```pulse\npreset: tens\n```\n\n```swift\nlet x = 1\n```\n")
         XCTAssertEqual(rendered.embeds, [Embed(language: "pulse", source: "preset: tens\n", position: SourcePosition(line: 3, column: 1))])
-        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: { "<div>\($0.source.count)</div>" })
+        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { "<div>\($0.source.count)</div>" })
         XCTAssertEqual(html, "<p>Before.</p>\n<div>13</div><pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
         XCTAssertFalse(rendered.plainText.contains("preset"), "an embed is not text to search or digest")
     }
@@ -117,7 +117,7 @@ final class EmbedTests: XCTestCase {
     func testEmbedInATightListIsStillReplaced() {
         let rendered = convert("- item\n- ```pulse\n  preset: a\n  ```\n")
         XCTAssertEqual(rendered.embeds.count, 1)
-        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: { _ in "<div>E</div>" })
+        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "<div>E</div>" })
         XCTAssertTrue(html.contains("<div>E</div>"), html)
         XCTAssertFalse(html.contains("\u{E002}"))
     }
@@ -133,7 +133,7 @@ final class EmbedTests: XCTestCase {
 final class TermMarkingTests: XCTestCase {
     private func html(_ markdown: String, _ terms: [[String]]) -> String {
         let rendered = MarkdownConverter.convert(markdown, options: MarkdownOptions(terms: terms.map(TermPattern.init)), isInternal: { _ in false })
-        return rendered.html(resolvingLinks: { _ in nil }, embeds: { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") })
+        return rendered.html(resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") })
     }
 
     func testOnlyTheFirstUseOutsideHeadingsLinksAndCodeIsMarked() {
