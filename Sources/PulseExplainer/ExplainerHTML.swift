@@ -19,7 +19,7 @@ public enum ExplainerHTML {
         html += figures(setting, model: model, context: context)
         html += MetricsTable.html(subject: (label ?? context["pulseValue"], setting), compare: compare, context: context)
         html += reading(setting, context: context)
-        html += sources(subject: subject, compare: compare, context: context)
+        html += sources([(subject.presetID, subject.sources)] + compare.map { ($0.id, $0.sources) }, context: context)
         html += "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n"
         if let url = context.comparisonURL {
             html += "<p class=\"pulse-compare-link\"><a href=\"\(escape(url))\">\(escape(context["pulseCompareLink"]))</a></p>\n"
@@ -41,11 +41,7 @@ public enum ExplainerHTML {
             html += "</li>\n"
         }
         html += "</ul>\n"
-        html += "<details class=\"pulse-sources\"><summary>\(escape(context["pulseSources"]))</summary><dl>\n"
-        for preset in library.presets {
-            html += "<dt>\(escape(context["preset.\(preset.id)"]))</dt>" + preset.sources.map { "<dd>\(escape($0))</dd>" }.joined() + "\n"
-        }
-        html += "</dl></details>\n"
+        html += sources(library.presets.map { ($0.id, $0.sources) }, context: context)
         return html + "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n</div>\n"
     }
 
@@ -97,9 +93,9 @@ public enum ExplainerHTML {
         return html + "</div>\n"
     }
 
-    private static func sources(subject: ExplainerSubject, compare: [PulsePreset], context: ExplainerContext) -> String {
-        let entries = [(subject.presetID, subject.sources)] + compare.map { ($0.id as String?, $0.sources) }
-        let listed = entries.filter { !$0.1.isEmpty }
+    /// The references of each setting shown, under its label (nil: settings written in the block).
+    private static func sources(_ entries: [(presetID: String?, sources: [String])], context: ExplainerContext) -> String {
+        let listed = entries.filter { !$0.sources.isEmpty }
         guard !listed.isEmpty else { return "" }
         var html = "<details class=\"pulse-sources\"><summary>\(escape(context["pulseSources"]))</summary><dl>\n"
         for (id, sources) in listed {

@@ -10,12 +10,10 @@ struct GlossaryLinks: Sendable {
     private var entries: [String: (url: String, anchors: [String])] = [:]
     private let graph: SiteGraph
 
-    static let pageID = "glossary"
-
     init(graph: SiteGraph, converted: [RenderedMarkdown]) {
         self.graph = graph
         for locale in graph.locales where !locale.glossary.isEmpty {
-            guard let index = graph.pagesByID[locale.tag]?[Self.pageID], !graph.pages[index].isFallback else { continue }
+            guard let index = graph.pagesByID[locale.tag]?[GlossaryPages.id], !graph.pages[index].isFallback else { continue }
             let anchors = converted[index].headings.map(\.anchor)
             // One h2 per term, in order; anything else means the page was not ours.
             guard anchors.count == locale.glossary.count else { continue }

@@ -13,10 +13,9 @@ struct LocaleStrings: Sendable {
             var strings = locale.strings
             for (key, template) in usedStrings.sorted(by: { $0.key < $1.key }) where strings[key] == nil {
                 let location = SourceLocation(file: locale.location.file)
-                let chain = locale.fallbackChain.isEmpty && locale.tag != graph.config.defaultLocale ? [graph.config.defaultLocale] : locale.fallbackChain
-                if let source = chain.first(where: { graph.locale($0)?.strings[key] != nil }) {
-                    strings[key] = graph.locale(source)!.strings[key]
-                    diagnostics.append(.warning(location, "strings: '\(key)' (used by \(template)) is missing; showing the \(source) text"))
+                if let source = graph.locales.stringSource(key, for: locale, defaultLocale: graph.config.defaultLocale) {
+                    strings[key] = source.strings[key]
+                    diagnostics.append(.warning(location, "strings: '\(key)' (used by \(template)) is missing; showing the \(source.tag) text"))
                 } else {
                     diagnostics.append(.error(location, "strings: '\(key)' (used by \(template)) is missing"))
                 }

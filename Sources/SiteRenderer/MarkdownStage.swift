@@ -44,7 +44,7 @@ enum MarkdownStage {
             let page = graph.pages[index]
             var options = optionsByLocale[page.locale]!
             // The glossary page defines the terms; it does not link them to itself.
-            if page.id == GlossaryLinks.pageID, page.source.isSynthesized { options.terms = [] }
+            if page.id == GlossaryPages.id, page.source.isSynthesized { options.terms = [] }
             var rendered = MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
             // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
             let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)

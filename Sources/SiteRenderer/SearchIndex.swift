@@ -21,10 +21,10 @@ enum SearchIndex {
             entries.append(Entry(
                 title: page.title, description: page.source.frontMatter.description, url: page.url,
                 section: page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? "",
-                headings: page.id == GlossaryLinks.pageID ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
+                headings: page.id == GlossaryPages.id ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
             ))
         }
-        if let locale = graph.locale(tag), let glossary = graph.pagesByID[tag]?[GlossaryLinks.pageID] {
+        if let locale = graph.locale(tag), let glossary = graph.pagesByID[tag]?[GlossaryPages.id] {
             // Terms come from the glossary page's content language (a borrowed page's original).
             let terms = graph.locale(graph.pages[glossary].source.locale)?.glossary ?? locale.glossary
             for (term, heading) in zip(terms, headings[glossary]) {
