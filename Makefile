@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps unit leakcheck linkcheck validate browser bench serve deps clean
+.PHONY: site test test-deps unit leakcheck linkcheck validate browser bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -62,6 +62,11 @@ bench:
 	@Scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product spinesite
 	Scripts/bench.sh
+
+## libFuzzer over the page pipeline for FUZZ_SECONDS (crashes land in .build/fuzz-artifacts/).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	Scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Preview Site/ on http://127.0.0.1:8000/ (loopback only).
 serve: site

@@ -68,6 +68,9 @@ let package = Package(
             dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter"],
             swiftSettings: strict
         ),
+        // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
+        .target(name: "PageFuzzing", dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel"], swiftSettings: strict),
+        .executableTarget(name: "spinesite-fuzz", dependencies: ["PageFuzzing"], swiftSettings: strict),
         .executableTarget(
             name: "spinesite",
             dependencies: ["SpinesiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -81,10 +84,11 @@ let package = Package(
         .testTarget(name: "ReadabilityTests", dependencies: ["Readability"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics"], swiftSettings: strict),
         .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
+        .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
-            dependencies: ["SpinesiteKit", "SiteModel", "SiteResolver", "TestSupport"],
+            dependencies: ["SpinesiteKit", "SiteModel", "SiteResolver", "TestSupport", "PageFuzzing"],
             swiftSettings: strict
         ),
     ]

@@ -3,7 +3,7 @@ import YAMLReading
 
 /// `Content/site.yml` → `SiteConfig`.
 enum SiteConfigDecoder {
-    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval", "readingTargets"]
+    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval", "readingTargets", "maxPageMegabytes"]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         let what = "site.yml"
@@ -20,6 +20,7 @@ enum SiteConfigDecoder {
         let smart = yaml.bool("smartPunctuation", what: what)
         let unsafe = yaml.bool("unsafeHTML", what: what)
         let interval = yaml.int("reviewInterval", what: what)
+        let maxPageMegabytes = yaml.int("maxPageMegabytes", what: what)
         var readingTargets: [String: Double] = [:]
         for (tag, value) in yaml.stringMap("readingTargets", what: what) {
             guard let number = Double(value.value), number.isFinite else {
@@ -29,6 +30,9 @@ enum SiteConfigDecoder {
             readingTargets[tag] = number
         }
         if let interval, interval <= 0 { yaml.error(yaml.location(ofKey: "reviewInterval"), "\(what): 'reviewInterval' is a number of months, at least 1") }
+        if let maxPageMegabytes, !(1...1024).contains(maxPageMegabytes) {
+            yaml.error(yaml.location(ofKey: "maxPageMegabytes"), "\(what): 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024")
+        }
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
             yaml.error(baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
         }
@@ -39,6 +43,7 @@ enum SiteConfigDecoder {
             reviewIntervalMonths: interval ?? 12, location: yaml.location
         )
         config.readingTargets = readingTargets
+        if let maxPageMegabytes { config.maxPageBytes = maxPageMegabytes * 1024 * 1024 }
         return (config, yaml.diagnostics)
     }
 }

@@ -49,7 +49,8 @@ public enum ContentLoader {
             }
         }
 
-        let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts)
+        let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
+        let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
         diagnostics += pageDiagnostics
         guard let config else { throw BuildFailure(diagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
@@ -124,13 +125,15 @@ public enum ContentLoader {
     }
 
     static func readText(_ url: URL, file: String) -> Result<String, BuildFailure> {
-        let data: Data
+        readData(url, file: file).flatMap { TextDecoding.decode($0, file: file) }
+    }
+
+    static func readData(_ url: URL, file: String) -> Result<Data, BuildFailure> {
         do {
-            data = try Data(contentsOf: url)
+            return .success(try Data(contentsOf: url))
         } catch {
             return .failure(BuildFailure([.error(SourceLocation(file: file), "cannot read file (it may have been removed during the build)")]))
         }
-        return TextDecoding.decode(data, file: file)
     }
 }
 

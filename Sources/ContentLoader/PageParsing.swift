@@ -3,8 +3,8 @@ import SiteModel
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
-    static func parsePages(_ sources: [PageSource], includeDrafts: Bool) -> ([SourcePage], [Diagnostic]) {
-        let results = ParallelMap.map(sources) { source in parsePage(source) }
+    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int) -> ([SourcePage], [Diagnostic]) {
+        let results = ParallelMap.map(sources) { source in parsePage(source, maxBytes: maxBytes) }
         var pages: [SourcePage] = []
         var diagnostics: [Diagnostic] = []
         for (page, pageDiagnostics) in results {
@@ -14,22 +14,50 @@ extension ContentLoader {
         return (pages, diagnostics)
     }
 
-    static func parsePage(_ source: PageSource) -> (SourcePage?, [Diagnostic]) {
+    static func parsePage(_ source: PageSource, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+        // Checked before reading, so a multi-gigabyte file is never loaded.
+        if let size = fileSize(source.url), size > maxBytes {
+            let message = "page is \(megabytes(size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
+            return (nil, [.error(SourceLocation(file: source.file), message)])
+        }
+        switch readData(source.url, file: source.file) {
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let data): return parsePage(data, locale: source.locale, relativePath: source.relativePath, file: source.file)
+        }
+    }
+
+    /// One page from its bytes, as `load` reads each file: decoding, front
+    /// matter and body. Public for the fuzz target, which has no disk.
+    /// - Parameters:
+    ///   - relativePath: the path under the locale folder (`therapies/tens.md`).
+    ///   - file: how the file is named in diagnostics (`Content/en/therapies/tens.md`).
+    public static func parsePage(_ data: Data, locale: String, relativePath: String, file: String) -> (SourcePage?, [Diagnostic]) {
         let split: SplitDocument
-        switch readText(source.url, file: source.file).flatMap({ FrontMatterSplitter.split($0, file: source.file) }) {
+        switch TextDecoding.decode(data, file: file).flatMap({ FrontMatterSplitter.split($0, file: file) }) {
         case .failure(let failure): return (nil, failure.diagnostics)
         case .success(let value): split = value
         }
-        let (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: source.file)
+        let (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: file)
         guard let frontMatter else { return (nil, diagnostics) }
-        let fileName = source.relativePath.split(separator: "/").last!
-        let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (source.relativePath == "_index.md" ? .home : .section)
+        let fileName = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
-            locale: source.locale, relativePath: source.relativePath, kind: kind, frontMatter: frontMatter,
-            body: split.body, bodyLocation: SourceLocation(file: source.file, line: split.bodyFirstLine, column: 1)
+            locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,
+            body: split.body, bodyLocation: SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         )
         return (page, diagnostics)
     }
+}
+
+private func fileSize(_ url: URL) -> Int? {
+    var info = stat()
+    guard stat(url.path, &info) == 0 else { return nil }
+    return Int(info.st_size)
+}
+
+private func megabytes(_ bytes: Int) -> String {
+    let value = Double(bytes) / (1024 * 1024)
+    return value >= 10 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
 }
 
 /// Orders locales: `locales:` from site.yml if given, else default first then by tag.

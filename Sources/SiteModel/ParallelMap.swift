@@ -14,16 +14,28 @@ public enum ParallelMap {
 }
 
 /// Slots written once each by concurrent workers; read after all finish.
+///
+/// The slots are raw memory, allocated once. An `Array` here raced: every
+/// write first checks that the array's storage is uniquely referenced, a
+/// concurrent worker's access made it look shared, and the copy-on-write
+/// that followed copied the storage under the other workers' writes and
+/// crashed (found by building 10,000 pages in one folder).
 private final class ResultBuffer<Output>: @unchecked Sendable {
-    private var slots: [Output?]
+    private let slots: UnsafeMutableBufferPointer<Output?>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 
     func set(_ index: Int, _ value: Output) {
         // Each index is written by exactly one iteration, so writes never overlap.
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     func values() -> [Output] { slots.map { $0! } }

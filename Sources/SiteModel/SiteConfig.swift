@@ -15,6 +15,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Reading-level targets by language tag (`readingTargets: { en: 8, es: 60 }`):
     /// a grade for English (at most), an ease score for Spanish (at least).
     public var readingTargets: [String: Double] = [:]
+    /// Pages larger than this are refused (`maxPageMegabytes`): a reader-facing
+    /// page is far smaller, and a huge file is almost always a mistake.
+    public var maxPageBytes: Int = SiteConfig.defaultMaxPageBytes
+    public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 
     public init(

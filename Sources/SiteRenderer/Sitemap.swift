@@ -16,7 +16,6 @@ enum Sitemap {
         // Borrowed pages are not listed: their canonical URL is the original's.
         let listed = graph.pages.indices.filter { !graph.pages[$0].isFallback }
         for index in listed.sorted(by: { graph.pages[$0].url < graph.pages[$1].url }) {
-            let page = graph.pages[index]
             let translations = graph.realTranslations(of: index)
             lines.append("  <url>")
             lines.append("    <loc>\(absolute[index])</loc>")

@@ -73,10 +73,17 @@ final class FilesTests: XCTestCase {
         XCTAssertTrue(messages(load([:], site: site)).contains("Content/site.yml:1:1: error: site.yml: defaultLocale 'fr' has no folder Content/fr/ with a locale.yml"))
     }
 
-    func testTwentyMegabytePageLoads() throws {
+    func testPagesOverTheSizeLimitAreRefusedAndTheLimitCanBeRaised() throws {
         let paragraph = String(repeating: "Electrical stimulation may ease pain in some people. ", count: 20) + "\n\n"
         let body = String(repeating: paragraph, count: 20 * 1024 * 1024 / paragraph.utf8.count)
-        let site = try load(["big.md": MinimalSite.page(body: body)]).get()
-        XCTAssertGreaterThan(site.pages[0].body.utf8.count, 19 * 1024 * 1024)
+        let site = MinimalSite.make(["big.md": MinimalSite.page(body: body)])
+        XCTAssertEqual(messages(load([:], site: site)), [
+            "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise 'maxPageMegabytes' in site.yml)",
+        ])
+        site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 32\n")
+        let loaded = try load([:], site: site).get()
+        XCTAssertGreaterThan(loaded.pages[0].body.utf8.count, 19 * 1024 * 1024)
+        site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 0\n")
+        XCTAssertEqual(messages(load([:], site: site)), ["Content/site.yml:4:1: error: site.yml: 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024"])
     }
 }

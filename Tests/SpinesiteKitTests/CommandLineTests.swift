@@ -4,24 +4,10 @@ import XCTest
 
 /// Runs the built `spinesite` binary as a user would.
 final class CommandLineTests: XCTestCase {
-    private var binary: URL {
-        // The test bundle and the executable are built into the same folder.
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spinesite")
-    }
+    private var binary: URL { SpinesiteCommand.binary }
 
-    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    private func run(_ arguments: [String], in folder: URL) throws -> SpinesiteCommand.Result {
+        try SpinesiteCommand.run(arguments, in: folder)
     }
 
     func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {

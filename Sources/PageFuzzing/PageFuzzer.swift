@@ -1,0 +1,89 @@
+import CommonMark
+import ContentLoader
+import Foundation
+import PulseExplainer
+import SiteModel
+
+/// What the fuzz target does with one input: the bytes of a page file go
+/// through the same stages a build runs on each page — decoding and front
+/// matter, Markdown with placeholders, glossary terms and ```pulse blocks,
+/// and the explainer's physics and HTML — all in memory.
+///
+/// Beyond "does not crash", each run checks what must hold for any input;
+/// a broken rule is reported as a `Violation`, which the fuzz entry point
+/// turns into a crash so libFuzzer keeps the input.
+public struct PageFuzzer: Sendable {
+    public static let file = "Content/en/fuzz.md"
+
+    private let library: PresetLibrary
+    private let strings: [String: String]
+    private let terms: [TermPattern]
+
+    /// - Parameters:
+    ///   - presets: the text of a `pulse-presets.yml` (the real one, so that
+    ///     blocks naming its presets reach the physics).
+    ///   - strings: a locale's strings, for the explainer's words.
+    public init(presets: String, strings: [String: String]) {
+        library = PresetLibrary.decode(presets, file: "Content/pulse-presets.yml").0
+        self.strings = strings
+        terms = [TermPattern(phrases: ["TENS", "nerve"]), TermPattern(phrases: ["pulse width", "pulse"])]
+    }
+
+    public struct Violation: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs one input. Throws only when a rule that must hold for every input is broken.
+    public func run(_ data: Data) throws(Violation) {
+        let (page, diagnostics) = ContentLoader.parsePage(data, locale: "en", relativePath: "fuzz.md", file: Self.file)
+        try checkDiagnostics(diagnostics, pageLoaded: page != nil)
+        guard let page else { return }
+        let options = MarkdownOptions(embedLanguages: ["pulse"], terms: terms)
+        let markdown = MarkdownConverter.convert(page.body, options: options) { !$0.contains(":") && !$0.hasPrefix("//") }
+        var plan = ExplainerPlan()
+        let embedHTML = markdown.embeds.enumerated().map { number, embed in
+            explainer(embed, page: page, number: number, plan: &plan)
+        }
+        let html = markdown.html(resolvingLinks: { _ in "/en/target/" }, embeds: embedHTML) { _ in ("<a href=\"/g/\">", "</a>") }
+        try checkSafe(html)
+        // The state grid is left out: its slider axes are fixed, so inputs
+        // barely change it, and computing it takes ~50 ms a run (grid against
+        // physics is checked at 1,000 random states in PulseExplainerTests).
+    }
+
+    private func explainer(_ embed: Embed, page: SourcePage, number: Int, plan: inout ExplainerPlan) -> String {
+        let fenceLine = page.bodyLocation.line + embed.position.line - 1
+        let (request, _) = ExplainerRequest.decode(embed.source, file: Self.file, fenceLine: fenceLine, library: library)
+        let context = ExplainerContext(
+            strings: strings, numbers: LocaleNumbers(decimalSeparator: ","),
+            statesURL: "/assets/pulse-states.json", comparisonURL: "/en/compare/", idPrefix: "pulse-\(number + 1)"
+        )
+        switch request {
+        case .single(let subject, let compare)?:
+            let model = plan.modelIndex(for: subject.described.setting)
+            return ExplainerHTML.single(subject, compare: compare, modelIndex: model, context: context)
+        case .allPresets?:
+            return ExplainerHTML.comparison(library, context: context)
+        case nil:
+            return ""
+        }
+    }
+
+    /// Every problem names the page; a page that did not load says why.
+    private func checkDiagnostics(_ diagnostics: [Diagnostic], pageLoaded: Bool) throws(Violation) {
+        for diagnostic in diagnostics where diagnostic.location.file != Self.file {
+            throw Violation(description: "diagnostic names another file: \(diagnostic)")
+        }
+        if !pageLoaded, !diagnostics.hasErrors {
+            throw Violation(description: "the page was dropped without an error")
+        }
+    }
+
+    /// Raw HTML is off: nothing the author typed may become a script, an
+    /// event-handler attribute or a script URL.
+    private func checkSafe(_ html: String) throws(Violation) {
+        if let problem = UnsafeMarkup.problems(in: html).first {
+            throw Violation(description: problem)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import PageFuzzing
+import SiteModel
+import SpinesiteKit
+import TestSupport
+import XCTest
+
+/// Hostile and broken input, through the real command line: each case ends
+/// in a clear `file:line` error and a non-zero exit with the previous `Site/`
+/// byte for byte as it was, or in a safe site.
+final class HostileInputTests: XCTestCase {
+    /// A site already built once, so that a failed build has something to lose.
+    private func builtSite(_ pages: [String: String] = [:]) throws -> TemporaryFolder {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", body: "## Risks\n\nText.")])
+        site.copy(from: Repository.templates, to: "Templates")
+        let first = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        for (path, text) in pages { site.write("Content/en/\(path)", text) }
+        return site
+    }
+
+    /// Every file under `Site/` with its bytes.
+    private func snapshot(_ site: TemporaryFolder) -> [String: Data] {
+        let root = site.url.appendingPathComponent("Site")
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            if let data = try? Data(contentsOf: url), !url.hasDirectoryPath {
+                files[String(url.path.dropFirst(root.path.count))] = data
+            }
+        }
+        return files
+    }
+
+    /// Runs `spinesite build` after `change`; expects failure with `errors`
+    /// (each a prefix of one stderr line) and the old output untouched.
+    private func assertRefused(
+        _ site: TemporaryFolder, errors: [String], user: String? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let before = snapshot(site)
+        XCTAssertFalse(before.isEmpty, file: file, line: line)
+        let result = try SpinesiteCommand.run(["build"], in: site.url, user: user)
+        XCTAssertEqual(result.status, 1, result.stderr, file: file, line: line)
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+            .map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        XCTAssertEqual(lines.count, errors.count, result.stderr, file: file, line: line)
+        for (got, expected) in zip(lines, errors) {
+            XCTAssertTrue(got.hasPrefix(expected), "\(got)\ndoes not start with\n\(expected)", file: file, line: line)
+        }
+        XCTAssertTrue(snapshot(site) == before, "Site/ changed", file: file, line: line)
+    }
+
+    func testMarkupAndScriptURLsInEveryFieldStayText() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = TemporaryFolder()
+        site.copy(from: Repository.fixture("Hostile/Content"), to: "Content")
+        site.copy(from: Repository.templates, to: "Templates")
+        let result = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var pages = 0
+        for (path, data) in snapshot(site) where path.hasSuffix(".html") {
+            pages += 1
+            let html = String(decoding: data, as: UTF8.self)
+            let problems = UnsafeMarkup.problems(in: html) { attributes in
+                attributes["type"] == "application/ld+json" || attributes["src"]?.hasPrefix("/assets/") == true
+            }
+            XCTAssertEqual(problems, [], path)
+            XCTAssertFalse(html.contains("alert(5)") && html.contains("href=\"javascript"), path)
+        }
+        XCTAssertGreaterThanOrEqual(pages, 6)
+        let topic = try XCTUnwrap(site.read("Site/en/xss/index.html"))
+        XCTAssertTrue(topic.contains("<h1>Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), "the title is shown, as text")
+        XCTAssertTrue(topic.contains("<a href=\"\">script link</a>"), "cmark-gfm empties javascript: links")
+        XCTAssertTrue(topic.contains("\\u003cscript\\u003ealert(1)"), "JSON-LD escapes '<'")
+    }
+
+    func testSlugWithMarkupIsAnError() throws {
+        let site = try builtSite(["bad.md": MinimalSite.page(extra: "slug: \"x<script>\"\n")])
+        try assertRefused(site, errors: ["Content/en/bad.md:4:7: error: front matter: 'slug' 'x<script>' may only hold"])
+    }
+
+    func testYAMLAliasBombIsRefusedQuickly() throws {
+        var levels = "title: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            levels += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        let site = try builtSite(["bomb.md": "---\n\(levels)---\n\nText.\n"])
+        let started = Date()
+        try assertRefused(site, errors: ["Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
+    }
+
+    func testFiftyMegabytePageIsRefusedWithoutBeingRead() throws {
+        let site = try builtSite()
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: site.write("Content/en/huge.md", MinimalSite.page(title: "Huge")).path))
+        try handle.truncate(atOffset: 50 * 1024 * 1024)
+        try handle.close()
+        try assertRefused(site, errors: ["Content/en/huge.md: error: page is 50 MB; pages may be at most 10 MB"])
+    }
+
+    func testTenThousandFilesInOneFolderBuild() throws {
+        let site = try builtSite()
+        for number in 0..<10_000 {
+            site.write("Content/en/many/page-\(number).md", "---\ntitle: \"Page \(number)\"\ndescription: \"d\"\n---\n\nText \(number).\n")
+        }
+        let result = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
+        XCTAssertEqual(result.status, 0, String(result.stderr.prefix(2000)))
+        XCTAssertTrue(site.exists("Site/en/many/page-9999/index.html"))
+        let section = try XCTUnwrap(site.read("Site/en/many/index.html"))
+        XCTAssertTrue(section.contains("Page 9999"), "the folder's section lists every page")
+    }
+
+    func testTenThousandLevelsOfNestingBuild() throws {
+        let quotes = String(repeating: ">", count: 10_000) + " deep quote\n"
+        let lists = String(repeating: "- ", count: 10_000) + "deep item\n"
+        let site = try builtSite(["deep.md": MinimalSite.page(title: "Deep", body: quotes + "\nText.\n\n" + lists)])
+        let result = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let page = try XCTUnwrap(site.read("Site/en/deep/index.html"))
+        XCTAssertTrue(page.contains("deep quote") && page.contains("deep item"))
+        XCTAssertGreaterThanOrEqual(page.components(separatedBy: "<blockquote>").count - 1, 10_000)
+    }
+
+    func testInvalidUTF8IsAnErrorAtItsPosition() throws {
+        let site = try builtSite()
+        // "crónico" saved as Latin-1: ó is the single byte 0xF3.
+        let text = MinimalSite.page(title: "Dolor", body: "Good line.\n\nEl dolor lumbar cr*nico.")
+        site.write("Content/en/latin1.md", data: Data(text.utf8.map { $0 == UInt8(ascii: "*") ? 0xF3 : $0 }))
+        try assertRefused(site, errors: ["Content/en/latin1.md:8:19: error: file is not valid UTF-8; save it as UTF-8"])
+    }
+
+    func testNULByteIsAnError() throws {
+        let site = try builtSite(["nul.md": MinimalSite.page(body: "Before\u{0}after.")])
+        try assertRefused(site, errors: ["Content/en/nul.md:6:7: error: file contains a NUL byte; is it a text file?"])
+    }
+
+    func testCRLFAndBOMJustWork() throws {
+        let crlf = MinimalSite.page(title: "Windows", body: "## Line ends\r\n\r\nText with [a link](bom.md).").replacingOccurrences(of: "\n", with: "\r\n")
+        let site = try builtSite(["crlf.md": crlf])
+        site.write("Content/en/bom.md", data: Data([0xEF, 0xBB, 0xBF]) + Data(MinimalSite.page(title: "Marked").utf8))
+        let result = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let windows = try XCTUnwrap(site.read("Site/en/crlf/index.html"))
+        XCTAssertTrue(windows.contains("<h1>Windows</h1>") && windows.contains("<h2 id=\"line-ends\">Line ends</h2>"))
+        XCTAssertTrue(windows.contains("<a href=\"/en/bom/\">a link</a>"))
+        XCTAssertFalse(windows.contains("\r"))
+        XCTAssertTrue(try XCTUnwrap(site.read("Site/en/bom/index.html")).contains("<h1>Marked</h1>"))
+    }
+
+    func testSymlinkLoopIsAnErrorNotAHang() throws {
+        let site = try builtSite()
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/Content/en/loop.md", withDestinationPath: "loop.md")
+        try assertRefused(site, errors: ["Content/en/loop.md: error: symbolic link cannot be resolved (broken, or a loop)"])
+    }
+
+    func testUnwritableOutputFolderKeepsTheOldSite() throws {
+        let site = try builtSite(["pnt.md": MinimalSite.page(title: "PNT")])
+        // As root, permissions are not enforced: build as `nobody` instead, who
+        // can read the project (0755/0644) but not write in it.
+        let user = getuid() == 0 ? "nobody" : nil
+        if user == nil { chmod(site.path, 0o555) }
+        defer { chmod(site.path, 0o755) }
+        try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user)
+    }
+}
