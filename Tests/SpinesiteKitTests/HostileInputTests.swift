@@ -156,6 +156,44 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(site, errors: ["Content/en/loop.md: error: symbolic link cannot be resolved (broken, or a loop)"])
     }
 
+    /// Files deleted and rewritten while builds run: each build either
+    /// succeeds or fails naming only those files, and a failed build leaves
+    /// the output exactly as the build before it left it. (A race by nature:
+    /// which of the two happens varies; neither may crash or half-write.)
+    func testFilesThatDisappearDuringTheBuildFailCleanly() throws {
+        let site = try builtSite()
+        let names = (0..<100).map { "Content/en/churn/page-\($0).md" }
+        let text = MinimalSite.page(title: "Churn")
+        for name in names { site.write(name, text) }
+        let churning = ChurnFlag()
+        let churner = Thread {
+            while churning.isOn {
+                for name in names {
+                    try? FileManager.default.removeItem(atPath: site.path + "/" + name)
+                    site.write(name, text)
+                }
+            }
+        }
+        churner.start()
+        var failures = 0
+        for _ in 0..<15 {
+            let before = snapshot(site)
+            do {
+                _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+                XCTAssertTrue(site.exists("Site/en/tens/index.html"), "a whole site was written")
+            } catch {
+                failures += 1
+                for diagnostic in error.errors {
+                    XCTAssertTrue(diagnostic.description.hasPrefix(site.path + "/Content/en/churn/page-"), diagnostic.description)
+                }
+                XCTAssertTrue(snapshot(site) == before, "a failed build changed Site/")
+            }
+        }
+        churning.isOn = false
+        while !churner.isFinished { usleep(1000) }
+        print("HostileInputTests: \(failures) of 15 builds met a vanishing file")
+    }
+
     func testUnwritableOutputFolderKeepsTheOldSite() throws {
         let site = try builtSite(["pnt.md": MinimalSite.page(title: "PNT")])
         // As root, permissions are not enforced: build as `nobody` instead, who
@@ -164,5 +202,15 @@ final class HostileInputTests: XCTestCase {
         if user == nil { chmod(site.path, 0o555) }
         defer { chmod(site.path, 0o755) }
         try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user)
+    }
+}
+
+/// Tells the churning thread when to stop.
+private final class ChurnFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var on = true
+    var isOn: Bool {
+        get { lock.withLock { on } }
+        set { lock.withLock { on = newValue } }
     }
 }
