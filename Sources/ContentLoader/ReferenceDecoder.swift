@@ -34,6 +34,8 @@ enum ReferenceDecoder {
             }
             if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
                 entry.error(url.location, "\(entryWhat): url must start with https://")
+            } else if let url, !Reference.isWellFormedURL(url.value) {
+                entry.error(url.location, "\(entryWhat): url '\(url.value)' is not a valid URL (spaces, quotes and <> must be percent-encoded)")
             }
             if pmid == nil, doi == nil, url == nil {
                 entry.error(location, "\(entryWhat): give a pmid, a doi or a url, so readers can find it")

@@ -1,3 +1,4 @@
+import Foundation
 /// A work a page cites, from its front matter's `references:`.
 public struct Reference: Sendable, Hashable {
     /// How the text cites it: `[@sluka2003]`.
@@ -34,6 +35,18 @@ public struct Reference: Sendable, Hashable {
     }
 
     /// `10.<4–9 digits>/<suffix without spaces>`.
+    /// An absolute http(s) URL made only of the characters RFC 3986 allows
+    /// (others percent-encoded), with a host: what an `href` may hold as is.
+    public static func isWellFormedURL(_ text: String) -> Bool {
+        guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound]) else { return false }
+        let rest = text[schemeEnd.upperBound...]
+        guard let hostEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? Optional(rest.endIndex), hostEnd > rest.startIndex else { return false }
+        return text.unicodeScalars.allSatisfy { urlCharacters.contains($0) }
+    }
+
+    private static let urlCharacters = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        .union(CharacterSet(charactersIn: "-._~:/?#[]@!$&'()*+,;=%"))
+
     public static func isWellFormedDOI(_ text: String) -> Bool {
         let parts = text.split(separator: "/", maxSplits: 1)
         guard parts.count == 2, parts[0].hasPrefix("10."), !parts[1].isEmpty, !text.contains(where: \.isWhitespace) else { return false }

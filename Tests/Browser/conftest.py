@@ -1,4 +1,4 @@
-"""Shared fixtures: the built site served on 127.0.0.1, and headless Chromium."""
+"""Shared fixtures: built sites served on 127.0.0.1, and headless Chromium."""
 import functools
 import http.server
 import os
@@ -10,14 +10,48 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 SITE = os.environ.get("SPINESITE_BROWSER_SITE", ".build/browser-site")
+HOSTILE_SITE = os.environ.get("SPINESITE_HOSTILE_SITE", ".build/browser-hostile")
+SCREENSHOTS = ".build/screenshots"
+AXE = ".build/axe-core/axe.min.js"
+
+
+class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built folder as a static host would: the site's own 404.html with status 404."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.directory, "404.html")
+        if code != 404 or not os.path.exists(page):
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as file:
+            body = file.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve(folder):
+    handler = functools.partial(StaticSiteHandler, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 @pytest.fixture(scope="session")
 def base_url():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=SITE)
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(SITE)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hostile_url():
+    server = serve(HOSTILE_SITE)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
@@ -27,6 +61,7 @@ def make_browser(width, javascript=True):
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},900"):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)

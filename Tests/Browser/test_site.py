@@ -67,3 +67,26 @@ def test_no_horizontal_overflow_on_a_phone(phone, base_url, path):
     phone.get(base_url + path)
     overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+
+
+def test_a_borrowed_page_says_it_is_not_yet_translated(browser, base_url):
+    browser.get(base_url + "/ar/therapies/tens/")
+    notice = browser.find_element(By.CSS_SELECTOR, ".notice")
+    assert notice.is_displayed()
+    assert browser.execute_script("return arguments[0].closest('[lang]').lang", notice) == "ar", "the notice is in the reader's language"
+    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", notice) == "rtl"
+    canonical = browser.find_element(By.CSS_SELECTOR, "link[rel=canonical]").get_attribute("href")
+    assert canonical.endswith("/en/therapies/tens/"), "the original is the canonical page"
+
+
+def test_a_missing_address_gets_the_sites_404_page(browser, base_url):
+    import urllib.error
+    import urllib.request
+    try:
+        urllib.request.urlopen(base_url + "/en/no-such-page/")
+        raise AssertionError("a missing page answered 200")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+    browser.get(base_url + "/en/no-such-page/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+    assert browser.find_element(By.CSS_SELECTOR, ".disclaimer").is_displayed()

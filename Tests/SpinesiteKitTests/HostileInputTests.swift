@@ -80,6 +80,12 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(site, errors: ["Content/en/bad.md:4:7: error: front matter: 'slug' 'x<script>' may only hold"])
     }
 
+    func testReferenceURLWithMarkupIsAnError() throws {
+        let references = "references:\n  smith:\n    title: \"T\"\n    authors: \"A\"\n    url: 'https://example.org/\"><script>alert(1)</script>'\n"
+        let site = try builtSite(["cited.md": MinimalSite.page(extra: references, body: "Text [@smith].")])
+        try assertRefused(site, errors: ["Content/en/cited.md:8:10: error: front matter: references: 'smith': url 'https://example.org/\"><script>alert(1)</script>' is not a valid URL"])
+    }
+
     func testYAMLAliasBombIsRefusedQuickly() throws {
         var levels = "title: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         var previous = "a"

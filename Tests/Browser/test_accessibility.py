@@ -1,0 +1,48 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every kind of page in every locale."""
+import json
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import AXE
+from pages import all_pages
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(driver):
+    with open(AXE, encoding="utf-8") as file:
+        driver.execute_script(file.read())
+    driver.set_script_timeout(30)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(r => done(r.violations), e => done(String(e)));",
+        TAGS,
+    )
+    assert not isinstance(result, str), result
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result
+    ]
+
+
+@pytest.mark.parametrize("kind,locale,path", all_pages())
+def test_no_axe_violations(scripted, base_url, kind, locale, path):
+    scripted.get(base_url + path)
+    if kind == "explainer":
+        WebDriverWait(scripted, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-pulse-ready]"))
+    violations = axe_violations(scripted)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+def test_no_axe_violations_with_search_results_shown(scripted, base_url):
+    scripted.get(base_url + "/es/search/")
+    field = scripted.find_element(By.CSS_SELECTOR, "input[type=search]")
+    field.send_keys("estimulacion")
+    WebDriverWait(scripted, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li"))
+    assert axe_violations(scripted) == []
+
+
+def test_no_axe_violations_on_a_phone(phone, base_url):
+    phone.get(base_url + "/ar/therapies/pnt/")
+    assert axe_violations(phone) == []
