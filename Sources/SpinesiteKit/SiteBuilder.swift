@@ -39,7 +39,9 @@ public struct BuildOptions: Sendable {
 
     public var outputPath: String { output ?? display("Site") }
 
-    var templatesPath: String { templates ?? display("Templates") }
+    public var templatesPath: String { templates ?? display("Templates") }
+
+    public var contentPath: String { display("Content") }
 }
 
 public struct BuildReport: Sendable {
@@ -47,6 +49,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var outputPath: String
+    /// The path part of the site's baseURL (`/`, or `/docs/`): where the site lives on its host.
+    public var basePath: String = "/"
 }
 
 /// The pipeline: load → resolve → render → write. Any stage's errors stop the
@@ -77,7 +81,8 @@ public enum SiteBuilder {
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
             warnings: (graph.warnings + rendered.warnings).sorted(),
-            outputPath: options.outputPath
+            outputPath: options.outputPath,
+            basePath: graph.config.basePath
         )
     }
 

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SiteModel
+import SpinesiteKit
+
+/// `spinesite serve`: builds, serves the output folder on loopback, rebuilds
+/// when `Content/` or `Templates/` change, and reloads open pages.
+public enum PreviewServer {
+    public struct Configuration: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        public var port: Int
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000) {
+            self.build = build
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Runs until SIGINT or SIGTERM. `log` receives one line per event (the
+    /// URL once listening, then each rebuild or its errors).
+    public static func run(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) async throws {
+        let liveReload = LiveReload()
+        let state = BuildState()
+        let builder = PreviewBuilder(options: configuration.build, state: state, liveReload: liveReload, log: log)
+        let watcher = try FileWatcher(folders: [configuration.build.contentPath, configuration.build.templatesPath])
+        let responder = PreviewResponder(files: SiteFiles(root: configuration.build.outputPath), liveReload: liveReload, state: state)
+        var logger = Logger(label: "spinesite.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["SPINESITE_SERVE_DEBUG"] == nil ? .warning : .trace
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spinesite"),
+            services: [RebuildService(watcher: watcher, builder: builder, liveReload: liveReload)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                log("Serving \(configuration.build.outputPath) at http://\(host):\(port)/ (Ctrl-C stops)")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}
+
+/// Builds once, then after each batch of changes until the server shuts
+/// down. A build under way when Ctrl-C comes is finished first, so no
+/// staging folder is left behind.
+struct RebuildService: Service {
+    let watcher: FileWatcher
+    let builder: PreviewBuilder
+    let liveReload: LiveReload
+
+    func run() async throws {
+        await builder.rebuild(reason: nil)
+        for await batch in watcher.changes().cancelOnGracefulShutdown() {
+            await builder.rebuild(reason: batch)
+        }
+        // Open event streams would otherwise hold the server open.
+        await liveReload.close()
+    }
+}
+
+/// One build at a time, its outcome recorded and announced to open pages.
+struct PreviewBuilder: Sendable {
+    let options: BuildOptions
+    let state: BuildState
+    let liveReload: LiveReload
+    let log: @Sendable (String) -> Void
+
+    func rebuild(reason: [String]?) async {
+        let start = Date()
+        do {
+            let report = try SiteBuilder.build(options)
+            await state.succeeded(basePath: report.basePath)
+            let pages = report.pageCounts.reduce(0) { $0 + $1.pages }
+            let changed = reason.map { " after \($0.count) change(s)" } ?? ""
+            log("Built \(pages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        } catch {
+            await state.failed(error.diagnostics)
+            for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
+            log("Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site stays in \(options.outputPath)")
+        }
+        await liveReload.announce()
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PreviewServer
+import SpinesiteKit
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the site, serves it for preview and rebuilds on every save.",
+        discussion: """
+        Open pages reload after each rebuild. A build error does not stop the server: the \
+        browser shows every file:line: message until the next good save. Listens on \
+        127.0.0.1 (this computer only) unless --host says otherwise. Ctrl-C stops it.
+
+        Example:
+          spinesite serve --port 8000 --open
+        """
+    )
+
+    @Option(help: "The folder holding Content/ and Templates/.")
+    var root: String = "."
+
+    @Option(help: "Where to write the site (default: <root>/Site).")
+    var output: String?
+
+    @Option(help: "The templates folder (default: <root>/Templates).")
+    var templates: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Option(help: "The address to listen on; 0.0.0.0 shares the preview with your network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8000
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    func run() async throws {
+        let options = BuildOptions(root: root, output: output, includeDrafts: drafts, templates: templates)
+        let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
+        let open = self.open
+        try await PreviewServer.run(configuration) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            if open, line.hasPrefix("Serving "), let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") }) {
+                Browser.open(String(url))
+            }
+        }
+    }
+}
+
+enum Browser {
+    /// xdg-open on Linux, open on macOS; nothing happens if neither exists.
+    static func open(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        #if os(macOS)
+        process.arguments = ["open", url]
+        #else
+        process.arguments = ["xdg-open", url]
+        #endif
+        try? process.run()
+    }
+}
