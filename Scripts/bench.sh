@@ -14,7 +14,9 @@
 #   BENCH_TEMPLATES     Templates folder copied into each corpus (default Templates)
 #   BENCH_TMPDIR        where the temporary corpora go (default $TMPDIR or /tmp)
 #
-# Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`).
+# Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). With `hugo` on
+# the machine (Debian's package; `make bench` installs it), each corpus is also
+# built by Hugo with equivalent templates (Scripts/bench-hugo.py).
 # Corpus generation time is printed separately and not part of the measurement.
 set -euo pipefail
 
@@ -48,6 +50,7 @@ trap 'exit 143' TERM
 now() { date +%s.%N; }
 
 rows=()
+hugo_rows=()
 for N in $BENCH_SIZES; do
     [[ "$N" =~ ^[0-9]+$ ]] || die "BENCH_SIZES must be integers, got '$N'"
     DIR="$WORK/corpus-$N"
@@ -94,6 +97,19 @@ for N in $BENCH_SIZES; do
     rows+=("$(awk -v n="$N" -v p="$pages" -v w="$disk_wall" -v m="$disk_kb" -v s="$mem_wall" 'BEGIN {
         pps = (w > 0) ? sprintf("%.0f", p / w) : "inf"
         printf "%8d  %8d  %9.2f  %9s  %9.1f  %12s", n, p, w, pps, m / 1024, s }')")
+    # The same corpus as a Hugo site (Scripts/bench-hugo.py), built the same way, if hugo is here.
+    if command -v hugo >/dev/null; then
+        python3 Scripts/bench-hugo.py "$DIR" "$WORK/hugo-$N"
+        HUGO_OUT="$WORK/hugo-out"
+        if [[ -d /dev/shm && -w /dev/shm ]]; then HUGO_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
+        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" hugo --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" --quiet \
+            || die "hugo failed on the N=$N corpus"
+        read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
+        hugo_pages="$(find "$HUGO_OUT/public" -type f -name index.html | wc -l)"
+        hugo_rows+=("$(awk -v n="$N" -v hp="$hugo_pages" -v hw="$hugo_wall" -v hm="$hugo_kb" -v sp="$pages" -v sw="$mem_wall" -v sm="$disk_kb" 'BEGIN {
+            printf "%8d  %8d  %9.2f  %9.0f  %9.1f  | spinesite/Hugo: time %.2f×, memory %.2f×, pages/s %.2f×", n, hp, hw, hp / hw, hm / 1024, sw / hw, sm / hm, (sp / sw) / (hp / hw) }')")
+        rm -rf -- "$WORK/hugo-$N" "$HUGO_OUT"
+    fi
     rm -rf -- "$DIR"   # free disk before the next (larger) size
 done
 
@@ -102,6 +118,14 @@ printf '%8s  %8s  %9s  %9s  %9s  %12s\n' "N" "pages" "wall s" "pages/s" "RSS MiB
 for r in "${rows[@]}"; do
     echo "$r"
 done
+if ((${#hugo_rows[@]})); then
+    echo
+    echo "Hugo $(hugo version | grep -oE 'v[0-9.]+' | head -n 1), same corpus, into /dev/shm (it publishes no fallback pages, so fewer pages):"
+    printf '%8s  %8s  %9s  %9s  %9s\n' "N" "pages" "wall s" "pages/s" "RSS MiB"
+    for r in "${hugo_rows[@]}"; do
+        echo "$r"
+    done
+fi
 
 # Many locales: 1,000 topics × 40 locales, each translated 20–90 %, the rest
 # published as fallback pages. Switchers and alternates grow with the locales;
