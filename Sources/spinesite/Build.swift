@@ -16,17 +16,10 @@ struct Build: ParsableCommand {
         """
     )
 
-    @Option(help: "The folder holding Content/ and Templates/.")
-    var root: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Where to write the site (default: <root>/Site).")
     var output: String?
-
-    @Option(help: "The templates folder (default: <root>/Templates).")
-    var templates: String?
-
-    @Flag(help: "Include pages marked draft: true.")
-    var drafts = false
 
     @Flag(help: "Print errors only, no warnings or summary.")
     var quiet = false
@@ -37,7 +30,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let options = BuildOptions(root: root, output: output, includeDrafts: drafts, templates: templates)
+        let options = site.build(output: output)
         var stages: [(name: String, start: DispatchTime)] = []
         do {
             let report = try SiteBuilder.build(options) { stage in

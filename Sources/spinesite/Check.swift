@@ -22,13 +22,7 @@ struct Check: ParsableCommand {
         case text, json
     }
 
-    @OptionGroup var project: ProjectOptions
-
-    @Option(help: "The templates folder (default: <root>/Templates).")
-    var templates: String?
-
-    @Flag(help: "Check pages marked draft: true too.")
-    var drafts = false
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Treat warnings as errors (exit 1 if there are any).")
     var strict = false
@@ -37,10 +31,7 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var options = project.build
-        options.templates = templates
-        options.includeDrafts = drafts
-        let diagnostics = SiteChecker.check(options)
+        let diagnostics = SiteChecker.check(site.build())
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         switch format {

@@ -16,17 +16,10 @@ struct Serve: AsyncParsableCommand {
         """
     )
 
-    @Option(help: "The folder holding Content/ and Templates/.")
-    var root: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Where to write the site (default: <root>/Site).")
     var output: String?
-
-    @Option(help: "The templates folder (default: <root>/Templates).")
-    var templates: String?
-
-    @Flag(help: "Include pages marked draft: true.")
-    var drafts = false
 
     @Option(help: "The address to listen on; 0.0.0.0 shares the preview with your network.")
     var host = "127.0.0.1"
@@ -38,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
-        let options = BuildOptions(root: root, output: output, includeDrafts: drafts, templates: templates)
+        let options = site.build(output: output)
         let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
         let open = self.open
         try await PreviewServer.run(configuration) { line in

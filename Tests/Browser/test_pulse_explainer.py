@@ -94,3 +94,24 @@ def test_controls_are_reachable_by_keyboard(scripted, base_url):
         scripted.switch_to.active_element.send_keys(Keys.TAB)
     assert seen == ["amplitude", "pulseWidth", "frequency", "electrode"]
     assert explainer.find_element(By.CSS_SELECTOR, "[aria-live='polite']")
+
+
+def test_tab_from_the_top_reaches_the_sliders_and_arrow_keys_move_them(scripted, base_url):
+    explainer = ready(scripted, base_url + TENS_EN)
+    scripted.find_element(By.TAG_NAME, "body").click()
+    scripted.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    for presses in range(1, 400):
+        scripted.switch_to.active_element.send_keys(Keys.TAB)
+        if scripted.switch_to.active_element.get_attribute("data-axis") == "amplitude":
+            break
+    else:
+        raise AssertionError("Tab never reached the amplitude slider")
+    slider = scripted.switch_to.active_element
+    before_value = int(slider.get_attribute("value"))
+    before_charge = text(explainer.find_element(By.CSS_SELECTOR, "[data-q='charge']"))
+    slider.send_keys(Keys.ARROW_RIGHT)
+    assert int(slider.get_attribute("value")) == before_value + 1
+    assert text(explainer.find_element(By.CSS_SELECTOR, "[data-q='charge']")) != before_charge
+    slider.send_keys(Keys.ARROW_LEFT)
+    assert int(slider.get_attribute("value")) == before_value
+    assert text(explainer.find_element(By.CSS_SELECTOR, "[data-q='charge']")) == before_charge

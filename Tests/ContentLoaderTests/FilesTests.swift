@@ -83,7 +83,11 @@ final class FilesTests: XCTestCase {
         site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 32\n")
         let loaded = try load([:], site: site).get()
         XCTAssertGreaterThan(loaded.pages[0].body.utf8.count, 19 * 1024 * 1024)
+        // A limit out of range is an error, and the default limit stands meanwhile.
         site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 0\n")
-        XCTAssertEqual(messages(load([:], site: site)), ["Content/site.yml:4:1: error: site.yml: 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024"])
+        XCTAssertEqual(messages(load([:], site: site)), [
+            "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise 'maxPageMegabytes' in site.yml)",
+            "Content/site.yml:4:1: error: site.yml: 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024",
+        ])
     }
 }
