@@ -67,6 +67,8 @@ public enum ContentLoader {
         var relativePath: String
         var url: URL
         var file: String
+        /// Bytes when the folder was listed.
+        var size: Int
     }
 
     private static func scanLocale(_ tag: String, tree: ContentTree) -> (LocaleConfig?, [PageSource], [Diagnostic]) {
@@ -103,7 +105,7 @@ public enum ContentLoader {
                 diagnostics.append(.error(SourceLocation(file: display), problem))
                 continue
             }
-            sources.append(PageSource(locale: tag, relativePath: relative, url: entry.url, file: display))
+            sources.append(PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
         }
         return (locale, sources, diagnostics)
     }

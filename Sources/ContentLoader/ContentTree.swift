@@ -10,6 +10,8 @@ struct ContentTree {
         /// `/`-separated, relative to the folder walked.
         var relativePath: String
         var url: URL
+        /// Bytes, from the stat that found the entry (0 for folders).
+        var size: Int = 0
     }
 
     let rootURL: URL
@@ -42,7 +44,7 @@ struct ContentTree {
             let url = folderURL.appendingPathComponent(name)
             let location = SourceLocation(file: display(relative))
             switch kind(of: url) {
-            case .file: files.append(Entry(relativePath: relative, url: url))
+            case .file(let size): files.append(Entry(relativePath: relative, url: url, size: size))
             case .folder: folders.append(Entry(relativePath: relative, url: url))
             case .refused(let reason): diagnostics.append(.error(location, reason))
             case .other: diagnostics.append(.warning(location, "not a file or folder; ignored"))
@@ -63,7 +65,8 @@ struct ContentTree {
     }
 
     private enum Kind {
-        case file, folder, other
+        case file(size: Int)
+        case folder, other
         case refused(String)
     }
 
@@ -71,7 +74,7 @@ struct ContentTree {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return .refused("cannot be read (it may have been removed during the build)") }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
+        case S_IFREG: return .file(size: Int(info.st_size))
         case S_IFDIR: return .folder
         case S_IFLNK: return symlinkKind(url)
         default: return .other
@@ -90,7 +93,7 @@ struct ContentTree {
         if info.st_mode & S_IFMT == S_IFDIR {
             return .refused("symbolic link to a folder; links to folders are not followed")
         }
-        return info.st_mode & S_IFMT == S_IFREG ? .file : .other
+        return info.st_mode & S_IFMT == S_IFREG ? .file(size: Int(info.st_size)) : .other
     }
 
     static func realPath(_ path: String) -> String? {

@@ -15,9 +15,10 @@ extension ContentLoader {
     }
 
     static func parsePage(_ source: PageSource, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
-        // Checked before reading, so a multi-gigabyte file is never loaded.
-        if let size = fileSize(source.url), size > maxBytes {
-            let message = "page is \(megabytes(size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
+        // Checked before reading (with the size the folder listing found), so a
+        // multi-gigabyte file is never loaded.
+        if source.size > maxBytes {
+            let message = "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
             return (nil, [.error(SourceLocation(file: source.file), message)])
         }
         switch readData(source.url, file: source.file) {
@@ -47,12 +48,6 @@ extension ContentLoader {
         )
         return (page, diagnostics)
     }
-}
-
-private func fileSize(_ url: URL) -> Int? {
-    var info = stat()
-    guard stat(url.path, &info) == 0 else { return nil }
-    return Int(info.st_size)
 }
 
 private func megabytes(_ bytes: Int) -> String {

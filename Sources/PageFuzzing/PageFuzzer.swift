@@ -58,15 +58,10 @@ public struct PageFuzzer: Sendable {
             strings: strings, numbers: LocaleNumbers(decimalSeparator: ","),
             statesURL: "/assets/pulse-states.json", comparisonURL: "/en/compare/", idPrefix: "pulse-\(number + 1)"
         )
-        switch request {
-        case .single(let subject, let compare)?:
-            let model = plan.modelIndex(for: subject.described.setting)
-            return ExplainerHTML.single(subject, compare: compare, modelIndex: model, context: context)
-        case .allPresets?:
-            return ExplainerHTML.comparison(library, context: context)
-        case nil:
-            return ""
-        }
+        guard let request else { return "" }
+        var model = 0
+        if case .single(let subject, _) = request { model = plan.modelIndex(for: subject.described.setting) }
+        return ExplainerHTML.html(for: request, modelIndex: model, library: library, context: context)
     }
 
     /// Every problem names the page; a page that did not load says why.

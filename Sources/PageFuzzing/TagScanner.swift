@@ -38,11 +38,9 @@ enum TagScanner {
                 tag.attributes.append((name, value))
             }
             if tag.name == "script" {
-                let rest = Array(bytes[min(index + 1, bytes.count)...])
-                let close = Array("</script".utf8)
-                var end = 0
-                while end + close.count <= rest.count, !rest[end..<(end + close.count)].elementsEqual(close) { end += 1 }
-                tag.contentUntilClose = Substring(String(decoding: rest[0..<min(end, rest.count)], as: UTF8.self))
+                let rest = bytes[min(index + 1, bytes.count)...]
+                let end = rest.firstRange(of: Array("</script".utf8))?.lowerBound ?? rest.endIndex
+                tag.contentUntilClose = Substring(String(decoding: rest[..<end], as: UTF8.self))
             }
             tags.append(tag)
         }

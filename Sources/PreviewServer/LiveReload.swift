@@ -39,8 +39,6 @@ actor LiveReload {
         listeners = [:]
     }
 
-    var listenerCount: Int { listeners.count }
-
     private func forget(_ id: Int) { listeners[id] = nil }
 
     /// `html` with the script added before `</body>` (at the end if there is none).

@@ -75,9 +75,8 @@ struct PreviewBuilder: Sendable {
         do {
             let report = try SiteBuilder.build(options)
             await state.succeeded(basePath: report.basePath)
-            let pages = report.pageCounts.reduce(0) { $0 + $1.pages }
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            log("Built \(pages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
         } catch {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }

@@ -27,6 +27,17 @@ public enum ExplainerHTML {
         return html + "</div>\n"
     }
 
+    /// The HTML of a decoded block: `modelIndex` is the single setting's
+    /// model in the state grid (ignored for `presets: all`).
+    public static func html(for request: ExplainerRequest, modelIndex: Int, library: PresetLibrary, context: ExplainerContext) -> String {
+        switch request {
+        case .single(let subject, let compare):
+            return single(subject, compare: compare, modelIndex: modelIndex, context: context)
+        case .allPresets:
+            return comparison(library, context: context)
+        }
+    }
+
     /// Every preset side by side: one table and small-multiple waveforms.
     public static func comparison(_ library: PresetLibrary, context: ExplainerContext) -> String {
         var html = "<div class=\"pulse pulse-comparison\">\n"

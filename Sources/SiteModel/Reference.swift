@@ -39,8 +39,8 @@ public struct Reference: Sendable, Hashable {
     /// (others percent-encoded), with a host: what an `href` may hold as is.
     public static func isWellFormedURL(_ text: String) -> Bool {
         guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound]) else { return false }
-        let rest = text[schemeEnd.upperBound...]
-        guard let hostEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? Optional(rest.endIndex), hostEnd > rest.startIndex else { return false }
+        let host = text[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }
+        guard !host.isEmpty else { return false }
         return text.unicodeScalars.allSatisfy { urlCharacters.contains($0) }
     }
 

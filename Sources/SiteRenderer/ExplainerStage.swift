@@ -79,12 +79,7 @@ struct ExplainerStage {
                     strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? LocaleFormats.decimalSeparator(graph.locale(page.source.locale)!)),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"
                 )
-                switch request {
-                case .single(let subject, let compare):
-                    return ExplainerHTML.single(subject, compare: compare, modelIndex: modelIndices[index][number] ?? 0, context: context)
-                case .allPresets:
-                    return ExplainerHTML.comparison(library, context: context)
-                }
+                return ExplainerHTML.html(for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)
             }
         }
         return Output(html: html, states: states, diagnostics: diagnostics)

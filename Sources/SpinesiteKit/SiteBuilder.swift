@@ -46,6 +46,7 @@ public struct BuildOptions: Sendable {
 
 public struct BuildReport: Sendable {
     public var pageCounts: [(locale: String, pages: Int)]
+    public var totalPages: Int { pageCounts.reduce(0) { $0 + $1.pages } }
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var outputPath: String

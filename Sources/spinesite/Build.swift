@@ -66,7 +66,7 @@ enum StageTimings {
 
 enum Summary {
     static func line(_ report: BuildReport, milliseconds: Int) -> String {
-        let total = report.pageCounts.reduce(0) { $0 + $1.pages }
+        let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = report.warnings.count == 1 ? "1 warning" : "\(report.warnings.count) warnings"
         return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms"

@@ -4,14 +4,12 @@ import XCTest
 
 /// Runs the built `spinesite` binary as a user would.
 final class CommandLineTests: XCTestCase {
-    private var binary: URL { SpinesiteCommand.binary }
-
     private func run(_ arguments: [String], in folder: URL) throws -> SpinesiteCommand.Result {
         try SpinesiteCommand.run(arguments, in: folder)
     }
 
     func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")])
         site.copy(from: Repository.templates, to: "Templates")
         let ok = try run(["build"], in: site.url)
@@ -30,7 +28,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCheckExitsNonZeroOnWarningsOnlyWhenStrict() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
         site.copy(from: Repository.templates, to: "Templates")
         let plain = try run(["check"], in: site.url)
@@ -42,7 +40,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testNewTopicScaffoldsADraft() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let site = MinimalSite.make()
         let created = try run(["new", "topic", "therapies/scs"], in: site.url)
         XCTAssertEqual(created.status, 0, created.stderr)
@@ -54,7 +52,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testHelpExplainsWithAnExample() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the spinesite product first")
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         for command in [["build", "--help"], ["new", "topic", "--help"]] {
             let help = try run(command, in: Repository.root)
             XCTAssertEqual(help.status, 0)
