@@ -64,10 +64,16 @@ let package = Package(
         ),
         // Stage 4: staging folder → output folder, swapped atomically.
         .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
+        // `.spinesite-cache/`: what the last build read and wrote, for incremental builds.
+        .target(
+            name: "BuildCache",
+            dependencies: ["SiteModel", "SiteRenderer", "SiteWriter", "CommonMark", "Readability"],
+            swiftSettings: strict
+        ),
         // The pipeline: load → resolve → render → write, plus scaffolding.
         .target(
             name: "SpinesiteKit",
-            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter"],
+            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "BuildCache"],
             swiftSettings: strict
         ),
         // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).

@@ -49,6 +49,13 @@ public struct Heading: Sendable, Equatable {
     /// The unique `id` given to the heading in `html`.
     public var anchor: String
     public var position: SourcePosition
+
+    public init(level: Int, text: String, anchor: String, position: SourcePosition) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+        self.position = position
+    }
 }
 
 /// A link whose destination has no URI scheme: it names a page, an id or an
@@ -59,12 +66,24 @@ public struct InternalLink: Sendable, Equatable {
     /// Appears in `html` exactly once, as `href="<placeholder>"`; see
     /// `RenderedMarkdown.html(resolvingLinks:)`.
     public var placeholder: String
+
+    public init(destination: String, position: SourcePosition, placeholder: String) {
+        self.destination = destination
+        self.position = position
+        self.placeholder = placeholder
+    }
 }
 
 public struct Image: Sendable, Equatable {
     public var source: String
     public var altText: String
     public var position: SourcePosition
+
+    public init(source: String, altText: String, position: SourcePosition) {
+        self.source = source
+        self.altText = altText
+        self.position = position
+    }
 }
 
 /// A fenced code block the caller renders itself (` ```pulse `).

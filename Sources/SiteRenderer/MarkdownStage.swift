@@ -22,12 +22,15 @@ enum MarkdownStage {
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         var diagnostics: [Diagnostic]
+        /// This build's conversions, for the next build's memo.
+        var conversions: [Fingerprint: MarkdownConversion]
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
     static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown", "referencesTitle": "reference lists"]
 
-    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage) -> Result {
+    /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
+    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: [Fingerprint: MarkdownConversion] = [:]) -> Result {
         var optionsByLocale: [String: MarkdownOptions] = [:]
         for locale in graph.locales {
             let text = strings.strings(for: locale.tag)
@@ -40,25 +43,27 @@ enum MarkdownStage {
         }
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { [optionsByLocale] index in
+        let conversions = ParallelMap.map(own) { [optionsByLocale] index -> (key: Fingerprint, conversion: MarkdownConversion) in
             let page = graph.pages[index]
             var options = optionsByLocale[page.locale]!
             // The glossary page defines the terms; it does not link them to itself.
             if page.id == GlossaryPages.id, page.source.isSynthesized { options.terms = [] }
+            let key = conversionKey(page, options: options)
+            if let known = memo[key] { return (key, known) }
             var rendered = MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
             // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
             let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
             rendered.proseText = ""
             rendered.plainText = ""
-            return (rendered, stats)
+            return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
         }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
         let converted = graph.pages.indices.map { index in
-            conversions[slot[graph.pages[index].fallbackOf ?? index]].0
+            conversions[slot[graph.pages[index].fallbackOf ?? index]].conversion.rendered
         }
         let readingLevels = graph.pages.indices.map { index in
-            graph.pages[index].isFallback ? nil : conversions[slot[index]].1
+            graph.pages[index].isFallback ? nil : conversions[slot[index]].conversion.stats
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
@@ -76,8 +81,25 @@ enum MarkdownStage {
             bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
             citations: converted.map { $0.externalLinks.filter(isCitation) }, readingLevels: readingLevels,
             explainerStates: embeds.states,
-            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, scores: readingLevels)
+            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, scores: readingLevels),
+            conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first })
         )
+    }
+
+    /// Everything a conversion reads: the body, the options and the language
+    /// its reading level is scored in.
+    private static func conversionKey(_ page: PageNode, options: MarkdownOptions) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(page.source.body)
+        hasher.combine(page.locale)
+        hasher.combine(options.smartPunctuation)
+        hasher.combine(options.unsafeHTML)
+        hasher.combine(options.footnoteLabels?.title ?? "")
+        hasher.combine(options.footnoteLabels?.backLink ?? "")
+        hasher.combine(value: options.embedLanguages.sorted())
+        hasher.combine(value: options.terms.map(\.phrases))
+        hasher.combine(value: templateAnchors.sorted())
+        return hasher.finalize()
     }
 
     static func isCitation(_ url: String) -> Bool {

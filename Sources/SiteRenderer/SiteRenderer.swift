@@ -7,19 +7,27 @@ public struct RenderSummary: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var pageCounts: [(locale: String, pages: Int)]
+    /// Pages whose template was rendered this time (the others matched the memo).
+    public var pagesRendered: Int
+    /// What this build made, for the next one.
+    public var memo: RenderMemo
 }
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
 /// each is rendered. Every content error is found before the first write.
 public enum SiteRenderer {
-    /// - Parameter today: for the content report's review column (nil: no overdue marks).
-    public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil) throws(BuildFailure) -> RenderSummary {
+    /// - Parameters:
+    ///   - today: for the content report's review column (nil: no overdue marks).
+    ///   - memo: what an earlier build left in the output; a page whose key it
+    ///     holds is neither rendered nor written (pass one only with a sink
+    ///     that keeps the earlier files).
+    public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo()) throws(BuildFailure) -> RenderSummary {
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageContext.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers)
+        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo.conversions)
         let diagnostics = explainers.diagnostics + strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
@@ -40,11 +48,18 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
-        let failures = ParallelMap.map(Array(graph.pages.indices)) { index -> String? in
+        let pageOutcomes = ParallelMap.map(Array(graph.pages.indices)) { index -> (key: Fingerprint, rendered: Bool, failure: String?) in
             let page = graph.pages[index]
+            let template = page.source.kind.templateName
             let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
-            return attempt { try sink.write(page.outputPath, render(library, values, page.source.kind.templateName)) }
+            var hasher = FingerprintHasher()
+            hasher.combine(theme.templateFingerprints[template] ?? Fingerprint(high: 0, low: 0))
+            hasher.combine(value: values)
+            let key = hasher.finalize()
+            if memo.pages[page.outputPath] == key { return (key, false, nil) }
+            return (key, true, attempt { try sink.write(page.outputPath, render(library, values, template)) })
         }
+        let failures = pageOutcomes.map(\.failure)
         var otherFailures: [String?] = graph.redirects.map { redirect in
             var values = context.common(locale: graph.pages[redirect.target].locale)
             values["target"] = context.link(to: redirect.target)
@@ -73,7 +88,12 @@ public enum SiteRenderer {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
-        return RenderSummary(filesWritten: paths.count, warnings: diagnostics, pageCounts: counts)
+        let pageKeys = Dictionary(zip(graph.pages.map(\.outputPath), pageOutcomes.map(\.key)), uniquingKeysWith: { first, _ in first })
+        return RenderSummary(
+            filesWritten: paths.count, warnings: diagnostics, pageCounts: counts,
+            pagesRendered: pageOutcomes.filter(\.rendered).count,
+            memo: RenderMemo(pages: pageKeys, conversions: markdown.conversions)
+        )
     }
 
     /// Runs `body`; a thrown error becomes its description.

@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     /// `strings.KEY` names each template uses, with the template that uses it first.
     var usedStrings: [String: String]
     public var assets: [Asset]
+    /// Each template's fingerprint: its text and the texts of every partial and
+    /// parent it includes, transitively. A page's output key starts with it.
+    var templateFingerprints: [String: Fingerprint] = [:]
 
     /// A file from `Templates/assets/`, published under a content-hashed name.
     public struct Asset: Sendable {
@@ -34,6 +37,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var usedStrings: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var texts: [String: String] = [:]
         let files = (FileManager.default.subpaths(atPath: templatesURL.path) ?? []).sorted()
         for path in files where path.hasSuffix(".mustache") {
             let display = "\(displayRoot)/\(path)"
@@ -41,6 +45,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: display), "cannot read template (is it UTF-8?)"))
                 continue
             }
+            texts[String(path.dropLast(".mustache".count))] = text
             do {
                 // Same escaping rules, faster escaper; on the first line so line numbers stay right.
                 let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName) }}"
@@ -60,7 +65,35 @@ public struct Theme: Sendable {
         let assets = loadAssets(templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         let cached = files.filter { $0.hasPrefix(cachedPrefix) && $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
-        return Theme(library: library, cachedTemplates: cached, usedStrings: usedStrings, assets: assets)
+        var theme = Theme(library: library, cachedTemplates: cached, usedStrings: usedStrings, assets: assets)
+        theme.templateFingerprints = texts.keys.reduce(into: [:]) { $0[$1] = fingerprint(of: $1, texts: texts) }
+        return theme
+    }
+
+    /// The text of `name` and of everything it includes (`{{> partial}}`, `{{< parent}}`).
+    static func fingerprint(of name: String, texts: [String: String]) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        var seen: Set<String> = [], pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = texts[next] else { continue }
+            hasher.combine(next)
+            hasher.combine(text)
+            pending += includedNames(in: text).sorted()
+        }
+        return hasher.finalize()
+    }
+
+    /// Names after `{{>` and `{{<` in a template's text.
+    static func includedNames(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let mark = rest.first, mark == ">" || mark == "<" else { continue }
+            let name = rest.dropFirst().drop { $0 == " " }.prefix { $0 != "}" && $0 != " " }
+            if !name.isEmpty { names.insert(String(name)) }
+        }
+        return names
     }
 
     private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {

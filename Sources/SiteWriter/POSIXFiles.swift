@@ -52,3 +52,89 @@ enum POSIXFiles {
         }
     }
 }
+
+extension POSIXFiles {
+    /// Whether `path` is a regular file (not a link) holding exactly `buffer`.
+    static func holds(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == buffer.count else { return false }
+        guard buffer.count > 0 else { return true }
+        var existing = [UInt8](repeating: 0, count: buffer.count)
+        var offset = 0
+        while offset < buffer.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, buffer.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, buffer.count) == 0 }
+    }
+
+    /// Whether `path` is a folder itself, not a link to one.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Names in a folder, without `.` and `..`.
+    static func names(in path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
+
+/// A file as `lstat` sees it: enough to tell that it changed since last seen
+/// (size, modification and change times to the nanosecond, inode).
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    public var modified: Int64
+    public var changed: Int64
+    public var inode: UInt64
+
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
+    /// The stamp of the file or link at `path`, nil if there is none.
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// Every file and link under `folder` (not following links), by `/`-separated
+    /// relative path; folders are walked, not listed. Empty if `folder` is missing.
+    public static func tree(under folder: String) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let base = relative.isEmpty ? folder : folder + "/" + relative
+            for name in POSIXFiles.names(in: base) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(base + "/" + name, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) } else { stamps[path] = FileStamp(info) }
+            }
+        }
+        return stamps
+    }
+}

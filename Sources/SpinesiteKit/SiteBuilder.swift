@@ -1,3 +1,4 @@
+import BuildCache
 import ContentLoader
 import Foundation
 import SiteModel
@@ -16,13 +17,16 @@ public struct BuildOptions: Sendable {
     public var templates: String?
     /// The day review dates are checked against (tests set it; default: today, UTC).
     public var today: CalendarDate
+    /// Ignore `.spinesite-cache/` and render every page (the cache is still written).
+    public var fromScratch: Bool
 
-    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil, today: CalendarDate? = nil) {
+    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil, today: CalendarDate? = nil, fromScratch: Bool = false) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
         self.templates = templates
         self.today = today ?? Self.currentDay()
+        self.fromScratch = fromScratch
     }
 
     private static func currentDay() -> CalendarDate {
@@ -52,39 +56,99 @@ public struct BuildReport: Sendable {
     public var outputPath: String
     /// The path part of the site's baseURL (`/`, or `/docs/`): where the site lives on its host.
     public var basePath: String = "/"
+    public var kind: Kind = .clean
+    /// Pages whose template was rendered (the others were unchanged).
+    public var pagesRendered: Int = 0
+    /// Output files written or removed because their bytes changed.
+    public var filesChanged: Int = 0
+
+    public enum Kind: String, Sendable {
+        /// Every page rendered into a fresh folder, swapped in whole.
+        case clean
+        /// Only pages whose inputs changed rendered; changed files replaced in place.
+        case incremental
+        /// No input changed since the last build: nothing read but file times.
+        case unchanged
+    }
 }
 
 /// The pipeline: load → resolve → render → write. Any stage's errors stop the
 /// build before anything is written.
+///
+/// With a record of the last build into the same output folder (see
+/// `BuildCache`), a build whose inputs are all unchanged stops after reading
+/// file times, and any other build renders only the pages whose key changed
+/// and rewrites only files whose bytes changed. Without one, it renders
+/// everything into a staging folder and swaps it in.
 public enum SiteBuilder {
     /// - Parameter progress: told each stage's name as it starts.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+        let output = URL(fileURLWithPath: options.outputPath)
+        let cache = BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options))
+        let inputs = InputSnapshot.take(options)
+        let record = options.fromScratch ? nil : cache.readRecord()
+        let outputs = FileStamp.tree(under: output.path)
+        if let record, record.inputs == inputs, record.outputs == outputs, !outputs.isEmpty {
+            return BuildReport(record, outputPath: options.outputPath)
+        }
         let graph = try resolve(options, progress: progress)
         let theme = try loadTheme(options, after: graph)
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
-        let staging: StagingFolder
+        var report: BuildReport
+        var memo: RenderMemo
+        var knownConversions: [Fingerprint: MarkdownConversion]?
+        if let record, FileManager.default.fileExists(atPath: output.path) {
+            // Keys of files someone changed or removed since are dropped: those pages are rendered again.
+            let intact = record.pageKeys.filter { outputs[$0.key] != nil && outputs[$0.key] == record.outputs[$0.key] }
+            let sink = InPlaceFolder(output: output) { cache.invalidate() }
+            knownConversions = cache.readConversions()
+            (report, memo) = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: intact, conversions: knownConversions!), progress: progress)
+            report.filesChanged = sink.finish().count
+            report.kind = .incremental
+        } else {
+            let staging: StagingFolder
+            do {
+                staging = try StagingFolder(for: output)
+            } catch {
+                throw BuildFailure(graph.warnings + error.diagnostics)
+            }
+            do {
+                (report, memo) = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw BuildFailure(error.diagnostics)
+            }
+            report.filesChanged = report.filesWritten
+        }
+        let saved = BuildRecord(report, inputs: inputs, outputs: FileStamp.tree(under: output.path), pageKeys: memo.pages)
+        // The memo file is the big one: rewritten only when a page's Markdown input changed.
+        let conversionsChanged = knownConversions.map { Set($0.keys) != Set(memo.conversions.keys) } ?? true
+        cache.write(saved, conversions: conversionsChanged ? memo.conversions : nil)
+        return report
+    }
+
+    /// Markdown and templates into `sink`; a failure keeps the graph's warnings with it.
+    private static func render(
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions, memo: RenderMemo, progress: (String) -> Void
+    ) throws(BuildFailure) -> (BuildReport, RenderMemo) {
         let rendered: RenderSummary
         do {
-            staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
+            rendered = try SiteRenderer.render(graph, theme: theme, into: sink, today: options.today, memo: memo)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
-        do {
-            rendered = try SiteRenderer.render(graph, theme: theme, into: staging, today: options.today)
-            progress("writing")
-            try staging.commit()
-        } catch {
-            staging.discard()
-            throw BuildFailure(graph.warnings + error.diagnostics)
-        }
-        return BuildReport(
+        progress("writing")
+        var report = BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
             warnings: (graph.warnings + rendered.warnings).sorted(),
             outputPath: options.outputPath,
             basePath: graph.config.basePath
         )
+        report.pagesRendered = rendered.pagesRendered
+        return (report, rendered.memo)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.

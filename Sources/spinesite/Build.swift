@@ -11,6 +11,10 @@ struct Build: ParsableCommand {
         Errors and warnings are printed as file:line:column: error|warning: message. Any error stops \
         the build with a non-zero exit and leaves the previous output folder as it was.
 
+        After the first build, only pages whose content, strings, templates or linked pages changed \
+        are rendered again, and only files whose bytes changed are rewritten (the record of the last \
+        build is kept in .spinesite-cache/). --clean renders everything into a fresh folder.
+
         Example:
           spinesite build --root . --output Site
         """
@@ -27,10 +31,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Flag(help: "Render every page, ignoring what .spinesite-cache/ says about the last build.")
+    var clean = false
+
     func run() throws {
         let start = DispatchTime.now()
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let options = site.build(output: output)
+        var options = site.build(output: output)
+        options.fromScratch = clean
         var stages: [(name: String, start: DispatchTime)] = []
         do {
             let report = try SiteBuilder.build(options) { stage in
@@ -69,7 +77,16 @@ enum Summary {
         let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = report.warnings.count == 1 ? "1 warning" : "\(report.warnings.count) warnings"
-        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms"
+        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms" + detail(report)
+    }
+
+    /// What an incremental build did; nothing for a clean one.
+    static func detail(_ report: BuildReport) -> String {
+        switch report.kind {
+        case .clean: ""
+        case .unchanged: " (nothing changed since the last build)"
+        case .incremental: " (\(report.pagesRendered) page(s) rendered, \(report.filesChanged) file(s) changed)"
+        }
     }
 }
 

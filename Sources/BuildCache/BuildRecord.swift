@@ -1,0 +1,115 @@
+import SiteModel
+import SiteRenderer
+import SiteWriter
+
+/// What the last successful build of an output folder read and wrote: enough
+/// to tell that nothing changed without loading a page, and to know which
+/// output files are still the ones it wrote.
+public struct BuildRecord: Sendable, Equatable {
+    /// Every file under `Content/` and `Templates/`, as `Content/en/tens.md`.
+    public var inputs: [String: FileStamp]
+    /// Every file in the output folder after the build.
+    public var outputs: [String: FileStamp]
+    /// Output path → key of the page rendered there (see `RenderMemo`).
+    public var pageKeys: [String: Fingerprint]
+    /// The build's report, repeated when nothing changed.
+    public var pageCounts: [PageCount]
+    public var filesWritten: Int
+    public var warnings: [Diagnostic]
+    public var basePath: String
+
+    public struct PageCount: Sendable, Equatable {
+        public var locale: String
+        public var pages: Int
+
+        public init(locale: String, pages: Int) {
+            self.locale = locale
+            self.pages = pages
+        }
+    }
+
+    public init(inputs: [String: FileStamp], outputs: [String: FileStamp], pageKeys: [String: Fingerprint], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic], basePath: String) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.pageKeys = pageKeys
+        self.pageCounts = pageCounts
+        self.filesWritten = filesWritten
+        self.warnings = warnings
+        self.basePath = basePath
+    }
+}
+
+extension BuildRecord {
+    func encode(into writer: inout ByteWriter) {
+        for stamps in [inputs, outputs] {
+            writer.write(stamps.sorted { $0.key < $1.key }) { writer, entry in
+                writer.write(entry.key)
+                writer.write(entry.value)
+            }
+        }
+        writer.write(pageKeys.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value)
+        }
+        writer.write(pageCounts) { writer, count in
+            writer.write(count.locale)
+            writer.write(count.pages)
+        }
+        writer.write(filesWritten)
+        writer.write(warnings) { writer, diagnostic in writer.write(diagnostic) }
+        writer.write(basePath)
+    }
+
+    init(from reader: inout ByteReader) throws(CacheCorrupt) {
+        func stamps(_ reader: inout ByteReader) throws(CacheCorrupt) -> [String: FileStamp] {
+            let entries = try reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fileStamp()) }
+            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        }
+        inputs = try stamps(&reader)
+        outputs = try stamps(&reader)
+        let keys = try reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
+        pageKeys = Dictionary(keys, uniquingKeysWith: { first, _ in first })
+        pageCounts = try reader.array { reader throws(CacheCorrupt) in PageCount(locale: try reader.string(), pages: try reader.int()) }
+        filesWritten = try reader.int()
+        warnings = try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() }
+        basePath = try reader.string()
+    }
+}
+
+extension ByteWriter {
+    mutating func write(_ stamp: FileStamp) {
+        write(stamp.size)
+        write(stamp.modified)
+        write(stamp.changed)
+        write(stamp.inode)
+    }
+
+    mutating func write(_ fingerprint: Fingerprint) {
+        write(fingerprint.high)
+        write(fingerprint.low)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.severity == .error)
+        write(diagnostic.location.file)
+        write(diagnostic.location.line)
+        write(diagnostic.location.column)
+        write(diagnostic.message)
+    }
+}
+
+extension ByteReader {
+    mutating func fileStamp() throws(CacheCorrupt) -> FileStamp {
+        FileStamp(size: try int64(), modified: try int64(), changed: try int64(), inode: try uint64())
+    }
+
+    mutating func fingerprint() throws(CacheCorrupt) -> Fingerprint {
+        Fingerprint(high: try uint64(), low: try uint64())
+    }
+
+    mutating func diagnostic() throws(CacheCorrupt) -> Diagnostic {
+        let severity: Diagnostic.Severity = try bool() ? .error : .warning
+        let location = SourceLocation(file: try string(), line: try int(), column: try int())
+        return Diagnostic(severity, location, try string())
+    }
+}

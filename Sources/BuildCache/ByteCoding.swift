@@ -1,0 +1,90 @@
+import Foundation
+
+/// The cache's binary form: little-endian integers, strings as a length and
+/// UTF-8. Hand-written because the Markdown memo of a 40,000-page site is
+/// ~100 MB, which JSON would take seconds to decode.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
+
+    mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ value: Double) { write(value.bitPattern) }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write<Element>(_ elements: [Element], _ each: (inout ByteWriter, Element) -> Void) {
+        write(elements.count)
+        for element in elements { each(&self, element) }
+    }
+}
+
+/// Thrown for any cache file that does not decode: the build then starts clean.
+struct CacheCorrupt: Error {}
+
+struct ByteReader {
+    private let bytes: [UInt8]
+    private var offset: Int
+
+    init(_ bytes: [UInt8], from offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func uint64() throws(CacheCorrupt) -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw CacheCorrupt() }
+        var value: UInt64 = 0
+        for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
+        offset += 8
+        return value
+    }
+
+    mutating func int() throws(CacheCorrupt) -> Int { Int(Int64(bitPattern: try uint64())) }
+
+    mutating func int64() throws(CacheCorrupt) -> Int64 { Int64(bitPattern: try uint64()) }
+
+    mutating func bool() throws(CacheCorrupt) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw CacheCorrupt() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func double() throws(CacheCorrupt) -> Double { Double(bitPattern: try uint64()) }
+
+    /// A count of things still to read: never more than the bytes left, so a
+    /// corrupt count cannot make the reader reserve gigabytes.
+    mutating func count() throws(CacheCorrupt) -> Int {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw CacheCorrupt() }
+        return count
+    }
+
+    mutating func string() throws(CacheCorrupt) -> String {
+        let count = try count()
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func array<Element>(_ each: (inout ByteReader) throws(CacheCorrupt) -> Element) throws(CacheCorrupt) -> [Element] {
+        let count = try count()
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try each(&self)) }
+        return elements
+    }
+}

@@ -1,0 +1,80 @@
+import CommonMark
+import Readability
+import SiteRenderer
+
+/// `MarkdownConversion` in the cache's binary form. The texts the renderer
+/// drops after scoring (`plainText`, `proseText`) are not kept.
+extension ByteWriter {
+    mutating func write(_ conversion: MarkdownConversion) {
+        let rendered = conversion.rendered
+        write(rendered.html)
+        write(rendered.headings) { writer, heading in
+            writer.write(heading.level)
+            writer.write(heading.text)
+            writer.write(heading.anchor)
+            writer.write(heading.position)
+        }
+        write(rendered.internalLinks) { writer, link in
+            writer.write(link.destination)
+            writer.write(link.position)
+            writer.write(link.placeholder)
+        }
+        write(rendered.images) { writer, image in
+            writer.write(image.source)
+            writer.write(image.altText)
+            writer.write(image.position)
+        }
+        write(rendered.embeds) { writer, embed in
+            writer.write(embed.language)
+            writer.write(embed.source)
+            writer.write(embed.position)
+        }
+        write(rendered.externalLinks) { writer, link in writer.write(link) }
+        write(rendered.termUses) { writer, use in writer.write(use) }
+        write(conversion.words)
+        switch conversion.level {
+        case nil: write(0)
+        case .fleschKincaidGrade(let grade): write(1); write(grade)
+        case .fernandezHuerta(let ease): write(2); write(ease)
+        }
+    }
+
+    mutating func write(_ position: SourcePosition) {
+        write(position.line)
+        write(position.column)
+    }
+}
+
+extension ByteReader {
+    mutating func conversion() throws(CacheCorrupt) -> MarkdownConversion {
+        let html = try string()
+        let headings = try array { reader throws(CacheCorrupt) in
+            Heading(level: try reader.int(), text: try reader.string(), anchor: try reader.string(), position: try reader.position())
+        }
+        let links = try array { reader throws(CacheCorrupt) in
+            InternalLink(destination: try reader.string(), position: try reader.position(), placeholder: try reader.string())
+        }
+        let images = try array { reader throws(CacheCorrupt) in
+            Image(source: try reader.string(), altText: try reader.string(), position: try reader.position())
+        }
+        let embeds = try array { reader throws(CacheCorrupt) in
+            Embed(language: try reader.string(), source: try reader.string(), position: try reader.position())
+        }
+        let externalLinks = try array { reader throws(CacheCorrupt) in try reader.string() }
+        let termUses = try array { reader throws(CacheCorrupt) in try reader.int() }
+        let words = try int()
+        let level: ReadingLevel?
+        switch try int() {
+        case 0: level = nil
+        case 1: level = .fleschKincaidGrade(try double())
+        case 2: level = .fernandezHuerta(try double())
+        default: throw CacheCorrupt()
+        }
+        let rendered = RenderedMarkdown(html: html, headings: headings, internalLinks: links, images: images, plainText: "", embeds: embeds, externalLinks: externalLinks, termUses: termUses)
+        return MarkdownConversion(rendered: rendered, words: words, level: level)
+    }
+
+    mutating func position() throws(CacheCorrupt) -> SourcePosition {
+        SourcePosition(line: try int(), column: try int())
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SiteModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Stage 4 for an incremental build: writes into the output folder itself.
+///
+/// A file whose bytes are unchanged is not touched, so its modification time
+/// stays (rsync, CDNs and browsers see nothing new); a changed file is written
+/// beside its old self and renamed over it, so a reader never sees half a
+/// file. `finish()` removes what the build no longer produces. Every content
+/// error is found before the first write, as in a clean build; an I/O error
+/// part-way can leave some files new and some old, which the next build
+/// (told to start clean by the missing cache) repairs.
+public final class InPlaceFolder: OutputSink, @unchecked Sendable {
+    public let output: URL
+    private var expected: Set<String> = []
+    private let lock = NSLock()
+    private var changed: [String] = []
+    private let beforeChanges: @Sendable () -> Void
+
+    /// - Parameter beforeChanges: called once, after every content check and
+    ///   before the first change to the folder.
+    public init(output: URL, beforeChanges: @escaping @Sendable () -> Void = {}) {
+        self.output = output
+        self.beforeChanges = beforeChanges
+    }
+
+    /// Refuses paths outside the folder and folders that are links (a link
+    /// planted in the output must not carry writes elsewhere), and creates
+    /// missing folders.
+    public func prepare(_ paths: [String]) throws {
+        guard POSIXFiles.isFolder(output.path) else { throw POSIXFiles.Failure(description: "\(output.path) is not a folder") }
+        var folders = Set<String>()
+        for path in paths {
+            guard StagingFolder.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        for folder in folders.sorted() {
+            let full = output.path + "/" + folder
+            try POSIXFiles.makeDirectory(full)
+            guard POSIXFiles.isFolder(full) else { throw POSIXFiles.Failure(description: "\(full) is not a folder (a link or a file is in the way)") }
+        }
+        expected = Set(paths)
+        beforeChanges()
+    }
+
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+        guard StagingFolder.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+        let full = output.path + "/" + path
+        if POSIXFiles.holds(full, bytes) { return }
+        let temporary = full + ".spinesite-new"
+        try POSIXFiles.writeFile(temporary, bytes)
+        guard rename(temporary, full) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw POSIXFiles.Failure(description: "cannot replace \(full): \(reason)")
+        }
+        lock.withLock { changed.append(path) }
+    }
+
+    /// Removes files and folders the build did not produce (the kept files
+    /// excepted); returns the paths written this time.
+    @discardableResult
+    public func finish() -> [String] {
+        removeStale(under: "")
+        return lock.withLock { changed.sorted() }
+    }
+
+    private func removed(_ path: String) {
+        lock.withLock { changed.append(path) }
+    }
+
+    /// - Returns: whether the folder is now empty.
+    @discardableResult
+    private func removeStale(under relative: String) -> Bool {
+        let base = relative.isEmpty ? output.path : output.path + "/" + relative
+        var kept = 0
+        for name in POSIXFiles.names(in: base) {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if relative.isEmpty && (StagingFolder.keptFiles.contains(name) || name.hasPrefix(".")) {
+                kept += 1
+            } else if POSIXFiles.isFolder(base + "/" + name) {
+                if removeStale(under: path) { rmdir(base + "/" + name) } else { kept += 1 }
+            } else if expected.contains(path) {
+                kept += 1
+            } else if unlink(base + "/" + name) == 0 {
+                removed(path)
+            }
+        }
+        return kept == 0
+    }
+}
