@@ -2,7 +2,8 @@ import Foundation
 import SiteRenderer
 
 /// `.spinesite-cache/<output>/`: the record of the last build into one output
-/// folder, and its Markdown memo. Git-ignored; safe to delete at any time (the
+/// folder (`build.bin`, all a build with nothing to do reads), the keys of its
+/// pages (`pages.bin`) and its Markdown memo (`markdown.bin`). Git-ignored; safe to delete at any time (the
 /// next build is then a clean one). Writing it is best-effort: a build whose
 /// cache cannot be saved still succeeds.
 public struct BuildCacheFolder: Sendable {
@@ -13,6 +14,7 @@ public struct BuildCacheFolder: Sendable {
 
     private var recordURL: URL { folder.appendingPathComponent("build.bin") }
     private var conversionsURL: URL { folder.appendingPathComponent("markdown.bin") }
+    private var pageKeysURL: URL { folder.appendingPathComponent("pages.bin") }
 
     /// - Parameters:
     ///   - root: the folder holding `Content/`.
@@ -27,6 +29,14 @@ public struct BuildCacheFolder: Sendable {
         guard var reader = CacheFile.read(recordURL, key: key) else { return nil }
         guard let record = try? BuildRecord(from: &reader), reader.isAtEnd else { return nil }
         return record
+    }
+
+    /// Output path → key of the page rendered there; empty if missing or unreadable.
+    public func readPageKeys() -> [String: Fingerprint] {
+        guard var reader = CacheFile.read(pageKeysURL, key: key) else { return [:] }
+        let entries = try? reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
+        guard let entries, reader.isAtEnd else { return [:] }
+        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
     }
 
     /// The Markdown memo; empty if missing or unreadable.
@@ -44,7 +54,8 @@ public struct BuildCacheFolder: Sendable {
     }
 
     /// - Parameter conversions: nil keeps the memo file as it is.
-    public func write(_ record: BuildRecord, conversions: [Fingerprint: MarkdownConversion]?) {
+    /// The record goes last: without it the other files are never read.
+    public func write(_ record: BuildRecord, pageKeys: [String: Fingerprint], conversions: [Fingerprint: MarkdownConversion]?) {
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
         if let conversions {
             CacheFile.write(conversionsURL, key: key) { writer in
@@ -52,6 +63,12 @@ public struct BuildCacheFolder: Sendable {
                     writer.write(entry.key)
                     writer.write(entry.value)
                 }
+            }
+        }
+        CacheFile.write(pageKeysURL, key: key) { writer in
+            writer.write(pageKeys.sorted { $0.key < $1.key }) { writer, entry in
+                writer.write(entry.key)
+                writer.write(entry.value)
             }
         }
         CacheFile.write(recordURL, key: key) { writer in record.encode(into: &writer) }

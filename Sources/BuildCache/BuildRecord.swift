@@ -6,12 +6,10 @@ import SiteWriter
 /// to tell that nothing changed without loading a page, and to know which
 /// output files are still the ones it wrote.
 public struct BuildRecord: Sendable, Equatable {
-    /// Every file under `Content/` and `Templates/`, as `Content/en/tens.md`.
-    public var inputs: [String: FileStamp]
-    /// Every file in the output folder after the build.
-    public var outputs: [String: FileStamp]
-    /// Output path → key of the page rendered there (see `RenderMemo`).
-    public var pageKeys: [String: Fingerprint]
+    /// Every file and folder under `Content/` and `Templates/`, by full path.
+    public var inputs: [PathStamp]
+    /// Every file the build wrote, relative to the output folder.
+    public var outputs: [PathStamp]
     /// The build's report, repeated when nothing changed.
     public var pageCounts: [PageCount]
     public var filesWritten: Int
@@ -28,10 +26,9 @@ public struct BuildRecord: Sendable, Equatable {
         }
     }
 
-    public init(inputs: [String: FileStamp], outputs: [String: FileStamp], pageKeys: [String: Fingerprint], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic], basePath: String) {
+    public init(inputs: [PathStamp], outputs: [PathStamp], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic], basePath: String) {
         self.inputs = inputs
         self.outputs = outputs
-        self.pageKeys = pageKeys
         self.pageCounts = pageCounts
         self.filesWritten = filesWritten
         self.warnings = warnings
@@ -42,14 +39,10 @@ public struct BuildRecord: Sendable, Equatable {
 extension BuildRecord {
     func encode(into writer: inout ByteWriter) {
         for stamps in [inputs, outputs] {
-            writer.write(stamps.sorted { $0.key < $1.key }) { writer, entry in
-                writer.write(entry.key)
-                writer.write(entry.value)
+            writer.write(stamps) { writer, entry in
+                writer.write(entry.path)
+                writer.write(entry.stamp)
             }
-        }
-        writer.write(pageKeys.sorted { $0.key < $1.key }) { writer, entry in
-            writer.write(entry.key)
-            writer.write(entry.value)
         }
         writer.write(pageCounts) { writer, count in
             writer.write(count.locale)
@@ -61,14 +54,11 @@ extension BuildRecord {
     }
 
     init(from reader: inout ByteReader) throws(CacheCorrupt) {
-        func stamps(_ reader: inout ByteReader) throws(CacheCorrupt) -> [String: FileStamp] {
-            let entries = try reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fileStamp()) }
-            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        func stamps(_ reader: inout ByteReader) throws(CacheCorrupt) -> [PathStamp] {
+            try reader.array { reader throws(CacheCorrupt) in PathStamp(path: try reader.string(), stamp: try reader.fileStamp()) }
         }
         inputs = try stamps(&reader)
         outputs = try stamps(&reader)
-        let keys = try reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
-        pageKeys = Dictionary(keys, uniquingKeysWith: { first, _ in first })
         pageCounts = try reader.array { reader throws(CacheCorrupt) in PageCount(locale: try reader.string(), pages: try reader.int()) }
         filesWritten = try reader.int()
         warnings = try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() }

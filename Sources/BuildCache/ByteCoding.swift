@@ -6,6 +6,8 @@ import Foundation
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     mutating func write(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -38,16 +40,19 @@ struct CacheCorrupt: Error {}
 struct ByteReader {
     private let bytes: [UInt8]
     private var offset: Int
+    /// Where reading stops (the checksum after it is not payload).
+    private let end: Int
 
-    init(_ bytes: [UInt8], from offset: Int = 0) {
+    init(_ bytes: [UInt8], from offset: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.offset = offset
+        self.end = end ?? bytes.count
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
 
     mutating func uint64() throws(CacheCorrupt) -> UInt64 {
-        guard bytes.count - offset >= 8 else { throw CacheCorrupt() }
+        guard end - offset >= 8 else { throw CacheCorrupt() }
         var value: UInt64 = 0
         for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
         offset += 8
@@ -59,7 +64,7 @@ struct ByteReader {
     mutating func int64() throws(CacheCorrupt) -> Int64 { Int64(bitPattern: try uint64()) }
 
     mutating func bool() throws(CacheCorrupt) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw CacheCorrupt() }
+        guard offset < end, bytes[offset] <= 1 else { throw CacheCorrupt() }
         offset += 1
         return bytes[offset - 1] == 1
     }
@@ -70,7 +75,7 @@ struct ByteReader {
     /// corrupt count cannot make the reader reserve gigabytes.
     mutating func count() throws(CacheCorrupt) -> Int {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw CacheCorrupt() }
+        guard count >= 0, count <= end - offset else { throw CacheCorrupt() }
         return count
     }
 

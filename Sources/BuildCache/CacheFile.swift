@@ -12,14 +12,13 @@ enum CacheFile {
     static let magic = Array("spinesite cache 1\n".utf8)
 
     static func read(_ url: URL, key: String) -> ByteReader? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = contents(of: url.path) else { return nil }
         guard bytes.count > magic.count + 16, bytes.starts(with: magic) else { return nil }
         let body = bytes.count - 16
         var trailer = ByteReader(bytes, from: body)
         guard let high = try? trailer.uint64(), let low = try? trailer.uint64(),
-              checksum(bytes[..<body]) == Fingerprint(high: high, low: low) else { return nil }
-        var reader = ByteReader(Array(bytes[..<body]), from: magic.count)
+              bytes.withUnsafeBytes({ checksum(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == Fingerprint(high: high, low: low) else { return nil }
+        var reader = ByteReader(bytes, from: magic.count, end: body)
         guard (try? reader.string()) == key else { return nil }
         return reader
     }
@@ -27,20 +26,52 @@ enum CacheFile {
     /// Writes beside the final name, then renames: a reader sees the old file or the new one.
     static func write(_ url: URL, key: String, payload: (inout ByteWriter) -> Void) {
         var writer = ByteWriter()
+        writer.append(magic)
         writer.write(key)
         payload(&writer)
-        var bytes = magic + writer.bytes
-        let sum = checksum(bytes[...])
-        withUnsafeBytes(of: sum.high.littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: sum.low.littleEndian) { bytes.append(contentsOf: $0) }
+        let sum = writer.bytes.withUnsafeBytes { checksum($0) }
+        writer.write(sum.high)
+        writer.write(sum.low)
         let temporary = url.path + ".new-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, url.path) != 0 { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = writer.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> Fingerprint {
+    /// The whole file, read straight into one array.
+    private static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { complete = false; break }
+                count += read
+            }
+        }
+        return complete ? bytes : nil
+    }
+
+    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
         var hasher = FingerprintHasher()
-        bytes.withUnsafeBytes { hasher.combine(Data($0)) }
+        hasher.combine(bytes)
         return hasher.finalize()
     }
 }

@@ -17,18 +17,21 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Feeds values into SHA-256 with a type tag and a length before each, so
-/// that ("ab", "c") and ("a", "bc") never collide by construction.
+/// that ("ab", "c") and ("a", "bc") never collide by construction. Small
+/// values are gathered in a buffer first: one SHA-256 update per short string
+/// cost more than the hashing itself.
 public struct FingerprintHasher {
     private var sha = SHA256()
+    private var buffer: [UInt8] = []
+    private static let bufferSize = 4096
 
-    public init() {}
+    public init() {
+        buffer.reserveCapacity(Self.bufferSize)
+    }
 
     public mutating func combine(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            tag(1, count: bytes.count)
-            sha.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        }
+        text.withUTF8 { append(kind: 1, UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func combine(_ value: Int) { tag(2, count: value) }
@@ -36,14 +39,17 @@ public struct FingerprintHasher {
     public mutating func combine(_ value: Bool) { tag(3, count: value ? 1 : 0) }
 
     public mutating func combine(_ data: Data) {
-        tag(4, count: data.count)
-        sha.update(data: data)
+        data.withUnsafeBytes { append(kind: 4, $0) }
+    }
+
+    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        append(kind: 4, bytes)
     }
 
     public mutating func combine(_ fingerprint: Fingerprint) {
         tag(5, count: 0)
-        withUnsafeBytes(of: fingerprint.high.littleEndian) { sha.update(bufferPointer: $0) }
-        withUnsafeBytes(of: fingerprint.low.littleEndian) { sha.update(bufferPointer: $0) }
+        withUnsafeBytes(of: fingerprint.high.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: fingerprint.low.littleEndian) { buffer.append(contentsOf: $0) }
     }
 
     /// A template's values: strings, numbers, flags, arrays and dictionaries
@@ -69,15 +75,32 @@ public struct FingerprintHasher {
     }
 
     public func finalize() -> Fingerprint {
+        var sha = sha
+        buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
         let digest = Array(sha.finalize())
         func word(_ start: Int) -> UInt64 { digest[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) } }
         return Fingerprint(high: word(0), low: word(8))
     }
 
     private mutating func tag(_ kind: UInt8, count: Int) {
-        // Two separate updates: a tuple's padding bytes are not initialised.
-        withUnsafeBytes(of: kind) { sha.update(bufferPointer: $0) }
-        withUnsafeBytes(of: Int64(count).littleEndian) { sha.update(bufferPointer: $0) }
+        if buffer.count > Self.bufferSize - 9 { flush() }
+        buffer.append(kind)
+        withUnsafeBytes(of: Int64(count).littleEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func append(kind: UInt8, _ bytes: UnsafeRawBufferPointer) {
+        tag(kind, count: bytes.count)
+        if buffer.count + bytes.count <= Self.bufferSize {
+            buffer.append(contentsOf: bytes)
+        } else {
+            flush()
+            sha.update(bufferPointer: bytes)
+        }
+    }
+
+    private mutating func flush() {
+        buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

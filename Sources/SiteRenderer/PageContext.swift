@@ -11,14 +11,32 @@ struct PageContext: @unchecked Sendable {
     let strings: LocaleStrings
     let assets: [String: String]
     let formats = LocaleFormats()
+    /// `https://host` of the base URL, computed once (it is needed for every link of every page).
+    private let origin: String
     /// `common(locale:)` for each locale, built once: every page of a locale shares it.
     private var commonByLocale: [String: [String: Any]] = [:]
+    /// The fingerprint of each locale's common values: a page's key includes
+    /// it instead of hashing the same navigation and strings on every page.
+    private(set) var commonFingerprints: [String: Fingerprint] = [:]
+
+    /// A page's template values: the locale's common ones and the page's own,
+    /// which never replace a common one.
+    // Unchecked: plain strings, numbers, arrays and dictionaries, built once and only read.
+    struct PageValues: @unchecked Sendable {
+        var locale: String
+        var own: [String: Any]
+
+        func all(_ context: PageContext) -> [String: Any] {
+            context.common(locale: locale).merging(own) { _, own in own }
+        }
+    }
 
     /// - Parameter renderCached: renders a `cached/…` template with a locale's common values.
     init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], cachedTemplates: [String], renderCached: (String, [String: Any]) -> String) {
         self.graph = graph
         self.strings = strings
         self.assets = assets
+        self.origin = graph.config.origin
         for locale in graph.locales {
             var common = makeCommon(locale: locale.tag)
             // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
@@ -26,12 +44,15 @@ struct PageContext: @unchecked Sendable {
                 (String(name.dropFirst(Theme.cachedPrefix.count)), renderCached(name, common))
             })
             commonByLocale[locale.tag] = common
+            var hasher = FingerprintHasher()
+            hasher.combine(value: common)
+            commonFingerprints[locale.tag] = hasher.finalize()
         }
     }
 
-    func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> [String: Any] {
+    func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {
         let page = graph.pages[index]
-        var context = common(locale: page.locale)
+        var context: [String: Any] = [:]
         let toc = headings.filter { (2...3).contains($0.level) }
         var values: [String: Any] = [
             "title": page.title,
@@ -74,7 +95,8 @@ struct PageContext: @unchecked Sendable {
             link["lang"] = graph.pages[original].locale
             context["original"] = link
         }
-        return context
+        assert(Set(context.keys).isDisjoint(with: common(locale: page.locale).keys), "a page value replaces a common one")
+        return PageValues(locale: page.locale, own: context)
     }
 
     /// Values every page has: site, locale, strings, assets, navigation.
@@ -181,6 +203,6 @@ struct PageContext: @unchecked Sendable {
     }
 
     func absolute(_ url: String) -> String {
-        graph.config.origin + url
+        origin + url
     }
 }

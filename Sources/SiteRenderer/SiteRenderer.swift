@@ -11,6 +11,8 @@ public struct RenderSummary: Sendable {
     public var pagesRendered: Int
     /// What this build made, for the next one.
     public var memo: RenderMemo
+    /// Every file of the output folder, relative to it.
+    public var outputPaths: [String]
 }
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
@@ -48,33 +50,16 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
-        let pageOutcomes = ParallelMap.map(Array(graph.pages.indices)) { index -> (key: Fingerprint, rendered: Bool, failure: String?) in
-            let page = graph.pages[index]
-            let template = page.source.kind.templateName
-            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
-            var hasher = FingerprintHasher()
-            hasher.combine(theme.templateFingerprints[template] ?? Fingerprint(high: 0, low: 0))
-            hasher.combine(value: values)
-            let key = hasher.finalize()
-            if memo.pages[page.outputPath] == key { return (key, false, nil) }
-            return (key, true, attempt { try sink.write(page.outputPath, render(library, values, template)) })
+        let jobs = TemplateJob.pages(graph, context: context, markdown: markdown)
+            + TemplateJob.others(graph, context: context, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
+        let outcomes = ParallelMap.map(jobs) { job -> (key: Fingerprint, rendered: Bool, failure: String?) in
+            let key = job.key(theme: theme, context: context)
+            if memo.pages[job.path] == key { return (key, false, nil) }
+            return (key, true, attempt { try sink.write(job.path, render(library, job.values.all(context), job.template)) })
         }
-        let failures = pageOutcomes.map(\.failure)
-        var otherFailures: [String?] = graph.redirects.map { redirect in
-            var values = context.common(locale: graph.pages[redirect.target].locale)
-            values["target"] = context.link(to: redirect.target)
-            values["targetCanonical"] = context.absolute(graph.pages[redirect.target].url)
-            return attempt { try sink.write(redirect.outputPath, render(library, values, "redirect")) }
-        }
-        for (path, template) in [("index.html", "root"), ("404.html", "404")] {
-            otherFailures.append(attempt { try sink.write(path, render(library, siteWideValues(graph: graph, context: context), template)) })
-        }
+        let failures = outcomes.map(\.failure)
+        var otherFailures: [String?] = []
         for search in searchIndexes {
-            var values = context.common(locale: search.locale)
-            values["searchIndexURL"] = graph.config.basePath + search.path
-            values["canonical"] = context.absolute(PageContext.searchURL(locale: search.locale, graph: graph))
-            values["groups"] = graph.pagesByID[search.locale]?[PageNode.homeID].map { context.homeGroups($0) } ?? []
-            otherFailures.append(attempt { try sink.write("\(search.locale)/search/index.html", render(library, values, "search")) })
             otherFailures.append(attempt { try sink.write(search.path, search.data) })
         }
         otherFailures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, readingLevels: markdown.readingLevels, today: today)) })
@@ -88,11 +73,12 @@ public enum SiteRenderer {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
-        let pageKeys = Dictionary(zip(graph.pages.map(\.outputPath), pageOutcomes.map(\.key)), uniquingKeysWith: { first, _ in first })
+        let keys = Dictionary(zip(jobs.map(\.path), outcomes.map(\.key)), uniquingKeysWith: { first, _ in first })
         return RenderSummary(
             filesWritten: paths.count, warnings: diagnostics, pageCounts: counts,
-            pagesRendered: pageOutcomes.filter(\.rendered).count,
-            memo: RenderMemo(pages: pageKeys, conversions: markdown.conversions)
+            pagesRendered: outcomes.filter(\.rendered).count,
+            memo: RenderMemo(pages: keys, conversions: markdown.conversions),
+            outputPaths: paths
         )
     }
 
@@ -106,28 +92,8 @@ public enum SiteRenderer {
         }
     }
 
-    /// Values of `index.html` (choose a language) and `404.html`, in the default locale.
-    private static func siteWideValues(graph: SiteGraph, context: PageContext) -> [String: Any] {
-        var values = context.common(locale: graph.config.defaultLocale)
-        if let defaultHome = graph.pagesByID[graph.config.defaultLocale]?[PageNode.homeID] {
-            values["defaultHome"] = context.link(to: defaultHome)
-            values["defaultHomeCanonical"] = context.absolute(graph.pages[defaultHome].url)
-        }
-        return values
-    }
-
     private static func render(_ library: MustacheLibrary, _ values: [String: Any], _ template: String) -> String {
         // Theme.load guarantees every required template exists.
         library.render(values, withTemplate: template) ?? ""
-    }
-}
-
-extension SourcePage.Kind {
-    var templateName: String {
-        switch self {
-        case .home: "home"
-        case .section: "section"
-        case .topic: "topic"
-        }
     }
 }

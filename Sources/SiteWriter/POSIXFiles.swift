@@ -1,4 +1,5 @@
 import Foundation
+import SiteModel
 
 #if canImport(Glibc)
 import Glibc
@@ -121,20 +122,51 @@ public struct FileStamp: Hashable, Sendable {
         inode = UInt64(info.st_ino)
     }
 
-    /// Every file and link under `folder` (not following links), by `/`-separated
-    /// relative path; folders are walked, not listed. Empty if `folder` is missing.
-    public static func tree(under folder: String) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
+    /// Every file, link and folder under `folder` (not following links), by
+    /// `/`-separated relative path, folders with a trailing `/`. A folder's
+    /// stamp changes when an entry is added, removed or renamed in it, so
+    /// stamps of the folders and files are enough to see any change later
+    /// without listing a folder again. Empty if `folder` is missing.
+    public static func tree(under folder: String) -> [PathStamp] {
+        var stamps: [PathStamp] = []
+        if let root = FileStamp.of(folder) { stamps.append(PathStamp(path: "", stamp: root)) }
         var pending = [""]
         while let relative = pending.popLast() {
             let base = relative.isEmpty ? folder : folder + "/" + relative
             for name in POSIXFiles.names(in: base) {
-                let path = relative.isEmpty ? name : relative + "/" + name
+                let path = relative + name
                 var info = stat()
                 guard lstat(base + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) } else { stamps[path] = FileStamp(info) }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(path + "/")
+                    stamps.append(PathStamp(path: path + "/", stamp: FileStamp(info)))
+                } else {
+                    stamps.append(PathStamp(path: path, stamp: FileStamp(info)))
+                }
             }
         }
-        return stamps
+        return stamps.sorted { $0.path < $1.path }
+    }
+
+    /// Whether every path still has its stamp: lstat only, on all cores.
+    /// - Parameter folder: what the paths are relative to; nil if they are whole.
+    public static func allUnchanged(_ stamps: [PathStamp], under folder: String? = nil) -> Bool {
+        let chunks = stride(from: 0, to: stamps.count, by: 2048).map { $0..<min($0 + 2048, stamps.count) }
+        return ParallelMap.map(chunks) { range in
+            stamps[range].allSatisfy { entry in
+                FileStamp.of(folder.map { $0 + "/" + entry.path } ?? entry.path) == entry.stamp
+            }
+        }.allSatisfy { $0 }
+    }
+}
+
+/// A path and its stamp, as kept in the build record.
+public struct PathStamp: Hashable, Sendable {
+    public var path: String
+    public var stamp: FileStamp
+
+    public init(path: String, stamp: FileStamp) {
+        self.path = path
+        self.stamp = stamp
     }
 }

@@ -1,5 +1,6 @@
 import BuildCache
 import Foundation
+import SiteModel
 import SiteRenderer
 import SiteWriter
 
@@ -7,14 +8,20 @@ import SiteWriter
 import Glibc
 #endif
 
-/// The files a build reads: every file under `Content/` and `Templates/`.
+/// The files a build reads: every file and folder under `Content/` and `Templates/`.
 enum InputSnapshot {
-    static func take(_ options: BuildOptions) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        for (name, folder) in [("Content", options.contentPath), ("Templates", options.templatesPath)] {
-            for (path, stamp) in FileStamp.tree(under: folder) { stamps[name + "/" + path] = stamp }
+    static func take(_ options: BuildOptions) -> [PathStamp] {
+        [options.contentPath, options.templatesPath].flatMap { folder in
+            FileStamp.tree(under: folder).map { PathStamp(path: folder + "/" + $0.path, stamp: $0.stamp) }
         }
-        return stamps
+    }
+}
+
+extension FileStamp {
+    /// The stamps of `paths` under `folder` now (missing files left out).
+    static func of(_ paths: [String], under folder: String) -> [PathStamp] {
+        let stamps = ParallelMap.map(paths) { path in FileStamp.of(folder + "/" + path).map { PathStamp(path: path, stamp: $0) } }
+        return stamps.compactMap { $0 }
     }
 }
 
@@ -35,9 +42,9 @@ enum CacheKey {
 }
 
 extension BuildRecord {
-    init(_ report: BuildReport, inputs: [String: FileStamp], outputs: [String: FileStamp], pageKeys: [String: Fingerprint]) {
+    init(_ report: BuildReport, inputs: [PathStamp], outputs: [PathStamp]) {
         self.init(
-            inputs: inputs, outputs: outputs, pageKeys: pageKeys,
+            inputs: inputs, outputs: outputs,
             pageCounts: report.pageCounts.map { PageCount(locale: $0.locale, pages: $0.pages) },
             filesWritten: report.filesWritten, warnings: report.warnings, basePath: report.basePath
         )

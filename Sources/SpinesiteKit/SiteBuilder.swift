@@ -85,25 +85,30 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
         let output = URL(fileURLWithPath: options.outputPath)
         let cache = BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options))
-        let inputs = InputSnapshot.take(options)
         let record = options.fromScratch ? nil : cache.readRecord()
-        let outputs = FileStamp.tree(under: output.path)
-        if let record, record.inputs == inputs, record.outputs == outputs, !outputs.isEmpty {
+        if let record, FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
             return BuildReport(record, outputPath: options.outputPath)
         }
+        // Taken before anything is read: a file saved during the build makes the next one look again.
+        let inputs = InputSnapshot.take(options)
         let graph = try resolve(options, progress: progress)
         let theme = try loadTheme(options, after: graph)
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var report: BuildReport
         var memo: RenderMemo
+        var outputPaths: [String]
         var knownConversions: [Fingerprint: MarkdownConversion]?
         if let record, FileManager.default.fileExists(atPath: output.path) {
             // Keys of files someone changed or removed since are dropped: those pages are rendered again.
-            let intact = record.pageKeys.filter { outputs[$0.key] != nil && outputs[$0.key] == record.outputs[$0.key] }
+            let recorded = Dictionary(record.outputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+            let pageKeys = cache.readPageKeys()
+            let current = FileStamp.of(Array(pageKeys.keys), under: output.path)
+            let intactPaths = Set(current.filter { recorded[$0.path] == $0.stamp }.map(\.path))
+            let intact = pageKeys.filter { intactPaths.contains($0.key) }
             let sink = InPlaceFolder(output: output) { cache.invalidate() }
             knownConversions = cache.readConversions()
-            (report, memo) = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: intact, conversions: knownConversions!), progress: progress)
+            (report, memo, outputPaths) = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: intact, conversions: knownConversions!), progress: progress)
             report.filesChanged = sink.finish().count
             report.kind = .incremental
         } else {
@@ -114,7 +119,7 @@ public enum SiteBuilder {
                 throw BuildFailure(graph.warnings + error.diagnostics)
             }
             do {
-                (report, memo) = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
+                (report, memo, outputPaths) = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
                 try staging.commit()
             } catch {
                 staging.discard()
@@ -122,17 +127,17 @@ public enum SiteBuilder {
             }
             report.filesChanged = report.filesWritten
         }
-        let saved = BuildRecord(report, inputs: inputs, outputs: FileStamp.tree(under: output.path), pageKeys: memo.pages)
+        let saved = BuildRecord(report, inputs: inputs, outputs: FileStamp.of(outputPaths, under: output.path))
         // The memo file is the big one: rewritten only when a page's Markdown input changed.
         let conversionsChanged = knownConversions.map { Set($0.keys) != Set(memo.conversions.keys) } ?? true
-        cache.write(saved, conversions: conversionsChanged ? memo.conversions : nil)
+        cache.write(saved, pageKeys: memo.pages, conversions: conversionsChanged ? memo.conversions : nil)
         return report
     }
 
     /// Markdown and templates into `sink`; a failure keeps the graph's warnings with it.
     private static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions, memo: RenderMemo, progress: (String) -> Void
-    ) throws(BuildFailure) -> (BuildReport, RenderMemo) {
+    ) throws(BuildFailure) -> (BuildReport, RenderMemo, [String]) {
         let rendered: RenderSummary
         do {
             rendered = try SiteRenderer.render(graph, theme: theme, into: sink, today: options.today, memo: memo)
@@ -148,7 +153,7 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return (report, rendered.memo)
+        return (report, rendered.memo, rendered.outputPaths)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.
