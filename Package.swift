@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics"], swiftSettings: strict),
         .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BuildCacheTests", dependencies: ["BuildCache", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",

@@ -59,8 +59,9 @@ public struct BuildReport: Sendable {
     public var kind: Kind = .clean
     /// Pages whose template was rendered (the others were unchanged).
     public var pagesRendered: Int = 0
-    /// Output files written or removed because their bytes changed.
-    public var filesChanged: Int = 0
+    /// Output files written or removed because their bytes changed (all of them in a clean build).
+    public var changedFiles: [String] = []
+    public var filesChanged: Int { changedFiles.count }
 
     public enum Kind: String, Sendable {
         /// Every page rendered into a fresh folder, swapped in whole.
@@ -109,7 +110,7 @@ public enum SiteBuilder {
             let sink = InPlaceFolder(output: output) { cache.invalidate() }
             knownConversions = cache.readConversions()
             (report, memo, outputPaths) = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: intact, conversions: knownConversions!), progress: progress)
-            report.filesChanged = sink.finish().count
+            report.changedFiles = sink.finish()
             report.kind = .incremental
         } else {
             let staging: StagingFolder
@@ -125,7 +126,7 @@ public enum SiteBuilder {
                 staging.discard()
                 throw BuildFailure(error.diagnostics)
             }
-            report.filesChanged = report.filesWritten
+            report.changedFiles = outputPaths.sorted()
         }
         let saved = BuildRecord(report, inputs: inputs, outputs: FileStamp.of(outputPaths, under: output.path))
         // The memo file is the big one: rewritten only when a page's Markdown input changed.

@@ -1,0 +1,48 @@
+import Foundation
+import SiteModel
+import SiteWriter
+import TestSupport
+import XCTest
+
+final class InPlaceFolderTests: XCTestCase {
+    func testWritesOnlyChangedFilesAndRemovesWhatIsNoLongerProduced() throws {
+        let folder = TemporaryFolder()
+        folder.write("Site/same.html", "same")
+        folder.write("Site/changed.html", "old")
+        folder.write("Site/gone/index.html", "gone")
+        folder.write("Site/README.md", "kept")
+        let output = folder.url.appendingPathComponent("Site")
+        let sameBefore = try FileManager.default.attributesOfItem(atPath: output.path + "/same.html")
+        let marker = folder.path + "/told"
+        let sink = InPlaceFolder(output: output) { FileManager.default.createFile(atPath: marker, contents: nil) }
+        try sink.prepare(["same.html", "changed.html", "new/index.html"])
+        XCTAssertTrue(folder.exists("told"), "told before the first change")
+        try sink.write("same.html", "same")
+        try sink.write("changed.html", "new")
+        try sink.write("new/index.html", "fresh")
+        XCTAssertEqual(sink.finish(), ["changed.html", "gone/index.html", "new/index.html"])
+        XCTAssertEqual(folder.read("Site/changed.html"), "new")
+        XCTAssertEqual(folder.read("Site/new/index.html"), "fresh")
+        XCTAssertEqual(folder.read("Site/README.md"), "kept")
+        XCTAssertFalse(folder.exists("Site/gone"), "an emptied folder goes too")
+        let sameAfter = try FileManager.default.attributesOfItem(atPath: output.path + "/same.html")
+        XCTAssertEqual(sameAfter[.modificationDate] as? Date, sameBefore[.modificationDate] as? Date)
+        XCTAssertEqual(sameAfter[.systemFileNumber] as? Int, sameBefore[.systemFileNumber] as? Int, "not even replaced")
+    }
+
+    func testALinkPlantedInTheOutputCarriesNoWriteOutsideIt() throws {
+        let folder = TemporaryFolder()
+        folder.write("outside/index.html", "outside")
+        folder.write("Site/index.html", "site")
+        let output = folder.url.appendingPathComponent("Site")
+        try FileManager.default.createSymbolicLink(atPath: output.path + "/en", withDestinationPath: folder.path + "/outside")
+        try FileManager.default.createSymbolicLink(atPath: output.path + "/page.html", withDestinationPath: folder.path + "/outside/index.html")
+        let refused = InPlaceFolder(output: output)
+        XCTAssertThrowsError(try refused.prepare(["en/index.html"]), "a linked folder is refused")
+        let sink = InPlaceFolder(output: output)
+        try sink.prepare(["page.html", "index.html"])
+        try sink.write("page.html", "new page")
+        XCTAssertEqual(folder.read("outside/index.html"), "outside", "the link is replaced, its target untouched")
+        XCTAssertEqual(folder.read("Site/page.html"), "new page")
+    }
+}
