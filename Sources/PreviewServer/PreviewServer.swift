@@ -66,6 +66,8 @@ struct RebuildService: Service {
 /// One build at a time, its outcome recorded and announced to open pages.
 struct PreviewBuilder: Sendable {
     let options: BuildOptions
+    /// The last build, kept in memory: a save re-renders only the pages it affects.
+    let memory = BuildMemory()
     let state: BuildState
     let liveReload: LiveReload
     let log: @Sendable (String) -> Void
@@ -73,10 +75,11 @@ struct PreviewBuilder: Sendable {
     func rebuild(reason: [String]?) async {
         let start = Date()
         do {
-            let report = try SiteBuilder.build(options)
+            let report = try SiteBuilder.build(options, memory: memory)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) file(s) changed"
+            log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)")
         } catch {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }

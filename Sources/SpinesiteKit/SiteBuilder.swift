@@ -82,11 +82,13 @@ public struct BuildReport: Sendable {
 /// and rewrites only files whose bytes changed. Without one, it renders
 /// everything into a staging folder and swaps it in.
 public enum SiteBuilder {
-    /// - Parameter progress: told each stage's name as it starts.
-    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+    /// - Parameters:
+    ///   - memory: kept by a long-running process between its builds (else the cache folder is read).
+    ///   - progress: told each stage's name as it starts.
+    public static func build(_ options: BuildOptions, memory: BuildMemory? = nil, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
         let output = URL(fileURLWithPath: options.outputPath)
-        let cache = BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options))
-        let record = options.fromScratch ? nil : cache.readRecord()
+        let previous = PreviousBuild(cache: BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options)), memory: memory)
+        let record = options.fromScratch ? nil : previous.record()
         if let record, FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
             return BuildReport(record, outputPath: options.outputPath)
         }
@@ -96,49 +98,68 @@ public enum SiteBuilder {
         let theme = try loadTheme(options, after: graph)
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
+        var outcome: RenderOutcome
+        let conversionsChanged: Bool
+        if let record, FileManager.default.fileExists(atPath: output.path) {
+            let conversions = previous.conversions()
+            outcome = try incremental(graph, theme: theme, options: options, previous: previous, record: record, conversions: conversions, progress: progress)
+            conversionsChanged = Set(conversions.keys) != Set(outcome.memo.conversions.keys)
+        } else {
+            outcome = try clean(graph, theme: theme, options: options, progress: progress)
+            conversionsChanged = true
+        }
+        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.outputPaths, under: output.path))
+        previous.save(saved, memo: outcome.memo, conversionsChanged: conversionsChanged)
+        return outcome.report
+    }
+
+    /// What rendering gave: the report, the memo for next time, every output path.
+    private struct RenderOutcome {
         var report: BuildReport
         var memo: RenderMemo
         var outputPaths: [String]
-        var knownConversions: [Fingerprint: MarkdownConversion]?
-        if let record, FileManager.default.fileExists(atPath: output.path) {
-            // Keys of files someone changed or removed since are dropped: those pages are rendered again.
-            let recorded = Dictionary(record.outputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
-            let pageKeys = cache.readPageKeys()
-            let current = FileStamp.of(Array(pageKeys.keys), under: output.path)
-            let intactPaths = Set(current.filter { recorded[$0.path] == $0.stamp }.map(\.path))
-            let intact = pageKeys.filter { intactPaths.contains($0.key) }
-            let sink = InPlaceFolder(output: output) { cache.invalidate() }
-            knownConversions = cache.readConversions()
-            (report, memo, outputPaths) = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: intact, conversions: knownConversions!), progress: progress)
-            report.changedFiles = sink.finish()
-            report.kind = .incremental
-        } else {
-            let staging: StagingFolder
-            do {
-                staging = try StagingFolder(for: output)
-            } catch {
-                throw BuildFailure(graph.warnings + error.diagnostics)
-            }
-            do {
-                (report, memo, outputPaths) = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
-                try staging.commit()
-            } catch {
-                staging.discard()
-                throw BuildFailure(error.diagnostics)
-            }
-            report.changedFiles = outputPaths.sorted()
+    }
+
+    /// Renders the pages whose key changed into the output folder itself.
+    private static func incremental(
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, record: BuildRecord,
+        conversions: [Fingerprint: MarkdownConversion], progress: (String) -> Void
+    ) throws(BuildFailure) -> RenderOutcome {
+        let output = URL(fileURLWithPath: options.outputPath)
+        // Keys of files someone changed or removed since are dropped: those pages are rendered again.
+        let recorded = Dictionary(record.outputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        let pageKeys = previous.pageKeys()
+        let intactPaths = Set(FileStamp.of(Array(pageKeys.keys), under: output.path).filter { recorded[$0.path] == $0.stamp }.map(\.path))
+        let sink = InPlaceFolder(output: output) { previous.invalidate() }
+        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: pageKeys.filter { intactPaths.contains($0.key) }, conversions: conversions), progress: progress)
+        outcome.report.changedFiles = sink.finish()
+        outcome.report.kind = .incremental
+        return outcome
+    }
+
+    /// Renders every page into a staging folder and swaps it in.
+    private static func clean(_ graph: SiteGraph, theme: Theme, options: BuildOptions, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
+        let staging: StagingFolder
+        do {
+            staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
+        } catch {
+            throw BuildFailure(graph.warnings + error.diagnostics)
         }
-        let saved = BuildRecord(report, inputs: inputs, outputs: FileStamp.of(outputPaths, under: output.path))
-        // The memo file is the big one: rewritten only when a page's Markdown input changed.
-        let conversionsChanged = knownConversions.map { Set($0.keys) != Set(memo.conversions.keys) } ?? true
-        cache.write(saved, pageKeys: memo.pages, conversions: conversionsChanged ? memo.conversions : nil)
-        return report
+        do {
+            var outcome = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
+            try staging.commit()
+            outcome.report.changedFiles = outcome.outputPaths.sorted()
+            return outcome
+        } catch {
+            staging.discard()
+            throw BuildFailure(error.diagnostics)
+        }
     }
 
     /// Markdown and templates into `sink`; a failure keeps the graph's warnings with it.
     private static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions, memo: RenderMemo, progress: (String) -> Void
-    ) throws(BuildFailure) -> (BuildReport, RenderMemo, [String]) {
+    ) throws(BuildFailure) -> RenderOutcome {
         let rendered: RenderSummary
         do {
             rendered = try SiteRenderer.render(graph, theme: theme, into: sink, today: options.today, memo: memo)
@@ -154,7 +175,7 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return (report, rendered.memo, rendered.outputPaths)
+        return RenderOutcome(report: report, memo: rendered.memo, outputPaths: rendered.outputPaths)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.

@@ -36,11 +36,11 @@ final class HostileInputTests: XCTestCase {
     /// Runs `spinesite build` after `change`; expects failure with `errors`
     /// (each a prefix of one stderr line) and the old output untouched.
     private func assertRefused(
-        _ site: TemporaryFolder, errors: [String], user: String? = nil, file: StaticString = #filePath, line: UInt = #line
+        _ site: TemporaryFolder, errors: [String], user: String? = nil, arguments: [String] = ["build"], file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let before = snapshot(site)
         XCTAssertFalse(before.isEmpty, file: file, line: line)
-        let result = try SpinesiteCommand.run(["build"], in: site.url, user: user)
+        let result = try SpinesiteCommand.run(arguments, in: site.url, user: user)
         XCTAssertEqual(result.status, 1, result.stderr, file: file, line: line)
         let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
             .map { $0.replacingOccurrences(of: site.path + "/", with: "") }
@@ -207,7 +207,9 @@ final class HostileInputTests: XCTestCase {
         let user = getuid() == 0 ? "nobody" : nil
         if user == nil { chmod(site.path, 0o555) }
         defer { chmod(site.path, 0o755) }
-        try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user)
+        // An incremental build writes in place, a clean one beside the output folder: both are refused.
+        try assertRefused(site, errors: ["output: error: cannot create folder Site/en/pnt: Permission denied"], user: user)
+        try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user, arguments: ["build", "--clean"])
     }
 }
 
