@@ -51,6 +51,7 @@ now() { date +%s.%N; }
 
 rows=()
 hugo_rows=()
+incremental_rows=()
 for N in $BENCH_SIZES; do
     [[ "$N" =~ ^[0-9]+$ ]] || die "BENCH_SIZES must be integers, got '$N'"
     DIR="$WORK/corpus-$N"
@@ -84,6 +85,24 @@ for N in $BENCH_SIZES; do
         read -r wall maxkb < <(tail -n 1 "$WORK/time.txt")
         echo "  N=$N $label: $(grep -E '^loading' "$WORK/build.err" || true)"
     }
+    # Builds after the first, into the same output folder: nothing changed, one
+    # topic's body edited, one topic's title edited (it shows on its section
+    # page, the home page, related pages and the search page).
+    incremental() {  # incremental OUTPUT_DIR
+        local out="$1" topic kind
+        topic="$(find "$DIR/Content/en" -name 'topic-*.md' | sort | sed -n 2p)"
+        for kind in no-op body-edit title-edit; do
+            case "$kind" in
+                body-edit) printf '\nOne more sentence, added by the benchmark.\n' >>"$topic" ;;
+                title-edit) sed -i 's/^title: "/title: "Renamed: /' "$topic" ;;
+            esac
+            "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$DIR" --output "$out" >"$WORK/build.out" 2>/dev/null \
+                || die "incremental build ($kind) failed for N=$N"
+            read -r wall maxkb < <(tail -n 1 "$WORK/time.txt")
+            incremental_rows+=("$(awk -v n="$N" -v k="$kind" -v w="$wall" -v m="$maxkb" -v d="$(grep -oE '\([^()]*\)$' "$WORK/build.out")" 'BEGIN {
+                printf "%8d  %-11s  %9.2f  %9.1f  %s", n, k, w, m / 1024, d }')")
+        done
+    }
     measure "$DIR/Site" disk
     disk_wall="$wall"; disk_kb="$maxkb"
     pages="$(find "$DIR/Site" -type f -name index.html | wc -l)"
@@ -92,6 +111,7 @@ for N in $BENCH_SIZES; do
         SHM_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"
         measure "$SHM_OUT/Site" memory
         mem_wall="$wall"
+        incremental "$SHM_OUT/Site"
         rm -rf -- "$SHM_OUT"
     fi
     rows+=("$(awk -v n="$N" -v p="$pages" -v w="$disk_wall" -v m="$disk_kb" -v s="$mem_wall" 'BEGIN {
@@ -118,6 +138,14 @@ printf '%8s  %8s  %9s  %9s  %9s  %12s\n' "N" "pages" "wall s" "pages/s" "RSS MiB
 for r in "${rows[@]}"; do
     echo "$r"
 done
+if ((${#incremental_rows[@]})); then
+    echo
+    echo "Builds after the first, into /dev/shm (.spinesite-cache/ on the corpus's disk):"
+    printf '%8s  %-11s  %9s  %9s  %s\n' "N" "change" "wall s" "RSS MiB" "what was redone"
+    for r in "${incremental_rows[@]}"; do
+        echo "$r"
+    done
+fi
 if ((${#hugo_rows[@]})); then
     echo
     echo "Hugo $(hugo version | grep -oE 'v[0-9.]+' | head -n 1), same corpus, into /dev/shm (it publishes no fallback pages, so fewer pages):"

@@ -5,6 +5,19 @@ import Foundation
 /// ~100 MB, which JSON would take seconds to decode.
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
+    /// Takes the bytes so far whenever a megabyte has gathered (nil: keep them all).
+    private let spill: ((UnsafeRawBufferPointer) -> Void)?
+
+    init(spill: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+        self.spill = spill
+    }
+
+    /// Hands what has gathered to `spill`; the writer then holds nothing.
+    mutating func flush() {
+        guard let spill else { return }
+        bytes.withUnsafeBytes { spill($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
@@ -30,7 +43,10 @@ struct ByteWriter {
 
     mutating func write<Element>(_ elements: [Element], _ each: (inout ByteWriter, Element) -> Void) {
         write(elements.count)
-        for element in elements { each(&self, element) }
+        for element in elements {
+            each(&self, element)
+            if bytes.count >= 1 << 20 { flush() }
+        }
     }
 }
 

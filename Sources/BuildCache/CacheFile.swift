@@ -23,30 +23,41 @@ enum CacheFile {
         return reader
     }
 
-    /// Writes beside the final name, then renames: a reader sees the old file or the new one.
+    /// Writes beside the final name, then renames: a reader sees the old file
+    /// or the new one. The payload goes to the file a megabyte at a time, so
+    /// writing a 100 MB memo does not hold a second copy of it in memory.
     static func write(_ url: URL, key: String, payload: (inout ByteWriter) -> Void) {
-        var writer = ByteWriter()
-        writer.append(magic)
-        writer.write(key)
-        payload(&writer)
-        let sum = writer.bytes.withUnsafeBytes { checksum($0) }
-        writer.write(sum.high)
-        writer.write(sum.low)
         let temporary = url.path + ".new-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let complete = writer.bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
+        var hasher = FingerprintHasher()
+        var complete = true
+        var writer = ByteWriter { chunk in
+            hasher.combineRaw(chunk)
+            complete = complete && writeAll(descriptor, chunk)
         }
+        writer.append(magic)
+        writer.write(key)
+        payload(&writer)
+        writer.flush()
+        let sum = hasher.finalize()
+        var trailer = ByteWriter()
+        trailer.write(sum.high)
+        trailer.write(sum.low)
+        complete = complete && trailer.bytes.withUnsafeBytes { writeAll(descriptor, $0) }
         close(descriptor)
         if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return true
     }
 
     /// The whole file, read straight into one array.
@@ -71,7 +82,7 @@ enum CacheFile {
 
     private static func checksum(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine(bytes)
+        hasher.combineRaw(bytes)
         return hasher.finalize()
     }
 }

@@ -46,6 +46,17 @@ public struct FingerprintHasher {
         append(kind: 4, bytes)
     }
 
+    /// Bytes without a tag or length: for a checksum of a stream read or
+    /// written in pieces, where only the concatenation counts.
+    public mutating func combineRaw(_ bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count <= Self.bufferSize {
+            buffer.append(contentsOf: bytes)
+        } else {
+            flush()
+            sha.update(bufferPointer: bytes)
+        }
+    }
+
     public mutating func combine(_ fingerprint: Fingerprint) {
         tag(5, count: 0)
         withUnsafeBytes(of: fingerprint.high.littleEndian) { buffer.append(contentsOf: $0) }
@@ -90,12 +101,7 @@ public struct FingerprintHasher {
 
     private mutating func append(kind: UInt8, _ bytes: UnsafeRawBufferPointer) {
         tag(kind, count: bytes.count)
-        if buffer.count + bytes.count <= Self.bufferSize {
-            buffer.append(contentsOf: bytes)
-        } else {
-            flush()
-            sha.update(bufferPointer: bytes)
-        }
+        combineRaw(bytes)
     }
 
     private mutating func flush() {

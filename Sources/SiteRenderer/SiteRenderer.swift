@@ -50,12 +50,14 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
-        let jobs = TemplateJob.pages(graph, context: context, markdown: markdown)
-            + TemplateJob.others(graph, context: context, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
-        let outcomes = ParallelMap.map(jobs) { job -> (key: Fingerprint, rendered: Bool, failure: String?) in
+        let others = TemplateJob.others(graph, context: context, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
+        // A page's values are made inside the loop and dropped after it: held
+        // for every page at once they would double the build's peak memory.
+        let outcomes = ParallelMap.map(Array(0..<graph.pages.count + others.count)) { index -> (path: String, key: Fingerprint, rendered: Bool, failure: String?) in
+            let job = index < graph.pages.count ? TemplateJob.page(index, graph: graph, context: context, markdown: markdown) : others[index - graph.pages.count]
             let key = job.key(theme: theme, context: context)
-            if memo.pages[job.path] == key { return (key, false, nil) }
-            return (key, true, attempt { try sink.write(job.path, render(library, job.values.all(context), job.template)) })
+            if memo.pages[job.path] == key { return (job.path, key, false, nil) }
+            return (job.path, key, true, attempt { try sink.write(job.path, render(library, job.values.all(context), job.template)) })
         }
         let failures = outcomes.map(\.failure)
         var otherFailures: [String?] = []
@@ -73,7 +75,7 @@ public enum SiteRenderer {
             throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
         }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
-        let keys = Dictionary(zip(jobs.map(\.path), outcomes.map(\.key)), uniquingKeysWith: { first, _ in first })
+        let keys = Dictionary(outcomes.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
         return RenderSummary(
             filesWritten: paths.count, warnings: diagnostics, pageCounts: counts,
             pagesRendered: outcomes.filter(\.rendered).count,

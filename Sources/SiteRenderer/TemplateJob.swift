@@ -18,13 +18,11 @@ struct TemplateJob: Sendable {
         return hasher.finalize()
     }
 
-    /// Every page of the graph.
-    static func pages(_ graph: SiteGraph, context: PageContext, markdown: MarkdownStage.Result) -> [TemplateJob] {
-        ParallelMap.map(Array(graph.pages.indices)) { index in
-            let page = graph.pages[index]
-            let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
-            return TemplateJob(path: page.outputPath, template: page.source.kind.templateName, values: values)
-        }
+    /// Page `index` of the graph.
+    static func page(_ index: Int, graph: SiteGraph, context: PageContext, markdown: MarkdownStage.Result) -> TemplateJob {
+        let page = graph.pages[index]
+        let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
+        return TemplateJob(path: page.outputPath, template: page.source.kind.templateName, values: values)
     }
 
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
