@@ -122,12 +122,20 @@ def test_a_saved_page_rebuilds_and_reloads_open_pages(preview):
     assert request(preview.port, "/__spinesite/live-reload.js")[1]["content-type"].startswith("text/javascript")
     stream = EventStream(preview.port)
     page = next(path for path in sorted(glob.glob(preview.path("Content", "en", "guides", "*.md"))) if not path.endswith("_index.md"))
+    unrelated = preview.path("Site", "en", "index.html")
+    unrelated_stamp = os.stat(unrelated).st_mtime_ns
     with open(page, "a", encoding="utf-8") as file:
         file.write("\nA sentence added while previewing.\n")
     stream.wait_for(1)
     site_page = preview.path("Site", "en", "guides", os.path.basename(page)[:-3], "index.html")
     with open(site_page, encoding="utf-8") as file:
         assert "A sentence added while previewing." in file.read()
+    # Incremental: the page and the pages showing its body (a stale translation, borrowed copies).
+    preview.wait_for_line(lambda line: line.startswith("Built ") and " change(s) " in line, start=0)
+    rebuilt = next(line for line in preview.lines if line.startswith("Built ") and " change(s) " in line)
+    rendered = int(re.search(r": (\d+) rendered", rebuilt).group(1))
+    assert 1 <= rendered <= 3, rebuilt
+    assert os.stat(unrelated).st_mtime_ns == unrelated_stamp, "the home page shows no body: not rewritten"
 
 
 def test_a_build_error_shows_in_the_browser_until_fixed(preview):
