@@ -73,9 +73,13 @@ public struct TextCounts: Sendable, Equatable {
         var sentenceHasWords = false
         func endWord() {
             guard !current.isEmpty else { return }
-            let word = String(current).trimmingEdges("'’-")
-            if word.unicodeScalars.contains(where: Self.isLetter) {
-                words.append(word)
+            // Apostrophes and hyphens only join letters: trimmed from the ends.
+            var start = current.startIndex, end = current.endIndex
+            while start < end, Self.isJoiner(current[start]) { start = current.index(after: start) }
+            while start < end, Self.isJoiner(current[current.index(before: end)]) { end = current.index(before: end) }
+            let scalars = current[start..<end]
+            if scalars.contains(where: Self.isLetter) {
+                words.append(String(String.UnicodeScalarView(scalars)))
                 sentenceHasWords = true
             }
             current = String.UnicodeScalarView()
@@ -86,8 +90,7 @@ public struct TextCounts: Sendable, Equatable {
         }
         // Scalars, not Characters: a page can be megabytes, and this is the hot loop.
         for scalar in text.unicodeScalars {
-            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar)
-                || ((scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty) {
+            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar) || (Self.isJoiner(scalar) && !current.isEmpty) {
                 current.append(scalar)
                 continue
             }
@@ -98,6 +101,11 @@ public struct TextCounts: Sendable, Equatable {
         endSentence()
         self.wordList = words
         self.sentences = sentences
+    }
+
+    /// An apostrophe or a hyphen: inside a word ("don't", "low-back"), never at its ends.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "’" || scalar == "-"
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -112,14 +120,5 @@ public struct TextCounts: Sendable, Equatable {
     /// Accents written as separate marks stay inside their word.
     static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
         !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark
-    }
-}
-
-extension String {
-    func trimmingEdges(_ characters: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-        while let last = slice.last, characters.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }

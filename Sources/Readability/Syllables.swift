@@ -16,7 +16,7 @@ public enum Syllables {
         } else if letters.suffix(2) == ["e", "d"], !["t", "d"].contains(beforeEnding) {
             letters.removeLast(2)
         }
-        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+        let vowels = Self.englishVowels
         var count = 0
         var previousWasVowel = false
         for (index, letter) in letters.enumerated() {
@@ -28,12 +28,20 @@ public enum Syllables {
         return max(1, count)
     }
 
+    // Built once: a set literal in the function body was built again for every word.
+    private static let englishVowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+    private static let strongVowels: Set<Unicode.Scalar> = ["a", "e", "o", "á", "é", "ó"]
+    private static let weakVowels: Set<Unicode.Scalar> = ["i", "u", "ü"]
+    private static let accentedWeakVowels: Set<Unicode.Scalar> = ["í", "ú"]
+
     /// The word's letters in lower case (precomposed, so "ó" is one letter).
     /// Scalars, not Characters: this runs for every word of every page.
     static func letters(of word: String) -> [Unicode.Scalar] {
         var letters: [Unicode.Scalar] = []
         letters.reserveCapacity(word.utf8.count)
-        for scalar in word.precomposedStringWithCanonicalMappingIfAvailable.unicodeScalars where TextCounts.isLetter(scalar) {
+        // ASCII is already in canonical form: most words skip Foundation's normalisation.
+        let canonical = word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMappingIfAvailable
+        for scalar in canonical.unicodeScalars where TextCounts.isLetter(scalar) {
             if scalar.isASCII {
                 letters.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
             } else {
@@ -48,9 +56,7 @@ public enum Syllables {
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
         let letters = Self.letters(of: word)
-        let strong: Set<Unicode.Scalar> = ["a", "e", "o", "á", "é", "ó"]
-        let weak: Set<Unicode.Scalar> = ["i", "u", "ü"]
-        let accentedWeak: Set<Unicode.Scalar> = ["í", "ú"]
+        let strong = Self.strongVowels, weak = Self.weakVowels, accentedWeak = Self.accentedWeakVowels
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
             if letter == "u", index > 0, ["q", "g"].contains(letters[index - 1]), index + 1 < letters.count, ["e", "i", "é", "í"].contains(letters[index + 1]) {

@@ -10,9 +10,23 @@ import Glibc
 
 /// The files a build reads: every file and folder under `Content/` and `Templates/`.
 enum InputSnapshot {
+    /// The kernel stamps files from a clock that ticks every few milliseconds,
+    /// so a file changed again within the same tick, at the same size, would
+    /// keep its stamp. A stamp this close to the snapshot is not trusted (as
+    /// git does with "racy" index entries): it is recorded as unknown, and
+    /// the next build looks at the file again.
+    static let racyWindow: Int64 = 100_000_000
+
     static func take(_ options: BuildOptions) -> [PathStamp] {
-        [options.contentPath, options.templatesPath].flatMap { folder in
-            FileStamp.tree(under: folder).map { PathStamp(path: folder + "/" + $0.path, stamp: $0.stamp) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let trusted = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - racyWindow
+        return [options.contentPath, options.templatesPath].flatMap { folder in
+            FileStamp.tree(under: folder).map { entry in
+                var stamp = entry.stamp
+                if max(stamp.modified, stamp.changed) >= trusted { stamp.modified = -1 }
+                return PathStamp(path: folder + "/" + entry.path, stamp: stamp)
+            }
         }
     }
 }
