@@ -72,7 +72,7 @@ for N in $BENCH_SIZES; do
         local out="$1" label="$2" rc
         set +e
         "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" \
-            "$SPINESITE" build --root "$DIR" --output "$out" --timings \
+            "$SPINESITE" build --clean --root "$DIR" --output "$out" --timings \
             >"$WORK/build.out" 2>"$WORK/build.err"
         rc=$?
         set -e
@@ -188,7 +188,7 @@ explainer_build() {  # explainer_build DIR EVERY → sets wall (the best of 3 bu
         --pulse-presets Content/pulse-presets.yml --pulse-every "$2" "$1" >/dev/null
     wall=""
     for _ in 1 2 3; do
-        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$1" --output "$EXPLAINER_OUT/$(basename "$1")" --quiet \
+        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --clean --root "$1" --output "$EXPLAINER_OUT/$(basename "$1")" --quiet \
             || die "explainer corpus failed to build ($1)"
         read -r one _ < <(tail -n 1 "$WORK/time.txt")
         wall="$(awk -v a="${wall:-$one}" -v b="$one" 'BEGIN { print (b < a) ? b : a }')"

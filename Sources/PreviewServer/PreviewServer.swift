@@ -78,7 +78,7 @@ struct PreviewBuilder: Sendable {
             let report = try SiteBuilder.build(options, memory: memory)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) file(s) changed"
+            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) changed"
             log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)")
         } catch {
             await state.failed(error.diagnostics)

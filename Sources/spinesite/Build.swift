@@ -76,7 +76,7 @@ enum Summary {
     static func line(_ report: BuildReport, milliseconds: Int) -> String {
         let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
-        let warnings = report.warnings.count == 1 ? "1 warning" : "\(report.warnings.count) warnings"
+        let warnings = counted(report.warnings.count, "warning")
         return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms" + detail(report)
     }
 
@@ -85,9 +85,14 @@ enum Summary {
         switch report.kind {
         case .clean: ""
         case .unchanged: " (nothing changed since the last build)"
-        case .incremental: " (\(report.pagesRendered) page(s) rendered, \(report.filesChanged) file(s) changed)"
+        case .incremental: " (incremental: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
         }
     }
+}
+
+/// "1 page", "3 pages".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// Prints every diagnostic of a failed command and exits with status 1.

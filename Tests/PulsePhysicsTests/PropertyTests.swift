@@ -1,5 +1,6 @@
-import XCTest
 import PulsePhysics
+import TestSupport
+import XCTest
 
 /// Properties that hold for every valid setting, checked over many random ones
 /// (a fixed seed, so a failure can be replayed).
@@ -86,17 +87,4 @@ final class PropertyTests: XCTestCase {
 
 extension StimulationSetting {
     var unvalidatedChargePerPhase: Double { pulse.phase.charge.value }
-}
-
-/// SplitMix64: small, seedable, good enough for test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49EB_D311_133B
-        return z ^ (z >> 31)
-    }
 }

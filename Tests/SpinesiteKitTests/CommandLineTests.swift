@@ -27,6 +27,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
 
+    func testTheSummarySaysWhatAnIncrementalBuildDid() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let page = MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")
+        let site = MinimalSite.make(["tens.md": page])
+        site.copy(from: Repository.templates, to: "Templates")
+        XCTAssertEqual(try run(["build"], in: site.url).status, 0)
+        usleep(200_000)  // past the window in which fresh stamps are not trusted
+        _ = try run(["build"], in: site.url)
+        let unchanged = try run(["build"], in: site.url)
+        XCTAssertTrue(unchanged.stdout.hasSuffix(" (nothing changed since the last build)\n"), unchanged.stdout)
+        site.write("Content/en/tens.md", page + "\nOne more sentence.\n")
+        let edited = try run(["build"], in: site.url)
+        XCTAssertTrue(edited.stdout.hasSuffix(" (incremental: 1 page rendered, 2 files changed)\n"), edited.stdout)
+        let clean = try run(["build", "--clean"], in: site.url)
+        XCTAssertTrue(clean.stdout.hasPrefix("Built 2 pages (en 2) into Site with 0 warnings in "), clean.stdout)
+        XCTAssertTrue(clean.stdout.hasSuffix(" ms\n"), clean.stdout)
+    }
+
     func testCheckExitsNonZeroOnWarningsOnlyWhenStrict() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])

@@ -94,7 +94,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testRandomEditsGiveTheSameSiteAsACleanBuild() throws {
-        var random = SplitMix64(seed: 20261126)
+        var random = SeededGenerator(seed: 20261126)
         let pages = OutputTree(root + "/Content").paths.filter { $0.hasSuffix(".md") }
         var added: [String] = []
         for step in 0..<14 {
@@ -172,7 +172,7 @@ final class IncrementalBuildTests: XCTestCase {
     func testACorruptCacheMeansACleanBuildNeverACrash() throws {
         let cache = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: root + "/.spinesite-cache").first)
         let files = ["build.bin", "pages.bin", "markdown.bin"].map { root + "/.spinesite-cache/\(cache)/\($0)" }
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for (round, file) in (files + files).enumerated() {
             var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             if round < files.count {
@@ -216,20 +216,5 @@ private struct OutputTree {
 
     func text(_ path: String) -> String {
         contents(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
-}
-
-/// A small seeded generator, so a failing sequence of edits can be replayed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
