@@ -94,6 +94,7 @@ enum MarkdownStage {
         hasher.combine(page.locale)
         hasher.combine(options.smartPunctuation)
         hasher.combine(options.unsafeHTML)
+        hasher.combine(options.footnoteLabels != nil)
         hasher.combine(options.footnoteLabels?.title ?? "")
         hasher.combine(options.footnoteLabels?.backLink ?? "")
         hasher.combine(value: options.embedLanguages.sorted())
