@@ -5,15 +5,30 @@ import SiteRenderer
 /// What a long-running process (the preview server) keeps of its last build,
 /// so that a save does not read `.spinesite-cache/` back from disk.
 public final class BuildMemory: @unchecked Sendable {
+    fileprivate struct Kept {
+        var key: String
+        /// nil once the output folder is being changed in place.
+        var record: BuildRecord?
+        var pageKeys: [String: Fingerprint]
+        var conversions: [Fingerprint: MarkdownConversion]
+    }
+
     private let lock = NSLock()
-    fileprivate var key: String?
-    fileprivate var record: BuildRecord?
-    fileprivate var pageKeys: [String: Fingerprint] = [:]
-    fileprivate var conversions: [Fingerprint: MarkdownConversion] = [:]
+    private var kept: Kept?
 
     public init() {}
 
-    fileprivate func withLock<T>(_ body: () -> T) -> T { lock.withLock(body) }
+    fileprivate func kept(under key: String) -> Kept? {
+        lock.withLock { kept?.key == key ? kept : nil }
+    }
+
+    fileprivate func keep(_ new: Kept) {
+        lock.withLock { kept = new }
+    }
+
+    fileprivate func forgetRecord() {
+        lock.withLock { kept?.record = nil }
+    }
 }
 
 /// The last build into an output folder, from memory if the process has it,
@@ -22,23 +37,24 @@ struct PreviousBuild {
     let cache: BuildCacheFolder
     let memory: BuildMemory?
 
-    private var remembered: Bool { memory?.withLock { memory?.key == cache.key && memory?.record != nil } ?? false }
+    private var kept: BuildMemory.Kept? { memory?.kept(under: cache.key) }
 
     func record() -> BuildRecord? {
-        remembered ? memory!.withLock { memory!.record } : cache.readRecord()
+        if let kept { return kept.record }
+        return cache.readRecord()
     }
 
     func pageKeys() -> [String: Fingerprint] {
-        remembered ? memory!.withLock { memory!.pageKeys } : cache.readPageKeys()
+        kept?.pageKeys ?? cache.readPageKeys()
     }
 
     func conversions() -> [Fingerprint: MarkdownConversion] {
-        remembered ? memory!.withLock { memory!.conversions } : cache.readConversions()
+        kept?.conversions ?? cache.readConversions()
     }
 
     /// Forgets the record before the output folder changes in place.
     func invalidate() {
-        memory?.withLock { memory?.record = nil }
+        memory?.forgetRecord()
         cache.invalidate()
     }
 
@@ -48,14 +64,8 @@ struct PreviousBuild {
     ///   input, so an older file is incomplete, never wrong, and rewriting
     ///   ~100 MB on every save would cost more than the save.
     func save(_ record: BuildRecord, memo: RenderMemo, conversionsChanged: Bool) {
-        let firstInProcess = memory?.withLock { memory?.key != cache.key } ?? true
-        let writeConversions = conversionsChanged && (memory == nil || firstInProcess)
+        let writeConversions = conversionsChanged && (memory == nil || kept == nil)
         cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil)
-        memory?.withLock {
-            memory?.key = cache.key
-            memory?.record = record
-            memory?.pageKeys = memo.pages
-            memory?.conversions = memo.conversions
-        }
+        memory?.keep(.init(key: cache.key, record: record, pageKeys: memo.pages, conversions: memo.conversions))
     }
 }

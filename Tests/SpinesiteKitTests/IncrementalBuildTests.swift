@@ -162,6 +162,18 @@ final class IncrementalBuildTests: XCTestCase {
         try assertMatchesCleanBuild("a failed build and its fix")
     }
 
+    func testAProcessThatKeepsItsBuildsInMemoryNeedsNoCacheFiles() throws {
+        let memory = BuildMemory()
+        let options = BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01"))
+        _ = try SiteBuilder.build(options, memory: memory)
+        try FileManager.default.removeItem(atPath: root + "/.spinesite-cache")
+        try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
+        let report = try SiteBuilder.build(options, memory: memory)
+        XCTAssertEqual(report.kind, .incremental, "the record came from memory")
+        XCTAssertLessThanOrEqual(report.pagesRendered, 3)
+        try assertMatchesCleanBuild("an edit under a process's memory")
+    }
+
     func testAnotherCacheKeyMeansACleanBuild() throws {
         // The day is part of the key (review dates depend on it), like the spinesite executable.
         let report = try build(today: "2026-06-02")
