@@ -28,24 +28,23 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         self.beforeChanges = beforeChanges
     }
 
-    /// Refuses paths outside the folder and folders that are links (a link
-    /// planted in the output must not carry writes elsewhere), and creates
-    /// missing folders.
+    /// Whether an incremental build can write into `output`: a folder itself,
+    /// not a link to one (a clean build replaces a link with a folder).
+    public static func canUpdate(_ output: URL) -> Bool {
+        POSIXFiles.isFolder(output.path)
+    }
+
+    /// Refuses paths outside the folder and creates the folders they need. A
+    /// file or a link where a folder belongs is removed first, as a clean
+    /// build would drop it: a link planted in the output must not carry
+    /// writes elsewhere (unlink removes the link, never what it points to).
     public func prepare(_ paths: [String]) throws {
         guard POSIXFiles.isFolder(output.path) else { throw POSIXFiles.Failure(description: "\(output.path) is not a folder") }
-        var folders = Set<String>()
-        for path in paths {
-            guard StagingFolder.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
-        for folder in folders.sorted() {
+        for folder in try StagingFolder.folders(of: paths) {
             let full = output.path + "/" + folder
+            if !POSIXFiles.isFolder(full) { unlink(full) }
             try POSIXFiles.makeDirectory(full)
-            guard POSIXFiles.isFolder(full) else { throw POSIXFiles.Failure(description: "\(full) is not a folder (a link or a file is in the way)") }
+            guard POSIXFiles.isFolder(full) else { throw POSIXFiles.Failure(description: "cannot create folder \(full)") }
         }
         expected = Set(paths)
         beforeChanges()

@@ -31,17 +31,22 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Checks every path stays inside and creates the folders they need.
     public func prepare(_ paths: [String]) throws {
+        for folder in try Self.folders(of: paths) { try POSIXFiles.makeDirectory(staging.path + "/" + folder) }
+    }
+
+    /// The folders `paths` need, each before everything inside it; throws
+    /// for a path that would leave the output folder.
+    static func folders(of paths: [String]) throws -> [String] {
         var folders = Set<String>()
         for path in paths {
-            guard Self.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+            guard isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
             var folder = path[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
                 guard folders.insert(String(folder)).inserted else { break }
             }
         }
-        // Sorted, a folder comes before everything inside it.
-        for folder in folders.sorted() { try POSIXFiles.makeDirectory(staging.path + "/" + folder) }
+        return folders.sorted()
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {

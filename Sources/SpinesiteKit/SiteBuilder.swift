@@ -100,7 +100,7 @@ public enum SiteBuilder {
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
         let conversionsChanged: Bool
-        if let record, FileManager.default.fileExists(atPath: output.path) {
+        if let record, InPlaceFolder.canUpdate(output) {
             let conversions = previous.conversions()
             outcome = try incremental(graph, theme: theme, options: options, previous: previous, record: record, conversions: conversions, progress: progress)
             conversionsChanged = Set(conversions.keys) != Set(outcome.memo.conversions.keys)
