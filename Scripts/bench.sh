@@ -135,24 +135,18 @@ done
 
 echo
 printf '%8s  %8s  %9s  %9s  %9s  %12s\n' "N" "pages" "wall s" "pages/s" "RSS MiB" "s (to /dev/shm)"
-for r in "${rows[@]}"; do
-    echo "$r"
-done
+printf '%s\n' "${rows[@]}"
 if ((${#incremental_rows[@]})); then
     echo
     echo "Builds after the first, into /dev/shm (.spinesite-cache/ on the corpus's disk):"
     printf '%8s  %-11s  %9s  %9s  %s\n' "N" "change" "wall s" "RSS MiB" "what was redone"
-    for r in "${incremental_rows[@]}"; do
-        echo "$r"
-    done
+    printf '%s\n' "${incremental_rows[@]}"
 fi
 if ((${#hugo_rows[@]})); then
     echo
     echo "Hugo $(hugo version | grep -oE 'v[0-9.]+' | head -n 1), same corpus, into /dev/shm (it publishes no fallback pages, so fewer pages):"
     printf '%8s  %8s  %9s  %9s  %9s\n' "N" "pages" "wall s" "pages/s" "RSS MiB"
-    for r in "${hugo_rows[@]}"; do
-        echo "$r"
-    done
+    printf '%s\n' "${hugo_rows[@]}"
 fi
 
 # Many locales: 1,000 topics × 40 locales, each translated 20–90 %, the rest

@@ -33,17 +33,17 @@ public struct BuildCacheFolder: Sendable {
 
     /// Output path → key of the page rendered there; empty if missing or unreadable.
     public func readPageKeys() -> [String: Fingerprint] {
-        guard var reader = CacheFile.read(pageKeysURL, key: key) else { return [:] }
-        let entries = try? reader.array { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
-        guard let entries, reader.isAtEnd else { return [:] }
-        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        readMap(pageKeysURL) { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
     }
 
     /// The Markdown memo; empty if missing or unreadable.
     public func readConversions() -> [Fingerprint: MarkdownConversion] {
-        guard var reader = CacheFile.read(conversionsURL, key: key) else { return [:] }
-        let entries = try? reader.array { reader throws(CacheCorrupt) in (try reader.fingerprint(), try reader.conversion()) }
-        guard let entries, reader.isAtEnd else { return [:] }
+        readMap(conversionsURL) { reader throws(CacheCorrupt) in (try reader.fingerprint(), try reader.conversion()) }
+    }
+
+    private func readMap<Key: Hashable, Value>(_ url: URL, _ entry: (inout ByteReader) throws(CacheCorrupt) -> (Key, Value)) -> [Key: Value] {
+        guard var reader = CacheFile.read(url, key: key) else { return [:] }
+        guard let entries = try? reader.array(entry), reader.isAtEnd else { return [:] }
         return Dictionary(entries, uniquingKeysWith: { first, _ in first })
     }
 
@@ -58,19 +58,22 @@ public struct BuildCacheFolder: Sendable {
     public func write(_ record: BuildRecord, pageKeys: [String: Fingerprint], conversions: [Fingerprint: MarkdownConversion]?) {
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
         if let conversions {
-            CacheFile.write(conversionsURL, key: key) { writer in
-                writer.write(conversions.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) { writer, entry in
-                    writer.write(entry.key)
-                    writer.write(entry.value)
-                }
+            writeMap(conversionsURL, conversions, by: { ($0.high, $0.low) < ($1.high, $1.low) }) { writer, key, value in
+                writer.write(key)
+                writer.write(value)
             }
         }
-        CacheFile.write(pageKeysURL, key: key) { writer in
-            writer.write(pageKeys.sorted { $0.key < $1.key }) { writer, entry in
-                writer.write(entry.key)
-                writer.write(entry.value)
-            }
+        writeMap(pageKeysURL, pageKeys, by: <) { writer, path, pageKey in
+            writer.write(path)
+            writer.write(pageKey)
         }
         CacheFile.write(recordURL, key: key) { writer in record.encode(into: &writer) }
+    }
+
+    /// Entries sorted by key, so the same map always gives the same bytes.
+    private func writeMap<Key: Hashable, Value>(_ url: URL, _ map: [Key: Value], by order: (Key, Key) -> Bool, _ entry: (inout ByteWriter, Key, Value) -> Void) {
+        CacheFile.write(url, key: key) { writer in
+            writer.write(map.sorted { order($0.key, $1.key) }) { writer, item in entry(&writer, item.key, item.value) }
+        }
     }
 }

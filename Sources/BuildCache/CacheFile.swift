@@ -1,5 +1,6 @@
 import Foundation
 import SiteRenderer
+import SiteWriter
 
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ enum CacheFile {
     static let magic = Array("spinesite cache 1\n".utf8)
 
     static func read(_ url: URL, key: String) -> ByteReader? {
-        guard let bytes = contents(of: url.path) else { return nil }
+        guard let bytes = POSIXFiles.readFile(url.path) else { return nil }
         guard bytes.count > magic.count + 16, bytes.starts(with: magic) else { return nil }
         let body = bytes.count - 16
         var trailer = ByteReader(bytes, from: body)
@@ -34,7 +35,7 @@ enum CacheFile {
         var complete = true
         var writer = ByteWriter { chunk in
             hasher.combineRaw(chunk)
-            complete = complete && writeAll(descriptor, chunk)
+            complete = complete && POSIXFiles.writeAll(descriptor, chunk)
         }
         writer.append(magic)
         writer.write(key)
@@ -44,40 +45,9 @@ enum CacheFile {
         var trailer = ByteWriter()
         trailer.write(sum.high)
         trailer.write(sum.low)
-        complete = complete && trailer.bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        complete = complete && trailer.bytes.withUnsafeBytes { POSIXFiles.writeAll(descriptor, $0) }
         close(descriptor)
         if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
-    }
-
-    /// The whole file, read straight into one array.
-    private static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { complete = false; break }
-                count += read
-            }
-        }
-        return complete ? bytes : nil
     }
 
     private static func checksum(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {

@@ -38,14 +38,6 @@ public struct FingerprintHasher {
 
     public mutating func combine(_ value: Bool) { tag(3, count: value ? 1 : 0) }
 
-    public mutating func combine(_ data: Data) {
-        data.withUnsafeBytes { append(kind: 4, $0) }
-    }
-
-    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        append(kind: 4, bytes)
-    }
-
     /// Bytes without a tag or length: for a checksum of a stream read or
     /// written in pieces, where only the concatenation counts.
     public mutating func combineRaw(_ bytes: UnsafeRawBufferPointer) {
@@ -70,7 +62,7 @@ public struct FingerprintHasher {
         case let text as String: combine(text)
         case let flag as Bool: combine(flag)
         case let number as Int: combine(number)
-        case let number as Double: combine(String(number.bitPattern))
+        case let number as Double: tag(4, count: Int(bitPattern: UInt(number.bitPattern)))
         case let dictionary as [String: Any]:
             tag(6, count: dictionary.count)
             for key in dictionary.keys.sorted() {

@@ -41,14 +41,25 @@ enum MarkdownStage {
                 terms: GlossaryLinks.patterns(locale)
             )
         }
+        // Each locale's options hashed once (with and without glossary terms), not once per page.
+        var optionKeys: [String: (withTerms: Fingerprint, withoutTerms: Fingerprint)] = [:]
+        for (tag, options) in optionsByLocale {
+            var withoutTerms = options
+            withoutTerms.terms = []
+            optionKeys[tag] = (optionsKey(options), optionsKey(withoutTerms))
+        }
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { [optionsByLocale] index -> (key: Fingerprint, conversion: MarkdownConversion) in
+        let conversions = ParallelMap.map(own) { [optionsByLocale, optionKeys] index -> (key: Fingerprint, conversion: MarkdownConversion) in
             let page = graph.pages[index]
             var options = optionsByLocale[page.locale]!
+            var optionsFingerprint = optionKeys[page.locale]!.withTerms
             // The glossary page defines the terms; it does not link them to itself.
-            if page.id == GlossaryPages.id, page.source.isSynthesized { options.terms = [] }
-            let key = conversionKey(page, options: options)
+            if page.id == GlossaryPages.id, page.source.isSynthesized {
+                options.terms = []
+                optionsFingerprint = optionKeys[page.locale]!.withoutTerms
+            }
+            let key = conversionKey(page, options: optionsFingerprint)
             if let known = memo[key] { return (key, known) }
             var rendered = MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
             // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
@@ -88,10 +99,16 @@ enum MarkdownStage {
 
     /// Everything a conversion reads: the body, the options and the language
     /// its reading level is scored in.
-    private static func conversionKey(_ page: PageNode, options: MarkdownOptions) -> Fingerprint {
+    private static func conversionKey(_ page: PageNode, options: Fingerprint) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(page.source.body)
         hasher.combine(page.locale)
+        hasher.combine(options)
+        return hasher.finalize()
+    }
+
+    private static func optionsKey(_ options: MarkdownOptions) -> Fingerprint {
+        var hasher = FingerprintHasher()
         hasher.combine(options.smartPunctuation)
         hasher.combine(options.unsafeHTML)
         hasher.combine(options.footnoteLabels != nil)

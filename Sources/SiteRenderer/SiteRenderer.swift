@@ -4,7 +4,7 @@ import SiteModel
 import SiteResolver
 
 public struct RenderSummary: Sendable {
-    public var filesWritten: Int
+    public var filesWritten: Int { outputPaths.count }
     public var warnings: [Diagnostic]
     public var pageCounts: [(locale: String, pages: Int)]
     /// Pages whose template was rendered this time (the others matched the memo).
@@ -77,7 +77,7 @@ public enum SiteRenderer {
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
         let keys = Dictionary(outcomes.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
         return RenderSummary(
-            filesWritten: paths.count, warnings: diagnostics, pageCounts: counts,
+            warnings: diagnostics, pageCounts: counts,
             pagesRendered: outcomes.filter(\.rendered).count,
             memo: RenderMemo(pages: keys, conversions: markdown.conversions),
             outputPaths: paths

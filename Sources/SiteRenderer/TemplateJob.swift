@@ -11,7 +11,7 @@ struct TemplateJob: Sendable {
 
     func key(theme: Theme, context: PageContext) -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine(template)
+        // The template's fingerprint starts with its name.
         hasher.combine(theme.templateFingerprints[template] ?? Fingerprint(high: 0, low: 0))
         hasher.combine(context.commonFingerprints[values.locale] ?? Fingerprint(high: 0, low: 0))
         hasher.combine(value: values.own)

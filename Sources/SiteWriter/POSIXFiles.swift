@@ -7,7 +7,7 @@ import Glibc
 
 /// Plain POSIX calls for the hot paths of writing a site: FileManager on Linux
 /// costs several times more per file, and a site has tens of thousands.
-enum POSIXFiles {
+public enum POSIXFiles {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -22,31 +22,49 @@ enum POSIXFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        guard writeAll(descriptor, buffer) else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Writes all of `buffer` to an open file, retrying short and interrupted writes.
+    public static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return false }
             offset += written
         }
+        return true
+    }
+
+    /// The whole file at `path`, read straight into one array; nil if it cannot be read.
+    public static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return read(descriptor, count: Int(info.st_size))
+    }
+
+    /// Exactly `count` bytes from an open file, nil if it has fewer.
+    private static func read(_ descriptor: Int32, count size: Int) -> [UInt8]? {
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { complete = false; break }
+                count += read
+            }
+        }
+        return complete ? bytes : nil
     }
 
     /// `rm -rf` without following symbolic links.
     static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            if let directory = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(directory) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(directory)
-                for name in names { removeTree(path + "/" + name) }
-            }
+        if isFolder(path) {
+            for name in names(in: path) { removeTree(path + "/" + name) }
             rmdir(path)
         } else {
             unlink(path)
@@ -63,14 +81,7 @@ extension POSIXFiles {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == buffer.count else { return false }
         guard buffer.count > 0 else { return true }
-        var existing = [UInt8](repeating: 0, count: buffer.count)
-        var offset = 0
-        while offset < buffer.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, buffer.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
+        guard let existing = read(descriptor, count: buffer.count) else { return false }
         return existing.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, buffer.count) == 0 }
     }
 
@@ -148,15 +159,21 @@ public struct FileStamp: Hashable, Sendable {
         return stamps.sorted { $0.path < $1.path }
     }
 
-    /// Whether every path still has its stamp: lstat only, on all cores.
+    /// The stamps of `paths` now, on all cores, missing files left out.
     /// - Parameter folder: what the paths are relative to; nil if they are whole.
-    public static func allUnchanged(_ stamps: [PathStamp], under folder: String? = nil) -> Bool {
-        let chunks = stride(from: 0, to: stamps.count, by: 2048).map { $0..<min($0 + 2048, stamps.count) }
+    public static func of(_ paths: [String], under folder: String? = nil) -> [PathStamp] {
+        // In chunks: one dispatch per file costs more than its lstat.
+        let chunks = stride(from: 0, to: paths.count, by: 2048).map { $0..<min($0 + 2048, paths.count) }
         return ParallelMap.map(chunks) { range in
-            stamps[range].allSatisfy { entry in
-                FileStamp.of(folder.map { $0 + "/" + entry.path } ?? entry.path) == entry.stamp
+            paths[range].compactMap { path in
+                FileStamp.of(folder.map { $0 + "/" + path } ?? path).map { PathStamp(path: path, stamp: $0) }
             }
-        }.allSatisfy { $0 }
+        }.flatMap { $0 }
+    }
+
+    /// Whether every path still has its stamp (lstat only).
+    public static func allUnchanged(_ stamps: [PathStamp], under folder: String? = nil) -> Bool {
+        of(stamps.map(\.path), under: folder) == stamps
     }
 }
 

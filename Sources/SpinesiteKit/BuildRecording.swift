@@ -31,14 +31,6 @@ enum InputSnapshot {
     }
 }
 
-extension FileStamp {
-    /// The stamps of `paths` under `folder` now (missing files left out).
-    static func of(_ paths: [String], under folder: String) -> [PathStamp] {
-        let stamps = ParallelMap.map(paths) { path in FileStamp.of(folder + "/" + path).map { PathStamp(path: path, stamp: $0) } }
-        return stamps.compactMap { $0 }
-    }
-}
-
 /// What a cache must have been written under to be used: this very spinesite
 /// executable (a new version may render differently) and the same options.
 enum CacheKey {
