@@ -59,6 +59,20 @@ public enum ContentLoader {
         return LoadedSite(config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
     }
 
+    /// One page read again, as `load` reads it (size limit included): the
+    /// preview's fast path for a saved file. Nil unless the path is a regular
+    /// file (a link or anything else takes a full load, which judges it).
+    /// - Parameter relativePath: under the locale folder (`therapies/tens.md`).
+    public static func reloadPage(contentURL: URL, displayRoot: String, locale: String, relativePath: String, maxBytes: Int) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
+        let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
+        let url = contentURL.appendingPathComponent(locale).appendingPathComponent(relativePath)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = (attributes[.size] as? NSNumber)?.intValue else { return nil }
+        let source = PageSource(locale: locale, relativePath: relativePath, url: url, file: tree.display("\(locale)/\(relativePath)"), size: size)
+        return parsePage(source, maxBytes: maxBytes)
+    }
+
     /// Top-level files that other features read; the loader leaves them alone.
     static let knownTopLevelFiles: Set<String> = ["pulse-presets.yml", "README.md"]
 

@@ -22,6 +22,9 @@ final class FileWatcher: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// Stands for changes lost when the kernel's event queue overflowed.
+    static let unknownChange = ""
+
     /// Batches of changed paths; a batch ends after `quiet` seconds without events.
     func changes(quiet: TimeInterval = 0.1) -> AsyncStream<[String]> {
         AsyncStream { continuation in
@@ -63,7 +66,10 @@ final class FileWatcher: @unchecked Sendable {
             let nameBytes = buffer[(offset + headerSize)..<min(offset + headerSize + nameLength, count)]
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
             let folder = lock.withLock { watchedFolders[watch] }
-            if let folder {
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                // Events were lost: report a change nobody can place, so the build looks at every file.
+                paths.append(Self.unknownChange)
+            } else if let folder {
                 let path = name.isEmpty ? folder : folder + "/" + name
                 paths.append(path)
                 // A new folder (or one moved in) is watched too, with what it already holds.

@@ -75,10 +75,10 @@ struct PreviewBuilder: Sendable {
     func rebuild(reason: [String]?) async {
         let start = Date()
         do {
-            let report = try SiteBuilder.build(options, memory: memory)
+            let report = try SiteBuilder.build(options, memory: memory, changedPaths: reason)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) changed"
+            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) changed" + (report.kind == .bodyEdit ? " (body edit)" : "")
             log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)")
         } catch {
             await state.failed(error.diagnostics)

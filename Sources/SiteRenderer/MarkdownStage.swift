@@ -21,9 +21,27 @@ enum MarkdownStage {
         var readingLevels: [ReadingLevelCheck.ProseStats?]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
-        var diagnostics: [Diagnostic]
         /// This build's conversions, for the next build's memo.
         var conversions: [Fingerprint: MarkdownConversion]
+        /// What `update` needs to redo single pages.
+        fileprivate var kept: Kept
+
+        var diagnostics: [Diagnostic] {
+            kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
+        }
+    }
+
+    /// The parts of a run that single pages are finished against.
+    fileprivate struct Kept: Sendable {
+        var converted: [RenderedMarkdown]
+        var embedHTML: [[String]]
+        var embedDiagnostics: [Diagnostic]
+        /// Each page's link, image, heading and citation problems.
+        var pageDiagnostics: [[Diagnostic]]
+        var readingDiagnostics: [Diagnostic?]
+        var options: LocaleOptions
+        var resolver: LinkResolver
+        var glossary: GlossaryLinks
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
@@ -31,43 +49,10 @@ enum MarkdownStage {
 
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
     static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: [Fingerprint: MarkdownConversion] = [:]) -> Result {
-        var optionsByLocale: [String: MarkdownOptions] = [:]
-        for locale in graph.locales {
-            let text = strings.strings(for: locale.tag)
-            optionsByLocale[locale.tag] = MarkdownOptions(
-                smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
-                footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
-                embedLanguages: [ExplainerStage.language],
-                terms: GlossaryLinks.patterns(locale)
-            )
-        }
-        // Each locale's options hashed once (with and without glossary terms), not once per page.
-        var optionKeys: [String: (withTerms: Fingerprint, withoutTerms: Fingerprint)] = [:]
-        for (tag, options) in optionsByLocale {
-            var withoutTerms = options
-            withoutTerms.terms = []
-            optionKeys[tag] = (optionsKey(options), optionsKey(withoutTerms))
-        }
+        let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { [optionsByLocale, optionKeys] index -> (key: Fingerprint, conversion: MarkdownConversion) in
-            let page = graph.pages[index]
-            var options = optionsByLocale[page.locale]!
-            var optionsFingerprint = optionKeys[page.locale]!.withTerms
-            // The glossary page defines the terms; it does not link them to itself.
-            if page.id == GlossaryPages.id, page.source.isSynthesized {
-                options.terms = []
-                optionsFingerprint = optionKeys[page.locale]!.withoutTerms
-            }
-            let key = conversionKey(page, options: optionsFingerprint)
-            if let known = memo[key] { return (key, known) }
-            var rendered = MarkdownConverter.convert(page.source.body, options: options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
-            // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
-            let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
-            rendered.proseText = ""
-            rendered.plainText = ""
-            return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
-        }
+        let conversions = ParallelMap.map(own) { index in convert(index, graph: graph, options: options, memo: memo) }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
         let converted = graph.pages.indices.map { index in
@@ -79,22 +64,94 @@ enum MarkdownStage {
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
-        let resolved = ParallelMap.map(Array(graph.pages.indices)) { index in
-            let page = graph.pages[index]
-            var (html, diagnostics) = finish(converted[index], embeds: embeds.html[index], glossary: glossary, page: page, index: index, resolver: resolver)
-            // References are in the content's language: the list's heading too.
-            let cited = Citations.apply(to: html, page: page.source, title: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
-            html = cited.html
-            if !page.isFallback { diagnostics += cited.diagnostics }
-            return (html: html, diagnostics: diagnostics)
-        }
-        return Result(
-            bodies: resolved.map(\.html), headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
+        var result = Result(
+            bodies: [], headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
             citations: converted.map { $0.externalLinks.filter(isCitation) }, readingLevels: readingLevels,
             explainerStates: embeds.states,
-            diagnostics: embeds.diagnostics + resolved.flatMap(\.diagnostics) + ReadingLevelCheck.diagnostics(graph, scores: readingLevels),
-            conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first })
+            conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
+            kept: Kept(
+                converted: converted, embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
+                readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph, index: $0, stats: readingLevels[$0]) },
+                options: options, resolver: resolver, glossary: glossary
+            )
         )
+        let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in result.kept.finish(index, graph: graph, strings: strings) }
+        result.bodies = finished.map(\.html)
+        result.kept.pageDiagnostics = finished.map(\.diagnostics)
+        return result
+    }
+
+    /// The run with `pages` (own pages, not borrowed copies) converted again
+    /// from their new bodies in `graph`, and their copies finished again; nil
+    /// if a page's headings or explainer blocks changed, which other pages
+    /// and files depend on (links to anchors, the search index, the explainer
+    /// state grid).
+    static func update(_ old: Result, graph: SiteGraph, pages: [Int], strings: LocaleStrings) -> Result? {
+        var result = old
+        for index in pages {
+            let page = graph.pages[index]
+            let (key, conversion) = convert(index, graph: graph, options: old.kept.options, memo: old.conversions)
+            let before = old.kept.converted[index]
+            guard conversion.rendered.headings.map(\.outline) == before.headings.map(\.outline),
+                  conversion.rendered.embeds.map(\.block) == before.embeds.map(\.block),
+                  !old.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
+            result.conversions[key] = conversion
+            result.readingLevels[index] = conversion.stats
+            result.kept.readingDiagnostics[index] = ReadingLevelCheck.diagnostic(graph, index: index, stats: conversion.stats)
+            for shown in [index] + page.translations.filter({ graph.pages[$0].fallbackOf == index }) {
+                result.kept.converted[shown] = conversion.rendered
+                result.headings[shown] = conversion.rendered.headings
+                result.citations[shown] = conversion.rendered.externalLinks.filter(isCitation)
+                let finished = result.kept.finish(shown, graph: graph, strings: strings)
+                result.bodies[shown] = finished.html
+                result.kept.pageDiagnostics[shown] = finished.diagnostics
+            }
+        }
+        return result
+    }
+
+    /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
+    private static func convert(_ index: Int, graph: SiteGraph, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
+        let page = graph.pages[index]
+        // The glossary page defines the terms; it does not link them to itself.
+        let withTerms = !(page.id == GlossaryPages.id && page.source.isSynthesized)
+        let (pageOptions, optionsFingerprint) = options.options(for: page.locale, withTerms: withTerms)
+        let key = conversionKey(page, options: optionsFingerprint)
+        if let known = memo[key] { return (key, known) }
+        var rendered = MarkdownConverter.convert(page.source.body, options: pageOptions, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
+        let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
+        rendered.proseText = ""
+        rendered.plainText = ""
+        return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
+    }
+
+    /// Each locale's Markdown options, hashed once (with and without glossary terms), not once per page.
+    fileprivate struct LocaleOptions: Sendable {
+        private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] = [:]
+
+        init(_ graph: SiteGraph, strings: LocaleStrings) {
+            for locale in graph.locales {
+                let text = strings.strings(for: locale.tag)
+                let options = MarkdownOptions(
+                    smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
+                    footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
+                    embedLanguages: [ExplainerStage.language],
+                    terms: GlossaryLinks.patterns(locale)
+                )
+                var withoutTerms = options
+                withoutTerms.terms = []
+                byLocale[locale.tag] = (options, MarkdownStage.optionsKey(options), MarkdownStage.optionsKey(withoutTerms))
+            }
+        }
+
+        func options(for locale: String, withTerms: Bool) -> (MarkdownOptions, Fingerprint) {
+            let entry = byLocale[locale]!
+            guard !withTerms else { return (entry.options, entry.withTerms) }
+            var options = entry.options
+            options.terms = []
+            return (options, entry.withoutTerms)
+        }
     }
 
     /// Everything a conversion reads: the body, the options and the language
@@ -107,7 +164,7 @@ enum MarkdownStage {
         return hasher.finalize()
     }
 
-    private static func optionsKey(_ options: MarkdownOptions) -> Fingerprint {
+    fileprivate static func optionsKey(_ options: MarkdownOptions) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(options.smartPunctuation)
         hasher.combine(options.unsafeHTML)
@@ -122,6 +179,21 @@ enum MarkdownStage {
 
     static func isCitation(_ url: String) -> Bool {
         url.hasPrefix("https://pubmed.ncbi.nlm.nih.gov/") || url.hasPrefix("https://doi.org/")
+    }
+
+}
+
+private extension MarkdownStage.Kept {
+    /// Page `index`'s body HTML with links resolved, embeds and citations in
+    /// place, and its problems.
+    func finish(_ index: Int, graph: SiteGraph, strings: LocaleStrings) -> (html: String, diagnostics: [Diagnostic]) {
+        let page = graph.pages[index]
+        var (html, diagnostics) = Self.finish(converted[index], embeds: embedHTML[index], glossary: glossary, page: page, index: index, resolver: resolver)
+        // References are in the content's language: the list's heading too.
+        let cited = Citations.apply(to: html, page: page.source, title: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
+        html = cited.html
+        if !page.isFallback { diagnostics += cited.diagnostics }
+        return (html, diagnostics)
     }
 
     private static func finish(
@@ -159,4 +231,14 @@ enum MarkdownStage {
         // A borrowed page's problems are its original's, reported there once.
         return (html, page.isFallback ? [] : diagnostics)
     }
+}
+
+private extension Heading {
+    /// What other pages and files see of a heading: not its line.
+    var outline: [String] { [String(level), anchor, text] }
+}
+
+private extension Embed {
+    /// What the explainer stage renders from a block: not its line.
+    var block: [String] { [language, source] }
 }

@@ -7,7 +7,7 @@ import SiteResolver
 /// that cmark-gfm produced.
 // Unchecked: the cached dictionaries are built in init and only read afterwards.
 struct PageContext: @unchecked Sendable {
-    let graph: SiteGraph
+    private(set) var graph: SiteGraph
     let strings: LocaleStrings
     let assets: [String: String]
     let formats = LocaleFormats()
@@ -48,6 +48,14 @@ struct PageContext: @unchecked Sendable {
             hasher.combine(value: common)
             commonFingerprints[locale.tag] = hasher.finalize()
         }
+    }
+
+    /// This context for a graph that differs only in page bodies and
+    /// translation statuses, which no common value shows.
+    func with(graph: SiteGraph) -> PageContext {
+        var context = self
+        context.graph = graph
+        return context
     }
 
     func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {

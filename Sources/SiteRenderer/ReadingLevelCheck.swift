@@ -20,19 +20,18 @@ enum ReadingLevelCheck {
         return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: language))
     }
 
-    static func diagnostics(_ graph: SiteGraph, scores: [ProseStats?]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (index, page) in graph.pages.enumerated() where page.source.kind == .topic && !page.isFallback && !page.source.isSynthesized {
-            let language = page.locale
-            guard let target = graph.config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
-                  let level = scores[index]?.level, !level.meets(target) else { continue }
-            let goal: String
-            if case .fernandezHuerta = level { goal = "\(Int(target)) or higher" } else { goal = "\(Int(target)) or lower" }
-            diagnostics.append(.warning(
-                SourceLocation(file: page.source.file, line: 1, column: 1),
-                "reading level: \(level.description), target \(goal); shorter sentences and everyday words help"
-            ))
-        }
-        return diagnostics
+    /// The warning for page `index`, if it is a topic harder to read than its language's target.
+    static func diagnostic(_ graph: SiteGraph, index: Int, stats: ProseStats?) -> Diagnostic? {
+        let page = graph.pages[index]
+        guard page.source.kind == .topic, !page.isFallback, !page.source.isSynthesized else { return nil }
+        let language = page.locale
+        guard let target = graph.config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
+              let level = stats?.level, !level.meets(target) else { return nil }
+        let goal: String
+        if case .fernandezHuerta = level { goal = "\(Int(target)) or higher" } else { goal = "\(Int(target)) or lower" }
+        return .warning(
+            SourceLocation(file: page.source.file, line: 1, column: 1),
+            "reading level: \(level.description), target \(goal); shorter sentences and everyday words help"
+        )
     }
 }

@@ -13,6 +13,27 @@ public struct RenderSummary: Sendable {
     public var memo: RenderMemo
     /// Every file of the output folder, relative to it.
     public var outputPaths: [String]
+    /// What this render computed, for `SiteRenderer.update`.
+    public var session: RenderSession
+}
+
+/// What one render computed, kept by a long-running process (the preview
+/// server) so that an edit to page bodies redoes only the pages that show
+/// them (see `SiteRenderer.update`).
+public struct RenderSession: Sendable {
+    let theme: Theme
+    let strings: LocaleStrings
+    var context: PageContext
+    var markdown: MarkdownStage.Result
+    /// The explainer presets' and the locale strings' problems.
+    let stageDiagnostics: [Diagnostic]
+    var keys: [String: Fingerprint]
+    let pageCounts: [(locale: String, pages: Int)]
+    let outputPaths: [String]
+    let today: CalendarDate?
+
+    /// The graph the session rendered.
+    public var graph: SiteGraph { context.graph }
 }
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
@@ -76,11 +97,45 @@ public enum SiteRenderer {
         }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
         let keys = Dictionary(outcomes.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let session = RenderSession(
+            theme: theme, strings: strings, context: context, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
+            keys: keys, pageCounts: counts, outputPaths: paths, today: today
+        )
+        return RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.rendered).count, memo: RenderMemo(pages: keys, conversions: markdown.conversions), outputPaths: paths, session: session)
+    }
+
+    /// Renders again only what an edit to page bodies affects: the edited
+    /// pages, their borrowed copies, the translations whose status moved, and
+    /// the content report. Writes those into `sink`, which must hold the
+    /// session's output.
+    /// - Returns: nil if the edit changed a page's headings or explainer
+    ///   blocks, which other pages and files show: a full render is needed.
+    public static func update(_ session: RenderSession, edit: BodyEdit, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary? {
+        let graph = edit.graph
+        guard let markdown = MarkdownStage.update(session.markdown, graph: graph, pages: edit.edited, strings: session.strings) else { return nil }
+        let diagnostics = session.stageDiagnostics + markdown.diagnostics
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        let context = session.context.with(graph: graph)
+        let jobs = Set(edit.edited + edit.copies + edit.restated).sorted().map { TemplateJob.page($0, graph: graph, context: context, markdown: markdown) }
+        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, context: context)) }.filter { session.keys[$0.job.path] != $0.key }
+        let library = session.theme.library
+        var failures: [String?] = []
+        if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
+            failures.append(failure)
+        } else {
+            failures = keyed.map { item in attempt { try sink.write(item.job.path, render(library, item.job.values.all(context), item.job.template)) } }
+            failures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, readingLevels: markdown.readingLevels, today: session.today)) })
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
+        }
+        var next = session
+        next.markdown = markdown
+        next.context = context
+        for item in keyed { next.keys[item.job.path] = item.key }
         return RenderSummary(
-            warnings: diagnostics, pageCounts: counts,
-            pagesRendered: outcomes.filter(\.rendered).count,
-            memo: RenderMemo(pages: keys, conversions: markdown.conversions),
-            outputPaths: paths
+            warnings: diagnostics, pageCounts: session.pageCounts, pagesRendered: keyed.count,
+            memo: RenderMemo(pages: next.keys, conversions: markdown.conversions), outputPaths: session.outputPaths, session: next
         )
     }
 

@@ -26,18 +26,21 @@ public enum TranslationTracker {
             }
             guard !graph.pages[original].isGenerated else { continue }
             graph.pages[index].original = original
-            guard let recorded = page.source.frontMatter.translationOf else {
-                graph.pages[index].translationStatus = .unstamped
-                continue
-            }
             let current = digests[original] ?? digest(of: graph.pages[original].source)
             digests[original] = current
-            if recorded.value == current {
-                graph.pages[index].translationStatus = .current
-            } else {
-                graph.pages[index].translationStatus = .stale
-                graph.warnings.append(.warning(recorded.location, "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"))
-            }
+            let (status, warning) = assess(index, in: graph, originalDigest: current)
+            graph.pages[index].translationStatus = status
+            if let warning { graph.warnings.append(warning) }
         }
+    }
+
+    /// How translation `index` (whose `original` is set) stands against its
+    /// original's digest, with the warning a stale one gets.
+    static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (TranslationStatus, Diagnostic?) {
+        let page = graph.pages[index]
+        guard let recorded = page.source.frontMatter.translationOf, let original = page.original else { return (.unstamped, nil) }
+        if recorded.value == originalDigest { return (.current, nil) }
+        let message = "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"
+        return (.stale, .warning(recorded.location, message))
     }
 }

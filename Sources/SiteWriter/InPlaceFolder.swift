@@ -64,6 +64,12 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         lock.withLock { changed.append(path) }
     }
 
+    /// The paths written so far (without `finish`, for a build that rewrites
+    /// known files and removes none).
+    public func written() -> [String] {
+        lock.withLock { changed.sorted() }
+    }
+
     /// Removes files and folders the build did not produce (the kept files
     /// excepted); returns the paths written this time.
     @discardableResult

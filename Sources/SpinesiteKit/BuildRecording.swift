@@ -18,15 +18,20 @@ enum InputSnapshot {
     static let racyWindow: Int64 = 100_000_000
 
     static func take(_ options: BuildOptions) -> [PathStamp] {
+        trusted([options.contentPath, options.templatesPath].flatMap { folder in
+            FileStamp.tree(under: folder).map { PathStamp(path: folder + "/" + $0.path, stamp: $0.stamp) }
+        })
+    }
+
+    /// The stamps, those too close to now marked unknown.
+    static func trusted(_ stamps: [PathStamp]) -> [PathStamp] {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let trusted = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - racyWindow
-        return [options.contentPath, options.templatesPath].flatMap { folder in
-            FileStamp.tree(under: folder).map { entry in
-                var stamp = entry.stamp
-                if max(stamp.modified, stamp.changed) >= trusted { stamp.modified = -1 }
-                return PathStamp(path: folder + "/" + entry.path, stamp: stamp)
-            }
+        return stamps.map { entry in
+            var entry = entry
+            if max(entry.stamp.modified, entry.stamp.changed) >= trusted { entry.stamp.modified = -1 }
+            return entry
         }
     }
 }

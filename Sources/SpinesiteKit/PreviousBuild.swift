@@ -11,6 +11,10 @@ public final class BuildMemory: @unchecked Sendable {
         var record: BuildRecord?
         var pageKeys: [String: Fingerprint]
         var conversions: [Fingerprint: MarkdownConversion]
+        /// The last render, for a save that changed page bodies only.
+        var session: RenderSession?
+        /// Files the loader warned about: a save of one of them takes a full build.
+        var loaderWarningFiles: Set<String> = []
     }
 
     private let lock = NSLock()
@@ -29,6 +33,21 @@ public final class BuildMemory: @unchecked Sendable {
     fileprivate func forgetRecord() {
         lock.withLock { kept?.record = nil }
     }
+
+    /// Changed files a failed build did not take in: the next build must read them too.
+    private var unbuilt: Set<String> = []
+
+    func pending(_ paths: [String]) -> [String] {
+        lock.withLock { Array(unbuilt.union(paths)).sorted() }
+    }
+
+    func remember(unbuilt paths: [String]) {
+        lock.withLock { unbuilt.formUnion(paths) }
+    }
+
+    func forgetUnbuilt() {
+        lock.withLock { unbuilt = [] }
+    }
 }
 
 /// The last build into an output folder, from memory if the process has it,
@@ -38,6 +57,14 @@ struct PreviousBuild {
     let memory: BuildMemory?
 
     private var kept: BuildMemory.Kept? { memory?.kept(under: cache.key) }
+
+    var hasSession: Bool { kept?.session != nil }
+
+    /// The last render and its record, if this process made it and the output still matches it.
+    func session() -> (session: RenderSession, record: BuildRecord, loaderWarningFiles: Set<String>)? {
+        guard let kept, let record = kept.record, let session = kept.session else { return nil }
+        return (session, record, kept.loaderWarningFiles)
+    }
 
     func record() -> BuildRecord? {
         if let kept { return kept.record }
@@ -63,9 +90,11 @@ struct PreviousBuild {
     ///   the memo file only on its first build: every entry is keyed by its
     ///   input, so an older file is incomplete, never wrong, and rewriting
     ///   ~100 MB on every save would cost more than the save.
-    func save(_ record: BuildRecord, memo: RenderMemo, conversionsChanged: Bool) {
+    /// - Parameter record: nil: the output changed in a way no record
+    ///   describes; the next build looks at every file.
+    func save(_ record: BuildRecord?, memo: RenderMemo, conversionsChanged: Bool, session: RenderSession, loaderWarningFiles: Set<String>) {
         let writeConversions = conversionsChanged && (memory == nil || kept == nil)
-        cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil)
-        memory?.keep(.init(key: cache.key, record: record, pageKeys: memo.pages, conversions: memo.conversions))
+        if let record { cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil) }
+        memory?.keep(.init(key: cache.key, record: record, pageKeys: memo.pages, conversions: memo.conversions, session: memory == nil ? nil : session, loaderWarningFiles: loaderWarningFiles))
     }
 }

@@ -70,6 +70,9 @@ public struct BuildReport: Sendable {
         case incremental
         /// No input changed since the last build: nothing read but file times.
         case unchanged
+        /// Only page bodies changed (the preview knew which files): the last
+        /// build's graph patched, only the pages showing them rendered.
+        case bodyEdit
     }
 }
 
@@ -84,17 +87,37 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// - Parameters:
     ///   - memory: kept by a long-running process between its builds (else the cache folder is read).
+    ///   - changedPaths: the files changed since the last build with `memory`,
+    ///     if the caller knows them (the preview's file watcher): when they are
+    ///     page bodies only, the build patches the last one (`BodyEditBuild`).
     ///   - progress: told each stage's name as it starts.
-    public static func build(_ options: BuildOptions, memory: BuildMemory? = nil, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+    public static func build(_ options: BuildOptions, memory: BuildMemory? = nil, changedPaths: [String]? = nil, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
         let output = URL(fileURLWithPath: options.outputPath)
         let previous = PreviousBuild(cache: BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options)), memory: memory)
+        guard let memory, let changedPaths, !options.fromScratch else { return try fullBuild(options, previous: previous, progress: progress) }
+        let paths = memory.pending(changedPaths)
+        do throws(BuildFailure) {
+            var report = try BodyEditBuild.build(options, changedPaths: paths, previous: previous)
+            if report == nil { report = try fullBuild(options, previous: previous, progress: progress) }
+            memory.forgetUnbuilt()
+            return report!
+        } catch {
+            memory.remember(unbuilt: paths)
+            throw error
+        }
+    }
+
+    /// Every input looked at: nothing done if nothing changed, else the pages whose key changed rendered.
+    private static func fullBuild(_ options: BuildOptions, previous: PreviousBuild, progress: (String) -> Void) throws(BuildFailure) -> BuildReport {
+        let output = URL(fileURLWithPath: options.outputPath)
         let record = options.fromScratch ? nil : previous.record()
-        if let record, FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
+        // A process that keeps its builds needs one rendered in memory to patch later, so it reads the site once.
+        if let record, previous.hasSession || previous.memory == nil, FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
             return BuildReport(record, outputPath: options.outputPath)
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take(options)
-        let graph = try resolve(options, progress: progress)
+        let (graph, loaderWarningFiles) = try load(options, progress: progress)
         let theme = try loadTheme(options, after: graph)
         progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
@@ -109,7 +132,7 @@ public enum SiteBuilder {
             conversionsChanged = true
         }
         let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.outputPaths, under: output.path))
-        previous.save(saved, memo: outcome.memo, conversionsChanged: conversionsChanged)
+        previous.save(saved, memo: outcome.memo, conversionsChanged: conversionsChanged, session: outcome.session, loaderWarningFiles: loaderWarningFiles)
         return outcome.report
     }
 
@@ -118,6 +141,7 @@ public enum SiteBuilder {
         var report: BuildReport
         var memo: RenderMemo
         var outputPaths: [String]
+        var session: RenderSession
     }
 
     /// Renders the pages whose key changed into the output folder itself.
@@ -175,7 +199,7 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return RenderOutcome(report: report, memo: rendered.memo, outputPaths: rendered.outputPaths)
+        return RenderOutcome(report: report, memo: rendered.memo, outputPaths: rendered.outputPaths, session: rendered.session)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.
@@ -190,6 +214,11 @@ public enum SiteBuilder {
     /// Load and resolve: all that commands inspecting the site need. The
     /// graph's warnings include the loader's.
     public static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> SiteGraph {
+        try load(options, progress: progress).graph
+    }
+
+    /// `resolve`, and the files the loader warned about.
+    private static func load(_ options: BuildOptions, progress: (String) -> Void) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>) {
         progress("loading")
         let loaded = try ContentLoader.load(
             contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
@@ -200,7 +229,7 @@ public enum SiteBuilder {
         do {
             var graph = try SiteResolver.resolve(loaded)
             graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
-            return graph
+            return (graph, Set(loaded.warnings.map(\.location.file)))
         } catch {
             throw BuildFailure(loaded.warnings + error.diagnostics)
         }

@@ -86,6 +86,7 @@ enum Summary {
         case .clean: ""
         case .unchanged: " (nothing changed since the last build)"
         case .incremental: " (incremental: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
+        case .bodyEdit: " (body edit: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
         }
     }
 }

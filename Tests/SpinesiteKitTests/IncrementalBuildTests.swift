@@ -6,8 +6,8 @@ import XCTest
 
 /// Incremental builds against clean ones, on a copy of the real site and templates.
 final class IncrementalBuildTests: XCTestCase {
-    private var folder: TemporaryFolder!
-    private var root: String { folder.path + "/site" }
+    var folder: TemporaryFolder!
+    var root: String { folder.path + "/site" }
 
     override func setUpWithError() throws {
         folder = TemporaryFolder()
@@ -18,21 +18,24 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     @discardableResult
-    private func build(today: String = "2026-06-01") throws -> BuildReport {
+    func build(today: String = "2026-06-01") throws -> BuildReport {
         try SiteBuilder.build(BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: today)))
     }
 
     /// A clean build of the same sources into `Clean/`, compared file by file with `Site/`.
-    private func assertMatchesCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        try SiteBuilder.build(BuildOptions(root: root, output: folder.path + "/Clean", today: CalendarDate(iso: "2026-06-01"), fromScratch: true))
+    /// - Returns: the clean build's report.
+    @discardableResult
+    func assertMatchesCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
+        let report = try SiteBuilder.build(BuildOptions(root: root, output: folder.path + "/Clean", today: CalendarDate(iso: "2026-06-01"), fromScratch: true))
         let incremental = OutputTree(root + "/Site"), clean = OutputTree(folder.path + "/Clean")
         XCTAssertEqual(incremental.paths, clean.paths, "same files after \(message)", file: file, line: line)
         for path in incremental.paths where incremental.contents(path) != clean.contents(path) {
             XCTFail("\(path) differs from a clean build after \(message)", file: file, line: line)
         }
+        return report
     }
 
-    private func edit(_ path: String, _ change: (String) -> String) throws {
+    func edit(_ path: String, _ change: (String) -> String) throws {
         let url = URL(fileURLWithPath: root + "/" + path)
         try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: false, encoding: .utf8)
     }
@@ -202,7 +205,7 @@ final class IncrementalBuildTests: XCTestCase {
 }
 
 /// Every file under a folder, as it was when read: its bytes and its stamp.
-private struct OutputTree {
+struct OutputTree {
     let paths: [String]
     let stamps: [String: String]
     private let files: [String: Data]

@@ -1,0 +1,116 @@
+import Foundation
+import SiteModel
+import SpinesiteKit
+import TestSupport
+import XCTest
+
+/// The preview's fast path: a build told which files changed, that finds
+/// only page bodies changed, patches the last one (see `BodyEditBuild`).
+extension IncrementalBuildTests {
+    private var options: BuildOptions { BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01")) }
+
+    /// A build as the preview makes it after the watcher saw `paths` change.
+    private func previewBuild(_ memory: BuildMemory, _ paths: [String]) throws -> BuildReport {
+        try SiteBuilder.build(options, memory: memory, changedPaths: paths.map { root + "/Content/" + $0 })
+    }
+
+    func testBodyEditsPatchTheLastBuildAndEqualACleanOne() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        var random = SeededGenerator(seed: 20261127)
+        let pages = OutputTree(root + "/Content").paths.filter { $0.hasSuffix(".md") }
+        for step in 0..<8 {
+            let page = pages[Int(random.next() % UInt64(pages.count))]
+            try edit("Content/" + page) { $0 + "\nSentence \(step), saved while previewing.\n" }
+            let report = try previewBuild(memory, [page])
+            XCTAssertEqual(report.kind, .bodyEdit, page)
+            XCTAssertLessThanOrEqual(report.changedFiles.count, 12, page)
+            let clean = try assertMatchesCleanBuild("a body edit of \(page)")
+            XCTAssertEqual(report.warnings, clean.warnings, "the same warnings as a clean build after editing \(page)")
+            XCTAssertEqual(report.pageCounts.map(\.pages), clean.pageCounts.map(\.pages))
+        }
+    }
+
+    func testAnOriginalEditedAndRestoredMakesItsTranslationStaleThenCurrent() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        let page = "en/therapies/electroacupuncture.md"
+        let original = try String(contentsOfFile: root + "/Content/" + page, encoding: .utf8)
+        let translation = "es/terapias/electroacupuntura/index.html"
+        let currentTranslation = OutputTree(root + "/Site").text(translation)
+
+        try edit("Content/" + page) { $0 + "\nA sentence the Spanish page does not have yet.\n" }
+        let edited = try previewBuild(memory, [page])
+        XCTAssertEqual(edited.kind, .bodyEdit)
+        XCTAssertEqual(edited.changedFiles, ["ar/therapies/electroacupuncture/index.html", "content-report/index.html", "en/therapies/electroacupuncture/index.html", translation])
+        XCTAssertTrue(edited.warnings.contains { $0.message.hasPrefix("translation is stale") && $0.location.file.hasSuffix("es/therapies/electroacupuncture.md") })
+        XCTAssertEqual(edited.warnings, try assertMatchesCleanBuild("an original edited").warnings)
+
+        try edit("Content/" + page) { _ in original }
+        let restored = try previewBuild(memory, [page])
+        XCTAssertEqual(restored.kind, .bodyEdit)
+        XCTAssertTrue(restored.changedFiles.contains(translation))
+        XCTAssertEqual(OutputTree(root + "/Site").text(translation), currentTranslation, "current again")
+        XCTAssertEqual(restored.warnings, try assertMatchesCleanBuild("an original restored").warnings)
+    }
+
+    func testAPatchedBuildLeavesARecordThatALaterBuildTrusts() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
+        // Past the racy window, so the stamp taken before reading is trusted.
+        Thread.sleep(forTimeInterval: 0.15)
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/pns.md"]).kind, .bodyEdit)
+        XCTAssertEqual(try build().kind, .unchanged, "a build from the cache files finds nothing changed")
+        try edit("Content/en/therapies/tens.md") { $0 + "\nEdited after the preview.\n" }
+        XCTAssertEqual(try build().kind, .incremental, "and still sees a file changed after the patch")
+        try assertMatchesCleanBuild("a patched build, then a build from the record")
+    }
+
+    func testEditsBeyondBodiesTakeTheFullPath() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        let edits: [(String, String, (String) -> String)] = [
+            ("a new heading", "en/therapies/tens.md", { $0 + "\n## A heading added in preview\n\nText.\n" }),
+            ("a title", "en/therapies/pns.md", { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }),
+            ("a locale string", "es/locale.yml", { $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"Edited ") }),
+        ]
+        for (what, path, change) in edits {
+            try edit("Content/" + path, change)
+            let report = try previewBuild(memory, [path])
+            XCTAssertEqual(report.kind, .incremental, what)
+            try assertMatchesCleanBuild(what)
+        }
+        folder.write("site/Content/en/therapies/added.md", "---\ntitle: \"Added\"\ndescription: \"A page added while previewing.\"\n---\n\nText.\n")
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/added.md"]).kind, .incremental, "a new page")
+        XCTAssertNotEqual(try SiteBuilder.build(options, memory: memory, changedPaths: [""]).kind, .bodyEdit, "lost events: every file looked at")
+        try assertMatchesCleanBuild("a new page")
+    }
+
+    func testHiddenFilesAreNoChangeButABackupFileIs() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        try edit("Content/en/therapies/tens.md") { $0 + "\nSaved by an editor that keeps a swap file.\n" }
+        folder.write("site/Content/en/therapies/.tens.md.swp", "swap")
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).kind, .bodyEdit)
+        folder.write("site/Content/en/therapies/tens.md~", "backup")
+        let report = try previewBuild(memory, ["en/therapies/tens.md~"])
+        XCTAssertEqual(report.kind, .incremental, "the loader warns about a file that is not Markdown")
+        XCTAssertTrue(report.warnings.contains { $0.location.file.hasSuffix("tens.md~") })
+        try assertMatchesCleanBuild("a backup file beside a page")
+    }
+
+    func testABrokenBodyKeepsFailingUntilItIsFixedWhateverElseIsSaved() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        let before = OutputTree(root + "/Site")
+        try edit("Content/en/therapies/tens.md") { $0 + "\nSee [a page that does not exist](nowhere.md).\n" }
+        XCTAssertThrowsError(try previewBuild(memory, ["en/therapies/tens.md"]))
+        XCTAssertEqual(OutputTree(root + "/Site").stamps, before.stamps, "nothing written")
+        try edit("Content/en/therapies/pns.md") { $0 + "\nAnother page saved meanwhile.\n" }
+        XCTAssertThrowsError(try previewBuild(memory, ["en/therapies/pns.md"]), "the broken page is still read")
+        try edit("Content/en/therapies/tens.md") { $0.replacingOccurrences(of: "\nSee [a page that does not exist](nowhere.md).\n", with: "\n") }
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/tens.md"]).kind, .bodyEdit)
+        try assertMatchesCleanBuild("a broken body, another save, and the fix")
+    }
+}
