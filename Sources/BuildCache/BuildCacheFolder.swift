@@ -53,27 +53,35 @@ public struct BuildCacheFolder: Sendable {
         try? FileManager.default.removeItem(at: recordURL)
     }
 
-    /// - Parameter conversions: nil keeps the memo file as it is.
     /// The record goes last: without it the other files are never read.
-    public func write(_ record: BuildRecord, pageKeys: [String: Fingerprint], conversions: [Fingerprint: MarkdownConversion]?) {
+    /// - Parameters:
+    ///   - conversions: nil keeps the memo file as it is.
+    ///   - commitRecord: runs the record's final rename, or does not (a
+    ///     writer behind the build it describes drops it).
+    public func write(
+        _ record: BuildRecord, pageKeys: [String: Fingerprint], conversions: [Fingerprint: MarkdownConversion]?,
+        commitRecord: (_ rename: () -> Void) -> Void = { $0() }
+    ) {
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
         if let conversions {
-            writeMap(conversionsURL, conversions, by: { ($0.high, $0.low) < ($1.high, $1.low) }) { writer, key, value in
+            writeMap(conversionsURL, conversions) { writer, key, value in
                 writer.write(key)
                 writer.write(value)
             }
         }
-        writeMap(pageKeysURL, pageKeys, by: <) { writer, path, pageKey in
+        writeMap(pageKeysURL, pageKeys) { writer, path, pageKey in
             writer.write(path)
             writer.write(pageKey)
         }
-        CacheFile.write(recordURL, key: key) { writer in record.encode(into: &writer) }
+        CacheFile.write(recordURL, key: key, commit: commitRecord) { writer in record.encode(into: &writer) }
     }
 
-    /// Entries sorted by key, so the same map always gives the same bytes.
-    private func writeMap<Key: Hashable, Value>(_ url: URL, _ map: [Key: Value], by order: (Key, Key) -> Bool, _ entry: (inout ByteWriter, Key, Value) -> Void) {
+    /// Entries in the dictionary's order: the files are read back into
+    /// dictionaries, and sorting 40,000 paths would cost the preview more
+    /// than the rest of a save.
+    private func writeMap<Key: Hashable, Value>(_ url: URL, _ map: [Key: Value], _ entry: (inout ByteWriter, Key, Value) -> Void) {
         CacheFile.write(url, key: key) { writer in
-            writer.write(map.sorted { order($0.key, $1.key) }) { writer, item in entry(&writer, item.key, item.value) }
+            writer.write(map) { writer, item in entry(&writer, item.key, item.value) }
         }
     }
 }

@@ -41,7 +41,7 @@ struct ByteWriter {
         }
     }
 
-    mutating func write<Element>(_ elements: [Element], _ each: (inout ByteWriter, Element) -> Void) {
+    mutating func write<Elements: Collection>(_ elements: Elements, _ each: (inout ByteWriter, Elements.Element) -> Void) {
         write(elements.count)
         for element in elements {
             each(&self, element)

@@ -27,7 +27,8 @@ enum CacheFile {
     /// Writes beside the final name, then renames: a reader sees the old file
     /// or the new one. The payload goes to the file a megabyte at a time, so
     /// writing a 100 MB memo does not hold a second copy of it in memory.
-    static func write(_ url: URL, key: String, payload: (inout ByteWriter) -> Void) {
+    /// - Parameter commit: runs the rename, or does not (then the new file is dropped).
+    static func write(_ url: URL, key: String, commit: (_ rename: () -> Void) -> Void = { $0() }, payload: (inout ByteWriter) -> Void) {
         let temporary = url.path + ".new-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
@@ -47,7 +48,9 @@ enum CacheFile {
         trailer.write(sum.low)
         complete = complete && trailer.bytes.withUnsafeBytes { POSIXFiles.writeAll(descriptor, $0) }
         close(descriptor)
-        if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
+        var renamed = false
+        if complete { commit { renamed = rename(temporary, url.path) == 0 } }
+        if !renamed { unlink(temporary) }
     }
 
     private static func checksum(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {

@@ -58,6 +58,8 @@ struct RebuildService: Service {
         for await batch in watcher.changes().cancelOnGracefulShutdown() {
             await builder.rebuild(reason: batch)
         }
+        // The last build's cache files, so that the next `spinesite build` finds them.
+        builder.memory.flush()
         // Open event streams would otherwise hold the server open.
         await liveReload.close()
     }

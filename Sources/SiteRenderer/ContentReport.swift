@@ -11,33 +11,61 @@ enum ContentReport {
     static let path = "content-report/index.html"
 
     static func html(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
-        let locales = graph.locales.map(\.tag)
-        let ids = Set(graph.pages.filter { !$0.isGenerated && !$0.source.isSynthesized }.map(\.id)).sorted()
-        var rows = ""
-        var coverage: [String: Int] = [:]
-        for id in ids {
-            rows += "<tr><th scope=\"row\"><code>\(HTMLEscape.text(id))</code></th>"
+        Table(graph, readingLevels: readingLevels, today: today).html
+    }
+
+    /// The report's rows, one per page id, kept by the preview so that an
+    /// edit re-makes only the rows of the pages it touched.
+    struct Table: Sendable {
+        private let locales: [String]
+        private let ids: [String]
+        private var rows: [String]
+        private let coverage: [String: Int]
+        private let today: CalendarDate?
+
+        init(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) {
+            locales = graph.locales.map(\.tag)
+            ids = Set(graph.pages.indices.filter { !graph.pages[$0].isGenerated && !graph.pages[$0].source.isSynthesized }.map { graph.pages[$0].id }).sorted()
+            self.today = today
+            var coverage: [String: Int] = [:]
+            for tag in locales {
+                coverage[tag] = ids.filter { id in graph.pagesByID[tag]?[id].map { !graph.pages[$0].isFallback } ?? false }.count
+            }
+            self.coverage = coverage
+            rows = []
+            rows = ids.map { row($0, graph: graph, readingLevels: readingLevels) }
+        }
+
+        /// Makes the rows of `pages`' ids again (their statuses, words and levels may have changed).
+        mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) {
+            for id in Set(pages.map { graph.pages[$0].id }) {
+                guard let position = ids.binarySearch(id) else { continue }
+                rows[position] = row(id, graph: graph, readingLevels: readingLevels)
+            }
+        }
+
+        var html: String { ContentReport.page(locales: locales, rows: rows.joined(), coverage: coverage, total: ids.count) }
+
+        private func row(_ id: String, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) -> String {
+            var row = "<tr><th scope=\"row\"><code>\(HTMLEscape.text(id))</code></th>"
             for tag in locales {
                 guard let index = graph.pagesByID[tag]?[id] else {
-                    rows += "<td class=\"state-missing\">missing</td>"
+                    row += "<td class=\"state-missing\">missing</td>"
                     continue
                 }
-                let page = graph.pages[index]
-                if !page.isFallback { coverage[tag, default: 0] += 1 }
-                rows += "<td class=\"state-\(page.translationStatus.rawValue)\">\(cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
+                row += "<td class=\"state-\(graph.pages[index].translationStatus.rawValue)\">\(ContentReport.cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
             }
-            rows += "</tr>\n"
+            return row + "</tr>\n"
         }
-        return page(locales: locales, rows: rows, coverage: coverage, total: ids.count)
     }
 
     private static func cell(_ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
-        let page = graph.pages[index]
-        var parts = ["<a href=\"\(HTMLEscape.text(page.url))\">\(page.translationStatus.rawValue)</a>"]
-        guard !page.isFallback else { return parts.joined() }
+        // Fields read one by one: a copy of the node would retain each of its strings.
+        var parts = ["<a href=\"\(HTMLEscape.text(graph.pages[index].url))\">\(graph.pages[index].translationStatus.rawValue)</a>"]
+        guard !graph.pages[index].isFallback else { return parts.joined() }
         parts.append("\(readingLevels[index]?.words ?? 0) words")
         parts.append(readingLevels[index]?.level?.description ?? "not scored")
-        if page.source.kind == .topic {
+        if graph.pages[index].source.kind == .topic {
             if let review = ReviewSchedule.entry(for: index, in: graph) {
                 let overdue = today.map { review.nextReview < $0 } ?? false
                 parts.append("\(overdue ? "review overdue since" : "review due") \(review.nextReview)")
@@ -91,5 +119,17 @@ enum ContentReport {
         </html>
 
         """
+    }
+}
+
+private extension Array where Element == String {
+    /// The position of `value` in this sorted array.
+    func binarySearch(_ value: String) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value ? low : nil
     }
 }

@@ -8,11 +8,12 @@ import SiteResolver
 struct GlossaryLinks: Sendable {
     /// Per locale: the glossary page's URL and, per term, its heading anchor.
     private var entries: [String: (url: String, anchors: [String])] = [:]
-    private let graph: SiteGraph
+    /// Per locale, its glossary's definitions (not the graph: see `LinkResolver`).
+    private var definitions: [String: [String]] = [:]
 
     init(graph: SiteGraph, converted: [RenderedMarkdown]) {
-        self.graph = graph
         for locale in graph.locales where !locale.glossary.isEmpty {
+            definitions[locale.tag] = locale.glossary.map(\.definition)
             guard let index = graph.pagesByID[locale.tag]?[GlossaryPages.id], !graph.pages[index].isFallback else { continue }
             let anchors = converted[index].headings.map(\.anchor)
             // One h2 per term, in order; anything else means the page was not ours.
@@ -28,8 +29,8 @@ struct GlossaryLinks: Sendable {
 
     /// The tags around a use of term `term` in content of `contentLocale`.
     func tags(term: Int, contentLocale: String) -> (open: String, close: String)? {
-        guard let entry = entries[contentLocale], let glossary = graph.locale(contentLocale)?.glossary, term < glossary.count else { return nil }
+        guard let entry = entries[contentLocale], let definitions = definitions[contentLocale], term < definitions.count else { return nil }
         let href = HTMLEscape.text(entry.url + "#" + entry.anchors[term])
-        return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(glossary[term].definition))\">", "</a>")
+        return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(definitions[term]))\">", "</a>")
     }
 }

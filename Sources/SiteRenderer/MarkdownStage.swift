@@ -52,7 +52,7 @@ enum MarkdownStage {
         let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { index in convert(index, graph: graph, options: options, memo: memo) }
+        let conversions = ParallelMap.map(own) { index in convert(graph.pages[index], options: options, memo: memo) }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
         let converted = graph.pages.indices.map { index in
@@ -71,48 +71,93 @@ enum MarkdownStage {
             conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
                 converted: converted, embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
-                readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph, index: $0, stats: readingLevels[$0]) },
+                readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
                 options: options, resolver: resolver, glossary: glossary
             )
         )
-        let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in result.kept.finish(index, graph: graph, strings: strings) }
+        let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
+            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], strings: strings)
+        }
         result.bodies = finished.map(\.html)
         result.kept.pageDiagnostics = finished.map(\.diagnostics)
         return result
     }
 
-    /// The run with `pages` (own pages, not borrowed copies) converted again
-    /// from their new bodies in `graph`, and their copies finished again; nil
-    /// if a page's headings or explainer blocks changed, which other pages
-    /// and files depend on (links to anchors, the search index, the explainer
-    /// state grid).
-    static func update(_ old: Result, graph: SiteGraph, pages: [Int], strings: LocaleStrings) -> Result? {
-        var result = old
-        for index in pages {
-            let page = graph.pages[index]
-            let (key, conversion) = convert(index, graph: graph, options: old.kept.options, memo: old.conversions)
-            let before = old.kept.converted[index]
+    /// New values for the pages a body edit affects, found without changing the run.
+    struct Patch: Sendable {
+        fileprivate var conversions: [(index: Int, key: Fingerprint, conversion: MarkdownConversion)] = []
+        /// Each page showing an edited body: its HTML and problems.
+        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, html: String, diagnostics: [Diagnostic])] = []
+        fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
+    }
+
+    /// The edited pages converted again and every page showing them finished
+    /// again; nil if a page's headings or explainer blocks changed, which
+    /// other pages and files depend on (links to anchors, the search index,
+    /// the explainer state grid).
+    static func prepare(_ result: Result, edit: BodyEdit, graph: SiteGraph, strings: LocaleStrings) -> Patch? {
+        var patch = Patch()
+        for index in edit.edited {
+            let page = edit.page(index, in: graph)
+            let (key, conversion) = convert(page, options: result.kept.options, memo: result.conversions)
+            let before = result.kept.converted[index]
             guard conversion.rendered.headings.map(\.outline) == before.headings.map(\.outline),
                   conversion.rendered.embeds.map(\.block) == before.embeds.map(\.block),
-                  !old.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
-            result.conversions[key] = conversion
-            result.readingLevels[index] = conversion.stats
-            result.kept.readingDiagnostics[index] = ReadingLevelCheck.diagnostic(graph, index: index, stats: conversion.stats)
-            for shown in [index] + page.translations.filter({ graph.pages[$0].fallbackOf == index }) {
-                result.kept.converted[shown] = conversion.rendered
-                result.headings[shown] = conversion.rendered.headings
-                result.citations[shown] = conversion.rendered.externalLinks.filter(isCitation)
-                let finished = result.kept.finish(shown, graph: graph, strings: strings)
-                result.bodies[shown] = finished.html
-                result.kept.pageDiagnostics[shown] = finished.diagnostics
+                  !result.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
+            patch.conversions.append((index, key, conversion))
+            patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
+            for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
+                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, strings: strings)
+                patch.finished.append((shown, conversion.rendered, finished.html, finished.diagnostics))
             }
         }
-        return result
+        return patch
+    }
+
+    /// The run's problems once `patch` is applied.
+    static func diagnostics(of result: Result, with patch: Patch) -> [Diagnostic] {
+        let finished = Dictionary(patch.finished.map { ($0.index, $0.diagnostics) }, uniquingKeysWith: { first, _ in first })
+        let reading = Dictionary(patch.readingDiagnostics.map { ($0.index, $0.diagnostic) }, uniquingKeysWith: { first, _ in first })
+        var all = result.kept.embedDiagnostics
+        for (index, diagnostics) in result.kept.pageDiagnostics.enumerated() { all += finished[index] ?? diagnostics }
+        for (index, diagnostic) in result.kept.readingDiagnostics.enumerated() {
+            if let diagnostic = reading[index] ?? diagnostic { all.append(diagnostic) }
+        }
+        return all
+    }
+
+    /// The problems `patch` takes away from the run and those it brings.
+    static func changes(in result: Result, with patch: Patch) -> (removed: [Diagnostic], added: [Diagnostic]) {
+        var removed: [Diagnostic] = [], added: [Diagnostic] = []
+        for item in patch.finished {
+            removed += result.kept.pageDiagnostics[item.index]
+            added += item.diagnostics
+        }
+        for item in patch.readingDiagnostics {
+            if let old = result.kept.readingDiagnostics[item.index] { removed.append(old) }
+            if let new = item.diagnostic { added.append(new) }
+        }
+        return (removed, added)
+    }
+
+    /// Applies `patch` in place (a copy of the run would cost more than the edit).
+    static func apply(_ patch: Patch, to result: inout Result) {
+        for item in patch.conversions {
+            result.conversions[item.key] = item.conversion
+            result.readingLevels[item.index] = item.conversion.stats
+        }
+        for item in patch.readingDiagnostics { result.kept.readingDiagnostics[item.index] = item.diagnostic }
+        for item in patch.finished {
+            result.kept.converted[item.index] = item.rendered
+            result.headings[item.index] = item.rendered.headings
+            result.citations[item.index] = item.rendered.externalLinks.filter(isCitation)
+            result.bodies[item.index] = item.html
+            result.kept.pageDiagnostics[item.index] = item.diagnostics
+        }
     }
 
     /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
-    private static func convert(_ index: Int, graph: SiteGraph, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
-        let page = graph.pages[index]
+    private static func convert(_ page: PageNode, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
         // The glossary page defines the terms; it does not link them to itself.
         let withTerms = !(page.id == GlossaryPages.id && page.source.isSynthesized)
         let (pageOptions, optionsFingerprint) = options.options(for: page.locale, withTerms: withTerms)
@@ -186,9 +231,8 @@ enum MarkdownStage {
 private extension MarkdownStage.Kept {
     /// Page `index`'s body HTML with links resolved, embeds and citations in
     /// place, and its problems.
-    func finish(_ index: Int, graph: SiteGraph, strings: LocaleStrings) -> (html: String, diagnostics: [Diagnostic]) {
-        let page = graph.pages[index]
-        var (html, diagnostics) = Self.finish(converted[index], embeds: embedHTML[index], glossary: glossary, page: page, index: index, resolver: resolver)
+    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, strings: LocaleStrings) -> (html: String, diagnostics: [Diagnostic]) {
+        var (html, diagnostics) = Self.finish(rendered, embeds: embedHTML[index], glossary: glossary, page: page, index: index, resolver: resolver)
         // References are in the content's language: the list's heading too.
         let cited = Citations.apply(to: html, page: page.source, title: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
         html = cited.html

@@ -50,12 +50,10 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
-    /// This context for a graph that differs only in page bodies and
+    /// Makes a body edit to the graph, in place: it changes bodies and
     /// translation statuses, which no common value shows.
-    func with(graph: SiteGraph) -> PageContext {
-        var context = self
-        context.graph = graph
-        return context
+    mutating func apply(_ edit: BodyEdit) {
+        edit.apply(to: &graph)
     }
 
     func page(_ index: Int, body: String, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {

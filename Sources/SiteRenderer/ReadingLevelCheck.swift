@@ -20,12 +20,11 @@ enum ReadingLevelCheck {
         return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: language))
     }
 
-    /// The warning for page `index`, if it is a topic harder to read than its language's target.
-    static func diagnostic(_ graph: SiteGraph, index: Int, stats: ProseStats?) -> Diagnostic? {
-        let page = graph.pages[index]
+    /// The warning for `page`, if it is a topic harder to read than its language's target.
+    static func diagnostic(_ page: PageNode, stats: ProseStats?, config: SiteConfig) -> Diagnostic? {
         guard page.source.kind == .topic, !page.isFallback, !page.source.isSynthesized else { return nil }
         let language = page.locale
-        guard let target = graph.config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
+        guard let target = config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
               let level = stats?.level, !level.meets(target) else { return nil }
         let goal: String
         if case .fernandezHuerta = level { goal = "\(Int(target)) or higher" } else { goal = "\(Int(target)) or lower" }

@@ -9,12 +9,8 @@ public struct RenderSummary: Sendable {
     public var pageCounts: [(locale: String, pages: Int)]
     /// Pages whose template was rendered this time (the others matched the memo).
     public var pagesRendered: Int
-    /// What this build made, for the next one.
-    public var memo: RenderMemo
     /// Every file of the output folder, relative to it.
     public var outputPaths: [String]
-    /// What this render computed, for `SiteRenderer.update`.
-    public var session: RenderSession
 }
 
 /// What one render computed, kept by a long-running process (the preview
@@ -28,12 +24,19 @@ public struct RenderSession: Sendable {
     /// The explainer presets' and the locale strings' problems.
     let stageDiagnostics: [Diagnostic]
     var keys: [String: Fingerprint]
-    let pageCounts: [(locale: String, pages: Int)]
-    let outputPaths: [String]
-    let today: CalendarDate?
+    var report: ContentReport.Table
+    /// Every warning of the build, the graph's and the render's, sorted (a
+    /// body edit keeps it so, for the build's report).
+    public internal(set) var siteWarnings: [Diagnostic]
+    public let pageCounts: [(locale: String, pages: Int)]
+    /// Every file of the output folder, relative to it.
+    public let outputPaths: [String]
 
     /// The graph the session rendered.
     public var graph: SiteGraph { context.graph }
+
+    /// What the next build can reuse.
+    public var memo: RenderMemo { RenderMemo(pages: keys, conversions: markdown.conversions) }
 }
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
@@ -45,6 +48,13 @@ public enum SiteRenderer {
     ///     holds is neither rendered nor written (pass one only with a sink
     ///     that keeps the earlier files).
     public static func render(_ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo()) throws(BuildFailure) -> RenderSummary {
+        try renderKeepingSession(graph, theme: theme, into: sink, today: today, memo: memo).summary
+    }
+
+    /// `render`, and what it computed, for `update` to patch later.
+    public static func renderKeepingSession(
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo()
+    ) throws(BuildFailure) -> (summary: RenderSummary, session: RenderSession) {
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageContext.usedStrings) { template, _ in template }
@@ -85,7 +95,8 @@ public enum SiteRenderer {
         for search in searchIndexes {
             otherFailures.append(attempt { try sink.write(search.path, search.data) })
         }
-        otherFailures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, readingLevels: markdown.readingLevels, today: today)) })
+        let report = ContentReport.Table(graph, readingLevels: markdown.readingLevels, today: today)
+        otherFailures.append(attempt { try sink.write(ContentReport.path, report.html) })
         otherFailures.append(attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) })
         otherFailures.append(attempt { try sink.write("robots.txt", Sitemap.robots(graph)) })
         otherFailures += theme.assets.map { asset in attempt { try sink.write(asset.outputPath, asset.contents) } }
@@ -99,44 +110,45 @@ public enum SiteRenderer {
         let keys = Dictionary(outcomes.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
         let session = RenderSession(
             theme: theme, strings: strings, context: context, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
-            keys: keys, pageCounts: counts, outputPaths: paths, today: today
+            keys: keys, report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths
         )
-        return RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.rendered).count, memo: RenderMemo(pages: keys, conversions: markdown.conversions), outputPaths: paths, session: session)
+        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.rendered).count, outputPaths: paths), session)
     }
 
     /// Renders again only what an edit to page bodies affects: the edited
     /// pages, their borrowed copies, the translations whose status moved, and
     /// the content report. Writes those into `sink`, which must hold the
-    /// session's output.
-    /// - Returns: nil if the edit changed a page's headings or explainer
-    ///   blocks, which other pages and files show: a full render is needed.
-    public static func update(_ session: RenderSession, edit: BodyEdit, into sink: some OutputSink) throws(BuildFailure) -> RenderSummary? {
-        let graph = edit.graph
-        guard let markdown = MarkdownStage.update(session.markdown, graph: graph, pages: edit.edited, strings: session.strings) else { return nil }
-        let diagnostics = session.stageDiagnostics + markdown.diagnostics
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        let context = session.context.with(graph: graph)
-        let jobs = Set(edit.edited + edit.copies + edit.restated).sorted().map { TemplateJob.page($0, graph: graph, context: context, markdown: markdown) }
-        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, context: context)) }.filter { session.keys[$0.job.path] != $0.key }
+    /// session's output, and updates `session` in place.
+    /// - Returns: how many pages were rendered; nil if the edit changed a
+    ///   page's headings or explainer blocks, which other pages and files
+    ///   show: a full render is needed. Nil, and a thrown content error,
+    ///   leave `session` as it was.
+    public static func update(_ session: inout RenderSession, edit: BodyEdit, into sink: some OutputSink) throws(BuildFailure) -> Int? {
+        guard let patch = MarkdownStage.prepare(session.markdown, edit: edit, graph: session.graph, strings: session.strings) else { return nil }
+        // The session's build had no errors: any now are the edit's.
+        let changes = MarkdownStage.changes(in: session.markdown, with: patch)
+        if changes.added.hasErrors { throw BuildFailure(session.stageDiagnostics + MarkdownStage.diagnostics(of: session.markdown, with: patch)) }
+        // From here on the session describes the edited site.
+        session.siteWarnings.replace(changes.removed + edit.removedWarnings, with: changes.added + edit.addedWarnings)
+        session.context.apply(edit)
+        MarkdownStage.apply(patch, to: &session.markdown)
+        let affected = edit.affected
+        session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
+        let jobs = affected.map { TemplateJob.page($0, graph: session.graph, context: session.context, markdown: session.markdown) }
+        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, context: session.context)) }.filter { session.keys[$0.job.path] != $0.key }
         let library = session.theme.library
         var failures: [String?] = []
         if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
             failures.append(failure)
         } else {
-            failures = keyed.map { item in attempt { try sink.write(item.job.path, render(library, item.job.values.all(context), item.job.template)) } }
-            failures.append(attempt { try sink.write(ContentReport.path, ContentReport.html(graph, readingLevels: markdown.readingLevels, today: session.today)) })
+            failures = keyed.map { item in attempt { try sink.write(item.job.path, render(library, item.job.values.all(session.context), item.job.template)) } }
+            failures.append(attempt { try sink.write(ContentReport.path, session.report.html) })
         }
         if let failure = failures.compactMap({ $0 }).first {
-            throw BuildFailure(diagnostics + [.error(SourceLocation(file: "output"), failure)])
+            throw BuildFailure(session.siteWarnings + [.error(SourceLocation(file: "output"), failure)])
         }
-        var next = session
-        next.markdown = markdown
-        next.context = context
-        for item in keyed { next.keys[item.job.path] = item.key }
-        return RenderSummary(
-            warnings: diagnostics, pageCounts: session.pageCounts, pagesRendered: keyed.count,
-            memo: RenderMemo(pages: next.keys, conversions: markdown.conversions), outputPaths: session.outputPaths, session: next
-        )
+        for item in keyed { session.keys[item.job.path] = item.key }
+        return keyed.count
     }
 
     /// Runs `body`; a thrown error becomes its description.
@@ -152,5 +164,30 @@ public enum SiteRenderer {
     private static func render(_ library: MustacheLibrary, _ values: [String: Any], _ template: String) -> String {
         // Theme.load guarantees every required template exists.
         library.render(values, withTemplate: template) ?? ""
+    }
+}
+
+private extension Array where Element == Diagnostic {
+    /// In this sorted list, `removed` taken out (one of each) and `added` put
+    /// in their places: a re-sort of thousands of warnings on every save
+    /// would cost the preview more than the edit.
+    mutating func replace(_ removed: [Diagnostic], with added: [Diagnostic]) {
+        for diagnostic in removed {
+            // Order ties (same place and message, another severity) are passed over.
+            var position = insertionPoint(of: diagnostic)
+            while position < count, self[position] != diagnostic, !(diagnostic < self[position]) { position += 1 }
+            if position < count, self[position] == diagnostic { remove(at: position) }
+        }
+        for diagnostic in added { insert(diagnostic, at: insertionPoint(of: diagnostic)) }
+    }
+
+    /// The first position whose diagnostic is not below `diagnostic`.
+    private func insertionPoint(of diagnostic: Diagnostic) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < diagnostic { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -20,34 +20,46 @@ public enum LinkDestination {
 
 /// Resolves internal links of one page to URLs in the page's own locale.
 public struct LinkResolver: Sendable {
-    let graph: SiteGraph
     /// Heading anchors per page index (from rendering), for `#fragment` checks.
     let anchors: [Set<String>]
+    // What links need of the graph, copied out of it: holding the graph would
+    // make the preview's next edit to it copy every page (see `BodyEdit`).
+    private let pagesByID: [String: [String: Int]]
+    private let pagesBySourcePath: [String: [String: Int]]
+    private let defaultLocale: String
+    private let locales: [String]
+    private let sourcePaths: [String]
+    private let urls: [String]
 
     public init(graph: SiteGraph, anchors: [Set<String>]) {
-        self.graph = graph
         self.anchors = anchors
+        pagesByID = graph.pagesByID
+        pagesBySourcePath = graph.pagesBySourcePath
+        defaultLocale = graph.config.defaultLocale
+        locales = graph.pages.map(\.locale)
+        sourcePaths = graph.pages.map(\.source.relativePath)
+        urls = graph.pages.map(\.url)
     }
 
     /// The URL to write for `destination` on page `from`, or why there is none.
     public func resolve(_ destination: String, from source: Int) -> Result<String, LinkProblem> {
-        let page = graph.pages[source]
+        let locale = locales[source]
         let (target, fragment) = Self.splitFragment(destination)
         let targetIndex: Int
         if target.isEmpty {
             targetIndex = source
         } else if target.hasPrefix(LinkDestination.idScheme) {
             let id = String(target.dropFirst(LinkDestination.idScheme.count))
-            let ids = graph.pagesByID[page.locale] ?? [:]
-            guard let found = ids[id] ?? untranslated(graph.pagesByID, id, from: page) else {
+            let ids = pagesByID[locale] ?? [:]
+            guard let found = ids[id] ?? untranslated(pagesByID, id, from: locale) else {
                 return .failure(LinkProblem(destination, suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
             }
             targetIndex = found
         } else if target.hasSuffix(".md") {
-            let paths = graph.pagesBySourcePath[page.locale] ?? [:]
-            let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
+            let paths = pagesBySourcePath[locale] ?? [:]
+            let folder = sourcePaths[source].split(separator: "/").dropLast().map(String.init)
             let path = Self.normalise(target, relativeTo: folder)
-            guard let path, let found = paths[path] ?? untranslated(graph.pagesBySourcePath, path, from: page) else {
+            guard let path, let found = paths[path] ?? untranslated(pagesBySourcePath, path, from: locale) else {
                 let wanted = path ?? target
                 let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
                 return .failure(LinkProblem(destination, suggestion: hint))
@@ -61,14 +73,14 @@ public struct LinkResolver: Sendable {
             return .failure(LinkProblem(destination, suggestion: hint, advice: hint == nil ? "the page has no heading with that anchor" : nil))
         }
         let suffix = fragment.map { "#\($0)" } ?? ""
-        return .success(targetIndex == source && fragment != nil ? suffix : graph.pages[targetIndex].url + suffix)
+        return .success(targetIndex == source && fragment != nil ? suffix : urls[targetIndex] + suffix)
     }
 
     /// A page not translated into the linking page's locale yet: the default
     /// locale's version, so translators can publish one page at a time.
-    private func untranslated(_ table: [String: [String: Int]], _ key: String, from page: PageNode) -> Int? {
-        guard page.locale != graph.config.defaultLocale else { return nil }
-        return table[graph.config.defaultLocale]?[key]
+    private func untranslated(_ table: [String: [String: Int]], _ key: String, from locale: String) -> Int? {
+        guard locale != defaultLocale else { return nil }
+        return table[defaultLocale]?[key]
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {

@@ -11,8 +11,7 @@ public enum ReviewSchedule {
     }
 
     public static func entry(for index: Int, in graph: SiteGraph) -> Entry? {
-        let page = graph.pages[index]
-        let source = page.fallbackOf ?? index
+        let source = graph.pages[index].fallbackOf ?? index
         guard let review = graph.pages[source].source.frontMatter.review
             ?? graph.pages[source].original.flatMap({ graph.pages[$0].source.frontMatter.review }) else { return nil }
         return Entry(reviewed: review.reviewed.value, reviewedBy: review.reviewedBy, nextReview: nextReview(review, graph: graph))

@@ -19,50 +19,73 @@ import SiteWriter
 /// about) makes `build` return nil, and the caller builds in full.
 enum BodyEditBuild {
     static func build(_ options: BuildOptions, changedPaths: [String], previous: PreviousBuild) throws(BuildFailure) -> BuildReport? {
-        guard let last = previous.session(), let pages = pagePaths(changedPaths, options: options),
-              !pages.contains(where: { last.loaderWarningFiles.contains($0.file) }) else { return nil }
         let output = URL(fileURLWithPath: options.outputPath)
-        guard InPlaceFolder.canUpdate(output) else { return nil }
+        guard let pages = pagePaths(changedPaths, options: options), InPlaceFolder.canUpdate(output), var last = previous.takeSession() else { return nil }
         // Stamped before reading, as a full build's snapshot is.
         let folders = Set(pages.map { String($0.path.prefix(upTo: $0.path.lastIndex(of: "/")!)) + "/" })
         let inputStamps = InputSnapshot.trusted(FileStamp.of(pages.map(\.path) + folders.sorted()))
+        guard !pages.contains(where: { last.loaderWarningFiles.contains($0.path) }),
+              let sources = reload(pages, options: options, maxBytes: last.session.graph.config.maxPageBytes),
+              let edit = BodyEdit.plan(sources, in: last.session.graph) else {
+            previous.restore(last.session)
+            return nil
+        }
+        let changing = ChangeFlag()
+        let sink = InPlaceFolder(output: output) {
+            changing.set()
+            previous.invalidate()
+        }
+        let pagesRendered: Int
+        do {
+            guard let rendered = try SiteRenderer.update(&last.session, edit: edit, into: sink) else {
+                previous.restore(last.session)
+                return nil
+            }
+            pagesRendered = rendered
+        } catch {
+            // A content error leaves the session as it was; a failed write leaves the output unknown.
+            if !changing.isSet { previous.restore(last.session) }
+            throw BuildFailure(edit.warnings(in: last.session.graph) + error.diagnostics)
+        }
+        var report = BuildReport(
+            pageCounts: last.session.pageCounts, filesWritten: last.session.outputPaths.count, warnings: last.session.siteWarnings,
+            outputPath: options.outputPath, basePath: last.session.graph.config.basePath
+        )
+        report.kind = .bodyEdit
+        report.pagesRendered = pagesRendered
+        report.changedFiles = sink.written()
+        // The memory's copy was dropped when the output began to change, so this one changes in place.
+        let patched = last.record.patch(report, inputs: inputStamps, outputs: FileStamp.of(report.changedFiles, under: output.path), positions: last.positions)
+        previous.save(patched ? last.record : nil, session: last.session, conversionsChanged: false, loaderWarningFiles: last.loaderWarningFiles, positions: last.positions)
+        return report
+    }
+
+    /// The pages read again; nil if one is gone, not a regular file, or has problems.
+    private static func reload(_ pages: [PagePath], options: BuildOptions, maxBytes: Int) -> [SourcePage]? {
         var sources: [SourcePage] = []
         for page in pages {
             let reloaded = ContentLoader.reloadPage(
                 contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"), displayRoot: options.contentPath,
-                locale: page.locale, relativePath: page.relativePath, maxBytes: last.session.graph.config.maxPageBytes
+                locale: page.locale, relativePath: page.relativePath, maxBytes: maxBytes
             )
             guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.page else { return nil }
             sources.append(source)
         }
-        guard let edit = BodyEdit.apply(sources, to: last.session.graph) else { return nil }
-        let sink = InPlaceFolder(output: output) { previous.invalidate() }
-        let rendered: RenderSummary
-        do {
-            guard let summary = try SiteRenderer.update(last.session, edit: edit, into: sink) else { return nil }
-            rendered = summary
-        } catch {
-            throw BuildFailure(edit.graph.warnings + error.diagnostics)
-        }
-        var report = BuildReport(
-            pageCounts: rendered.pageCounts, filesWritten: rendered.filesWritten, warnings: (edit.graph.warnings + rendered.warnings).sorted(),
-            outputPath: options.outputPath, basePath: edit.graph.config.basePath
-        )
-        report.kind = .bodyEdit
-        report.pagesRendered = rendered.pagesRendered
-        report.changedFiles = sink.written()
-        let record = last.record.patched(
-            report, inputs: inputStamps, outputs: FileStamp.of(report.changedFiles, under: output.path)
-        )
-        previous.save(record, memo: rendered.memo, conversionsChanged: false, session: rendered.session, loaderWarningFiles: last.loaderWarningFiles)
-        return report
+        return sources
     }
 
     struct PagePath {
         var path: String
         var locale: String
         var relativePath: String
-        var file: String
+    }
+
+    /// Set once, from the thread that begins changing the output.
+    private final class ChangeFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
     }
 
     /// The changed paths as Markdown pages under a locale folder; nil if any
@@ -76,28 +99,8 @@ enum BodyEditBuild {
             let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             guard parts.count >= 2, path.hasSuffix(".md"), !parts.contains(where: \.isEmpty) else { return nil }
-            pages.append(PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/"), file: path))
+            pages.append(PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/")))
         }
         return pages.isEmpty ? nil : pages
-    }
-}
-
-extension BuildRecord {
-    /// This record with the stamps of the files a body edit read and wrote
-    /// replaced; nil if a read file is not in it (the next build then looks
-    /// at every file).
-    func patched(_ report: BuildReport, inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp]) -> BuildRecord? {
-        func replacing(_ stamps: [PathStamp], with new: [PathStamp]) -> [PathStamp]? {
-            var positions: [String: Int] = [:]
-            for (position, entry) in stamps.enumerated() { positions[entry.path] = position }
-            var result = stamps
-            for entry in new {
-                guard let position = positions[entry.path] else { return nil }
-                result[position] = entry
-            }
-            return result
-        }
-        guard let inputs = replacing(inputs, with: newInputs), let outputs = replacing(outputs, with: newOutputs) else { return nil }
-        return BuildRecord(report, inputs: inputs, outputs: outputs)
     }
 }

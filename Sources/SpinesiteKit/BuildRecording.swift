@@ -72,3 +72,35 @@ extension BuildReport {
         kind = .unchanged
     }
 }
+
+extension BuildRecord {
+    /// Where each path is in a record's stamp lists.
+    struct Positions {
+        var inputs: [String: Int]
+        var outputs: [String: Int]
+
+        init(_ record: BuildRecord) {
+            inputs = Dictionary(record.inputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            outputs = Dictionary(record.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Replaces the stamps of the files a body edit read and wrote, in
+    /// place; false if one is not in the record (the next build then looks
+    /// at every file).
+    mutating func patch(_ report: BuildReport, inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], positions: Positions) -> Bool {
+        for entry in newInputs {
+            guard let position = positions.inputs[entry.path] else { return false }
+            inputs[position] = entry
+        }
+        for entry in newOutputs {
+            guard let position = positions.outputs[entry.path] else { return false }
+            outputs[position] = entry
+        }
+        pageCounts = report.pageCounts.map { PageCount(locale: $0.locale, pages: $0.pages) }
+        filesWritten = report.filesWritten
+        warnings = report.warnings
+        basePath = report.basePath
+        return true
+    }
+}

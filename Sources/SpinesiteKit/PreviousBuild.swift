@@ -3,24 +3,38 @@ import Foundation
 import SiteRenderer
 
 /// What a long-running process (the preview server) keeps of its last build,
-/// so that a save does not read `.spinesite-cache/` back from disk.
+/// so that a save does not read `.spinesite-cache/` back from disk, and a
+/// body edit can patch the last render (`BodyEditBuild`).
 public final class BuildMemory: @unchecked Sendable {
     fileprivate struct Kept {
         var key: String
         /// nil once the output folder is being changed in place.
         var record: BuildRecord?
-        var pageKeys: [String: Fingerprint]
-        var conversions: [Fingerprint: MarkdownConversion]
-        /// The last render, for a save that changed page bodies only.
+        /// The last render; nil while a body edit has it out.
         var session: RenderSession?
         /// Files the loader warned about: a save of one of them takes a full build.
-        var loaderWarningFiles: Set<String> = []
+        var loaderWarningFiles: Set<String>
+        /// Where each path is in the record, for a body edit to patch it.
+        var positions: BuildRecord.Positions?
     }
 
     private let lock = NSLock()
     private var kept: Kept?
+    /// Changed files a failed build did not take in: the next build must read them too.
+    private var unbuilt: Set<String> = []
+    /// Cache files are written here, after the build has returned: the preview
+    /// announces the new page without waiting for them.
+    private let cacheWrites = DispatchQueue(label: "spinesite.cache-writes")
+    /// Counts invalidations: a record written for an older build than the
+    /// last invalidation is dropped, so the next build need not wait for it.
+    private var generation = 0
 
     public init() {}
+
+    /// Waits for cache files still being written (before the process exits).
+    public func flush() {
+        cacheWrites.sync {}
+    }
 
     fileprivate func kept(under key: String) -> Kept? {
         lock.withLock { kept?.key == key ? kept : nil }
@@ -30,12 +44,51 @@ public final class BuildMemory: @unchecked Sendable {
         lock.withLock { kept = new }
     }
 
-    fileprivate func forgetRecord() {
-        lock.withLock { kept?.record = nil }
+    /// Forgets the record, in memory and (through `removeFile`) on disk.
+    fileprivate func forgetRecord(removeFile: () -> Void) {
+        lock.withLock {
+            kept?.record = nil
+            generation += 1
+            removeFile()
+        }
     }
 
-    /// Changed files a failed build did not take in: the next build must read them too.
-    private var unbuilt: Set<String> = []
+    /// Hands the session out, so that the only reference is the caller's and
+    /// it can be changed in place (its memo goes with it).
+    fileprivate func takeSession(under key: String) -> LastBuild? {
+        lock.withLock {
+            guard let current = kept, current.key == key, let record = current.record, let session = current.session, let positions = current.positions else { return nil }
+            kept?.session = nil
+            return LastBuild(session: session, record: record, positions: positions, loaderWarningFiles: current.loaderWarningFiles)
+        }
+    }
+
+    /// Takes back a session handed out and left unchanged.
+    fileprivate func restore(_ session: RenderSession, under key: String) {
+        lock.withLock {
+            if kept?.key == key, kept?.session == nil { kept?.session = session }
+        }
+    }
+
+    /// The newest cache write not begun yet: saves in a burst write once.
+    private var nextWrite: (@Sendable (_ commitRecord: (() -> Void) -> Void) -> Void)?
+
+    /// - Parameter work: writes the files, handing the record's rename to its argument.
+    fileprivate func writeLater(_ work: @escaping @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void) {
+        let written = lock.withLock { () -> Int in
+            nextWrite = work
+            return generation
+        }
+        cacheWrites.async { [self] in
+            let work = lock.withLock { () -> (@Sendable ((() -> Void) -> Void) -> Void)? in
+                defer { nextWrite = nil }
+                return nextWrite
+            }
+            work? { rename in
+                lock.withLock { if generation == written { rename() } }
+            }
+        }
+    }
 
     func pending(_ paths: [String]) -> [String] {
         lock.withLock { Array(unbuilt.union(paths)).sorted() }
@@ -60,41 +113,63 @@ struct PreviousBuild {
 
     var hasSession: Bool { kept?.session != nil }
 
-    /// The last render and its record, if this process made it and the output still matches it.
-    func session() -> (session: RenderSession, record: BuildRecord, loaderWarningFiles: Set<String>)? {
-        guard let kept, let record = kept.record, let session = kept.session else { return nil }
-        return (session, record, kept.loaderWarningFiles)
-    }
-
     func record() -> BuildRecord? {
         if let kept { return kept.record }
         return cache.readRecord()
     }
 
     func pageKeys() -> [String: Fingerprint] {
-        kept?.pageKeys ?? cache.readPageKeys()
+        guard let kept else { return cache.readPageKeys() }
+        return kept.session?.memo.pages ?? [:]
     }
 
     func conversions() -> [Fingerprint: MarkdownConversion] {
-        kept?.conversions ?? cache.readConversions()
+        guard let kept else { return cache.readConversions() }
+        return kept.session?.memo.conversions ?? [:]
+    }
+
+    /// The last render with its record, handed out (see `BuildMemory.takeSession`).
+    func takeSession() -> LastBuild? {
+        memory?.takeSession(under: cache.key)
+    }
+
+    func restore(_ session: RenderSession) {
+        memory?.restore(session, under: cache.key)
     }
 
     /// Forgets the record before the output folder changes in place.
     func invalidate() {
-        memory?.forgetRecord()
-        cache.invalidate()
+        if let memory { memory.forgetRecord { cache.invalidate() } } else { cache.invalidate() }
     }
 
-    /// - Parameter conversionsChanged: whether the Markdown memo differs from
-    ///   the one read at the start. A process that remembers its builds writes
-    ///   the memo file only on its first build: every entry is keyed by its
-    ///   input, so an older file is incomplete, never wrong, and rewriting
-    ///   ~100 MB on every save would cost more than the save.
-    /// - Parameter record: nil: the output changed in a way no record
-    ///   describes; the next build looks at every file.
-    func save(_ record: BuildRecord?, memo: RenderMemo, conversionsChanged: Bool, session: RenderSession, loaderWarningFiles: Set<String>) {
+    /// - Parameters:
+    ///   - record: nil: the output changed in a way no record describes; the
+    ///     next build looks at every file.
+    ///   - conversionsChanged: whether the Markdown memo differs from the one
+    ///     read at the start. A process that remembers its builds writes the
+    ///     memo file only on its first build: every entry is keyed by its
+    ///     input, so an older file is incomplete, never wrong, and rewriting
+    ///     ~100 MB on every save would cost more than the save.
+    /// - Parameter positions: the record's, if the caller has them (else they are found).
+    func save(_ record: BuildRecord?, session: RenderSession, conversionsChanged: Bool, loaderWarningFiles: Set<String>, positions: BuildRecord.Positions? = nil) {
         let writeConversions = conversionsChanged && (memory == nil || kept == nil)
-        if let record { cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil) }
-        memory?.keep(.init(key: cache.key, record: record, pageKeys: memo.pages, conversions: memo.conversions, session: memory == nil ? nil : session, loaderWarningFiles: loaderWarningFiles))
+        let memo = session.memo
+        if let record {
+            let cache = cache
+            let write: @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void = { commit in
+                cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil, commitRecord: commit)
+            }
+            if let memory { memory.writeLater(write) } else { write { $0() } }
+        }
+        guard let memory else { return }
+        memory.keep(.init(key: cache.key, record: record, session: session, loaderWarningFiles: loaderWarningFiles, positions: record.map { positions ?? BuildRecord.Positions($0) }))
     }
+}
+
+/// What a body edit takes from memory.
+struct LastBuild {
+    var session: RenderSession
+    var record: BuildRecord
+    var positions: BuildRecord.Positions
+    var loaderWarningFiles: Set<String>
 }

@@ -126,20 +126,19 @@ public enum SiteBuilder {
         if let record, InPlaceFolder.canUpdate(output) {
             let conversions = previous.conversions()
             outcome = try incremental(graph, theme: theme, options: options, previous: previous, record: record, conversions: conversions, progress: progress)
-            conversionsChanged = Set(conversions.keys) != Set(outcome.memo.conversions.keys)
+            conversionsChanged = Set(conversions.keys) != Set(outcome.session.memo.conversions.keys)
         } else {
             outcome = try clean(graph, theme: theme, options: options, progress: progress)
             conversionsChanged = true
         }
         let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.outputPaths, under: output.path))
-        previous.save(saved, memo: outcome.memo, conversionsChanged: conversionsChanged, session: outcome.session, loaderWarningFiles: loaderWarningFiles)
+        previous.save(saved, session: outcome.session, conversionsChanged: conversionsChanged, loaderWarningFiles: loaderWarningFiles)
         return outcome.report
     }
 
-    /// What rendering gave: the report, the memo for next time, every output path.
+    /// What rendering gave: the report, every output path, and the session (its memo is for next time).
     private struct RenderOutcome {
         var report: BuildReport
-        var memo: RenderMemo
         var outputPaths: [String]
         var session: RenderSession
     }
@@ -185,8 +184,9 @@ public enum SiteBuilder {
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions, memo: RenderMemo, progress: (String) -> Void
     ) throws(BuildFailure) -> RenderOutcome {
         let rendered: RenderSummary
+        let session: RenderSession
         do {
-            rendered = try SiteRenderer.render(graph, theme: theme, into: sink, today: options.today, memo: memo)
+            (rendered, session) = try SiteRenderer.renderKeepingSession(graph, theme: theme, into: sink, today: options.today, memo: memo)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
@@ -194,12 +194,12 @@ public enum SiteBuilder {
         var report = BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
-            warnings: (graph.warnings + rendered.warnings).sorted(),
+            warnings: session.siteWarnings,
             outputPath: options.outputPath,
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return RenderOutcome(report: report, memo: rendered.memo, outputPaths: rendered.outputPaths, session: rendered.session)
+        return RenderOutcome(report: report, outputPaths: rendered.outputPaths, session: session)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.

@@ -61,6 +61,7 @@ extension IncrementalBuildTests {
         // Past the racy window, so the stamp taken before reading is trusted.
         Thread.sleep(forTimeInterval: 0.15)
         XCTAssertEqual(try previewBuild(memory, ["en/therapies/pns.md"]).kind, .bodyEdit)
+        memory.flush()
         XCTAssertEqual(try build().kind, .unchanged, "a build from the cache files finds nothing changed")
         try edit("Content/en/therapies/tens.md") { $0 + "\nEdited after the preview.\n" }
         XCTAssertEqual(try build().kind, .incremental, "and still sees a file changed after the patch")

@@ -169,6 +169,7 @@ final class IncrementalBuildTests: XCTestCase {
         let memory = BuildMemory()
         let options = BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01"))
         _ = try SiteBuilder.build(options, memory: memory)
+        memory.flush()
         try FileManager.default.removeItem(atPath: root + "/.spinesite-cache")
         try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
         let report = try SiteBuilder.build(options, memory: memory)
