@@ -100,8 +100,41 @@ for N in $BENCH_SIZES; do
                 || die "incremental build ($kind) failed for N=$N"
             read -r wall maxkb < <(tail -n 1 "$WORK/time.txt")
             incremental_rows+=("$(awk -v n="$N" -v k="$kind" -v w="$wall" -v m="$maxkb" -v d="$(grep -oE '\([^()]*\)$' "$WORK/build.out")" 'BEGIN {
-                printf "%8d  %-11s  %9.2f  %9.1f  %s", n, k, w, m / 1024, d }')")
+                printf "%8d  %-17s  %9.3f  %9.1f  %s", n, k, w, m / 1024, d }')")
         done
+    }
+    # The preview: `spinesite serve` keeps its last build in memory and its file
+    # watcher names the changed file, so a body edit patches the last build.
+    # Five saves of one topic's body; the times are the server's own log lines
+    # (watcher's 100 ms quiet window not included), the memory its peak RSS.
+    preview() {  # preview OUTPUT_DIR
+        local out="$1" topic log="$WORK/serve.log" pid saves=5 k
+        topic="$(find "$DIR/Content/en" -name 'topic-*.md' | sort | sed -n 3p)"
+        "$GNU_TIME" -f '%e %M' -o "$WORK/serve-time.txt" "$SPINESITE" serve --root "$DIR" --output "$out" --port 0 >"$log" 2>&1 &
+        pid=$!
+        await_builds() {  # await_builds COUNT
+            local tries=0
+            until (( $(grep -c '^Built' "$log" || true) >= $1 )); do
+                sleep 0.2
+                (( ++tries < 3000 )) || die "preview: no build $1 after 600 s; log: $(tail -n 5 "$log")"
+                kill -0 "$pid" 2>/dev/null || die "preview: spinesite serve exited; log: $(tail -n 5 "$log")"
+            done
+        }
+        await_builds 1
+        sleep 3  # the first build's cache files are written after it returns
+        for ((k = 1; k <= saves; k++)); do
+            printf '\nA sentence saved in the preview, number %d.\n' "$k" >>"$topic"
+            await_builds $((k + 1))
+            sleep 1
+        done
+        # GNU time ignores SIGINT while it waits: Ctrl-C goes to the server itself.
+        pkill -INT -P "$pid"
+        wait "$pid" || true
+        read -r _ maxkb < <(tail -n 1 "$WORK/serve-time.txt")
+        grep -q 'after 1 change(s) in .*(body edit)' "$log" || die "preview: the saves were not body edits; log: $(tail -n 3 "$log")"
+        incremental_rows+=("$(grep 'after 1 change' "$log" | sed -E 's/.* in ([0-9]+) ms: (.*)/\1 \2/' | sort -n | awk -v n="$N" -v m="$maxkb" -v saves="$saves" '
+            { ms[NR] = $1; $1 = ""; what = $0 }
+            END { printf "%8d  %-17s  %9.3f  %9.1f  (median of %d saves; %d–%d ms;%s)", n, "body-edit preview", ms[int((NR + 1) / 2)] / 1000, m / 1024, NR, ms[1], ms[NR], what }')")
     }
     measure "$DIR/Site" disk
     disk_wall="$wall"; disk_kb="$maxkb"
@@ -112,6 +145,7 @@ for N in $BENCH_SIZES; do
         measure "$SHM_OUT/Site" memory
         mem_wall="$wall"
         incremental "$SHM_OUT/Site"
+        preview "$SHM_OUT/Site"
         rm -rf -- "$SHM_OUT"
     fi
     rows+=("$(awk -v n="$N" -v p="$pages" -v w="$disk_wall" -v m="$disk_kb" -v s="$mem_wall" 'BEGIN {
@@ -139,7 +173,7 @@ printf '%s\n' "${rows[@]}"
 if ((${#incremental_rows[@]})); then
     echo
     echo "Builds after the first, into /dev/shm (.spinesite-cache/ on the corpus's disk):"
-    printf '%8s  %-11s  %9s  %9s  %s\n' "N" "change" "wall s" "RSS MiB" "what was redone"
+    printf '%8s  %-17s  %9s  %9s  %s\n' "N" "change" "wall s" "RSS MiB" "what was redone"
     printf '%s\n' "${incremental_rows[@]}"
 fi
 if ((${#hugo_rows[@]})); then

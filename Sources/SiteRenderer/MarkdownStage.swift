@@ -34,6 +34,8 @@ enum MarkdownStage {
     /// The parts of a run that single pages are finished against.
     fileprivate struct Kept: Sendable {
         var converted: [RenderedMarkdown]
+        /// Each page's conversion key (borrowed pages: their original's).
+        var conversionKeys: [Fingerprint]
         var embedHTML: [[String]]
         var embedDiagnostics: [Diagnostic]
         /// Each page's link, image, heading and citation problems.
@@ -70,7 +72,7 @@ enum MarkdownStage {
             explainerStates: embeds.states,
             conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
-                converted: converted, embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
+                converted: converted, conversionKeys: graph.pages.indices.map { conversions[slot[graph.pages[$0].fallbackOf ?? $0]].key }, embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
                 readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
                 options: options, resolver: resolver, glossary: glossary
             )
@@ -143,6 +145,11 @@ enum MarkdownStage {
     /// Applies `patch` in place (a copy of the run would cost more than the edit).
     static func apply(_ patch: Patch, to result: inout Result) {
         for item in patch.conversions {
+            // The old entry goes, or a long preview would keep every version of
+            // the page. Another page with the same body only misses the memo.
+            let old = result.kept.conversionKeys[item.index]
+            if old != item.key { result.conversions[old] = nil }
+            result.kept.conversionKeys[item.index] = item.key
             result.conversions[item.key] = item.conversion
             result.readingLevels[item.index] = item.conversion.stats
         }

@@ -23,8 +23,11 @@ public final class BuildMemory: @unchecked Sendable {
     /// Changed files a failed build did not take in: the next build must read them too.
     private var unbuilt: Set<String> = []
     /// Cache files are written here, after the build has returned: the preview
-    /// announces the new page without waiting for them.
-    private let cacheWrites = DispatchQueue(label: "spinesite.cache-writes")
+    /// announces the new page without waiting for them. One queue for the
+    /// process, never released: on Linux, disposing a labelled queue
+    /// crashed the server at exit ("free(): invalid pointer" in
+    /// `_dispatch_queue_dispose`, seen under gdb).
+    private static let cacheWrites = DispatchQueue(label: "spinesite.cache-writes")
     /// Counts invalidations: a record written for an older build than the
     /// last invalidation is dropped, so the next build need not wait for it.
     private var generation = 0
@@ -33,7 +36,7 @@ public final class BuildMemory: @unchecked Sendable {
 
     /// Waits for cache files still being written (before the process exits).
     public func flush() {
-        cacheWrites.sync {}
+        Self.cacheWrites.sync {}
     }
 
     fileprivate func kept(under key: String) -> Kept? {
@@ -79,7 +82,7 @@ public final class BuildMemory: @unchecked Sendable {
             nextWrite = work
             return generation
         }
-        cacheWrites.async { [self] in
+        Self.cacheWrites.async { [self] in
             let work = lock.withLock { () -> (@Sendable ((() -> Void) -> Void) -> Void)? in
                 defer { nextWrite = nil }
                 return nextWrite

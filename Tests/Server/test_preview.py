@@ -135,6 +135,7 @@ def test_a_saved_page_rebuilds_and_reloads_open_pages(preview):
     rebuilt = next(line for line in preview.lines if line.startswith("Built ") and " change(s) " in line)
     rendered = int(re.search(r": (\d+) rendered", rebuilt).group(1))
     assert 1 <= rendered <= 3, rebuilt
+    assert rebuilt.endswith("(body edit)"), "the watcher named the file, so the last build was patched: " + rebuilt
     assert os.stat(unrelated).st_mtime_ns == unrelated_stamp, "the home page shows no body: not rewritten"
 
 
@@ -156,8 +157,14 @@ def test_a_build_error_shows_in_the_browser_until_fixed(preview):
 
 
 def test_ctrl_c_stops_cleanly_even_with_pages_open(preview):
-    EventStream(preview.port)
+    stream = EventStream(preview.port)
+    page = next(path for path in sorted(glob.glob(preview.path("Content", "en", "guides", "*.md"))) if not path.endswith("_index.md"))
+    with open(page, "a", encoding="utf-8") as file:
+        file.write("\nSaved just before Ctrl-C.\n")
+    stream.wait_for(1)
     started = time.time()
     assert preview.stop(signal.SIGINT) == 0
     assert time.time() - started < 10
     assert glob.glob(preview.path(".Site.*")) == [], "no staging folder left behind"
+    # Cache files are written after each build returns; the server waits for them before it exits.
+    assert glob.glob(preview.path(".spinesite-cache", "*", "build.bin")), "the last build's record is on disk"
