@@ -69,6 +69,8 @@ final class FileWatcher: @unchecked Sendable {
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: report a change nobody can place, so the build looks at every file.
                 paths.append(Self.unknownChange)
+            } else if name.hasPrefix(".") {
+                // Hidden files (an editor's swap file) are not read by the build: no rebuild, no reload.
             } else if let folder {
                 let path = name.isEmpty ? folder : folder + "/" + name
                 paths.append(path)
