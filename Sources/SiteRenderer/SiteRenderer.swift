@@ -13,31 +13,6 @@ public struct RenderSummary: Sendable {
     public var outputPaths: [String]
 }
 
-/// What one render computed, kept by a long-running process (the preview
-/// server) so that an edit to page bodies redoes only the pages that show
-/// them (see `SiteRenderer.update`).
-public struct RenderSession: Sendable {
-    let theme: Theme
-    let strings: LocaleStrings
-    var context: PageContext
-    var markdown: MarkdownStage.Result
-    /// The explainer presets' and the locale strings' problems.
-    let stageDiagnostics: [Diagnostic]
-    var keys: [String: Fingerprint]
-    var report: ContentReport.Table
-    /// Every warning of the build, the graph's and the render's, sorted (a
-    /// body edit keeps it so, for the build's report).
-    public internal(set) var siteWarnings: [Diagnostic]
-    public let pageCounts: [(locale: String, pages: Int)]
-    /// Every file of the output folder, relative to it.
-    public let outputPaths: [String]
-
-    /// The graph the session rendered.
-    public var graph: SiteGraph { context.graph }
-
-    /// What the next build can reuse.
-    public var memo: RenderMemo { RenderMemo(pages: keys, conversions: markdown.conversions) }
-}
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
 /// each is rendered. Every content error is found before the first write.
@@ -115,44 +90,8 @@ public enum SiteRenderer {
         return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.rendered).count, outputPaths: paths), session)
     }
 
-    /// Renders again only what an edit to page bodies affects: the edited
-    /// pages, their borrowed copies, the translations whose status moved, and
-    /// the content report. Writes those into `sink`, which must hold the
-    /// session's output, and updates `session` in place.
-    /// - Returns: how many pages were rendered; nil if the edit changed a
-    ///   page's headings or explainer blocks, which other pages and files
-    ///   show: a full render is needed. Nil, and a thrown content error,
-    ///   leave `session` as it was.
-    public static func update(_ session: inout RenderSession, edit: BodyEdit, into sink: some OutputSink) throws(BuildFailure) -> Int? {
-        guard let patch = MarkdownStage.prepare(session.markdown, edit: edit, graph: session.graph, strings: session.strings) else { return nil }
-        // The session's build had no errors: any now are the edit's.
-        let changes = MarkdownStage.changes(in: session.markdown, with: patch)
-        if changes.added.hasErrors { throw BuildFailure(session.stageDiagnostics + MarkdownStage.diagnostics(of: session.markdown, with: patch)) }
-        // From here on the session describes the edited site.
-        session.siteWarnings.replace(changes.removed + edit.removedWarnings, with: changes.added + edit.addedWarnings)
-        session.context.apply(edit)
-        MarkdownStage.apply(patch, to: &session.markdown)
-        let affected = edit.affected
-        session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
-        let jobs = affected.map { TemplateJob.page($0, graph: session.graph, context: session.context, markdown: session.markdown) }
-        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, context: session.context)) }.filter { session.keys[$0.job.path] != $0.key }
-        let library = session.theme.library
-        var failures: [String?] = []
-        if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
-            failures.append(failure)
-        } else {
-            failures = keyed.map { item in attempt { try sink.write(item.job.path, render(library, item.job.values.all(session.context), item.job.template)) } }
-            failures.append(attempt { try sink.write(ContentReport.path, session.report.html) })
-        }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw BuildFailure(session.siteWarnings + [.error(SourceLocation(file: "output"), failure)])
-        }
-        for item in keyed { session.keys[item.job.path] = item.key }
-        return keyed.count
-    }
-
     /// Runs `body`; a thrown error becomes its description.
-    private static func attempt(_ body: () throws -> Void) -> String? {
+    static func attempt(_ body: () throws -> Void) -> String? {
         do {
             try body()
             return nil
@@ -161,33 +100,8 @@ public enum SiteRenderer {
         }
     }
 
-    private static func render(_ library: MustacheLibrary, _ values: [String: Any], _ template: String) -> String {
+    static func render(_ library: MustacheLibrary, _ values: [String: Any], _ template: String) -> String {
         // Theme.load guarantees every required template exists.
         library.render(values, withTemplate: template) ?? ""
-    }
-}
-
-private extension Array where Element == Diagnostic {
-    /// In this sorted list, `removed` taken out (one of each) and `added` put
-    /// in their places: a re-sort of thousands of warnings on every save
-    /// would cost the preview more than the edit.
-    mutating func replace(_ removed: [Diagnostic], with added: [Diagnostic]) {
-        for diagnostic in removed {
-            // Order ties (same place and message, another severity) are passed over.
-            var position = insertionPoint(of: diagnostic)
-            while position < count, self[position] != diagnostic, !(diagnostic < self[position]) { position += 1 }
-            if position < count, self[position] == diagnostic { remove(at: position) }
-        }
-        for diagnostic in added { insert(diagnostic, at: insertionPoint(of: diagnostic)) }
-    }
-
-    /// The first position whose diagnostic is not below `diagnostic`.
-    private func insertionPoint(of diagnostic: Diagnostic) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < diagnostic { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
