@@ -233,7 +233,7 @@ gz="$(gzip -9c "$states" | wc -c)"
 echo
 echo "pulse explainer (N=$EXPLAINER_N, a block on every ${EXPLAINER_EVERY}th topic: $explainers pages):"
 awk -v a="$plain_wall" -v b="$pulse_wall" -v r="$raw" -v g="$gz" 'BEGIN {
-    printf "  build %.2f s without, %.2f s with: +%.2f s\n", a, b, b - a
+    printf "  build %.2f s without, %.2f s with: %+.2f s\n", a, b, b - a
     printf "  state grid %s: %.1f KB raw, %.1f KB gzip (budget 60 KB gzip)\n", "pulse-states.json", r / 1000, g / 1000 }'
 [[ "$gz" -le 60000 ]] || die "the state grid is $gz bytes gzipped, over the 60 KB budget"
 

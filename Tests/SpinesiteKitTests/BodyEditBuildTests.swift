@@ -68,6 +68,23 @@ extension IncrementalBuildTests {
         try assertMatchesCleanBuild("a patched build, then a build from the record")
     }
 
+    func testTextAddedAboveAnExplainerMovesItsBlockAndIsStillABodyEdit() throws {
+        let memory = BuildMemory()
+        try SiteBuilder.build(options, memory: memory)
+        let page = "en/therapies/tens.md"
+        XCTAssertTrue(try String(contentsOfFile: root + "/Content/" + page, encoding: .utf8).contains("```pulse"))
+        try edit("Content/" + page) { text in
+            // The body starts after the second `---` line: a paragraph there moves every block below it.
+            let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex)!
+            return text.replacingCharacters(in: end, with: "\n---\n\nA paragraph added above everything, explainer included.\n")
+        }
+        XCTAssertEqual(try previewBuild(memory, [page]).kind, .bodyEdit)
+        let report = try previewBuild(memory, [page])
+        XCTAssertEqual(report.pagesRendered, 0, "saved again unchanged: nothing to render")
+        XCTAssertEqual(report.changedFiles, [])
+        XCTAssertEqual(report.warnings, try assertMatchesCleanBuild("a paragraph above an explainer").warnings)
+    }
+
     func testEditsBeyondBodiesTakeTheFullPath() throws {
         let memory = BuildMemory()
         try SiteBuilder.build(options, memory: memory)
