@@ -69,36 +69,41 @@ public struct TextCounts: Sendable, Equatable {
     public init(_ text: String) {
         var words: [String] = []
         var sentences = 0
-        var current = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        // A word is a run of the text: its start, while one is open.
+        var wordStart: String.UnicodeScalarView.Index?
         var sentenceHasWords = false
-        func endWord() {
-            guard !current.isEmpty else { return }
+        func endWord(at end: String.UnicodeScalarView.Index) {
+            guard var start = wordStart else { return }
+            wordStart = nil
             // Apostrophes and hyphens only join letters: trimmed from the ends.
-            var start = current.startIndex, end = current.endIndex
-            while start < end, Self.isJoiner(current[start]) { start = current.index(after: start) }
-            while start < end, Self.isJoiner(current[current.index(before: end)]) { end = current.index(before: end) }
-            let scalars = current[start..<end]
-            if scalars.contains(where: Self.isLetter) {
-                // Copying the scalars one by one into a new view was a tenth of a build.
-                words.append(String(Substring(scalars)))
+            var end = end
+            while start < end, Self.isJoiner(scalars[start]) { start = scalars.index(after: start) }
+            while start < end, Self.isJoiner(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+            let word = scalars[start..<end]
+            if word.contains(where: Self.isLetter) {
+                // A slice of the text, not scalars copied one by one (that was a tenth of a build).
+                words.append(String(Substring(word)))
                 sentenceHasWords = true
             }
-            current = String.UnicodeScalarView()
         }
         func endSentence() {
             if sentenceHasWords { sentences += 1 }
             sentenceHasWords = false
         }
         // Scalars, not Characters: a page can be megabytes, and this is the hot loop.
-        for scalar in text.unicodeScalars {
-            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar) || (Self.isJoiner(scalar) && !current.isEmpty) {
-                current.append(scalar)
-                continue
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar) || (Self.isJoiner(scalar) && wordStart != nil) {
+                if wordStart == nil { wordStart = index }
+            } else {
+                endWord(at: index)
+                if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "\n" { endSentence() }
             }
-            endWord()
-            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "\n" { endSentence() }
+            index = scalars.index(after: index)
         }
-        endWord()
+        endWord(at: scalars.endIndex)
         endSentence()
         self.wordList = words
         self.sentences = sentences

@@ -8,31 +8,57 @@ public enum Syllables {
     public static func english(_ word: String) -> Int {
         var letters = Self.letters(of: word)
         guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
-        let beforeEnding = letters[letters.count - 3]
-        if letters.last == "e", letters[letters.count - 2] != "l" {
+        let (beforeEnding, penultimate, last) = (letters[letters.count - 3], letters[letters.count - 2], letters[letters.count - 1])
+        if last == "e", penultimate != "l" {
             letters.removeLast()
-        } else if letters.suffix(2) == ["e", "s"], !["s", "x", "z", "c", "g", "h"].contains(beforeEnding) {
+        } else if penultimate == "e", last == "s", !Self.isHissing(beforeEnding) {
             letters.removeLast(2)
-        } else if letters.suffix(2) == ["e", "d"], !["t", "d"].contains(beforeEnding) {
+        } else if penultimate == "e", last == "d", beforeEnding != "t", beforeEnding != "d" {
             letters.removeLast(2)
         }
-        let vowels = Self.englishVowels
         var count = 0
         var previousWasVowel = false
         for (index, letter) in letters.enumerated() {
             // A leading "y" is a consonant ("yes").
-            let isVowel = vowels.contains(letter) && !(letter == "y" && index == 0)
+            let isVowel = Self.isEnglishVowel(letter) && !(letter == "y" && index == 0)
             if isVowel, !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
         }
         return max(1, count)
     }
 
-    // Built once: a set literal in the function body was built again for every word.
-    private static let englishVowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
-    private static let strongVowels: Set<Unicode.Scalar> = ["a", "e", "o", "á", "é", "ó"]
-    private static let weakVowels: Set<Unicode.Scalar> = ["i", "u", "ü"]
-    private static let accentedWeakVowels: Set<Unicode.Scalar> = ["í", "ú"]
+    // Switches, not sets or array literals: a literal in a function body is
+    // built again for every word, and a set hashes every letter it is asked
+    // about; either made syllable counting a fifth of a build.
+    private static func isEnglishVowel(_ letter: Unicode.Scalar) -> Bool {
+        switch letter { case "a", "e", "i", "o", "u", "y": true; default: false }
+    }
+
+    /// Endings after which English "-es" is a syllable ("pulses", "boxes").
+    private static func isHissing(_ letter: Unicode.Scalar) -> Bool {
+        switch letter { case "s", "x", "z", "c", "g", "h": true; default: false }
+    }
+
+    private static func isStrongVowel(_ letter: Unicode.Scalar) -> Bool {
+        switch letter { case "a", "e", "o", "á", "é", "ó": true; default: false }
+    }
+
+    private static func isWeakVowel(_ letter: Unicode.Scalar) -> Bool {
+        switch letter { case "i", "u", "ü": true; default: false }
+    }
+
+    private static func isAccentedWeakVowel(_ letter: Unicode.Scalar) -> Bool {
+        letter == "í" || letter == "ú"
+    }
+
+    /// Spanish: a "u" after these is silent before e or i (que, gui).
+    private static func silencesU(_ letter: Unicode.Scalar) -> Bool {
+        letter == "q" || letter == "g"
+    }
+
+    private static func followsSilentU(_ letter: Unicode.Scalar) -> Bool {
+        switch letter { case "e", "i", "é", "í": true; default: false }
+    }
 
     /// The word's letters in lower case (precomposed, so "ó" is one letter).
     /// Scalars, not Characters: this runs for every word of every page.
@@ -56,15 +82,14 @@ public enum Syllables {
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
         let letters = Self.letters(of: word)
-        let strong = Self.strongVowels, weak = Self.weakVowels, accentedWeak = Self.accentedWeakVowels
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
-            if letter == "u", index > 0, ["q", "g"].contains(letters[index - 1]), index + 1 < letters.count, ["e", "i", "é", "í"].contains(letters[index + 1]) {
+            if letter == "u", index > 0, Self.silencesU(letters[index - 1]), index + 1 < letters.count, Self.followsSilentU(letters[index + 1]) {
                 return false
             }
             // "y" is a vowel only at the end of a word ("muy", "hoy").
             if letter == "y" { return index == letters.count - 1 && index > 0 }
-            return strong.contains(letter) || weak.contains(letter) || accentedWeak.contains(letter)
+            return isStrongVowel(letter) || isWeakVowel(letter) || isAccentedWeakVowel(letter)
         }
         var count = 0
         var previous: Unicode.Scalar?
@@ -75,9 +100,9 @@ public enum Syllables {
             }
             let letter = letters[index]
             if let before = previous {
-                let hiatus = (strong.contains(before) && strong.contains(letter))
-                    || (accentedWeak.contains(letter) && strong.contains(before))
-                    || (accentedWeak.contains(before) && strong.contains(letter))
+                let hiatus = (isStrongVowel(before) && isStrongVowel(letter))
+                    || (isAccentedWeakVowel(letter) && isStrongVowel(before))
+                    || (isAccentedWeakVowel(before) && isStrongVowel(letter))
                 if hiatus { count += 1 }
             } else {
                 count += 1
