@@ -73,21 +73,21 @@ public final class BuildMemory: @unchecked Sendable {
         }
     }
 
-    /// The newest cache write not begun yet: saves in a burst write once.
-    private var nextWrite: (@Sendable (_ commitRecord: (() -> Void) -> Void) -> Void)?
+    typealias CacheWrite = @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void
+    /// The newest cache write not begun yet, and the generation it belongs
+    /// to: saves in a burst write once.
+    private var nextWrite: (CacheWrite, Int)?
 
     /// - Parameter work: writes the files, handing the record's rename to its argument.
-    fileprivate func writeLater(_ work: @escaping @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void) {
-        let written = lock.withLock { () -> Int in
-            nextWrite = work
-            return generation
-        }
+    fileprivate func writeLater(_ work: @escaping CacheWrite) {
+        lock.withLock { nextWrite = (work, generation) }
         Self.cacheWrites.async { [self] in
-            let work = lock.withLock { () -> (@Sendable ((() -> Void) -> Void) -> Void)? in
+            // The newest write, with the generation it was saved under (not this block's).
+            guard let (work, written) = lock.withLock({ () -> (CacheWrite, Int)? in
                 defer { nextWrite = nil }
                 return nextWrite
-            }
-            work? { rename in
+            }) else { return }
+            work { rename in
                 lock.withLock { if generation == written { rename() } }
             }
         }
