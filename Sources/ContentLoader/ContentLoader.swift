@@ -60,16 +60,14 @@ public enum ContentLoader {
     }
 
     /// One page read again, as `load` reads it (size limit included): the
-    /// preview's fast path for a saved file. Nil unless the path is a regular
-    /// file (a link or anything else takes a full load, which judges it).
+    /// preview's fast path for a saved file. Nil unless the folder listing
+    /// would take it as a file (anything else takes a full load, which
+    /// reports it).
     /// - Parameter relativePath: under the locale folder (`therapies/tens.md`).
     public static func reloadPage(contentURL: URL, displayRoot: String, locale: String, relativePath: String, maxBytes: Int) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
-        let url = contentURL.appendingPathComponent(locale).appendingPathComponent(relativePath)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = (attributes[.size] as? NSNumber)?.intValue else { return nil }
-        let source = PageSource(locale: locale, relativePath: relativePath, url: url, file: tree.display("\(locale)/\(relativePath)"), size: size)
+        guard let entry = tree.file("\(locale)/\(relativePath)") else { return nil }
+        let source = PageSource(locale: locale, relativePath: relativePath, url: entry.url, file: tree.display(entry.relativePath), size: entry.size)
         return parsePage(source, maxBytes: maxBytes)
     }
 

@@ -53,6 +53,14 @@ struct ContentTree {
         return (files, folders, diagnostics)
     }
 
+    /// The file at `relativePath`, judged as a folder listing judges it (a
+    /// link inside the tree to a file counts); nil for anything else.
+    func file(_ relativePath: String) -> Entry? {
+        let url = rootURL.appendingPathComponent(relativePath)
+        guard case .file(let size) = kind(of: url) else { return nil }
+        return Entry(relativePath: relativePath, url: url, size: size)
+    }
+
     /// Every file below a folder, depth first, sorted.
     func files(under relativeFolder: String) -> (files: [Entry], diagnostics: [Diagnostic]) {
         var (files, folders, diagnostics) = children(of: relativeFolder)

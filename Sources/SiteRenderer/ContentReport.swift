@@ -10,10 +10,6 @@ import SiteResolver
 enum ContentReport {
     static let path = "content-report/index.html"
 
-    static func html(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
-        Table(graph, readingLevels: readingLevels, today: today).html
-    }
-
     /// The report's rows, one per page id, kept by the preview so that an
     /// edit re-makes only the rows of the pages it touched.
     struct Table: Sendable {
@@ -39,7 +35,8 @@ enum ContentReport {
         /// Makes the rows of `pages`' ids again (their statuses, words and levels may have changed).
         mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) {
             for id in Set(pages.map { graph.pages[$0].id }) {
-                guard let position = ids.binarySearch(id) else { continue }
+                let position = ids.insertionPoint(of: id)
+                guard position < ids.count, ids[position] == id else { continue }
                 rows[position] = row(id, graph: graph, readingLevels: readingLevels)
             }
         }
@@ -119,17 +116,5 @@ enum ContentReport {
         </html>
 
         """
-    }
-}
-
-private extension Array where Element == String {
-    /// The position of `value` in this sorted array.
-    func binarySearch(_ value: String) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value ? low : nil
     }
 }

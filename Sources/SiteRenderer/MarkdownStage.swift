@@ -12,11 +12,9 @@ enum MarkdownStage {
     struct Result: Sendable {
         /// Final HTML of each page body, links resolved.
         var bodies: [String]
-        var headings: [[Heading]]
-        /// Which pages have a pulse explainer (they load its script).
-        var hasExplainer: [Bool]
-        /// Each page's links to PubMed and doi.org: its citations.
-        var citations: [[String]]
+        /// Each page's Markdown as converted (a borrowed page: its original's):
+        /// its headings, explainer blocks and external links.
+        var converted: [RenderedMarkdown]
         /// Each page's reading level (nil: borrowed or not scored).
         var readingLevels: [ReadingLevelCheck.ProseStats?]
         /// The explainers' shared state grid, if any.
@@ -29,13 +27,15 @@ enum MarkdownStage {
         var diagnostics: [Diagnostic] {
             kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
         }
+
+        /// Page `index`'s links to PubMed and doi.org: its citations.
+        func citations(_ index: Int) -> [String] {
+            converted[index].externalLinks.filter(MarkdownStage.isCitation)
+        }
     }
 
     /// The parts of a run that single pages are finished against.
     fileprivate struct Kept: Sendable {
-        var converted: [RenderedMarkdown]
-        /// Each page's conversion key (borrowed pages: their original's).
-        var conversionKeys: [Fingerprint]
         var embedHTML: [[String]]
         var embedDiagnostics: [Diagnostic]
         /// Each page's link, image, heading and citation problems.
@@ -67,12 +67,10 @@ enum MarkdownStage {
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         var result = Result(
-            bodies: [], headings: converted.map(\.headings), hasExplainer: converted.map { !$0.embeds.isEmpty },
-            citations: converted.map { $0.externalLinks.filter(isCitation) }, readingLevels: readingLevels,
-            explainerStates: embeds.states,
+            bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
             conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
-                converted: converted, conversionKeys: graph.pages.indices.map { conversions[slot[graph.pages[$0].fallbackOf ?? $0]].key }, embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
+                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
                 readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
                 options: options, resolver: resolver, glossary: glossary
             )
@@ -87,7 +85,8 @@ enum MarkdownStage {
 
     /// New values for the pages a body edit affects, found without changing the run.
     struct Patch: Sendable {
-        fileprivate var conversions: [(index: Int, key: Fingerprint, conversion: MarkdownConversion)] = []
+        /// Each edited page's conversion, and the memo key it replaces.
+        fileprivate var conversions: [(index: Int, key: Fingerprint, oldKey: Fingerprint, conversion: MarkdownConversion)] = []
         /// Each page showing an edited body: its HTML and problems.
         fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, html: String, diagnostics: [Diagnostic])] = []
         fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
@@ -102,11 +101,11 @@ enum MarkdownStage {
         for index in edit.edited {
             let page = edit.page(index, in: graph)
             let (key, conversion) = convert(page, options: result.kept.options, memo: result.conversions)
-            let before = result.kept.converted[index]
+            let before = result.converted[index]
             guard conversion.rendered.headings.map(\.outline) == before.headings.map(\.outline),
                   conversion.rendered.embeds.map(\.block) == before.embeds.map(\.block),
                   !result.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
-            patch.conversions.append((index, key, conversion))
+            patch.conversions.append((index, key, memoKey(graph.pages[index], options: result.kept.options), conversion))
             patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
             for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
                 let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, strings: strings)
@@ -116,16 +115,11 @@ enum MarkdownStage {
         return patch
     }
 
-    /// The run's problems once `patch` is applied.
+    /// The run's problems once `patch` is applied (for a failed edit's report: it copies the run).
     static func diagnostics(of result: Result, with patch: Patch) -> [Diagnostic] {
-        let finished = Dictionary(patch.finished.map { ($0.index, $0.diagnostics) }, uniquingKeysWith: { first, _ in first })
-        let reading = Dictionary(patch.readingDiagnostics.map { ($0.index, $0.diagnostic) }, uniquingKeysWith: { first, _ in first })
-        var all = result.kept.embedDiagnostics
-        for (index, diagnostics) in result.kept.pageDiagnostics.enumerated() { all += finished[index] ?? diagnostics }
-        for (index, diagnostic) in result.kept.readingDiagnostics.enumerated() {
-            if let diagnostic = reading[index] ?? diagnostic { all.append(diagnostic) }
-        }
-        return all
+        var patched = result
+        apply(patch, to: &patched)
+        return patched.diagnostics
     }
 
     /// The problems `patch` takes away from the run and those it brings.
@@ -147,17 +141,13 @@ enum MarkdownStage {
         for item in patch.conversions {
             // The old entry goes, or a long preview would keep every version of
             // the page. Another page with the same body only misses the memo.
-            let old = result.kept.conversionKeys[item.index]
-            if old != item.key { result.conversions[old] = nil }
-            result.kept.conversionKeys[item.index] = item.key
+            if item.oldKey != item.key { result.conversions[item.oldKey] = nil }
             result.conversions[item.key] = item.conversion
             result.readingLevels[item.index] = item.conversion.stats
         }
         for item in patch.readingDiagnostics { result.kept.readingDiagnostics[item.index] = item.diagnostic }
         for item in patch.finished {
-            result.kept.converted[item.index] = item.rendered
-            result.headings[item.index] = item.rendered.headings
-            result.citations[item.index] = item.rendered.externalLinks.filter(isCitation)
+            result.converted[item.index] = item.rendered
             result.bodies[item.index] = item.html
             result.kept.pageDiagnostics[item.index] = item.diagnostics
         }
@@ -165,11 +155,9 @@ enum MarkdownStage {
 
     /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
     private static func convert(_ page: PageNode, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
-        // The glossary page defines the terms; it does not link them to itself.
-        let withTerms = !(page.id == GlossaryPages.id && page.source.isSynthesized)
-        let (pageOptions, optionsFingerprint) = options.options(for: page.locale, withTerms: withTerms)
-        let key = conversionKey(page, options: optionsFingerprint)
+        let key = memoKey(page, options: options)
         if let known = memo[key] { return (key, known) }
+        let pageOptions = options.options(for: page).options
         var rendered = MarkdownConverter.convert(page.source.body, options: pageOptions, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
@@ -197,22 +185,24 @@ enum MarkdownStage {
             }
         }
 
-        func options(for locale: String, withTerms: Bool) -> (MarkdownOptions, Fingerprint) {
-            let entry = byLocale[locale]!
-            guard !withTerms else { return (entry.options, entry.withTerms) }
+        /// `page`'s options and their fingerprint.
+        func options(for page: PageNode) -> (options: MarkdownOptions, fingerprint: Fingerprint) {
+            let entry = byLocale[page.locale]!
+            // The glossary page defines the terms; it does not link them to itself.
+            guard page.id == GlossaryPages.id, page.source.isSynthesized else { return (entry.options, entry.withTerms) }
             var options = entry.options
             options.terms = []
             return (options, entry.withoutTerms)
         }
     }
 
-    /// Everything a conversion reads: the body, the options and the language
-    /// its reading level is scored in.
-    private static func conversionKey(_ page: PageNode, options: Fingerprint) -> Fingerprint {
+    /// The memo key of `page`'s conversion: everything it reads, the body,
+    /// the options and the language its reading level is scored in.
+    private static func memoKey(_ page: PageNode, options: LocaleOptions) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(page.source.body)
         hasher.combine(page.locale)
-        hasher.combine(options)
+        hasher.combine(options.options(for: page).fingerprint)
         return hasher.finalize()
     }
 

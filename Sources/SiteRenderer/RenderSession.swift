@@ -79,14 +79,4 @@ private extension Array where Element == Diagnostic {
         }
         for diagnostic in added { insert(diagnostic, at: insertionPoint(of: diagnostic)) }
     }
-
-    /// The first position whose diagnostic is not below `diagnostic`.
-    private func insertionPoint(of diagnostic: Diagnostic) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < diagnostic { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }

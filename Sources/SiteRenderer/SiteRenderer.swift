@@ -44,8 +44,9 @@ public enum SiteRenderer {
         let context = PageContext(graph: graph, strings: strings, assets: assetURLs, cachedTemplates: theme.cachedTemplates) { name, values in
             render(library, values, name)
         }
+        let headings = markdown.converted.map(\.headings)
         let searchIndexes = graph.locales.map { locale in
-            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: markdown.headings)
+            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings)
             return (locale: locale.tag, path: SearchIndex.path(locale: locale.tag, contents: data), data: data)
         }
         var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)

@@ -21,7 +21,8 @@ struct TemplateJob: Sendable {
     /// Page `index` of the graph.
     static func page(_ index: Int, graph: SiteGraph, context: PageContext, markdown: MarkdownStage.Result) -> TemplateJob {
         let page = graph.pages[index]
-        let values = context.page(index, body: markdown.bodies[index], headings: markdown.headings[index], hasExplainer: markdown.hasExplainer[index], citations: markdown.citations[index])
+        let converted = markdown.converted[index]
+        let values = context.page(index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty, citations: markdown.citations(index))
         return TemplateJob(path: page.outputPath, template: page.source.kind.templateName, values: values)
     }
 

@@ -97,10 +97,14 @@ public enum SiteBuilder {
         guard let memory, let changedPaths, !options.fromScratch else { return try fullBuild(options, previous: previous, progress: progress) }
         let paths = memory.pending(changedPaths)
         do throws(BuildFailure) {
-            var report = try BodyEditBuild.build(options, changedPaths: paths, previous: previous)
-            if report == nil { report = try fullBuild(options, previous: previous, progress: progress) }
+            let report: BuildReport
+            if let patched = try BodyEditBuild.build(options, changedPaths: paths, previous: previous) {
+                report = patched
+            } else {
+                report = try fullBuild(options, previous: previous, progress: progress)
+            }
             memory.forgetUnbuilt()
-            return report!
+            return report
         } catch {
             memory.remember(unbuilt: paths)
             throw error
@@ -131,15 +135,14 @@ public enum SiteBuilder {
             outcome = try clean(graph, theme: theme, options: options, progress: progress)
             conversionsChanged = true
         }
-        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.outputPaths, under: output.path))
+        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.session.outputPaths, under: output.path))
         previous.save(saved, session: outcome.session, conversionsChanged: conversionsChanged, loaderWarningFiles: loaderWarningFiles)
         return outcome.report
     }
 
-    /// What rendering gave: the report, every output path, and the session (its memo is for next time).
+    /// What rendering gave: the report, and the session (every output path; its memo is for next time).
     private struct RenderOutcome {
         var report: BuildReport
-        var outputPaths: [String]
         var session: RenderSession
     }
 
@@ -171,7 +174,7 @@ public enum SiteBuilder {
         do {
             var outcome = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
             try staging.commit()
-            outcome.report.changedFiles = outcome.outputPaths.sorted()
+            outcome.report.changedFiles = outcome.session.outputPaths.sorted()
             return outcome
         } catch {
             staging.discard()
@@ -199,7 +202,7 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return RenderOutcome(report: report, outputPaths: rendered.outputPaths, session: session)
+        return RenderOutcome(report: report, session: session)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.
