@@ -40,6 +40,8 @@ let package = Package(
         ),
         // Stage 1: files → pages with parsed front matter.
         .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading"], swiftSettings: strict),
+        // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
+        .target(name: "TemplateEngine", dependencies: ["SiteModel"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
         .target(name: "Readability", swiftSettings: strict),
         // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
@@ -96,6 +98,7 @@ let package = Package(
         ),
         // Temporary sites on disk and paths of the repository, for tests only.
         .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),

@@ -1,0 +1,281 @@
+import SiteModel
+
+/// Compiles parsed templates against the shapes of their values: resolves
+/// every name to where it lives, expands partials and parents in place, and
+/// (when strict) reports each mistake at its position with a suggestion.
+struct TemplateCompiler {
+    let library: TemplateLibrary
+    let keys: [String: Set<String>]
+    let strict: Bool
+    private(set) var errors: [TemplateError] = []
+    /// Partials compiled once and called by index (see `CompiledTemplate.shared`).
+    private(set) var shared: [[Instruction]] = []
+    private var sharedIndex: [String: Int] = [:]
+    /// Templates being expanded, innermost last: a loop among them is an error.
+    private var expanding: [String] = []
+
+    private static let maximumDepth = 64
+
+    init(library: TemplateLibrary, keys: [String: Set<String>], strict: Bool) {
+        self.library = library
+        self.keys = keys
+        self.strict = strict
+    }
+
+    /// Where compilation is: which template's text, the shapes of the
+    /// context stack (top last), and the block arguments in force.
+    struct Scope {
+        var template: String
+        var stack: [TemplateShape]
+        var overrides: Overrides?
+    }
+
+    /// The arguments of a parent call, and those of the calls around it:
+    /// the outermost argument for a name wins.
+    final class Overrides: Sendable {
+        let arguments: [String: (block: Block, scope: Overrides?)]
+        let outer: Overrides?
+
+        init(arguments: [String: (block: Block, scope: Overrides?)], outer: Overrides?) {
+            self.arguments = arguments
+            self.outer = outer
+        }
+
+        func argument(_ name: String) -> (block: Block, scope: Overrides?)? {
+            outer?.argument(name) ?? arguments[name]
+        }
+    }
+
+    mutating func compile(_ nodes: [TemplateNode], in scope: Scope) -> [Instruction] {
+        var instructions: [Instruction] = []
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                if case .text(let previous)? = instructions.last {
+                    instructions[instructions.count - 1] = .text(previous + text)
+                } else {
+                    instructions.append(.text(text))
+                }
+            case .variable(let name, let escaped, let position):
+                guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
+                if strict { checkOutput(shape, name: name, escaped: escaped, at: position, in: scope) }
+                instructions.append(.write(access, escaped: escaped))
+            case .section(let name, let inverted, let content, let position):
+                guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
+                guard let element = sectionElement(shape, name: name, inverted: inverted, at: position, in: scope) else { continue }
+                var inner = scope
+                inner.stack.append(element)
+                instructions.append(.section(access, inverted: inverted, body: compile(content, in: inner)))
+            case .partial(let name, let indentation, let position):
+                let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
+                instructions += include(name, reindent: reindent, overrides: scope.overrides, at: position, in: scope)
+            case .parent(let name, let indentation, let blocks, let position):
+                let arguments = Dictionary(blocks.map { ($0.name, (block: $0, scope: scope.overrides)) }, uniquingKeysWith: { first, _ in first })
+                let overrides = Overrides(arguments: arguments, outer: scope.overrides)
+                let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
+                instructions += include(name, reindent: reindent, overrides: overrides, at: position, in: scope)
+            case .block(let block):
+                instructions += expand(block, in: scope)
+            }
+        }
+        return instructions
+    }
+
+    /// A block where a template is expanded: the argument passed for it,
+    /// moved to the block's indentation, or else its own content.
+    private mutating func expand(_ block: Block, in scope: Scope) -> [Instruction] {
+        guard let (argument, argumentScope) = scope.overrides?.argument(block.name) else {
+            return compile(block.content, in: scope)
+        }
+        let reindent = Reindentation(
+            strip: argument.indentation ?? [], add: block.indentation ?? [],
+            stripsFirstLine: argument.indentsFirstLine, addsFirstLine: block.indentsFirstLine
+        )
+        var inner = scope
+        inner.overrides = argumentScope
+        return compile(reindent.apply(to: argument.content), in: inner)
+    }
+
+    /// A partial or parent, compiled in place; one that includes itself is
+    /// compiled once and called, if its data can end the recursion.
+    private mutating func include(_ name: String, reindent: Reindentation, overrides: Overrides?, at position: TemplatePosition, in scope: Scope) -> [Instruction] {
+        guard let nodes = library.parsed[name] else {
+            if strict {
+                let suggestion = Suggestion.closest(to: name, in: library.names).map { " (did you mean '\($0)'?)" } ?? ""
+                error(position, "partial '\(name)' does not exist\(suggestion)", in: scope)
+            }
+            return []
+        }
+        let key = sharingKey(name, reindent: reindent, overrides: overrides, stack: scope.stack)
+        if let key, let index = sharedIndex[key] { return [.call(index)] }
+        guard expanding.count < Self.maximumDepth else {
+            error(position, "templates include each other without end: \((expanding.suffix(4) + [name]).joined(separator: " > "))", in: scope)
+            return []
+        }
+        var inner = Scope(template: name, stack: scope.stack, overrides: overrides)
+        // Dynamic data can end a recursion; typed values would need a deeper type at each level.
+        if expanding.contains(name), let key {
+            let index = shared.count
+            shared.append([])
+            sharedIndex[key] = index
+            expanding.append(name)
+            shared[index] = compile(reindent.apply(to: nodes), in: inner)
+            expanding.removeLast()
+            return [.call(index)]
+        }
+        inner.template = name
+        expanding.append(name)
+        defer { expanding.removeLast() }
+        return compile(reindent.apply(to: nodes), in: inner)
+    }
+
+    /// What identifies a compiled inclusion for reuse: only defined when the
+    /// stack is dynamic, so that the compiled code is the same at any depth.
+    private func sharingKey(_ name: String, reindent: Reindentation, overrides: Overrides?, stack: [TemplateShape]) -> String? {
+        guard !strict, stack.allSatisfy({ if case .dynamic = $0.unwrapped { true } else { false } }) else { return nil }
+        let identity = overrides.map { "\(ObjectIdentifier($0))" } ?? "-"
+        return "\(name)|\(reindent.add)|\(reindent.strip)|\(identity)"
+    }
+
+    // MARK: Names
+
+    /// Where `name` lives and its shape; nil (with an error) if nowhere.
+    private mutating func resolve(_ name: TemplateName, at position: TemplatePosition, in scope: Scope) -> (Access, TemplateShape)? {
+        guard let first = name.parts.first else { return (Access(candidates: [.implicit], rest: []), scope.stack.last ?? .dynamic) }
+        var candidates: [Access.Candidate] = []
+        var shape: TemplateShape?
+        search: for depth in 0..<scope.stack.count {
+            switch scope.stack[scope.stack.count - 1 - depth].unwrapped {
+            case .object(let object):
+                if let index = object.index(of: first) {
+                    candidates.append(.known(depth: depth, .index(index)))
+                    shape = object.fields[index].shape
+                    break search
+                }
+            case .keyed(let space, let value):
+                if keys[space]?.contains(first) ?? !strict {
+                    candidates.append(.known(depth: depth, .name(first)))
+                    shape = value
+                    break search
+                }
+            case .dynamic:
+                candidates.append(.dynamic(depth: depth, name: first))
+            default:
+                continue
+            }
+        }
+        if shape == nil, candidates.isEmpty {
+            if strict {
+                let visible = visibleNames(in: scope.stack)
+                let suggestion = Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
+                error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
+                return nil
+            }
+            return (Access(candidates: [], rest: []), .dynamic)
+        }
+        // A dynamic frame nearer the top may answer first: the shape is then unknown.
+        if case .dynamic = candidates.first { shape = .dynamic }
+        var current = shape ?? .dynamic
+        var rest: [Access.Step] = []
+        for (offset, part) in name.parts.dropFirst().enumerated() {
+            let path = name.parts.prefix(offset + 1).joined(separator: ".")
+            switch current.unwrapped {
+            case .object(let object):
+                guard let index = object.index(of: part) else {
+                    let suggestion = Suggestion.closest(to: part, in: object.fields.map(\.name)).map { " (did you mean '\(path).\($0)'?)" } ?? ""
+                    error(position, "'\(path)' has no value '\(part)'\(suggestion)", in: scope)
+                    return nil
+                }
+                rest.append(.index(index))
+                // Through an optional, the value may be absent: the result is too.
+                let field = object.fields[index].shape
+                current = isOptional(current) && !isOptional(field) ? .optional(field) : field
+            case .keyed(let space, let value):
+                if strict, !(keys[space]?.contains(part) ?? false) {
+                    let suggestion = Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" } ?? ""
+                    error(position, "'\(path).\(part)' is not defined\(suggestion)", in: scope)
+                    return nil
+                }
+                rest.append(.name(part))
+                current = value
+            case .dynamic:
+                rest.append(.name(part))
+            default:
+                if strict {
+                    error(position, "'\(path)' is \(current.kindName): it has no value '\(part)'", in: scope)
+                    return nil
+                }
+                rest.append(.name(part))
+                current = .dynamic
+            }
+        }
+        return (Access(candidates: candidates, rest: rest), current)
+    }
+
+    private func isOptional(_ shape: TemplateShape) -> Bool {
+        if case .optional = shape { return true }
+        return false
+    }
+
+    // MARK: Typed rules
+
+    /// `{{name}}` prints text or numbers, escaped; `{{{name}}}` prints HTML.
+    private mutating func checkOutput(_ shape: TemplateShape, name: TemplateName, escaped: Bool, at position: TemplatePosition, in scope: Scope) {
+        switch (shape.unwrapped, escaped) {
+        case (.text, true), (.number, _), (.html, false), (.dynamic, _):
+            return
+        case (.html, true):
+            error(position, "'\(name)' is HTML: write {{{\(name)}}} to insert it as HTML", in: scope)
+        case (.text, false):
+            error(position, "'\(name)' is text: {{{\(name)}}} would insert it unescaped; write {{\(name)}}", in: scope)
+        default:
+            error(position, "'\(name)' is \(shape.kindName), which cannot be printed; use it as a section: {{#\(name)}}…{{/\(name)}}", in: scope)
+        }
+    }
+
+    /// The shape a section pushes while its content renders; nil (with an
+    /// error) for a section over a value that is neither a list, a flag
+    /// nor optional.
+    private mutating func sectionElement(_ shape: TemplateShape, name: TemplateName, inverted: Bool, at position: TemplatePosition, in scope: Scope) -> TemplateShape? {
+        switch shape {
+        case .list(let element): return element
+        case .optional(let inner): return inner
+        case .bool, .dynamic: return shape
+        default:
+            guard strict else { return shape }
+            let tag = inverted ? "^" : "#"
+            error(position, "'\(name)' is \(shape.kindName), not a list, a flag or an optional value: {{\(tag)\(name)}} cannot test it", in: scope)
+            return nil
+        }
+    }
+
+    // MARK: Errors
+
+    private mutating func error(_ position: TemplatePosition, _ message: String, in scope: Scope) {
+        errors.append(TemplateError(position, message, template: scope.template))
+    }
+
+    /// "topic pages", or the shape of the innermost section's value.
+    private func describe(_ stack: [TemplateShape]) -> String {
+        guard let top = stack.last else { return "this template" }
+        if stack.count > 1 { return "\(top.kindName) or the values around it" }
+        return top.kindName
+    }
+
+    /// Every dotted name reachable from the stack, for suggestions.
+    private func visibleNames(in stack: [TemplateShape]) -> [String] {
+        stack.flatMap { frame -> [String] in
+            switch frame.unwrapped {
+            case .object(let object):
+                return object.fields.flatMap { field -> [String] in
+                    var names = [field.name]
+                    if case .object(let inner) = field.shape.unwrapped { names += inner.fields.map { "\(field.name).\($0.name)" } }
+                    if case .keyed(let space, _) = field.shape { names += (keys[space] ?? []).map { "\(field.name).\($0)" } }
+                    return names
+                }
+            default:
+                return []
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Every template of a theme, parsed once: what partials and parents name.
+public struct TemplateLibrary: Sendable {
+    var parsed: [String: [TemplateNode]]
+
+    /// Parses each source; a template that does not parse is left out and
+    /// its error returned.
+    public init(sources: [String: String]) {
+        (self, _) = Self.parse(sources)
+    }
+
+    public static func parse(_ sources: [String: String]) -> (TemplateLibrary, [TemplateError]) {
+        var parsed: [String: [TemplateNode]] = [:]
+        var errors: [TemplateError] = []
+        for (name, text) in sources {
+            do {
+                parsed[name] = try TemplateParser.parse(text)
+            } catch {
+                var error = error
+                error.template = name
+                errors.append(error)
+            }
+        }
+        return (TemplateLibrary(parsed: parsed), errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })
+    }
+
+    private init(parsed: [String: [TemplateNode]]) {
+        self.parsed = parsed
+    }
+
+    public var names: [String] { parsed.keys.sorted() }
+
+    /// Compiles `name` for values of `shape`.
+    /// - Parameters:
+    ///   - keys: the names of each key space (`strings` → every string key).
+    ///   - strict: typed rules: unknown names, missing partials, sections
+    ///     over text and unescaped text are errors. Without it (dynamic
+    ///     data), they render as the Mustache specification says.
+    public func compile(
+        _ name: String, for shape: TemplateShape, keys: [String: Set<String>] = [:], strict: Bool = true
+    ) -> Result<CompiledTemplate, TemplateFailure> {
+        var compiler = TemplateCompiler(library: self, keys: keys, strict: strict)
+        guard let nodes = parsed[name] else {
+            return .failure(TemplateFailure(errors: [TemplateError(TemplatePosition(line: 1, column: 1), "template '\(name)' does not exist", template: name)]))
+        }
+        let root = compiler.compile(nodes, in: TemplateCompiler.Scope(template: name, stack: [shape], overrides: nil))
+        guard compiler.errors.isEmpty else { return .failure(TemplateFailure(errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })) }
+        return .success(CompiledTemplate(root: root, shared: compiler.shared))
+    }
+
+    /// The templates `name` includes, directly or through others (partials and parents).
+    public func dependencies(of name: String) -> Set<String> {
+        var seen: Set<String> = [], pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let nodes = parsed[next] else { continue }
+            pending += Self.includedNames(nodes)
+        }
+        return seen
+    }
+
+    private static func includedNames(_ nodes: [TemplateNode]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            switch node {
+            case .partial(let name, _, _): [name]
+            case .parent(let name, _, let blocks, _): [name] + blocks.flatMap { includedNames($0.content) }
+            case .section(_, _, let content, _): includedNames(content)
+            case .block(let block): includedNames(block.content)
+            case .text, .variable: []
+            }
+        }
+    }
+}
+
+/// Every error found compiling one template.
+public struct TemplateFailure: Error, Sendable {
+    public var errors: [TemplateError]
+}

@@ -1,0 +1,160 @@
+/// What a name holds, as far as a template's compiler can know: checked once
+/// per build, so that a misspelt name or a section over text is an error at
+/// its line instead of empty output.
+public indirect enum TemplateShape: Sendable {
+    case text
+    case html
+    case number
+    case bool
+    case optional(TemplateShape)
+    case list(TemplateShape)
+    case object(ObjectShape)
+    /// Names from a set known only when the site is built (`strings.title`,
+    /// `assets.style_css`): checked against the key space of that name, each
+    /// holding a `value`.
+    case keyed(space: String, value: TemplateShape)
+    /// Anything: names are looked up as the template renders (JSON data).
+    case dynamic
+
+    /// How the template guide and error messages name the kind.
+    public var kindName: String {
+        switch self {
+        case .text: "text"
+        case .html: "HTML"
+        case .number: "number"
+        case .bool: "flag"
+        case .optional(let inner): "optional \(inner.kindName)"
+        case .list(let element): "list of \(element.kindName)"
+        case .object(let object): object.typeName
+        case .keyed(let space, let value): "\(value.kindName) by key (\(space))"
+        case .dynamic: "any value"
+        }
+    }
+
+    /// The shape with optionals unwrapped: what fields a value has.
+    var unwrapped: TemplateShape {
+        if case .optional(let inner) = self { return inner.unwrapped }
+        return self
+    }
+}
+
+/// The fields of a value type, as the compiler sees them.
+public struct ObjectShape: Sendable {
+    public let typeName: String
+    private let provideFields: @Sendable () -> [FieldInfo]
+
+    public struct FieldInfo: Sendable {
+        public let name: String
+        public let shape: TemplateShape
+        /// One line for the template guide.
+        public let summary: String
+    }
+
+    public static func of<Object: TemplateObject>(_ type: Object.Type) -> ObjectShape {
+        ObjectShape(typeName: String(describing: type)) { Object.templateFields.fieldInfos }
+    }
+
+    init(typeName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
+        self.typeName = typeName
+        provideFields = fields
+    }
+
+    /// Read lazily, so that a type may list itself among its fields' shapes.
+    public var fields: [FieldInfo] { provideFields() }
+
+    func index(of name: String) -> Int? {
+        fields.firstIndex { $0.name == name }
+    }
+}
+
+/// A typed value's fields: each name once, with its shape, a summary for the
+/// template guide, and how to read it.
+public struct TemplateFields<Owner>: Sendable {
+    public struct Field: Sendable {
+        public let name: String
+        public let shape: TemplateShape
+        public let summary: String
+        let read: @Sendable (Owner) -> TemplateData
+
+        public init(_ name: String, _ shape: TemplateShape, _ summary: String, read: @escaping @Sendable (Owner) -> TemplateData) {
+            self.name = name
+            self.shape = shape
+            self.summary = summary
+            self.read = read
+        }
+    }
+
+    public let fields: [Field]
+
+    public init(_ fields: [Field]) {
+        precondition(Set(fields.map(\.name)).count == fields.count, "a field name is listed twice")
+        self.fields = fields
+    }
+
+    var fieldInfos: [ObjectShape.FieldInfo] {
+        fields.map { ObjectShape.FieldInfo(name: $0.name, shape: $0.shape, summary: $0.summary) }
+    }
+}
+
+extension TemplateFields.Field {
+    public static func text(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String) -> Self {
+        Self(name, .text, summary) { .text(read($0)) }
+    }
+
+    public static func optionalText(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?) -> Self {
+        Self(name, .optional(.text), summary) { read($0).map(TemplateData.text) ?? .none }
+    }
+
+    public static func html(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String) -> Self {
+        Self(name, .html, summary) { .html(read($0)) }
+    }
+
+    public static func optionalHTML(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?) -> Self {
+        Self(name, .optional(.html), summary) { read($0).map(TemplateData.html) ?? .none }
+    }
+
+    public static func writer(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> any TemplateHTMLWriter) -> Self {
+        Self(name, .html, summary) { .writer(read($0)) }
+    }
+
+    public static func flag(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Bool) -> Self {
+        Self(name, .bool, summary) { .bool(read($0)) }
+    }
+
+    public static func number(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Int) -> Self {
+        Self(name, .number, summary) { .integer(read($0)) }
+    }
+
+    public static func object<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value) -> Self {
+        Self(name, .object(.of(Value.self)), summary) { .object(read($0)) }
+    }
+
+    public static func optionalObject<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value?) -> Self {
+        Self(name, .optional(.object(.of(Value.self))), summary) { read($0).map { .object($0) } ?? .none }
+    }
+
+    public static func list<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [Value]) -> Self {
+        Self(name, .list(.object(.of(Value.self))), summary) { .list(read($0)) }
+    }
+
+    public static func texts(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [String]) -> Self {
+        Self(name, .list(.text), summary) { .list(TextList(read($0))) }
+    }
+
+    /// Names checked against the key space `space` (see `TemplateShape.keyed`).
+    public static func keyed(
+        _ name: String, _ summary: String, space: String, value: TemplateShape, _ read: @escaping @Sendable (Owner) -> any TemplateObject
+    ) -> Self {
+        Self(name, .keyed(space: space, value: value), summary) { .object(read($0)) }
+    }
+}
+
+extension TemplateFields {
+    /// Every field of `Value`, read through `read`: a value's fields offered
+    /// at the top level of another (the common values on every page kind).
+    public static func fields<Value: TemplateObject>(of type: Value.Type, via read: @escaping @Sendable (Owner) -> Value) -> [Field] {
+        Value.templateFields.fields.map { inner in
+            Field(inner.name, inner.shape, inner.summary) { inner.read(read($0)) }
+        }
+    }
+}

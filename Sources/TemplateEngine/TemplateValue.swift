@@ -1,0 +1,74 @@
+/// A value as a template sees it while rendering.
+public enum TemplateData {
+    case none
+    case bool(Bool)
+    case integer(Int)
+    case decimal(Double)
+    /// Escaped by `{{…}}`.
+    case text(String)
+    /// Trusted HTML, inserted by `{{{…}}}` as it is.
+    case html(String)
+    /// Trusted HTML that writes itself into the output (a page body).
+    case writer(any TemplateHTMLWriter)
+    case object(any TemplateObject)
+    case list(any TemplateList)
+
+    /// Whether a section over the value renders (a list: once per element).
+    var isTruthy: Bool {
+        switch self {
+        case .none: false
+        case .bool(let flag): flag
+        case .list(let list): list.templateCount > 0
+        default: true
+        }
+    }
+}
+
+/// HTML made elsewhere that a template inserts with `{{{…}}}`.
+public protocol TemplateHTMLWriter {
+    func write(into output: inout HTMLOutput)
+    /// A canonical encoding of what `write` depends on (see `TemplateData.encode`).
+    func encode(into bytes: inout [UInt8])
+}
+
+/// A value with named fields. Typed values list their fields once, in
+/// `templateFields`, which both the compiler (names, kinds) and the renderer
+/// (reads by index) use; dynamic values answer names at render time.
+public protocol TemplateObject: SendableMetatype {
+    static var templateFields: TemplateFields<Self> { get }
+    /// The field at `index` of `templateFields`.
+    func templateField(_ index: Int) -> TemplateData
+    /// A field of a dynamic value or of a keyed one (`strings.title`).
+    func templateField(named name: String) -> TemplateData?
+}
+
+extension TemplateObject {
+    public func templateField(_ index: Int) -> TemplateData {
+        Self.templateFields.fields[index].read(self)
+    }
+
+    public func templateField(named name: String) -> TemplateData? { nil }
+}
+
+/// The elements of a list field.
+public protocol TemplateList {
+    var templateCount: Int { get }
+    func templateElement(_ index: Int) -> TemplateData
+}
+
+extension Array: TemplateList where Element: TemplateObject {
+    public var templateCount: Int { count }
+    public func templateElement(_ index: Int) -> TemplateData { .object(self[index]) }
+}
+
+/// Plain texts as a list (`{{#tags}}{{.}}{{/tags}}`).
+public struct TextList: TemplateList {
+    public var texts: [String]
+
+    public init(_ texts: [String]) {
+        self.texts = texts
+    }
+
+    public var templateCount: Int { texts.count }
+    public func templateElement(_ index: Int) -> TemplateData { .text(texts[index]) }
+}
