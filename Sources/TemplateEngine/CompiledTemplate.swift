@@ -6,6 +6,8 @@ public struct CompiledTemplate: Sendable {
     /// Partials that include themselves (through data that ends the
     /// recursion), compiled once and called by index.
     let shared: [[Instruction]]
+    /// Every name the template (with its partials) looks up in a key space.
+    public let usedKeys: [KeyUse]
 
     /// Renders with `data` as the only frame of the context stack.
     public func render(_ data: TemplateData, into output: inout HTMLOutput) {

@@ -13,6 +13,8 @@ struct TemplateCompiler {
     private var sharedIndex: [String: Int] = [:]
     /// Templates being expanded, innermost last: a loop among them is an error.
     private var expanding: [String] = []
+    /// Every name looked up in a key space, with the template it is written in.
+    private(set) var usedKeys: [KeyUse] = []
 
     private static let maximumDepth = 64
 
@@ -33,15 +35,22 @@ struct TemplateCompiler {
     /// The arguments of a parent call, and those of the calls around it:
     /// the outermost argument for a name wins.
     final class Overrides: Sendable {
-        let arguments: [String: (block: Block, scope: Overrides?)]
+        /// Each argument, with the arguments in force and the template where it was written.
+        let arguments: [String: Argument]
         let outer: Overrides?
 
-        init(arguments: [String: (block: Block, scope: Overrides?)], outer: Overrides?) {
+        struct Argument: Sendable {
+            var block: Block
+            var scope: Overrides?
+            var template: String
+        }
+
+        init(arguments: [String: Argument], outer: Overrides?) {
             self.arguments = arguments
             self.outer = outer
         }
 
-        func argument(_ name: String) -> (block: Block, scope: Overrides?)? {
+        func argument(_ name: String) -> Argument? {
             outer?.argument(name) ?? arguments[name]
         }
     }
@@ -70,7 +79,9 @@ struct TemplateCompiler {
                 let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
                 instructions += include(name, reindent: reindent, overrides: scope.overrides, at: position, in: scope)
             case .parent(let name, let indentation, let blocks, let position):
-                let arguments = Dictionary(blocks.map { ($0.name, (block: $0, scope: scope.overrides)) }, uniquingKeysWith: { first, _ in first })
+                let arguments = Dictionary(
+                    blocks.map { ($0.name, Overrides.Argument(block: $0, scope: scope.overrides, template: scope.template)) }, uniquingKeysWith: { first, _ in first }
+                )
                 let overrides = Overrides(arguments: arguments, outer: scope.overrides)
                 let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
                 instructions += include(name, reindent: reindent, overrides: overrides, at: position, in: scope)
@@ -84,16 +95,18 @@ struct TemplateCompiler {
     /// A block where a template is expanded: the argument passed for it,
     /// moved to the block's indentation, or else its own content.
     private mutating func expand(_ block: Block, in scope: Scope) -> [Instruction] {
-        guard let (argument, argumentScope) = scope.overrides?.argument(block.name) else {
+        guard let argument = scope.overrides?.argument(block.name) else {
             return compile(block.content, in: scope)
         }
         let reindent = Reindentation(
-            strip: argument.indentation ?? [], add: block.indentation ?? [],
-            stripsFirstLine: argument.indentsFirstLine, addsFirstLine: block.indentsFirstLine
+            strip: argument.block.indentation ?? [], add: block.indentation ?? [],
+            stripsFirstLine: argument.block.indentsFirstLine, addsFirstLine: block.indentsFirstLine
         )
+        // The argument's text is its own template's: its mistakes are reported there.
         var inner = scope
-        inner.overrides = argumentScope
-        return compile(reindent.apply(to: argument.content), in: inner)
+        inner.overrides = argument.scope
+        inner.template = argument.template
+        return compile(reindent.apply(to: argument.block.content), in: inner)
     }
 
     /// A partial or parent, compiled in place; one that includes itself is
@@ -154,6 +167,7 @@ struct TemplateCompiler {
                 }
             case .keyed(let space, let value):
                 if keys[space]?.contains(first) ?? !strict {
+                    usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
                     candidates.append(.known(depth: depth, .name(first)))
                     shape = value
                     break search
@@ -182,8 +196,9 @@ struct TemplateCompiler {
             switch current.unwrapped {
             case .object(let object):
                 guard let index = object.index(of: part) else {
-                    let suggestion = Suggestion.closest(to: part, in: object.fields.map(\.name)).map { " (did you mean '\(path).\($0)'?)" } ?? ""
-                    error(position, "'\(path)' has no value '\(part)'\(suggestion)", in: scope)
+                    let names = object.fields.map { "\(path).\($0.name)" }
+                    let suggestion = Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                    error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
                     return nil
                 }
                 rest.append(.index(index))
@@ -193,9 +208,10 @@ struct TemplateCompiler {
             case .keyed(let space, let value):
                 if strict, !(keys[space]?.contains(part) ?? false) {
                     let suggestion = Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" } ?? ""
-                    error(position, "'\(path).\(part)' is not defined\(suggestion)", in: scope)
+                    error(position, "'\(path).\(part)' is not defined: no \(space) has the key '\(part)'\(suggestion)", in: scope)
                     return nil
                 }
+                usedKeys.append(KeyUse(space: space, key: part, template: scope.template))
                 rest.append(.name(part))
                 current = value
             case .dynamic:
@@ -255,11 +271,13 @@ struct TemplateCompiler {
         errors.append(TemplateError(position, message, template: scope.template))
     }
 
-    /// "topic pages", or the shape of the innermost section's value.
+    /// "topic pages", or "links or topic pages" inside a section over links.
     private func describe(_ stack: [TemplateShape]) -> String {
-        guard let top = stack.last else { return "this template" }
-        if stack.count > 1 { return "\(top.kindName) or the values around it" }
-        return top.kindName
+        let names = stack.reversed().compactMap { frame -> String? in
+            if case .object(let object) = frame.unwrapped { return object.displayName }
+            return nil
+        }
+        return names.isEmpty ? "this template's values" : names.joined(separator: " or ")
     }
 
     /// Every dotted name reachable from the stack, for suggestions.

@@ -44,7 +44,7 @@ public struct TemplateLibrary: Sendable {
         }
         let root = compiler.compile(nodes, in: TemplateCompiler.Scope(template: name, stack: [shape], overrides: nil))
         guard compiler.errors.isEmpty else { return .failure(TemplateFailure(errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })) }
-        return .success(CompiledTemplate(root: root, shared: compiler.shared))
+        return .success(CompiledTemplate(root: root, shared: compiler.shared, usedKeys: compiler.usedKeys))
     }
 
     /// The templates `name` includes, directly or through others (partials and parents).
@@ -73,4 +73,11 @@ public struct TemplateLibrary: Sendable {
 /// Every error found compiling one template.
 public struct TemplateFailure: Error, Sendable {
     public var errors: [TemplateError]
+}
+
+/// A name looked up in a key space (`strings.home` in `partials/header`).
+public struct KeyUse: Sendable, Hashable {
+    public var space: String
+    public var key: String
+    public var template: String
 }

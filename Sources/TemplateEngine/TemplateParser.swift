@@ -1,5 +1,5 @@
 /// A problem in a template, at its position.
-public struct TemplateError: Error, Sendable, Equatable {
+public struct TemplateError: Error, Sendable, Hashable {
     /// The template's name; set by the library for errors found while compiling.
     public var template: String
     public var position: TemplatePosition

@@ -25,7 +25,7 @@ public indirect enum TemplateShape: Sendable {
         case .bool: "flag"
         case .optional(let inner): "optional \(inner.kindName)"
         case .list(let element): "list of \(element.kindName)"
-        case .object(let object): object.typeName
+        case .object(let object): object.displayName
         case .keyed(let space, let value): "\(value.kindName) by key (\(space))"
         case .dynamic: "any value"
         }
@@ -41,6 +41,8 @@ public indirect enum TemplateShape: Sendable {
 /// The fields of a value type, as the compiler sees them.
 public struct ObjectShape: Sendable {
     public let typeName: String
+    /// How errors name values of the type ("topic pages", "links").
+    public let displayName: String
     private let provideFields: @Sendable () -> [FieldInfo]
 
     public struct FieldInfo: Sendable {
@@ -51,11 +53,12 @@ public struct ObjectShape: Sendable {
     }
 
     public static func of<Object: TemplateObject>(_ type: Object.Type) -> ObjectShape {
-        ObjectShape(typeName: String(describing: type)) { Object.templateFields.fieldInfos }
+        ObjectShape(typeName: String(describing: type), displayName: Object.templateName) { Object.templateFields.fieldInfos }
     }
 
-    init(typeName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
+    init(typeName: String, displayName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
         self.typeName = typeName
+        self.displayName = displayName
         provideFields = fields
     }
 
@@ -74,12 +77,16 @@ public struct TemplateFields<Owner>: Sendable {
         public let name: String
         public let shape: TemplateShape
         public let summary: String
+        /// Read through a value that many pages share (see `fields(of:via:)`):
+        /// left out of `TemplateData.encode`, which the caller keys apart.
+        public let isShared: Bool
         let read: @Sendable (Owner) -> TemplateData
 
-        public init(_ name: String, _ shape: TemplateShape, _ summary: String, read: @escaping @Sendable (Owner) -> TemplateData) {
+        public init(_ name: String, _ shape: TemplateShape, _ summary: String, isShared: Bool = false, read: @escaping @Sendable (Owner) -> TemplateData) {
             self.name = name
             self.shape = shape
             self.summary = summary
+            self.isShared = isShared
             self.read = read
         }
     }
@@ -152,9 +159,10 @@ extension TemplateFields.Field {
 extension TemplateFields {
     /// Every field of `Value`, read through `read`: a value's fields offered
     /// at the top level of another (the common values on every page kind).
+    /// They are shared: `TemplateData.encode` leaves them out.
     public static func fields<Value: TemplateObject>(of type: Value.Type, via read: @escaping @Sendable (Owner) -> Value) -> [Field] {
         Value.templateFields.fields.map { inner in
-            Field(inner.name, inner.shape, inner.summary) { inner.read(read($0)) }
+            Field(inner.name, inner.shape, inner.summary, isShared: true) { inner.read(read($0)) }
         }
     }
 }

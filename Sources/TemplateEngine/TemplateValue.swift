@@ -36,13 +36,19 @@ public protocol TemplateHTMLWriter {
 /// (reads by index) use; dynamic values answer names at render time.
 public protocol TemplateObject: SendableMetatype {
     static var templateFields: TemplateFields<Self> { get }
+    /// How error messages and the template guide name values of the type ("topic pages").
+    static var templateName: String { get }
     /// The field at `index` of `templateFields`.
     func templateField(_ index: Int) -> TemplateData
     /// A field of a dynamic value or of a keyed one (`strings.title`).
     func templateField(named name: String) -> TemplateData?
+    /// The names and values `templateField(named:)` answers, for `TemplateData.encode`.
+    func encodeKeyedFields(into bytes: inout [UInt8])
 }
 
 extension TemplateObject {
+    public static var templateName: String { String(describing: Self.self) }
+
     public func templateField(_ index: Int) -> TemplateData {
         Self.templateFields.fields[index].read(self)
     }

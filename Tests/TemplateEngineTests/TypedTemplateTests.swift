@@ -1,0 +1,139 @@
+import TemplateEngine
+import XCTest
+
+/// Typed values: names and kinds checked when a template is compiled.
+final class TypedTemplateTests: XCTestCase {
+    struct Author: TemplateObject {
+        var name: String
+        static let templateFields = TemplateFields<Author>([.text("name", "The author's name.") { $0.name }])
+    }
+
+    struct Article: TemplateObject {
+        static let templateName = "articles"
+        var title: String
+        var body: String
+        var tags: [String]
+        var authors: [Author]
+        var editor: Author?
+        var isDraft: Bool
+        var words: Int
+
+        static let templateFields = TemplateFields<Article>([
+            .text("title", "") { $0.title },
+            .html("body", "") { $0.body },
+            .texts("tags", "") { $0.tags },
+            .list("authors", "") { $0.authors },
+            .optionalObject("editor", "") { $0.editor },
+            .flag("isDraft", "") { $0.isDraft },
+            .number("words", "") { $0.words },
+            .keyed("strings", "", space: "strings", value: .text) { _ in Strings() },
+        ])
+    }
+
+    struct Strings: TemplateObject {
+        static let templateFields = TemplateFields<Strings>([])
+        func templateField(named name: String) -> TemplateData? { ["by": "by", "draft": "Draft <1>"][name].map(TemplateData.text) }
+    }
+
+    private let article = Article(
+        title: "Tom & \"Jerry's\" <pads>", body: "<p>Body</p>", tags: ["a", "b"],
+        authors: [Author(name: "Ann"), Author(name: "Bo")], editor: nil, isDraft: true, words: 42
+    )
+
+    private func compile(_ templates: [String: String], _ name: String = "page") -> Result<CompiledTemplate, TemplateFailure> {
+        let (library, errors) = TemplateLibrary.parse(templates)
+        XCTAssertEqual(errors, [])
+        return library.compile(name, for: .object(.of(Article.self)), keys: ["strings": ["by", "draft"]])
+    }
+
+    private func render(_ templates: [String: String]) throws -> String {
+        let template = try compile(templates).get()
+        var output = HTMLOutput()
+        template.render(article, into: &output)
+        return output.text
+    }
+
+    private func errors(_ templates: [String: String]) -> [String] {
+        guard case .failure(let failure) = compile(templates) else { return [] }
+        return failure.errors.map { "\($0.template):\($0.position.line):\($0.position.column): \($0.message)" }
+    }
+
+    func testTypedValuesRenderWithEscapingOnBytes() throws {
+        let page = """
+        <h1>{{title}}</h1>{{{body}}}
+        {{#isDraft}}<b>{{strings.draft}}</b>{{/isDraft}}
+        {{#authors}}{{strings.by}} {{name}}{{#editor}}!{{/editor}};{{/authors}}
+        {{^editor}}no editor{{/editor}} {{editor.name}}|{{#tags}}[{{.}}]{{/tags}} {{words}}
+        {{> footer}}
+        """
+        XCTAssertEqual(try render(["page": page, "footer": "<p>{{title}}</p>"]), """
+        <h1>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</h1><p>Body</p>
+        <b>Draft &lt;1&gt;</b>
+        by Ann;by Bo;
+        no editor |[a][b] 42
+        <p>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</p>
+        """)
+    }
+
+    func testUnknownNamesAreErrorsAtTheirPositionWithASuggestion() {
+        XCTAssertEqual(errors(["page": "<h1>\n  {{titel}} {{editor.nmae}}\n{{#authors}}{{nam}}{{/authors}} {{strings.bye}}"]), [
+            "page:2:3: 'titel' is not a value of articles (did you mean 'title'?)",
+            "page:2:13: 'editor.nmae' is not a value of articles (did you mean 'editor.name'?)",
+            "page:3:13: 'nam' is not a value of Author or articles (did you mean 'name'?)",
+            "page:3:33: 'strings.bye' is not defined: no strings has the key 'bye' (did you mean 'strings.by'?)",
+        ])
+    }
+
+    func testKindsAreChecked() {
+        XCTAssertEqual(errors(["page": "{{#title}}x{{/title}}{{{title}}}{{body}}{{authors}}{{^words}}{{/words}}"]), [
+            "page:1:1: 'title' is text, not a list, a flag or an optional value: {{#title}} cannot test it",
+            "page:1:22: 'title' is text: {{{title}}} would insert it unescaped; write {{title}}",
+            "page:1:33: 'body' is HTML: write {{{body}}} to insert it as HTML",
+            "page:1:41: 'authors' is list of Author, which cannot be printed; use it as a section: {{#authors}}…{{/authors}}",
+            "page:1:52: 'words' is number, not a list, a flag or an optional value: {{^words}} cannot test it",
+        ])
+    }
+
+    func testMissingPartialsAndParentsAreErrorsInThePartialThatNamesThem() {
+        XCTAssertEqual(errors(["page": "{{> footer}}", "footer": "\n{{> foter}}{{<bsae}}{{/bsae}}", "base": ""]), [
+            "footer:2:1: partial 'foter' does not exist (did you mean 'footer'?)",
+            "footer:2:12: partial 'bsae' does not exist (did you mean 'base'?)",
+        ])
+    }
+
+    func testUnclosedAndMismatchedTagsAreParseErrors() {
+        let cases: [(String, String)] = [
+            ("a\n{{#authors}}\nb", "2:1: 'authors' is opened here but never closed"),
+            ("{{#authors}}{{/tags}}", "1:13: 'tags' is closed here, but 'authors' (opened at 1:1) is still open"),
+            ("x {{/tags}}", "1:3: 'tags' is closed but was never opened"),
+            ("ok\n  {{title", "2:3: tag is not closed: expected '}}'"),
+            ("{{{title}}", "1:1: tag is not closed: expected '}}}'"),
+            ("{{=<% %>=}}<%title", "1:12: tag is not closed: expected '%>'"),
+        ]
+        for (text, expected) in cases {
+            let (_, errors) = TemplateLibrary.parse(["page": text])
+            XCTAssertEqual(errors.map { "\($0.position.line):\($0.position.column): \($0.message)" }, [expected], text)
+        }
+    }
+
+    func testPartialsIncludingEachOtherAreAnErrorNotAHang() {
+        let messages = errors(["page": "{{> a}}", "a": "{{> b}}", "b": "{{> a}}"])
+        XCTAssertEqual(messages.count, 1, "\(messages)")
+        XCTAssertTrue(messages.first?.contains("templates include each other without end") ?? false, "\(messages)")
+    }
+
+    func testEncodingTellsValuesApart() {
+        func encoded(_ article: Article) -> [UInt8] {
+            var bytes: [UInt8] = []
+            TemplateData.object(article).encode(into: &bytes)
+            return bytes
+        }
+        var other = article
+        other.tags = ["ab"]
+        XCTAssertNotEqual(encoded(article), encoded(other), "[a, b] and [ab] differ")
+        other = article
+        other.title = article.title + " "
+        XCTAssertNotEqual(encoded(article), encoded(other))
+        XCTAssertEqual(encoded(article), encoded(article))
+    }
+}
