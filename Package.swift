@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -58,8 +57,7 @@ let package = Package(
         .target(
             name: "SiteRenderer",
             dependencies: [
-                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability", "TemplateEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict

@@ -1,3 +1,9 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm-core-extensions.h>
+// The renderer's state and the node's fields, for the HTML render callback
+// that fills in heading ids, link holes and footnote labels as cmark-gfm
+// renders (see Sources/CommonMark/RenderCallback.swift).
+#include <cmark-gfm/node.h>
+#include <cmark-gfm/render.h>
+#include <cmark-gfm/houdini.h>

@@ -1,5 +1,6 @@
 /// cmark-gfm writes the footnote list without a heading and with an English
-/// "Back to content" label on each back link; these replace both.
+/// "Back to content" label on each back link; with these, the render
+/// callback writes a heading and the label in the page's language.
 public struct FootnoteLabels: Sendable, Hashable {
     /// Heading above the footnote list ("References").
     public var title: String
@@ -9,14 +10,5 @@ public struct FootnoteLabels: Sendable, Hashable {
     public init(title: String, backLink: String) {
         self.title = title
         self.backLink = backLink
-    }
-
-    func apply(to html: String) -> String {
-        let withTitle = ByteSearch.replacing(
-            "<section class=\"footnotes\" data-footnotes>",
-            with: "<section class=\"footnotes\" data-footnotes>\n<h2>\(HTMLEscape.text(title))</h2>",
-            in: html, limit: 1
-        )
-        return ByteSearch.replacing("aria-label=\"Back to content\"", with: "aria-label=\"\(HTMLEscape.text(backLink))\"", in: withTitle)
     }
 }

@@ -3,11 +3,13 @@ import Foundation
 
 /// Converts GitHub-flavoured Markdown to HTML with cmark-gfm.
 ///
-/// This file is the whole C boundary: the tree is walked and copied into Swift
-/// values, then freed before `convert` returns, on every path.
+/// This module is the whole C boundary: the tree is walked and its facts
+/// copied into Swift values; cmark-gfm renders the HTML, calling back into
+/// `RenderCallback` for the nodes spinesite writes itself; everything is
+/// freed before `convert` returns, on every path.
 public enum MarkdownConverter {
     /// Converts `markdown`. `isInternal` decides which link destinations the
-    /// caller resolves itself (they get placeholders); the rest are left to
+    /// caller resolves itself (their URLs are holes); the rest are left to
     /// cmark-gfm, which keeps safe URLs and drops `javascript:` and the like.
     public static func convert(
         _ markdown: String,
@@ -31,34 +33,39 @@ public enum MarkdownConverter {
         let document = CoreExtensions.finishLock.withLock { cmark_parser_finish(parser) }
         guard let document else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
+        // One text node per run of text, so that a citation or a term is never split.
+        cmark_consolidate_text_nodes(document)
 
-        var walker = TreeWalker(reservedAnchors: reservedAnchors, embedLanguages: options.embedLanguages, terms: options.terms)
+        var walker = TreeWalker(reservedAnchors: reservedAnchors, options: options)
         walker.walk(document, isInternal: isInternal)
-        guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser)) else {
-            fatalError("cmark-gfm: out of memory")
+        let context = RenderContext(actions: walker.actions.map(\.action), footnoteLabels: options.footnoteLabels)
+        let ext = context.makeExtension()
+        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), ext) }
+        for (index, item) in walker.actions.enumerated() {
+            RenderContext.attach(ext, to: item.node, action: index)
         }
-        defer { free(cHTML) }
-        var html = walker.finishHTML(String(cString: cHTML))
-        if let labels = options.footnoteLabels, cmarkHasFootnotes(document) { html = labels.apply(to: html) }
+        let html = withExtendedLifetime(context) { () -> String in
+            guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser)) else {
+                fatalError("cmark-gfm: out of memory")
+            }
+            defer { free(cHTML) }
+            return String(cString: cHTML)
+        }
         var rendered = RenderedMarkdown(
             html: html,
+            holes: context.holes,
             headings: walker.headings,
             internalLinks: walker.links,
             images: walker.images,
             plainText: walker.plainText,
             embeds: walker.embeds,
             externalLinks: walker.externalLinks,
-            termUses: walker.termUses
+            termUses: walker.termUses,
+            citations: walker.citations
         )
         rendered.proseText = walker.proseText
         return rendered
     }
-}
-
-/// True when the document has a footnote list (its last block).
-private func cmarkHasFootnotes(_ document: OpaquePointer) -> Bool {
-    guard let last = cmark_node_last_child(document) else { return false }
-    return cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION
 }
 
 extension MarkdownOptions {

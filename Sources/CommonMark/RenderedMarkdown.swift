@@ -3,9 +3,13 @@
 /// Positions are 1-based and relative to the first line of the Markdown given
 /// to `MarkdownConverter`; callers add their own offset (e.g. front matter).
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The HTML. Headings carry their `id`; every internal link's `href` holds
-    /// `InternalLink.placeholder` until the caller substitutes the resolved URL.
+    /// cmark-gfm's HTML, headings with their `id`s. What only the caller can
+    /// write (a link's resolved URL, an explainer, a glossary link) is not in
+    /// it: `holes` say where each goes. No character of the content is
+    /// reserved for the purpose.
     public var html: String
+    /// In order of `offset`.
+    public var holes: [Hole]
     public var headings: [Heading]
     public var internalLinks: [InternalLink]
     public var images: [Image]
@@ -13,16 +17,21 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     /// Paragraphs and list items only, one per line: no headings, code, tables or footnotes.
     public var proseText: String = ""
-    /// Fenced blocks in `MarkdownOptions.embedLanguages`, in document order;
-    /// `html` holds a marker where each goes (see `html(resolvingLinks:embeds:)`).
+    /// Fenced blocks in `MarkdownOptions.embedLanguages`, in document order.
     public var embeds: [Embed]
     /// Destinations of the links left to cmark-gfm (with a scheme), in document order.
     public var externalLinks: [String]
-    /// For each term marked in `html` (first uses, in order): its index in `MarkdownOptions.terms`.
+    /// For each glossary use marked (first uses, in order): its index in `MarkdownOptions.terms`.
     public var termUses: [Int]
+    /// `[@key]` citations in the text, in order.
+    public var citations: [Citation]
 
-    public init(html: String, headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String, embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = []) {
+    public init(
+        html: String, holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String,
+        embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = [], citations: [Citation] = []
+    ) {
         self.html = html
+        self.holes = holes
         self.headings = headings
         self.internalLinks = internalLinks
         self.images = images
@@ -30,6 +39,31 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.embeds = embeds
         self.externalLinks = externalLinks
         self.termUses = termUses
+        self.citations = citations
+    }
+}
+
+/// A place in `RenderedMarkdown.html` that the caller fills as it writes the page.
+public struct Hole: Sendable, Equatable {
+    /// Byte offset in the UTF-8 of `html`.
+    public var offset: Int
+    public var kind: Kind
+
+    public enum Kind: Sendable, Equatable {
+        /// The URL of internal link `n`, inside `href="…"` (the caller escapes it).
+        case link(Int)
+        /// The HTML of embed `n`, in place of its fenced block.
+        case embed(Int)
+        /// The opening and closing tags around glossary use `n`.
+        case termStart(Int)
+        case termEnd(Int)
+        /// Citation `n`: its numbered links.
+        case citation(Int)
+    }
+
+    public init(offset: Int, kind: Kind) {
+        self.offset = offset
+        self.kind = kind
     }
 }
 
@@ -59,18 +93,14 @@ public struct Heading: Sendable, Equatable {
 }
 
 /// A link whose destination has no URI scheme: it names a page, an id or an
-/// anchor that only the site can resolve.
+/// anchor that only the site can resolve. Its URL goes in a `Hole.Kind.link`.
 public struct InternalLink: Sendable, Equatable {
     public var destination: String
     public var position: SourcePosition
-    /// Appears in `html` exactly once, as `href="<placeholder>"`; see
-    /// `RenderedMarkdown.html(resolvingLinks:)`.
-    public var placeholder: String
 
-    public init(destination: String, position: SourcePosition, placeholder: String) {
+    public init(destination: String, position: SourcePosition) {
         self.destination = destination
         self.position = position
-        self.placeholder = placeholder
     }
 }
 
@@ -98,6 +128,19 @@ public struct Embed: Sendable, Equatable {
     public init(language: String, source: String, position: SourcePosition) {
         self.language = language
         self.source = source
+        self.position = position
+    }
+}
+
+/// `[@sluka2003]` or `[@a; @b]` in the text.
+public struct Citation: Sendable, Equatable {
+    /// The keys, without `@`, in the order written.
+    public var keys: [String]
+    /// Where the text holding it starts.
+    public var position: SourcePosition
+
+    public init(keys: [String], position: SourcePosition) {
+        self.keys = keys
         self.position = position
     }
 }

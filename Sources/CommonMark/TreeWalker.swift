@@ -3,45 +3,45 @@ import CCmarkGFM
 import Glibc
 #endif
 
-/// Walks a cmark-gfm tree once: collects headings, links, images and text, and
-/// marks the nodes it must change. Changes are applied after the walk, never
-/// while the iterator is live.
+typealias Node = UnsafeMutablePointer<cmark_node>
+
+/// Walks a cmark-gfm tree once: collects headings, links, images, text,
+/// glossary uses and citations, and decides which nodes the render callback
+/// writes itself (`RenderAction`). Nothing is changed while the iterator is live.
 struct TreeWalker {
     private(set) var headings: [Heading] = []
     private(set) var links: [InternalLink] = []
     private(set) var images: [Image] = []
     private(set) var embeds: [Embed] = []
+    private(set) var citations: [Citation] = []
     /// Destinations of links the caller does not resolve (https:, mailto:, …), in order.
     private(set) var externalLinks: [String] = []
+    /// The nodes the render callback writes, and how.
+    private(set) var actions: [(node: Node, action: RenderAction)] = []
     private let embedLanguages: Set<String>
-    private var text: [String] = []
+    private let footnoteLabels: FootnoteLabels?
+    private(set) var plainText = ""
     /// Running prose only: paragraphs and list items, without headings, code,
     /// tables or footnotes (what a reading-level formula should see).
-    private var prose: [String] = []
+    private(set) var proseText = ""
     private var anchors: AnchorSet
+    private var terms: TermMatcher
 
-    private var terms: TermMarker
-
-    init(reservedAnchors: Set<String>, embedLanguages: Set<String> = [], terms: [TermPattern] = []) {
-        self.anchors = AnchorSet(reserved: reservedAnchors)
-        self.embedLanguages = embedLanguages
-        self.terms = TermMarker(patterns: terms)
+    init(reservedAnchors: Set<String>, options: MarkdownOptions) {
+        anchors = AnchorSet(reserved: reservedAnchors)
+        embedLanguages = options.embedLanguages
+        footnoteLabels = options.footnoteLabels
+        terms = TermMatcher(patterns: options.terms)
     }
 
     /// Term index of each marked first use, in document order.
     var termUses: [Int] { terms.uses }
 
-    var plainText: String { text.joined() }
-    var proseText: String { prose.joined() }
-
-    mutating func walk(_ document: OpaquePointer, isInternal: (String) -> Bool) {
-        var headingNodes: [OpaquePointer] = []
-        var linkNodes: [OpaquePointer] = []
-        var embedNodes: [OpaquePointer] = []
-        var termLiterals: [(OpaquePointer, String)] = []
+    mutating func walk(_ document: Node, isInternal: (String) -> Bool) {
         // Terms are not marked inside headings, links or images.
         var unmarkable = 0
         var notProse = 0
+        var firstFootnote = true
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -50,61 +50,47 @@ struct TreeWalker {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
-                if Self.blockTypes.contains(type.rawValue) { text.append("\n") }
+                if Self.blockTypes.contains(type.rawValue) { plainText += "\n" }
                 if Self.unmarkableTypes.contains(type.rawValue) { unmarkable -= 1 }
                 if Self.isNotProse(node) { notProse -= 1 }
-                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { prose.append("\n") }
+                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { proseText += "\n" }
                 continue
             }
-            // Read once: text nodes feed the plain text, the prose and the term marker.
-            let literal = type == CMARK_NODE_TEXT ? Self.literal(node) : nil
             if Self.isNotProse(node) { notProse += 1 }
-            if notProse == 0 {
-                switch type {
-                case CMARK_NODE_TEXT: prose.append(literal!)
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: prose.append(" ")
-                default: break
-                }
-            }
             if Self.unmarkableTypes.contains(type.rawValue) { unmarkable += 1 }
-            if let literal, unmarkable == 0, !terms.isDone, let marked = terms.mark(literal) {
-                termLiterals.append((node, marked))
-            }
             switch type {
-            case CMARK_NODE_CODE_BLOCK where !embedLanguages.isEmpty && embedLanguages.contains(Self.fenceLanguage(node)):
-                embedNodes.append(node)
             case CMARK_NODE_TEXT:
-                text.append(literal!)
-            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                text.append(Self.literal(node))
+                let literal = Self.literal(node)
+                plainText += literal
+                if notProse == 0 { proseText += literal }
+                markText(node, literal, marksTerms: unmarkable == 0)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text.append(" ")
+                plainText += " "
+                if notProse == 0 { proseText += " " }
+            case CMARK_NODE_CODE:
+                plainText += Self.literal(node)
+            case CMARK_NODE_CODE_BLOCK:
+                if !embedLanguages.isEmpty, embedLanguages.contains(Self.fenceLanguage(node)) {
+                    addEmbed(node)
+                } else {
+                    plainText += Self.literal(node)
+                }
             case CMARK_NODE_HEADING:
-                headingNodes.append(node)
+                addHeading(node)
             case CMARK_NODE_LINK:
-                linkNodes.append(node)
+                addLink(node, isInternal: isInternal)
             case CMARK_NODE_IMAGE:
-                images.append(Image(
-                    source: Self.string(cmark_node_get_url(node)),
-                    altText: Self.textContent(node),
-                    position: Self.position(node)
-                ))
+                images.append(Image(source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node), position: Self.position(node)))
+            case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
+                addFootnote(node, isFirst: firstFootnote)
+                firstFootnote = false
             default:
                 break
             }
         }
-        for node in headingNodes { markHeading(node) }
-        for node in linkNodes { markLink(node, isInternal: isInternal) }
-        for node in embedNodes { replaceEmbed(node) }
-        for (node, literal) in termLiterals { cmark_node_set_literal(node, literal) }
     }
 
-    /// Replaces the markers set by `markHeading` with `id` attributes.
-    func finishHTML(_ html: String) -> String {
-        headings.isEmpty ? html : PlaceholderScanner.insertHeadingIDs(html, anchors: headings.map(\.anchor))
-    }
-
-    private mutating func markHeading(_ node: OpaquePointer) {
+    private mutating func addHeading(_ node: Node) {
         let title = Self.textContent(node)
         let heading = Heading(
             level: Int(cmark_node_get_heading_level(node)),
@@ -112,42 +98,81 @@ struct TreeWalker {
             anchor: anchors.claim(AnchorSet.slug(title)),
             position: Self.position(node)
         )
-        // A private-use marker in the heading's first text tells finishHTML where its tag is.
-        let marker = cmark_node_new(CMARK_NODE_TEXT)
-        cmark_node_set_literal(marker, Self.headingMarker(headings.count))
-        cmark_node_prepend_child(node, marker)
         headings.append(heading)
+        actions.append((node, .heading(level: heading.level, anchor: heading.anchor)))
     }
 
-    private mutating func markLink(_ node: OpaquePointer, isInternal: (String) -> Bool) {
+    private mutating func addLink(_ node: Node, isInternal: (String) -> Bool) {
         let destination = Self.string(cmark_node_get_url(node))
         guard isInternal(destination) else {
             externalLinks.append(destination)
             return
         }
-        let placeholder = "spinesite-link-\(links.count)"
-        cmark_node_set_url(node, placeholder)
-        links.append(InternalLink(destination: destination, position: Self.position(node), placeholder: placeholder))
+        actions.append((node, .link(links.count, title: Self.string(cmark_node_get_title(node)))))
+        links.append(InternalLink(destination: destination, position: Self.position(node)))
     }
 
-    /// Swaps the code block for a paragraph holding only a marker, which
-    /// `RenderedMarkdown.html(resolvingLinks:embeds:)` replaces.
-    private mutating func replaceEmbed(_ node: OpaquePointer) {
+    /// The block's place is a hole; the caller writes the embed there. In a
+    /// tight list item a paragraph has no tags of its own, and nor has this.
+    private mutating func addEmbed(_ node: Node) {
+        let parent = cmark_node_parent(node)
+        let list = parent.flatMap { cmark_node_parent($0) }
+        let tight = list.map { cmark_node_get_type($0) == CMARK_NODE_LIST && cmark_node_get_list_tight($0) != 0 } ?? false
+        actions.append((node, .embed(embeds.count, tight: tight)))
         embeds.append(Embed(language: Self.fenceLanguage(node), source: Self.literal(node), position: Self.position(node)))
-        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
-        let marker = cmark_node_new(CMARK_NODE_TEXT)
-        cmark_node_set_literal(marker, "\u{E002}\(embeds.count - 1)\u{E003}")
-        cmark_node_append_child(paragraph, marker)
-        cmark_node_insert_before(node, paragraph)
-        cmark_node_free(node)
     }
 
-    private static func fenceLanguage(_ node: OpaquePointer) -> String {
+    /// A footnote definition and its last paragraph, which the callback
+    /// writes with the localized heading and back-link labels.
+    private mutating func addFootnote(_ node: Node, isFirst: Bool) {
+        let label = node.pointee.as.literal
+        let definition = FootnoteDefinition(
+            label: Array(UnsafeBufferPointer(start: label.data, count: Int(label.len))),
+            references: Int(node.pointee.footnote.def_count), isFirst: isFirst
+        )
+        actions.append((node, .footnote(definition)))
+        if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH {
+            actions.append((last, .footnoteParagraph(definition)))
+        }
+    }
+
+    /// Glossary uses and citations in a text node become holes between runs of its escaped text.
+    private mutating func markText(_ node: Node, _ literal: String, marksTerms: Bool) {
+        let found = CitationScanner.citations(in: literal)
+        let termsPending = marksTerms && !terms.isDone
+        guard termsPending || !found.isEmpty else { return }
+        var pieces: [TextPiece] = []
+        var position = 0
+        let utf8 = Array(literal.utf8)
+        func addText(upTo end: Int) {
+            guard end > position else { return }
+            if termsPending {
+                let base = position
+                let segment = String(decoding: utf8[base..<end], as: UTF8.self)
+                for mark in terms.mark(segment) {
+                    let start = base + mark.range.lowerBound, stop = base + mark.range.upperBound
+                    pieces += [.text(position..<start), .hole(.termStart(mark.use)), .text(start..<stop), .hole(.termEnd(mark.use))]
+                    position = stop
+                }
+            }
+            pieces.append(.text(position..<end))
+            position = end
+        }
+        for citation in found {
+            addText(upTo: citation.range.lowerBound)
+            pieces.append(.hole(.citation(citations.count)))
+            citations.append(Citation(keys: citation.keys, position: Self.position(node)))
+            position = citation.range.upperBound
+        }
+        addText(upTo: utf8.count)
+        guard pieces.contains(where: { if case .hole = $0 { true } else { false } }) else { return }
+        actions.append((node, .text(utf8, pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })))
+    }
+
+    private static func fenceLanguage(_ node: Node) -> String {
         let info = string(cmark_node_get_fence_info(node))
         return String(info.split(separator: " ", maxSplits: 1).first ?? "")
     }
-
-    private static func headingMarker(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
 
     private static let unmarkableTypes: Set<UInt32> = [
         CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
@@ -156,7 +181,7 @@ struct TreeWalker {
     /// Headings, footnote definitions and tables (leaf code blocks add no text to prose anyway).
     /// Runs on every node's entry and exit: the table test compares the C
     /// string in place (the table type is an extension's, with no constant).
-    private static func isNotProse(_ node: OpaquePointer) -> Bool {
+    private static func isNotProse(_ node: Node) -> Bool {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_HEADING || type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
         return cmark_node_get_type_string(node).map { strcmp($0, "table") == 0 } ?? false
@@ -167,30 +192,56 @@ struct TreeWalker {
         CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_BLOCK_QUOTE.rawValue,
     ]
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func literal(_ node: OpaquePointer) -> String {
+    private static func literal(_ node: Node) -> String {
         string(cmark_node_get_literal(node))
     }
 
-    private static func position(_ node: OpaquePointer) -> SourcePosition {
+    private static func position(_ node: Node) -> SourcePosition {
         SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
     /// The text of a node's inline children, as a reader sees it.
-    private static func textContent(_ node: OpaquePointer) -> String {
-        var parts: [String] = []
+    private static func textContent(_ node: Node) -> String {
+        var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: parts.append(literal(current))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: parts.append(" ")
-            default: parts.append(textContent(current))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: text += textContent(current)
             }
             child = cmark_node_next(current)
         }
-        return parts.joined()
+        return text
+    }
+}
+
+/// `[@key]` and `[@a; @b]` in a text: each becomes a citation hole.
+enum CitationScanner {
+    static func citations(in text: String) -> [(range: Range<Int>, keys: [String])] {
+        let bytes = Array(text.utf8)
+        var found: [(range: Range<Int>, keys: [String])] = []
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@"),
+                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "]")) else {
+                index += 1
+                continue
+            }
+            let keys = bytes[(index + 1)..<close].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { part in
+                String(decoding: part.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed(), as: UTF8.self)
+            }
+            found.append((index..<close + 1, keys))
+            index = close + 1
+        }
+        return found
+    }
+
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "@")
     }
 }

@@ -19,3 +19,18 @@ extension OutputSink {
         try data.withUnsafeBytes { try write(path, bytes: $0) }
     }
 }
+
+/// A file or folder of the output that could not be made: where (as the user
+/// names the output folder) and why. Sinks throw it, and the build reports
+/// it at that path.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,66 +1,42 @@
-import Foundation
 import CommonMark
 import SiteModel
 
 /// `[@key]` citations of a page's front-matter `references`: each becomes a
 /// numbered link to the page's reference list, which is appended to the body.
-/// Text in `<code>` and `<pre>` is left alone.
+/// Citations are found in the Markdown's text (`RenderedMarkdown.citations`),
+/// never in code.
 enum Citations {
     static let anchor = "references"
 
-    static func apply(to html: String, page: SourcePage, title: String) -> (html: String, diagnostics: [Diagnostic]) {
+    /// Each citation's numbered links and the reference list, for every page
+    /// showing `page`'s body; and the problems: an unknown key, a reference
+    /// never cited.
+    static func fill(_ citations: [Citation], page: SourcePage, title: String) -> (html: [String], list: String, diagnostics: [Diagnostic]) {
         let references = page.frontMatter.references
-        // Most pages cite nothing this way: a byte search settles it.
-        guard !references.isEmpty || mayCite(html) else { return (html, []) }
+        guard !references.isEmpty || !citations.isEmpty else { return ([], "", []) }
         let byKey = Dictionary(references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
         var diagnostics: [Diagnostic] = []
-        var output = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "[@") {
-            let before = rest[..<open.lowerBound]
-            // Inside <code> or <pre>, a citation is just text.
-            if let code = before.range(of: "<code", options: .backwards), before[code.upperBound...].range(of: "</code>") == nil {
-                output += rest[..<open.upperBound]
-                rest = rest[open.upperBound...]
-                continue
-            }
-            guard let close = rest[open.upperBound...].firstIndex(of: "]") else { break }
-            let keys = rest[open.upperBound..<close].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
-            output += before
+        let html = citations.map { citation -> String in
             var links: [String] = []
-            for key in keys {
+            for key in citation.keys {
                 guard byKey[key] != nil else {
-                    diagnostics.append(.error(location(of: "@" + key, in: page), "citation '[@\(key)]' names no entry in 'references'\(Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? "")"))
+                    let suggestion = Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(.error(location(of: "@" + key, in: page), "citation '[@\(key)]' names no entry in 'references'\(suggestion)"))
                     continue
                 }
                 if !order.contains(key) { order.append(key) }
                 let number = order.firstIndex(of: key)! + 1
                 links.append("<a href=\"#ref-\(HTMLEscape.text(key))\">\(number)</a>")
             }
-            output += links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
-            rest = rest[rest.index(after: close)...]
+            return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
         }
-        output += rest
         for reference in references where !order.contains(reference.key) {
             diagnostics.append(.warning(reference.location, "references: '\(reference.key)' is never cited with [@\(reference.key)]"))
             order.append(reference.key)
         }
-        guard !references.isEmpty else { return (output, diagnostics) }
-        return (output + list(order.compactMap { byKey[$0] }, title: title), diagnostics)
-    }
-
-    /// Whether `html` has a "[@" at all: a plain byte loop (the generic
-    /// `firstRange(of:)` was 40 % of a build).
-    static func mayCite(_ html: String) -> Bool {
-        var html = html
-        return html.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "[") && bytes[index + 1] == UInt8(ascii: "@") {
-                return true
-            }
-            return false
-        }
+        guard !references.isEmpty else { return (html, "", diagnostics) }
+        return (html, list(order.compactMap { byKey[$0] }, title: title), diagnostics)
     }
 
     private static func list(_ references: [Reference], title: String) -> String {

@@ -55,26 +55,16 @@ public struct FingerprintHasher {
         withUnsafeBytes(of: fingerprint.low.littleEndian) { buffer.append(contentsOf: $0) }
     }
 
-    /// A template's values: strings, numbers, flags, arrays and dictionaries
-    /// (keys sorted), as `PageContext` builds them. Other types are a bug.
-    public mutating func combine(value: Any) {
-        switch value {
-        case let text as String: combine(text)
-        case let flag as Bool: combine(flag)
-        case let number as Int: combine(number)
-        case let number as Double: tag(4, count: Int(bitPattern: UInt(number.bitPattern)))
-        case let dictionary as [String: Any]:
-            tag(6, count: dictionary.count)
-            for key in dictionary.keys.sorted() {
-                combine(key)
-                combine(value: dictionary[key]!)
-            }
-        case let array as [Any]:
-            tag(7, count: array.count)
-            for element in array { combine(value: element) }
-        default:
-            preconditionFailure("Fingerprint: no rule for \(type(of: value))")
-        }
+    /// A list of texts: its count, then each.
+    public mutating func combine(texts: [String]) {
+        tag(7, count: texts.count)
+        for text in texts { combine(text) }
+    }
+
+    /// Encoded bytes, tagged with their length (template values, see `TemplateData.encode`).
+    public mutating func combine(bytes: [UInt8]) {
+        tag(6, count: bytes.count)
+        bytes.withUnsafeBytes { combineRaw($0) }
     }
 
     public func finalize() -> Fingerprint {

@@ -10,8 +10,8 @@ enum MarkdownStage {
     static let templateAnchors: Set<String> = ["references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
 
     struct Result: Sendable {
-        /// Final HTML of each page body, links resolved.
-        var bodies: [String]
+        /// Each page's body, every hole filled for the page.
+        var bodies: [PageBody]
         /// Each page's Markdown as converted (a borrowed page: its original's):
         /// its headings, explainer blocks and external links.
         var converted: [RenderedMarkdown]
@@ -23,6 +23,8 @@ enum MarkdownStage {
         var conversions: [Fingerprint: MarkdownConversion]
         /// What `update` needs to redo single pages.
         fileprivate var kept: Kept
+        /// Each page's conversion key (a borrowed page: its original's).
+        fileprivate var conversionKeys: [Fingerprint]
 
         var diagnostics: [Diagnostic] {
             kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
@@ -44,6 +46,8 @@ enum MarkdownStage {
         var options: LocaleOptions
         var resolver: LinkResolver
         var glossary: GlossaryLinks
+        /// Per page, what it fills in alike with every page showing its source.
+        var shared: [PageBody.SharedFill]
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
@@ -57,38 +61,56 @@ enum MarkdownStage {
         let conversions = ParallelMap.map(own) { index in convert(graph.pages[index], options: options, memo: memo) }
         var slot = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slot[index] = position }
-        let converted = graph.pages.indices.map { index in
-            conversions[slot[graph.pages[index].fallbackOf ?? index]].conversion.rendered
-        }
+        let source = { (index: Int) in slot[graph.pages[index].fallbackOf ?? index] }
+        let converted = graph.pages.indices.map { conversions[source($0)].conversion.rendered }
         let readingLevels = graph.pages.indices.map { index in
             graph.pages[index].isFallback ? nil : conversions[slot[index]].conversion.stats
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
+        // Glossary links and citations once per source, shared by its borrowed copies.
+        let ownFills = ParallelMap.map(own) { index in
+            sharedFill(graph.pages[index], rendered: converted[index], glossary: glossary, strings: strings)
+        }
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
             conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
                 embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
                 readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
-                options: options, resolver: resolver, glossary: glossary
-            )
+                options: options, resolver: resolver, glossary: glossary,
+                shared: graph.pages.indices.map { ownFills[source($0)].fill }
+            ),
+            conversionKeys: graph.pages.indices.map { conversions[source($0)].key }
         )
         let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
-            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], strings: strings)
+            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], key: result.conversionKeys[index], shared: result.kept.shared[index])
         }
-        result.bodies = finished.map(\.html)
-        result.kept.pageDiagnostics = finished.map(\.diagnostics)
+        result.bodies = finished.map(\.body)
+        result.kept.pageDiagnostics = graph.pages.indices.map { index in
+            finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownFills[slot[index]].diagnostics)
+        }
         return result
+    }
+
+    /// Glossary links and citations of a page's own body, the same for its borrowed copies.
+    private static func sharedFill(
+        _ page: PageNode, rendered: RenderedMarkdown, glossary: GlossaryLinks, strings: LocaleStrings
+    ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
+        // References are in the content's language: the list's heading too.
+        let title = strings.strings(for: page.source.locale)["referencesTitle"] ?? ""
+        let cited = Citations.fill(rendered.citations, page: page.source, title: title)
+        let tags = rendered.termUses.map { glossary.tags(term: $0, contentLocale: page.source.locale) }
+        return (PageBody.SharedFill(termTags: tags, citationHTML: cited.html, referenceList: cited.list), cited.diagnostics)
     }
 
     /// New values for the pages a body edit affects, found without changing the run.
     struct Patch: Sendable {
         /// Each edited page's conversion, and the memo key it replaces.
         fileprivate var conversions: [(index: Int, key: Fingerprint, oldKey: Fingerprint, conversion: MarkdownConversion)] = []
-        /// Each page showing an edited body: its HTML and problems.
-        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, html: String, diagnostics: [Diagnostic])] = []
+        /// Each page showing an edited body: its body and problems.
+        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, key: Fingerprint, shared: PageBody.SharedFill, body: PageBody, diagnostics: [Diagnostic])] = []
         fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
     }
 
@@ -107,9 +129,11 @@ enum MarkdownStage {
                   !result.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
             patch.conversions.append((index, key, memoKey(graph.pages[index], options: result.kept.options), conversion))
             patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
+            let own = sharedFill(page, rendered: conversion.rendered, glossary: result.kept.glossary, strings: strings)
             for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
-                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, strings: strings)
-                patch.finished.append((shown, conversion.rendered, finished.html, finished.diagnostics))
+                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, key: key, shared: own.fill)
+                let diagnostics = finished.diagnostics + (shown == index ? own.diagnostics : [])
+                patch.finished.append((shown, conversion.rendered, key, own.fill, finished.body, diagnostics))
             }
         }
         return patch
@@ -148,7 +172,9 @@ enum MarkdownStage {
         for item in patch.readingDiagnostics { result.kept.readingDiagnostics[item.index] = item.diagnostic }
         for item in patch.finished {
             result.converted[item.index] = item.rendered
-            result.bodies[item.index] = item.html
+            result.conversionKeys[item.index] = item.key
+            result.kept.shared[item.index] = item.shared
+            result.bodies[item.index] = item.body
             result.kept.pageDiagnostics[item.index] = item.diagnostics
         }
     }
@@ -213,9 +239,10 @@ enum MarkdownStage {
         hasher.combine(options.footnoteLabels != nil)
         hasher.combine(options.footnoteLabels?.title ?? "")
         hasher.combine(options.footnoteLabels?.backLink ?? "")
-        hasher.combine(value: options.embedLanguages.sorted())
-        hasher.combine(value: options.terms.map(\.phrases))
-        hasher.combine(value: templateAnchors.sorted())
+        hasher.combine(texts: options.embedLanguages.sorted())
+        hasher.combine(options.terms.count)
+        for term in options.terms { hasher.combine(texts: term.phrases) }
+        hasher.combine(texts: templateAnchors.sorted())
         return hasher.finalize()
     }
 
@@ -226,41 +253,29 @@ enum MarkdownStage {
 }
 
 private extension MarkdownStage.Kept {
-    /// Page `index`'s body HTML with links resolved, embeds and citations in
-    /// place, and its problems.
-    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, strings: LocaleStrings) -> (html: String, diagnostics: [Diagnostic]) {
-        var (html, diagnostics) = Self.finish(rendered, embeds: embedHTML[index], glossary: glossary, page: page, index: index, resolver: resolver)
-        // References are in the content's language: the list's heading too.
-        let cited = Citations.apply(to: html, page: page.source, title: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
-        html = cited.html
-        if !page.isFallback { diagnostics += cited.diagnostics }
-        return (html, diagnostics)
-    }
-
-    private static func finish(
-        _ markdown: RenderedMarkdown, embeds: [String], glossary: GlossaryLinks, page: PageNode, index: Int, resolver: LinkResolver
-    ) -> (html: String, diagnostics: [Diagnostic]) {
+    /// Page `index`'s body, every hole filled for it, and its problems.
+    func finish(
+        _ index: Int, page: PageNode, rendered: RenderedMarkdown, key: Fingerprint, shared: PageBody.SharedFill
+    ) -> (body: PageBody, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
             SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
         }
-        let html = markdown.html(resolvingLinks: { link in
+        let urls = rendered.internalLinks.map { link -> String in
             switch resolver.resolve(link.destination, from: index) {
             case .success(let url):
                 return url
             case .failure(let problem):
                 diagnostics.append(.error(location(link.position), problem.message))
-                return nil
+                return ""
             }
-        }, embeds: embeds, terms: { term in
-            glossary.tags(term: term, contentLocale: page.source.locale)
-        })
-        for image in markdown.images where image.altText.trimmed.isEmpty {
+        }
+        for image in rendered.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
         }
         var previousLevel = 1
-        for heading in markdown.headings {
+        for heading in rendered.headings {
             if heading.level == 1 {
                 diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
             } else if heading.level > previousLevel + 1 {
@@ -269,8 +284,9 @@ private extension MarkdownStage.Kept {
             }
             previousLevel = heading.level
         }
+        let body = PageBody(markdown: rendered, conversionKey: key, linkURLs: urls, embedHTML: embedHTML[index], shared: shared)
         // A borrowed page's problems are its original's, reported there once.
-        return (html, page.isFallback ? [] : diagnostics)
+        return (body, page.isFallback ? [] : diagnostics)
     }
 }
 

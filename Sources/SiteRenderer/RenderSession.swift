@@ -1,4 +1,3 @@
-import Mustache
 import SiteModel
 import SiteResolver
 
@@ -8,7 +7,7 @@ import SiteResolver
 public struct RenderSession: Sendable {
     let theme: Theme
     let strings: LocaleStrings
-    var context: PageContext
+    var builder: PageValueBuilder
     var markdown: MarkdownStage.Result
     /// The explainer presets' and the locale strings' problems.
     let stageDiagnostics: [Diagnostic]
@@ -22,7 +21,7 @@ public struct RenderSession: Sendable {
     public let outputPaths: [String]
 
     /// The graph the session rendered.
-    public var graph: SiteGraph { context.graph }
+    public var graph: SiteGraph { builder.graph }
 
     /// What the next build can reuse.
     public var memo: RenderMemo { RenderMemo(pages: keys, conversions: markdown.conversions) }
@@ -37,30 +36,32 @@ extension SiteRenderer {
     ///   page's headings or explainer blocks, which other pages and files
     ///   show: a full render is needed. Nil, and a thrown content error,
     ///   leave `session` as it was.
-    public static func update(_ session: inout RenderSession, edit: BodyEdit, into sink: some OutputSink) throws(BuildFailure) -> Int? {
+    public static func update(_ session: inout RenderSession, edit: BodyEdit, into sink: some OutputSink, outputName: String = "Site") throws(BuildFailure) -> Int? {
         guard let patch = MarkdownStage.prepare(session.markdown, edit: edit, graph: session.graph, strings: session.strings) else { return nil }
         // The session's build had no errors: any now are the edit's.
         let changes = MarkdownStage.changes(in: session.markdown, with: patch)
         if changes.added.hasErrors { throw BuildFailure(session.stageDiagnostics + MarkdownStage.diagnostics(of: session.markdown, with: patch)) }
         // From here on the session describes the edited site.
         session.siteWarnings.replace(changes.removed + edit.removedWarnings, with: changes.added + edit.addedWarnings)
-        session.context.apply(edit)
+        session.builder.apply(edit)
         MarkdownStage.apply(patch, to: &session.markdown)
         let affected = edit.affected
         session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
-        let jobs = affected.map { TemplateJob.page($0, graph: session.graph, context: session.context, markdown: session.markdown) }
-        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, context: session.context)) }.filter { session.keys[$0.job.path] != $0.key }
-        let library = session.theme.library
-        var failures: [String?] = []
+        let jobs = affected.map { TemplateJob.page($0, graph: session.graph, builder: session.builder, markdown: session.markdown) }
+        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, builder: session.builder)) }.filter { session.keys[$0.job.path] != $0.key }
+        var failures: [(path: String, failure: (any Error)?)] = []
         if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
-            failures.append(failure)
+            failures.append(("", failure))
         } else {
-            failures = keyed.map { item in attempt { try sink.write(item.job.path, render(library, item.job.values.all(session.context), item.job.template)) } }
-            failures.append(attempt { try sink.write(ContentReport.path, session.report.html) })
+            let theme = session.theme
+            failures = keyed.map { item in
+                let bytes = item.job.render(theme: theme)
+                return (item.job.path, attempt { try bytes.withUnsafeBytes { try sink.write(item.job.path, bytes: $0) } })
+            }
+            failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, session.report.html) }))
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw BuildFailure(session.siteWarnings + [.error(SourceLocation(file: "output"), failure)])
-        }
+        let writeErrors = writeDiagnostics(failures, outputName: outputName)
+        if !writeErrors.isEmpty { throw BuildFailure(session.siteWarnings + writeErrors) }
         for item in keyed { session.keys[item.job.path] = item.key }
         return keyed.count
     }

@@ -1,64 +1,79 @@
 import SiteModel
 import SiteResolver
+import TemplateEngine
 
-/// One file rendered from a template: where it goes, which template, and the
-/// values the template sees. Its key (see `RenderMemo`) is the fingerprint of
-/// the template and of those values.
+/// One file rendered from a template: where it goes and the values of its
+/// page kind. Its key (see `RenderMemo`) is the fingerprint of the kind's
+/// templates and of those values.
 struct TemplateJob: Sendable {
     var path: String
-    var template: String
-    var values: PageContext.PageValues
+    var values: PageValues
 
-    func key(theme: Theme, context: PageContext) -> Fingerprint {
+    func key(theme: Theme, builder: PageValueBuilder) -> Fingerprint {
         var hasher = FingerprintHasher()
-        // The template's fingerprint starts with its name.
-        hasher.combine(theme.templateFingerprints[template] ?? Fingerprint(high: 0, low: 0))
-        hasher.combine(context.commonFingerprints[values.locale] ?? Fingerprint(high: 0, low: 0))
-        hasher.combine(value: values.own)
+        hasher.combine(theme.fingerprints[values.kind] ?? Fingerprint(high: 0, low: 0))
+        hasher.combine(builder.localeFingerprints[values.locale] ?? Fingerprint(high: 0, low: 0))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        // The locale's shared values are left out: its fingerprint stands for them.
+        values.data.encode(into: &bytes)
+        hasher.combine(bytes: bytes)
         return hasher.finalize()
     }
 
+    /// The page's bytes; typed templates cannot fail once compiled.
+    func render(theme: Theme) -> [UInt8] {
+        var output = HTMLOutput(capacity: 32 * 1024)
+        theme.pages[values.kind]!.render(values.data, into: &output)
+        return output.take()
+    }
+
     /// Page `index` of the graph.
-    static func page(_ index: Int, graph: SiteGraph, context: PageContext, markdown: MarkdownStage.Result) -> TemplateJob {
-        let page = graph.pages[index]
+    static func page(_ index: Int, graph: SiteGraph, builder: PageValueBuilder, markdown: MarkdownStage.Result) -> TemplateJob {
         let converted = markdown.converted[index]
-        let values = context.page(index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty, citations: markdown.citations(index))
-        return TemplateJob(path: page.outputPath, template: page.source.kind.templateName, values: values)
+        let values = builder.values(index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty, citations: markdown.citations(index))
+        return TemplateJob(path: graph.pages[index].outputPath, values: values)
     }
 
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
-    static func others(_ graph: SiteGraph, context: PageContext, searchIndexes: [(locale: String, path: String)]) -> [TemplateJob] {
+    static func others(_ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)]) -> [TemplateJob] {
         var jobs = graph.redirects.map { redirect in
-            let own: [String: Any] = ["target": context.link(to: redirect.target), "targetCanonical": context.absolute(graph.pages[redirect.target].url)]
-            return TemplateJob(path: redirect.outputPath, template: "redirect", values: .init(locale: graph.pages[redirect.target].locale, own: own))
+            let target = graph.pages[redirect.target]
+            let canonical = builder.absolute(target.url)
+            let strings = builder.strings.strings(for: target.locale)
+            let values = RedirectPage(
+                frame: builder.frame(locale: target.locale),
+                page: DocumentValue(title: strings["redirectTitle"] ?? "", description: target.source.frontMatter.description, canonical: canonical),
+                target: builder.link(to: redirect.target), targetCanonical: canonical
+            )
+            return TemplateJob(path: redirect.outputPath, values: PageValues(.redirect, values))
         }
         // The language chooser and the 404 page speak the default locale.
-        var siteWide: [String: Any] = [:]
-        if let defaultHome = graph.pagesByID[graph.config.defaultLocale]?[PageNode.homeID] {
-            siteWide["defaultHome"] = context.link(to: defaultHome)
-            siteWide["defaultHomeCanonical"] = context.absolute(graph.pages[defaultHome].url)
-        }
-        for (path, template) in [("index.html", "root"), ("404.html", "404")] {
-            jobs.append(TemplateJob(path: path, template: template, values: .init(locale: graph.config.defaultLocale, own: siteWide)))
-        }
+        let defaultLocale = graph.config.defaultLocale
+        let strings = builder.strings.strings(for: defaultLocale)
+        let defaultHome = graph.pagesByID[defaultLocale]?[PageNode.homeID]
+        let chooser = LanguageChooserPage(
+            frame: builder.frame(locale: defaultLocale),
+            page: DocumentValue(title: graph.config.title, description: strings["chooseLanguage"], canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL),
+            defaultHome: defaultHome.map(builder.link), defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
+        )
+        jobs.append(TemplateJob(path: "index.html", values: PageValues(.languageChooser, chooser)))
+        let notFound = NotFoundPage(
+            frame: builder.frame(locale: defaultLocale),
+            page: DocumentValue(title: strings["notFoundTitle"] ?? "", description: strings["notFoundText"], canonical: graph.config.baseURL + "404.html")
+        )
+        jobs.append(TemplateJob(path: "404.html", values: PageValues(.notFound, notFound)))
         for search in searchIndexes {
-            let own: [String: Any] = [
-                "searchIndexURL": graph.config.basePath + search.path,
-                "canonical": context.absolute(PageContext.searchURL(locale: search.locale, graph: graph)),
-                "groups": graph.pagesByID[search.locale]?[PageNode.homeID].map { context.homeGroups($0) } ?? [],
-            ]
-            jobs.append(TemplateJob(path: "\(search.locale)/search/index.html", template: "search", values: .init(locale: search.locale, own: own)))
+            let canonical = builder.absolute(PageValueBuilder.searchURL(locale: search.locale, graph: graph))
+            let text = builder.strings.strings(for: search.locale)
+            let values = SearchPage(
+                frame: builder.frame(locale: search.locale),
+                page: DocumentValue(title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical),
+                searchIndexURL: graph.config.basePath + search.path, canonical: canonical,
+                groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? []
+            )
+            jobs.append(TemplateJob(path: "\(search.locale)/search/index.html", values: PageValues(.search, values)))
         }
         return jobs
-    }
-}
-
-extension SourcePage.Kind {
-    var templateName: String {
-        switch self {
-        case .home: "home"
-        case .section: "section"
-        case .topic: "topic"
-        }
     }
 }

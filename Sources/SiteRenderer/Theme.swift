@@ -1,24 +1,25 @@
 import Crypto
 import Foundation
-import Mustache
 import SiteModel
+import TemplateEngine
 
-/// `Templates/`: the Mustache layouts and partials, and the assets they use.
+/// `Templates/`: the Mustache layouts and partials, compiled once per build
+/// against the values of each page kind, and the assets they use.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["home", "section", "topic", "404", "redirect", "root", "search"]
-
     /// Templates under `cached/` are rendered once per locale, with only the
     /// values every page shares, and included as `{{{cached.NAME}}}`.
     static let cachedPrefix = "cached/"
 
-    var library: MustacheLibrary
-    var cachedTemplates: [String]
-    /// `strings.KEY` names each template uses, with the template that uses it first.
-    var usedStrings: [String: String]
-    public var assets: [Asset]
-    /// Each template's fingerprint: its text and the texts of every partial and
-    /// parent it includes, transitively. A page's output key starts with it.
-    var templateFingerprints: [String: Fingerprint] = [:]
+    /// Each page kind's compiled template.
+    let pages: [PageKind: CompiledTemplate]
+    /// `cached/` templates by name (without the prefix).
+    let cached: [(name: String, template: CompiledTemplate)]
+    /// `strings.KEY` names the templates use, with the template that uses it first.
+    let usedStrings: [String: String]
+    public let assets: [Asset]
+    /// Each page kind's fingerprint: its template's text and the texts of
+    /// every partial and parent it includes. A page's output key starts with it.
+    let fingerprints: [PageKind: Fingerprint]
 
     /// A file from `Templates/assets/`, published under a content-hashed name.
     public struct Asset: Sendable {
@@ -31,69 +32,72 @@ public struct Theme: Sendable {
         public var key: String { name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_") }
     }
 
-    /// Reads every `*.mustache` under `templatesURL` and every file in `assets/`.
-    public static func load(from templatesURL: URL, displayRoot: String) throws(BuildFailure) -> Theme {
-        _ = HTMLEscaping.registration
-        var library = MustacheLibrary()
-        var usedStrings: [String: String] = [:]
+    /// Reads every `*.mustache` under `templatesURL` and every file in
+    /// `assets/`, and compiles each page kind's template. Every problem is
+    /// reported, each at its template's line and column.
+    /// - Parameter stringKeys: every key of the locales' `strings:`.
+    public static func load(from templatesURL: URL, displayRoot: String, stringKeys: Set<String>) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
-        var texts: [String: String] = [:]
+        var sources: [String: String] = [:]
         let files = (FileManager.default.subpaths(atPath: templatesURL.path) ?? []).sorted()
         for path in files where path.hasSuffix(".mustache") {
-            let display = "\(displayRoot)/\(path)"
             guard let text = try? String(contentsOf: templatesURL.appendingPathComponent(path), encoding: .utf8) else {
-                diagnostics.append(.error(SourceLocation(file: display), "cannot read template (is it UTF-8?)"))
+                diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(path)"), "cannot read template (is it UTF-8?)"))
                 continue
             }
-            texts[String(path.dropLast(".mustache".count))] = text
-            do {
-                // Same escaping rules, faster escaper; on the first line so line numbers stay right.
-                let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName) }}"
-                try library.register(pragma + text, named: String(path.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error(location, "template: \(error.error)"))
-            } catch {
-                diagnostics.append(.error(SourceLocation(file: display), "template: \(error)"))
-            }
-            for key in Self.stringKeys(in: text) where usedStrings[key] == nil { usedStrings[key] = display }
+            sources[String(path.dropLast(".mustache".count))] = text
         }
-        let unparsed = Set(diagnostics.map(\.location.file))
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !unparsed.contains("\(displayRoot)/\(name).mustache") {
-            diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(name).mustache"), "template '\(name)' is missing"))
-        }
+        let (library, parseErrors) = TemplateLibrary.parse(sources)
+        diagnostics += parseErrors.map { diagnostic($0, displayRoot: displayRoot) }
+        let unparsed = Set(parseErrors.map(\.template))
         let assets = loadAssets(templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
+        let cachedNames = library.names.filter { $0.hasPrefix(cachedPrefix) }
+        let keys: [String: Set<String>] = [
+            KeySpace.strings: stringKeys,
+            KeySpace.assets: Set(assets.map(\.key)),
+            KeySpace.cached: Set(cachedNames.map { String($0.dropFirst(cachedPrefix.count)) }),
+        ]
+        var pages: [PageKind: CompiledTemplate] = [:]
+        var compileErrors: [TemplateError] = []
+        for kind in PageKind.allCases where !unparsed.contains(kind.templateName) {
+            guard library.names.contains(kind.templateName) else {
+                diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(kind.templateName).mustache"), "template '\(kind.templateName)' is missing"))
+                continue
+            }
+            switch library.compile(kind.templateName, for: kind.shape, keys: keys) {
+            case .success(let template): pages[kind] = template
+            case .failure(let failure): compileErrors += failure.errors
+            }
+        }
+        var cached: [(name: String, template: CompiledTemplate)] = []
+        for name in cachedNames where !unparsed.contains(name) {
+            switch library.compile(name, for: .object(.of(LocaleValues.self)), keys: keys) {
+            case .success(let template): cached.append((String(name.dropFirst(cachedPrefix.count)), template))
+            case .failure(let failure): compileErrors += failure.errors
+            }
+        }
+        // A partial used by several page kinds reports the same mistake once.
+        var seen: Set<TemplateError> = []
+        diagnostics += compileErrors.filter { seen.insert($0).inserted }.map { diagnostic($0, displayRoot: displayRoot) }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        let cached = files.filter { $0.hasPrefix(cachedPrefix) && $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
-        var theme = Theme(library: library, cachedTemplates: cached, usedStrings: usedStrings, assets: assets)
-        theme.templateFingerprints = texts.keys.reduce(into: [:]) { $0[$1] = fingerprint(of: $1, texts: texts) }
-        return theme
+        let uses = (pages.values.map(\.usedKeys) + cached.map(\.template.usedKeys)).flatMap { $0 }
+        var usedStrings: [String: String] = [:]
+        for use in uses.filter({ $0.space == KeySpace.strings }).sorted(by: { ($0.template, $0.key) < ($1.template, $1.key) }) where usedStrings[use.key] == nil {
+            usedStrings[use.key] = "\(displayRoot)/\(use.template).mustache"
+        }
+        let fingerprints = pages.keys.reduce(into: [PageKind: Fingerprint]()) { result, kind in
+            var hasher = FingerprintHasher()
+            for name in library.dependencies(of: kind.templateName).sorted() {
+                hasher.combine(name)
+                hasher.combine(sources[name] ?? "")
+            }
+            result[kind] = hasher.finalize()
+        }
+        return Theme(pages: pages, cached: cached, usedStrings: usedStrings, assets: assets, fingerprints: fingerprints)
     }
 
-    /// The text of `name` and of everything it includes (`{{> partial}}`, `{{< parent}}`).
-    static func fingerprint(of name: String, texts: [String: String]) -> Fingerprint {
-        var hasher = FingerprintHasher()
-        var seen: Set<String> = [], pending = [name]
-        while let next = pending.popLast() {
-            guard seen.insert(next).inserted, let text = texts[next] else { continue }
-            hasher.combine(next)
-            hasher.combine(text)
-            pending += includedNames(in: text).sorted()
-        }
-        return hasher.finalize()
-    }
-
-    /// Names after `{{>` and `{{<` in a template's text.
-    static func includedNames(in text: String) -> Set<String> {
-        var names: Set<String> = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let mark = rest.first, mark == ">" || mark == "<" else { continue }
-            let name = rest.dropFirst().drop { $0 == " " }.prefix { $0 != "}" && $0 != " " }
-            if !name.isEmpty { names.insert(String(name)) }
-        }
-        return names
+    private static func diagnostic(_ error: TemplateError, displayRoot: String) -> Diagnostic {
+        .error(SourceLocation(file: "\(displayRoot)/\(error.template).mustache", line: error.position.line, column: error.position.column), error.message)
     }
 
     private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {
@@ -114,16 +118,30 @@ public struct Theme: Sendable {
     static func contentHash(_ data: Data) -> String {
         SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
     }
+}
 
-    /// `{{strings.key}}`-style references in a template's text.
-    static func stringKeys(in text: String) -> [String] {
-        var keys: [String] = []
-        var rest = text[...]
-        while let range = rest.range(of: "strings.") {
-            let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            if !name.isEmpty { keys.append(String(name)) }
-            rest = rest[range.upperBound...]
+/// The kinds of page the site publishes, each with its template and the
+/// Swift type of the values that template may name.
+public enum PageKind: String, CaseIterable, Sendable {
+    case home, section, topic, glossary, search
+    case notFound = "404"
+    case redirect
+    case languageChooser = "root"
+
+    /// `Templates/<name>.mustache`.
+    public var templateName: String { rawValue }
+
+    /// What the template may name.
+    public var shape: TemplateShape {
+        switch self {
+        case .home: .object(.of(HomePage.self))
+        case .section: .object(.of(SectionPage.self))
+        case .topic: .object(.of(TopicPage.self))
+        case .glossary: .object(.of(GlossaryPage.self))
+        case .search: .object(.of(SearchPage.self))
+        case .notFound: .object(.of(NotFoundPage.self))
+        case .redirect: .object(.of(RedirectPage.self))
+        case .languageChooser: .object(.of(LanguageChooserPage.self))
         }
-        return keys
     }
 }

@@ -39,19 +39,19 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     /// build would drop it: a link planted in the output must not carry
     /// writes elsewhere (unlink removes the link, never what it points to).
     public func prepare(_ paths: [String]) throws {
-        guard POSIXFiles.isFolder(output.path) else { throw POSIXFiles.Failure(description: "\(output.path) is not a folder") }
+        guard POSIXFiles.isFolder(output.path) else { throw OutputError(path: output.path, reason: "not a folder") }
         for folder in try StagingFolder.folders(of: paths) {
             let full = output.path + "/" + folder
             if !POSIXFiles.isFolder(full) { unlink(full) }
             try POSIXFiles.makeDirectory(full)
-            guard POSIXFiles.isFolder(full) else { throw POSIXFiles.Failure(description: "cannot create folder \(full)") }
+            guard POSIXFiles.isFolder(full) else { throw OutputError(path: full, reason: "cannot create folder") }
         }
         expected = Set(paths)
         beforeChanges()
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
-        guard StagingFolder.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+        guard StagingFolder.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
         let full = output.path + "/" + path
         if POSIXFiles.holds(full, bytes) { return }
         let temporary = full + ".spinesite-new"
@@ -59,7 +59,7 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         guard rename(temporary, full) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw POSIXFiles.Failure(description: "cannot replace \(full): \(reason)")
+            throw OutputError(path: full, reason: "cannot replace: \(reason)")
         }
         lock.withLock { changed.append(path) }
     }

@@ -8,21 +8,17 @@ import Glibc
 /// Plain POSIX calls for the hot paths of writing a site: FileManager on Linux
 /// costs several times more per file, and a site has tens of thousands.
 public enum POSIXFiles {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")
+            throw OutputError(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
         }
     }
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        guard writeAll(descriptor, buffer) else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard writeAll(descriptor, buffer) else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
 
     /// Writes all of `buffer` to an open file, retrying short and interrupted writes.

@@ -39,7 +39,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     static func folders(of paths: [String]) throws -> [String] {
         var folders = Set<String>()
         for path in paths {
-            guard isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
+            guard isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
             var folder = path[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -50,8 +50,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
-        guard Self.isContained(path) else { throw POSIXFiles.Failure(description: "refusing to write '\(path)' outside the output folder") }
-        try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
+        guard Self.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
+        do {
+            try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
+        } catch let error as OutputError {
+            // Named as the file will be published, not by the staging folder's name.
+            throw OutputError(path: output.path + "/" + path, reason: error.reason)
+        }
     }
 
     /// Swaps the staging folder in; the previous output is removed.

@@ -208,7 +208,8 @@ public enum SiteBuilder {
     /// The templates; a failure keeps the graph's warnings with it.
     static func loadTheme(_ options: BuildOptions, after graph: SiteGraph) throws(BuildFailure) -> Theme {
         do {
-            return try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath)
+            let stringKeys = Set(graph.locales.flatMap(\.strings.keys))
+            return try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath, stringKeys: stringKeys)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }

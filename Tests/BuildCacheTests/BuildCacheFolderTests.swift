@@ -31,14 +31,16 @@ final class BuildCacheFolderTests: XCTestCase {
 
     private let conversion = MarkdownConversion(
         rendered: RenderedMarkdown(
-            html: "<h2 id=\"a\">A</h2><p>Text with ½ and عربى.</p>",
+            html: "<h2 id=\"a\">A</h2><p>Text with ½ and عربى <a href=\"\">x</a>.</p>",
+            holes: [Hole(offset: 53, kind: .link(0)), Hole(offset: 60, kind: .termStart(1)), Hole(offset: 61, kind: .citation(0))],
             headings: [Heading(level: 2, text: "A", anchor: "a", position: SourcePosition(line: 1, column: 1))],
-            internalLinks: [InternalLink(destination: "tens.md#risks", position: SourcePosition(line: 3, column: 9), placeholder: "\u{1}link0\u{1}")],
+            internalLinks: [InternalLink(destination: "tens.md#risks", position: SourcePosition(line: 3, column: 9))],
             images: [Image(source: "pads.png", altText: "Two pads", position: SourcePosition(line: 5, column: 1))],
             plainText: "",
             embeds: [Embed(language: "pulse", source: "preset: tens-conventional\n", position: SourcePosition(line: 7, column: 1))],
             externalLinks: ["https://pubmed.ncbi.nlm.nih.gov/123/"],
-            termUses: [0, 3]
+            termUses: [0, 3],
+            citations: [Citation(keys: ["sluka2003", "ünï"], position: SourcePosition(line: 2, column: 4))]
         ),
         words: 120,
         level: .fernandezHuerta(61.25)

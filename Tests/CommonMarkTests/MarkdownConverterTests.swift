@@ -59,14 +59,14 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertFalse(reserved.html.contains("\u{E000}"), "heading markers never leak")
     }
 
-    func testInternalLinksGetPlaceholdersWithPositions() {
-        let rendered = convert("Intro\n\nSee [TENS](tens.md#risks) and [web](https://example.org).\n")
-        XCTAssertEqual(rendered.internalLinks.count, 1)
-        let link = rendered.internalLinks[0]
-        XCTAssertEqual(link.destination, "tens.md#risks")
-        XCTAssertEqual(link.position, SourcePosition(line: 3, column: 5))
-        XCTAssertTrue(rendered.html.contains("href=\"\(link.placeholder)\""), rendered.html)
+    func testInternalLinksAreHolesWithPositions() {
+        let rendered = convert("Intro\n\nSee [TENS](tens.md#risks \"The <risks>\") and [web](https://example.org).\n")
+        XCTAssertEqual(rendered.internalLinks, [InternalLink(destination: "tens.md#risks", position: SourcePosition(line: 3, column: 5))])
+        XCTAssertEqual(rendered.holes.map(\.kind), [.link(0)])
+        XCTAssertTrue(rendered.html.contains("<a href=\"\" title=\"The &lt;risks&gt;\">TENS</a>"), rendered.html)
         XCTAssertTrue(rendered.html.contains("href=\"https://example.org\""), rendered.html)
+        let resolved = rendered.html(resolvingLinks: { "/en/tens/?a=1&b=\"2\"#\($0.destination.split(separator: "#")[1])" })
+        XCTAssertTrue(resolved.contains("<a href=\"/en/tens/?a=1&amp;b=&quot;2&quot;#risks\" title=\"The &lt;risks&gt;\">TENS</a>"), resolved)
     }
 
     func testImagesAndPlainText() {
@@ -149,5 +149,67 @@ final class TermMarkingTests: XCTestCase {
     func testSeveralTermsInOneTextAndAcrossBlocks() {
         XCTAssertEqual(html("PNT or TENS.\n\nTENS and PNS.\n", [["TENS"], ["PNT"], ["PNS"]]),
                        "<p><t1>PNT</t1> or <t0>TENS</t0>.</p>\n<p>TENS and <t2>PNS</t2>.</p>\n")
+    }
+}
+
+/// Content never collides with what the converter adds: no character is reserved.
+final class ReservedCharacterTests: XCTestCase {
+    /// U+E000…U+E006 were the markers of an earlier converter; any private-use character is plain text now.
+    private let privateUse = "\u{E000}0\u{E001}\u{E002}1\u{E003}\u{E004}2\u{E005}\u{E006}\u{F8FF}"
+
+    private func html(_ markdown: String) -> RenderedMarkdown {
+        MarkdownConverter.convert(
+            markdown, options: MarkdownOptions(embedLanguages: ["pulse"], terms: [TermPattern(phrases: ["TENS"])]),
+            isInternal: { !$0.contains(":") }
+        )
+    }
+
+    func testPrivateUseCharactersRenderLiterallyEverywhere() {
+        let markdown = """
+        ## Second \(privateUse)
+
+        A paragraph \(privateUse) with TENS\(privateUse) and [a link \(privateUse)](tens.md).
+
+        \(privateUse)
+        ```pulse
+        preset: a
+        ```
+        \(privateUse) after the block.
+        """
+        let rendered = html(markdown)
+        XCTAssertEqual(rendered.headings.map(\.text), ["Second \(privateUse)"])
+        XCTAssertEqual(rendered.headings.map(\.anchor), ["second-012"])
+        let page = rendered.html(resolvingLinks: { _ in "/en/tens/" }, embeds: ["<div>E</div>"], terms: { _ in ("<a class=\"term\">", "</a>") })
+        XCTAssertTrue(page.contains("<h2 id=\"second-012\">Second \(privateUse)</h2>"), page)
+        XCTAssertTrue(page.contains("A paragraph \(privateUse) with <a class=\"term\">TENS</a>\(privateUse) and <a href=\"/en/tens/\">a link \(privateUse)</a>."), page)
+        XCTAssertTrue(page.contains("<p>\(privateUse)</p>\n<div>E</div><p>\(privateUse) after the block.</p>"), page)
+        XCTAssertEqual(page.components(separatedBy: privateUse).count - 1, 6, page)
+    }
+
+    func testCitationsAreHolesAndCodeIsLeftAlone() {
+        let rendered = html("See [@sluka2003; @vance2014] and `[@code]`.\n\n    [@block]\n")
+        XCTAssertEqual(rendered.citations, [Citation(keys: ["sluka2003", "vance2014"], position: SourcePosition(line: 1, column: 1))])
+        let page = rendered.html(resolvingLinks: { _ in nil }, citations: { "<sup>\($0)</sup>" })
+        XCTAssertEqual(page, "<p>See <sup>0</sup> and <code>[@code]</code>.</p>\n<pre><code>[@block]\n</code></pre>\n")
+    }
+}
+
+/// Where the converter writes a node itself, it writes what cmark-gfm would.
+final class RenderCallbackTests: XCTestCase {
+    func testFootnotesMatchCmarkGFMApartFromTheirLabels() {
+        let markdown = "One.[^a] Two.[^b] Again.[^a] Thrice.[^a]\n\n[^a]: First\n\n    with code.\n\n[^b]: Second.\n"
+        let plain = MarkdownConverter.convert(markdown, isInternal: { _ in false }).html
+        let labelled = MarkdownConverter.convert(markdown, options: MarkdownOptions(footnoteLabels: FootnoteLabels(title: "Notes", backLink: "Back to content")), isInternal: { _ in false }).html
+        XCTAssertEqual(labelled, plain.replacingOccurrences(of: "data-footnotes>\n", with: "data-footnotes>\n<h2>Notes</h2>\n"))
+        XCTAssertTrue(plain.contains("<a href=\"#fnref-a-3\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">3</sup></a>"), plain)
+    }
+
+    func testHeadingsAndLinksMatchCmarkGFMApartFromIdsAndURLs() {
+        let markdown = "# One\n\nText [in](a.md \"T\") *b*.\n\n- ## Two [x](b.md)\n\n> ### Three\n"
+        let rendered = MarkdownConverter.convert(markdown, isInternal: { $0.hasSuffix(".md") })
+        let withURLs = rendered.html(resolvingLinks: { $0.destination })
+        let reference = MarkdownConverter.convert(markdown, isInternal: { _ in false }).html
+        XCTAssertEqual(withURLs, reference)
+        XCTAssertTrue(reference.contains("<li>\n<h2 id=\"two-x\">Two <a href=\"b.md\">x</a></h2>\n</li>"), reference)
     }
 }

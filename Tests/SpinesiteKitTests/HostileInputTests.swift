@@ -208,7 +208,7 @@ final class HostileInputTests: XCTestCase {
         if user == nil { chmod(site.path, 0o555) }
         defer { chmod(site.path, 0o755) }
         // An incremental build writes in place, a clean one beside the output folder: both are refused.
-        try assertRefused(site, errors: ["output: error: cannot create folder Site/en/pnt: Permission denied"], user: user)
+        try assertRefused(site, errors: ["Site/en/pnt: error: cannot create folder: Permission denied"], user: user)
         try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user, arguments: ["build", "--clean"])
     }
 }

@@ -1,0 +1,60 @@
+import CommonMark
+import TemplateEngine
+
+/// A page's body as templates insert it (`{{{page.content}}}`): its
+/// Markdown's HTML with every hole filled for this page, written straight
+/// into the page's output. A borrowed copy shares its original's converted
+/// Markdown, glossary links and citations; only its link URLs and
+/// explainers are its own.
+struct PageBody: TemplateHTMLWriter, Sendable {
+    let markdown: RenderedMarkdown
+    /// What the Markdown was converted from: stands for its HTML in the page's key.
+    let conversionKey: Fingerprint
+    /// Each internal link's URL (empty when it does not resolve: the build then fails).
+    let linkURLs: [String]
+    /// Each embed's HTML, in the page's locale.
+    let embedHTML: [String]
+    let shared: SharedFill
+
+    /// What every page showing the same source fills in alike.
+    struct SharedFill: Sendable {
+        /// Per glossary use, its tags (nil: left unmarked).
+        var termTags: [(open: String, close: String)?] = []
+        /// Per citation, its numbered links.
+        var citationHTML: [String] = []
+        /// The reference list appended to the body, if the page has references.
+        var referenceList = ""
+    }
+
+    var isEmpty: Bool { markdown.html.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
+
+    func write(into output: inout HTMLOutput) {
+        markdown.write(run: { output.appendRaw($0) }, hole: { kind in
+            switch kind {
+            case .link(let index): output.appendEscaped(linkURLs[index])
+            case .embed(let index): output.appendRaw(embedHTML[index])
+            case .termStart(let index): output.appendRaw(shared.termTags[index]?.open ?? "")
+            case .termEnd(let index): output.appendRaw(shared.termTags[index]?.close ?? "")
+            case .citation(let index): output.appendRaw(shared.citationHTML[index])
+            }
+        })
+        output.appendRaw(shared.referenceList)
+    }
+
+    /// The body as text (the search index and tests).
+    var html: String {
+        var output = HTMLOutput()
+        write(into: &output)
+        return output.text
+    }
+
+    func encode(into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: conversionKey.high.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: conversionKey.low.littleEndian) { bytes.append(contentsOf: $0) }
+        for text in linkURLs + embedHTML + shared.citationHTML + [shared.referenceList] { TemplateData.encode(5, text, &bytes) }
+        for tags in shared.termTags {
+            TemplateData.encode(5, tags?.open ?? "", &bytes)
+            TemplateData.encode(5, tags?.close ?? "", &bytes)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import CommonMark
+import SiteModel
+import SiteResolver
+import TemplateEngine
+
+/// Makes the typed values each page's template sees. Text is escaped by the
+/// templates (`{{…}}`); only HTML the build made itself is inserted as it is.
+struct PageValueBuilder: Sendable {
+    private(set) var graph: SiteGraph
+    let strings: LocaleStrings
+    let formats = LocaleFormats()
+    /// `https://host` of the base URL, computed once (it is needed for every link of every page).
+    private let origin: String
+    /// Each locale's shared values, made once: every page of a locale shows them.
+    private var locales: [String: LocaleValues] = [:]
+    /// The fingerprint of each locale's shared values: a page's key includes
+    /// it instead of hashing the same navigation and strings on every page.
+    private(set) var localeFingerprints: [String: Fingerprint] = [:]
+
+    /// - Parameter assets: each asset's key and URL.
+    init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], theme: Theme) {
+        self.graph = graph
+        self.strings = strings
+        self.origin = graph.config.origin
+        for locale in graph.locales {
+            let shared = localeValues(locale, assets: assets)
+            // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
+            var cached: [String: String] = [:]
+            for (name, template) in theme.cached {
+                var output = HTMLOutput()
+                template.render(shared, into: &output)
+                cached[name] = output.text
+            }
+            let values = shared.with(cached: .html(cached))
+            locales[locale.tag] = values
+            var bytes: [UInt8] = []
+            TemplateData.object(values).encode(into: &bytes)
+            var hasher = FingerprintHasher()
+            hasher.combine(bytes: bytes)
+            localeFingerprints[locale.tag] = hasher.finalize()
+        }
+    }
+
+    /// Makes a body edit to the graph, in place: it changes bodies and
+    /// translation statuses, which no shared value shows.
+    mutating func apply(_ edit: BodyEdit) {
+        edit.apply(to: &graph)
+    }
+
+    private func localeValues(_ locale: LocaleConfig, assets: [String: String]) -> LocaleValues {
+        let tag = locale.tag
+        let homeURL = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath
+        let nav = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].children.map(link) } ?? []
+        return LocaleValues(
+            site: SiteValue(title: graph.config.title, baseURL: graph.config.baseURL),
+            lang: tag, dir: locale.direction.rawValue,
+            locale: LanguageValue(tag: tag, name: locale.name, url: homeURL),
+            strings: .texts(strings.strings(for: tag)), assets: .texts(assets),
+            homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph), nav: nav,
+            languages: graph.homes.map { home in
+                LanguageValue(tag: graph.pages[home].locale, name: graph.locale(graph.pages[home].locale)!.name, url: graph.pages[home].url)
+            }
+        )
+    }
+
+    /// The values of page `index` of the graph, for its kind's template.
+    func values(_ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {
+        let page = graph.pages[index]
+        let toc = headings.filter { (2...3).contains($0.level) }.map { TocEntry(text: $0.text, anchor: $0.anchor, isSubheading: $0.level == 3) }
+        var content = ContentPageValue(
+            title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url, canonical: absolute(page.url),
+            content: body, toc: toc, tags: page.source.frontMatter.tags, hasExplainer: hasExplainer
+        )
+        let isGlossary = page.id == GlossaryPages.id && page.source.isSynthesized
+        if page.source.kind == .topic, !isGlossary {
+            let referenced = page.source.frontMatter.references.flatMap(\.links)
+            content.jsonLD = StructuredData.medicalWebPage(
+                index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url),
+                citations: referenced + citations.filter { !referenced.contains($0) }
+            )
+        }
+        var notices = Notices(isStale: page.translationStatus == .stale)
+        if let shown = page.fallbackOf { addFallbackValues(&notices, page: &content, index, shown: shown) }
+        if let original = page.original {
+            var link = link(to: original)
+            link.lang = graph.pages[original].locale
+            notices.original = link
+        }
+        let frame = frame(index)
+        let breadcrumbs = page.ancestors.map { crumb in
+            var item = link(to: crumb)
+            if graph.pages[crumb].source.kind == .home { item.title = strings.strings(for: page.locale)["home"] ?? page.title }
+            return item
+        }
+        switch page.source.kind {
+        case .home:
+            return PageValues(.home, HomePage(frame: frame, page: content, notices: notices, groups: homeGroups(index)))
+        case .section:
+            return PageValues(.section, SectionPage(frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, topics: page.children.map(link)))
+        case .topic where isGlossary:
+            return PageValues(.glossary, GlossaryPage(frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, reviewText: reviewText(index)))
+        case .topic:
+            return PageValues(.topic, TopicPage(
+                frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, reviewText: reviewText(index),
+                related: page.related.map(link), section: page.parent.map(link)
+            ))
+        }
+    }
+
+    /// The page's locale values and its languages.
+    private func frame(_ index: Int) -> PageFrame {
+        let page = graph.pages[index]
+        return PageFrame(
+            locale: locales[page.locale]!,
+            translations: page.translations.map { translation(of: $0, current: index) },
+            // hreflang alternates name real translations only, never borrowed pages.
+            alternates: graph.realTranslations(of: index).map { translation(of: $0, current: index) }
+        )
+    }
+
+    /// A frame for pages that are not the graph's (search, 404, redirects, the language chooser).
+    func frame(locale tag: String) -> PageFrame {
+        PageFrame(locale: locales[tag]!)
+    }
+
+    func link(to index: Int) -> LinkValue {
+        let page = graph.pages[index]
+        // A borrowed page's title is in its content's language.
+        return LinkValue(
+            title: page.title, url: page.url, description: Self.nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
+            fallbackLang: page.isFallback ? page.source.locale : nil
+        )
+    }
+
+    /// A borrowed page: its content's own language on its block, a notice in
+    /// the reader's language, and the original as the canonical URL.
+    private func addFallbackValues(_ notices: inout Notices, page content: inout ContentPageValue, _ index: Int, shown: Int) {
+        let page = graph.pages[index]
+        let contentLocale = graph.locale(page.source.locale)!
+        content.contentLang = contentLocale.tag
+        content.contentDir = contentLocale.direction.rawValue
+        content.canonical = absolute(graph.pages[shown].url)
+        notices.fallbackNotice = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
+        var link = link(to: shown)
+        link.lang = contentLocale.tag
+        notices.shownFrom = link
+    }
+
+    /// Strings the page values fill in themselves (they have placeholders).
+    static let usedStrings = [
+        "fallbackNotice": "notices on pages not yet translated", "untranslated": "the language switcher",
+        "lastReviewed": "review dates", "nextReviewDue": "review dates", "notReviewed": "review dates",
+    ]
+
+    /// "Page last reviewed 3 March 2026 by … · Next review due 3 March 2027", in the page's locale.
+    private func reviewText(_ index: Int) -> String {
+        let page = graph.pages[index]
+        let text = strings.strings(for: page.locale)
+        let locale = graph.locale(page.locale)!
+        guard let entry = ReviewSchedule.entry(for: index, in: graph) else { return text["notReviewed"] ?? "" }
+        let reviewed = Placeholders.fill(text["lastReviewed"] ?? "", ["date": formats.date(entry.reviewed, locale: locale), "reviewer": entry.reviewedBy])
+        let next = Placeholders.fill(text["nextReviewDue"] ?? "", ["date": formats.date(entry.nextReview, locale: locale)])
+        return "\(reviewed) · \(next)"
+    }
+
+    /// "This page is not yet available in Español; you are reading the English version."
+    private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
+        Placeholders.fill(strings.strings(for: tag)["fallbackNotice"] ?? "", ["language": graph.locale(tag)?.name ?? tag, "original": contentLocale.name])
+    }
+
+    /// `/<locale>/search/`, the locale's search page.
+    static func searchURL(locale tag: String, graph: SiteGraph) -> String {
+        graph.config.basePath + tag + "/search/"
+    }
+
+    /// Home page: the topics at the top level, then one group per section.
+    func homeGroups(_ home: Int) -> [TopicGroup] {
+        let children = graph.pages[home].children
+        let topLevel = children.filter { !graph.pages[$0].isListing }
+        var groups: [TopicGroup] = []
+        if !topLevel.isEmpty { groups.append(TopicGroup(isTopLevel: true, topics: topLevel.map(link))) }
+        for section in children where graph.pages[section].isListing {
+            groups.append(TopicGroup(isTopLevel: false, section: link(to: section), topics: graph.pages[section].children.map(link)))
+        }
+        return groups
+    }
+
+    private func translation(of index: Int, current: Int) -> TranslationValue {
+        let page = graph.pages[index]
+        let locale = graph.locale(page.locale)!
+        return TranslationValue(
+            tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,
+            absoluteURL: absolute(page.url), isCurrent: index == current,
+            isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback
+        )
+    }
+
+    func absolute(_ url: String) -> String {
+        origin + url
+    }
+
+    private static func nonEmpty(_ text: String) -> String? {
+        text.isEmpty ? nil : text
+    }
+}
+
+/// One page's values, and the kind whose template renders them.
+struct PageValues: Sendable {
+    let kind: PageKind
+    let values: any FramedPage
+
+    init(_ kind: PageKind, _ values: any FramedPage) {
+        self.kind = kind
+        self.values = values
+    }
+
+    /// The values as a template's root.
+    var data: TemplateData { .object(values) }
+
+    var locale: String { values.frame.locale.lang }
+}

@@ -1,0 +1,104 @@
+import TemplateEngine
+
+/// What every page of a locale shares, made once per locale: the site, the
+/// language, its strings, the assets, the navigation and the rendered
+/// `cached/` templates. Every page kind offers these names at its top level.
+final class LocaleValues: TemplateObject, Sendable {
+    let site: SiteValue
+    let lang: String
+    let dir: String
+    let ogLocale: String
+    let locale: LanguageValue
+    let strings: KeyedValues
+    let assets: KeyedValues
+    let homeURL: String
+    let searchURL: String
+    let nav: [LinkValue]
+    let languages: [LanguageValue]
+    /// The `cached/` templates, rendered with these values (an empty set while they are).
+    let cached: KeyedValues
+
+    init(
+        site: SiteValue, lang: String, dir: String, locale: LanguageValue, strings: KeyedValues, assets: KeyedValues,
+        homeURL: String, searchURL: String, nav: [LinkValue], languages: [LanguageValue], cached: KeyedValues = .html([:])
+    ) {
+        self.site = site
+        self.lang = lang
+        self.dir = dir
+        ogLocale = String(lang.map { $0 == "-" ? "_" : $0 })
+        self.locale = locale
+        self.strings = strings
+        self.assets = assets
+        self.homeURL = homeURL
+        self.searchURL = searchURL
+        self.nav = nav
+        self.languages = languages
+        self.cached = cached
+    }
+
+    /// The same values with the `cached/` templates' HTML.
+    func with(cached: KeyedValues) -> LocaleValues {
+        LocaleValues(
+            site: site, lang: lang, dir: dir, locale: locale, strings: strings, assets: assets,
+            homeURL: homeURL, searchURL: searchURL, nav: nav, languages: languages, cached: cached
+        )
+    }
+
+    static let templateName = "every page"
+    static let templateFields = TemplateFields<LocaleValues>([
+        .object("site", "The site: `title`, `baseURL`.") { $0.site },
+        .text("lang", "The page's language tag (`en`, `pt-BR`), for `lang` attributes.") { $0.lang },
+        .text("dir", "`ltr` or `rtl`, the direction of the page's language.") { $0.dir },
+        .text("ogLocale", "The language tag in Open Graph's form (`pt_BR`).") { $0.ogLocale },
+        .object("locale", "The page's language: `tag`, `name`, `url`.") { $0.locale },
+        .keyed("strings", "Every text of `locale.yml` `strings:`, by key (`strings.skipToContent`).", space: KeySpace.strings, value: .text) { $0.strings },
+        .keyed("assets", "The URL of each file in `Templates/assets/`, dots and dashes as `_` (`assets.style_css`).", space: KeySpace.assets, value: .text) { $0.assets },
+        .text("homeURL", "The URL of the locale's home page.") { $0.homeURL },
+        .text("searchURL", "The URL of the locale's search page.") { $0.searchURL },
+        .list("nav", "The home page's sections and top-level topics, as links.") { $0.nav },
+        .list("languages", "Every locale's home page: `tag`, `name`, `url`.") { $0.languages },
+        .keyed("cached", "The HTML of each `cached/` template, rendered once per locale (`cached.footer`).", space: KeySpace.cached, value: .html) { $0.cached },
+    ])
+}
+
+/// The names of the key spaces templates name into.
+enum KeySpace {
+    static let strings = "strings"
+    static let assets = "assets"
+    static let cached = "cached"
+}
+
+/// Texts or HTML by key: a locale's strings, the assets' URLs, the cached HTML.
+struct KeyedValues: TemplateObject, Sendable {
+    static let templateName = "keyed values"
+    static let templateFields = TemplateFields<KeyedValues>([])
+
+    let values: [String: String]
+    let isHTML: Bool
+
+    static func texts(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: false) }
+    static func html(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: true) }
+
+    func templateField(named name: String) -> TemplateData? {
+        values[name].map { isHTML ? .html($0) : .text($0) }
+    }
+
+    func encodeKeyedFields(into bytes: inout [UInt8]) {
+        TemplateData.integer(values.count).encode(into: &bytes)
+        for key in values.keys.sorted() {
+            TemplateData.encode(5, key, &bytes)
+            TemplateData.encode(isHTML ? 6 : 5, values[key]!, &bytes)
+        }
+    }
+}
+
+struct SiteValue: TemplateObject, Sendable {
+    var title: String
+    var baseURL: String
+
+    static let templateName = "the site"
+    static let templateFields = TemplateFields<SiteValue>([
+        .text("title", "The site's name, from `site.yml`.") { $0.title },
+        .text("baseURL", "The absolute URL the site is published at, ending in `/`.") { $0.baseURL },
+    ])
+}

@@ -1,0 +1,218 @@
+import TemplateEngine
+
+/// A content page (home, section, topic, glossary) as `page`: its text and what is said about it.
+struct ContentPageValue: TemplateObject, Sendable {
+    var title: String
+    var description: String?
+    var url: String
+    var canonical: String
+    var content: PageBody
+    var toc: [TocEntry]
+    var tags: [String]
+    var hasExplainer: Bool
+    var jsonLD: String?
+    /// A borrowed page's content language and direction (nil for the locale's own pages).
+    var contentLang: String?
+    var contentDir: String?
+
+    static let templateName = "`page`"
+    static let templateFields = TemplateFields<ContentPageValue>([
+        .text("title", "The page's title.") { $0.title },
+        .optionalText("description", "The page's description, if it has one.") { $0.description },
+        .text("url", "The page's URL.") { $0.url },
+        .text("canonical", "The page's canonical URL (a borrowed page's: its original's).") { $0.canonical },
+        .writer("content", "The body, Markdown rendered to HTML: `{{{page.content}}}`.") { $0.content },
+        .flag("hasContent", "Whether the body has any content.") { !$0.content.isEmpty },
+        .list("toc", "The body's level-2 and level-3 headings.") { $0.toc },
+        .texts("tags", "The page's `tags:`.") { $0.tags },
+        .flag("hasExplainer", "Whether the body shows a pulse explainer (it needs its script).") { $0.hasExplainer },
+        .optionalHTML("jsonLD", "A topic's schema.org `MedicalWebPage` data, as JSON.") { $0.jsonLD },
+        .optionalText("contentLang", "A page not yet translated: the language its content is in.") { $0.contentLang },
+        .optionalText("contentDir", "A page not yet translated: its content's direction.") { $0.contentDir },
+    ])
+}
+
+/// Any other page (search, 404, redirect, language chooser) as `page`.
+struct DocumentValue: TemplateObject, Sendable {
+    var title: String
+    var description: String?
+    var canonical: String
+    var jsonLD: String? = nil
+    var hasExplainer = false
+
+    static let templateName = "`page`"
+    static let templateFields = TemplateFields<DocumentValue>([
+        .text("title", "The page's title.") { $0.title },
+        .optionalText("description", "What the page is for.") { $0.description },
+        .text("canonical", "The page's canonical URL.") { $0.canonical },
+        .optionalHTML("jsonLD", "Structured data, if any (none on these pages).") { $0.jsonLD },
+        .flag("hasExplainer", "Whether it shows a pulse explainer (never).") { $0.hasExplainer },
+    ])
+}
+
+/// What every page kind has besides its own values: the locale's values
+/// and the page's other languages.
+struct PageFrame: Sendable {
+    var locale: LocaleValues
+    /// The page in each language that has it (with borrowed copies), for the switcher.
+    var translations: [TranslationValue] = []
+    /// Real translations only, for `hreflang`.
+    var alternates: [TranslationValue] = []
+}
+
+/// Notices on a content page: shown untranslated, or translated from an older original.
+struct Notices: Sendable {
+    var fallbackNotice: String?
+    var shownFrom: LinkValue?
+    var isStale = false
+    var original: LinkValue?
+}
+
+protocol FramedPage: TemplateObject, Sendable {
+    var frame: PageFrame { get }
+}
+
+extension FramedPage {
+    static var frameFields: [TemplateFields<Self>.Field] {
+        [
+            .list("translations", "The page in every language, for the language switcher.") { $0.frame.translations },
+            .flag("hasTranslations", "Whether there is more than one language to switch to.") { $0.frame.translations.count > 1 },
+            .list("alternates", "The page's real translations, for `hreflang` links.") { $0.frame.alternates },
+            .flag("hasAlternates", "Whether it has any.") { $0.frame.alternates.count > 1 },
+        ] + TemplateFields<Self>.fields(of: LocaleValues.self) { $0.frame.locale }
+    }
+}
+
+/// The home, section, topic and glossary pages: a body and its notices.
+protocol ContentPage: FramedPage {
+    var page: ContentPageValue { get }
+    var notices: Notices { get }
+}
+
+extension ContentPage {
+    static var contentFields: [TemplateFields<Self>.Field] {
+        [
+            .object("page", "The page: `title`, `description`, `url`, `canonical`, `content`, `toc`, …") { $0.page },
+            .flag("isFallback", "Whether the page is shown untranslated, from another language.") { $0.notices.shownFrom != nil },
+            .optionalText("fallbackNotice", "The notice saying so, in the reader's language.") { $0.notices.fallbackNotice },
+            .optionalObject("shownFrom", "The page whose content is shown.") { $0.notices.shownFrom },
+            .flag("isStale", "Whether the translation follows an older version of its original.") { $0.notices.isStale },
+            .optionalObject("original", "For a translation: its original.") { $0.notices.original },
+        ] + frameFields
+    }
+}
+
+struct HomePage: ContentPage {
+    var frame: PageFrame
+    var page: ContentPageValue
+    var notices: Notices
+    var groups: [TopicGroup]
+
+    static let templateName = "home pages"
+    static let templateFields = TemplateFields<HomePage>([
+        .list("groups", "The top-level topics, then each section with its topics.") { $0.groups },
+    ] + contentFields)
+}
+
+struct SectionPage: ContentPage {
+    var frame: PageFrame
+    var page: ContentPageValue
+    var notices: Notices
+    var breadcrumbs: [LinkValue]
+    var topics: [LinkValue]
+
+    static let templateName = "section pages"
+    static let templateFields = TemplateFields<SectionPage>([
+        .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
+        .list("topics", "The section's pages.") { $0.topics },
+    ] + contentFields)
+}
+
+struct TopicPage: ContentPage {
+    var frame: PageFrame
+    var page: ContentPageValue
+    var notices: Notices
+    var breadcrumbs: [LinkValue]
+    var reviewText: String
+    var related: [LinkValue]
+    var section: LinkValue?
+
+    static let templateName = "topic pages"
+    static let templateFields = TemplateFields<TopicPage>([
+        .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
+        .text("reviewText", "\"Page last reviewed … · Next review due …\", or that it has not been reviewed.") { $0.reviewText },
+        .flag("hasToc", "Whether the body has headings for a table of contents.") { !$0.page.toc.isEmpty },
+        .list("related", "The pages of `related:`.") { $0.related },
+        .flag("hasRelated", "Whether there are any.") { !$0.related.isEmpty },
+        .optionalObject("section", "The section (or home page) the topic is in.") { $0.section },
+    ] + contentFields)
+}
+
+struct GlossaryPage: ContentPage {
+    var frame: PageFrame
+    var page: ContentPageValue
+    var notices: Notices
+    var breadcrumbs: [LinkValue]
+    var reviewText: String
+
+    static let templateName = "glossary pages"
+    static let templateFields = TemplateFields<GlossaryPage>([
+        .list("breadcrumbs", "The home page.") { $0.breadcrumbs },
+        .text("reviewText", "Whether a clinician has reviewed the definitions.") { $0.reviewText },
+        .flag("hasToc", "Whether there are terms to list.") { !$0.page.toc.isEmpty },
+    ] + contentFields)
+}
+
+struct SearchPage: FramedPage {
+    var frame: PageFrame
+    var page: DocumentValue
+    var searchIndexURL: String
+    var canonical: String
+    var groups: [TopicGroup]
+
+    static let templateName = "search pages"
+    static let templateFields = TemplateFields<SearchPage>([
+        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+        .text("searchIndexURL", "The locale's search index (JSON) for the page's script.") { $0.searchIndexURL },
+        .text("canonical", "The search page's canonical URL.") { $0.canonical },
+        .list("groups", "Every topic, grouped as on the home page (shown without JavaScript).") { $0.groups },
+    ] + frameFields)
+}
+
+struct NotFoundPage: FramedPage {
+    var frame: PageFrame
+    var page: DocumentValue
+
+    static let templateName = "the 404 page"
+    static let templateFields = TemplateFields<NotFoundPage>([
+        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+    ] + frameFields)
+}
+
+struct RedirectPage: FramedPage {
+    var frame: PageFrame
+    var page: DocumentValue
+    var target: LinkValue
+    var targetCanonical: String
+
+    static let templateName = "redirect pages"
+    static let templateFields = TemplateFields<RedirectPage>([
+        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+        .object("target", "The page the old URL now points to.") { $0.target },
+        .text("targetCanonical", "Its canonical URL.") { $0.targetCanonical },
+    ] + frameFields)
+}
+
+struct LanguageChooserPage: FramedPage {
+    var frame: PageFrame
+    var page: DocumentValue
+    var defaultHome: LinkValue?
+    var defaultHomeCanonical: String?
+
+    static let templateName = "the language chooser"
+    static let templateFields = TemplateFields<LanguageChooserPage>([
+        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+        .optionalObject("defaultHome", "The default locale's home page, where readers are sent.") { $0.defaultHome },
+        .optionalText("defaultHomeCanonical", "Its canonical URL.") { $0.defaultHomeCanonical },
+    ] + frameFields)
+}
