@@ -8,19 +8,45 @@ public enum ReadingLevel: Sendable, Equatable {
     /// Scores `text` in the language `tag` (its primary subtag), or nil when
     /// the language has no formula here: not scored, never guessed.
     public static func score(_ text: String, language tag: String) -> ReadingLevel? {
-        score(TextCounts(text), language: tag)
+        measure(text, language: tag).level
+    }
+
+    /// The words of `text` and its score in the language `tag`, in one pass
+    /// that counts syllables as it meets each word.
+    public static func measure(_ text: String, language tag: String) -> (words: Int, level: ReadingLevel?) {
+        let language = tag.split(separator: "-").first.map(String.init)
+        var words = 0, syllables = 0
+        var scanner = WordScanner()
+        scanner.scan(text) { letters, _ in
+            words += 1
+            switch language {
+            case "en": syllables += Syllables.english(letters: letters)
+            case "es": syllables += Syllables.spanish(letters: letters)
+            default: break
+            }
+        }
+        return (words, level(words: words, sentences: scanner.sentences, syllables: syllables, language: language))
     }
 
     public static func score(_ counts: TextCounts, language tag: String) -> ReadingLevel? {
-        guard counts.words > 0, counts.sentences > 0 else { return nil }
-        switch tag.split(separator: "-").first.map(String.init) {
+        let language = tag.split(separator: "-").first.map(String.init)
+        let syllables: Int
+        switch language {
+        case "en": syllables = counts.wordList.reduce(0) { $0 + Syllables.english($1) }
+        case "es": syllables = counts.wordList.reduce(0) { $0 + Syllables.spanish($1) }
+        default: syllables = 0
+        }
+        return level(words: counts.words, sentences: counts.sentences, syllables: syllables, language: language)
+    }
+
+    private static func level(words: Int, sentences: Int, syllables: Int, language: String?) -> ReadingLevel? {
+        guard words > 0, sentences > 0 else { return nil }
+        switch language {
         case "en":
-            let syllables = counts.wordList.reduce(0) { $0 + Syllables.english($1) }
-            return .fleschKincaidGrade(0.39 * Double(counts.words) / Double(counts.sentences) + 11.8 * Double(syllables) / Double(counts.words) - 15.59)
+            return .fleschKincaidGrade(0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59)
         case "es":
-            let syllables = counts.wordList.reduce(0) { $0 + Syllables.spanish($1) }
-            let perHundredSyllables = 100 * Double(syllables) / Double(counts.words)
-            let perHundredSentences = 100 * Double(counts.sentences) / Double(counts.words)
+            let perHundredSyllables = 100 * Double(syllables) / Double(words)
+            let perHundredSentences = 100 * Double(sentences) / Double(words)
             return .fernandezHuerta(206.84 - 0.60 * perHundredSyllables - 1.02 * perHundredSentences)
         default:
             return nil
@@ -59,8 +85,7 @@ public enum ReadingLevel: Sendable, Equatable {
     }
 }
 
-/// Words and sentences of plain text. A word is a run of letters (with inner
-/// apostrophes or hyphens); a sentence ends at . ! ? … or at a line break.
+/// Words and sentences of plain text (see `WordScanner` for what they are).
 public struct TextCounts: Sendable, Equatable {
     public var wordList: [String]
     public var sentences: Int
@@ -68,45 +93,14 @@ public struct TextCounts: Sendable, Equatable {
 
     public init(_ text: String) {
         var words: [String] = []
-        var sentences = 0
-        let scalars = text.unicodeScalars
-        // A word is a run of the text: its start, while one is open.
-        var wordStart: String.UnicodeScalarView.Index?
-        var sentenceHasWords = false
-        func endWord(at end: String.UnicodeScalarView.Index) {
-            guard var start = wordStart else { return }
-            wordStart = nil
-            // Apostrophes and hyphens only join letters: trimmed from the ends.
-            var end = end
-            while start < end, Self.isJoiner(scalars[start]) { start = scalars.index(after: start) }
-            while start < end, Self.isJoiner(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-            let word = scalars[start..<end]
-            if word.contains(where: Self.isLetter) {
-                // A slice of the text, not scalars copied one by one (that was a tenth of a build).
-                words.append(String(Substring(word)))
-                sentenceHasWords = true
-            }
+        var scanner = WordScanner()
+        scanner.scan(text) { _, scalars in
+            var word = ""
+            word.unicodeScalars.append(contentsOf: scalars)
+            words.append(word)
         }
-        func endSentence() {
-            if sentenceHasWords { sentences += 1 }
-            sentenceHasWords = false
-        }
-        // Scalars, not Characters: a page can be megabytes, and this is the hot loop.
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if Self.isLetter(scalar) || Self.isDigit(scalar) || Self.isCombining(scalar) || (Self.isJoiner(scalar) && wordStart != nil) {
-                if wordStart == nil { wordStart = index }
-            } else {
-                endWord(at: index)
-                if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "\n" { endSentence() }
-            }
-            index = scalars.index(after: index)
-        }
-        endWord(at: scalars.endIndex)
-        endSentence()
-        self.wordList = words
-        self.sentences = sentences
+        wordList = words
+        sentences = scanner.sentences
     }
 
     /// An apostrophe or a hyphen: inside a word ("don't", "low-back"), never at its ends.
@@ -115,8 +109,11 @@ public struct TextCounts: Sendable, Equatable {
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
-        return scalar.properties.isAlphabetic
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: return true
+        case 0...0x7F, 0xD7, 0xF7: return false
+        default: return scalar.properties.isAlphabetic
+        }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -6,19 +6,25 @@ public enum Syllables {
     /// English: vowel groups, less a silent final "e", "-es" (not after a
     /// hissing sound: "pulses") or "-ed" (not after t or d: "wanted"); at least one.
     public static func english(_ word: String) -> Int {
-        var letters = Self.letters(of: word)
+        english(letters: Self.letters(of: word))
+    }
+
+    /// `english` of a word's letters, already in lower case.
+    static func english(letters: [Unicode.Scalar]) -> Int {
         guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
-        let (beforeEnding, penultimate, last) = (letters[letters.count - 3], letters[letters.count - 2], letters[letters.count - 1])
+        var end = letters.count
+        let (beforeEnding, penultimate, last) = (letters[end - 3], letters[end - 2], letters[end - 1])
         if last == "e", penultimate != "l" {
-            letters.removeLast()
+            end -= 1
         } else if penultimate == "e", last == "s", !Self.isHissing(beforeEnding) {
-            letters.removeLast(2)
+            end -= 2
         } else if penultimate == "e", last == "d", beforeEnding != "t", beforeEnding != "d" {
-            letters.removeLast(2)
+            end -= 2
         }
         var count = 0
         var previousWasVowel = false
-        for (index, letter) in letters.enumerated() {
+        for index in 0..<end {
+            let letter = letters[index]
             // A leading "y" is a consonant ("yes").
             let isVowel = Self.isEnglishVowel(letter) && !(letter == "y" && index == 0)
             if isVowel, !previousWasVowel { count += 1 }
@@ -68,11 +74,7 @@ public enum Syllables {
         // ASCII is already in canonical form: most words skip Foundation's normalisation.
         let canonical = word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMappingIfAvailable
         for scalar in canonical.unicodeScalars where TextCounts.isLetter(scalar) {
-            if scalar.isASCII {
-                letters.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else {
-                letters.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
-            }
+            letters.append(WordScanner.lowercased(scalar))
         }
         return letters
     }
@@ -81,7 +83,11 @@ public enum Syllables {
     /// meet (hiatus) or an accented í/ú stands next to a strong vowel; the
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
-        let letters = Self.letters(of: word)
+        spanish(letters: Self.letters(of: word))
+    }
+
+    /// `spanish` of a word's letters, already in lower case.
+    static func spanish(letters: [Unicode.Scalar]) -> Int {
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
             if letter == "u", index > 0, Self.silencesU(letters[index - 1]), index + 1 < letters.count, Self.followsSilentU(letters[index + 1]) {

@@ -16,8 +16,8 @@ enum ReadingLevelCheck {
 
     /// The stats of one page's running text, in its language.
     static func stats(_ prose: String, language: String) -> ProseStats {
-        let counts = TextCounts(prose)
-        return ProseStats(words: counts.words, level: ReadingLevel.score(counts, language: language))
+        let measured = ReadingLevel.measure(prose, language: language)
+        return ProseStats(words: measured.words, level: measured.level)
     }
 
     /// The warning for `page`, if it is a topic harder to read than its language's target.
