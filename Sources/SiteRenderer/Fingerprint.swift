@@ -61,12 +61,6 @@ public struct FingerprintHasher {
         for text in texts { combine(text) }
     }
 
-    /// Encoded bytes, tagged with their length (template values, see `TemplateData.encode`).
-    public mutating func combine(bytes: [UInt8]) {
-        tag(6, count: bytes.count)
-        bytes.withUnsafeBytes { combineRaw($0) }
-    }
-
     public func finalize() -> Fingerprint {
         var sha = sha
         buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
@@ -93,6 +87,14 @@ public struct FingerprintHasher {
 }
 
 extension Fingerprint {
+    /// The digest of a file's bytes.
+    public static func digest(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
+        let digest = SHA256.hash(data: bytes)
+        return digest.withUnsafeBytes { raw in
+            Fingerprint(high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian, low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian)
+        }
+    }
+
     /// The fingerprint of `parts`, in order.
     public static func of(_ parts: String...) -> Fingerprint {
         var hasher = FingerprintHasher()

@@ -23,8 +23,6 @@ enum MarkdownStage {
         var conversions: [Fingerprint: MarkdownConversion]
         /// What `update` needs to redo single pages.
         fileprivate var kept: Kept
-        /// Each page's conversion key (a borrowed page: its original's).
-        fileprivate var conversionKeys: [Fingerprint]
 
         var diagnostics: [Diagnostic] {
             kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
@@ -81,11 +79,10 @@ enum MarkdownStage {
                 readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
                 options: options, resolver: resolver, glossary: glossary,
                 shared: graph.pages.indices.map { ownFills[source($0)].fill }
-            ),
-            conversionKeys: graph.pages.indices.map { conversions[source($0)].key }
+            )
         )
         let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
-            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], key: result.conversionKeys[index], shared: result.kept.shared[index])
+            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], shared: result.kept.shared[index])
         }
         result.bodies = finished.map(\.body)
         result.kept.pageDiagnostics = graph.pages.indices.map { index in
@@ -110,7 +107,7 @@ enum MarkdownStage {
         /// Each edited page's conversion, and the memo key it replaces.
         fileprivate var conversions: [(index: Int, key: Fingerprint, oldKey: Fingerprint, conversion: MarkdownConversion)] = []
         /// Each page showing an edited body: its body and problems.
-        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, key: Fingerprint, shared: PageBody.SharedFill, body: PageBody, diagnostics: [Diagnostic])] = []
+        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, shared: PageBody.SharedFill, body: PageBody, diagnostics: [Diagnostic])] = []
         fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
     }
 
@@ -131,9 +128,9 @@ enum MarkdownStage {
             patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
             let own = sharedFill(page, rendered: conversion.rendered, glossary: result.kept.glossary, strings: strings)
             for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
-                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, key: key, shared: own.fill)
+                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, shared: own.fill)
                 let diagnostics = finished.diagnostics + (shown == index ? own.diagnostics : [])
-                patch.finished.append((shown, conversion.rendered, key, own.fill, finished.body, diagnostics))
+                patch.finished.append((shown, conversion.rendered, own.fill, finished.body, diagnostics))
             }
         }
         return patch
@@ -172,7 +169,6 @@ enum MarkdownStage {
         for item in patch.readingDiagnostics { result.kept.readingDiagnostics[item.index] = item.diagnostic }
         for item in patch.finished {
             result.converted[item.index] = item.rendered
-            result.conversionKeys[item.index] = item.key
             result.kept.shared[item.index] = item.shared
             result.bodies[item.index] = item.body
             result.kept.pageDiagnostics[item.index] = item.diagnostics
@@ -254,9 +250,7 @@ enum MarkdownStage {
 
 private extension MarkdownStage.Kept {
     /// Page `index`'s body, every hole filled for it, and its problems.
-    func finish(
-        _ index: Int, page: PageNode, rendered: RenderedMarkdown, key: Fingerprint, shared: PageBody.SharedFill
-    ) -> (body: PageBody, diagnostics: [Diagnostic]) {
+    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, shared: PageBody.SharedFill) -> (body: PageBody, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
@@ -284,7 +278,7 @@ private extension MarkdownStage.Kept {
             }
             previousLevel = heading.level
         }
-        let body = PageBody(markdown: rendered, conversionKey: key, linkURLs: urls, embedHTML: embedHTML[index], shared: shared)
+        let body = PageBody(markdown: rendered, linkURLs: urls, embedHTML: embedHTML[index], shared: shared)
         // A borrowed page's problems are its original's, reported there once.
         return (body, page.isFallback ? [] : diagnostics)
     }

@@ -8,8 +8,6 @@ import TemplateEngine
 /// explainers are its own.
 struct PageBody: TemplateHTMLWriter, Sendable {
     let markdown: RenderedMarkdown
-    /// What the Markdown was converted from: stands for its HTML in the page's key.
-    let conversionKey: Fingerprint
     /// Each internal link's URL (empty when it does not resolve: the build then fails).
     let linkURLs: [String]
     /// Each embed's HTML, in the page's locale.
@@ -46,15 +44,5 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         var output = HTMLOutput()
         write(into: &output)
         return output.text
-    }
-
-    func encode(into bytes: inout [UInt8]) {
-        withUnsafeBytes(of: conversionKey.high.littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: conversionKey.low.littleEndian) { bytes.append(contentsOf: $0) }
-        for text in linkURLs + embedHTML + shared.citationHTML + [shared.referenceList] { TemplateData.encode(5, text, &bytes) }
-        for tags in shared.termTags {
-            TemplateData.encode(5, tags?.open ?? "", &bytes)
-            TemplateData.encode(5, tags?.close ?? "", &bytes)
-        }
     }
 }

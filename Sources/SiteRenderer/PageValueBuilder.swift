@@ -13,9 +13,6 @@ struct PageValueBuilder: Sendable {
     private let origin: String
     /// Each locale's shared values, made once: every page of a locale shows them.
     private var locales: [String: LocaleValues] = [:]
-    /// The fingerprint of each locale's shared values: a page's key includes
-    /// it instead of hashing the same navigation and strings on every page.
-    private(set) var localeFingerprints: [String: Fingerprint] = [:]
 
     /// - Parameter assets: each asset's key and URL.
     init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], theme: Theme) {
@@ -31,13 +28,7 @@ struct PageValueBuilder: Sendable {
                 template.render(shared, into: &output)
                 cached[name] = output.text
             }
-            let values = shared.with(cached: .html(cached))
-            locales[locale.tag] = values
-            var bytes: [UInt8] = []
-            TemplateData.object(values).encode(into: &bytes)
-            var hasher = FingerprintHasher()
-            hasher.combine(bytes: bytes)
-            localeFingerprints[locale.tag] = hasher.finalize()
+            locales[locale.tag] = shared.with(cached: .html(cached))
         }
     }
 

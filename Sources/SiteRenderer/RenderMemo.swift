@@ -1,16 +1,16 @@
 import CommonMark
 import Readability
 
-/// What earlier builds made, by the fingerprint of what it was made from, so
-/// that the next build redoes only work whose inputs changed.
+/// What earlier builds made, so that the next build redoes only work whose
+/// inputs changed.
 ///
-/// A page's key is the fingerprint of its template (with every partial it
-/// includes) and of the complete set of values the template sees: its body,
-/// its strings, and the title and URL of every page it links to or lists. So a
-/// page is re-rendered exactly when something it shows changed, and nothing
-/// has to keep a separate list of what depends on what.
+/// A page's key is the digest of its bytes. Rendering is cheap next to
+/// writing a file and to what readers, rsync and CDNs do with a new one, so
+/// every page is rendered and only a page whose bytes changed is written:
+/// exactly the pages showing something that changed, with no list of what
+/// depends on what to keep up to date.
 public struct RenderMemo: Sendable {
-    /// Output path → the key of the page rendered there.
+    /// Output path → the digest of the page written there.
     public var pages: [String: Fingerprint]
     /// Markdown conversions (cmark-gfm and the reading-level score) by the
     /// fingerprint of their input: body, locale options, language.

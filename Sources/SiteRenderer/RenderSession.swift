@@ -48,21 +48,20 @@ extension SiteRenderer {
         let affected = edit.affected
         session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
         let jobs = affected.map { TemplateJob.page($0, graph: session.graph, builder: session.builder, markdown: session.markdown) }
-        let keyed = jobs.map { (job: $0, key: $0.key(theme: session.theme, builder: session.builder)) }.filter { session.keys[$0.job.path] != $0.key }
+        let theme = session.theme
+        let keyed = jobs.map { job in (job: job, page: job.render(theme: theme)) }.filter { session.keys[$0.job.path] != $0.page.key }
         var failures: [(path: String, failure: (any Error)?)] = []
         if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
             failures.append(("", failure))
         } else {
-            let theme = session.theme
             failures = keyed.map { item in
-                let bytes = item.job.render(theme: theme)
-                return (item.job.path, attempt { try bytes.withUnsafeBytes { try sink.write(item.job.path, bytes: $0) } })
+                (item.job.path, attempt { try item.page.bytes.withUnsafeBytes { try sink.write(item.job.path, bytes: $0) } })
             }
             failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, session.report.html) }))
         }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(session.siteWarnings + writeErrors) }
-        for item in keyed { session.keys[item.job.path] = item.key }
+        for item in keyed { session.keys[item.job.path] = item.page.key }
         return keyed.count
     }
 }

@@ -6,7 +6,7 @@ public struct RenderSummary: Sendable {
     public var filesWritten: Int { outputPaths.count }
     public var warnings: [Diagnostic]
     public var pageCounts: [(locale: String, pages: Int)]
-    /// Pages whose template was rendered this time (the others matched the memo).
+    /// Pages whose bytes changed and were written (the others matched the memo).
     public var pagesRendered: Int
     /// Every file of the output folder, relative to it.
     public var outputPaths: [String]
@@ -60,9 +60,8 @@ public enum SiteRenderer {
         // for every page at once they would double the build's peak memory.
         let outcomes = ParallelMap.map(Array(0..<graph.pages.count + others.count)) { index -> (path: String, key: Fingerprint, rendered: Bool, failure: (any Error)?) in
             let job = index < graph.pages.count ? TemplateJob.page(index, graph: graph, builder: builder, markdown: markdown) : others[index - graph.pages.count]
-            let key = job.key(theme: theme, builder: builder)
+            let (bytes, key) = job.render(theme: theme)
             if memo.pages[job.path] == key { return (job.path, key, false, nil) }
-            let bytes = job.render(theme: theme)
             return (job.path, key, true, attempt { try bytes.withUnsafeBytes { try sink.write(job.path, bytes: $0) } })
         }
         var failures = outcomes.map { ($0.path, $0.failure) }

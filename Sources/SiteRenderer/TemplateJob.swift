@@ -2,30 +2,19 @@ import SiteModel
 import SiteResolver
 import TemplateEngine
 
-/// One file rendered from a template: where it goes and the values of its
-/// page kind. Its key (see `RenderMemo`) is the fingerprint of the kind's
-/// templates and of those values.
+/// One file rendered from a template: where it goes and the values of its page kind.
 struct TemplateJob: Sendable {
     var path: String
     var values: PageValues
 
-    func key(theme: Theme, builder: PageValueBuilder) -> Fingerprint {
-        var hasher = FingerprintHasher()
-        hasher.combine(theme.fingerprints[values.kind] ?? Fingerprint(high: 0, low: 0))
-        hasher.combine(builder.localeFingerprints[values.locale] ?? Fingerprint(high: 0, low: 0))
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4096)
-        // The locale's shared values are left out: its fingerprint stands for them.
-        values.data.encode(into: &bytes)
-        hasher.combine(bytes: bytes)
-        return hasher.finalize()
-    }
-
-    /// The page's bytes; typed templates cannot fail once compiled.
-    func render(theme: Theme) -> [UInt8] {
+    /// The page's bytes, and their digest: the key `RenderMemo` keeps, so
+    /// that a page whose bytes are the last build's is not written again.
+    /// Typed templates cannot fail once compiled.
+    func render(theme: Theme) -> (bytes: [UInt8], key: Fingerprint) {
         var output = HTMLOutput(capacity: 32 * 1024)
         theme.pages[values.kind]!.render(values.data, into: &output)
-        return output.take()
+        let bytes = output.take()
+        return (bytes, bytes.withUnsafeBytes(Fingerprint.digest))
     }
 
     /// Page `index` of the graph.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SiteModel
+import SiteResolver
 import TemplateEngine
 
 /// `Templates/`: the Mustache layouts and partials, compiled once per build
@@ -17,9 +18,6 @@ public struct Theme: Sendable {
     /// `strings.KEY` names the templates use, with the template that uses it first.
     let usedStrings: [String: String]
     public let assets: [Asset]
-    /// Each page kind's fingerprint: its template's text and the texts of
-    /// every partial and parent it includes. A page's output key starts with it.
-    let fingerprints: [PageKind: Fingerprint]
 
     /// A file from `Templates/assets/`, published under a content-hashed name.
     public struct Asset: Sendable {
@@ -35,8 +33,12 @@ public struct Theme: Sendable {
     /// Reads every `*.mustache` under `templatesURL` and every file in
     /// `assets/`, and compiles each page kind's template. Every problem is
     /// reported, each at its template's line and column.
-    /// - Parameter stringKeys: every key of the locales' `strings:`.
-    public static func load(from templatesURL: URL, displayRoot: String, stringKeys: Set<String>) throws(BuildFailure) -> Theme {
+    /// - Parameters:
+    ///   - stringKeys: every key of the locales' `strings:`.
+    ///   - kinds: the kinds of page the site publishes: their templates must exist.
+    public static func load(
+        from templatesURL: URL, displayRoot: String, stringKeys: Set<String>, kinds: Set<PageKind> = Set(PageKind.allCases)
+    ) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         let files = (FileManager.default.subpaths(atPath: templatesURL.path) ?? []).sorted()
@@ -61,7 +63,9 @@ public struct Theme: Sendable {
         var compileErrors: [TemplateError] = []
         for kind in PageKind.allCases where !unparsed.contains(kind.templateName) {
             guard library.names.contains(kind.templateName) else {
-                diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(kind.templateName).mustache"), "template '\(kind.templateName)' is missing"))
+                if kinds.contains(kind) {
+                    diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(kind.templateName).mustache"), "template '\(kind.templateName)' is missing"))
+                }
                 continue
             }
             switch library.compile(kind.templateName, for: kind.shape, keys: keys) {
@@ -85,15 +89,7 @@ public struct Theme: Sendable {
         for use in uses.filter({ $0.space == KeySpace.strings }).sorted(by: { ($0.template, $0.key) < ($1.template, $1.key) }) where usedStrings[use.key] == nil {
             usedStrings[use.key] = "\(displayRoot)/\(use.template).mustache"
         }
-        let fingerprints = pages.keys.reduce(into: [PageKind: Fingerprint]()) { result, kind in
-            var hasher = FingerprintHasher()
-            for name in library.dependencies(of: kind.templateName).sorted() {
-                hasher.combine(name)
-                hasher.combine(sources[name] ?? "")
-            }
-            result[kind] = hasher.finalize()
-        }
-        return Theme(pages: pages, cached: cached, usedStrings: usedStrings, assets: assets, fingerprints: fingerprints)
+        return Theme(pages: pages, cached: cached, usedStrings: usedStrings, assets: assets)
     }
 
     private static func diagnostic(_ error: TemplateError, displayRoot: String) -> Diagnostic {
@@ -123,6 +119,12 @@ public struct Theme: Sendable {
 /// The kinds of page the site publishes, each with its template and the
 /// Swift type of the values that template may name.
 public enum PageKind: String, CaseIterable, Sendable {
+    /// The kinds `graph` publishes: a site without a glossary needs no glossary template.
+    public static func published(in graph: SiteGraph) -> Set<PageKind> {
+        let hasGlossary = graph.pages.contains { $0.id == GlossaryPages.id && $0.source.isSynthesized }
+        return Set(allCases.filter { $0 != .glossary || hasGlossary })
+    }
+
     case home, section, topic, glossary, search
     case notFound = "404"
     case redirect

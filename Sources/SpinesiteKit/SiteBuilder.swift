@@ -209,7 +209,9 @@ public enum SiteBuilder {
     static func loadTheme(_ options: BuildOptions, after graph: SiteGraph) throws(BuildFailure) -> Theme {
         do {
             let stringKeys = Set(graph.locales.flatMap(\.strings.keys))
-            return try Theme.load(from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath, stringKeys: stringKeys)
+            return try Theme.load(
+                from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath, stringKeys: stringKeys, kinds: PageKind.published(in: graph)
+            )
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }

@@ -28,14 +28,6 @@ struct DynamicObject: TemplateObject {
     func templateField(named name: String) -> TemplateData? {
         fields[name]?.templateData
     }
-
-    func encodeKeyedFields(into bytes: inout [UInt8]) {
-        TemplateData.tag(11, fields.count, &bytes)
-        for key in fields.keys.sorted() {
-            TemplateData.encode(5, key, &bytes)
-            fields[key]!.templateData.encode(into: &bytes)
-        }
-    }
 }
 
 struct DynamicList: TemplateList {

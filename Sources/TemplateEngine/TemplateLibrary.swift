@@ -46,28 +46,6 @@ public struct TemplateLibrary: Sendable {
         guard compiler.errors.isEmpty else { return .failure(TemplateFailure(errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })) }
         return .success(CompiledTemplate(root: root, shared: compiler.shared, usedKeys: compiler.usedKeys))
     }
-
-    /// The templates `name` includes, directly or through others (partials and parents).
-    public func dependencies(of name: String) -> Set<String> {
-        var seen: Set<String> = [], pending = [name]
-        while let next = pending.popLast() {
-            guard seen.insert(next).inserted, let nodes = parsed[next] else { continue }
-            pending += Self.includedNames(nodes)
-        }
-        return seen
-    }
-
-    private static func includedNames(_ nodes: [TemplateNode]) -> [String] {
-        nodes.flatMap { node -> [String] in
-            switch node {
-            case .partial(let name, _, _): [name]
-            case .parent(let name, _, let blocks, _): [name] + blocks.flatMap { includedNames($0.content) }
-            case .section(_, _, let content, _): includedNames(content)
-            case .block(let block): includedNames(block.content)
-            case .text, .variable: []
-            }
-        }
-    }
 }
 
 /// Every error found compiling one template.

@@ -77,16 +77,12 @@ public struct TemplateFields<Owner>: Sendable {
         public let name: String
         public let shape: TemplateShape
         public let summary: String
-        /// Read through a value that many pages share (see `fields(of:via:)`):
-        /// left out of `TemplateData.encode`, which the caller keys apart.
-        public let isShared: Bool
         let read: @Sendable (Owner) -> TemplateData
 
-        public init(_ name: String, _ shape: TemplateShape, _ summary: String, isShared: Bool = false, read: @escaping @Sendable (Owner) -> TemplateData) {
+        public init(_ name: String, _ shape: TemplateShape, _ summary: String, read: @escaping @Sendable (Owner) -> TemplateData) {
             self.name = name
             self.shape = shape
             self.summary = summary
-            self.isShared = isShared
             self.read = read
         }
     }
@@ -159,10 +155,9 @@ extension TemplateFields.Field {
 extension TemplateFields {
     /// Every field of `Value`, read through `read`: a value's fields offered
     /// at the top level of another (the common values on every page kind).
-    /// They are shared: `TemplateData.encode` leaves them out.
     public static func fields<Value: TemplateObject>(of type: Value.Type, via read: @escaping @Sendable (Owner) -> Value) -> [Field] {
         Value.templateFields.fields.map { inner in
-            Field(inner.name, inner.shape, inner.summary, isShared: true) { inner.read(read($0)) }
+            Field(inner.name, inner.shape, inner.summary) { inner.read(read($0)) }
         }
     }
 }

@@ -27,8 +27,6 @@ public enum TemplateData {
 /// HTML made elsewhere that a template inserts with `{{{…}}}`.
 public protocol TemplateHTMLWriter {
     func write(into output: inout HTMLOutput)
-    /// A canonical encoding of what `write` depends on (see `TemplateData.encode`).
-    func encode(into bytes: inout [UInt8])
 }
 
 /// A value with named fields. Typed values list their fields once, in
@@ -42,8 +40,6 @@ public protocol TemplateObject: SendableMetatype {
     func templateField(_ index: Int) -> TemplateData
     /// A field of a dynamic value or of a keyed one (`strings.title`).
     func templateField(named name: String) -> TemplateData?
-    /// The names and values `templateField(named:)` answers, for `TemplateData.encode`.
-    func encodeKeyedFields(into bytes: inout [UInt8])
 }
 
 extension TemplateObject {

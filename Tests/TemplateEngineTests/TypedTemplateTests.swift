@@ -121,19 +121,4 @@ final class TypedTemplateTests: XCTestCase {
         XCTAssertEqual(messages.count, 1, "\(messages)")
         XCTAssertTrue(messages.first?.contains("templates include each other without end") ?? false, "\(messages)")
     }
-
-    func testEncodingTellsValuesApart() {
-        func encoded(_ article: Article) -> [UInt8] {
-            var bytes: [UInt8] = []
-            TemplateData.object(article).encode(into: &bytes)
-            return bytes
-        }
-        var other = article
-        other.tags = ["ab"]
-        XCTAssertNotEqual(encoded(article), encoded(other), "[a, b] and [ab] differ")
-        other = article
-        other.title = article.title + " "
-        XCTAssertNotEqual(encoded(article), encoded(other))
-        XCTAssertEqual(encoded(article), encoded(article))
-    }
 }

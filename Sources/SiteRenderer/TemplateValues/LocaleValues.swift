@@ -82,14 +82,6 @@ struct KeyedValues: TemplateObject, Sendable {
     func templateField(named name: String) -> TemplateData? {
         values[name].map { isHTML ? .html($0) : .text($0) }
     }
-
-    func encodeKeyedFields(into bytes: inout [UInt8]) {
-        TemplateData.integer(values.count).encode(into: &bytes)
-        for key in values.keys.sorted() {
-            TemplateData.encode(5, key, &bytes)
-            TemplateData.encode(isHTML ? 6 : 5, values[key]!, &bytes)
-        }
-    }
 }
 
 struct SiteValue: TemplateObject, Sendable {
