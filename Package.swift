@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
-        .testTarget(name: "ReadabilityTests", dependencies: ["Readability"], swiftSettings: strict),
+        .testTarget(name: "ReadabilityTests", dependencies: ["Readability", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),

@@ -94,11 +94,7 @@ public struct TextCounts: Sendable, Equatable {
     public init(_ text: String) {
         var words: [String] = []
         var scanner = WordScanner()
-        scanner.scan(text) { _, scalars in
-            var word = ""
-            word.unicodeScalars.append(contentsOf: scalars)
-            words.append(word)
-        }
+        scanner.scan(text) { _, bytes in words.append(String(decoding: bytes, as: UTF8.self)) }
         wordList = words
         sentences = scanner.sentences
     }

@@ -1,4 +1,5 @@
 import Readability
+import TestSupport
 import XCTest
 
 final class SyllableTests: XCTestCase {
@@ -46,5 +47,55 @@ final class ReadingLevelTests: XCTestCase {
         XCTAssertTrue(ReadingLevel.fernandezHuerta(61).meets(60))
         XCTAssertFalse(ReadingLevel.fernandezHuerta(59).meets(60))
         XCTAssertEqual(ReadingLevel.fleschKincaidGrade(11.26).description, "Flesch–Kincaid grade 11.3")
+    }
+}
+
+/// The byte scanner against the scalar loop it replaced, on seeded random text.
+final class WordScannerTests: XCTestCase {
+    /// The earlier definition, scalar by scalar: words trimmed of joiners, sentences at . ! ? … and line breaks.
+    private func reference(_ text: String) -> (words: [String], sentences: Int) {
+        var words: [String] = [], sentences = 0, current: [Unicode.Scalar] = [], sentenceHasWords = false
+        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+        func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "-" }
+        func isMark(_ s: Unicode.Scalar) -> Bool { !s.isASCII && s.properties.generalCategory == .nonspacingMark }
+        func endWord() {
+            var word = current[...]
+            while let first = word.first, isJoiner(first) { word = word.dropFirst() }
+            while let last = word.last, isJoiner(last) { word = word.dropLast() }
+            if word.contains(where: isLetter) {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: word)
+                words.append(text)
+                sentenceHasWords = true
+            }
+            current = []
+        }
+        for scalar in text.unicodeScalars {
+            if isLetter(scalar) || isDigit(scalar) || isMark(scalar) || (isJoiner(scalar) && !current.isEmpty) {
+                current.append(scalar)
+            } else {
+                endWord()
+                if ".!?…\n".unicodeScalars.contains(scalar) {
+                    if sentenceHasWords { sentences += 1 }
+                    sentenceHasWords = false
+                }
+            }
+        }
+        endWord()
+        if sentenceHasWords { sentences += 1 }
+        return (words, sentences)
+    }
+
+    func testScannerMatchesTheScalarDefinitionOnRandomText() {
+        let pieces = ["a", "Z", "é", "Ñ", "ü", "ª", "µ", "ß", "ع", "9", "٣", "'", "’", "-", " ", ".", "!", "?", "…", "\n", ",", "“", "o\u{301}", "—", "¿", "x"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let counts = TextCounts(text)
+            let expected = reference(text)
+            XCTAssertEqual(counts.wordList, expected.words, text.debugDescription)
+            XCTAssertEqual(counts.sentences, expected.sentences, text.debugDescription)
+        }
     }
 }
