@@ -7,3 +7,7 @@
 #include <cmark-gfm/node.h>
 #include <cmark-gfm/render.h>
 #include <cmark-gfm/houdini.h>
+// The table extension's node type, registered with the core extensions
+// (exported by libcmark-gfm-extensions, not declared in its public header).
+extern cmark_node_type CMARK_NODE_TABLE;
+static inline cmark_node_type spinesite_table_node_type(void) { return CMARK_NODE_TABLE; }

@@ -11,12 +11,15 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var embedLanguages: Set<String>
     /// Terms whose first use is marked (see `RenderedMarkdown.termUses`).
     public var terms: [TermPattern]
+    /// Whether to collect `RenderedMarkdown.plainText` (a build does not need it).
+    public var collectsPlainText: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = [], terms: [TermPattern] = []) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = [], terms: [TermPattern] = [], collectsPlainText: Bool = true) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.footnoteLabels = footnoteLabels
         self.embedLanguages = embedLanguages
         self.terms = terms
+        self.collectsPlainText = collectsPlainText
     }
 }

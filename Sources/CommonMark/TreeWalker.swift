@@ -20,6 +20,7 @@ struct TreeWalker {
     private(set) var actions: [(node: Node, action: RenderAction)] = []
     private let embedLanguages: Set<String>
     private let footnoteLabels: FootnoteLabels?
+    private let collectsPlainText: Bool
     private(set) var plainText = ""
     /// Running prose only: paragraphs and list items, without headings, code,
     /// tables or footnotes (what a reading-level formula should see).
@@ -31,6 +32,7 @@ struct TreeWalker {
         anchors = AnchorSet(reserved: reservedAnchors)
         embedLanguages = options.embedLanguages
         footnoteLabels = options.footnoteLabels
+        collectsPlainText = options.collectsPlainText
         terms = TermMatcher(patterns: options.terms)
     }
 
@@ -42,6 +44,9 @@ struct TreeWalker {
         var unmarkable = 0
         var notProse = 0
         var firstFootnote = true
+        var prose: [UInt8] = []
+        prose.reserveCapacity(8192)
+        let table = spinesite_table_node_type()
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -49,30 +54,33 @@ struct TreeWalker {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            // Headings, footnote definitions and tables are not running prose.
+            let isNotProse = type == CMARK_NODE_HEADING || type == CMARK_NODE_FOOTNOTE_DEFINITION || type == table
+            let isUnmarkable = type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
             if event == CMARK_EVENT_EXIT {
-                if Self.blockTypes.contains(type.rawValue) { plainText += "\n" }
-                if Self.unmarkableTypes.contains(type.rawValue) { unmarkable -= 1 }
-                if Self.isNotProse(node) { notProse -= 1 }
-                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { proseText += "\n" }
+                if collectsPlainText, Self.isBlock(type) { plainText += "\n" }
+                if isUnmarkable { unmarkable -= 1 }
+                if isNotProse { notProse -= 1 }
+                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { prose.append(UInt8(ascii: "\n")) }
                 continue
             }
-            if Self.isNotProse(node) { notProse += 1 }
-            if Self.unmarkableTypes.contains(type.rawValue) { unmarkable += 1 }
+            if isNotProse { notProse += 1 }
+            if isUnmarkable { unmarkable += 1 }
             switch type {
             case CMARK_NODE_TEXT:
-                let literal = Self.literal(node)
-                plainText += literal
-                if notProse == 0 { proseText += literal }
+                let literal = Self.literalBytes(node)
+                if collectsPlainText { plainText += String(decoding: literal, as: UTF8.self) }
+                if notProse == 0 { prose.append(contentsOf: literal) }
                 markText(node, literal, marksTerms: unmarkable == 0)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                plainText += " "
-                if notProse == 0 { proseText += " " }
+                if collectsPlainText { plainText += " " }
+                if notProse == 0 { prose.append(UInt8(ascii: " ")) }
             case CMARK_NODE_CODE:
-                plainText += Self.literal(node)
+                if collectsPlainText { plainText += Self.literal(node) }
             case CMARK_NODE_CODE_BLOCK:
                 if !embedLanguages.isEmpty, embedLanguages.contains(Self.fenceLanguage(node)) {
                     addEmbed(node)
-                } else {
+                } else if collectsPlainText {
                     plainText += Self.literal(node)
                 }
             case CMARK_NODE_HEADING:
@@ -88,6 +96,7 @@ struct TreeWalker {
                 break
             }
         }
+        proseText = String(decoding: prose, as: UTF8.self)
     }
 
     private mutating func addHeading(_ node: Node) {
@@ -137,18 +146,17 @@ struct TreeWalker {
     }
 
     /// Glossary uses and citations in a text node become holes between runs of its escaped text.
-    private mutating func markText(_ node: Node, _ literal: String, marksTerms: Bool) {
-        let found = CitationScanner.citations(in: literal)
+    private mutating func markText(_ node: Node, _ literal: UnsafeBufferPointer<UInt8>, marksTerms: Bool) {
         let termsPending = marksTerms && !terms.isDone
-        guard termsPending || !found.isEmpty else { return }
+        guard termsPending || CitationScanner.mayCite(literal) else { return }
+        let found = CitationScanner.citations(in: literal)
         var pieces: [TextPiece] = []
         var position = 0
-        let utf8 = Array(literal.utf8)
         func addText(upTo end: Int) {
             guard end > position else { return }
             if termsPending {
                 let base = position
-                let segment = String(decoding: utf8[base..<end], as: UTF8.self)
+                let segment = String(decoding: UnsafeBufferPointer(rebasing: literal[base..<end]), as: UTF8.self)
                 for mark in terms.mark(segment) {
                     let start = base + mark.range.lowerBound, stop = base + mark.range.upperBound
                     pieces += [.text(position..<start), .hole(.termStart(mark.use)), .text(start..<stop), .hole(.termEnd(mark.use))]
@@ -164,9 +172,9 @@ struct TreeWalker {
             citations.append(Citation(keys: citation.keys, position: Self.position(node)))
             position = citation.range.upperBound
         }
-        addText(upTo: utf8.count)
+        addText(upTo: literal.count)
         guard pieces.contains(where: { if case .hole = $0 { true } else { false } }) else { return }
-        actions.append((node, .text(utf8, pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })))
+        actions.append((node, .text(Array(literal), pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })))
     }
 
     private static func fenceLanguage(_ node: Node) -> String {
@@ -174,23 +182,13 @@ struct TreeWalker {
         return String(info.split(separator: " ", maxSplits: 1).first ?? "")
     }
 
-    private static let unmarkableTypes: Set<UInt32> = [
-        CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
-    ]
-
-    /// Headings, footnote definitions and tables (leaf code blocks add no text to prose anyway).
-    /// Runs on every node's entry and exit: the table test compares the C
-    /// string in place (the table type is an extension's, with no constant).
-    private static func isNotProse(_ node: Node) -> Bool {
-        let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_HEADING || type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
-        return cmark_node_get_type_string(node).map { strcmp($0, "table") == 0 } ?? false
+    /// Blocks whose end ends a line of the plain text.
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_BLOCK_QUOTE: true
+        default: false
+        }
     }
-
-    private static let blockTypes: Set<UInt32> = [
-        CMARK_NODE_PARAGRAPH.rawValue, CMARK_NODE_HEADING.rawValue, CMARK_NODE_ITEM.rawValue,
-        CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_BLOCK_QUOTE.rawValue,
-    ]
 
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
@@ -198,6 +196,12 @@ struct TreeWalker {
 
     private static func literal(_ node: Node) -> String {
         string(cmark_node_get_literal(node))
+    }
+
+    /// A text node's bytes in place (`cmark_node_get_literal` may copy them to add a NUL).
+    private static func literalBytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+        let chunk = node.pointee.as.literal
+        return UnsafeBufferPointer(start: chunk.data, count: Int(chunk.len))
     }
 
     private static func position(_ node: Node) -> SourcePosition {
@@ -222,8 +226,14 @@ struct TreeWalker {
 
 /// `[@key]` and `[@a; @b]` in a text: each becomes a citation hole.
 enum CitationScanner {
-    static func citations(in text: String) -> [(range: Range<Int>, keys: [String])] {
-        let bytes = Array(text.utf8)
+    /// Whether `text` has a "[@" at all (most texts do not).
+    static func mayCite(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count > 1 else { return false }
+        for index in 0..<text.count - 1 where text[index] == UInt8(ascii: "[") && text[index + 1] == UInt8(ascii: "@") { return true }
+        return false
+    }
+
+    static func citations(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, keys: [String])] {
         var found: [(range: Range<Int>, keys: [String])] = []
         var index = 0
         while index + 1 < bytes.count {

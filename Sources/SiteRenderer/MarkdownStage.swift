@@ -184,7 +184,6 @@ enum MarkdownStage {
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
         rendered.proseText = ""
-        rendered.plainText = ""
         return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
     }
 
@@ -199,7 +198,7 @@ enum MarkdownStage {
                     smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
                     footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
                     embedLanguages: [ExplainerStage.language],
-                    terms: GlossaryLinks.patterns(locale)
+                    terms: GlossaryLinks.patterns(locale), collectsPlainText: false
                 )
                 var withoutTerms = options
                 withoutTerms.terms = []
