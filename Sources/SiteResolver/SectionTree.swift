@@ -60,11 +60,11 @@ enum SectionTree {
             graph.pages[index].ancestors = ancestors
             if let parent = graph.pages[index].parent { graph.pages[parent].children.append(index) }
         }
-        let snapshot = graph.pages
-        for index in graph.pages.indices {
+        // Each page's sort key once, not two page copies per comparison.
+        let keys = graph.pages.map { (weight: $0.source.frontMatter.weight, title: $0.title, id: $0.id) }
+        for index in graph.pages.indices where graph.pages[index].children.count > 1 {
             graph.pages[index].children.sort { lhs, rhs in
-                let a = snapshot[lhs], b = snapshot[rhs]
-                return (a.source.frontMatter.weight, a.title, a.id) < (b.source.frontMatter.weight, b.title, b.id)
+                (keys[lhs].weight, keys[lhs].title, keys[lhs].id) < (keys[rhs].weight, keys[rhs].title, keys[rhs].id)
             }
         }
     }

@@ -15,20 +15,26 @@ public enum TranslationTracker {
 
     static func track(_ graph: inout SiteGraph) {
         let defaultLocale = graph.config.defaultLocale
-        var digests: [Int: String] = [:]
+        var translations: [Int] = []
         for index in graph.pages.indices where graph.pages[index].locale != defaultLocale && !graph.pages[index].isFallback {
-            let page = graph.pages[index]
-            guard !page.isGenerated, !page.source.isSynthesized else { continue }
-            guard let original = graph.pagesByID[defaultLocale]?[page.id] else {
-                let location = page.source.frontMatter.id?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
-                graph.warnings.append(.warning(location, "no page in '\(defaultLocale)' has id '\(page.id)', so this page is nobody's translation (rename it or set 'id' to pair it)"))
+            guard !graph.pages[index].isGenerated, !graph.pages[index].source.isSynthesized else { continue }
+            let id = graph.pages[index].id
+            guard let original = graph.pagesByID[defaultLocale]?[id] else {
+                let source = graph.pages[index].source
+                let location = source.frontMatter.id?.location ?? SourceLocation(file: source.file, line: 1, column: 1)
+                graph.warnings.append(.warning(location, "no page in '\(defaultLocale)' has id '\(id)', so this page is nobody's translation (rename it or set 'id' to pair it)"))
                 continue
             }
             guard !graph.pages[original].isGenerated else { continue }
             graph.pages[index].original = original
-            let current = digests[original] ?? digest(of: graph.pages[original].source)
-            digests[original] = current
-            let (status, warning) = assess(index, in: graph, originalDigest: current)
+            translations.append(index)
+        }
+        // Each original's digest once, on all cores: a digest reads the whole body.
+        let originals = Array(Set(translations.compactMap { graph.pages[$0].original })).sorted()
+        let pages = graph.pages
+        let digests = Dictionary(uniqueKeysWithValues: zip(originals, ParallelMap.map(originals) { digest(of: pages[$0].source) }))
+        for index in translations {
+            let (status, warning) = assess(index, in: graph, originalDigest: digests[graph.pages[index].original!]!)
             graph.pages[index].translationStatus = status
             if let warning { graph.warnings.append(warning) }
         }

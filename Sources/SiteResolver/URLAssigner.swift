@@ -4,11 +4,19 @@ import SiteModel
 enum URLAssigner {
     static func assign(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
         var owners: [String: Int] = [:]
+        // Each folder's path of slugs once per locale: a section holds many pages.
+        var folderPaths: [String: [String: String]] = [:]
         for index in graph.pages.indices {
             let page = graph.pages[index]
-            var segments = [page.locale] + folderSlugs(page.source.kind == .topic ? page.source.folder : SectionTree.parentOf(page.source.folder), locale: page.locale, graph: graph)
-            if page.source.kind != .home { segments.append(slug(of: page.source)) }
-            let path = segments.joined(separator: "/")
+            let folder = page.source.kind == .topic ? page.source.folder : SectionTree.parentOf(page.source.folder)
+            let folderPath: String
+            if let known = folderPaths[page.locale]?[folder] {
+                folderPath = known
+            } else {
+                folderPath = ([page.locale] + folderSlugs(folder, locale: page.locale, graph: graph)).joined(separator: "/")
+                folderPaths[page.locale, default: [:]][folder] = folderPath
+            }
+            let path = page.source.kind == .home ? folderPath : folderPath + "/" + slug(of: page.source)
             graph.pages[index].url = graph.config.basePath + path + "/"
             graph.pages[index].outputPath = path + "/index.html"
             if let other = owners[path] {
