@@ -28,9 +28,12 @@ public enum SiteRenderer {
     }
 
     /// `render`, and what it computed, for `update` to patch later.
+    /// - Parameter progress: told each stage's name as it starts (`markdown`, `pages`, `writing`).
     public static func renderKeepingSession(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(), outputName: String = "Site"
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(),
+        outputName: String = "Site", progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, session: RenderSession) {
+        progress("markdown")
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
@@ -55,6 +58,7 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
+        progress("pages")
         let others = TemplateJob.others(graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
@@ -64,6 +68,7 @@ public enum SiteRenderer {
             if memo.pages[job.path] == key { return (job.path, key, false, nil) }
             return (job.path, key, true, attempt { try bytes.withUnsafeBytes { try sink.write(job.path, bytes: $0) } })
         }
+        progress("writing")
         var failures = outcomes.map { ($0.path, $0.failure) }
         for search in searchIndexes {
             failures.append((search.path, attempt { try sink.write(search.path, search.data) }))

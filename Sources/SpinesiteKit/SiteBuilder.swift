@@ -122,8 +122,8 @@ public enum SiteBuilder {
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take(options)
         let (graph, loaderWarningFiles) = try load(options, progress: progress)
+        progress("templates")
         let theme = try loadTheme(options, after: graph)
-        progress("rendering")
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
         let conversionsChanged: Bool
@@ -189,11 +189,11 @@ public enum SiteBuilder {
         let rendered: RenderSummary
         let session: RenderSession
         do {
-            (rendered, session) = try SiteRenderer.renderKeepingSession(graph, theme: theme, into: sink, today: options.today, memo: memo)
+            (rendered, session) = try SiteRenderer.renderKeepingSession(graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
-        progress("writing")
+        progress("saving")
         var report = BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
