@@ -2,9 +2,9 @@ import Foundation
 import SiteRenderer
 
 /// `.spinesite-cache/<output>/`: the record of the last build into one output
-/// folder (`build.bin`, all a build with nothing to do reads), the keys of its
-/// pages (`pages.bin`) and its Markdown memo (`markdown.bin`). Git-ignored; safe to delete at any time (the
-/// next build is then a clean one). Writing it is best-effort: a build whose
+/// folder (`build.bin`, all a build with nothing to do reads) and its
+/// Markdown memo (`markdown.bin`). Git-ignored; safe to delete at any time
+/// (the next build is then a clean one). Writing it is best-effort: a build whose
 /// cache cannot be saved still succeeds.
 public struct BuildCacheFolder: Sendable {
     public let folder: URL
@@ -14,7 +14,6 @@ public struct BuildCacheFolder: Sendable {
 
     private var recordURL: URL { folder.appendingPathComponent("build.bin") }
     private var conversionsURL: URL { folder.appendingPathComponent("markdown.bin") }
-    private var pageKeysURL: URL { folder.appendingPathComponent("pages.bin") }
 
     /// - Parameters:
     ///   - root: the folder holding `Content/`.
@@ -29,11 +28,6 @@ public struct BuildCacheFolder: Sendable {
         guard var reader = CacheFile.read(recordURL, key: key) else { return nil }
         guard let record = try? BuildRecord(from: &reader), reader.isAtEnd else { return nil }
         return record
-    }
-
-    /// Output path → key of the page rendered there; empty if missing or unreadable.
-    public func readPageKeys() -> [String: Fingerprint] {
-        readMap(pageKeysURL) { reader throws(CacheCorrupt) in (try reader.string(), try reader.fingerprint()) }
     }
 
     /// The Markdown memo; empty if missing or unreadable.
@@ -59,7 +53,7 @@ public struct BuildCacheFolder: Sendable {
     ///   - commitRecord: runs the record's final rename, or does not (a
     ///     writer behind the build it describes drops it).
     public func write(
-        _ record: BuildRecord, pageKeys: [String: Fingerprint], conversions: [Fingerprint: MarkdownConversion]?,
+        _ record: BuildRecord, conversions: [Fingerprint: MarkdownConversion]?,
         commitRecord: (_ rename: () -> Void) -> Void = { $0() }
     ) {
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
@@ -68,10 +62,6 @@ public struct BuildCacheFolder: Sendable {
                 writer.write(key)
                 writer.write(value)
             }
-        }
-        writeMap(pageKeysURL, pageKeys) { writer, path, pageKey in
-            writer.write(path)
-            writer.write(pageKey)
         }
         CacheFile.write(recordURL, key: key, commit: commitRecord) { writer in record.encode(into: &writer) }
     }

@@ -6,16 +6,21 @@ public protocol OutputSink: Sendable {
     /// Called once, before any write, with every path that will be written.
     func prepare(_ paths: [String]) throws
     /// Writes one file; called from many threads, each path once.
-    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws
+    /// - Returns: whether the file changed (a sink that keeps earlier files
+    ///   leaves one with the same bytes alone).
+    @discardableResult
+    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool
 }
 
 extension OutputSink {
-    public func write(_ path: String, _ text: String) throws {
+    @discardableResult
+    public func write(_ path: String, _ text: String) throws -> Bool {
         var text = text
-        try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
+        return try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public func write(_ path: String, _ data: Data) throws {
+    @discardableResult
+    public func write(_ path: String, _ data: Data) throws -> Bool {
         try data.withUnsafeBytes { try write(path, bytes: $0) }
     }
 }

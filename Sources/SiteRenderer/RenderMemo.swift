@@ -2,22 +2,19 @@ import CommonMark
 import Readability
 
 /// What earlier builds made, so that the next build redoes only work whose
-/// inputs changed.
+/// inputs changed: Markdown conversions by the fingerprint of their input.
 ///
-/// A page's key is the digest of its bytes. Rendering is cheap next to
-/// writing a file and to what readers, rsync and CDNs do with a new one, so
-/// every page is rendered and only a page whose bytes changed is written:
-/// exactly the pages showing something that changed, with no list of what
-/// depends on what to keep up to date.
+/// Pages need no memo. Rendering a typed template is cheap next to writing
+/// a file and to what readers, rsync and CDNs do with a new one, so every
+/// page is rendered, and a sink that keeps the earlier output writes only
+/// the files whose bytes changed: exactly the pages showing something that
+/// changed, with no list of what depends on what to keep up to date.
 public struct RenderMemo: Sendable {
-    /// Output path → the digest of the page written there.
-    public var pages: [String: Fingerprint]
     /// Markdown conversions (cmark-gfm and the reading-level score) by the
     /// fingerprint of their input: body, locale options, language.
     public var conversions: [Fingerprint: MarkdownConversion]
 
-    public init(pages: [String: Fingerprint] = [:], conversions: [Fingerprint: MarkdownConversion] = [:]) {
-        self.pages = pages
+    public init(conversions: [Fingerprint: MarkdownConversion] = [:]) {
         self.conversions = conversions
     }
 }

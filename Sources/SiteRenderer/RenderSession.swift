@@ -11,7 +11,6 @@ public struct RenderSession: Sendable {
     var markdown: MarkdownStage.Result
     /// The explainer presets' and the locale strings' problems.
     let stageDiagnostics: [Diagnostic]
-    var keys: [String: Fingerprint]
     var report: ContentReport.Table
     /// Every warning of the build, the graph's and the render's, sorted (a
     /// body edit keeps it so, for the build's report).
@@ -24,7 +23,7 @@ public struct RenderSession: Sendable {
     public var graph: SiteGraph { builder.graph }
 
     /// What the next build can reuse.
-    public var memo: RenderMemo { RenderMemo(pages: keys, conversions: markdown.conversions) }
+    public var memo: RenderMemo { RenderMemo(conversions: markdown.conversions) }
 }
 
 extension SiteRenderer {
@@ -49,20 +48,21 @@ extension SiteRenderer {
         session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
         let jobs = affected.map { TemplateJob.page($0, graph: session.graph, builder: session.builder, markdown: session.markdown) }
         let theme = session.theme
-        let keyed = jobs.map { job in (job: job, page: job.render(theme: theme)) }.filter { session.keys[$0.job.path] != $0.page.key }
         var failures: [(path: String, failure: (any Error)?)] = []
-        if let failure = attempt({ try sink.prepare(keyed.map(\.job.path) + [ContentReport.path]) }) {
+        var changed = 0
+        if let failure = attempt({ try sink.prepare(jobs.map(\.path) + [ContentReport.path]) }) {
             failures.append(("", failure))
         } else {
-            failures = keyed.map { item in
-                (item.job.path, attempt { try item.page.bytes.withUnsafeBytes { try sink.write(item.job.path, bytes: $0) } })
+            failures = jobs.map { job in
+                let written = job.write(theme: theme, into: sink)
+                if written.changed { changed += 1 }
+                return (job.path, written.failure)
             }
             failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, session.report.html) }))
         }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(session.siteWarnings + writeErrors) }
-        for item in keyed { session.keys[item.job.path] = item.page.key }
-        return keyed.count
+        return changed
     }
 }
 

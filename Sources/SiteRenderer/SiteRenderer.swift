@@ -6,7 +6,8 @@ public struct RenderSummary: Sendable {
     public var filesWritten: Int { outputPaths.count }
     public var warnings: [Diagnostic]
     public var pageCounts: [(locale: String, pages: Int)]
-    /// Pages whose bytes changed and were written (the others matched the memo).
+    /// Pages whose bytes changed and were written (a sink that keeps the
+    /// earlier output leaves the others alone).
     public var pagesRendered: Int
     /// Every file of the output folder, relative to it.
     public var outputPaths: [String]
@@ -17,9 +18,7 @@ public struct RenderSummary: Sendable {
 public enum SiteRenderer {
     /// - Parameters:
     ///   - today: for the content report's review column (nil: no overdue marks).
-    ///   - memo: what an earlier build left in the output; a page whose key it
-    ///     holds is neither rendered nor written (pass one only with a sink
-    ///     that keeps the earlier files).
+    ///   - memo: Markdown an earlier build converted.
     ///   - outputName: how diagnostics name the output folder (`Site`).
     public static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(), outputName: String = "Site"
@@ -62,11 +61,10 @@ public enum SiteRenderer {
         let others = TemplateJob.others(graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
-        let outcomes = ParallelMap.map(Array(0..<graph.pages.count + others.count)) { index -> (path: String, key: Fingerprint, rendered: Bool, failure: (any Error)?) in
+        let outcomes = ParallelMap.map(Array(0..<graph.pages.count + others.count)) { index -> (path: String, changed: Bool, failure: (any Error)?) in
             let job = index < graph.pages.count ? TemplateJob.page(index, graph: graph, builder: builder, markdown: markdown) : others[index - graph.pages.count]
-            let (bytes, key) = job.render(theme: theme)
-            if memo.pages[job.path] == key { return (job.path, key, false, nil) }
-            return (job.path, key, true, attempt { try bytes.withUnsafeBytes { try sink.write(job.path, bytes: $0) } })
+            let written = job.write(theme: theme, into: sink)
+            return (job.path, written.changed, written.failure)
         }
         progress("writing")
         var failures = outcomes.map { ($0.path, $0.failure) }
@@ -84,12 +82,11 @@ public enum SiteRenderer {
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
-        let keys = Dictionary(outcomes.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
         let session = RenderSession(
             theme: theme, strings: strings, builder: builder, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
-            keys: keys, report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths
+            report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths
         )
-        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.rendered).count, outputPaths: paths), session)
+        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count, outputPaths: paths), session)
     }
 
     /// Runs `body`; returns what it threw.

@@ -7,14 +7,21 @@ struct TemplateJob: Sendable {
     var path: String
     var values: PageValues
 
-    /// The page's bytes, and their digest: the key `RenderMemo` keeps, so
-    /// that a page whose bytes are the last build's is not written again.
-    /// Typed templates cannot fail once compiled.
-    func render(theme: Theme) -> (bytes: [UInt8], key: Fingerprint) {
+    /// The page's bytes; typed templates cannot fail once compiled.
+    func render(theme: Theme) -> [UInt8] {
         var output = HTMLOutput(capacity: 32 * 1024)
         theme.pages[values.kind]!.render(values.data, into: &output)
-        let bytes = output.take()
-        return (bytes, bytes.withUnsafeBytes(Fingerprint.digest))
+        return output.take()
+    }
+
+    /// Renders the page and writes it: whether its file changed, or what failed.
+    func write(theme: Theme, into sink: some OutputSink) -> (changed: Bool, failure: (any Error)?) {
+        let bytes = render(theme: theme)
+        do {
+            return (try bytes.withUnsafeBytes { try sink.write(path, bytes: $0) }, nil)
+        } catch {
+            return (false, error)
+        }
     }
 
     /// Page `index` of the graph.

@@ -50,10 +50,10 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         beforeChanges()
     }
 
-    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool {
         guard StagingFolder.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
         let full = output.path + "/" + path
-        if POSIXFiles.holds(full, bytes) { return }
+        if POSIXFiles.holds(full, bytes) { return false }
         let temporary = full + ".spinesite-new"
         try POSIXFiles.writeFile(temporary, bytes)
         guard rename(temporary, full) == 0 else {
@@ -62,6 +62,7 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
             throw OutputError(path: full, reason: "cannot replace: \(reason)")
         }
         lock.withLock { changed.append(path) }
+        return true
     }
 
     /// The paths written so far (without `finish`, for a build that rewrites

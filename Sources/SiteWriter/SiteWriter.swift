@@ -49,7 +49,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return folders.sorted()
     }
 
-    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool {
         guard Self.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
         do {
             try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
@@ -57,6 +57,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             // Named as the file will be published, not by the staging folder's name.
             throw OutputError(path: output.path + "/" + path, reason: error.reason)
         }
+        return true
     }
 
     /// Swaps the staging folder in; the previous output is removed.

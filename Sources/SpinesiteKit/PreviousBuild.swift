@@ -121,11 +121,6 @@ struct PreviousBuild {
         return cache.readRecord()
     }
 
-    func pageKeys() -> [String: Fingerprint] {
-        guard let kept else { return cache.readPageKeys() }
-        return kept.session?.memo.pages ?? [:]
-    }
-
     func conversions() -> [Fingerprint: MarkdownConversion] {
         guard let kept else { return cache.readConversions() }
         return kept.session?.memo.conversions ?? [:]
@@ -160,7 +155,7 @@ struct PreviousBuild {
         if let record {
             let cache = cache
             let write: @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void = { commit in
-                cache.write(record, pageKeys: memo.pages, conversions: writeConversions ? memo.conversions : nil, commitRecord: commit)
+                cache.write(record, conversions: writeConversions ? memo.conversions : nil, commitRecord: commit)
             }
             if let memory { memory.writeLater(write) } else { write { $0() } }
         }

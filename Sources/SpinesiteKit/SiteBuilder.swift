@@ -129,7 +129,7 @@ public enum SiteBuilder {
         let conversionsChanged: Bool
         if let record, InPlaceFolder.canUpdate(output) {
             let conversions = previous.conversions()
-            outcome = try incremental(graph, theme: theme, options: options, previous: previous, record: record, conversions: conversions, progress: progress)
+            outcome = try incremental(graph, theme: theme, options: options, previous: previous, conversions: conversions, progress: progress)
             conversionsChanged = Set(conversions.keys) != Set(outcome.session.memo.conversions.keys)
         } else {
             outcome = try clean(graph, theme: theme, options: options, progress: progress)
@@ -146,18 +146,15 @@ public enum SiteBuilder {
         var session: RenderSession
     }
 
-    /// Renders the pages whose key changed into the output folder itself.
+    /// Renders every page into the output folder itself, which rewrites only
+    /// the files whose bytes changed (or that someone changed or removed).
     private static func incremental(
-        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, record: BuildRecord,
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild,
         conversions: [Fingerprint: MarkdownConversion], progress: (String) -> Void
     ) throws(BuildFailure) -> RenderOutcome {
         let output = URL(fileURLWithPath: options.outputPath)
-        // Keys of files someone changed or removed since are dropped: those pages are rendered again.
-        let recorded = Dictionary(record.outputs.map { ($0.path, $0.stamp) }, uniquingKeysWith: { first, _ in first })
-        let pageKeys = previous.pageKeys()
-        let intactPaths = Set(FileStamp.of(Array(pageKeys.keys), under: output.path).filter { recorded[$0.path] == $0.stamp }.map(\.path))
         let sink = InPlaceFolder(output: output) { previous.invalidate() }
-        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(pages: pageKeys.filter { intactPaths.contains($0.key) }, conversions: conversions), progress: progress)
+        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(conversions: conversions), progress: progress)
         outcome.report.changedFiles = sink.finish()
         outcome.report.kind = .incremental
         return outcome

@@ -45,5 +45,5 @@ public enum SiteChecker {
 /// Renders go nowhere: the checker wants the renderer's findings, not its files.
 struct DiscardingSink: OutputSink {
     func prepare(_ paths: [String]) throws {}
-    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {}
+    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool { false }
 }

@@ -48,27 +48,26 @@ final class BuildCacheFolderTests: XCTestCase {
 
     func testARecordAndItsMemoReadBackAsWritten() {
         let key = Fingerprint.of("page")
-        cache().write(record, pageKeys: ["en/tens/index.html": key], conversions: [key: conversion])
+        cache().write(record, conversions: [key: conversion])
         XCTAssertEqual(cache().readRecord(), record)
-        XCTAssertEqual(cache().readPageKeys(), ["en/tens/index.html": key])
         XCTAssertEqual(cache().readConversions(), [key: conversion])
     }
 
     func testACacheWrittenUnderAnotherKeyIsNotRead() {
-        cache(key: "spinesite 1").write(record, pageKeys: [:], conversions: [:])
+        cache(key: "spinesite 1").write(record, conversions: [:])
         XCTAssertNil(cache(key: "spinesite 2").readRecord())
         XCTAssertNotNil(cache(key: "spinesite 1").readRecord())
     }
 
     func testEachOutputFolderHasItsOwnCache() {
-        cache().write(record, pageKeys: [:], conversions: nil)
+        cache().write(record, conversions: nil)
         let other = BuildCacheFolder(root: folder.url, output: folder.url.appendingPathComponent("public"), key: "spinesite test; drafts false")
         XCTAssertNil(other.readRecord())
     }
 
     func testEveryTruncationAndEveryFlippedByteReadsAsNoCache() throws {
         let key = Fingerprint.of("page")
-        cache().write(record, pageKeys: [:], conversions: [key: conversion])
+        cache().write(record, conversions: [key: conversion])
         for name in ["build.bin", "markdown.bin"] {
             let url = cache().folder.appendingPathComponent(name)
             let original = try [UInt8](Data(contentsOf: url))
@@ -89,7 +88,7 @@ final class BuildCacheFolderTests: XCTestCase {
 
     func testInvalidateForgetsTheRecordOnly() {
         let key = Fingerprint.of("page")
-        cache().write(record, pageKeys: [:], conversions: [key: conversion])
+        cache().write(record, conversions: [key: conversion])
         cache().invalidate()
         XCTAssertNil(cache().readRecord())
         XCTAssertEqual(cache().readConversions().count, 1, "the memo is keyed by content and stays valid")
