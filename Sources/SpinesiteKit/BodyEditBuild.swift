@@ -56,7 +56,7 @@ enum BodyEditBuild {
         report.changedFiles = sink.written()
         // The memory's copy was dropped when the output began to change, so this one changes in place.
         let patched = last.record.patch(report, inputs: inputStamps, outputs: FileStamp.of(report.changedFiles, under: output.path), positions: last.positions)
-        previous.save(patched ? last.record : nil, session: last.session, conversionsChanged: false, loaderWarningFiles: last.loaderWarningFiles, positions: last.positions)
+        previous.save(patched ? last.record : nil, session: last.session, loaderWarningFiles: last.loaderWarningFiles, positions: last.positions)
         return report
     }
 

@@ -121,9 +121,9 @@ struct PreviousBuild {
         return cache.readRecord()
     }
 
+    /// The Markdown a process converted in its last build (none from disk).
     func conversions() -> [Fingerprint: MarkdownConversion] {
-        guard let kept else { return cache.readConversions() }
-        return kept.session?.memo.conversions ?? [:]
+        kept?.session?.memo.conversions ?? [:]
     }
 
     /// The last render with its record, handed out (see `BuildMemory.takeSession`).
@@ -143,19 +143,12 @@ struct PreviousBuild {
     /// - Parameters:
     ///   - record: nil: the output changed in a way no record describes; the
     ///     next build looks at every file.
-    ///   - conversionsChanged: whether the Markdown memo differs from the one
-    ///     read at the start. A process that remembers its builds writes the
-    ///     memo file only on its first build: every entry is keyed by its
-    ///     input, so an older file is incomplete, never wrong, and rewriting
-    ///     ~100 MB on every save would cost more than the save.
-    /// - Parameter positions: the record's, if the caller has them (else they are found).
-    func save(_ record: BuildRecord?, session: RenderSession, conversionsChanged: Bool, loaderWarningFiles: Set<String>, positions: BuildRecord.Positions? = nil) {
-        let writeConversions = conversionsChanged && (memory == nil || kept == nil)
-        let memo = session.memo
+    ///   - positions: the record's, if the caller has them (else they are found).
+    func save(_ record: BuildRecord?, session: RenderSession, loaderWarningFiles: Set<String>, positions: BuildRecord.Positions? = nil) {
         if let record {
             let cache = cache
             let write: @Sendable (_ commitRecord: (() -> Void) -> Void) -> Void = { commit in
-                cache.write(record, conversions: writeConversions ? memo.conversions : nil, commitRecord: commit)
+                cache.write(record, commitRecord: commit)
             }
             if let memory { memory.writeLater(write) } else { write { $0() } }
         }

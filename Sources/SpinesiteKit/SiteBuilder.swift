@@ -126,17 +126,13 @@ public enum SiteBuilder {
         let theme = try loadTheme(options, after: graph)
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
-        let conversionsChanged: Bool
-        if let record, InPlaceFolder.canUpdate(output) {
-            let conversions = previous.conversions()
-            outcome = try incremental(graph, theme: theme, options: options, previous: previous, conversions: conversions, progress: progress)
-            conversionsChanged = Set(conversions.keys) != Set(outcome.session.memo.conversions.keys)
+        if record != nil, InPlaceFolder.canUpdate(output) {
+            outcome = try incremental(graph, theme: theme, options: options, previous: previous, progress: progress)
         } else {
             outcome = try clean(graph, theme: theme, options: options, progress: progress)
-            conversionsChanged = true
         }
         let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.session.outputPaths, under: output.path))
-        previous.save(saved, session: outcome.session, conversionsChanged: conversionsChanged, loaderWarningFiles: loaderWarningFiles)
+        previous.save(saved, session: outcome.session, loaderWarningFiles: loaderWarningFiles)
         return outcome.report
     }
 
@@ -148,13 +144,10 @@ public enum SiteBuilder {
 
     /// Renders every page into the output folder itself, which rewrites only
     /// the files whose bytes changed (or that someone changed or removed).
-    private static func incremental(
-        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild,
-        conversions: [Fingerprint: MarkdownConversion], progress: (String) -> Void
-    ) throws(BuildFailure) -> RenderOutcome {
+    private static func incremental(_ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
         let output = URL(fileURLWithPath: options.outputPath)
         let sink = InPlaceFolder(output: output) { previous.invalidate() }
-        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(conversions: conversions), progress: progress)
+        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(conversions: previous.conversions()), progress: progress)
         outcome.report.changedFiles = sink.finish()
         outcome.report.kind = .incremental
         return outcome
