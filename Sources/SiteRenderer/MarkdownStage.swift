@@ -5,7 +5,7 @@ import SiteResolver
 
 /// Converts every page's Markdown on all cores, then resolves its links
 /// against the whole site (anchors of every page are known by then).
-enum MarkdownStage {
+public enum MarkdownStage {
     /// Ids the templates use; headings never take them.
     static let templateAnchors: Set<String> = ["references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
 
@@ -175,14 +175,33 @@ enum MarkdownStage {
         }
     }
 
+    /// The Markdown of pages as loaded, converted before the site is
+    /// resolved (the builder runs it beside the resolver): a memo `run` finds
+    /// every page's conversion in. Only the locales' settings are needed.
+    /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
+    public static func convert(_ pages: [SourcePage], config: SiteConfig, locales: [LocaleConfig], memo: RenderMemo = RenderMemo()) -> RenderMemo {
+        let options = LocaleOptions(config: config, locales: locales) { key, locale in
+            locale.strings[key] ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
+        }
+        let conversions = ParallelMap.map(pages) { page in
+            convert(body: page.body, language: page.locale, options: options.options(locale: page.locale, isGlossary: false), memo: memo.conversions)
+        }
+        return RenderMemo(conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
     private static func convert(_ page: PageNode, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
-        let key = memoKey(page, options: options)
+        convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
+    }
+
+    private static func convert(
+        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint), memo: [Fingerprint: MarkdownConversion]
+    ) -> (key: Fingerprint, conversion: MarkdownConversion) {
+        let key = memoKey(body: body, language: language, options: options.fingerprint)
         if let known = memo[key] { return (key, known) }
-        let pageOptions = options.options(for: page).options
-        var rendered = MarkdownConverter.convert(page.source.body, options: pageOptions, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        var rendered = MarkdownConverter.convert(body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
-        let stats = ReadingLevelCheck.stats(rendered.proseText, language: page.locale)
+        let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
         rendered.proseText = ""
         return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
     }
@@ -192,11 +211,15 @@ enum MarkdownStage {
         private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] = [:]
 
         init(_ graph: SiteGraph, strings: LocaleStrings) {
-            for locale in graph.locales {
-                let text = strings.strings(for: locale.tag)
+            self.init(config: graph.config, locales: graph.locales) { key, locale in strings.strings(for: locale.tag)[key] }
+        }
+
+        /// - Parameter text: a string of a locale, as its fallback chain gives it.
+        init(config: SiteConfig, locales: [LocaleConfig], text: (String, LocaleConfig) -> String?) {
+            for locale in locales {
                 let options = MarkdownOptions(
-                    smartPunctuation: graph.config.smartPunctuation, unsafeHTML: graph.config.unsafeHTML,
-                    footnoteLabels: FootnoteLabels(title: text["footnotesTitle"] ?? "", backLink: text["backToContent"] ?? ""),
+                    smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
+                    footnoteLabels: FootnoteLabels(title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
                     embedLanguages: [ExplainerStage.language],
                     terms: GlossaryLinks.patterns(locale), collectsPlainText: false
                 )
@@ -208,9 +231,13 @@ enum MarkdownStage {
 
         /// `page`'s options and their fingerprint.
         func options(for page: PageNode) -> (options: MarkdownOptions, fingerprint: Fingerprint) {
-            let entry = byLocale[page.locale]!
+            options(locale: page.locale, isGlossary: page.id == GlossaryPages.id && page.source.isSynthesized)
+        }
+
+        func options(locale: String, isGlossary: Bool) -> (options: MarkdownOptions, fingerprint: Fingerprint) {
+            let entry = byLocale[locale]!
             // The glossary page defines the terms; it does not link them to itself.
-            guard page.id == GlossaryPages.id, page.source.isSynthesized else { return (entry.options, entry.withTerms) }
+            guard isGlossary else { return (entry.options, entry.withTerms) }
             var options = entry.options
             options.terms = []
             return (options, entry.withoutTerms)
@@ -220,10 +247,14 @@ enum MarkdownStage {
     /// The memo key of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
     private static func memoKey(_ page: PageNode, options: LocaleOptions) -> Fingerprint {
+        memoKey(body: page.source.body, language: page.locale, options: options.options(for: page).fingerprint)
+    }
+
+    private static func memoKey(body: String, language: String, options: Fingerprint) -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine(page.source.body)
-        hasher.combine(page.locale)
-        hasher.combine(options.options(for: page).fingerprint)
+        hasher.combine(body)
+        hasher.combine(language)
+        hasher.combine(options)
         return hasher.finalize()
     }
 

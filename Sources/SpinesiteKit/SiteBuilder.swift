@@ -121,15 +121,15 @@ public enum SiteBuilder {
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take(options)
-        let (graph, loaderWarningFiles) = try load(options, progress: progress)
+        let (graph, loaderWarningFiles, markdown) = try load(options, convertingMarkdown: RenderMemo(conversions: previous.conversions()), progress: progress)
         progress("templates")
         let theme = try loadTheme(options, after: graph)
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
         if record != nil, InPlaceFolder.canUpdate(output) {
-            outcome = try incremental(graph, theme: theme, options: options, previous: previous, progress: progress)
+            outcome = try incremental(graph, theme: theme, options: options, previous: previous, markdown: markdown, progress: progress)
         } else {
-            outcome = try clean(graph, theme: theme, options: options, progress: progress)
+            outcome = try clean(graph, theme: theme, options: options, markdown: markdown, progress: progress)
         }
         let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.session.outputPaths, under: output.path))
         previous.save(saved, session: outcome.session, loaderWarningFiles: loaderWarningFiles)
@@ -144,17 +144,19 @@ public enum SiteBuilder {
 
     /// Renders every page into the output folder itself, which rewrites only
     /// the files whose bytes changed (or that someone changed or removed).
-    private static func incremental(_ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
+    private static func incremental(
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, markdown: RenderMemo, progress: (String) -> Void
+    ) throws(BuildFailure) -> RenderOutcome {
         let output = URL(fileURLWithPath: options.outputPath)
         let sink = InPlaceFolder(output: output) { previous.invalidate() }
-        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: RenderMemo(conversions: previous.conversions()), progress: progress)
+        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: markdown, progress: progress)
         outcome.report.changedFiles = sink.finish()
         outcome.report.kind = .incremental
         return outcome
     }
 
     /// Renders every page into a staging folder and swaps it in.
-    private static func clean(_ graph: SiteGraph, theme: Theme, options: BuildOptions, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
+    private static func clean(_ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: RenderMemo, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
         let staging: StagingFolder
         do {
             staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
@@ -162,7 +164,7 @@ public enum SiteBuilder {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
         do {
-            var outcome = try render(graph, theme: theme, into: staging, options: options, memo: RenderMemo(), progress: progress)
+            var outcome = try render(graph, theme: theme, into: staging, options: options, memo: markdown, progress: progress)
             try staging.commit()
             outcome.report.changedFiles = outcome.session.outputPaths.sorted()
             return outcome
@@ -213,8 +215,14 @@ public enum SiteBuilder {
         try load(options, progress: progress).graph
     }
 
-    /// `resolve`, and the files the loader warned about.
-    private static func load(_ options: BuildOptions, progress: (String) -> Void) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>) {
+    /// `resolve`, the files the loader warned about, and (when asked) every
+    /// loaded page's Markdown, converted on the other cores while the site
+    /// is resolved: conversion needs only the pages and their locales.
+    /// - Parameter markdown: Markdown to convert beside the resolver (nil: none),
+    ///   reusing an earlier build's conversions.
+    private static func load(
+        _ options: BuildOptions, convertingMarkdown memo: RenderMemo? = nil, progress: (String) -> Void
+    ) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: RenderMemo) {
         progress("loading")
         let loaded = try ContentLoader.load(
             contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
@@ -222,11 +230,15 @@ public enum SiteBuilder {
             includeDrafts: options.includeDrafts
         )
         progress("resolving")
+        let conversion = memo.map { memo in
+            BackgroundWork { MarkdownStage.convert(loaded.pages, config: loaded.config, locales: loaded.locales, memo: memo) }
+        }
         do {
             var graph = try SiteResolver.resolve(loaded)
             graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
-            return (graph, Set(loaded.warnings.map(\.location.file)))
+            return (graph, Set(loaded.warnings.map(\.location.file)), conversion?.result() ?? RenderMemo())
         } catch {
+            _ = conversion?.result()
             throw BuildFailure(loaded.warnings + error.diagnostics)
         }
     }
