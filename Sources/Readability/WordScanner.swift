@@ -8,8 +8,11 @@
 /// letters go lower-cased into one reused buffer; no string is made unless
 /// the caller asks for one.
 struct WordScanner {
-    /// The current word's letters in lower case (what syllable rules read).
-    private var letters: [Unicode.Scalar] = []
+    /// The current word's letters in lower case (what syllable rules read):
+    /// the first `letterCount` of a buffer that only grows, since emptying an
+    /// array for every word went through a generic, slow path.
+    private var letters: [Unicode.Scalar] = Array(repeating: " ", count: 64)
+    private var letterCount = 0
     /// Where the current run started and ended in the text's bytes, and whether it has a letter yet.
     private var runStart = -1
     private var runEnd = 0
@@ -18,13 +21,11 @@ struct WordScanner {
     private var sentenceHasWords = false
     private(set) var sentences = 0
 
-    init() {
-        letters.reserveCapacity(64)
-    }
+    init() {}
 
     /// Calls `word` for each word with its letters in lower case and its
     /// UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
-    mutating func scan(_ text: String, word: (_ letters: [Unicode.Scalar], _ bytes: UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func scan(_ text: String, word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let table = Self.asciiClass
         text.withUTF8 { bytes in
@@ -36,7 +37,7 @@ struct WordScanner {
                     if kind == .letter {
                         // The common case, inline: a lower-case ASCII letter or a capital.
                         if runStart < 0 { runStart = index }
-                        letters.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte))
+                        appendLetter(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte))
                         hasLetter = true
                         runEnd = index + 1
                     } else {
@@ -60,12 +61,12 @@ struct WordScanner {
 
     private mutating func handle(
         _ kind: ScalarClass, _ scalar: Unicode.Scalar, at index: Int, length: Int,
-        _ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: [Unicode.Scalar], _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
         switch kind {
         case .letter:
             if runStart < 0 { runStart = index }
-            letters.append(Self.lowercased(scalar))
+            appendLetter(Self.lowercased(scalar))
             hasLetter = true
         case .digit:
             if runStart < 0 { runStart = index }
@@ -83,11 +84,16 @@ struct WordScanner {
         runEnd = index + length
     }
 
-    private mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: [Unicode.Scalar], _ bytes: UnsafeBufferPointer<UInt8>) -> Void, end: Int? = nil) {
+    private mutating func appendLetter(_ letter: Unicode.Scalar) {
+        if letterCount == letters.count { letters.append(letter) } else { letters[letterCount] = letter }
+        letterCount += 1
+    }
+
+    private mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void, end: Int? = nil) {
         guard runStart >= 0 else { return }
         defer {
             runStart = -1
-            letters.removeAll(keepingCapacity: true)
+            letterCount = 0
             hasLetter = false
             hasCombiningMark = false
         }
@@ -97,9 +103,9 @@ struct WordScanner {
         let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
         if hasCombiningMark {
             // Rare: "o" and a combining accent are one letter once precomposed.
-            word(Syllables.letters(of: String(decoding: written, as: UTF8.self)), written)
+            word(Syllables.letters(of: String(decoding: written, as: UTF8.self))[...], written)
         } else {
-            word(letters, written)
+            word(letters[..<letterCount], written)
         }
         sentenceHasWords = true
     }
