@@ -58,25 +58,35 @@ struct PageValueBuilder: Sendable {
     func values(_ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {
         let page = graph.pages[index]
         let toc = headings.filter { (2...3).contains($0.level) }.map { TocEntry(text: $0.text, anchor: $0.anchor, isSubheading: $0.level == 3) }
-        var content = ContentPageValue(
-            title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url, canonical: absolute(page.url),
-            content: body, toc: toc, tags: page.source.frontMatter.tags, hasExplainer: hasExplainer
-        )
         let isGlossary = page.id == GlossaryPages.id && page.source.isSynthesized
+        var jsonLD: String?
         if page.source.kind == .topic, !isGlossary {
             let referenced = page.source.frontMatter.references.flatMap(\.links)
-            content.jsonLD = StructuredData.medicalWebPage(
+            jsonLD = StructuredData.medicalWebPage(
                 index, graph: graph, canonical: absolute(graph.pages[page.fallbackOf ?? index].url),
                 citations: referenced + citations.filter { !referenced.contains($0) }
             )
         }
         var notices = Notices(isStale: page.translationStatus == .stale)
-        if let shown = page.fallbackOf { addFallbackValues(&notices, page: &content, index, shown: shown) }
+        // A borrowed page: its content's own language on its block, a notice in
+        // the reader's language, and the original as the canonical URL.
+        let contentLocale = page.fallbackOf.map { _ in graph.locale(page.source.locale)! }
+        if let shown = page.fallbackOf, let contentLocale {
+            notices.fallbackNotice = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
+            var link = link(to: shown)
+            link.lang = contentLocale.tag
+            notices.shownFrom = link
+        }
         if let original = page.original {
             var link = link(to: original)
             link.lang = graph.pages[original].locale
             notices.original = link
         }
+        let content = ContentPageValue(
+            title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url,
+            canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc, tags: page.source.frontMatter.tags,
+            hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag, contentDir: contentLocale?.direction.rawValue
+        )
         let frame = frame(index)
         let breadcrumbs = page.ancestors.map { crumb in
             var item = link(to: crumb)
@@ -121,20 +131,6 @@ struct PageValueBuilder: Sendable {
             title: page.title, url: page.url, description: Self.nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
             fallbackLang: page.isFallback ? page.source.locale : nil
         )
-    }
-
-    /// A borrowed page: its content's own language on its block, a notice in
-    /// the reader's language, and the original as the canonical URL.
-    private func addFallbackValues(_ notices: inout Notices, page content: inout ContentPageValue, _ index: Int, shown: Int) {
-        let page = graph.pages[index]
-        let contentLocale = graph.locale(page.source.locale)!
-        content.contentLang = contentLocale.tag
-        content.contentDir = contentLocale.direction.rawValue
-        content.canonical = absolute(graph.pages[shown].url)
-        notices.fallbackNotice = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
-        var link = link(to: shown)
-        link.lang = contentLocale.tag
-        notices.shownFrom = link
     }
 
     /// Strings the page values fill in themselves (they have placeholders).

@@ -1,19 +1,38 @@
 import TemplateEngine
 
-/// A content page (home, section, topic, glossary) as `page`: its text and what is said about it.
-struct ContentPageValue: TemplateObject, Sendable {
-    var title: String
-    var description: String?
-    var url: String
-    var canonical: String
-    var content: PageBody
-    var toc: [TocEntry]
-    var tags: [String]
-    var hasExplainer: Bool
-    var jsonLD: String?
+/// A content page (home, section, topic, glossary) as `page`: its text and
+/// what is said about it. A class: templates read it through `page.…` dozens
+/// of times per page, and a reference is shared where a struct is copied.
+final class ContentPageValue: TemplateObject, Sendable {
+    let title: String
+    let description: String?
+    let url: String
+    let canonical: String
+    let content: PageBody
+    let toc: [TocEntry]
+    let tags: [String]
+    let hasExplainer: Bool
+    let jsonLD: String?
     /// A borrowed page's content language and direction (nil for the locale's own pages).
-    var contentLang: String?
-    var contentDir: String?
+    let contentLang: String?
+    let contentDir: String?
+
+    init(
+        title: String, description: String?, url: String, canonical: String, content: PageBody, toc: [TocEntry], tags: [String],
+        hasExplainer: Bool, jsonLD: String?, contentLang: String?, contentDir: String?
+    ) {
+        self.title = title
+        self.description = description
+        self.url = url
+        self.canonical = canonical
+        self.content = content
+        self.toc = toc
+        self.tags = tags
+        self.hasExplainer = hasExplainer
+        self.jsonLD = jsonLD
+        self.contentLang = contentLang
+        self.contentDir = contentDir
+    }
 
     static let templateName = "`page`"
     static let templateFields = TemplateFields<ContentPageValue>([
@@ -33,12 +52,18 @@ struct ContentPageValue: TemplateObject, Sendable {
 }
 
 /// Any other page (search, 404, redirect, language chooser) as `page`.
-struct DocumentValue: TemplateObject, Sendable {
-    var title: String
-    var description: String?
-    var canonical: String
-    var jsonLD: String? = nil
-    var hasExplainer = false
+final class DocumentValue: TemplateObject, Sendable {
+    let title: String
+    let description: String?
+    let canonical: String
+    let jsonLD: String? = nil
+    let hasExplainer = false
+
+    init(title: String, description: String?, canonical: String) {
+        self.title = title
+        self.description = description
+        self.canonical = canonical
+    }
 
     static let templateName = "`page`"
     static let templateFields = TemplateFields<DocumentValue>([
