@@ -9,11 +9,17 @@ public enum TranslationDigest {
     public static func normalisedText(of page: SourcePage) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(page.body.utf8.count + 256)
-        for part in [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed, page.body] {
-            for line in part.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                let end = line.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { line.index(after: $0) } ?? line.startIndex
-                bytes.append(contentsOf: line[..<end])
-                bytes.append(0x0A)
+        for var part in [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed, page.body] {
+            // Each line, trailing spaces and tabs dropped, over the UTF-8 bytes in place.
+            part.withUTF8 { text in
+                var lineStart = 0
+                for index in 0...text.count where index == text.count || text[index] == 0x0A {
+                    var end = index
+                    while end > lineStart, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<end]))
+                    bytes.append(0x0A)
+                    lineStart = index + 1
+                }
             }
         }
         while bytes.last == 0x0A { bytes.removeLast() }
