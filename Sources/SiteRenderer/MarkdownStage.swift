@@ -20,7 +20,7 @@ public enum MarkdownStage {
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         /// This build's conversions, for the next build's memo.
-        var conversions: [Fingerprint: MarkdownConversion]
+        var conversions: [ConversionInput: MarkdownConversion]
         /// What `update` needs to redo single pages.
         fileprivate var kept: Kept
 
@@ -52,7 +52,7 @@ public enum MarkdownStage {
     static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown", "referencesTitle": "reference lists"]
 
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
-    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: [Fingerprint: MarkdownConversion] = [:]) -> Result {
+    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: [ConversionInput: MarkdownConversion] = [:]) -> Result {
         let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
@@ -105,7 +105,7 @@ public enum MarkdownStage {
     /// New values for the pages a body edit affects, found without changing the run.
     struct Patch: Sendable {
         /// Each edited page's conversion, and the memo key it replaces.
-        fileprivate var conversions: [(index: Int, key: Fingerprint, oldKey: Fingerprint, conversion: MarkdownConversion)] = []
+        fileprivate var conversions: [(index: Int, key: ConversionInput, oldKey: ConversionInput, conversion: MarkdownConversion)] = []
         /// Each page showing an edited body: its body and problems.
         fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, shared: PageBody.SharedFill, body: PageBody, diagnostics: [Diagnostic])] = []
         fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
@@ -190,13 +190,13 @@ public enum MarkdownStage {
     }
 
     /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
-    private static func convert(_ page: PageNode, options: LocaleOptions, memo: [Fingerprint: MarkdownConversion]) -> (key: Fingerprint, conversion: MarkdownConversion) {
+    private static func convert(_ page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]) -> (key: ConversionInput, conversion: MarkdownConversion) {
         convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
     private static func convert(
-        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint), memo: [Fingerprint: MarkdownConversion]
-    ) -> (key: Fingerprint, conversion: MarkdownConversion) {
+        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint), memo: [ConversionInput: MarkdownConversion]
+    ) -> (key: ConversionInput, conversion: MarkdownConversion) {
         let key = memoKey(body: body, language: language, options: options.fingerprint)
         if let known = memo[key] { return (key, known) }
         var rendered = MarkdownConverter.convert(body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
@@ -246,16 +246,12 @@ public enum MarkdownStage {
 
     /// The memo key of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
-    private static func memoKey(_ page: PageNode, options: LocaleOptions) -> Fingerprint {
+    private static func memoKey(_ page: PageNode, options: LocaleOptions) -> ConversionInput {
         memoKey(body: page.source.body, language: page.locale, options: options.options(for: page).fingerprint)
     }
 
-    private static func memoKey(body: String, language: String, options: Fingerprint) -> Fingerprint {
-        var hasher = FingerprintHasher()
-        hasher.combine(body)
-        hasher.combine(language)
-        hasher.combine(options)
-        return hasher.finalize()
+    private static func memoKey(body: String, language: String, options: Fingerprint) -> ConversionInput {
+        ConversionInput(body: body, language: language, options: options)
     }
 
     fileprivate static func optionsKey(_ options: MarkdownOptions) -> Fingerprint {

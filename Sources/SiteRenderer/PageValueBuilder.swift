@@ -13,12 +13,20 @@ struct PageValueBuilder: Sendable {
     private let origin: String
     /// Each locale's shared values, made once: every page of a locale shows them.
     private var locales: [String: LocaleValues] = [:]
+    /// Each page's link, and its entry in language switchers (as another
+    /// page's, and as the page being rendered): made once, shared by every
+    /// page that shows them.
+    private var links: [LinkValue] = []
+    private var switcherEntries: [(other: TranslationValue, current: TranslationValue)] = []
 
     /// - Parameter assets: each asset's key and URL.
     init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], theme: Theme) {
         self.graph = graph
         self.strings = strings
         self.origin = graph.config.origin
+        let graph = graph, origin = origin
+        links = ParallelMap.map(Array(graph.pages.indices)) { Self.makeLink(to: $0, in: graph) }
+        switcherEntries = ParallelMap.map(Array(graph.pages.indices)) { Self.makeSwitcherEntries($0, in: graph, origin: origin) }
         for locale in graph.locales {
             let shared = localeValues(locale, assets: assets)
             // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
@@ -73,14 +81,10 @@ struct PageValueBuilder: Sendable {
         let contentLocale = page.fallbackOf.map { _ in graph.locale(page.source.locale)! }
         if let shown = page.fallbackOf, let contentLocale {
             notices.fallbackNotice = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
-            var link = link(to: shown)
-            link.lang = contentLocale.tag
-            notices.shownFrom = link
+            notices.shownFrom = link(to: shown).with(lang: contentLocale.tag)
         }
         if let original = page.original {
-            var link = link(to: original)
-            link.lang = graph.pages[original].locale
-            notices.original = link
+            notices.original = link(to: original).with(lang: graph.pages[original].locale)
         }
         let content = ContentPageValue(
             title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url,
@@ -89,9 +93,7 @@ struct PageValueBuilder: Sendable {
         )
         let frame = frame(index)
         let breadcrumbs = page.ancestors.map { crumb in
-            var item = link(to: crumb)
-            if graph.pages[crumb].source.kind == .home { item.title = strings.strings(for: page.locale)["home"] ?? page.title }
-            return item
+            graph.pages[crumb].source.kind == .home ? link(to: crumb).with(title: strings.strings(for: page.locale)["home"] ?? page.title) : link(to: crumb)
         }
         switch page.source.kind {
         case .home:
@@ -110,12 +112,12 @@ struct PageValueBuilder: Sendable {
 
     /// The page's locale values and its languages.
     private func frame(_ index: Int) -> PageFrame {
-        let page = graph.pages[index]
+        let translations = graph.pages[index].translations
         return PageFrame(
-            locale: locales[page.locale]!,
-            translations: page.translations.map { translation(of: $0, current: index) },
+            locale: locales[graph.pages[index].locale]!,
+            translations: translations.map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other },
             // hreflang alternates name real translations only, never borrowed pages.
-            alternates: graph.realTranslations(of: index).map { translation(of: $0, current: index) }
+            alternates: graph.realTranslations(of: index).map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other }
         )
     }
 
@@ -125,10 +127,14 @@ struct PageValueBuilder: Sendable {
     }
 
     func link(to index: Int) -> LinkValue {
+        links[index]
+    }
+
+    private static func makeLink(to index: Int, in graph: SiteGraph) -> LinkValue {
         let page = graph.pages[index]
         // A borrowed page's title is in its content's language.
         return LinkValue(
-            title: page.title, url: page.url, description: Self.nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
+            title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
             fallbackLang: page.isFallback ? page.source.locale : nil
         )
     }
@@ -172,14 +178,17 @@ struct PageValueBuilder: Sendable {
         return groups
     }
 
-    private func translation(of index: Int, current: Int) -> TranslationValue {
+    private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (other: TranslationValue, current: TranslationValue) {
         let page = graph.pages[index]
         let locale = graph.locale(page.locale)!
-        return TranslationValue(
-            tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,
-            absoluteURL: absolute(page.url), isCurrent: index == current,
-            isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback
-        )
+        func entry(isCurrent: Bool) -> TranslationValue {
+            TranslationValue(
+                tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,
+                absoluteURL: origin + page.url, isCurrent: isCurrent,
+                isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback
+            )
+        }
+        return (entry(isCurrent: false), entry(isCurrent: true))
     }
 
     func absolute(_ url: String) -> String {

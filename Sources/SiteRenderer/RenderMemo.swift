@@ -1,8 +1,9 @@
+import Foundation
 import CommonMark
 import Readability
 
 /// What earlier builds made, so that the next build redoes only work whose
-/// inputs changed: Markdown conversions by the fingerprint of their input.
+/// inputs changed: Markdown conversions by their input.
 ///
 /// Pages need no memo. Rendering a typed template is cheap next to writing
 /// a file and to what readers, rsync and CDNs do with a new one, so every
@@ -10,12 +11,47 @@ import Readability
 /// the files whose bytes changed: exactly the pages showing something that
 /// changed, with no list of what depends on what to keep up to date.
 public struct RenderMemo: Sendable {
-    /// Markdown conversions (cmark-gfm and the reading-level score) by the
-    /// fingerprint of their input: body, locale options, language.
-    public var conversions: [Fingerprint: MarkdownConversion]
+    /// Markdown conversions (cmark-gfm and the reading-level score) by their input.
+    public var conversions: [ConversionInput: MarkdownConversion]
 
-    public init(conversions: [Fingerprint: MarkdownConversion] = [:]) {
+    public init(conversions: [ConversionInput: MarkdownConversion] = [:]) {
         self.conversions = conversions
+    }
+}
+
+/// Everything a conversion reads: the body, the language its reading level
+/// is scored in, and the locale's Markdown options. The memo lives in memory
+/// only, so the body itself is the key, hashed and compared as UTF-8 bytes:
+/// String's own hashing normalises Unicode first, which cost more than the
+/// conversion it saved.
+public struct ConversionInput: Hashable, Sendable {
+    var body: String
+    var language: String
+    var options: Fingerprint
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.options == rhs.options && sameBytes(lhs.language, rhs.language) && sameBytes(lhs.body, rhs.body)
+    }
+
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0) }
+        }
+    }
+
+    /// The body's length and its first and last bytes: bodies that share
+    /// all three are rare, and `==` compares them whole anyway. Hashing every
+    /// byte of every page twice per build cost more than the lookup saved.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(options)
+        var body = body, language = language
+        language.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        body.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(128))))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(128))))
+        }
     }
 }
 

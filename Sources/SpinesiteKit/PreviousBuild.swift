@@ -122,7 +122,7 @@ struct PreviousBuild {
     }
 
     /// The Markdown a process converted in its last build (none from disk).
-    func conversions() -> [Fingerprint: MarkdownConversion] {
+    func conversions() -> [ConversionInput: MarkdownConversion] {
         kept?.session?.memo.conversions ?? [:]
     }
 

@@ -1,16 +1,36 @@
 import TemplateEngine
 
-/// A link to a page, as lists, breadcrumbs and notices show it.
-struct LinkValue: TemplateObject, Sendable {
-    var title: String
-    var url: String
+/// A link to a page, as lists, breadcrumbs and notices show it. Made once
+/// per page and shared by every page that lists it.
+final class LinkValue: TemplateObject, Sendable {
+    let title: String
+    let url: String
     /// Nil when the page has none.
-    var description: String?
-    var isSection: Bool
+    let description: String?
+    let isSection: Bool
     /// The language of a borrowed page's title (its content's), if it is one.
-    var fallbackLang: String?
+    let fallbackLang: String?
     /// The language of the linked page's content, where a notice names it.
-    var lang: String?
+    let lang: String?
+
+    init(title: String, url: String, description: String?, isSection: Bool, fallbackLang: String?, lang: String? = nil) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.isSection = isSection
+        self.fallbackLang = fallbackLang
+        self.lang = lang
+    }
+
+    /// The same link, naming the linked page's language (in a notice).
+    func with(lang: String) -> LinkValue {
+        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang)
+    }
+
+    /// The same link under another title (the home page in breadcrumbs).
+    func with(title: String) -> LinkValue {
+        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang)
+    }
 
     static let templateName = "links"
     static let templateFields = TemplateFields<LinkValue>([
@@ -24,15 +44,27 @@ struct LinkValue: TemplateObject, Sendable {
 }
 
 /// One language in the language switcher, or one `hreflang` alternate.
-struct TranslationValue: TemplateObject, Sendable {
-    var tag: String
-    var name: String
-    var dir: String
-    var url: String
-    var absoluteURL: String
-    var isCurrent: Bool
-    var isDefault: Bool
-    var isFallback: Bool
+/// Made twice per page (as the page being rendered and as another's) and shared.
+final class TranslationValue: TemplateObject, Sendable {
+    let tag: String
+    let name: String
+    let dir: String
+    let url: String
+    let absoluteURL: String
+    let isCurrent: Bool
+    let isDefault: Bool
+    let isFallback: Bool
+
+    init(tag: String, name: String, dir: String, url: String, absoluteURL: String, isCurrent: Bool, isDefault: Bool, isFallback: Bool) {
+        self.tag = tag
+        self.name = name
+        self.dir = dir
+        self.url = url
+        self.absoluteURL = absoluteURL
+        self.isCurrent = isCurrent
+        self.isDefault = isDefault
+        self.isFallback = isFallback
+    }
 
     static let templateName = "languages of the switcher"
     static let templateFields = TemplateFields<TranslationValue>([
