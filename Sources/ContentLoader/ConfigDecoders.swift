@@ -50,7 +50,7 @@ enum SiteConfigDecoder {
 
 /// `Content/<tag>/locale.yml` → `LocaleConfig`.
 enum LocaleConfigDecoder {
-    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback", "formatLocale"]
+    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback", "formatLocale", "fallbackPages"]
 
     static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
         let what = "locale.yml"
@@ -65,6 +65,7 @@ enum LocaleConfigDecoder {
         let strings = yaml.stringMap("strings", what: what)
         let fallback = yaml.strings("fallback", what: what)
         let formatLocale = yaml.string("formatLocale", required: false, what: what)
+        let fallbackPages = yaml.bool("fallbackPages", what: what)
         if let formatLocale, !LanguageTag.isValid(formatLocale.value) {
             yaml.error(formatLocale.location, "\(what): 'formatLocale' must be a BCP 47 tag such as en-GB")
         }
@@ -81,6 +82,7 @@ enum LocaleConfigDecoder {
             strings: strings.mapValues(\.value), location: yaml.location, fallback: fallback
         )
         config.formatLocale = formatLocale?.value ?? tag
+        config.publishesFallbackPages = fallbackPages ?? true
         return (config, yaml.diagnostics)
     }
 }

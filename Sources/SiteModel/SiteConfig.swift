@@ -73,6 +73,10 @@ public struct LocaleConfig: Sendable, Hashable {
     public var formatLocale: String = ""
     /// The terms of `glossary.yml`, in file order (empty without one).
     public var glossary: [GlossaryTerm] = []
+    /// `fallbackPages`: whether pages not yet translated are published in
+    /// this locale with another's content (the default), or only linked to,
+    /// in the first locale of the chain that has them.
+    public var publishesFallbackPages = true
 
     public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation, fallback: [Located<String>] = []) {
         self.tag = tag

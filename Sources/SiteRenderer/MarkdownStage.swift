@@ -82,7 +82,9 @@ public enum MarkdownStage {
             )
         )
         let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
-            result.kept.finish(index, page: graph.pages[index], rendered: converted[index], shared: result.kept.shared[index])
+            // A page that is only linked to has no body to write.
+            guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
+            return result.kept.finish(index, page: graph.pages[index], rendered: converted[index], shared: result.kept.shared[index])
         }
         result.bodies = finished.map(\.body)
         result.kept.pageDiagnostics = graph.pages.indices.map { index in

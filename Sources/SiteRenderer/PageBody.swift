@@ -24,6 +24,11 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         var referenceList = ""
     }
 
+    /// The body of a page that is not published.
+    static let empty = PageBody(
+        markdown: RenderedMarkdown(html: "", headings: [], internalLinks: [], images: [], plainText: ""), linkURLs: [], embedHTML: [], shared: SharedFill()
+    )
+
     var isEmpty: Bool { markdown.html.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
 
     func write(into output: inout HTMLOutput) {

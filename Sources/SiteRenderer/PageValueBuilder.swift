@@ -135,7 +135,8 @@ struct PageValueBuilder: Sendable {
         // A borrowed page's title is in its content's language.
         return LinkValue(
             title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
-            fallbackLang: page.isFallback ? page.source.locale : nil
+            fallbackLang: page.isFallback ? page.source.locale : nil,
+            otherLanguage: page.isPublished ? nil : graph.locale(page.source.locale)?.name
         )
     }
 
@@ -185,7 +186,8 @@ struct PageValueBuilder: Sendable {
             TranslationValue(
                 tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,
                 absoluteURL: origin + page.url, isCurrent: isCurrent,
-                isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback
+                isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback,
+                hreflang: page.isPublished ? page.locale : page.source.locale
             )
         }
         return (entry(isCurrent: false), entry(isCurrent: true))

@@ -44,7 +44,7 @@ extension SiteRenderer {
         session.siteWarnings.replace(changes.removed + edit.removedWarnings, with: changes.added + edit.addedWarnings)
         session.builder.apply(edit)
         MarkdownStage.apply(patch, to: &session.markdown)
-        let affected = edit.affected
+        let affected = edit.affected.filter { session.graph.pages[$0].isPublished }
         session.report.update(pages: affected, graph: session.graph, readingLevels: session.markdown.readingLevels)
         let jobs = affected.map { TemplateJob.page($0, graph: session.graph, builder: session.builder, markdown: session.markdown) }
         let theme = session.theme

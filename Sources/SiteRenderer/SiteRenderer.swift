@@ -49,7 +49,9 @@ public enum SiteRenderer {
             let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings)
             return (locale: locale.tag, path: SearchIndex.path(locale: locale.tag, contents: data), data: data)
         }
-        var paths = graph.pages.map(\.outputPath) + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
+        // A locale without borrowed copies links to originals instead of publishing pages for them.
+        let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
+        var paths = published.map { graph.pages[$0].outputPath } + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
         paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
         paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
@@ -61,8 +63,8 @@ public enum SiteRenderer {
         let others = TemplateJob.others(graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
-        let outcomes = ParallelMap.map(Array(0..<graph.pages.count + others.count)) { index -> (path: String, changed: Bool, failure: (any Error)?) in
-            let job = index < graph.pages.count ? TemplateJob.page(index, graph: graph, builder: builder, markdown: markdown) : others[index - graph.pages.count]
+        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) { index -> (path: String, changed: Bool, failure: (any Error)?) in
+            let job = index < published.count ? TemplateJob.page(published[index], graph: graph, builder: builder, markdown: markdown) : others[index - published.count]
             let written = job.write(theme: theme, into: sink)
             return (job.path, written.changed, written.failure)
         }
@@ -81,7 +83,7 @@ public enum SiteRenderer {
         }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
-        let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag }.count) }
+        let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count) }
         let session = RenderSession(
             theme: theme, strings: strings, builder: builder, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
             report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths

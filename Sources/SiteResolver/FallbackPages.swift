@@ -7,23 +7,35 @@ enum FallbackPages {
     /// The pages `locale` borrows: for each id it lacks, the page of the first
     /// locale in its chain that has one. The borrowed `SourcePage` keeps its own
     /// locale (the language of its content); its node gets `locale`.
+    /// A locale that publishes no borrowed copies borrows topics only: its
+    /// home and section pages are its own (or generated), so its structure
+    /// stays in its language while untranslated topics link elsewhere.
     static func borrowed(by locale: LocaleConfig, own: [SourcePage], pagesByLocale: [String: [SourcePage]]) -> [SourcePage] {
         var present = Set(own.map(\.id))
         var borrowed: [SourcePage] = []
         for tag in locale.fallbackChain {
-            for page in pagesByLocale[tag] ?? [] where present.insert(page.id).inserted {
-                borrowed.append(page)
+            for page in pagesByLocale[tag] ?? [] where locale.publishesFallbackPages || page.kind == .topic {
+                if present.insert(page.id).inserted { borrowed.append(page) }
             }
         }
         return borrowed
     }
 
-    /// Marks borrowed nodes and points each at the page whose content it shows.
+    /// Marks borrowed nodes and points each at the page whose content it
+    /// shows; in a locale without borrowed copies, a node takes its
+    /// original's URL and publishes nothing.
     static func link(_ graph: inout SiteGraph) {
+        let unpublishing = Set(graph.locales.filter { !$0.publishesFallbackPages }.map(\.tag))
         for index in graph.pages.indices where graph.pages[index].isFallback {
             let page = graph.pages[index]
             graph.pages[index].translationStatus = .fallback
-            graph.pages[index].fallbackOf = graph.pagesByID[page.source.locale]?[page.id]
+            guard let shown = graph.pagesByID[page.source.locale]?[page.id] else { continue }
+            graph.pages[index].fallbackOf = shown
+            if unpublishing.contains(page.locale) {
+                graph.pages[index].isPublished = false
+                graph.pages[index].url = graph.pages[shown].url
+                graph.pages[index].outputPath = ""
+            }
         }
     }
 }

@@ -59,6 +59,10 @@ public struct PageNode: Sendable {
     public var original: Int?
     /// For a page this locale borrows (not yet translated): the page whose content it shows.
     public var fallbackOf: Int?
+    /// False for a page of a locale that publishes no borrowed copies
+    /// (`fallbackPages: false`): it has no file of its own, and its URL is
+    /// its original's, so lists and switchers link there.
+    public var isPublished = true
 
     /// Published in this locale with another locale's content (see `FallbackPages`).
     public var isFallback: Bool { source.locale != locale }

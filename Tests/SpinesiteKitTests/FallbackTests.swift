@@ -109,3 +109,43 @@ final class FallbackChainErrorTests: XCTestCase {
         ]), ["Content/es/locale.yml:3:12: error: locale.yml: fallback: no locale 'fx' (did you mean 'fr'?)"])
     }
 }
+
+/// The same fixture with `fallbackPages: false` in pt-BR: untranslated pages
+/// are linked to in the first locale of the chain that has them, not copied.
+final class LinkedFallbackTests: XCTestCase {
+    private var folder: TemporaryFolder!
+    private var report: BuildReport!
+
+    override func setUpWithError() throws {
+        folder = TemporaryFolder()
+        folder.copy(from: Repository.fixture("Fallback"), to: "site")
+        let locale = try XCTUnwrap(folder.read("site/Content/pt-BR/locale.yml"))
+        folder.write("site/Content/pt-BR/locale.yml", locale.replacingOccurrences(of: "fallback: [pt]\n", with: "fallback: [pt]\nfallbackPages: false\n"))
+        report = try SiteBuilder.build(BuildOptions(root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
+    }
+
+    func testNoCopiesArePublished() throws {
+        XCTAssertFalse(folder.exists("out/pt-BR/other/index.html"))
+        XCTAssertFalse(folder.exists("out/pt-BR/guia/index.html"))
+        XCTAssertFalse(folder.exists("out/pt-BR/deep/index.html"))
+        XCTAssertTrue(folder.exists("out/pt-BR/index.html"), "the locale's own home page, generated in its language")
+        XCTAssertEqual(report.pageCounts.first { $0.locale == "pt-BR" }?.pages, 1)
+    }
+
+    func testListsLinkToTheOriginalMarkedWithItsLanguage() throws {
+        let home = try XCTUnwrap(folder.read("out/pt-BR/index.html"))
+        XCTAssertTrue(home.contains("<html lang=\"pt-BR\" dir=\"ltr\">"))
+        XCTAssertTrue(home.contains("<a href=\"/pt/other/\" lang=\"pt\">Outra <span class=\"other-language\">(Português)</span></a>"), home)
+        XCTAssertTrue(home.contains("<a href=\"/es/guia/\" lang=\"es\">Guía <span class=\"other-language\">(Español)</span></a>"), home)
+        XCTAssertTrue(home.contains("<a href=\"/en/deep/\" lang=\"en\">Deep <span class=\"other-language\">(English)</span></a>"), home)
+    }
+
+    func testSwitchersLeadToTheOriginalAndAlternatesAndSitemapStayReal() throws {
+        let guide = try XCTUnwrap(folder.read("out/en/guide/index.html"))
+        XCTAssertTrue(guide.contains("<a href=\"/es/guia/\" lang=\"pt-BR\" hreflang=\"es\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"), guide)
+        XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt-BR\""))
+        let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
+        XCTAssertFalse(sitemap.contains("/pt-BR/guia/"))
+        XCTAssertFalse(sitemap.contains("/pt-BR/other/"))
+    }
+}

@@ -12,24 +12,28 @@ final class LinkValue: TemplateObject, Sendable {
     let fallbackLang: String?
     /// The language of the linked page's content, where a notice names it.
     let lang: String?
+    /// The name of the language the link leads into, when it leaves the
+    /// reader's locale (a page the locale does not publish, `fallbackPages: false`).
+    let otherLanguage: String?
 
-    init(title: String, url: String, description: String?, isSection: Bool, fallbackLang: String?, lang: String? = nil) {
+    init(title: String, url: String, description: String?, isSection: Bool, fallbackLang: String?, lang: String? = nil, otherLanguage: String? = nil) {
         self.title = title
         self.url = url
         self.description = description
         self.isSection = isSection
         self.fallbackLang = fallbackLang
         self.lang = lang
+        self.otherLanguage = otherLanguage
     }
 
     /// The same link, naming the linked page's language (in a notice).
     func with(lang: String) -> LinkValue {
-        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang)
+        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang, otherLanguage: otherLanguage)
     }
 
     /// The same link under another title (the home page in breadcrumbs).
     func with(title: String) -> LinkValue {
-        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang)
+        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang, otherLanguage: otherLanguage)
     }
 
     static let templateName = "links"
@@ -40,6 +44,7 @@ final class LinkValue: TemplateObject, Sendable {
         .flag("isSection", "Whether the page is a section or home page.") { $0.isSection },
         .optionalText("fallbackLang", "For a page not yet translated: the language its title is in.") { $0.fallbackLang },
         .optionalText("lang", "In notices: the language of the linked page.") { $0.lang },
+        .optionalText("otherLanguage", "When the link leads to a page in another language (a locale with `fallbackPages: false`): that language's name.") { $0.otherLanguage },
     ])
 }
 
@@ -54,8 +59,12 @@ final class TranslationValue: TemplateObject, Sendable {
     let isCurrent: Bool
     let isDefault: Bool
     let isFallback: Bool
+    /// The language of the page the entry leads to: its content's, for a
+    /// locale that links to originals instead of publishing copies.
+    let hreflang: String
 
-    init(tag: String, name: String, dir: String, url: String, absoluteURL: String, isCurrent: Bool, isDefault: Bool, isFallback: Bool) {
+    init(tag: String, name: String, dir: String, url: String, absoluteURL: String, isCurrent: Bool, isDefault: Bool, isFallback: Bool, hreflang: String) {
+        self.hreflang = hreflang
         self.tag = tag
         self.name = name
         self.dir = dir
@@ -76,6 +85,7 @@ final class TranslationValue: TemplateObject, Sendable {
         .flag("isCurrent", "Whether it is the page being rendered.") { $0.isCurrent },
         .flag("isDefault", "Whether it is the site's default language.") { $0.isDefault },
         .flag("isFallback", "Whether that language shows the page untranslated.") { $0.isFallback },
+        .text("hreflang", "The language of the page the entry leads to, for `hreflang`.") { $0.hreflang },
     ])
 }
 
