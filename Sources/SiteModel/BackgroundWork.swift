@@ -9,6 +9,11 @@ public final class BackgroundWork<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)
 
     public init(_ work: @escaping @Sendable () -> Value) {
+        if ParallelMap.isSerial {
+            value.withLock { $0 = work() }
+            done.signal()
+            return
+        }
         DispatchQueue.global().async { [self] in
             let result = work()
             value.withLock { $0 = result }

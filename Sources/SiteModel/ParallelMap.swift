@@ -1,10 +1,17 @@
 import Dispatch
+import Foundation
 
 /// `map` on all cores, keeping order. For pure, independent work items.
 public enum ParallelMap {
+    /// `SPINESITE_THREADS=1` runs every map on the calling thread: for
+    /// `make bench`'s instruction counts per stage under callgrind, where
+    /// work done by other threads would not be counted under its stage.
+    public static let isSerial = ProcessInfo.processInfo.environment["SPINESITE_THREADS"] == "1"
+
     public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
+        if isSerial { return inputs.map(transform) }
         let buffer = ResultBuffer<Output>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             buffer.set(index, transform(inputs[index]))

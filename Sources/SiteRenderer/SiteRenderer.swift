@@ -27,12 +27,12 @@ public enum SiteRenderer {
     }
 
     /// `render`, and what it computed, for `update` to patch later.
-    /// - Parameter progress: told each stage's name as it starts (`markdown`, `pages`, `writing`).
+    /// - Parameter progress: told each stage's name as it starts (`links`, `pages`, `writing`).
     public static func renderKeepingSession(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(),
         outputName: String = "Site", progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, session: RenderSession) {
-        progress("markdown")
+        progress("links")
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
@@ -42,6 +42,7 @@ public enum SiteRenderer {
         let diagnostics = explainers.diagnostics + strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
+        progress("pages")
         let assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
         let builder = PageValueBuilder(graph: graph, strings: strings, assets: assetURLs, theme: theme)
         let headings = markdown.converted.map(\.headings)
@@ -59,7 +60,6 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
-        progress("pages")
         let others = TemplateJob.others(graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
