@@ -82,9 +82,21 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Relative, no `..`, no empty segments: stays inside the output folder.
+    /// Every segment of `path` non-empty and neither `.` nor `..`, and no
+    /// leading slash. Checked for every file written, over bytes.
     static func isContained(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+            var segmentStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                let length = index - segmentStart
+                let dots = bytes[segmentStart..<index].allSatisfy { $0 == UInt8(ascii: ".") }
+                if length == 0 || (dots && length <= 2) { return false }
+                segmentStart = index + 1
+            }
+            return true
+        }
     }
 
     /// Exchanges the two folders atomically where the kernel can (Linux

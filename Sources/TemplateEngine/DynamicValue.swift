@@ -21,9 +21,13 @@ public indirect enum DynamicValue: Sendable, Equatable {
     }
 }
 
-struct DynamicObject: TemplateObject {
+final class DynamicObject: TemplateObject {
     static let templateFields = TemplateFields<DynamicObject>([])
-    var fields: [String: DynamicValue]
+    let fields: [String: DynamicValue]
+
+    init(fields: [String: DynamicValue]) {
+        self.fields = fields
+    }
 
     func templateField(named name: String) -> TemplateData? {
         fields[name]?.templateData

@@ -34,15 +34,15 @@ public struct HTMLOutput: Sendable {
 
     public mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
-        for index in 0..<source.count {
+        let isSpecial = Self.isSpecial
+        for index in 0..<source.count where source[index] < 0x40 && isSpecial[Int(source[index])] {
             let replacement: StaticString
             switch source[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
+            default: replacement = "&#39;"
             }
             if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
             replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -50,6 +50,10 @@ public struct HTMLOutput: Sendable {
         }
         if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
     }
+
+    /// Which of the bytes below 0x40 are escaped (all five are): one
+    /// comparison for most bytes, a table read for the rest.
+    private static let isSpecial: [Bool] = (0..<0x40).map { [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(UInt8($0)) }
 
     /// The output as text (for tests and callers that need a `String`).
     public var text: String { String(decoding: bytes, as: UTF8.self) }

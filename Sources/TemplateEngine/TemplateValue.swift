@@ -32,7 +32,7 @@ public protocol TemplateHTMLWriter {
 /// A value with named fields. Typed values list their fields once, in
 /// `templateFields`, which both the compiler (names, kinds) and the renderer
 /// (reads by index) use; dynamic values answer names at render time.
-public protocol TemplateObject: SendableMetatype {
+public protocol TemplateObject: AnyObject, SendableMetatype {
     static var templateFields: TemplateFields<Self> { get }
     /// How error messages and the template guide name values of the type ("topic pages").
     static var templateName: String { get }

@@ -3,20 +3,25 @@ import XCTest
 
 /// Typed values: names and kinds checked when a template is compiled.
 final class TypedTemplateTests: XCTestCase {
-    struct Author: TemplateObject {
-        var name: String
+    final class Author: TemplateObject {
+        let name: String
+        init(name: String) { self.name = name }
         static let templateFields = TemplateFields<Author>([.text("name", "The author's name.") { $0.name }])
     }
 
-    struct Article: TemplateObject {
+    final class Article: TemplateObject {
         static let templateName = "articles"
-        var title: String
-        var body: String
-        var tags: [String]
-        var authors: [Author]
-        var editor: Author?
-        var isDraft: Bool
-        var words: Int
+        let title: String
+        let body: String
+        let tags: [String]
+        let authors: [Author]
+        let editor: Author?
+        let isDraft: Bool
+        let words: Int
+
+        init(title: String, body: String, tags: [String], authors: [Author], editor: Author?, isDraft: Bool, words: Int) {
+            (self.title, self.body, self.tags, self.authors, self.editor, self.isDraft, self.words) = (title, body, tags, authors, editor, isDraft, words)
+        }
 
         static let templateFields = TemplateFields<Article>([
             .text("title", "") { $0.title },
@@ -30,7 +35,7 @@ final class TypedTemplateTests: XCTestCase {
         ])
     }
 
-    struct Strings: TemplateObject {
+    final class Strings: TemplateObject {
         static let templateFields = TemplateFields<Strings>([])
         func templateField(named name: String) -> TemplateData? { ["by": "by", "draft": "Draft <1>"][name].map(TemplateData.text) }
     }

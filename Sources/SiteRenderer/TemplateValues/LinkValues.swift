@@ -90,10 +90,16 @@ final class TranslationValue: TemplateObject, Sendable {
 }
 
 /// A language and its home page (the language chooser, the 404 page).
-struct LanguageValue: TemplateObject, Sendable {
-    var tag: String
-    var name: String
-    var url: String
+final class LanguageValue: TemplateObject, Sendable {
+    let tag: String
+    let name: String
+    let url: String
+
+    init(tag: String, name: String, url: String) {
+        self.tag = tag
+        self.name = name
+        self.url = url
+    }
 
     static let templateName = "languages"
     static let templateFields = TemplateFields<LanguageValue>([
@@ -104,10 +110,16 @@ struct LanguageValue: TemplateObject, Sendable {
 }
 
 /// One heading in a page's table of contents.
-struct TocEntry: TemplateObject, Sendable {
-    var text: String
-    var anchor: String
-    var isSubheading: Bool
+final class TocEntry: TemplateObject, Sendable {
+    let text: String
+    let anchor: String
+    let isSubheading: Bool
+
+    init(text: String, anchor: String, isSubheading: Bool) {
+        self.text = text
+        self.anchor = anchor
+        self.isSubheading = isSubheading
+    }
 
     static let templateName = "table-of-contents entries"
     static let templateFields = TemplateFields<TocEntry>([
@@ -118,10 +130,16 @@ struct TocEntry: TemplateObject, Sendable {
 }
 
 /// A group of topics on the home and search pages: the top-level ones, or a section's.
-struct TopicGroup: TemplateObject, Sendable {
-    var isTopLevel: Bool
-    var section: LinkValue?
-    var topics: [LinkValue]
+final class TopicGroup: TemplateObject, Sendable {
+    let isTopLevel: Bool
+    let section: LinkValue?
+    let topics: [LinkValue]
+
+    init(isTopLevel: Bool, section: LinkValue? = nil, topics: [LinkValue]) {
+        self.isTopLevel = isTopLevel
+        self.section = section
+        self.topics = topics
+    }
 
     static let templateName = "topic groups"
     static let templateFields = TemplateFields<TopicGroup>([

@@ -69,12 +69,17 @@ enum KeySpace {
 }
 
 /// Texts or HTML by key: a locale's strings, the assets' URLs, the cached HTML.
-struct KeyedValues: TemplateObject, Sendable {
+final class KeyedValues: TemplateObject, Sendable {
     static let templateName = "keyed values"
     static let templateFields = TemplateFields<KeyedValues>([])
 
     let values: [String: String]
     let isHTML: Bool
+
+    init(values: [String: String], isHTML: Bool) {
+        self.values = values
+        self.isHTML = isHTML
+    }
 
     static func texts(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: false) }
     static func html(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: true) }
@@ -84,9 +89,14 @@ struct KeyedValues: TemplateObject, Sendable {
     }
 }
 
-struct SiteValue: TemplateObject, Sendable {
-    var title: String
-    var baseURL: String
+final class SiteValue: TemplateObject, Sendable {
+    let title: String
+    let baseURL: String
+
+    init(title: String, baseURL: String) {
+        self.title = title
+        self.baseURL = baseURL
+    }
 
     static let templateName = "the site"
     static let templateFields = TemplateFields<SiteValue>([

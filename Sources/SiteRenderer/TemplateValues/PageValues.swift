@@ -127,11 +127,18 @@ extension ContentPage {
     }
 }
 
-struct HomePage: ContentPage {
-    var frame: PageFrame
-    var page: ContentPageValue
-    var notices: Notices
-    var groups: [TopicGroup]
+final class HomePage: ContentPage {
+    let frame: PageFrame
+    let page: ContentPageValue
+    let notices: Notices
+    let groups: [TopicGroup]
+
+    init(frame: PageFrame, page: ContentPageValue, notices: Notices, groups: [TopicGroup]) {
+        self.frame = frame
+        self.page = page
+        self.notices = notices
+        self.groups = groups
+    }
 
     static let templateName = "home pages"
     static let templateFields = TemplateFields<HomePage>([
@@ -139,12 +146,20 @@ struct HomePage: ContentPage {
     ] + contentFields)
 }
 
-struct SectionPage: ContentPage {
-    var frame: PageFrame
-    var page: ContentPageValue
-    var notices: Notices
-    var breadcrumbs: [LinkValue]
-    var topics: [LinkValue]
+final class SectionPage: ContentPage {
+    let frame: PageFrame
+    let page: ContentPageValue
+    let notices: Notices
+    let breadcrumbs: [LinkValue]
+    let topics: [LinkValue]
+
+    init(frame: PageFrame, page: ContentPageValue, notices: Notices, breadcrumbs: [LinkValue], topics: [LinkValue]) {
+        self.frame = frame
+        self.page = page
+        self.notices = notices
+        self.breadcrumbs = breadcrumbs
+        self.topics = topics
+    }
 
     static let templateName = "section pages"
     static let templateFields = TemplateFields<SectionPage>([
@@ -153,14 +168,24 @@ struct SectionPage: ContentPage {
     ] + contentFields)
 }
 
-struct TopicPage: ContentPage {
-    var frame: PageFrame
-    var page: ContentPageValue
-    var notices: Notices
-    var breadcrumbs: [LinkValue]
-    var reviewText: String
-    var related: [LinkValue]
-    var section: LinkValue?
+final class TopicPage: ContentPage {
+    let frame: PageFrame
+    let page: ContentPageValue
+    let notices: Notices
+    let breadcrumbs: [LinkValue]
+    let reviewText: String
+    let related: [LinkValue]
+    let section: LinkValue?
+
+    init(frame: PageFrame, page: ContentPageValue, notices: Notices, breadcrumbs: [LinkValue], reviewText: String, related: [LinkValue], section: LinkValue? = nil) {
+        self.frame = frame
+        self.page = page
+        self.notices = notices
+        self.breadcrumbs = breadcrumbs
+        self.reviewText = reviewText
+        self.related = related
+        self.section = section
+    }
 
     static let templateName = "topic pages"
     static let templateFields = TemplateFields<TopicPage>([
@@ -173,12 +198,20 @@ struct TopicPage: ContentPage {
     ] + contentFields)
 }
 
-struct GlossaryPage: ContentPage {
-    var frame: PageFrame
-    var page: ContentPageValue
-    var notices: Notices
-    var breadcrumbs: [LinkValue]
-    var reviewText: String
+final class GlossaryPage: ContentPage {
+    let frame: PageFrame
+    let page: ContentPageValue
+    let notices: Notices
+    let breadcrumbs: [LinkValue]
+    let reviewText: String
+
+    init(frame: PageFrame, page: ContentPageValue, notices: Notices, breadcrumbs: [LinkValue], reviewText: String) {
+        self.frame = frame
+        self.page = page
+        self.notices = notices
+        self.breadcrumbs = breadcrumbs
+        self.reviewText = reviewText
+    }
 
     static let templateName = "glossary pages"
     static let templateFields = TemplateFields<GlossaryPage>([
@@ -188,12 +221,20 @@ struct GlossaryPage: ContentPage {
     ] + contentFields)
 }
 
-struct SearchPage: FramedPage {
-    var frame: PageFrame
-    var page: DocumentValue
-    var searchIndexURL: String
-    var canonical: String
-    var groups: [TopicGroup]
+final class SearchPage: FramedPage {
+    let frame: PageFrame
+    let page: DocumentValue
+    let searchIndexURL: String
+    let canonical: String
+    let groups: [TopicGroup]
+
+    init(frame: PageFrame, page: DocumentValue, searchIndexURL: String, canonical: String, groups: [TopicGroup]) {
+        self.frame = frame
+        self.page = page
+        self.searchIndexURL = searchIndexURL
+        self.canonical = canonical
+        self.groups = groups
+    }
 
     static let templateName = "search pages"
     static let templateFields = TemplateFields<SearchPage>([
@@ -204,9 +245,14 @@ struct SearchPage: FramedPage {
     ] + frameFields)
 }
 
-struct NotFoundPage: FramedPage {
-    var frame: PageFrame
-    var page: DocumentValue
+final class NotFoundPage: FramedPage {
+    let frame: PageFrame
+    let page: DocumentValue
+
+    init(frame: PageFrame, page: DocumentValue) {
+        self.frame = frame
+        self.page = page
+    }
 
     static let templateName = "the 404 page"
     static let templateFields = TemplateFields<NotFoundPage>([
@@ -214,11 +260,18 @@ struct NotFoundPage: FramedPage {
     ] + frameFields)
 }
 
-struct RedirectPage: FramedPage {
-    var frame: PageFrame
-    var page: DocumentValue
-    var target: LinkValue
-    var targetCanonical: String
+final class RedirectPage: FramedPage {
+    let frame: PageFrame
+    let page: DocumentValue
+    let target: LinkValue
+    let targetCanonical: String
+
+    init(frame: PageFrame, page: DocumentValue, target: LinkValue, targetCanonical: String) {
+        self.frame = frame
+        self.page = page
+        self.target = target
+        self.targetCanonical = targetCanonical
+    }
 
     static let templateName = "redirect pages"
     static let templateFields = TemplateFields<RedirectPage>([
@@ -228,11 +281,18 @@ struct RedirectPage: FramedPage {
     ] + frameFields)
 }
 
-struct LanguageChooserPage: FramedPage {
-    var frame: PageFrame
-    var page: DocumentValue
-    var defaultHome: LinkValue?
-    var defaultHomeCanonical: String?
+final class LanguageChooserPage: FramedPage {
+    let frame: PageFrame
+    let page: DocumentValue
+    let defaultHome: LinkValue?
+    let defaultHomeCanonical: String?
+
+    init(frame: PageFrame, page: DocumentValue, defaultHome: LinkValue? = nil, defaultHomeCanonical: String? = nil) {
+        self.frame = frame
+        self.page = page
+        self.defaultHome = defaultHome
+        self.defaultHomeCanonical = defaultHomeCanonical
+    }
 
     static let templateName = "the language chooser"
     static let templateFields = TemplateFields<LanguageChooserPage>([
