@@ -67,9 +67,9 @@ public enum MarkdownStage {
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
-        // Glossary links and citations once per source, shared by its borrowed copies.
+        // Links, glossary terms and citations once per source, shared by its borrowed copies.
         let ownFills = ParallelMap.map(own) { index in
-            sharedFill(graph.pages[index], rendered: converted[index], glossary: glossary, strings: strings)
+            sharedFill(index, page: graph.pages[index], rendered: converted[index], resolver: resolver, glossary: glossary, strings: strings)
         }
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
@@ -93,15 +93,28 @@ public enum MarkdownStage {
         return result
     }
 
-    /// Glossary links and citations of a page's own body, the same for its borrowed copies.
+    /// Where a page's own body links, its glossary terms and citations,
+    /// resolved once for it and its borrowed copies; and the problems found.
     private static func sharedFill(
-        _ page: PageNode, rendered: RenderedMarkdown, glossary: GlossaryLinks, strings: LocaleStrings
+        _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks, strings: LocaleStrings
     ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let base = page.source.bodyLocation
+        let targets = rendered.internalLinks.map { link -> LinkResolver.Target? in
+            switch resolver.target(link.destination, from: index) {
+            case .success(let target):
+                return target
+            case .failure(let problem):
+                diagnostics.append(.error(SourceLocation(file: base.file, line: base.line + link.position.line - 1, column: link.position.column), problem.message))
+                return nil
+            }
+        }
         // References are in the content's language: the list's heading too.
         let title = strings.strings(for: page.source.locale)["referencesTitle"] ?? ""
         let cited = Citations.fill(rendered.citations, page: page.source, title: title)
         let tags = rendered.termUses.map { glossary.tags(term: $0, contentLocale: page.source.locale) }
-        return (PageBody.SharedFill(termTags: tags, citationHTML: cited.html, referenceList: cited.list), cited.diagnostics)
+        let fill = PageBody.SharedFill(linkTargets: targets, termTags: tags, citationHTML: cited.html, referenceList: cited.list)
+        return (fill, diagnostics + cited.diagnostics)
     }
 
     /// New values for the pages a body edit affects, found without changing the run.
@@ -128,7 +141,7 @@ public enum MarkdownStage {
                   !result.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
             patch.conversions.append((index, key, memoKey(graph.pages[index], options: result.kept.options), conversion))
             patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
-            let own = sharedFill(page, rendered: conversion.rendered, glossary: result.kept.glossary, strings: strings)
+            let own = sharedFill(index, page: page, rendered: conversion.rendered, resolver: result.kept.resolver, glossary: result.kept.glossary, strings: strings)
             for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
                 let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, shared: own.fill)
                 let diagnostics = finished.diagnostics + (shown == index ? own.diagnostics : [])
@@ -284,14 +297,10 @@ private extension MarkdownStage.Kept {
         func location(_ position: SourcePosition) -> SourceLocation {
             SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
         }
-        let urls = rendered.internalLinks.map { link -> String in
-            switch resolver.resolve(link.destination, from: index) {
-            case .success(let url):
-                return url
-            case .failure(let problem):
-                diagnostics.append(.error(location(link.position), problem.message))
-                return ""
-            }
+        // A borrowed copy links where its original does, in the copy's locale.
+        let urls = shared.linkTargets.map { target -> String in
+            guard let target else { return "" }
+            return resolver.url(of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)
         }
         for image in rendered.images where image.altText.trimmed.isEmpty {
             diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))

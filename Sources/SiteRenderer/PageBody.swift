@@ -1,4 +1,5 @@
 import CommonMark
+import SiteResolver
 import TemplateEngine
 
 /// A page's body as templates insert it (`{{{page.content}}}`): its
@@ -16,6 +17,8 @@ struct PageBody: TemplateHTMLWriter, Sendable {
 
     /// What every page showing the same source fills in alike.
     struct SharedFill: Sendable {
+        /// Where each internal link leads from the source page (nil: nowhere, an error there).
+        var linkTargets: [LinkResolver.Target?] = []
         /// Per glossary use, its tags (nil: left unmarked).
         var termTags: [(open: String, close: String)?] = []
         /// Per citation, its numbered links.

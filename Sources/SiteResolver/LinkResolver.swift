@@ -30,6 +30,7 @@ public struct LinkResolver: Sendable {
     private let locales: [String]
     private let sourcePaths: [String]
     private let urls: [String]
+    private let ids: [String]
 
     public init(graph: SiteGraph, anchors: [Set<String>]) {
         self.anchors = anchors
@@ -39,10 +40,37 @@ public struct LinkResolver: Sendable {
         locales = graph.pages.map(\.locale)
         sourcePaths = graph.pages.map(\.source.relativePath)
         urls = graph.pages.map(\.url)
+        ids = graph.pages.map(\.id)
+    }
+
+    /// Where a link leads: a page and, maybe, a heading on it.
+    public struct Target: Sendable, Equatable {
+        public var page: Int
+        public var fragment: String?
     }
 
     /// The URL to write for `destination` on page `from`, or why there is none.
     public func resolve(_ destination: String, from source: Int) -> Result<String, LinkProblem> {
+        target(destination, from: source).map { url(of: $0, on: source) }
+    }
+
+    /// The URL of `target` on page `page`.
+    public func url(of target: Target, on page: Int) -> String {
+        let suffix = target.fragment.map { "#\($0)" } ?? ""
+        return target.page == page && target.fragment != nil ? suffix : urls[target.page] + suffix
+    }
+
+    /// `target`, found on a page, as a borrowed copy of that page in
+    /// `locale` should link to it: the same page in the copy's locale (a
+    /// translation, or another borrowed copy), at the same heading if that
+    /// page has it, else at its top.
+    public func target(_ target: Target, inLocale locale: String) -> Target {
+        guard locales[target.page] != locale, let local = pagesByID[locale]?[ids[target.page]] else { return target }
+        return Target(page: local, fragment: target.fragment.flatMap { anchors[local].contains($0) ? $0 : nil })
+    }
+
+    /// The page and heading `destination` names from page `source`, or why there is none.
+    public func target(_ destination: String, from source: Int) -> Result<Target, LinkProblem> {
         let locale = locales[source]
         let (target, fragment) = Self.splitFragment(destination)
         let targetIndex: Int
@@ -72,8 +100,7 @@ public struct LinkResolver: Sendable {
             let hint = Suggestion.closest(to: fragment, in: anchors[targetIndex]).map { "\(target)#\($0)" }
             return .failure(LinkProblem(destination, suggestion: hint, advice: hint == nil ? "the page has no heading with that anchor" : nil))
         }
-        let suffix = fragment.map { "#\($0)" } ?? ""
-        return .success(targetIndex == source && fragment != nil ? suffix : urls[targetIndex] + suffix)
+        return .success(Target(page: targetIndex, fragment: fragment))
     }
 
     /// A page not translated into the linking page's locale yet: the default

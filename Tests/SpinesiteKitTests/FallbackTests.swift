@@ -149,3 +149,22 @@ final class LinkedFallbackTests: XCTestCase {
         XCTAssertFalse(sitemap.contains("/pt-BR/other/"))
     }
 }
+
+/// A borrowed copy's links lead where its original's do, in the copy's locale.
+final class BorrowedLinkTests: XCTestCase {
+    func testACopyLinksToTheTranslationAndKeepsOnlyAnchorsItHas() throws {
+        let site = MinimalSite.make([
+            "a.md": MinimalSite.page(title: "A", body: "## Risks\n\nText.\n\n## Steps\n\nMore."),
+            "b.md": MinimalSite.page(title: "B", body: "See [the risks](a.md#risks) and [the steps](a.md#steps)."),
+        ])
+        site.write("Content/site.yml", MinimalSite.siteYAML + "locales: [en, es]\n")
+        let spanish = try String(contentsOf: Repository.root.appendingPathComponent("Content/es/locale.yml"), encoding: .utf8)
+        site.write("Content/es/locale.yml", spanish)
+        site.write("Content/es/a.md", MinimalSite.page(title: "A (es)", body: "## Riesgos\n\nTexto.\n\n## Steps\n\nMás."))
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site", templates: Repository.templates.path))
+        let copy = try XCTUnwrap(site.read("Site/es/b/index.html"))
+        XCTAssertTrue(copy.contains("See <a href=\"/es/a/\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."), copy)
+        let original = try XCTUnwrap(site.read("Site/en/b/index.html"))
+        XCTAssertTrue(original.contains("See <a href=\"/en/a/#risks\">the risks</a> and <a href=\"/en/a/#steps\">the steps</a>."), original)
+    }
+}
