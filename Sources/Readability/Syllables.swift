@@ -6,15 +6,11 @@ public enum Syllables {
     /// English: vowel groups, less a silent final "e", "-es" (not after a
     /// hissing sound: "pulses") or "-ed" (not after t or d: "wanted"); at least one.
     public static func english(_ word: String) -> Int {
-        english(letters: Self.letters(of: word)[...])
+        Self.letters(of: word).withUnsafeBufferPointer { english(letters: $0) }
     }
 
     /// `english` of a word's letters, already in lower case.
-    static func english(letters: ArraySlice<Unicode.Scalar>) -> Int {
-        letters.withUnsafeBufferPointer(english)
-    }
-
-    private static func english(_ letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+    static func english(letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
         var end = letters.count
         let (beforeEnding, penultimate, last) = (letters[end - 3], letters[end - 2], letters[end - 1])
@@ -87,15 +83,11 @@ public enum Syllables {
     /// meet (hiatus) or an accented í/ú stands next to a strong vowel; the
     /// "u" of que/qui/gue/gui is silent.
     public static func spanish(_ word: String) -> Int {
-        spanish(letters: Self.letters(of: word)[...])
+        Self.letters(of: word).withUnsafeBufferPointer { spanish(letters: $0) }
     }
 
     /// `spanish` of a word's letters, already in lower case.
-    static func spanish(letters: ArraySlice<Unicode.Scalar>) -> Int {
-        letters.withUnsafeBufferPointer(spanish)
-    }
-
-    private static func spanish(_ letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+    static func spanish(letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
             if letter == "u", index > 0, Self.silencesU(letters[index - 1]), index + 1 < letters.count, Self.followsSilentU(letters[index + 1]) {

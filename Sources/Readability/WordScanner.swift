@@ -3,116 +3,95 @@
 /// apostrophes or hyphens) holding at least one letter; a sentence ends at
 /// . ! ? … or at a line break, if it has words.
 ///
-/// It runs over the prose of every page, so it reads UTF-8 bytes: ASCII is
-/// classified by table, other scalars are decoded and asked. Each word's
-/// letters go lower-cased into one reused buffer; no string is made unless
-/// the caller asks for one.
+/// It runs over the prose of every page, so it reads UTF-8 bytes with its
+/// state in locals: ASCII is classified by table, other scalars are decoded
+/// and asked. Each word's letters go lower-cased into one buffer that is
+/// reused for every word; no string is made unless the caller asks for one.
 struct WordScanner {
-    /// The current word's letters in lower case (what syllable rules read):
-    /// the first `letterCount` of a buffer that only grows, since emptying an
-    /// array for every word went through a generic, slow path.
-    private var letters: [Unicode.Scalar] = Array(repeating: " ", count: 64)
-    private var letterCount = 0
-    /// Where the current run started and ended in the text's bytes, and whether it has a letter yet.
-    private var runStart = -1
-    private var runEnd = 0
-    private var hasLetter = false
-    private var hasCombiningMark = false
-    private var sentenceHasWords = false
     private(set) var sentences = 0
-
-    init() {}
-
-    /// Calls `word` for each word with its letters in lower case and its
-    /// UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
-    mutating func scan(_ text: String, word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        let table = Self.asciiClass
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let kind = table[Int(byte)]
-                    if kind == .letter {
-                        // The common case, inline: a lower-case ASCII letter or a capital.
-                        if runStart < 0 { runStart = index }
-                        appendLetter(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte))
-                        hasLetter = true
-                        runEnd = index + 1
-                    } else {
-                        handle(kind, Unicode.Scalar(byte), at: index, length: 1, bytes, word)
-                    }
-                    index += 1
-                } else {
-                    let (scalar, length) = Self.decode(bytes, at: index)
-                    handle(Self.classify(scalar), scalar, at: index, length: length, bytes, word)
-                    index += length
-                }
-            }
-            endWord(bytes, word)
-        }
-        endSentence()
-    }
 
     private enum ScalarClass: UInt8 {
         case letter, digit, combiningMark, joiner, sentenceEnd, other
     }
 
-    private mutating func handle(
-        _ kind: ScalarClass, _ scalar: Unicode.Scalar, at index: Int, length: Int,
-        _ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        switch kind {
-        case .letter:
-            if runStart < 0 { runStart = index }
-            appendLetter(Self.lowercased(scalar))
-            hasLetter = true
-        case .digit:
-            if runStart < 0 { runStart = index }
-        case .combiningMark:
-            if runStart < 0 { runStart = index }
-            hasCombiningMark = true
-        case .joiner where runStart >= 0:
-            // Inside a word only if a letter or digit follows: the end stays where it was.
-            return
-        case .joiner, .other, .sentenceEnd:
-            endWord(bytes, word, end: index)
-            if kind == .sentenceEnd { endSentence() }
-            return
+    /// Calls `word` for each word with its letters in lower case and its
+    /// UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
+    mutating func scan(_ text: String, word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        let table = Self.asciiClass
+        var letters = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: 128)
+        defer { letters.deallocate() }
+        var count = 0
+        // The current run's first byte (-1: none) and the end of its last letter, digit or mark.
+        var runStart = -1, runEnd = 0
+        var hasLetter = false, hasCombiningMark = false, sentenceHasWords = false
+        var sentences = 0
+        text.withUTF8 { bytes in
+            func endWord() {
+                guard runStart >= 0 else { return }
+                if hasLetter {
+                    let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
+                    if hasCombiningMark {
+                        // Rare: "o" and a combining accent are one letter once precomposed.
+                        Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer { word($0, written) }
+                    } else {
+                        word(UnsafeBufferPointer(rebasing: letters[0..<count]), written)
+                    }
+                    sentenceHasWords = true
+                }
+                runStart = -1
+                count = 0
+                hasLetter = false
+                hasCombiningMark = false
+            }
+            func append(_ letter: Unicode.Scalar) {
+                if count == letters.count {
+                    let larger = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: letters.count * 2)
+                    _ = larger.initialize(from: letters)
+                    letters.deallocate()
+                    letters = larger
+                }
+                letters[count] = letter
+                count += 1
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let kind: ScalarClass, scalar: Unicode.Scalar, length: Int
+                if byte < 0x80 {
+                    kind = table[Int(byte)]
+                    scalar = Unicode.Scalar(byte)
+                    length = 1
+                } else {
+                    (scalar, length) = Self.decode(bytes, at: index)
+                    kind = Self.classify(scalar)
+                }
+                switch kind {
+                case .letter:
+                    if runStart < 0 { runStart = index }
+                    append(byte < 0x80 ? Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) : Self.lowercased(scalar))
+                    hasLetter = true
+                    runEnd = index + length
+                case .digit, .combiningMark:
+                    if runStart < 0 { runStart = index }
+                    if kind == .combiningMark { hasCombiningMark = true }
+                    runEnd = index + length
+                case .joiner where runStart >= 0:
+                    // Inside a word only if a letter or digit follows: the end stays where it was.
+                    break
+                case .joiner, .other, .sentenceEnd:
+                    endWord()
+                    if kind == .sentenceEnd {
+                        if sentenceHasWords { sentences += 1 }
+                        sentenceHasWords = false
+                    }
+                }
+                index += length
+            }
+            endWord()
         }
-        runEnd = index + length
-    }
-
-    private mutating func appendLetter(_ letter: Unicode.Scalar) {
-        if letterCount == letters.count { letters.append(letter) } else { letters[letterCount] = letter }
-        letterCount += 1
-    }
-
-    private mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (_ letters: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void, end: Int? = nil) {
-        guard runStart >= 0 else { return }
-        defer {
-            runStart = -1
-            letterCount = 0
-            hasLetter = false
-            hasCombiningMark = false
-        }
-        guard hasLetter else { return }
-        // A run starts and ends with a letter, digit or mark: a joiner neither
-        // opens one nor moves its end, so joiners at its ends are left out.
-        let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
-        if hasCombiningMark {
-            // Rare: "o" and a combining accent are one letter once precomposed.
-            word(Syllables.letters(of: String(decoding: written, as: UTF8.self))[...], written)
-        } else {
-            word(letters[..<letterCount], written)
-        }
-        sentenceHasWords = true
-    }
-
-    private mutating func endSentence() {
         if sentenceHasWords { sentences += 1 }
-        sentenceHasWords = false
+        self.sentences = sentences
     }
 
     private static let asciiClass: [ScalarClass] = (0..<128).map { byte in
