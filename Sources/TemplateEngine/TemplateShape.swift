@@ -32,7 +32,7 @@ public indirect enum TemplateShape: Sendable {
     }
 
     /// The shape with optionals unwrapped: what fields a value has.
-    var unwrapped: TemplateShape {
+    public var unwrapped: TemplateShape {
         if case .optional(let inner) = self { return inner.unwrapped }
         return self
     }

@@ -43,7 +43,7 @@ struct Spinesite: AsyncParsableCommand {
           spinesite check            # every check, nothing written
           spinesite translations     # which translations are behind their originals
         """,
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Translations.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Translations.self, Templates.self],
         defaultSubcommand: Build.self
     )
 }
