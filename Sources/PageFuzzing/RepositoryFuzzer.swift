@@ -7,7 +7,7 @@ extension PageFuzzer {
     /// reach the physics and the explainer has its words.
     public static func fromContent(_ contentURL: URL) throws -> PageFuzzer {
         let site = try ContentLoader.load(contentURL: contentURL, displayRoot: "Content", includeDrafts: true)
-        let strings = site.locales.first { $0.tag == "en" }?.strings ?? [:]
+        let strings = site.locales["en"]?.strings ?? [:]
         return PageFuzzer(presets: site.pulsePresets?.text ?? "", strings: strings)
     }
 }

@@ -112,7 +112,7 @@ public struct SourcePage: Sendable, Hashable {
 public struct LoadedSite: Sendable {
     public var config: SiteConfig
     /// In the site's locale order, default locale first.
-    public var locales: [LocaleConfig]
+    public var locales: LocaleTable
     public var pages: [SourcePage]
     /// `Content/pulse-presets.yml`, read but not yet decoded (the explainer does that).
     public var pulsePresets: SourceText?
@@ -120,7 +120,7 @@ public struct LoadedSite: Sendable {
 
     public init(config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil, warnings: [Diagnostic]) {
         self.config = config
-        self.locales = locales
+        self.locales = LocaleTable(locales)
         self.pages = pages
         self.pulsePresets = pulsePresets
         self.warnings = warnings

@@ -76,7 +76,7 @@ struct ExplainerStage {
                 let text = strings.strings(for: page.source.locale)
                 let context = ExplainerContext(
                     // locale.yml may pin the separator (`decimalSeparator`); else the locale's convention.
-                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? LocaleFormats.decimalSeparator(graph.locale(page.source.locale)!)),
+                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? LocaleFormats.decimalSeparator(graph.contentLocale(of: page))),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"
                 )
                 return ExplainerHTML.html(for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)

@@ -194,7 +194,7 @@ public enum MarkdownStage {
     /// resolved (the builder runs it beside the resolver): a memo `run` finds
     /// every page's conversion in. Only the locales' settings are needed.
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
-    public static func convert(_ pages: [SourcePage], config: SiteConfig, locales: [LocaleConfig], memo: RenderMemo = RenderMemo()) -> RenderMemo {
+    public static func convert(_ pages: [SourcePage], config: SiteConfig, locales: LocaleTable, memo: RenderMemo = RenderMemo()) -> RenderMemo {
         let options = LocaleOptions(config: config, locales: locales) { key, locale in
             locale.strings[key] ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
         }
@@ -230,7 +230,7 @@ public enum MarkdownStage {
         }
 
         /// - Parameter text: a string of a locale, as its fallback chain gives it.
-        init(config: SiteConfig, locales: [LocaleConfig], text: (String, LocaleConfig) -> String?) {
+        init(config: SiteConfig, locales: LocaleTable, text: (String, LocaleConfig) -> String?) {
             for locale in locales {
                 let options = MarkdownOptions(
                     smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,

@@ -57,7 +57,7 @@ struct PageValueBuilder: Sendable {
             strings: .texts(strings.strings(for: tag)), assets: .texts(assets),
             homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph), nav: nav,
             languages: graph.homes.map { home in
-                LanguageValue(tag: graph.pages[home].locale, name: graph.locale(graph.pages[home].locale)!.name, url: graph.pages[home].url)
+                LanguageValue(tag: graph.pages[home].locale, name: graph.locale(of: graph.pages[home]).name, url: graph.pages[home].url)
             }
         )
     }
@@ -78,7 +78,7 @@ struct PageValueBuilder: Sendable {
         var notices = Notices(isStale: page.translationStatus == .stale)
         // A borrowed page: its content's own language on its block, a notice in
         // the reader's language, and the original as the canonical URL.
-        let contentLocale = page.fallbackOf.map { _ in graph.locale(page.source.locale)! }
+        let contentLocale = page.fallbackOf.map { _ in graph.contentLocale(of: page) }
         if let shown = page.fallbackOf, let contentLocale {
             notices.fallbackNotice = fallbackNotice(locale: page.locale, contentLocale: contentLocale)
             notices.shownFrom = link(to: shown).with(lang: contentLocale.tag)
@@ -136,7 +136,7 @@ struct PageValueBuilder: Sendable {
         return LinkValue(
             title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
             fallbackLang: page.isFallback ? page.source.locale : nil,
-            otherLanguage: page.isPublished ? nil : graph.locale(page.source.locale)?.name
+            otherLanguage: page.isPublished ? nil : graph.contentLocale(of: page).name
         )
     }
 
@@ -150,7 +150,7 @@ struct PageValueBuilder: Sendable {
     private func reviewText(_ index: Int) -> String {
         let page = graph.pages[index]
         let text = strings.strings(for: page.locale)
-        let locale = graph.locale(page.locale)!
+        let locale = graph.locale(of: page)
         guard let entry = ReviewSchedule.entry(for: index, in: graph) else { return text["notReviewed"] ?? "" }
         let reviewed = Placeholders.fill(text["lastReviewed"] ?? "", ["date": formats.date(entry.reviewed, locale: locale), "reviewer": entry.reviewedBy])
         let next = Placeholders.fill(text["nextReviewDue"] ?? "", ["date": formats.date(entry.nextReview, locale: locale)])
@@ -159,7 +159,7 @@ struct PageValueBuilder: Sendable {
 
     /// "This page is not yet available in Español; you are reading the English version."
     private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
-        Placeholders.fill(strings.strings(for: tag)["fallbackNotice"] ?? "", ["language": graph.locale(tag)?.name ?? tag, "original": contentLocale.name])
+        Placeholders.fill(strings.strings(for: tag)["fallbackNotice"] ?? "", ["language": graph.locales[tag]?.name ?? tag, "original": contentLocale.name])
     }
 
     /// `/<locale>/search/`, the locale's search page.
@@ -181,7 +181,7 @@ struct PageValueBuilder: Sendable {
 
     private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (other: TranslationValue, current: TranslationValue) {
         let page = graph.pages[index]
-        let locale = graph.locale(page.locale)!
+        let locale = graph.locale(of: page)
         func entry(isCurrent: Bool) -> TranslationValue {
             TranslationValue(
                 tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,

@@ -26,9 +26,9 @@ enum SearchIndex {
                 headings: page.id == GlossaryPages.id ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
             ))
         }
-        if let locale = graph.locale(tag), let glossary = graph.pagesByID[tag]?[GlossaryPages.id] {
+        if let locale = graph.locales[tag], let glossary = graph.pagesByID[tag]?[GlossaryPages.id] {
             // Terms come from the glossary page's content language (a borrowed page's original).
-            let terms = graph.locale(graph.pages[glossary].source.locale)?.glossary ?? locale.glossary
+            let terms = graph.contentLocale(of: graph.pages[glossary]).glossary
             for (term, heading) in zip(terms, headings[glossary]) {
                 entries.append(Entry(title: term.term, description: term.definition, url: graph.pages[glossary].url + "#" + heading.anchor, section: graph.pages[glossary].title, headings: []))
             }

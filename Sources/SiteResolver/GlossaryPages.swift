@@ -7,7 +7,7 @@ public enum GlossaryPages {
     /// The id of every locale's glossary page.
     public static let id = "glossary"
 
-    static func pages(for locales: [LocaleConfig], defaultLocale: String) -> [SourcePage] {
+    static func pages(for locales: LocaleTable, defaultLocale: String) -> [SourcePage] {
         locales.compactMap { locale in
             guard let first = locale.glossary.first else { return nil }
             // Titles come from the locale's strings, falling back like any string.

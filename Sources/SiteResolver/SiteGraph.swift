@@ -4,7 +4,7 @@ import SiteModel
 /// related pages and translations. Indices into `pages` link the nodes.
 public struct SiteGraph: Sendable {
     public var config: SiteConfig
-    public var locales: [LocaleConfig]
+    public var locales: LocaleTable
     public var pages: [PageNode]
     public var redirects: [Redirect]
     /// locale → id → page index.
@@ -16,9 +16,11 @@ public struct SiteGraph: Sendable {
     /// `Content/pulse-presets.yml`, passed through for the renderer's explainers.
     public var pulsePresets: SourceText?
 
-    public func locale(_ tag: String) -> LocaleConfig? {
-        locales.first { $0.tag == tag }
-    }
+    /// The locale a page is published in.
+    public func locale(of page: PageNode) -> LocaleConfig { locales[known: page.locale] }
+
+    /// The locale a page's content is written in (its original's, for a borrowed page).
+    public func contentLocale(of page: PageNode) -> LocaleConfig { locales[known: page.source.locale] }
 
     /// The translations of a page that are real pages, not borrowed ones: what
     /// `hreflang` alternates and the sitemap list. None for a borrowed page.

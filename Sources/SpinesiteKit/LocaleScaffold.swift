@@ -23,7 +23,7 @@ public enum LocaleScaffold {
         guard !FileManager.default.fileExists(atPath: folder.path) else {
             throw BuildFailure([.error(SourceLocation(file: options.display("Content/\(tag)")), "already exists; not changed")])
         }
-        let source = graph.locale(graph.config.defaultLocale)!
+        let source = graph.locales[known: graph.config.defaultLocale]
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text(tag: tag, copying: source).write(to: folder.appendingPathComponent("locale.yml"), atomically: true, encoding: .utf8)

@@ -22,10 +22,10 @@ final class FallbackTests: XCTestCase {
 
     func testChainsExpandThroughEachLocalesOwnFallback() throws {
         let graph = try SiteBuilder.resolve(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
-        XCTAssertEqual(graph.locale("pt-BR")?.fallbackChain, ["pt", "es", "en"])
-        XCTAssertEqual(graph.locale("pt")?.fallbackChain, ["es", "en"])
-        XCTAssertEqual(graph.locale("es")?.fallbackChain, ["en"])
-        XCTAssertEqual(graph.locale("en")?.fallbackChain, [String]())
+        XCTAssertEqual(graph.locales["pt-BR"]?.fallbackChain, ["pt", "es", "en"])
+        XCTAssertEqual(graph.locales["pt"]?.fallbackChain, ["es", "en"])
+        XCTAssertEqual(graph.locales["es"]?.fallbackChain, ["en"])
+        XCTAssertEqual(graph.locales["en"]?.fallbackChain, [String]())
     }
 
     func testALocaleWithNoPagesBorrowsEachFromTheFirstLocaleInItsChainThatHasIt() throws {
