@@ -28,7 +28,7 @@ struct PageValueBuilder: Sendable {
         links = ParallelMap.map(Array(graph.pages.indices)) { Self.makeLink(to: $0, in: graph) }
         switcherEntries = ParallelMap.map(Array(graph.pages.indices)) { Self.makeSwitcherEntries($0, in: graph, origin: origin) }
         for locale in graph.locales {
-            let shared = localeValues(locale, assets: assets)
+            let shared = localeValues(locale, assets: assets, keys: theme.keys)
             // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
             var cached: [String: String] = [:]
             for (name, template) in theme.cached {
@@ -36,7 +36,7 @@ struct PageValueBuilder: Sendable {
                 template.render(shared, into: &output)
                 cached[name] = output.text
             }
-            locales[locale.tag] = shared.with(cached: .html(cached))
+            locales[locale.tag] = shared.with(cached: KeyedValues(cached, keys: theme.keys[KeySpace.cached] ?? [], isHTML: true))
         }
     }
 
@@ -46,7 +46,7 @@ struct PageValueBuilder: Sendable {
         edit.apply(to: &graph)
     }
 
-    private func localeValues(_ locale: LocaleConfig, assets: [String: String]) -> LocaleValues {
+    private func localeValues(_ locale: LocaleConfig, assets: [String: String], keys: [String: Set<String>]) -> LocaleValues {
         let tag = locale.tag
         let homeURL = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath
         let nav = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].children.map(link) } ?? []
@@ -54,11 +54,14 @@ struct PageValueBuilder: Sendable {
             site: SiteValue(title: graph.config.title, baseURL: graph.config.baseURL),
             lang: tag, dir: locale.direction.rawValue,
             locale: LanguageValue(tag: tag, name: locale.name, url: homeURL),
-            strings: .texts(strings.strings(for: tag)), assets: .texts(assets),
+            strings: KeyedValues(strings.strings(for: tag), keys: keys[KeySpace.strings] ?? [], isHTML: false),
+            assets: KeyedValues(assets, keys: keys[KeySpace.assets] ?? [], isHTML: false),
             homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph), nav: nav,
             languages: graph.homes.map { home in
                 LanguageValue(tag: graph.pages[home].locale, name: graph.locale(of: graph.pages[home]).name, url: graph.pages[home].url)
-            }
+            },
+            // Filled in once the `cached/` templates are rendered with these values.
+            cached: KeyedValues([:], keys: keys[KeySpace.cached] ?? [], isHTML: true)
         )
     }
 

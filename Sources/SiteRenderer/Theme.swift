@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     let pages: [PageKind: CompiledTemplate]
     /// `cached/` templates by name (without the prefix).
     let cached: [(name: String, template: CompiledTemplate)]
+    /// The keys of each key space the templates were compiled against.
+    let keys: [String: Set<String>]
     /// `strings.KEY` names the templates use, with the template that uses it first.
     let usedStrings: [String: String]
     public let assets: [Asset]
@@ -89,7 +91,7 @@ public struct Theme: Sendable {
         for use in uses.filter({ $0.space == KeySpace.strings }).sorted(by: { ($0.template, $0.key) < ($1.template, $1.key) }) where usedStrings[use.key] == nil {
             usedStrings[use.key] = "\(displayRoot)/\(use.template).mustache"
         }
-        return Theme(pages: pages, cached: cached, usedStrings: usedStrings, assets: assets)
+        return Theme(pages: pages, cached: cached, keys: keys, usedStrings: usedStrings, assets: assets)
     }
 
     private static func diagnostic(_ error: TemplateError, displayRoot: String) -> Diagnostic {

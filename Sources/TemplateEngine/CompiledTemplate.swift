@@ -93,12 +93,15 @@ struct Access: Sendable {
 
     enum Step: Sendable {
         case index(Int)
+        /// A key of a key space, by its slot (see `KeySlots`).
+        case slot(Int)
         case name(String)
 
         func read(_ value: TemplateData) -> TemplateData {
             guard case .object(let object) = value else { return .none }
             switch self {
             case .index(let index): return object.templateField(index)
+            case .slot(let slot): return object.templateField(slot: slot)
             case .name(let name): return object.templateField(named: name) ?? .none
             }
         }

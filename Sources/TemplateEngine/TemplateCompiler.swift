@@ -6,6 +6,8 @@ import SiteModel
 struct TemplateCompiler {
     let library: TemplateLibrary
     let keys: [String: Set<String>]
+    /// Each key's slot in its space (`KeySlots.order`): keyed names compile to it.
+    private let slots: [String: [String: Int]]
     let strict: Bool
     private(set) var errors: [TemplateError] = []
     /// Partials compiled once and called by index (see `CompiledTemplate.shared`).
@@ -21,6 +23,7 @@ struct TemplateCompiler {
     init(library: TemplateLibrary, keys: [String: Set<String>], strict: Bool) {
         self.library = library
         self.keys = keys
+        slots = keys.mapValues { Dictionary(uniqueKeysWithValues: KeySlots.order($0).enumerated().map { ($1, $0) }) }
         self.strict = strict
     }
 
@@ -168,7 +171,7 @@ struct TemplateCompiler {
             case .keyed(let space, let value):
                 if keys[space]?.contains(first) ?? !strict {
                     usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
-                    candidates.append(.known(depth: depth, .name(first)))
+                    candidates.append(.known(depth: depth, slots[space]?[first].map(Access.Step.slot) ?? .name(first)))
                     shape = value
                     break search
                 }
@@ -212,7 +215,7 @@ struct TemplateCompiler {
                     return nil
                 }
                 usedKeys.append(KeyUse(space: space, key: part, template: scope.template))
-                rest.append(.name(part))
+                rest.append(slots[space]?[part].map(Access.Step.slot) ?? .name(part))
                 current = value
             case .dynamic:
                 rest.append(.name(part))

@@ -38,8 +38,18 @@ public protocol TemplateObject: AnyObject, SendableMetatype {
     static var templateName: String { get }
     /// The field at `index` of `templateFields`.
     func templateField(_ index: Int) -> TemplateData
-    /// A field of a dynamic value or of a keyed one (`strings.title`).
+    /// A field of a dynamic value.
     func templateField(named name: String) -> TemplateData?
+    /// A key of a keyed value (`strings.title`), by its slot in the key
+    /// space's `KeySlots.order`.
+    func templateField(slot: Int) -> TemplateData
+}
+
+/// The order of a key space's keys that compiled templates address them by:
+/// a keyed value lays its values out in this order, so that rendering reads
+/// `strings.title` by position instead of looking the key up for every page.
+public enum KeySlots {
+    public static func order(_ keys: Set<String>) -> [String] { keys.sorted() }
 }
 
 extension TemplateObject {
@@ -50,6 +60,8 @@ extension TemplateObject {
     }
 
     public func templateField(named name: String) -> TemplateData? { nil }
+
+    public func templateField(slot: Int) -> TemplateData { .none }
 }
 
 /// The elements of a list field.

@@ -37,7 +37,8 @@ final class TypedTemplateTests: XCTestCase {
 
     final class Strings: TemplateObject {
         static let templateFields = TemplateFields<Strings>([])
-        func templateField(named name: String) -> TemplateData? { ["by": "by", "draft": "Draft <1>"][name].map(TemplateData.text) }
+        private let values = ["by": "by", "draft": "Draft <1>"]
+        func templateField(slot: Int) -> TemplateData { .text(values[KeySlots.order(Set(values.keys))[slot]]!) }
     }
 
     private let article = Article(

@@ -20,7 +20,7 @@ final class LocaleValues: TemplateObject, Sendable {
 
     init(
         site: SiteValue, lang: String, dir: String, locale: LanguageValue, strings: KeyedValues, assets: KeyedValues,
-        homeURL: String, searchURL: String, nav: [LinkValue], languages: [LanguageValue], cached: KeyedValues = .html([:])
+        homeURL: String, searchURL: String, nav: [LinkValue], languages: [LanguageValue], cached: KeyedValues
     ) {
         self.site = site
         self.lang = lang
@@ -68,24 +68,26 @@ enum KeySpace {
     static let cached = "cached"
 }
 
-/// Texts or HTML by key: a locale's strings, the assets' URLs, the cached HTML.
+/// Texts or HTML by key: a locale's strings, the assets' URLs, the cached
+/// HTML. Laid out in the order compiled templates read them by
+/// (`KeySlots.order` of the key space), so no key is looked up per page.
 final class KeyedValues: TemplateObject, Sendable {
     static let templateName = "keyed values"
     static let templateFields = TemplateFields<KeyedValues>([])
 
-    let values: [String: String]
-    let isHTML: Bool
+    private let slots: [String?]
+    private let isHTML: Bool
 
-    init(values: [String: String], isHTML: Bool) {
-        self.values = values
+    /// - Parameter keys: every key of the space, as the templates were compiled against;
+    ///   a key without a value reads as absent.
+    init(_ values: [String: String], keys: Set<String>, isHTML: Bool) {
+        slots = KeySlots.order(keys).map { values[$0] }
         self.isHTML = isHTML
     }
 
-    static func texts(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: false) }
-    static func html(_ values: [String: String]) -> KeyedValues { KeyedValues(values: values, isHTML: true) }
-
-    func templateField(named name: String) -> TemplateData? {
-        values[name].map { isHTML ? .html($0) : .text($0) }
+    func templateField(slot: Int) -> TemplateData {
+        guard slots.indices.contains(slot), let value = slots[slot] else { return .none }
+        return isHTML ? .html(value) : .text(value)
     }
 }
 
