@@ -532,8 +532,9 @@ def generate(args):
         name, direction = LOCALE_INFO.get(loc, LOCALE_INFO.get(loc.split("-")[0], (loc, "ltr")))
         if loc.split("-")[0] in RTL_LANGS:
             direction = "rtl"
+        borrowing = "fallbackPages: false\n" if args.no_fallback_pages and loc != default else ""
         write(os.path.join(ldir, "locale.yml"),
-              "name: %s\ndirection: %s\n%s" % (q(name), direction, strings_block), stats)
+              "name: %s\ndirection: %s\n%s%s" % (q(name), direction, borrowing, strings_block), stats)
         pool = per_locale[loc]
         by_sec = {}
         for t in pool:
@@ -740,6 +741,8 @@ def main():
     ap.add_argument("--templates", metavar="DIR", help="Templates folder to copy to OUT_DIR/Templates")
     ap.add_argument("--pulse-presets", metavar="PATH", help="pulse-presets.yml to copy; enables --pulse-every")
     ap.add_argument("--pulse-every", type=int, default=0, help="add a ```pulse block to every Nth topic (0: none)")
+    ap.add_argument("--no-fallback-pages", action="store_true",
+                    help="write fallbackPages: false in every locale but the default: untranslated topics link to the original")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--title", default="Spine Health Explained")
     ap.add_argument("--base-url", default="https://spine.example.org/")

@@ -183,24 +183,61 @@ if ((${#hugo_rows[@]})); then
     printf '%s\n' "${hugo_rows[@]}"
 fi
 
-# Many locales: 1,000 topics × 40 locales, each translated 20–90 %, the rest
-# published as fallback pages. Switchers and alternates grow with the locales;
-# the build must grow with the output, not faster.
+# Many locales: 1,000 topics × 40 locales, each translated 5–20 %: once
+# publishing every untranslated topic as a borrowed copy in every locale, once
+# with `fallbackPages: false` (untranslated topics link to the English page).
 SCALE_N="${BENCH_SCALE_N:-1000}"
 SCALE_LOCALES="en,es,fr,de,it,pt,pt-BR,nl,sv,da,nb,fi,pl,cs,sk,hu,ro,bg,el,tr,ru,uk,ar,he,fa,hi,bn,ta,th,vi,id,ms,ja,ko,zh-Hans,zh-Hant,sw,am,ca,hr"
-SCALE_COVERAGE="$(python3 -c 'print(",".join(["1.0"] + [format(0.9 - 0.7 * i / 38, ".3f") for i in range(39)]))')"
-python3 Scripts/bench-corpus.py --topics "$SCALE_N" --locales "$SCALE_LOCALES" --coverage "$SCALE_COVERAGE" \
-    --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" "$WORK/scale" >/dev/null
-"$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$WORK/scale" --output "$WORK/scale/Site" --quiet \
-    || die "the 40-locale corpus failed to build"
-read -r scale_wall scale_kb < <(tail -n 1 "$WORK/time.txt")
-scale_pages="$(find "$WORK/scale/Site" -type f -name index.html | wc -l)"
-scale_translated="$(find "$WORK/scale/Content" -name '*.md' | wc -l)"
+SCALE_COVERAGE="$(python3 -c 'print(",".join(["1.0"] + [format(0.20 - 0.15 * i / 38, ".3f") for i in range(39)]))')"
 echo
-echo "40 locales (N=$SCALE_N topics, 20–90 % translated):"
-awk -v w="$scale_wall" -v m="$scale_kb" -v p="$scale_pages" -v t="$scale_translated" 'BEGIN {
-    printf "  %d pages written (%d Markdown files, the rest fallbacks) in %.2f s, %.0f pages/s, peak %.0f MiB\n", p, t, w, p / w, m / 1024 }'
-rm -rf -- "$WORK/scale"
+echo "40 locales (N=$SCALE_N topics, each other locale 5–20 % translated), clean builds into /dev/shm when possible:"
+printf '  %-26s %8s %10s %9s %9s %10s\n' "" "pages" "Markdown" "wall s" "RSS MiB" "output MiB"
+for borrowing in copies links; do
+    flag=""; [[ "$borrowing" == links ]] && flag="--no-fallback-pages"
+    python3 Scripts/bench-corpus.py --topics "$SCALE_N" --locales "$SCALE_LOCALES" --coverage "$SCALE_COVERAGE" \
+        --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" $flag "$WORK/scale" >/dev/null
+    SCALE_OUT="$WORK/scale-out"
+    if [[ -d /dev/shm && -w /dev/shm ]]; then SCALE_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
+    "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --clean --root "$WORK/scale" --output "$SCALE_OUT/Site" --quiet \
+        || die "the 40-locale corpus ($borrowing) failed to build"
+    read -r scale_wall scale_kb < <(tail -n 1 "$WORK/time.txt")
+    scale_pages="$(find "$SCALE_OUT/Site" -type f -name index.html | wc -l)"
+    scale_sources="$(find "$WORK/scale/Content" -name '*.md' | wc -l)"
+    scale_size="$(du -sk "$SCALE_OUT/Site" | cut -f1)"
+    label="fallbackPages: true"; [[ "$borrowing" == links ]] && label="fallbackPages: false"
+    awk -v l="$label" -v w="$scale_wall" -v m="$scale_kb" -v p="$scale_pages" -v t="$scale_sources" -v s="$scale_size" 'BEGIN {
+        printf "  %-26s %8d %10d %9.2f %9.0f %10.0f\n", l, p, t, w, m / 1024, s / 1024 }'
+    rm -rf -- "$WORK/scale" "$SCALE_OUT"
+done
+
+# Where the instructions go, stage by stage (callgrind, one thread), and what
+# a borrowed copy costs next to a translated page: the same 500 topics in
+# English and Spanish, Spanish translated fully or not at all, against English
+# alone. Instruction counts repeat where wall times do not.
+if command -v valgrind >/dev/null; then
+    STAGES_N="${BENCH_STAGES_N:-1000}"
+    python3 Scripts/bench-corpus.py --topics "$STAGES_N" --locales "$BENCH_LOCALES" --coverage "$BENCH_COVERAGE" \
+        --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" "$WORK/stages" >/dev/null
+    echo
+    echo "instructions by stage (N=$STAGES_N, callgrind, SPINESITE_THREADS=1):"
+    Scripts/bench-stages.sh "$SPINESITE" "$WORK/stages" | sed 's/^/  /'
+    rm -rf -- "$WORK/stages"
+    BORROW_N="${BENCH_BORROW_N:-500}"
+    instructions() {  # instructions LOCALES COVERAGE → total instructions of a clean build
+        python3 Scripts/bench-corpus.py --topics "$BORROW_N" --locales "$1" --coverage "$2" \
+            --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" "$WORK/borrow" >/dev/null
+        Scripts/bench-stages.sh "$SPINESITE" "$WORK/borrow" | awk '/^total/ { gsub(",", "", $(NF-1)); print $(NF-1) }'
+        rm -rf -- "$WORK/borrow"
+    }
+    english="$(instructions en 1.0)"
+    translated="$(instructions en,es 1.0,1.0)"
+    borrowed="$(instructions en,es 1.0,0.0)"
+    echo
+    echo "a borrowed copy against a translated page (N=$BORROW_N topics, callgrind):"
+    awk -v e="$english" -v t="$translated" -v b="$borrowed" -v n="$BORROW_N" 'BEGIN {
+        printf "  translated Spanish page %.2f M instructions, borrowed copy %.2f M: %.2f of a translated page (bar: at most 0.20)\n",
+            (t - e) / n / 1e6, (b - e) / n / 1e6, (b - e) / (t - e) }'
+fi
 
 # The pulse explainer: what it adds to a build, and the size of the state grid
 # every explainer page fetches (one shared file, cached once).
