@@ -3,10 +3,17 @@
 /// JSON stays inert inside an HTML `<script>` element.
 public enum JSONText {
     public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quoted(text)`, appended to bytes being written.
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            out.reserveCapacity(bytes.count + 16)
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 16)
+            out.append(UInt8(ascii: "\""))
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -27,7 +34,6 @@ public enum JSONText {
                 }
             }
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
