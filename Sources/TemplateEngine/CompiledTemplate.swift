@@ -78,9 +78,23 @@ indirect enum Instruction: Sendable {
 /// Where a name's value is found at render time.
 struct Access: Sendable {
     /// Frames to try, from the top of the stack; the first that answers wins.
-    var candidates: [Candidate]
+    let candidates: [Candidate]
     /// Fields read after the first part of a dotted name.
-    var rest: [Step]
+    let rest: [Step]
+    /// For a typed name (`page.title`, nearly all of them): the frame and
+    /// the field indices, read without going through candidates and steps.
+    private let fieldPath: (depth: Int, indices: [Int])?
+
+    init(candidates: [Candidate], rest: [Step]) {
+        self.candidates = candidates
+        self.rest = rest
+        var path: (depth: Int, indices: [Int])?
+        if candidates.count == 1, case .known(let depth, .index(let first)) = candidates[0] {
+            let indices = rest.compactMap { step -> Int? in if case .index(let index) = step { index } else { nil } }
+            if indices.count == rest.count { path = (depth, [first] + indices) }
+        }
+        fieldPath = path
+    }
 
     enum Candidate: Sendable {
         /// The frame `depth` below the top has the name: read it there.
@@ -108,6 +122,14 @@ struct Access: Sendable {
     }
 
     func resolve(in stack: [TemplateData]) -> TemplateData {
+        if let (depth, indices) = fieldPath {
+            var value = stack[stack.count - 1 - depth]
+            for index in indices {
+                guard case .object(let object) = value else { return .none }
+                value = object.templateField(index)
+            }
+            return value
+        }
         var value = TemplateData.none
         search: for candidate in candidates {
             switch candidate {
