@@ -9,50 +9,67 @@ import SiteResolver
 /// Written by hand, keys sorted, escaped as JSONEncoder escapes (it was a
 /// tenth of a build's time).
 enum SearchIndex {
-    struct Entry {
-        var title: String
-        var description: String
-        var url: String
-        var section: String
-        var headings: [String]
+    /// Each page's description and headings as JSON members, made once per
+    /// page with content of its own: a borrowed copy's entry reuses its
+    /// original's (`"description":…,"headings":[…]`).
+    struct ContentMembers {
+        fileprivate let bytes: [[UInt8]]
+
+        init(_ graph: SiteGraph, headings: [[Heading]]) {
+            bytes = graph.pages.indices.map { index in
+                let page = graph.pages[index]
+                guard page.fallbackOf == nil, page.source.kind != .home else { return [] }
+                let shown = page.id == GlossaryPages.id ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
+                return SearchIndex.members(description: page.source.frontMatter.description, headings: shown)
+            }
+        }
+
+        fileprivate subscript(_ page: Int, in graph: SiteGraph) -> [UInt8] { bytes[graph.pages[page].fallbackOf ?? page] }
     }
 
-    static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]]) -> Data {
-        var entries: [Entry] = []
-        for (index, page) in graph.pages.enumerated() where page.locale == tag && page.source.kind != .home {
-            entries.append(Entry(
-                title: page.title, description: page.source.frontMatter.description, url: page.url,
-                section: page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? "",
-                headings: page.id == GlossaryPages.id ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
-            ))
+    static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers) -> Data {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        func append(_ content: [UInt8], section: String, title: String, url: String) {
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "{"))
+            bytes += content
+            bytes += Array(#","section":"#.utf8)
+            appendString(section, to: &bytes)
+            bytes += Array(#","title":"#.utf8)
+            appendString(title, to: &bytes)
+            bytes += Array(#","url":"#.utf8)
+            appendString(url, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
-        if let locale = graph.locales[tag], let glossary = graph.pagesByID[tag]?[GlossaryPages.id] {
+        for (index, page) in graph.pages.enumerated() where page.locale == tag && page.source.kind != .home {
+            let section = page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? ""
+            append(members[index, in: graph], section: section, title: page.title, url: page.url)
+        }
+        if let glossary = graph.pagesByID[tag]?[GlossaryPages.id] {
             // Terms come from the glossary page's content language (a borrowed page's original).
             let terms = graph.contentLocale(of: graph.pages[glossary]).glossary
             for (term, heading) in zip(terms, headings[glossary]) {
-                entries.append(Entry(title: term.term, description: term.definition, url: graph.pages[glossary].url + "#" + heading.anchor, section: graph.pages[glossary].title, headings: []))
+                append(
+                    Self.members(description: term.definition, headings: []), section: graph.pages[glossary].title,
+                    title: term.term, url: graph.pages[glossary].url + "#" + heading.anchor
+                )
             }
-        }
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (number, entry) in entries.enumerated() {
-            if number > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += Array(#"{"description":"#.utf8)
-            appendString(entry.description, to: &bytes)
-            bytes += Array(#","headings":["#.utf8)
-            for (position, heading) in entry.headings.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendString(heading, to: &bytes)
-            }
-            bytes += Array(#"],"section":"#.utf8)
-            appendString(entry.section, to: &bytes)
-            bytes += Array(#","title":"#.utf8)
-            appendString(entry.title, to: &bytes)
-            bytes += Array(#","url":"#.utf8)
-            appendString(entry.url, to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
         return Data(bytes)
+    }
+
+    /// `"description":…,"headings":[…]`: keys sorted, as JSONEncoder sorts them.
+    private static func members(description: String, headings: [String]) -> [UInt8] {
+        var bytes = Array(#""description":"#.utf8)
+        appendString(description, to: &bytes)
+        bytes += Array(#","headings":["#.utf8)
+        for (position, heading) in headings.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(heading, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     /// A JSON string as JSONEncoder writes one: quote, backslash and control

@@ -46,8 +46,9 @@ public enum SiteRenderer {
         let assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
         let builder = PageValueBuilder(graph: graph, strings: strings, assets: assetURLs, theme: theme)
         let headings = markdown.converted.map(\.headings)
+        let searchMembers = SearchIndex.ContentMembers(graph, headings: headings)
         let searchIndexes = graph.locales.map { locale in
-            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings)
+            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings, members: searchMembers)
             return (locale: locale.tag, path: SearchIndex.path(locale: locale.tag, contents: data), data: data)
         }
         // A locale without borrowed copies links to originals instead of publishing pages for them.
