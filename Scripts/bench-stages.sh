@@ -21,9 +21,24 @@ SPINESITE_THREADS=1 valgrind --tool=callgrind --dump-before='*StageBoundaryO5ent
 pages="$(find "$work/Site" -type f -name index.html | wc -l)"
 # Dump k ends the stage that began at boundary k-1; the last file (no suffix) holds what follows the last boundary.
 stages=(start loading markdown resolving templates links pages writing saving)
-python3 - "$work" "$pages" "${stages[@]}" <<'PY'
+# The pages stage interleaves three jobs per page; callgrind's inclusive
+# counts split it: page values and template rendering (templates), the
+# page body written into the template (Markdown: its links and glossary
+# marks), and the rest (search index, folders, files: write).
+pages_dump="$work/cg.out.$(( ${#stages[@]} - 2 ))"
+# (awk reads to the end: grep -m1 would stop the pipe early, and pipefail would end the script.)
+inclusive() {
+    callgrind_annotate --inclusive=yes --threshold=100 "$pages_dump" 2>/dev/null \
+        | awk -v pattern="$1" '!found && $0 ~ pattern { gsub(",", "", $1); print $1; found = 1 }'
+}
+render="$(inclusive 'SiteRenderer11TemplateJobV6render5theme')"
+values="$(inclusive 'SiteRenderer16PageValueBuilderV6values_')"
+body="$(inclusive 'SiteRenderer8PageBodyV14TemplateEngine0.?.?.?HTMLWriter')"
+python3 - "$work" "$pages" "${render:-0}" "${values:-0}" "${body:-0}" "${stages[@]}" <<'PY'
 import glob, os, re, sys
-work, pages, names = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+work, pages = sys.argv[1], int(sys.argv[2])
+render, values, body = (int(x) for x in sys.argv[3:6])
+names = sys.argv[6:]
 def total(path):
     for line in open(path):
         if line.startswith("summary:") or line.startswith("totals:"):
@@ -32,11 +47,16 @@ def total(path):
 parts = sorted(glob.glob(os.path.join(work, "cg.out.*")), key=lambda p: int(p.rsplit(".", 1)[1]))
 counts = [total(p) for p in parts] + [total(os.path.join(work, "cg.out"))]
 stage = dict(zip(names, counts))
+# Split the pages stage (see above).
+templates = render - body + values
+stage["page bodies"] = body
+stage["other pages work"] = stage.get("pages", 0) - templates - body
+stage["pages"] = templates
 groups = [
     ("load", ["loading"]), ("resolve", ["resolving"]),
-    ("Markdown (cmark-gfm, reading level, links, glossary)", ["markdown", "links"]),
-    ("templates (values and rendering)", ["templates", "pages"]),
-    ("write (other files, cache)", ["writing", "saving"]), ("start and exit", ["start"]),
+    ("Markdown (cmark-gfm, reading level, links, glossary)", ["markdown", "links", "page bodies"]),
+    ("templates (page values and rendering)", ["templates", "pages"]),
+    ("write (search index, files, cache)", ["other pages work", "writing", "saving"]), ("start and exit", ["start"]),
 ]
 everything = sum(counts)
 print("%-52s %14s %12s %7s" % ("stage", "instructions", "per page", "share"))
