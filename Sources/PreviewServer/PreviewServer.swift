@@ -80,7 +80,13 @@ struct PreviewBuilder: Sendable {
             let report = try SiteBuilder.build(options, memory: memory, changedPaths: reason)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            let work = report.kind == .clean ? "" : ": \(report.pagesRendered) rendered, \(report.filesChanged) changed" + (report.kind == .bodyEdit ? " (body edit)" : "")
+            let work = switch report.kind {
+            case .clean: ""
+            // A patch renders only the pages that show the edited bodies.
+            case .bodyEdit: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
+            // Otherwise every page is rendered, and only changed files are written.
+            case .incremental, .unchanged: ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
+            }
             log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)")
         } catch {
             await state.failed(error.diagnostics)

@@ -11,9 +11,9 @@ struct Build: ParsableCommand {
         Errors and warnings are printed as file:line:column: error|warning: message. Any error stops \
         the build with a non-zero exit and leaves the previous output folder as it was.
 
-        After the first build, only pages whose content, strings, templates or linked pages changed \
-        are rendered again, and only files whose bytes changed are rewritten (the record of the last \
-        build is kept in .spinesite-cache/). --clean renders everything into a fresh folder.
+        After the first build, a build that finds no input changed stops at once; otherwise every \
+        page is rendered in memory and only files whose bytes changed are rewritten (the record of \
+        the last build is kept in .spinesite-cache/). --clean renders everything into a fresh folder.
 
         Example:
           spinesite build --root . --output Site
@@ -85,7 +85,7 @@ enum Summary {
         switch report.kind {
         case .clean: ""
         case .unchanged: " (nothing changed since the last build)"
-        case .incremental: " (incremental: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
+        case .incremental: " (incremental: \(counted(report.pagesRendered, "page")) changed, \(counted(report.filesChanged, "file")) changed)"
         case .bodyEdit: " (body edit: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
         }
     }
