@@ -1,0 +1,39 @@
+import TemplateEngine
+import TestSupport
+import XCTest
+
+/// Escaping on bytes, eight at a time, against the rule it implements.
+final class HTMLOutputTests: XCTestCase {
+    private func escapedOneByOne(_ text: String) -> String {
+        text.map { character -> String in
+            switch character {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: String(character)
+            }
+        }.joined()
+    }
+
+    func testEscapingMatchesTheCharacterRuleOnRandomText() {
+        // Specials next to their neighbours in the byte table (% ' ( ; = ?), multi-byte
+        // letters, and lengths around the eight-byte words the scan reads.
+        let alphabet = Array("&<>\"'%();=?aZ é€😀 \n")
+        var random = SeededGenerator(seed: 14)
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            var output = HTMLOutput()
+            output.appendEscaped(text)
+            XCTAssertEqual(output.text, escapedOneByOne(text), "escaping \(text.debugDescription)")
+        }
+    }
+
+    func testTextWithoutSpecialsIsCopiedAsItIs() {
+        let text = String(repeating: "Transcutaneous stimulation, 2–150 Hz. ", count: 20)
+        var output = HTMLOutput()
+        output.appendEscaped(text)
+        XCTAssertEqual(output.text, text)
+    }
+}
