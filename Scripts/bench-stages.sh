@@ -64,4 +64,6 @@ for label, members in groups:
     n = sum(stage.get(m, 0) for m in members)
     print("%-52s %14s %12s %6.1f%%" % (label, format(n, ","), format(n // max(pages, 1), ","), 100.0 * n / everything))
 print("%-52s %14s %12s" % ("total (%d pages written)" % pages, format(everything, ","), format(everything // max(pages, 1), ",")))
+print("  of the templates row: rendering %.1f%%, page values (links, switchers, structured data) %.1f%%"
+      % (100.0 * (render - body) / everything, 100.0 * values / everything))
 PY
