@@ -8,7 +8,7 @@ set -euo pipefail
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 if [[ "$what" == bench ]]; then
-    packages+=(time hugo)
+    packages+=(time hugo valgrind binutils)
 fi
 if [[ "$what" == test ]]; then
     packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx)
