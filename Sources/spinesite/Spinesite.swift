@@ -1,33 +1,30 @@
 import ArgumentParser
 import Dispatch
-import Synchronization
 
 /// Runs the command on the main thread; only `serve` needs the concurrency
-/// runtime, and gets it from a task the main thread waits for. (An async
-/// `main` parks the main thread in `dispatch_main`, which valgrind cannot
-/// run: the benchmark counts a build's instructions under callgrind.)
+/// runtime. (An async `main` parks the main thread in `dispatch_main` for
+/// every command, which valgrind cannot run: the benchmark counts a build's
+/// instructions under callgrind.) The server runs in a task while the main
+/// thread serves the main queue, which the server's signal handling and
+/// main-actor work need.
 @main
 enum Main {
     static func main() {
         do {
             var command = try Spinesite.parseAsRoot()
             guard let server = command as? Serve else { return try command.run() }
-            let finished = DispatchSemaphore(value: 0)
-            let outcome = Outcome()
             Task {
-                do { try await server.run() } catch { outcome.failure.withLock { $0 = error.localizedDescription } }
-                finished.signal()
+                do {
+                    try await server.run()
+                    Spinesite.exit()
+                } catch {
+                    Spinesite.exit(withError: error)
+                }
             }
-            finished.wait()
-            if let failure = outcome.failure.withLock({ $0 }) { Spinesite.exit(withError: ValidationError(failure)) }
+            dispatchMain()
         } catch {
             Spinesite.exit(withError: error)
         }
-    }
-
-    /// How the server's task failed, if it did; read after it signalled.
-    private final class Outcome: Sendable {
-        let failure = Mutex<String?>(nil)
     }
 }
 
