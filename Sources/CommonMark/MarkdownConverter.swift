@@ -32,7 +32,13 @@ public enum MarkdownConverter {
         // cmark_parser_finish mutates a process-wide table; it must not run on two threads at once.
         let document = CoreExtensions.finishLock.withLock { cmark_parser_finish(parser) }
         guard let document else { fatalError("cmark-gfm: out of memory") }
-        defer { cmark_node_free(document) }
+        // Our render extension is attached to nodes of the tree, and freeing a
+        // node reads its extension: the tree goes first, then the extension.
+        var renderExtension: OpaquePointer?
+        defer {
+            cmark_node_free(document)
+            if let renderExtension { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), renderExtension) }
+        }
         // One text node per run of text, so that a citation or a term is never split.
         cmark_consolidate_text_nodes(document)
 
@@ -40,7 +46,7 @@ public enum MarkdownConverter {
         walker.walk(document, isInternal: isInternal)
         let context = RenderContext(actions: walker.actions.map(\.action), footnoteLabels: options.footnoteLabels)
         let ext = context.makeExtension()
-        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), ext) }
+        renderExtension = ext
         for (index, item) in walker.actions.enumerated() {
             RenderContext.attach(ext, to: item.node, action: index)
         }
