@@ -64,16 +64,17 @@ let package = Package(
         ),
         // Stage 4: staging folder → output folder, swapped atomically.
         .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
-        // `.spinesite-cache/`: what the last build read and wrote, for incremental builds.
+        // Incremental builds: what a build read and produced, what depends on what, and the
+        // last build a process keeps; the one place that knows a build is not the first.
         .target(
-            name: "BuildCache",
-            dependencies: ["SiteModel", "SiteRenderer", "SiteWriter", "CommonMark", "Readability"],
+            name: "Incremental",
+            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "CommonMark", "Readability"],
             swiftSettings: strict
         ),
         // The pipeline: load → resolve → render → write, plus scaffolding.
         .target(
             name: "SpinesiteKit",
-            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "BuildCache"],
+            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "Incremental"],
             swiftSettings: strict
         ),
         // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
@@ -104,7 +105,7 @@ let package = Package(
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "BuildCacheTests", dependencies: ["BuildCache", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",

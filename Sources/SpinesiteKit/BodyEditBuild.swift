@@ -1,4 +1,4 @@
-import BuildCache
+import Incremental
 import ContentLoader
 import Foundation
 import SiteModel
@@ -55,7 +55,8 @@ enum BodyEditBuild {
         report.pagesRendered = pagesRendered
         report.changedFiles = sink.written()
         // The memory's copy was dropped when the output began to change, so this one changes in place.
-        let patched = last.record.patch(report, inputs: inputStamps, outputs: FileStamp.of(report.changedFiles, under: output.path), positions: last.positions)
+        let patched = last.record.patch(inputs: inputStamps, outputs: FileStamp.of(report.changedFiles, under: output.path), positions: last.positions)
+        last.record.take(report)
         previous.save(patched ? last.record : nil, session: last.session, loaderWarningFiles: last.loaderWarningFiles, positions: last.positions)
         return report
     }

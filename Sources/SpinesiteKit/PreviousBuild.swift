@@ -1,4 +1,4 @@
-import BuildCache
+import Incremental
 import Foundation
 import SiteRenderer
 
@@ -109,7 +109,7 @@ public final class BuildMemory: @unchecked Sendable {
 /// The last build into an output folder, from memory if the process has it,
 /// else from its cache folder.
 struct PreviousBuild {
-    let cache: BuildCacheFolder
+    let cache: RecordStore
     let memory: BuildMemory?
 
     private var kept: BuildMemory.Kept? { memory?.kept(under: cache.key) }

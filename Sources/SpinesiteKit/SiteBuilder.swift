@@ -1,4 +1,4 @@
-import BuildCache
+import Incremental
 import ContentLoader
 import Foundation
 import SiteModel
@@ -99,7 +99,7 @@ public enum SiteBuilder {
             report(stage)
         }
         let output = URL(fileURLWithPath: options.outputPath)
-        let previous = PreviousBuild(cache: BuildCacheFolder(root: URL(fileURLWithPath: options.root), output: output, key: CacheKey.make(options)), memory: memory)
+        let previous = PreviousBuild(cache: RecordStore(root: URL(fileURLWithPath: options.root), output: output, key: RecordKey.make(includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)), memory: memory)
         guard let memory, let changedPaths, !options.fromScratch else { return try fullBuild(options, previous: previous, progress: progress) }
         let paths = memory.pending(changedPaths)
         do throws(BuildFailure) {
@@ -126,7 +126,7 @@ public enum SiteBuilder {
             return BuildReport(record, outputPath: options.outputPath)
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
-        let inputs = InputSnapshot.take(options)
+        let inputs = InputSnapshot.take([options.contentPath, options.templatesPath])
         let (graph, loaderWarningFiles, markdown) = try load(options, convertingMarkdown: RenderMemo(conversions: previous.conversions()), progress: progress)
         progress("templates")
         let theme = try loadTheme(options, after: graph)

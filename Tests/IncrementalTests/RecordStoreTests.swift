@@ -1,4 +1,4 @@
-import BuildCache
+import Incremental
 import CommonMark
 import Foundation
 import Readability
@@ -8,15 +8,15 @@ import SiteWriter
 import TestSupport
 import XCTest
 
-final class BuildCacheFolderTests: XCTestCase {
+final class RecordStoreTests: XCTestCase {
     private var folder: TemporaryFolder!
 
     override func setUp() {
         folder = TemporaryFolder()
     }
 
-    private func cache(key: String = "spinesite test; drafts false") -> BuildCacheFolder {
-        BuildCacheFolder(root: folder.url, output: folder.url.appendingPathComponent("Site"), key: key)
+    private func cache(key: String = "spinesite test; drafts false") -> RecordStore {
+        RecordStore(root: folder.url, output: folder.url.appendingPathComponent("Site"), key: key)
     }
 
     private let record = BuildRecord(
@@ -42,7 +42,7 @@ final class BuildCacheFolderTests: XCTestCase {
 
     func testEachOutputFolderHasItsOwnCache() {
         cache().write(record)
-        let other = BuildCacheFolder(root: folder.url, output: folder.url.appendingPathComponent("public"), key: "spinesite test; drafts false")
+        let other = RecordStore(root: folder.url, output: folder.url.appendingPathComponent("public"), key: "spinesite test; drafts false")
         XCTAssertNil(other.readRecord())
     }
 

@@ -7,7 +7,7 @@ import SiteRenderer
 /// else is kept on disk: converting the whole site's Markdown again costs
 /// less than writing and reading back a memo of it. Writing it is best-effort: a build whose
 /// cache cannot be saved still succeeds.
-public struct BuildCacheFolder: Sendable {
+public struct RecordStore: Sendable {
     public let folder: URL
     /// Says which spinesite and which build options wrote the cache; a record
     /// under another key is never used.

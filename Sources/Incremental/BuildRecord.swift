@@ -103,3 +103,31 @@ extension ByteReader {
         return Diagnostic(severity, location, try string())
     }
 }
+
+extension BuildRecord {
+    /// Where each path is in a record's stamp lists.
+    public struct Positions: Sendable {
+        var inputs: [String: Int]
+        var outputs: [String: Int]
+
+        public init(_ record: BuildRecord) {
+            inputs = Dictionary(record.inputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            outputs = Dictionary(record.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Replaces the stamps of the files a body edit read and wrote, in
+    /// place; false if one is not in the record (the next build then looks
+    /// at every file).
+    public mutating func patch(inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], positions: Positions) -> Bool {
+        for entry in newInputs {
+            guard let position = positions.inputs[entry.path] else { return false }
+            inputs[position] = entry
+        }
+        for entry in newOutputs {
+            guard let position = positions.outputs[entry.path] else { return false }
+            outputs[position] = entry
+        }
+        return true
+    }
+}

@@ -1,0 +1,30 @@
+import Incremental
+import SiteWriter
+
+extension BuildRecord {
+    /// The record of a build: its stamps, and its report for a later build
+    /// that finds nothing changed.
+    init(_ report: BuildReport, inputs: [PathStamp], outputs: [PathStamp]) {
+        self.init(inputs: inputs, outputs: outputs, pageCounts: [], filesWritten: 0, warnings: [], basePath: "/")
+        take(report)
+    }
+
+    /// The report's counts, warnings and base path, in place of the record's.
+    mutating func take(_ report: BuildReport) {
+        pageCounts = report.pageCounts.map { PageCount(locale: $0.locale, pages: $0.pages) }
+        filesWritten = report.filesWritten
+        warnings = report.warnings
+        basePath = report.basePath
+    }
+}
+
+extension BuildReport {
+    /// The report of the recorded build, for a build that found nothing changed.
+    init(_ record: BuildRecord, outputPath: String) {
+        self.init(
+            pageCounts: record.pageCounts.map { ($0.locale, $0.pages) }, filesWritten: record.filesWritten,
+            warnings: record.warnings, outputPath: outputPath, basePath: record.basePath
+        )
+        kind = .unchanged
+    }
+}
