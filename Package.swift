@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
-                "SpinesiteKit", "SiteModel", "CommonMark",
+                "SpinesiteKit", "Incremental", "SiteModel", "CommonMark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
-            dependencies: ["SpinesiteKit", "SiteModel", "SiteResolver", "TestSupport", "PageFuzzing"],
+            dependencies: ["SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "TestSupport", "PageFuzzing"],
             swiftSettings: strict
         ),
     ]

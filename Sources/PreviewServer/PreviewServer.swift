@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Incremental
 import Logging
 import ServiceLifecycle
 import SiteModel
@@ -59,7 +60,7 @@ struct RebuildService: Service {
             await builder.rebuild(reason: batch)
         }
         // The last build's cache files, so that the next `spinesite build` finds them.
-        builder.memory.flush()
+        builder.lastBuild.flush()
         // Open event streams would otherwise hold the server open.
         await liveReload.close()
     }
@@ -69,7 +70,7 @@ struct RebuildService: Service {
 struct PreviewBuilder: Sendable {
     let options: BuildOptions
     /// The last build, kept in memory: a save re-renders only the pages it affects.
-    let memory = BuildMemory()
+    let lastBuild = LastBuild()
     let state: BuildState
     let liveReload: LiveReload
     let log: @Sendable (String) -> Void
@@ -77,7 +78,7 @@ struct PreviewBuilder: Sendable {
     func rebuild(reason: [String]?) async {
         let start = Date()
         do {
-            let report = try SiteBuilder.build(options, memory: memory, changedPaths: reason)
+            let report = try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
             let work = switch report.kind {

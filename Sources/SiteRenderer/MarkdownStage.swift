@@ -9,7 +9,7 @@ public enum MarkdownStage {
     /// Ids the templates use; headings never take them.
     static let templateAnchors: Set<String> = ["references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
 
-    struct Result: Sendable {
+    public struct Result: Sendable {
         /// Each page's body, every hole filled for the page.
         var bodies: [PageBody]
         /// Each page's Markdown as converted (a borrowed page: its original's):
@@ -19,12 +19,13 @@ public enum MarkdownStage {
         var readingLevels: [ReadingLevelCheck.ProseStats?]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
-        /// This build's conversions, for the next build's memo.
-        var conversions: [ConversionInput: MarkdownConversion]
-        /// What `update` needs to redo single pages.
+        /// This run's conversions: a later run finds its pages' conversions here.
+        public internal(set) var conversions: [ConversionInput: MarkdownConversion]
+        /// What single pages are converted and finished against.
         fileprivate var kept: Kept
 
-        var diagnostics: [Diagnostic] {
+        /// Every problem of the run: the explainers' and every page's.
+        public var diagnostics: [Diagnostic] {
             kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
         }
 
@@ -34,7 +35,7 @@ public enum MarkdownStage {
         }
     }
 
-    /// The parts of a run that single pages are finished against.
+    /// The parts of a run that single pages are converted and finished against.
     fileprivate struct Kept: Sendable {
         var embedHTML: [[String]]
         var embedDiagnostics: [Diagnostic]
@@ -44,8 +45,38 @@ public enum MarkdownStage {
         var options: LocaleOptions
         var resolver: LinkResolver
         var glossary: GlossaryLinks
+        var strings: LocaleStrings
         /// Per page, what it fills in alike with every page showing its source.
         var shared: [PageBody.SharedFill]
+    }
+
+    /// One page's own Markdown, converted and its links, terms and
+    /// citations resolved: what `run` computes for every page with content
+    /// of its own, and what `convert` computes for one.
+    public struct ConvertedPage: Sendable {
+        public let index: Int
+        fileprivate let key: ConversionInput
+        fileprivate let conversion: MarkdownConversion
+        fileprivate let fill: PageBody.SharedFill
+        /// Its links' and citations' problems.
+        fileprivate let diagnostics: [Diagnostic]
+        public let readingDiagnostic: Diagnostic?
+
+        /// What other pages and files show of it: its headings and explainer blocks (not their lines).
+        public var outline: [[String]] {
+            conversion.rendered.headings.map(\.outline) + [["embeds"]] + conversion.rendered.embeds.map(\.block)
+        }
+    }
+
+    /// One page's body, finished for the page that shows it (the page
+    /// itself, or a borrowed copy).
+    public struct FinishedPage: Sendable {
+        public let index: Int
+        fileprivate let rendered: RenderedMarkdown
+        fileprivate let shared: PageBody.SharedFill
+        fileprivate let body: PageBody
+        /// Its body's problems (for the page itself, its links' too).
+        public let diagnostics: [Diagnostic]
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
@@ -56,9 +87,10 @@ public enum MarkdownStage {
         let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { index in convert(graph.pages[index], options: options, memo: memo) }
-        var slot = [Int](repeating: 0, count: graph.pages.count)
-        for (position, index) in own.enumerated() { slot[index] = position }
+        let conversions = ParallelMap.map(own) { index in conversion(of: graph.pages[index], options: options, memo: memo) }
+        var slots = [Int](repeating: 0, count: graph.pages.count)
+        for (position, index) in own.enumerated() { slots[index] = position }
+        let slot = slots
         let source = { (index: Int) in slot[graph.pages[index].fallbackOf ?? index] }
         let converted = graph.pages.indices.map { conversions[source($0)].conversion.rendered }
         let readingLevels = graph.pages.indices.map { index in
@@ -67,20 +99,20 @@ public enum MarkdownStage {
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
-        // Links, glossary terms and citations once per source, shared by its borrowed copies.
-        let ownFills = ParallelMap.map(own) { index in
-            sharedFill(index, page: graph.pages[index], rendered: converted[index], resolver: resolver, glossary: glossary, strings: strings)
-        }
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
             conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
-                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
-                readingDiagnostics: graph.pages.indices.map { ReadingLevelCheck.diagnostic(graph.pages[$0], stats: readingLevels[$0], config: graph.config) },
-                options: options, resolver: resolver, glossary: glossary,
-                shared: graph.pages.indices.map { ownFills[source($0)].fill }
+                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [], readingDiagnostics: [],
+                options: options, resolver: resolver, glossary: glossary, strings: strings, shared: []
             )
         )
+        // Links, glossary terms and citations once per source, shared by its borrowed copies.
+        let ownPages = ParallelMap.map(own) { [result] index in
+            result.checked(index, page: graph.pages[index], conversion: conversions[slot[index]], graph: graph)
+        }
+        result.kept.shared = graph.pages.indices.map { ownPages[source($0)].fill }
+        result.kept.readingDiagnostics = graph.pages.indices.map { graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic }
         let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
             // A page that is only linked to has no body to write.
             guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
@@ -88,14 +120,14 @@ public enum MarkdownStage {
         }
         result.bodies = finished.map(\.body)
         result.kept.pageDiagnostics = graph.pages.indices.map { index in
-            finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownFills[slot[index]].diagnostics)
+            finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownPages[slot[index]].diagnostics)
         }
         return result
     }
 
     /// Where a page's own body links, its glossary terms and citations,
     /// resolved once for it and its borrowed copies; and the problems found.
-    private static func sharedFill(
+    fileprivate static func sharedFill(
         _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks, strings: LocaleStrings
     ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -117,95 +149,24 @@ public enum MarkdownStage {
         return (fill, diagnostics + cited.diagnostics)
     }
 
-    /// New values for the pages a body edit affects, found without changing the run.
-    struct Patch: Sendable {
-        /// Each edited page's conversion, and the memo key it replaces.
-        fileprivate var conversions: [(index: Int, key: ConversionInput, oldKey: ConversionInput, conversion: MarkdownConversion)] = []
-        /// Each page showing an edited body: its body and problems.
-        fileprivate var finished: [(index: Int, rendered: RenderedMarkdown, shared: PageBody.SharedFill, body: PageBody, diagnostics: [Diagnostic])] = []
-        fileprivate var readingDiagnostics: [(index: Int, diagnostic: Diagnostic?)] = []
-    }
-
-    /// The edited pages converted again and every page showing them finished
-    /// again; nil if a page's headings or explainer blocks changed, which
-    /// other pages and files depend on (links to anchors, the search index,
-    /// the explainer state grid).
-    static func prepare(_ result: Result, edit: BodyEdit, graph: SiteGraph, strings: LocaleStrings) -> Patch? {
-        var patch = Patch()
-        for index in edit.edited {
-            let page = edit.page(index, in: graph)
-            let (key, conversion) = convert(page, options: result.kept.options, memo: result.conversions)
-            let before = result.converted[index]
-            guard conversion.rendered.headings.map(\.outline) == before.headings.map(\.outline),
-                  conversion.rendered.embeds.map(\.block) == before.embeds.map(\.block),
-                  !result.kept.embedDiagnostics.contains(where: { $0.location.file == page.source.file }) else { return nil }
-            patch.conversions.append((index, key, memoKey(graph.pages[index], options: result.kept.options), conversion))
-            patch.readingDiagnostics.append((index, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: graph.config)))
-            let own = sharedFill(index, page: page, rendered: conversion.rendered, resolver: result.kept.resolver, glossary: result.kept.glossary, strings: strings)
-            for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
-                let finished = result.kept.finish(shown, page: edit.page(shown, in: graph), rendered: conversion.rendered, shared: own.fill)
-                let diagnostics = finished.diagnostics + (shown == index ? own.diagnostics : [])
-                patch.finished.append((shown, conversion.rendered, own.fill, finished.body, diagnostics))
-            }
-        }
-        return patch
-    }
-
-    /// The run's problems once `patch` is applied (for a failed edit's report: it copies the run).
-    static func diagnostics(of result: Result, with patch: Patch) -> [Diagnostic] {
-        var patched = result
-        apply(patch, to: &patched)
-        return patched.diagnostics
-    }
-
-    /// The problems `patch` takes away from the run and those it brings.
-    static func changes(in result: Result, with patch: Patch) -> (removed: [Diagnostic], added: [Diagnostic]) {
-        var removed: [Diagnostic] = [], added: [Diagnostic] = []
-        for item in patch.finished {
-            removed += result.kept.pageDiagnostics[item.index]
-            added += item.diagnostics
-        }
-        for item in patch.readingDiagnostics {
-            if let old = result.kept.readingDiagnostics[item.index] { removed.append(old) }
-            if let new = item.diagnostic { added.append(new) }
-        }
-        return (removed, added)
-    }
-
-    /// Applies `patch` in place (a copy of the run would cost more than the edit).
-    static func apply(_ patch: Patch, to result: inout Result) {
-        for item in patch.conversions {
-            // The old entry goes, or a long preview would keep every version of
-            // the page. Another page with the same body only misses the memo.
-            if item.oldKey != item.key { result.conversions[item.oldKey] = nil }
-            result.conversions[item.key] = item.conversion
-            result.readingLevels[item.index] = item.conversion.stats
-        }
-        for item in patch.readingDiagnostics { result.kept.readingDiagnostics[item.index] = item.diagnostic }
-        for item in patch.finished {
-            result.converted[item.index] = item.rendered
-            result.kept.shared[item.index] = item.shared
-            result.bodies[item.index] = item.body
-            result.kept.pageDiagnostics[item.index] = item.diagnostics
-        }
-    }
-
     /// The Markdown of pages as loaded, converted before the site is
     /// resolved (the builder runs it beside the resolver): a memo `run` finds
     /// every page's conversion in. Only the locales' settings are needed.
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
-    public static func convert(_ pages: [SourcePage], config: SiteConfig, locales: LocaleTable, memo: RenderMemo = RenderMemo()) -> RenderMemo {
+    public static func convert(
+        _ pages: [SourcePage], config: SiteConfig, locales: LocaleTable, memo: [ConversionInput: MarkdownConversion] = [:]
+    ) -> [ConversionInput: MarkdownConversion] {
         let options = LocaleOptions(config: config, locales: locales) { key, locale in
             locale.strings[key] ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
         }
         let conversions = ParallelMap.map(pages) { page in
-            convert(body: page.body, language: page.locale, options: options.options(locale: page.locale, isGlossary: false), memo: memo.conversions)
+            convert(body: page.body, language: page.locale, options: options.options(locale: page.locale, isGlossary: false), memo: memo)
         }
-        return RenderMemo(conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }))
+        return Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Page `index`'s Markdown through cmark-gfm and the reading-level score, or the memo's copy.
-    private static func convert(_ page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]) -> (key: ConversionInput, conversion: MarkdownConversion) {
+    /// A page's Markdown through cmark-gfm and the reading-level score, or the memo's copy.
+    fileprivate static func conversion(of page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]) -> (key: ConversionInput, conversion: MarkdownConversion) {
         convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
@@ -261,7 +222,7 @@ public enum MarkdownStage {
 
     /// The memo key of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
-    private static func memoKey(_ page: PageNode, options: LocaleOptions) -> ConversionInput {
+    fileprivate static func memoKey(_ page: PageNode, options: LocaleOptions) -> ConversionInput {
         memoKey(body: page.source.body, language: page.locale, options: options.options(for: page).fingerprint)
     }
 
@@ -287,6 +248,68 @@ public enum MarkdownStage {
         url.hasPrefix("https://pubmed.ncbi.nlm.nih.gov/") || url.hasPrefix("https://doi.org/")
     }
 
+}
+
+extension MarkdownStage.Result {
+    /// Page `index`'s own Markdown (as `page` now has it) converted and
+    /// checked against this run's site, as `run` does for each page.
+    public func convert(_ index: Int, page: PageNode, graph: SiteGraph) -> MarkdownStage.ConvertedPage {
+        checked(index, page: page, conversion: MarkdownStage.conversion(of: page, options: kept.options, memo: conversions), graph: graph)
+    }
+
+    /// Links, terms and citations of a converted page, and its problems.
+    fileprivate func checked(
+        _ index: Int, page: PageNode, conversion: (key: ConversionInput, conversion: MarkdownConversion), graph: SiteGraph
+    ) -> MarkdownStage.ConvertedPage {
+        let own = MarkdownStage.sharedFill(
+            index, page: page, rendered: conversion.conversion.rendered, resolver: kept.resolver, glossary: kept.glossary, strings: kept.strings
+        )
+        return MarkdownStage.ConvertedPage(
+            index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill, diagnostics: own.diagnostics,
+            readingDiagnostic: ReadingLevelCheck.diagnostic(page, stats: conversion.conversion.stats, config: graph.config)
+        )
+    }
+
+    /// The body of page `shown` (the converted page itself, or a borrowed copy of it).
+    public func finish(_ shown: Int, page: PageNode, from converted: MarkdownStage.ConvertedPage) -> MarkdownStage.FinishedPage {
+        let finished = kept.finish(shown, page: page, rendered: converted.conversion.rendered, shared: converted.fill)
+        let diagnostics = finished.diagnostics + (shown == converted.index ? converted.diagnostics : [])
+        return MarkdownStage.FinishedPage(index: shown, rendered: converted.conversion.rendered, shared: converted.fill, body: finished.body, diagnostics: diagnostics)
+    }
+
+    /// What other pages and files show of page `index` now (see `ConvertedPage.outline`).
+    public func outline(of index: Int) -> [[String]] {
+        converted[index].headings.map(\.outline) + [["embeds"]] + converted[index].embeds.map(\.block)
+    }
+
+    /// Whether page `index`'s explainer blocks had problems (which the state grid reflects).
+    public func hasEmbedProblems(in file: String) -> Bool {
+        kept.embedDiagnostics.contains { $0.location.file == file }
+    }
+
+    /// Page `index`'s problems: its body's and its reading level's.
+    public func diagnostics(of index: Int) -> [Diagnostic] {
+        kept.pageDiagnostics[index] + (kept.readingDiagnostics[index].map { [$0] } ?? [])
+    }
+
+    /// Keeps a converted page in place of what the run had for it; `replacing`
+    /// is the page as it was, whose memo entry goes (or a long preview would
+    /// keep every version of the page).
+    public mutating func store(_ page: MarkdownStage.ConvertedPage, replacing old: PageNode) {
+        let oldKey = MarkdownStage.memoKey(old, options: kept.options)
+        if oldKey != page.key { conversions[oldKey] = nil }
+        conversions[page.key] = page.conversion
+        readingLevels[page.index] = page.conversion.stats
+        kept.readingDiagnostics[page.index] = page.readingDiagnostic
+    }
+
+    /// Keeps a finished body in place of what the run had for its page.
+    public mutating func store(_ page: MarkdownStage.FinishedPage) {
+        converted[page.index] = page.rendered
+        kept.shared[page.index] = page.shared
+        bodies[page.index] = page.body
+        kept.pageDiagnostics[page.index] = page.diagnostics
+    }
 }
 
 private extension MarkdownStage.Kept {

@@ -42,8 +42,8 @@ struct PageValueBuilder: Sendable {
 
     /// Makes a body edit to the graph, in place: it changes bodies and
     /// translation statuses, which no shared value shows.
-    mutating func apply(_ edit: BodyEdit) {
-        edit.apply(to: &graph)
+    mutating func changeGraph(_ change: (inout SiteGraph) -> Void) {
+        change(&graph)
     }
 
     private func localeValues(_ locale: LocaleConfig, assets: [String: String], keys: [String: Set<String>]) -> LocaleValues {

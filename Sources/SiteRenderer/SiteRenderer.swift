@@ -21,24 +21,25 @@ public enum SiteRenderer {
     ///   - memo: Markdown an earlier build converted.
     ///   - outputName: how diagnostics name the output folder (`Site`).
     public static func render(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(), outputName: String = "Site"
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
+        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site"
     ) throws(BuildFailure) -> RenderSummary {
-        try renderKeepingSession(graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName).summary
+        try renderSite(graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName).summary
     }
 
-    /// `render`, and what it computed, for `update` to patch later.
+    /// `render`, and what it produced (kept by a process that renders pages again later).
     /// - Parameter progress: told each stage's name as it starts (`links`, `pages`, `writing`).
-    public static func renderKeepingSession(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil, memo: RenderMemo = RenderMemo(),
-        outputName: String = "Site", progress: (String) -> Void = { _ in }
-    ) throws(BuildFailure) -> (summary: RenderSummary, session: RenderSession) {
+    public static func renderSite(
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
+        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site", progress: (String) -> Void = { _ in }
+    ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo.conversions)
+        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo)
         let diagnostics = explainers.diagnostics + strings.diagnostics + markdown.diagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
@@ -85,15 +86,15 @@ public enum SiteRenderer {
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count) }
-        let session = RenderSession(
+        let site = RenderedSite(
             theme: theme, strings: strings, builder: builder, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
             report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths
         )
-        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count, outputPaths: paths), session)
+        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count, outputPaths: paths), site)
     }
 
     /// Runs `body`; returns what it threw.
-    static func attempt(_ body: () throws -> Void) -> (any Error)? {
+    public static func attempt(_ body: () throws -> Void) -> (any Error)? {
         do {
             try body()
             return nil
@@ -104,7 +105,7 @@ public enum SiteRenderer {
 
     /// One error per file or folder that could not be written, at its path in
     /// the output folder (`Site/en/tens/index.html: error: cannot write: …`), sorted.
-    static func writeDiagnostics(_ failures: [(path: String, failure: (any Error)?)], outputName: String) -> [Diagnostic] {
+    public static func writeDiagnostics(_ failures: [(path: String, failure: (any Error)?)], outputName: String) -> [Diagnostic] {
         let diagnostics = failures.compactMap { item -> Diagnostic? in
             guard let failure = item.failure else { return nil }
             if let output = failure as? OutputError { return .error(SourceLocation(file: output.path), output.reason) }

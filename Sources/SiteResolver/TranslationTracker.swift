@@ -42,7 +42,7 @@ public enum TranslationTracker {
 
     /// How translation `index` (whose `original` is set) stands against its
     /// original's digest, with the warning a stale one gets.
-    static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (TranslationStatus, Diagnostic?) {
+    public static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (TranslationStatus, Diagnostic?) {
         let page = graph.pages[index]
         guard let recorded = page.source.frontMatter.translationOf, let original = page.original else { return (.unstamped, nil) }
         if recorded.value == originalDigest { return (.current, nil) }

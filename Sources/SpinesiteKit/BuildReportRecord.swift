@@ -28,3 +28,16 @@ extension BuildReport {
         kind = .unchanged
     }
 }
+
+extension BuildReport {
+    /// The report of a patched build.
+    init(_ patch: BodyEditPatch.Outcome, options: BuildOptions) {
+        self.init(
+            pageCounts: patch.site.pageCounts, filesWritten: patch.site.outputPaths.count, warnings: patch.site.siteWarnings,
+            outputPath: options.outputPath, basePath: patch.site.graph.config.basePath
+        )
+        kind = .bodyEdit
+        pagesRendered = patch.pagesRendered
+        changedFiles = patch.changedFiles
+    }
+}

@@ -57,7 +57,7 @@ public struct BuildReport: Sendable {
     /// The path part of the site's baseURL (`/`, or `/docs/`): where the site lives on its host.
     public var basePath: String = "/"
     public var kind: Kind = .clean
-    /// Pages whose template was rendered (the others were unchanged).
+    /// Pages whose bytes changed; in a body edit, the pages rendered.
     public var pagesRendered: Int = 0
     /// Output files written or removed because their bytes changed (all of them in a clean build).
     public var changedFiles: [String] = []
@@ -66,12 +66,12 @@ public struct BuildReport: Sendable {
     public enum Kind: String, Sendable {
         /// Every page rendered into a fresh folder, swapped in whole.
         case clean
-        /// Only pages whose inputs changed rendered; changed files replaced in place.
+        /// Every page rendered; only changed files replaced in place.
         case incremental
         /// No input changed since the last build: nothing read but file times.
         case unchanged
         /// Only page bodies changed (the preview knew which files): the last
-        /// build's graph patched, only the pages showing them rendered.
+        /// build patched, only the pages showing them rendered.
         case bodyEdit
     }
 }
@@ -79,82 +79,97 @@ public struct BuildReport: Sendable {
 /// The pipeline: load → resolve → render → write. Any stage's errors stop the
 /// build before anything is written.
 ///
-/// With a record of the last build into the same output folder (see
-/// `BuildCache`), a build whose inputs are all unchanged stops after reading
-/// file times, and any other build renders only the pages whose key changed
-/// and rewrites only files whose bytes changed. Without one, it renders
-/// everything into a staging folder and swaps it in.
+/// What the last build left decides how much is done (see the `Incremental`
+/// module): with a record of the last build into the same output folder, a
+/// build whose inputs are all unchanged stops after reading file times, a
+/// save the preview knows to be a body edit patches the last build, and any
+/// other build renders every page and rewrites only files whose bytes
+/// changed. Without one, it renders everything into a staging folder and
+/// swaps it in.
 public enum SiteBuilder {
     /// - Parameters:
-    ///   - memory: kept by a long-running process between its builds (else the cache folder is read).
-    ///   - changedPaths: the files changed since the last build with `memory`,
+    ///   - lastBuild: kept by a long-running process between its builds (nil: a
+    ///     single build, which reads the record from `.spinesite-cache/`).
+    ///   - changedPaths: the files changed since the last build with `lastBuild`,
     ///     if the caller knows them (the preview's file watcher): when they are
-    ///     page bodies only, the build patches the last one (`BodyEditBuild`).
+    ///     page bodies only, the build patches the last one (`BodyEditPatch`).
     ///   - progress: told each stage's name as it starts.
     public static func build(
-        _ options: BuildOptions, memory: BuildMemory? = nil, changedPaths: [String]? = nil, progress report: (String) -> Void = { _ in }
+        _ options: BuildOptions, lastBuild: LastBuild? = nil, changedPaths: [String]? = nil, progress report: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> BuildReport {
         let progress = { (stage: String) in
             StageBoundary.enter(stage)
             report(stage)
         }
-        let output = URL(fileURLWithPath: options.outputPath)
-        let previous = PreviousBuild(cache: RecordStore(root: URL(fileURLWithPath: options.root), output: output, key: RecordKey.make(includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)), memory: memory)
-        guard let memory, let changedPaths, !options.fromScratch else { return try fullBuild(options, previous: previous, progress: progress) }
-        let paths = memory.pending(changedPaths)
+        let store = RecordStore(
+            root: URL(fileURLWithPath: options.root), output: URL(fileURLWithPath: options.outputPath),
+            key: RecordKey.make(includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)
+        )
+        guard let lastBuild, let changedPaths, !options.fromScratch else {
+            return try fullBuild(options, lastBuild: lastBuild ?? LastBuild(keepsRenderedSite: false), store: store, progress: progress)
+        }
+        let paths = lastBuild.pending(changedPaths)
         do throws(BuildFailure) {
             let report: BuildReport
-            if let patched = try BodyEditBuild.build(options, changedPaths: paths, previous: previous) {
-                report = patched
+            if let patched = try BodyEditPatch.build(paths, folders: folders(options), lastBuild: lastBuild, store: store) {
+                report = BuildReport(patched, options: options)
             } else {
-                report = try fullBuild(options, previous: previous, progress: progress)
+                report = try fullBuild(options, lastBuild: lastBuild, store: store, progress: progress)
             }
-            memory.forgetUnbuilt()
+            lastBuild.forgetUnbuilt()
             return report
         } catch {
-            memory.remember(unbuilt: paths)
+            lastBuild.remember(unbuilt: paths)
             throw error
         }
     }
 
-    /// Every input looked at: nothing done if nothing changed, else the pages whose key changed rendered.
-    private static func fullBuild(_ options: BuildOptions, previous: PreviousBuild, progress: (String) -> Void) throws(BuildFailure) -> BuildReport {
+    private static func folders(_ options: BuildOptions) -> BodyEditPatch.Folders {
+        BodyEditPatch.Folders(
+            content: options.contentPath, contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+            output: URL(fileURLWithPath: options.outputPath), outputName: "Site"
+        )
+    }
+
+    /// Every input looked at: nothing done if nothing changed, else every page rendered.
+    private static func fullBuild(_ options: BuildOptions, lastBuild: LastBuild, store: RecordStore, progress: (String) -> Void) throws(BuildFailure) -> BuildReport {
         let output = URL(fileURLWithPath: options.outputPath)
-        let record = options.fromScratch ? nil : previous.record()
-        // A process that keeps its builds needs one rendered in memory to patch later, so it reads the site once.
-        if let record, previous.hasSession || previous.memory == nil, FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
+        let record = options.fromScratch ? nil : lastBuild.record(in: store)
+        if let record, lastBuild.mayStopWhenUnchanged(in: store), FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
             return BuildReport(record, outputPath: options.outputPath)
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take([options.contentPath, options.templatesPath])
-        let (graph, loaderWarningFiles, markdown) = try load(options, convertingMarkdown: RenderMemo(conversions: previous.conversions()), progress: progress)
+        let (graph, loaderWarningFiles, markdown) = try load(options, convertingMarkdown: lastBuild.conversions(in: store), progress: progress)
         progress("templates")
         let theme = try loadTheme(options, after: graph)
         try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
         if record != nil, InPlaceFolder.canUpdate(output) {
-            outcome = try incremental(graph, theme: theme, options: options, previous: previous, markdown: markdown, progress: progress)
+            outcome = try incremental(graph, theme: theme, options: options, forget: { lastBuild.forgetRecord(in: store) }, markdown: markdown, progress: progress)
         } else {
             outcome = try clean(graph, theme: theme, options: options, markdown: markdown, progress: progress)
         }
-        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.session.outputPaths, under: output.path))
-        previous.save(saved, session: outcome.session, loaderWarningFiles: loaderWarningFiles)
+        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.site.outputPaths, under: output.path))
+        lastBuild.keep(saved, site: outcome.site, loaderWarningFiles: loaderWarningFiles, in: store)
         return outcome.report
     }
 
-    /// What rendering gave: the report, and the session (every output path; its memo is for next time).
+    /// What rendering gave: the report, and the rendered site.
     private struct RenderOutcome {
         var report: BuildReport
-        var session: RenderSession
+        var site: RenderedSite
     }
 
     /// Renders every page into the output folder itself, which rewrites only
     /// the files whose bytes changed (or that someone changed or removed).
+    /// - Parameter forget: called before the first file changes: the record no longer describes the output.
     private static func incremental(
-        _ graph: SiteGraph, theme: Theme, options: BuildOptions, previous: PreviousBuild, markdown: RenderMemo, progress: (String) -> Void
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, forget: @escaping @Sendable () -> Void,
+        markdown: [ConversionInput: MarkdownConversion], progress: (String) -> Void
     ) throws(BuildFailure) -> RenderOutcome {
         let output = URL(fileURLWithPath: options.outputPath)
-        let sink = InPlaceFolder(output: output) { previous.invalidate() }
+        let sink = InPlaceFolder(output: output, beforeChanges: forget)
         var outcome = try render(graph, theme: theme, into: sink, options: options, memo: markdown, progress: progress)
         outcome.report.changedFiles = sink.finish()
         outcome.report.kind = .incremental
@@ -162,7 +177,9 @@ public enum SiteBuilder {
     }
 
     /// Renders every page into a staging folder and swaps it in.
-    private static func clean(_ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: RenderMemo, progress: (String) -> Void) throws(BuildFailure) -> RenderOutcome {
+    private static func clean(
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: [ConversionInput: MarkdownConversion], progress: (String) -> Void
+    ) throws(BuildFailure) -> RenderOutcome {
         let staging: StagingFolder
         do {
             staging = try StagingFolder(for: URL(fileURLWithPath: options.outputPath))
@@ -172,7 +189,7 @@ public enum SiteBuilder {
         do {
             var outcome = try render(graph, theme: theme, into: staging, options: options, memo: markdown, progress: progress)
             try staging.commit()
-            outcome.report.changedFiles = outcome.session.outputPaths.sorted()
+            outcome.report.changedFiles = outcome.site.outputPaths.sorted()
             return outcome
         } catch {
             staging.discard()
@@ -182,12 +199,13 @@ public enum SiteBuilder {
 
     /// Markdown and templates into `sink`; a failure keeps the graph's warnings with it.
     private static func render(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions, memo: RenderMemo, progress: (String) -> Void
+        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, options: BuildOptions,
+        memo: [ConversionInput: MarkdownConversion], progress: (String) -> Void
     ) throws(BuildFailure) -> RenderOutcome {
         let rendered: RenderSummary
-        let session: RenderSession
+        let site: RenderedSite
         do {
-            (rendered, session) = try SiteRenderer.renderKeepingSession(graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
+            (rendered, site) = try SiteRenderer.renderSite(graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
@@ -195,12 +213,12 @@ public enum SiteBuilder {
         var report = BuildReport(
             pageCounts: rendered.pageCounts,
             filesWritten: rendered.filesWritten,
-            warnings: session.siteWarnings,
+            warnings: site.siteWarnings,
             outputPath: options.outputPath,
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        return RenderOutcome(report: report, session: session)
+        return RenderOutcome(report: report, site: site)
     }
 
     /// The templates; a failure keeps the graph's warnings with it.
@@ -227,8 +245,8 @@ public enum SiteBuilder {
     /// - Parameter markdown: Markdown to convert beside the resolver (nil: none),
     ///   reusing an earlier build's conversions.
     private static func load(
-        _ options: BuildOptions, convertingMarkdown memo: RenderMemo? = nil, progress: (String) -> Void
-    ) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: RenderMemo) {
+        _ options: BuildOptions, convertingMarkdown memo: [ConversionInput: MarkdownConversion]? = nil, progress: (String) -> Void
+    ) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: [ConversionInput: MarkdownConversion]) {
         progress("loading")
         let loaded = try ContentLoader.load(
             contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
@@ -244,7 +262,7 @@ public enum SiteBuilder {
         do {
             var graph = try SiteResolver.resolve(loaded)
             graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
-            return (graph, Set(loaded.warnings.map(\.location.file)), conversion?.result() ?? RenderMemo())
+            return (graph, Set(loaded.warnings.map(\.location.file)), conversion?.result() ?? [:])
         } catch {
             _ = conversion?.result()
             throw BuildFailure(loaded.warnings + error.diagnostics)

@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -10,13 +11,13 @@ extension IncrementalBuildTests {
     private var options: BuildOptions { BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01")) }
 
     /// A build as the preview makes it after the watcher saw `paths` change.
-    private func previewBuild(_ memory: BuildMemory, _ paths: [String]) throws -> BuildReport {
-        try SiteBuilder.build(options, memory: memory, changedPaths: paths.map { root + "/Content/" + $0 })
+    private func previewBuild(_ memory: LastBuild, _ paths: [String]) throws -> BuildReport {
+        try SiteBuilder.build(options, lastBuild: memory, changedPaths: paths.map { root + "/Content/" + $0 })
     }
 
     func testBodyEditsPatchTheLastBuildAndEqualACleanOne() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         var random = SeededGenerator(seed: 20261127)
         let pages = OutputTree(root + "/Content").paths.filter { $0.hasSuffix(".md") }
         for step in 0..<8 {
@@ -32,8 +33,8 @@ extension IncrementalBuildTests {
     }
 
     func testAnOriginalEditedAndRestoredMakesItsTranslationStaleThenCurrent() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         let page = "en/therapies/electroacupuncture.md"
         let original = try String(contentsOfFile: root + "/Content/" + page, encoding: .utf8)
         let translation = "es/terapias/electroacupuntura/index.html"
@@ -55,8 +56,8 @@ extension IncrementalBuildTests {
     }
 
     func testAPatchedBuildLeavesARecordThatALaterBuildTrusts() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
         // Past the racy window, so the stamp taken before reading is trusted.
         Thread.sleep(forTimeInterval: 0.15)
@@ -69,8 +70,8 @@ extension IncrementalBuildTests {
     }
 
     func testTextAddedAboveAnExplainerMovesItsBlockAndIsStillABodyEdit() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         let page = "en/therapies/tens.md"
         XCTAssertTrue(try String(contentsOfFile: root + "/Content/" + page, encoding: .utf8).contains("```pulse"))
         try edit("Content/" + page) { text in
@@ -86,8 +87,8 @@ extension IncrementalBuildTests {
     }
 
     func testEditsBeyondBodiesTakeTheFullPath() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         let edits: [(String, String, (String) -> String)] = [
             ("a new heading", "en/therapies/tens.md", { $0 + "\n## A heading added in preview\n\nText.\n" }),
             ("a title", "en/therapies/pns.md", { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }),
@@ -101,13 +102,13 @@ extension IncrementalBuildTests {
         }
         folder.write("site/Content/en/therapies/added.md", "---\ntitle: \"Added\"\ndescription: \"A page added while previewing.\"\n---\n\nText.\n")
         XCTAssertEqual(try previewBuild(memory, ["en/therapies/added.md"]).kind, .incremental, "a new page")
-        XCTAssertNotEqual(try SiteBuilder.build(options, memory: memory, changedPaths: [""]).kind, .bodyEdit, "lost events: every file looked at")
+        XCTAssertNotEqual(try SiteBuilder.build(options, lastBuild: memory, changedPaths: [""]).kind, .bodyEdit, "lost events: every file looked at")
         try assertMatchesCleanBuild("a new page")
     }
 
     func testHiddenFilesAreNoChangeButABackupFileIs() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         try edit("Content/en/therapies/tens.md") { $0 + "\nSaved by an editor that keeps a swap file.\n" }
         folder.write("site/Content/en/therapies/.tens.md.swp", "swap")
         XCTAssertEqual(try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).kind, .bodyEdit)
@@ -119,8 +120,8 @@ extension IncrementalBuildTests {
     }
 
     func testABrokenBodyKeepsFailingUntilItIsFixedWhateverElseIsSaved() throws {
-        let memory = BuildMemory()
-        try SiteBuilder.build(options, memory: memory)
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
         let before = OutputTree(root + "/Site")
         try edit("Content/en/therapies/tens.md") { $0 + "\nSee [a page that does not exist](nowhere.md).\n" }
         XCTAssertThrowsError(try previewBuild(memory, ["en/therapies/tens.md"]))

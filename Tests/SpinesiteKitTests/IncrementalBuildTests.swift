@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -166,13 +167,13 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAProcessThatKeepsItsBuildsInMemoryNeedsNoCacheFiles() throws {
-        let memory = BuildMemory()
+        let memory = LastBuild()
         let options = BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01"))
-        _ = try SiteBuilder.build(options, memory: memory)
+        _ = try SiteBuilder.build(options, lastBuild: memory)
         memory.flush()
         try FileManager.default.removeItem(atPath: root + "/.spinesite-cache")
         try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
-        let report = try SiteBuilder.build(options, memory: memory)
+        let report = try SiteBuilder.build(options, lastBuild: memory)
         XCTAssertEqual(report.kind, .incremental, "the record came from memory")
         XCTAssertLessThanOrEqual(report.pagesRendered, 3)
         try assertMatchesCleanBuild("an edit under a process's memory")

@@ -2,26 +2,9 @@ import Foundation
 import CommonMark
 import Readability
 
-/// What earlier builds made, so that the next build redoes only work whose
-/// inputs changed: Markdown conversions by their input.
-///
-/// Pages need no memo. Rendering a typed template is cheap next to writing
-/// a file and to what readers, rsync and CDNs do with a new one, so every
-/// page is rendered, and a sink that keeps the earlier output writes only
-/// the files whose bytes changed: exactly the pages showing something that
-/// changed, with no list of what depends on what to keep up to date.
-public struct RenderMemo: Sendable {
-    /// Markdown conversions (cmark-gfm and the reading-level score) by their input.
-    public var conversions: [ConversionInput: MarkdownConversion]
-
-    public init(conversions: [ConversionInput: MarkdownConversion] = [:]) {
-        self.conversions = conversions
-    }
-}
-
 /// Everything a conversion reads: the body, the language its reading level
-/// is scored in, and the locale's Markdown options. The memo lives in memory
-/// only, so the body itself is the key, hashed and compared as UTF-8 bytes:
+/// is scored in, and the locale's Markdown options. Conversions are kept in
+/// memory only (`RenderedSite.markdown.conversions`), so the body itself is the key, hashed and compared as UTF-8 bytes:
 /// String's own hashing normalises Unicode first, which cost more than the
 /// conversion it saved.
 public struct ConversionInput: Hashable, Sendable {

@@ -1,7 +1,7 @@
 extension Array where Element: Comparable {
     /// In this sorted array, the first position whose element is not below
     /// `value`: where it is, or where it would go.
-    func insertionPoint(of value: Element) -> Int {
+    public func insertionPoint(of value: Element) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2

@@ -1,0 +1,180 @@
+import ContentLoader
+import Foundation
+import SiteModel
+import SiteRenderer
+import SiteResolver
+import SiteWriter
+import Synchronization
+
+/// The preview's fast path: when the file watcher says only Markdown pages
+/// changed, and only in their bodies, the last build's rendered site is
+/// patched instead of loading and resolving the whole site again. The
+/// edited pages are converted and finished with the functions a full
+/// render uses; only they, their borrowed copies, translations whose status
+/// moved and the content report are rendered; the record is patched with
+/// the stamps of the files read and written, so a later `spinesite build`
+/// still knows that nothing else changed.
+///
+/// Anything else (a new, removed or renamed file, front matter, headings,
+/// explainer blocks, a file the loader warned about) makes `build` return
+/// nil, and the caller builds in full.
+public enum BodyEditPatch {
+    /// What a patch did.
+    public struct Outcome: Sendable {
+        public var site: RenderedSite
+        public var pagesRendered: Int
+        /// Output files whose bytes changed, relative to the output folder.
+        public var changedFiles: [String]
+    }
+
+    /// Where the site's files are.
+    public struct Folders: Sendable {
+        /// `Content/` as diagnostics name it, and as the watcher reports paths under it.
+        public var content: String
+        public var contentURL: URL
+        public var output: URL
+        /// How diagnostics name the output folder (`Site`).
+        public var outputName: String
+
+        public init(content: String, contentURL: URL, output: URL, outputName: String) {
+            self.content = content
+            self.contentURL = contentURL
+            self.output = output
+            self.outputName = outputName
+        }
+    }
+
+    /// Patches the kept build for `changedPaths`; nil if the change is not a
+    /// body edit (the last build is then kept as it was).
+    public static func build(_ changedPaths: [String], folders: Folders, lastBuild: LastBuild, store: RecordStore) throws(BuildFailure) -> Outcome? {
+        guard let pages = pagePaths(changedPaths, content: folders.content), InPlaceFolder.canUpdate(folders.output),
+              var kept = lastBuild.takeRenderedSite(in: store) else { return nil }
+        // Stamped before reading, as a full build's snapshot is.
+        let parents = Set(pages.map { String($0.path.prefix(upTo: $0.path.lastIndex(of: "/")!)) + "/" })
+        let inputStamps = InputSnapshot.trusted(FileStamp.of(pages.map(\.path) + parents.sorted()))
+        guard !pages.contains(where: { kept.loaderWarningFiles.contains($0.path) }),
+              let sources = reload(pages, folders: folders, maxBytes: kept.site.graph.config.maxPageBytes),
+              let edit = BodyEdit.plan(sources, in: kept.site.graph) else {
+            lastBuild.giveBack(kept.site, in: store)
+            return nil
+        }
+        let changing = Mutex(false)
+        let sink = InPlaceFolder(output: folders.output) {
+            changing.withLock { $0 = true }
+            lastBuild.forgetRecord(in: store)
+        }
+        let pagesRendered: Int
+        do throws(BuildFailure) {
+            guard let rendered = try apply(edit, to: &kept.site, into: sink, outputName: folders.outputName) else {
+                lastBuild.giveBack(kept.site, in: store)
+                return nil
+            }
+            pagesRendered = rendered
+        } catch {
+            // A content error leaves the site as it was; a failed write leaves the output unknown.
+            if !changing.withLock({ $0 }) { lastBuild.giveBack(kept.site, in: store) }
+            throw BuildFailure(edit.warnings(in: kept.site.graph) + error.diagnostics)
+        }
+        let changedFiles = sink.written()
+        // The kept record was forgotten when the output began to change, so this copy changes in place.
+        let patched = kept.record.patch(inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path), positions: kept.positions)
+        kept.record.warnings = kept.site.siteWarnings
+        lastBuild.keep(patched ? kept.record : nil, site: kept.site, loaderWarningFiles: kept.loaderWarningFiles, in: store, positions: kept.positions)
+        return Outcome(site: kept.site, pagesRendered: pagesRendered, changedFiles: changedFiles)
+    }
+
+    /// Renders again what an edit to page bodies affects, into `sink`, which
+    /// holds the site's output, and changes `site` in place to match.
+    /// - Returns: how many pages' bytes changed; nil if the edit changed a
+    ///   page's headings or explainer blocks, which other pages and files
+    ///   show (links to anchors, the search index, the state grid). Nil, and
+    ///   a thrown content error, leave `site` as it was.
+    static func apply(_ edit: BodyEdit, to site: inout RenderedSite, into sink: some OutputSink, outputName: String) throws(BuildFailure) -> Int? {
+        let graph = site.graph
+        var converted: [MarkdownStage.ConvertedPage] = []
+        var finished: [MarkdownStage.FinishedPage] = []
+        for index in edit.edited {
+            let page = edit.page(index, in: graph)
+            let conversion = site.markdown.convert(index, page: page, graph: graph)
+            guard conversion.outline == site.markdown.outline(of: index), !site.markdown.hasEmbedProblems(in: page.source.file) else { return nil }
+            converted.append(conversion)
+            for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
+                finished.append(site.markdown.finish(shown, page: edit.page(shown, in: graph), from: conversion))
+            }
+        }
+        // The last build had no errors: any now are the edit's.
+        let removed = finished.flatMap { site.markdown.diagnostics(of: $0.index) }
+        let added = finished.flatMap(\.diagnostics) + converted.compactMap(\.readingDiagnostic)
+        if added.hasErrors {
+            var markdown = site.markdown
+            store(converted, finished, in: &markdown, before: graph)
+            throw BuildFailure(site.stageDiagnostics + markdown.diagnostics)
+        }
+        // From here on the site is the edited one.
+        site.siteWarnings.replace(removed + edit.removedWarnings, with: added + edit.addedWarnings)
+        site.changePages { edit.apply(to: &$0) }
+        store(converted, finished, in: &site.markdown, before: graph)
+        let written = site.write(pages: edit.affected, into: sink)
+        let writeErrors = SiteRenderer.writeDiagnostics(written.failures, outputName: outputName)
+        if !writeErrors.isEmpty { throw BuildFailure(site.siteWarnings + writeErrors) }
+        return written.changed
+    }
+
+    /// - Parameter graph: the graph before the edit (whose pages' memo entries go).
+    private static func store(
+        _ converted: [MarkdownStage.ConvertedPage], _ finished: [MarkdownStage.FinishedPage], in markdown: inout MarkdownStage.Result, before graph: SiteGraph
+    ) {
+        for page in converted { markdown.store(page, replacing: graph.pages[page.index]) }
+        for page in finished { markdown.store(page) }
+    }
+
+    /// The pages read again; nil if one is gone, not a regular file, or has problems.
+    private static func reload(_ pages: [PagePath], folders: Folders, maxBytes: Int) -> [SourcePage]? {
+        var sources: [SourcePage] = []
+        for page in pages {
+            let reloaded = ContentLoader.reloadPage(
+                contentURL: folders.contentURL, displayRoot: folders.content, locale: page.locale, relativePath: page.relativePath, maxBytes: maxBytes
+            )
+            guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.page else { return nil }
+            sources.append(source)
+        }
+        return sources
+    }
+
+    struct PagePath {
+        var path: String
+        var locale: String
+        var relativePath: String
+    }
+
+    /// The changed paths as Markdown pages under a locale folder; nil if any
+    /// is something else. Hidden files and folders, which the loader skips,
+    /// are left out.
+    static func pagePaths(_ paths: [String], content: String) -> [PagePath]? {
+        let prefix = content + "/"
+        var pages: [PagePath] = []
+        for path in paths {
+            guard path.hasPrefix(prefix) else { return nil }
+            let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            guard parts.count >= 2, path.hasSuffix(".md"), !parts.contains(where: \.isEmpty) else { return nil }
+            pages.append(PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/")))
+        }
+        return pages.isEmpty ? nil : pages
+    }
+}
+
+private extension Array where Element == Diagnostic {
+    /// In this sorted list, `removed` taken out (one of each) and `added` put
+    /// in their places: a re-sort of thousands of warnings on every save
+    /// would cost the preview more than the edit.
+    mutating func replace(_ removed: [Diagnostic], with added: [Diagnostic]) {
+        for diagnostic in removed {
+            // Order ties (same place and message, another severity) are passed over.
+            var position = insertionPoint(of: diagnostic)
+            while position < count, self[position] != diagnostic, !(diagnostic < self[position]) { position += 1 }
+            if position < count, self[position] == diagnostic { remove(at: position) }
+        }
+        for diagnostic in added { insert(diagnostic, at: insertionPoint(of: diagnostic)) }
+    }
+}
