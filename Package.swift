@@ -1,9 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Strict settings shared by every target of ours.
+/// Strict settings shared by every target of ours: `any` spelled out, a
+/// member usable only from a module the file imports, and imports internal
+/// unless a public declaration needs them (`public import`), as Hummingbird does.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -38,7 +42,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Stage 1: files → pages with parsed front matter.
-        .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading"], swiftSettings: strict),
+        .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
         .target(name: "TemplateEngine", dependencies: ["SiteModel"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
@@ -46,7 +50,11 @@ let package = Package(
         // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
         .target(name: "PulsePhysics", swiftSettings: strict),
         // Pulse presets and ```pulse blocks → figures, tables and the state grid (HTML, SVG, JSON).
-        .target(name: "PulseExplainer", dependencies: ["PulsePhysics", "SiteModel", "YAMLReading", "CommonMark"], swiftSettings: strict),
+        .target(
+            name: "PulseExplainer",
+            dependencies: ["PulsePhysics", "SiteModel", "YAMLReading", "CommonMark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
         .target(
             name: "SiteResolver",

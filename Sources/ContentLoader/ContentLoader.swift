@@ -1,5 +1,5 @@
-import Foundation
-import SiteModel
+public import Foundation
+public import SiteModel
 
 /// Stage 1: reads `Content/` into `LoadedSite` — configuration, locales and
 /// pages with typed front matter. Collects every problem before failing.

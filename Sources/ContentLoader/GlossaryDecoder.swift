@@ -1,5 +1,6 @@
 import SiteModel
 import YAMLReading
+import Yams
 
 /// `Content/<locale>/glossary.yml` → the locale's glossary terms.
 enum GlossaryDecoder {

@@ -1,5 +1,5 @@
-import Foundation
-import SiteModel
+public import Foundation
+public import SiteModel
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.

@@ -1,5 +1,5 @@
-import SiteModel
-import SiteResolver
+public import SiteModel
+public import SiteResolver
 
 /// Pages whose files changed in their body alone: the one kind of edit that
 /// leaves the graph's shape as it was (URLs, sections, lists, titles), so the

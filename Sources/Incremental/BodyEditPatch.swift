@@ -1,7 +1,7 @@
 import ContentLoader
-import Foundation
-import SiteModel
-import SiteRenderer
+public import Foundation
+public import SiteModel
+public import SiteRenderer
 import SiteResolver
 import SiteWriter
 import Synchronization

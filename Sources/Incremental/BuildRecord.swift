@@ -1,6 +1,6 @@
-import SiteModel
+public import SiteModel
 import SiteRenderer
-import SiteWriter
+public import SiteWriter
 
 /// What the last successful build of an output folder read and wrote: enough
 /// to tell that nothing changed without loading a page, and to know which

@@ -1,6 +1,6 @@
 import Foundation
 import SiteModel
-import SiteWriter
+public import SiteWriter
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Dispatch
-import SiteRenderer
+public import SiteRenderer
 import SiteWriter
 import Synchronization
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SiteRenderer
 
 /// `.spinesite-cache/<output>/`: the record of the last build into one output

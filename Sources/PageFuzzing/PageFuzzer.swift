@@ -1,6 +1,6 @@
 import CommonMark
 import ContentLoader
-import Foundation
+public import Foundation
 import PulseExplainer
 import SiteModel
 

@@ -1,5 +1,6 @@
 import ContentLoader
-import Foundation
+public import Foundation
+import SiteModel
 
 extension PageFuzzer {
     /// A fuzzer with the presets and English strings of a real `Content/`

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+// struct stat reaches Swift through CDispatch's module map on Linux.
+import CDispatch
 #endif
 
 /// Watches folders (and every folder below them) with inotify and reports

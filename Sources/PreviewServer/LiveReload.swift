@@ -1,3 +1,4 @@
+import Foundation
 /// Open pages listen on `/__spinesite/events` (Server-Sent Events) and reload
 /// when a build finishes, good or bad. The script is added to HTML only as the
 /// preview serves it; built files never carry it.

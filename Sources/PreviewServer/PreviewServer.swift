@@ -4,7 +4,7 @@ import Incremental
 import Logging
 import ServiceLifecycle
 import SiteModel
-import SpinesiteKit
+public import SpinesiteKit
 
 /// `spinesite serve`: builds, serves the output folder on loopback, rebuilds
 /// when `Content/` or `Templates/` change, and reloads open pages.

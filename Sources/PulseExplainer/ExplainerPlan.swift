@@ -1,4 +1,4 @@
-import PulsePhysics
+public import PulsePhysics
 
 /// The explainers of a whole site: which state-grid model each uses, and the
 /// one JSON file of states they share.

@@ -1,5 +1,5 @@
 import PulsePhysics
-import SiteModel
+public import SiteModel
 import YAMLReading
 
 /// What a ```pulse block asks for.

@@ -1,5 +1,5 @@
-import PulsePhysics
-import SiteModel
+public import PulsePhysics
+public import SiteModel
 import YAMLReading
 
 /// A named, cited setting from `Content/pulse-presets.yml`.

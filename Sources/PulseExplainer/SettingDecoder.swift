@@ -1,6 +1,7 @@
-import PulsePhysics
-import SiteModel
+public import PulsePhysics
+public import SiteModel
 import YAMLReading
+import Yams
 
 /// A stimulation setting as written in pulse-presets.yml or a ```pulse block,
 /// with what the author said about it.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where rendered files go: the renderer writes each page as soon as it is
 /// rendered, so a build never holds the whole site in memory.

@@ -1,5 +1,6 @@
 import CommonMark
 import SiteModel
+import Foundation
 
 /// `[@key]` citations of a page's front-matter `references`: each becomes a
 /// numbered link to the page's reference list, which is appended to the body.

@@ -1,6 +1,6 @@
 import Foundation
-import CommonMark
-import Readability
+public import CommonMark
+public import Readability
 
 /// Everything a conversion reads: the body, the language its reading level
 /// is scored in, and the locale's Markdown options. Conversions are kept in

@@ -1,7 +1,7 @@
 import Foundation
 import CommonMark
-import SiteModel
-import SiteResolver
+public import SiteModel
+public import SiteResolver
 
 /// Converts every page's Markdown on all cores, then resolves its links
 /// against the whole site (anchors of every page are known by then).

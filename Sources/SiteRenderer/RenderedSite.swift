@@ -1,5 +1,5 @@
-import SiteModel
-import SiteResolver
+public import SiteModel
+public import SiteResolver
 
 /// What a render produced: the resolved site it rendered, each page's
 /// Markdown and finished body, the page values, the content report and the

@@ -1,6 +1,7 @@
 import Foundation
-import SiteModel
-import SiteResolver
+public import SiteModel
+public import SiteResolver
+import CommonMark
 
 public struct RenderSummary: Sendable {
     public var filesWritten: Int { outputPaths.count }

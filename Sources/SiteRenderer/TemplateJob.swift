@@ -1,6 +1,7 @@
 import SiteModel
 import SiteResolver
 import TemplateEngine
+import CommonMark
 
 /// One file rendered from a template: where it goes and the values of its page kind.
 struct TemplateJob: Sendable {

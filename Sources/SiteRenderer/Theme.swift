@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
-import SiteModel
-import SiteResolver
-import TemplateEngine
+public import Foundation
+public import SiteModel
+public import SiteResolver
+public import TemplateEngine
 
 /// `Templates/`: the Mustache layouts and partials, compiled once per build
 /// against the values of each page kind, and the assets they use.

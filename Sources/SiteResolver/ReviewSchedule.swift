@@ -1,4 +1,4 @@
-import SiteModel
+public import SiteModel
 
 /// When each page was clinically reviewed and is due again. A translation
 /// without its own review shows its original's (the content it translates);

@@ -1,4 +1,4 @@
-import SiteModel
+public import SiteModel
 
 /// The resolved site: every page with its URL, place in the section tree,
 /// related pages and translations. Indices into `pages` link the nodes.

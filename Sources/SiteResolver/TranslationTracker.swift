@@ -1,5 +1,5 @@
 import Crypto
-import SiteModel
+public import SiteModel
 
 /// Compares each translation's `translationOf` with the digest of its
 /// original in the default locale.

@@ -1,5 +1,5 @@
-import Foundation
-import SiteModel
+public import Foundation
+public import SiteModel
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,8 @@
 import Incremental
 import SiteWriter
+import SiteRenderer
+import SiteModel
+import SiteResolver
 
 extension BuildRecord {
     /// The record of a build: its stamps, and its report for a later build

@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+public import SiteModel
 import SiteResolver
 
 /// `spinesite new locale CODE`: a locale folder whose `locale.yml` holds the

@@ -1,9 +1,9 @@
-import Incremental
+public import Incremental
 import ContentLoader
 import Foundation
-import SiteModel
+public import SiteModel
 import SiteRenderer
-import SiteResolver
+public import SiteResolver
 import SiteWriter
 
 /// What `spinesite build` needs to know.

@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+public import SiteModel
 import SiteRenderer
 import SiteResolver
 

@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+public import SiteModel
 
 /// `spinesite new topic ID`: a page with front matter and a TODO body.
 public enum TopicScaffold {

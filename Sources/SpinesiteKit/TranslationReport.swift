@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+public import SiteModel
 import SiteResolver
 
 /// `spinesite translations`: every page id × every locale, and whether each

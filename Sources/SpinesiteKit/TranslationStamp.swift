@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+public import SiteModel
 import SiteResolver
 
 /// `spinesite translations stamp FILE`: records in a translation's front

@@ -1,4 +1,4 @@
-import SiteModel
+public import SiteModel
 import Yams
 
 /// Turns a Yams/libyaml error into a diagnostic at the right file line.

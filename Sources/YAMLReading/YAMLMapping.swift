@@ -1,6 +1,6 @@
 import Foundation
-import SiteModel
-import Yams
+public import SiteModel
+public import Yams
 
 /// A YAML mapping read key by key into typed values. Every problem becomes a
 /// diagnostic at the key's own line and column; nothing is guessed.

@@ -1,6 +1,7 @@
 import PulseExplainer
 import PulsePhysics
 import XCTest
+import SiteModel
 
 final class DecodingTests: XCTestCase {
     private func problems(_ yaml: String) -> [String] {

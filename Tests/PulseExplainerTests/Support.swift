@@ -2,6 +2,7 @@ import Foundation
 import PulseExplainer
 import PulsePhysics
 import XCTest
+import SiteModel
 
 /// A context with English-like strings named after their keys, so tests can
 /// see which string went where.

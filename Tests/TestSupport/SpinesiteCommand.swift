@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The built `spinesite` binary, run as a user would.
 public enum SpinesiteCommand {

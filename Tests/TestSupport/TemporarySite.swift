@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A folder under the system temp dir, filled with files by path; removed on deinit.
 public final class TemporaryFolder: Sendable {
