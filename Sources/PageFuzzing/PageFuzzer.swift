@@ -44,7 +44,9 @@ public struct PageFuzzer: Sendable {
         let embedHTML = markdown.embeds.enumerated().map { number, embed in
             explainer(embed, page: page, number: number, plan: &plan)
         }
-        let html = markdown.html(resolvingLinks: { _ in "/en/target/" }, embeds: embedHTML) { _ in ("<a href=\"/g/\">", "</a>") }
+        let html = markdown.html(
+            resolvingLinks: { _ in "/en/target/" }, embeds: embedHTML, terms: { _ in ("<a href=\"/g/\">", "</a>") }
+        )
         try checkSafe(html)
         // The state grid is left out: its slider axes are fixed, so inputs
         // barely change it, and computing it takes ~50 ms a run (grid against

@@ -12,12 +12,12 @@ public enum YAMLErrorMapper {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            let location = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
             let detail = context.map { "\($0.text) " } ?? ""
-            return .error(where_, "\(what): invalid YAML: \(detail)\(problem)")
+            return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let where_ = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
-            return .error(where_, "\(what): duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let location = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
+            return .error(location, "\(what): duplicate key '\(duplicates.joined(separator: "', '"))'")
         case .reader(let problem, _, _, _):
             return .error(start, "\(what): invalid YAML: \(problem)")
         default:

@@ -32,6 +32,8 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
 typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// libFuzzer's own name for its driver.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
