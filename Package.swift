@@ -42,7 +42,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Stage 1: files → pages with parsed front matter.
-        .target(name: "ContentLoader", dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(
+            name: "ContentLoader",
+            dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
         .target(name: "TemplateEngine", dependencies: ["SiteModel"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
@@ -52,7 +54,9 @@ let package = Package(
         // Pulse presets and ```pulse blocks → figures, tables and the state grid (HTML, SVG, JSON).
         .target(
             name: "PulseExplainer",
-            dependencies: ["PulsePhysics", "SiteModel", "YAMLReading", "CommonMark", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PulsePhysics", "SiteModel", "YAMLReading", "CommonMark", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
@@ -65,7 +69,8 @@ let package = Package(
         .target(
             name: "SiteRenderer",
             dependencies: [
-                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability", "TemplateEngine",
+                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability",
+                "TemplateEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -76,7 +81,10 @@ let package = Package(
         // last build a process keeps; the one place that knows a build is not the first.
         .target(
             name: "Incremental",
-            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "CommonMark", "Readability"],
+            dependencies: [
+                "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "CommonMark",
+                "Readability",
+            ],
             swiftSettings: strict
         ),
         // The pipeline: load → resolve → render → write, plus scaffolding.
@@ -86,7 +94,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
-        .target(name: "PageFuzzing", dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel"], swiftSettings: strict),
+        .target(
+            name: "PageFuzzing", dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel"],
+            swiftSettings: strict),
         // `spinesite serve`: the output over HTTP (Hummingbird), rebuilt on every save, with live reload.
         .target(
             name: "PreviewServer",
@@ -100,21 +110,33 @@ let package = Package(
         .executableTarget(name: "spinesite-fuzz", dependencies: ["PageFuzzing"], swiftSettings: strict),
         .executableTarget(
             name: "spinesite",
-            dependencies: ["SpinesiteKit", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SpinesiteKit", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         // Temporary sites on disk and paths of the repository, for tests only.
         .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
-        .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "ReadabilityTests", dependencies: ["Readability", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"], swiftSettings: strict),
+        .testTarget(
+            name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"],
+            swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "IncrementalTests",
+            dependencies: [
+                "Incremental", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport",
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
             dependencies: ["SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "TestSupport", "PageFuzzing"],

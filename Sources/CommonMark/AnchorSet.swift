@@ -28,7 +28,9 @@ struct AnchorSet {
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
             let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+            if properties.isAlphabetic || properties.numericType != nil
+                || properties.generalCategory == .nonspacingMark
+            {
                 if pendingHyphen, !result.isEmpty { result.append("-") }
                 pendingHyphen = false
                 result.unicodeScalars.append(scalar)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Substring search and replacement over UTF-8 bytes. Foundation's
@@ -26,7 +26,8 @@ enum ByteSearch {
         let pattern = Array(target.utf8)
         return source.withUTF8 { bytes in
             var output: [UInt8] = []
-            var position = 0, replaced = 0
+            var position = 0
+            var replaced = 0
             while replaced < limit, let found = find(pattern, in: bytes, from: position) {
                 if output.isEmpty { output.reserveCapacity(bytes.count + 64) }
                 output.append(contentsOf: bytes[position..<found])

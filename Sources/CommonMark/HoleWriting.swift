@@ -27,17 +27,19 @@ extension RenderedMarkdown {
         var output: [UInt8] = []
         output.reserveCapacity(html.utf8.count + 256)
         let tags = termUses.map(termTags)
-        write(run: { output.append(contentsOf: $0) }, hole: { kind in
-            let text: String
-            switch kind {
-            case .link(let index): text = HTMLEscape.text(url(internalLinks[index]) ?? "")
-            case .embed(let index): text = index < embedHTML.count ? embedHTML[index] : ""
-            case .termStart(let index): text = tags[index]?.open ?? ""
-            case .termEnd(let index): text = tags[index]?.close ?? ""
-            case .citation(let index): text = citations(index)
-            }
-            output.append(contentsOf: text.utf8)
-        })
+        write(
+            run: { output.append(contentsOf: $0) },
+            hole: { kind in
+                let text: String
+                switch kind {
+                case .link(let index): text = HTMLEscape.text(url(internalLinks[index]) ?? "")
+                case .embed(let index): text = index < embedHTML.count ? embedHTML[index] : ""
+                case .termStart(let index): text = tags[index]?.open ?? ""
+                case .termEnd(let index): text = tags[index]?.close ?? ""
+                case .citation(let index): text = citations(index)
+                }
+                output.append(contentsOf: text.utf8)
+            })
         return String(decoding: output, as: UTF8.self)
     }
 }

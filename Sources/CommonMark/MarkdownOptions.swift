@@ -14,7 +14,10 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Whether to collect `RenderedMarkdown.plainText` (a build does not need it).
     public var collectsPlainText: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil, embedLanguages: Set<String> = [], terms: [TermPattern] = [], collectsPlainText: Bool = true) {
+    public init(
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil,
+        embedLanguages: Set<String> = [], terms: [TermPattern] = [], collectsPlainText: Bool = true
+    ) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.footnoteLabels = footnoteLabels

@@ -1,6 +1,7 @@
 import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What the render callback writes in place of cmark-gfm's own HTML for a node.
@@ -63,7 +64,8 @@ final class RenderContext {
 /// cmark-gfm's HTML renderer calls this for every node carrying the extension.
 private let renderNode: cmark_html_render_func = { ext, renderer, node, event, _ in
     guard let ext, let renderer, let node, let context = cmark_syntax_extension_get_private(ext),
-          let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) - 1 }) else { return }
+        let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) - 1 })
+    else { return }
     let state = Unmanaged<RenderContext>.fromOpaque(context).takeUnretainedValue()
     var writer = HTMLWriter(renderer: renderer, context: state)
     writer.write(state.actions[index], entering: event == CMARK_EVENT_ENTER)
@@ -102,7 +104,9 @@ private struct HTMLWriter {
             for piece in pieces {
                 switch piece {
                 case .text(let range):
-                    bytes.withUnsafeBufferPointer { _ = houdini_escape_html0(html, $0.baseAddress! + range.lowerBound, bufsize_t(range.count), 0) }
+                    bytes.withUnsafeBufferPointer {
+                        _ = houdini_escape_html0(html, $0.baseAddress! + range.lowerBound, bufsize_t(range.count), 0)
+                    }
                 case .hole(let kind):
                     hole(kind)
                 }
@@ -151,7 +155,9 @@ private struct HTMLWriter {
             for number in 2...definition.references {
                 put(" <a href=\"#fnref-")
                 putHref(definition.label)
-                put("-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(label)\">↩<sup class=\"footnote-ref\">\(number)</sup></a>")
+                put(
+                    "-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(label)\">↩<sup class=\"footnote-ref\">\(number)</sup></a>"
+                )
             }
         }
         return true
@@ -173,6 +179,8 @@ private struct HTMLWriter {
     /// `cmark_html_render_cr`: a newline unless the output is at a line start.
     private func newlineUnlessAtLineStart() {
         let size = Int(html.pointee.size)
-        if size > 0, html.pointee.ptr[size - 1] != UInt8(ascii: "\n") { cmark_strbuf_putc(html, Int32(UInt8(ascii: "\n"))) }
+        if size > 0, html.pointee.ptr[size - 1] != UInt8(ascii: "\n") {
+            cmark_strbuf_putc(html, Int32(UInt8(ascii: "\n")))
+        }
     }
 }

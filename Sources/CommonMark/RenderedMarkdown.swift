@@ -27,7 +27,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var citations: [Citation]
 
     public init(
-        html: String, holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image], plainText: String,
+        html: String, holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image],
+        plainText: String,
         embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = [], citations: [Citation] = []
     ) {
         self.html = html

@@ -45,7 +45,8 @@ struct TermMatcher {
                 for phrase in phrases {
                     if phrase.ignoresCase, lowered == nil { lowered = characters.map(Self.lowercased) }
                     let haystack = phrase.ignoresCase ? lowered! : characters
-                    guard let start = Self.wholeWord(phrase.characters, in: haystack, original: characters, from: from) else { continue }
+                    guard let start = Self.wholeWord(phrase.characters, in: haystack, original: characters, from: from)
+                    else { continue }
                     if best == nil || start < best!.start { best = (start, start + phrase.characters.count, term) }
                 }
             }
@@ -61,7 +62,9 @@ struct TermMatcher {
 
     /// The first index at or after `from` where `phrase` starts with no
     /// letter or digit right before or after it.
-    private static func wholeWord(_ phrase: [Character], in haystack: [Character], original: [Character], from: Int) -> Int? {
+    private static func wholeWord(_ phrase: [Character], in haystack: [Character], original: [Character], from: Int)
+        -> Int?
+    {
         guard phrase.count <= haystack.count else { return nil }
         var start = from
         while start + phrase.count <= haystack.count {

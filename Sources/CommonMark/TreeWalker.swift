@@ -1,6 +1,7 @@
 import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 typealias Node = UnsafeMutablePointer<cmark_node>
@@ -61,7 +62,9 @@ struct TreeWalker {
                 if collectsPlainText, Self.isBlock(type) { plainText += "\n" }
                 if isUnmarkable { unmarkable -= 1 }
                 if isNotProse { notProse -= 1 }
-                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { prose.append(UInt8(ascii: "\n")) }
+                if notProse == 0, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
+                    prose.append(UInt8(ascii: "\n"))
+                }
                 continue
             }
             if isNotProse { notProse += 1 }
@@ -88,7 +91,10 @@ struct TreeWalker {
             case CMARK_NODE_LINK:
                 addLink(node, isInternal: isInternal)
             case CMARK_NODE_IMAGE:
-                images.append(Image(source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node), position: Self.position(node)))
+                images.append(
+                    Image(
+                        source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node),
+                        position: Self.position(node)))
             case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
                 addFootnote(node, isFirst: firstFootnote)
                 firstFootnote = false
@@ -126,9 +132,11 @@ struct TreeWalker {
     private mutating func addEmbed(_ node: Node) {
         let parent = cmark_node_parent(node)
         let list = parent.flatMap { cmark_node_parent($0) }
-        let tight = list.map { cmark_node_get_type($0) == CMARK_NODE_LIST && cmark_node_get_list_tight($0) != 0 } ?? false
+        let tight =
+            list.map { cmark_node_get_type($0) == CMARK_NODE_LIST && cmark_node_get_list_tight($0) != 0 } ?? false
         actions.append((node, .embed(embeds.count, tight: tight)))
-        embeds.append(Embed(language: Self.fenceLanguage(node), source: Self.literal(node), position: Self.position(node)))
+        embeds.append(
+            Embed(language: Self.fenceLanguage(node), source: Self.literal(node), position: Self.position(node)))
     }
 
     /// A footnote definition and its last paragraph, which the callback
@@ -158,8 +166,12 @@ struct TreeWalker {
                 let base = position
                 let segment = String(decoding: UnsafeBufferPointer(rebasing: literal[base..<end]), as: UTF8.self)
                 for mark in terms.mark(segment) {
-                    let start = base + mark.range.lowerBound, stop = base + mark.range.upperBound
-                    pieces += [.text(position..<start), .hole(.termStart(mark.use)), .text(start..<stop), .hole(.termEnd(mark.use))]
+                    let start = base + mark.range.lowerBound
+                    let stop = base + mark.range.upperBound
+                    pieces += [
+                        .text(position..<start), .hole(.termStart(mark.use)), .text(start..<stop),
+                        .hole(.termEnd(mark.use)),
+                    ]
                     position = stop
                 }
             }
@@ -174,7 +186,11 @@ struct TreeWalker {
         }
         addText(upTo: literal.count)
         guard pieces.contains(where: { if case .hole = $0 { true } else { false } }) else { return }
-        actions.append((node, .text(Array(literal), pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })))
+        actions.append(
+            (
+                node,
+                .text(Array(literal), pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })
+            ))
     }
 
     private static func fenceLanguage(_ node: Node) -> String {
@@ -185,7 +201,8 @@ struct TreeWalker {
     /// Blocks whose end ends a line of the plain text.
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         switch type {
-        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_BLOCK_QUOTE: true
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_BLOCK_QUOTE:
+            true
         default: false
         }
     }
@@ -229,7 +246,8 @@ enum CitationScanner {
     /// Whether `text` has a "[@" at all (most texts do not).
     static func mayCite(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.count > 1 else { return false }
-        for index in 0..<text.count - 1 where text[index] == UInt8(ascii: "[") && text[index + 1] == UInt8(ascii: "@") { return true }
+        for index in 0..<text.count - 1 where text[index] == UInt8(ascii: "[") && text[index + 1] == UInt8(ascii: "@")
+        { return true }
         return false
     }
 
@@ -238,13 +256,17 @@ enum CitationScanner {
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@"),
-                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "]")) else {
+                let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "]"))
+            else {
                 index += 1
                 continue
             }
-            let keys = bytes[(index + 1)..<close].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { part in
-                String(decoding: part.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed(), as: UTF8.self)
-            }
+            let keys = bytes[(index + 1)..<close].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+                .map { part in
+                    String(
+                        decoding: part.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed(),
+                        as: UTF8.self)
+                }
             found.append((index..<close + 1, keys))
             index = close + 1
         }

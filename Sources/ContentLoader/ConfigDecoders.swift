@@ -3,7 +3,10 @@ import YAMLReading
 
 /// `Content/site.yml` → `SiteConfig`.
 enum SiteConfigDecoder {
-    static let knownKeys: Set<String> = ["title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval", "readingTargets", "maxPageMegabytes"]
+    static let knownKeys: Set<String> = [
+        "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
+        "readingTargets", "maxPageMegabytes",
+    ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         let what = "site.yml"
@@ -24,19 +27,30 @@ enum SiteConfigDecoder {
         var readingTargets: [String: Double] = [:]
         for (tag, value) in yaml.stringMap("readingTargets", what: what) {
             guard let number = Double(value.value), number.isFinite else {
-                yaml.error(value.location, "\(what): readingTargets: '\(tag)' must be a number (a grade for English, an ease score for Spanish)")
+                yaml.error(
+                    value.location,
+                    "\(what): readingTargets: '\(tag)' must be a number (a grade for English, an ease score for Spanish)"
+                )
                 continue
             }
             readingTargets[tag] = number
         }
-        if let interval, interval <= 0 { yaml.error(yaml.location(ofKey: "reviewInterval"), "\(what): 'reviewInterval' is a number of months, at least 1") }
+        if let interval, interval <= 0 {
+            yaml.error(
+                yaml.location(ofKey: "reviewInterval"), "\(what): 'reviewInterval' is a number of months, at least 1")
+        }
         if let maxPageMegabytes, !(1...1024).contains(maxPageMegabytes) {
-            yaml.error(yaml.location(ofKey: "maxPageMegabytes"), "\(what): 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024")
+            yaml.error(
+                yaml.location(ofKey: "maxPageMegabytes"),
+                "\(what): 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024")
         }
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
-            yaml.error(baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
+            yaml.error(
+                baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
         }
-        guard let title, let baseURL, let defaultLocale, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        guard let title, let baseURL, let defaultLocale, !yaml.diagnostics.hasErrors else {
+            return (nil, yaml.diagnostics)
+        }
         var config = SiteConfig(
             title: title.value, baseURL: baseURL.value, defaultLocale: defaultLocale.value,
             localeOrder: locales.map(\.value), smartPunctuation: smart ?? true, unsafeHTML: unsafe ?? false,
@@ -73,7 +87,9 @@ enum LocaleConfigDecoder {
         if let directionText {
             direction = TextDirection(rawValue: directionText.value)
             if direction == nil {
-                yaml.error(directionText.location, "\(what): 'direction' must be 'ltr' or 'rtl', not '\(directionText.value)'")
+                yaml.error(
+                    directionText.location, "\(what): 'direction' must be 'ltr' or 'rtl', not '\(directionText.value)'"
+                )
             }
         }
         guard let name, let direction, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
@@ -89,7 +105,10 @@ enum LocaleConfigDecoder {
 
 /// The YAML between a page's `---` lines → `FrontMatter`.
 enum FrontMatterDecoder {
-    static let knownKeys: Set<String> = ["title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf", "reviewed", "reviewedBy", "nextReview", "medicalType", "references"]
+    static let knownKeys: Set<String> = [
+        "title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf",
+        "reviewed", "reviewedBy", "nextReview", "medicalType", "references",
+    ]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
         let what = "front matter"
@@ -110,14 +129,19 @@ enum FrontMatterDecoder {
         let tags = yaml.strings("tags", what: what)
         let translationOf = yaml.string("translationOf", required: false, what: what)
         if let translationOf, !TranslationDigest.isWellFormed(translationOf.value) {
-            yaml.error(translationOf.location, "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
+            yaml.error(
+                translationOf.location,
+                "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
         let review = decodeReview(&yaml, what: what)
         let references = ReferenceDecoder.decode(&yaml, what: what)
         var medicalType: FrontMatter.MedicalType?
         if let text = yaml.string("medicalType", required: false, what: what) {
             medicalType = FrontMatter.MedicalType(rawValue: text.value)
-            if medicalType == nil { yaml.error(text.location, "\(what): 'medicalType' must be 'therapy' or 'condition', not '\(text.value)'") }
+            if medicalType == nil {
+                yaml.error(
+                    text.location, "\(what): 'medicalType' must be 'therapy' or 'condition', not '\(text.value)'")
+            }
         }
         if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
         if let slug { checkSlug(slug, yaml: &yaml) }
@@ -145,10 +169,20 @@ enum FrontMatterDecoder {
         let reviewed = date("reviewed")
         let reviewedBy = yaml.string("reviewedBy", required: false, what: what)
         let nextReview = date("nextReview")
-        if reviewed != nil, reviewedBy == nil { yaml.error(yaml.location(ofKey: "reviewed"), "\(what): 'reviewedBy' is missing: name who reviewed the page, with credentials") }
-        if reviewedBy != nil, reviewed == nil, yaml.node("reviewed") == nil { yaml.error(yaml.location(ofKey: "reviewedBy"), "\(what): 'reviewed' is missing: the date of the review, YYYY-MM-DD") }
+        if reviewed != nil, reviewedBy == nil {
+            yaml.error(
+                yaml.location(ofKey: "reviewed"),
+                "\(what): 'reviewedBy' is missing: name who reviewed the page, with credentials")
+        }
+        if reviewedBy != nil, reviewed == nil, yaml.node("reviewed") == nil {
+            yaml.error(
+                yaml.location(ofKey: "reviewedBy"),
+                "\(what): 'reviewed' is missing: the date of the review, YYYY-MM-DD")
+        }
         if let nextReview, let reviewed, nextReview.value <= reviewed.value {
-            yaml.error(nextReview.location, "\(what): 'nextReview' (\(nextReview.value)) must come after 'reviewed' (\(reviewed.value))")
+            yaml.error(
+                nextReview.location,
+                "\(what): 'nextReview' (\(nextReview.value)) must come after 'reviewed' (\(reviewed.value))")
         }
         guard let reviewed, let reviewedBy else { return nil }
         return FrontMatter.Review(reviewed: reviewed, reviewedBy: reviewedBy.value, nextReview: nextReview)

@@ -8,7 +8,9 @@ public enum ContentLoader {
     ///   - contentURL: the `Content` folder.
     ///   - displayRoot: how that folder is named in diagnostics (`Content`).
     ///   - includeDrafts: keep pages with `draft: true`.
-    public static func load(contentURL: URL, displayRoot: String, includeDrafts: Bool) throws(BuildFailure) -> LoadedSite {
+    public static func load(contentURL: URL, displayRoot: String, includeDrafts: Bool) throws(BuildFailure)
+        -> LoadedSite
+    {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []
         let top = tree.children(of: "")
@@ -16,13 +18,21 @@ public enum ContentLoader {
 
         let siteFile = tree.display("site.yml")
         guard top.files.contains(where: { $0.relativePath == "site.yml" }) else {
-            throw BuildFailure(diagnostics + [.error(SourceLocation(file: siteFile), "site.yml is missing: it names the site's title, baseURL and defaultLocale")])
+            throw BuildFailure(
+                diagnostics + [
+                    .error(
+                        SourceLocation(file: siteFile),
+                        "site.yml is missing: it names the site's title, baseURL and defaultLocale")
+                ])
         }
         let (config, siteDiagnostics) = readText(contentURL.appendingPathComponent("site.yml"), file: siteFile)
             .map { SiteConfigDecoder.decode($0, file: siteFile) }
         diagnostics += siteDiagnostics
-        for file in top.files where file.relativePath != "site.yml" && !knownTopLevelFiles.contains(file.relativePath) {
-            diagnostics.append(.warning(SourceLocation(file: tree.display(file.relativePath)), "not a locale folder or site.yml; ignored"))
+        for file in top.files where file.relativePath != "site.yml" && !knownTopLevelFiles.contains(file.relativePath)
+        {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: tree.display(file.relativePath)), "not a locale folder or site.yml; ignored"))
         }
 
         var locales: [LocaleConfig] = []
@@ -31,7 +41,8 @@ public enum ContentLoader {
             let tag = folder.relativePath
             let location = SourceLocation(file: tree.display(tag))
             guard LanguageTag.isValid(tag) else {
-                diagnostics.append(.error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
+                diagnostics.append(
+                    .error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
                 continue
             }
             let (locale, localeSources, localeDiagnostics) = scanLocale(tag, tree: tree)
@@ -56,7 +67,8 @@ public enum ContentLoader {
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return LoadedSite(config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
+        return LoadedSite(
+            config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
     }
 
     /// One page read again, as `load` reads it (size limit included): the
@@ -64,10 +76,14 @@ public enum ContentLoader {
     /// would take it as a file (anything else takes a full load, which
     /// reports it).
     /// - Parameter relativePath: under the locale folder (`therapies/tens.md`).
-    public static func reloadPage(contentURL: URL, displayRoot: String, locale: String, relativePath: String, maxBytes: Int) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
+    public static func reloadPage(
+        contentURL: URL, displayRoot: String, locale: String, relativePath: String, maxBytes: Int
+    ) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         guard let entry = tree.file("\(locale)/\(relativePath)") else { return nil }
-        let source = PageSource(locale: locale, relativePath: relativePath, url: entry.url, file: tree.display(entry.relativePath), size: entry.size)
+        let source = PageSource(
+            locale: locale, relativePath: relativePath, url: entry.url, file: tree.display(entry.relativePath),
+            size: entry.size)
         return parsePage(source, maxBytes: maxBytes)
     }
 
@@ -93,7 +109,10 @@ public enum ContentLoader {
             locale = result.0
             diagnostics += result.1
         } else {
-            diagnostics.append(.error(SourceLocation(file: localeFile), "locale.yml is missing: every locale folder names its language, direction and strings"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: localeFile),
+                    "locale.yml is missing: every locale folder names its language, direction and strings"))
         }
         let glossaryURL = tree.rootURL.appendingPathComponent("\(tag)/glossary.yml")
         if locale != nil, FileManager.default.fileExists(atPath: glossaryURL.path) {
@@ -117,7 +136,8 @@ public enum ContentLoader {
                 diagnostics.append(.error(SourceLocation(file: display), problem))
                 continue
             }
-            sources.append(PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
+            sources.append(
+                PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
         }
         return (locale, sources, diagnostics)
     }
@@ -146,7 +166,10 @@ public enum ContentLoader {
         do {
             return .success(try Data(contentsOf: url))
         } catch {
-            return .failure(BuildFailure([.error(SourceLocation(file: file), "cannot read file (it may have been removed during the build)")]))
+            return .failure(
+                BuildFailure([
+                    .error(SourceLocation(file: file), "cannot read file (it may have been removed during the build)")
+                ]))
         }
     }
 }

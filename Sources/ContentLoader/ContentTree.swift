@@ -32,12 +32,21 @@ struct ContentTree {
     /// Immediate children of a folder: (files, folders), sorted by name.
     func children(of relativeFolder: String) -> (files: [Entry], folders: [Entry], diagnostics: [Diagnostic]) {
         let folderURL = relativeFolder.isEmpty ? rootURL : rootURL.appendingPathComponent(relativeFolder)
-        var files: [Entry] = [], folders: [Entry] = [], diagnostics: [Diagnostic] = []
+        var files: [Entry] = []
+        var folders: [Entry] = []
+        var diagnostics: [Diagnostic] = []
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).sorted()
         } catch {
-            return ([], [], [.error(SourceLocation(file: display(relativeFolder)), "cannot read folder: \(error.localizedDescription)")])
+            return (
+                [], [],
+                [
+                    .error(
+                        SourceLocation(file: display(relativeFolder)),
+                        "cannot read folder: \(error.localizedDescription)")
+                ]
+            )
         }
         for name in names where !name.hasPrefix(".") {
             let relative = relativeFolder.isEmpty ? name : "\(relativeFolder)/\(name)"
@@ -80,7 +89,9 @@ struct ContentTree {
 
     private func kind(of url: URL) -> Kind {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return .refused("cannot be read (it may have been removed during the build)") }
+        guard lstat(url.path, &info) == 0 else {
+            return .refused("cannot be read (it may have been removed during the build)")
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file(size: Int(info.st_size))
         case S_IFDIR: return .folder

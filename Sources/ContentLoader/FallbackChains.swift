@@ -7,12 +7,17 @@ enum FallbackChains {
     static func resolve(_ locales: inout [LocaleConfig], defaultLocale: String, diagnostics: inout [Diagnostic]) {
         let byTag = Dictionary(locales.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
         for locale in locales where locale.tag == defaultLocale && !locale.fallback.isEmpty {
-            diagnostics.append(.warning(locale.fallback[0].location, "locale.yml: the default locale '\(defaultLocale)' has no fallback; 'fallback' is ignored"))
+            diagnostics.append(
+                .warning(
+                    locale.fallback[0].location,
+                    "locale.yml: the default locale '\(defaultLocale)' has no fallback; 'fallback' is ignored"))
         }
         var reported = Set<String>()
         for index in locales.indices where locales[index].tag != defaultLocale {
             var chain: [String] = []
-            expand(locales[index].tag, path: [locales[index].tag], byTag: byTag, chain: &chain, reported: &reported, diagnostics: &diagnostics)
+            expand(
+                locales[index].tag, path: [locales[index].tag], byTag: byTag, chain: &chain, reported: &reported,
+                diagnostics: &diagnostics)
             if !chain.contains(defaultLocale) { chain.append(defaultLocale) }
             locales[index].fallbackChain = chain.filter { $0 != locales[index].tag }
         }
@@ -36,12 +41,15 @@ enum FallbackChains {
                 let cycle = path[path.firstIndex(of: next)!...] + [next]
                 if reported.insert("cycle \(Set(cycle).sorted())").inserted {
                     let files = cycle.dropLast().map { byTag[$0]!.location.file }.joined(separator: ", ")
-                    diagnostics.append(.error(entry.location, "locale.yml: fallback cycle \(cycle.joined(separator: " → ")) (\(files))"))
+                    diagnostics.append(
+                        .error(
+                            entry.location, "locale.yml: fallback cycle \(cycle.joined(separator: " → ")) (\(files))"))
                 }
                 continue
             }
             if !chain.contains(next) { chain.append(next) }
-            expand(next, path: path + [next], byTag: byTag, chain: &chain, reported: &reported, diagnostics: &diagnostics)
+            expand(
+                next, path: path + [next], byTag: byTag, chain: &chain, reported: &reported, diagnostics: &diagnostics)
         }
     }
 }

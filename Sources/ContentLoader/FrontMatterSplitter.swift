@@ -17,7 +17,8 @@ enum FrontMatterSplitter {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let bytes = text.utf8
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
-            return .failure(BuildFailure([.error(start, "file is empty: a page starts with front matter between '---' lines")]))
+            return .failure(
+                BuildFailure([.error(start, "file is empty: a page starts with front matter between '---' lines")]))
         }
         var lineStart = bytes.startIndex
         var lineNumber = 1
@@ -28,16 +29,18 @@ enum FrontMatterSplitter {
             let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             if let yamlBegin = yamlStart {
                 if isFence(line) || isDocumentEnd(line) {
-                    return .success(SplitDocument(
-                        yaml: String(text[yamlBegin..<lineStart]),
-                        yamlFirstLine: 2,
-                        body: String(text[next...]),
-                        bodyFirstLine: lineNumber + 1
-                    ))
+                    return .success(
+                        SplitDocument(
+                            yaml: String(text[yamlBegin..<lineStart]),
+                            yamlFirstLine: 2,
+                            body: String(text[next...]),
+                            bodyFirstLine: lineNumber + 1
+                        ))
                 }
             } else {
                 guard isFence(line) else {
-                    return .failure(BuildFailure([.error(start, "front matter: the file must start with a '---' line")]))
+                    return .failure(
+                        BuildFailure([.error(start, "front matter: the file must start with a '---' line")]))
                 }
                 yamlStart = next
             }

@@ -20,7 +20,8 @@ enum GlossaryDecoder {
         var seen = Set<String>()
         for item in items {
             guard var entry = YAMLMapping(node: item, file: file, lineOffset: 0) else {
-                yaml.error(yaml.location(of: item), "\(what): each term is 'id: …, term: …, matches: […], definition: …'")
+                yaml.error(
+                    yaml.location(of: item), "\(what): each term is 'id: …, term: …, matches: […], definition: …'")
                 continue
             }
             entry.warnUnknownKeys(["id", "term", "matches", "definition"], what: what)
@@ -29,14 +30,16 @@ enum GlossaryDecoder {
             let matches = entry.strings("matches", what: what).filter { !$0.value.trimmed.isEmpty }
             let definition = entry.string("definition", required: true, what: what)
             if let id, PathSafety.problem(withIdentifier: id.value) != nil || !seen.insert(id.value).inserted {
-                entry.error(id.location, "\(what): term id '\(id.value)' must be unique and use only letters, digits and '-'")
+                entry.error(
+                    id.location, "\(what): term id '\(id.value)' must be unique and use only letters, digits and '-'")
             }
             yaml.absorb(entry)
             guard let id, let term, let definition else { continue }
-            terms.append(GlossaryTerm(
-                id: id.value, term: term.value, matches: matches.isEmpty ? [term.value] : matches.map(\.value),
-                definition: definition.value, location: entry.location
-            ))
+            terms.append(
+                GlossaryTerm(
+                    id: id.value, term: term.value, matches: matches.isEmpty ? [term.value] : matches.map(\.value),
+                    definition: definition.value, location: entry.location
+                ))
         }
         return (terms, yaml.diagnostics)
     }

@@ -3,7 +3,8 @@ public import SiteModel
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
-    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int) -> ([SourcePage], [Diagnostic]) {
+    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int) -> ([SourcePage], [Diagnostic])
+    {
         let results = ParallelMap.map(sources) { source in parsePage(source, maxBytes: maxBytes) }
         var pages: [SourcePage] = []
         var diagnostics: [Diagnostic] = []
@@ -18,12 +19,14 @@ extension ContentLoader {
         // Checked before reading (with the size the folder listing found), so a
         // multi-gigabyte file is never loaded.
         if source.size > maxBytes {
-            let message = "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
+            let message =
+                "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
             return (nil, [.error(SourceLocation(file: source.file), message)])
         }
         switch readData(source.url, file: source.file) {
         case .failure(let failure): return (nil, failure.diagnostics)
-        case .success(let data): return parsePage(data, locale: source.locale, relativePath: source.relativePath, file: source.file)
+        case .success(let data):
+            return parsePage(data, locale: source.locale, relativePath: source.relativePath, file: source.file)
         }
     }
 
@@ -32,7 +35,9 @@ extension ContentLoader {
     /// - Parameters:
     ///   - relativePath: the path under the locale folder (`therapies/tens.md`).
     ///   - file: how the file is named in diagnostics (`Content/en/therapies/tens.md`).
-    public static func parsePage(_ data: Data, locale: String, relativePath: String, file: String) -> (SourcePage?, [Diagnostic]) {
+    public static func parsePage(_ data: Data, locale: String, relativePath: String, file: String) -> (
+        SourcePage?, [Diagnostic]
+    ) {
         let split: SplitDocument
         switch TextDecoding.decode(data, file: file).flatMap({ FrontMatterSplitter.split($0, file: file) }) {
         case .failure(let failure): return (nil, failure.diagnostics)
@@ -57,22 +62,31 @@ private func megabytes(_ bytes: Int) -> String {
 
 /// Orders locales: `locales:` from site.yml if given, else default first then by tag.
 enum LocaleOrder {
-    static func order(_ locales: [LocaleConfig], config: SiteConfig, diagnostics: inout [Diagnostic]) -> [LocaleConfig] {
+    static func order(_ locales: [LocaleConfig], config: SiteConfig, diagnostics: inout [Diagnostic]) -> [LocaleConfig]
+    {
         let byTag = Dictionary(locales.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
         if byTag[config.defaultLocale] == nil {
-            diagnostics.append(.error(config.location, "site.yml: defaultLocale '\(config.defaultLocale)' has no folder Content/\(config.defaultLocale)/ with a locale.yml"))
+            diagnostics.append(
+                .error(
+                    config.location,
+                    "site.yml: defaultLocale '\(config.defaultLocale)' has no folder Content/\(config.defaultLocale)/ with a locale.yml"
+                ))
         }
         guard !config.localeOrder.isEmpty else {
             return locales.sorted { lhs, rhs in
-                let lhsDefault = lhs.tag == config.defaultLocale, rhsDefault = rhs.tag == config.defaultLocale
+                let lhsDefault = lhs.tag == config.defaultLocale
+                let rhsDefault = rhs.tag == config.defaultLocale
                 return lhsDefault != rhsDefault ? lhsDefault : lhs.tag < rhs.tag
             }
         }
         for tag in config.localeOrder where byTag[tag] == nil {
-            diagnostics.append(.error(config.location, "site.yml: locale '\(tag)' in 'locales' has no folder with a locale.yml"))
+            diagnostics.append(
+                .error(config.location, "site.yml: locale '\(tag)' in 'locales' has no folder with a locale.yml"))
         }
         for locale in locales where !config.localeOrder.contains(locale.tag) {
-            diagnostics.append(.warning(locale.location, "locale '\(locale.tag)' is not listed in site.yml 'locales'; it is built last"))
+            diagnostics.append(
+                .warning(
+                    locale.location, "locale '\(locale.tag)' is not listed in site.yml 'locales'; it is built last"))
         }
         let listed = config.localeOrder.compactMap { byTag[$0] }
         return listed + locales.filter { !config.localeOrder.contains($0.tag) }

@@ -11,7 +11,9 @@ enum ReferenceDecoder {
         for key in mapping.keys {
             let location = mapping.location(ofKey: key)
             let entryWhat = "\(what): references: '\(key)'"
-            guard let node = mapping.node(key), var entry = YAMLMapping(node: node, file: mapping.file, lineOffset: mapping.lineOffset) else {
+            guard let node = mapping.node(key),
+                var entry = YAMLMapping(node: node, file: mapping.file, lineOffset: mapping.lineOffset)
+            else {
                 mapping.error(location, "\(entryWhat) must be '{ title: …, authors: …, pmid: … }'")
                 continue
             }
@@ -30,22 +32,28 @@ enum ReferenceDecoder {
                 entry.error(pmid.location, "\(entryWhat): pmid '\(pmid.value)' is not a PubMed ID (1 to 8 digits)")
             }
             if let doi, !Reference.isWellFormedDOI(doi.value) {
-                entry.error(doi.location, "\(entryWhat): doi '\(doi.value)' is not a DOI (10.NNNN/…, without 'https://doi.org/')")
+                entry.error(
+                    doi.location,
+                    "\(entryWhat): doi '\(doi.value)' is not a DOI (10.NNNN/…, without 'https://doi.org/')")
             }
             if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
                 entry.error(url.location, "\(entryWhat): url must start with https://")
             } else if let url, !Reference.isWellFormedURL(url.value) {
-                entry.error(url.location, "\(entryWhat): url '\(url.value)' is not a valid URL (spaces, quotes and <> must be percent-encoded)")
+                entry.error(
+                    url.location,
+                    "\(entryWhat): url '\(url.value)' is not a valid URL (spaces, quotes and <> must be percent-encoded)"
+                )
             }
             if pmid == nil, doi == nil, url == nil {
                 entry.error(location, "\(entryWhat): give a pmid, a doi or a url, so readers can find it")
             }
             mapping.absorb(entry)
             guard let title, let authors else { continue }
-            references.append(Reference(
-                key: key, title: title.value, authors: authors.value, journal: journal?.value, year: year,
-                pmid: pmid?.value, doi: doi?.value, url: url?.value, location: location
-            ))
+            references.append(
+                Reference(
+                    key: key, title: title.value, authors: authors.value, journal: journal?.value, year: year,
+                    pmid: pmid?.value, doi: doi?.value, url: url?.value, location: location
+                ))
         }
         yaml.absorb(mapping)
         return references

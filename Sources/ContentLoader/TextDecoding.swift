@@ -8,11 +8,17 @@ enum TextDecoding {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
-            return .failure(BuildFailure([.error(position(of: nul, in: bytes, file: file), "file contains a NUL byte; is it a text file?")]))
+            return .failure(
+                BuildFailure([
+                    .error(position(of: nul, in: bytes, file: file), "file contains a NUL byte; is it a text file?")
+                ]))
         }
         if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(BuildFailure([.error(firstInvalidPosition(bytes, file: file), "file is not valid UTF-8; save it as UTF-8")]))
+            return .failure(
+                BuildFailure([
+                    .error(firstInvalidPosition(bytes, file: file), "file is not valid UTF-8; save it as UTF-8")
+                ]))
         }
         return .success(text)
     }

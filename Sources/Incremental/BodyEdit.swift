@@ -31,27 +31,37 @@ public struct BodyEdit: Sendable {
     public static func plan(_ newSources: [SourcePage], in graph: SiteGraph) -> BodyEdit? {
         var edit = BodyEdit()
         for source in newSources {
-            guard let index = graph.pagesBySourcePath[source.locale]?[source.relativePath], !edit.edited.contains(index) else { return nil }
+            guard let index = graph.pagesBySourcePath[source.locale]?[source.relativePath],
+                !edit.edited.contains(index)
+            else { return nil }
             let before = graph.pages[index]
-            guard !before.isFallback, !before.isGenerated, !before.source.isSynthesized, before.source.locale == source.locale,
-                  before.source.kind == source.kind, before.source.frontMatter == source.frontMatter,
-                  before.source.bodyLocation == source.bodyLocation else { return nil }
+            guard !before.isFallback, !before.isGenerated, !before.source.isSynthesized,
+                before.source.locale == source.locale,
+                before.source.kind == source.kind, before.source.frontMatter == source.frontMatter,
+                before.source.bodyLocation == source.bodyLocation
+            else { return nil }
             edit.edited.append(index)
             edit.sources[index] = source
             for other in before.translations where graph.pages[other].fallbackOf == index {
                 edit.sources[other] = source
                 edit.copies.append(other)
             }
-            if before.locale == graph.config.defaultLocale { edit.restate(translationsOf: index, newSource: source, in: graph) }
+            if before.locale == graph.config.defaultLocale {
+                edit.restate(translationsOf: index, newSource: source, in: graph)
+            }
         }
         return edit
     }
 
     /// The statuses of `index`'s translations against its new digest.
     private mutating func restate(translationsOf index: Int, newSource: SourcePage, in graph: SiteGraph) {
-        let digests = (old: TranslationTracker.digest(of: graph.pages[index].source), new: TranslationTracker.digest(of: newSource))
+        let digests = (
+            old: TranslationTracker.digest(of: graph.pages[index].source),
+            new: TranslationTracker.digest(of: newSource)
+        )
         guard digests.old != digests.new else { return }
-        for translation in graph.pages[index].translations where graph.pages[translation].original == index && !graph.pages[translation].isFallback {
+        for translation in graph.pages[index].translations
+        where graph.pages[translation].original == index && !graph.pages[translation].isFallback {
             let before = TranslationTracker.assess(translation, in: graph, originalDigest: digests.old)
             let after = TranslationTracker.assess(translation, in: graph, originalDigest: digests.new)
             guard before.0 != after.0 else { continue }

@@ -46,15 +46,19 @@ public enum BodyEditPatch {
 
     /// Patches the kept build for `changedPaths`; nil if the change is not a
     /// body edit (the last build is then kept as it was).
-    public static func build(_ changedPaths: [String], folders: Folders, lastBuild: LastBuild, store: RecordStore) throws(BuildFailure) -> Outcome? {
+    public static func build(_ changedPaths: [String], folders: Folders, lastBuild: LastBuild, store: RecordStore)
+        throws(BuildFailure) -> Outcome?
+    {
         guard let pages = pagePaths(changedPaths, content: folders.content), InPlaceFolder.canUpdate(folders.output),
-              var kept = lastBuild.takeRenderedSite(in: store) else { return nil }
+            var kept = lastBuild.takeRenderedSite(in: store)
+        else { return nil }
         // Stamped before reading, as a full build's snapshot is.
         let parents = Set(pages.map { String($0.path.prefix(upTo: $0.path.lastIndex(of: "/")!)) + "/" })
         let inputStamps = InputSnapshot.trusted(FileStamp.of(pages.map(\.path) + parents.sorted()))
         guard !pages.contains(where: { kept.loaderWarningFiles.contains($0.path) }),
-              let sources = reload(pages, folders: folders, maxBytes: kept.site.graph.config.maxPageBytes),
-              let edit = BodyEdit.plan(sources, in: kept.site.graph) else {
+            let sources = reload(pages, folders: folders, maxBytes: kept.site.graph.config.maxPageBytes),
+            let edit = BodyEdit.plan(sources, in: kept.site.graph)
+        else {
             lastBuild.giveBack(kept.site, in: store)
             return nil
         }
@@ -77,9 +81,13 @@ public enum BodyEditPatch {
         }
         let changedFiles = sink.written()
         // The kept record was forgotten when the output began to change, so this copy changes in place.
-        let patched = kept.record.patch(inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path), positions: kept.positions)
+        let patched = kept.record.patch(
+            inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path),
+            positions: kept.positions)
         kept.record.warnings = kept.site.siteWarnings
-        lastBuild.keep(patched ? kept.record : nil, site: kept.site, loaderWarningFiles: kept.loaderWarningFiles, in: store, positions: kept.positions)
+        lastBuild.keep(
+            patched ? kept.record : nil, site: kept.site, loaderWarningFiles: kept.loaderWarningFiles, in: store,
+            positions: kept.positions)
         return Outcome(site: kept.site, pagesRendered: pagesRendered, changedFiles: changedFiles)
     }
 
@@ -89,14 +97,18 @@ public enum BodyEditPatch {
     ///   page's headings or explainer blocks, which other pages and files
     ///   show (links to anchors, the search index, the state grid). Nil, and
     ///   a thrown content error, leave `site` as it was.
-    static func apply(_ edit: BodyEdit, to site: inout RenderedSite, into sink: some OutputSink, outputName: String) throws(BuildFailure) -> Int? {
+    static func apply(_ edit: BodyEdit, to site: inout RenderedSite, into sink: some OutputSink, outputName: String)
+        throws(BuildFailure) -> Int?
+    {
         let graph = site.graph
         var converted: [MarkdownStage.ConvertedPage] = []
         var finished: [MarkdownStage.FinishedPage] = []
         for index in edit.edited {
             let page = edit.page(index, in: graph)
             let conversion = site.markdown.convert(index, page: page, graph: graph)
-            guard conversion.outline == site.markdown.outline(of: index), !site.markdown.hasEmbedProblems(in: page.source.file) else { return nil }
+            guard conversion.outline == site.markdown.outline(of: index),
+                !site.markdown.hasEmbedProblems(in: page.source.file)
+            else { return nil }
             converted.append(conversion)
             for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
                 finished.append(site.markdown.finish(shown, page: edit.page(shown, in: graph), from: conversion))
@@ -122,7 +134,8 @@ public enum BodyEditPatch {
 
     /// - Parameter graph: the graph before the edit (whose pages' memo entries go).
     private static func store(
-        _ converted: [MarkdownStage.ConvertedPage], _ finished: [MarkdownStage.FinishedPage], in markdown: inout MarkdownStage.Result, before graph: SiteGraph
+        _ converted: [MarkdownStage.ConvertedPage], _ finished: [MarkdownStage.FinishedPage],
+        in markdown: inout MarkdownStage.Result, before graph: SiteGraph
     ) {
         for page in converted { markdown.store(page, replacing: graph.pages[page.index]) }
         for page in finished { markdown.store(page) }
@@ -133,7 +146,8 @@ public enum BodyEditPatch {
         var sources: [SourcePage] = []
         for page in pages {
             let reloaded = ContentLoader.reloadPage(
-                contentURL: folders.contentURL, displayRoot: folders.content, locale: page.locale, relativePath: page.relativePath, maxBytes: maxBytes
+                contentURL: folders.contentURL, displayRoot: folders.content, locale: page.locale,
+                relativePath: page.relativePath, maxBytes: maxBytes
             )
             guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.page else { return nil }
             sources.append(source)
@@ -158,17 +172,18 @@ public enum BodyEditPatch {
             let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             guard parts.count >= 2, path.hasSuffix(".md"), !parts.contains(where: \.isEmpty) else { return nil }
-            pages.append(PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/")))
+            pages.append(
+                PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/")))
         }
         return pages.isEmpty ? nil : pages
     }
 }
 
-private extension Array where Element == Diagnostic {
+extension Array where Element == Diagnostic {
     /// In this sorted list, `removed` taken out (one of each) and `added` put
     /// in their places: a re-sort of thousands of warnings on every save
     /// would cost the preview more than the edit.
-    mutating func replace(_ removed: [Diagnostic], with added: [Diagnostic]) {
+    fileprivate mutating func replace(_ removed: [Diagnostic], with added: [Diagnostic]) {
         for diagnostic in removed {
             // Order ties (same place and message, another severity) are passed over.
             var position = insertionPoint(of: diagnostic)

@@ -26,7 +26,10 @@ public struct BuildRecord: Sendable, Equatable {
         }
     }
 
-    public init(inputs: [PathStamp], outputs: [PathStamp], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic], basePath: String) {
+    public init(
+        inputs: [PathStamp], outputs: [PathStamp], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic],
+        basePath: String
+    ) {
         self.inputs = inputs
         self.outputs = outputs
         self.pageCounts = pageCounts
@@ -55,11 +58,15 @@ extension BuildRecord {
 
     init(from reader: inout ByteReader) throws(CacheCorrupt) {
         func stamps(_ reader: inout ByteReader) throws(CacheCorrupt) -> [PathStamp] {
-            try reader.array { reader throws(CacheCorrupt) in PathStamp(path: try reader.string(), stamp: try reader.fileStamp()) }
+            try reader.array { reader throws(CacheCorrupt) in
+                PathStamp(path: try reader.string(), stamp: try reader.fileStamp())
+            }
         }
         inputs = try stamps(&reader)
         outputs = try stamps(&reader)
-        pageCounts = try reader.array { reader throws(CacheCorrupt) in PageCount(locale: try reader.string(), pages: try reader.int()) }
+        pageCounts = try reader.array { reader throws(CacheCorrupt) in
+            PageCount(locale: try reader.string(), pages: try reader.int())
+        }
         filesWritten = try reader.int()
         warnings = try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() }
         basePath = try reader.string()
@@ -111,15 +118,19 @@ extension BuildRecord {
         var outputs: [String: Int]
 
         public init(_ record: BuildRecord) {
-            inputs = Dictionary(record.inputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-            outputs = Dictionary(record.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            inputs = Dictionary(
+                record.inputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            outputs = Dictionary(
+                record.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
     /// Replaces the stamps of the files a body edit read and wrote, in
     /// place; false if one is not in the record (the next build then looks
     /// at every file).
-    public mutating func patch(inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], positions: Positions) -> Bool {
+    public mutating func patch(inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], positions: Positions)
+        -> Bool
+    {
         for entry in newInputs {
             guard let position = positions.inputs[entry.path] else { return false }
             inputs[position] = entry

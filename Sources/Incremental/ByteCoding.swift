@@ -41,7 +41,9 @@ struct ByteWriter {
         }
     }
 
-    mutating func write<Elements: Collection>(_ elements: Elements, _ each: (inout ByteWriter, Elements.Element) -> Void) {
+    mutating func write<Elements: Collection>(
+        _ elements: Elements, _ each: (inout ByteWriter, Elements.Element) -> Void
+    ) {
         write(elements.count)
         for element in elements {
             each(&self, element)
@@ -101,7 +103,9 @@ struct ByteReader {
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
 
-    mutating func array<Element>(_ each: (inout ByteReader) throws(CacheCorrupt) -> Element) throws(CacheCorrupt) -> [Element] {
+    mutating func array<Element>(_ each: (inout ByteReader) throws(CacheCorrupt) -> Element) throws(CacheCorrupt)
+        -> [Element]
+    {
         let count = try count()
         var elements: [Element] = []
         elements.reserveCapacity(count)

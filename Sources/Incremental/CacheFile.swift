@@ -3,7 +3,7 @@ import SiteRenderer
 import SiteWriter
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One file of the cache: a magic line, the key it was written under, the
@@ -18,7 +18,9 @@ enum CacheFile {
         let body = bytes.count - 16
         var trailer = ByteReader(bytes, from: body)
         guard let high = try? trailer.uint64(), let low = try? trailer.uint64(),
-              bytes.withUnsafeBytes({ checksum(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == Fingerprint(high: high, low: low) else { return nil }
+            bytes.withUnsafeBytes({ checksum(UnsafeRawBufferPointer(rebasing: $0[..<body])) })
+                == Fingerprint(high: high, low: low)
+        else { return nil }
         var reader = ByteReader(bytes, from: magic.count, end: body)
         guard (try? reader.string()) == key else { return nil }
         return reader
@@ -28,7 +30,9 @@ enum CacheFile {
     /// or the new one. The payload goes to the file a megabyte at a time, so
     /// writing a 100 MB memo does not hold a second copy of it in memory.
     /// - Parameter commit: runs the rename, or does not (then the new file is dropped).
-    static func write(_ url: URL, key: String, commit: (_ rename: () -> Void) -> Void = { $0() }, payload: (inout ByteWriter) -> Void) {
+    static func write(
+        _ url: URL, key: String, commit: (_ rename: () -> Void) -> Void = { $0() }, payload: (inout ByteWriter) -> Void
+    ) {
         let temporary = url.path + ".new-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }

@@ -3,7 +3,7 @@ import SiteModel
 public import SiteWriter
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files a build reads: every file and folder under `Content/` and `Templates/`.
@@ -17,9 +17,10 @@ public enum InputSnapshot {
 
     /// Every file and folder under `folders` (`Content`, `Templates`), stamped.
     public static func take(_ folders: [String]) -> [PathStamp] {
-        trusted(folders.flatMap { folder in
-            FileStamp.tree(under: folder).map { PathStamp(path: folder + "/" + $0.path, stamp: $0.stamp) }
-        })
+        trusted(
+            folders.flatMap { folder in
+                FileStamp.tree(under: folder).map { PathStamp(path: folder + "/" + $0.path, stamp: $0.stamp) }
+            })
     }
 
     /// The stamps, those too close to now marked unknown.

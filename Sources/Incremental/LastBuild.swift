@@ -76,7 +76,9 @@ public final class LastBuild: Sendable {
     /// `giveBack`.
     public func takeRenderedSite(in store: RecordStore) -> Kept? {
         state.withLock { state in
-            guard state.storeKey == store.key, let site = state.site, let record = state.record, let positions = state.positions else { return nil }
+            guard state.storeKey == store.key, let site = state.site, let record = state.record,
+                let positions = state.positions
+            else { return nil }
             state.site = nil
             return Kept(site: site, record: record, positions: positions, loaderWarningFiles: state.loaderWarningFiles)
         }
@@ -106,7 +108,8 @@ public final class LastBuild: Sendable {
     ///     the next build then looks at every file.
     ///   - positions: the record's, if the caller has them.
     public func keep(
-        _ record: BuildRecord?, site: RenderedSite, loaderWarningFiles: Set<String>, in store: RecordStore, positions: BuildRecord.Positions? = nil
+        _ record: BuildRecord?, site: RenderedSite, loaderWarningFiles: Set<String>, in store: RecordStore,
+        positions: BuildRecord.Positions? = nil
     ) {
         guard keepsRenderedSite else {
             if let record { store.write(record) }
@@ -127,10 +130,12 @@ public final class LastBuild: Sendable {
     /// Writes the newest pending record (saves in a burst write once), and
     /// puts it in place only if the record was not forgotten meanwhile.
     private func writePendingRecord() {
-        guard let pending = state.withLock({ state -> (record: BuildRecord, store: RecordStore, generation: Int)? in
-            defer { state.pendingWrite = nil }
-            return state.pendingWrite
-        }) else { return }
+        guard
+            let pending = state.withLock({ state -> (record: BuildRecord, store: RecordStore, generation: Int)? in
+                defer { state.pendingWrite = nil }
+                return state.pendingWrite
+            })
+        else { return }
         pending.store.write(pending.record) { rename in
             state.withLock { state in
                 if state.generation == pending.generation { rename() }

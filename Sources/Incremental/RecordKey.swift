@@ -2,7 +2,7 @@ import Foundation
 public import SiteModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a record must have been written under to be used: this very

@@ -40,7 +40,9 @@ public struct RecordStore: Sendable {
     /// - Parameter commitRecord: runs the record's final rename, or does not
     ///   (a writer behind the build it describes drops it).
     public func write(_ record: BuildRecord, commitRecord: (_ rename: () -> Void) -> Void = { $0() }) {
-        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else {
+            return
+        }
         CacheFile.write(recordURL, key: key, commit: commitRecord) { writer in record.encode(into: &writer) }
     }
 }

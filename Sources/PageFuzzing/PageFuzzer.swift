@@ -39,7 +39,9 @@ public struct PageFuzzer: Sendable {
         try checkDiagnostics(diagnostics, pageLoaded: page != nil)
         guard let page else { return }
         let options = MarkdownOptions(embedLanguages: ["pulse"], terms: terms)
-        let markdown = MarkdownConverter.convert(page.body, options: options) { !$0.contains(":") && !$0.hasPrefix("//") }
+        let markdown = MarkdownConverter.convert(page.body, options: options) {
+            !$0.contains(":") && !$0.hasPrefix("//")
+        }
         var plan = ExplainerPlan()
         let embedHTML = markdown.embeds.enumerated().map { number, embed in
             explainer(embed, page: page, number: number, plan: &plan)
@@ -55,7 +57,8 @@ public struct PageFuzzer: Sendable {
 
     private func explainer(_ embed: Embed, page: SourcePage, number: Int, plan: inout ExplainerPlan) -> String {
         let fenceLine = page.bodyLocation.line + embed.position.line - 1
-        let (request, _) = ExplainerRequest.decode(embed.source, file: Self.file, fenceLine: fenceLine, library: library)
+        let (request, _) = ExplainerRequest.decode(
+            embed.source, file: Self.file, fenceLine: fenceLine, library: library)
         let context = ExplainerContext(
             strings: strings, numbers: LocaleNumbers(decimalSeparator: ","),
             statesURL: "/assets/pulse-states.json", comparisonURL: "/en/compare/", idPrefix: "pulse-\(number + 1)"

@@ -5,12 +5,17 @@ public enum UnsafeMarkup {
     /// Each problem in `html`, described. `allowScript` says which `<script>`
     /// elements are the site's own (its asset scripts and JSON-LD); their
     /// contents may hold no `<`, so no text can close them early.
-    public static func problems(in html: String, allowScript: (_ attributes: [String: String]) -> Bool = { _ in false }) -> [String] {
+    public static func problems(
+        in html: String, allowScript: (_ attributes: [String: String]) -> Bool = { _ in false }
+    ) -> [String] {
         var problems: [String] = []
         for tag in TagScanner.tags(in: html) {
-            let attributes = Dictionary(tag.attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let attributes = Dictionary(
+                tag.attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             if tag.name == "script", allowScript(attributes) {
-                if tag.contentUntilClose.contains("<") { problems.append("<script> content holds '<': \(tag.contentUntilClose.prefix(80))") }
+                if tag.contentUntilClose.contains("<") {
+                    problems.append("<script> content holds '<': \(tag.contentUntilClose.prefix(80))")
+                }
             } else if unsafeElements.contains(tag.name) {
                 problems.append("a <\(tag.name)> element")
             }
@@ -27,7 +32,11 @@ public enum UnsafeMarkup {
         return problems
     }
 
-    private static let unsafeElements: Set<String> = ["script", "iframe", "object", "embed", "base", "frame", "frameset"]
-    private static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "srcset", "data"]
+    private static let unsafeElements: Set<String> = [
+        "script", "iframe", "object", "embed", "base", "frame", "frameset",
+    ]
+    private static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "xlink:href", "srcset", "data",
+    ]
     private static let scriptSchemes = ["javascript:", "vbscript:", "data:text/html"]
 }

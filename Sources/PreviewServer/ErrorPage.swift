@@ -8,25 +8,25 @@ enum ErrorPage {
         let errors = diagnostics.filter { $0.severity == .error }
         let items = errors.map { "<li><code>\(HTMLEscape.text($0.description))</code></li>" }.joined(separator: "\n")
         return """
-        <!DOCTYPE html>
-        <html lang="en" dir="ltr">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Build failed · spinesite preview</title>
-        <style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}code{white-space:pre-wrap;word-break:break-word}li{margin:.5rem 0}h1{color:#a00000}</style>
-        </head>
-        <body>
-        <main>
-        <h1>Build failed</h1>
-        <p>The preview shows the last good build once these are fixed; this page reloads on the next save.</p>
-        <ol>
-        \(items)
-        </ol>
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en" dir="ltr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Build failed · spinesite preview</title>
+            <style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}code{white-space:pre-wrap;word-break:break-word}li{margin:.5rem 0}h1{color:#a00000}</style>
+            </head>
+            <body>
+            <main>
+            <h1>Build failed</h1>
+            <p>The preview shows the last good build once these are fixed; this page reloads on the next save.</p>
+            <ol>
+            \(items)
+            </ol>
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-// struct stat reaches Swift through CDispatch's module map on Linux.
-import CDispatch
+    import Glibc
+    // struct stat reaches Swift through CDispatch's module map on Linux.
+    import CDispatch
 #endif
 
 /// Watches folders (and every folder below them) with inotify and reports
@@ -14,7 +15,8 @@ final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var watchedFolders: [Int32: String] = [:]
     private var stopped = false
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+    private static let mask = UInt32(
+        IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
 
     init(folders: [String]) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))

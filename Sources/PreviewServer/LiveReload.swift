@@ -1,4 +1,5 @@
 import Foundation
+
 /// Open pages listen on `/__spinesite/events` (Server-Sent Events) and reload
 /// when a build finishes, good or bad. The script is added to HTML only as the
 /// preview serves it; built files never carry it.
@@ -7,13 +8,13 @@ actor LiveReload {
     static let scriptPath = "/__spinesite/live-reload.js"
     static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
     static let script = """
-    // spinesite preview: reload this page after each rebuild.
-    (function () {
-      var events = new EventSource("\(eventsPath)");
-      events.addEventListener("reload", function () { location.reload(); });
-    })();
+        // spinesite preview: reload this page after each rebuild.
+        (function () {
+          var events = new EventSource("\(eventsPath)");
+          events.addEventListener("reload", function () { location.reload(); });
+        })();
 
-    """
+        """
 
     private var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
     private var nextListener = 0

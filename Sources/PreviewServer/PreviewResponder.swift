@@ -20,7 +20,8 @@ struct PreviewResponder: HTTPResponder {
         let path = String(request.uri.path)
         switch path {
         case LiveReload.eventsPath: return await events()
-        case LiveReload.scriptPath: return text(LiveReload.script, type: "text/javascript; charset=utf-8", request: request)
+        case LiveReload.scriptPath:
+            return text(LiveReload.script, type: "text/javascript; charset=utf-8", request: request)
         default: break
         }
         // A site whose baseURL has a path (`/docs/`) is served there, as its host will.
@@ -34,7 +35,9 @@ struct PreviewResponder: HTTPResponder {
             return try await notFound(request)
         case .file(let file):
             if ContentTypes.type(ofFile: file).hasPrefix("text/html"), let failure = await state.failure {
-                return text(ErrorPage.html(failure), type: "text/html; charset=utf-8", status: .internalServerError, request: request, live: true)
+                return text(
+                    ErrorPage.html(failure), type: "text/html; charset=utf-8", status: .internalServerError,
+                    request: request, live: true)
             }
             return try serve(file, request: request)
         }
@@ -48,7 +51,9 @@ struct PreviewResponder: HTTPResponder {
         let tag = "\"\(String(size, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))\""
         let type = ContentTypes.type(ofFile: file)
         let isHTML = type.hasPrefix("text/html")
-        var headers: HTTPFields = [.contentType: type, .eTag: tag, .lastModified: HTTPDate.format(modified), .cacheControl: "no-cache"]
+        var headers: HTTPFields = [
+            .contentType: type, .eTag: tag, .lastModified: HTTPDate.format(modified), .cacheControl: "no-cache",
+        ]
         if status == .ok, Self.isFresh(request, tag: tag, modified: modified) {
             return Response(status: .notModified, headers: headers)
         }
@@ -62,7 +67,9 @@ struct PreviewResponder: HTTPResponder {
     /// `If-None-Match` wins over `If-Modified-Since` (RFC 9110, 13.2.2).
     private static func isFresh(_ request: Request, tag: String, modified: Date) -> Bool {
         if let match = request.headers[.ifNoneMatch] {
-            return match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }
+            return match.split(separator: ",").contains {
+                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
+            }
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
             return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
@@ -77,23 +84,31 @@ struct PreviewResponder: HTTPResponder {
         return text("Not found\n", type: "text/plain; charset=utf-8", status: .notFound, request: request)
     }
 
-    private func text(_ text: String, type: String, status: HTTPResponse.Status = .ok, request: Request, live: Bool = false) -> Response {
+    private func text(
+        _ text: String, type: String, status: HTTPResponse.Status = .ok, request: Request, live: Bool = false
+    ) -> Response {
         let body = live ? LiveReload.inject(into: text) : text
-        let headers: HTTPFields = [.contentType: type, .contentLength: String(body.utf8.count), .cacheControl: "no-store"]
-        return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        let headers: HTTPFields = [
+            .contentType: type, .contentLength: String(body.utf8.count), .cacheControl: "no-store",
+        ]
+        return Response(
+            status: status, headers: headers,
+            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
     /// Server-Sent Events: `event: reload` after every build from now on.
     private func events() async -> Response {
         let stream = await liveReload.listen()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ": connected\n\n"))
-            // Ends when the server shuts down, which waits for open connections.
-            for await generation in stream.cancelOnGracefulShutdown() {
-                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                // Ends when the server shuts down, which waits for open connections.
+                for await generation in stream.cancelOnGracefulShutdown() {
+                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
     }
 }

@@ -28,12 +28,14 @@ public enum PreviewServer {
         let state = BuildState()
         let builder = PreviewBuilder(options: configuration.build, state: state, liveReload: liveReload, log: log)
         let watcher = try FileWatcher(folders: [configuration.build.contentPath, configuration.build.templatesPath])
-        let responder = PreviewResponder(files: SiteFiles(root: configuration.build.outputPath), liveReload: liveReload, state: state)
+        let responder = PreviewResponder(
+            files: SiteFiles(root: configuration.build.outputPath), liveReload: liveReload, state: state)
         var logger = Logger(label: "spinesite.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["SPINESITE_SERVE_DEBUG"] == nil ? .warning : .trace
         let app = Application(
             responder: responder,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "spinesite"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "spinesite"),
             services: [RebuildService(watcher: watcher, builder: builder, liveReload: liveReload)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
@@ -81,18 +83,24 @@ struct PreviewBuilder: Sendable {
             let report = try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
             await state.succeeded(basePath: report.basePath)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
-            let work = switch report.kind {
-            case .clean: ""
-            // A patch renders only the pages that show the edited bodies.
-            case .bodyEdit: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
-            // Otherwise every page is rendered, and only changed files are written.
-            case .incremental, .unchanged: ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
-            }
-            log("Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)")
+            let work =
+                switch report.kind {
+                case .clean: ""
+                // A patch renders only the pages that show the edited bodies.
+                case .bodyEdit: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
+                // Otherwise every page is rendered, and only changed files are written.
+                case .incremental, .unchanged:
+                    ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
+                }
+            log(
+                "Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)"
+            )
         } catch {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
-            log("Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site stays in \(options.outputPath)")
+            log(
+                "Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site stays in \(options.outputPath)"
+            )
         }
         await liveReload.announce()
     }

@@ -21,7 +21,8 @@ struct SiteFiles: Sendable {
     /// `rawPath` as sent, query and fragment already cut off.
     func lookup(_ rawPath: String) -> Lookup {
         guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/"),
-              !decoded.contains("\0"), !decoded.contains("\\") else { return .notFound }
+            !decoded.contains("\0"), !decoded.contains("\\")
+        else { return .notFound }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         // `.` and `..` are refused outright rather than normalised: no link of the site has them.
         guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return .notFound }

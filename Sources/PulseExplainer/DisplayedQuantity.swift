@@ -47,18 +47,40 @@ struct DisplayedQuantity: Sendable {
     static let all: [DisplayedQuantity] = [
         DisplayedQuantity(key: "period", unit: MillisecondUnit.symbol, axes: [.frequency]) { $0.period?.value },
         DisplayedQuantity(key: "pulseRate", unit: HertzUnit.symbol, axes: [.frequency]) { $0.pulseRate.value },
-        DisplayedQuantity(key: "dutyCycle", unit: PercentUnit.symbol, axes: [.pulseWidth, .frequency]) { $0.dutyCycle.value },
-        DisplayedQuantity(key: "charge", unit: MicrocoulombUnit.symbol, axes: [.amplitude, .pulseWidth]) { $0.chargePerPhase.value },
-        DisplayedQuantity(key: "chargeDensity", unit: MicrocoulombPerSquareCentimetreUnit.symbol, axes: [.amplitude, .pulseWidth, .electrode]) { $0.chargeDensity.value },
+        DisplayedQuantity(key: "dutyCycle", unit: PercentUnit.symbol, axes: [.pulseWidth, .frequency]) {
+            $0.dutyCycle.value
+        },
+        DisplayedQuantity(key: "charge", unit: MicrocoulombUnit.symbol, axes: [.amplitude, .pulseWidth]) {
+            $0.chargePerPhase.value
+        },
+        DisplayedQuantity(
+            key: "chargeDensity", unit: MicrocoulombPerSquareCentimetreUnit.symbol,
+            axes: [.amplitude, .pulseWidth, .electrode]
+        ) { $0.chargeDensity.value },
         DisplayedQuantity(key: "shannonK", unit: "", axes: [.amplitude, .pulseWidth, .electrode]) { $0.shannonK },
-        DisplayedQuantity(key: "netCharge", unit: MicrocoulombUnit.symbol, axes: [.amplitude, .pulseWidth]) { $0.netChargePerPulse.value },
-        DisplayedQuantity(key: "rmsCurrent", unit: MilliampereUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]) { $0.rmsCurrent.value },
-        DisplayedQuantity(key: "meanCurrent", unit: MilliampereUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]) { $0.meanAbsoluteCurrent.value },
-        DisplayedQuantity(key: "power", unit: MilliwattUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]) { $0.averagePower.value },
-        DisplayedQuantity(key: "energy", unit: MicrojouleUnit.symbol, axes: [.amplitude, .pulseWidth]) { $0.energyPerPulse.value },
+        DisplayedQuantity(key: "netCharge", unit: MicrocoulombUnit.symbol, axes: [.amplitude, .pulseWidth]) {
+            $0.netChargePerPulse.value
+        },
+        DisplayedQuantity(
+            key: "rmsCurrent", unit: MilliampereUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]
+        ) { $0.rmsCurrent.value },
+        DisplayedQuantity(
+            key: "meanCurrent", unit: MilliampereUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]
+        ) { $0.meanAbsoluteCurrent.value },
+        DisplayedQuantity(key: "power", unit: MilliwattUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency]) {
+            $0.averagePower.value
+        },
+        DisplayedQuantity(key: "energy", unit: MicrojouleUnit.symbol, axes: [.amplitude, .pulseWidth]) {
+            $0.energyPerPulse.value
+        },
         DisplayedQuantity(key: "peakVoltage", unit: VoltUnit.symbol, axes: [.amplitude]) { $0.peakVoltage.value },
-        DisplayedQuantity(key: "peakCurrentDensity", unit: MilliamperePerSquareCentimetreUnit.symbol, axes: [.amplitude, .electrode]) { $0.peakCurrentDensity.value },
-        DisplayedQuantity(key: "rmsCurrentDensity", unit: MilliamperePerSquareCentimetreUnit.symbol, axes: [.amplitude, .pulseWidth, .frequency, .electrode]) { $0.rmsCurrentDensity.value },
+        DisplayedQuantity(
+            key: "peakCurrentDensity", unit: MilliamperePerSquareCentimetreUnit.symbol, axes: [.amplitude, .electrode]
+        ) { $0.peakCurrentDensity.value },
+        DisplayedQuantity(
+            key: "rmsCurrentDensity", unit: MilliamperePerSquareCentimetreUnit.symbol,
+            axes: [.amplitude, .pulseWidth, .frequency, .electrode]
+        ) { $0.rmsCurrentDensity.value },
     ]
 
     /// The rows that apply to `setting` (no single period for alternating trains).

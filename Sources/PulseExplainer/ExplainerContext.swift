@@ -12,7 +12,9 @@ public struct ExplainerContext: Sendable {
     /// Unique on the page: prefixes every id the explainer uses.
     public var idPrefix: String
 
-    public init(strings: [String: String], numbers: LocaleNumbers, statesURL: String, comparisonURL: String?, idPrefix: String) {
+    public init(
+        strings: [String: String], numbers: LocaleNumbers, statesURL: String, comparisonURL: String?, idPrefix: String
+    ) {
         self.strings = strings
         self.numbers = numbers
         self.statesURL = statesURL

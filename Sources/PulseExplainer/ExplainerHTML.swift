@@ -5,31 +5,38 @@ import SiteModel
 /// there without JavaScript; the controls are `hidden` until the script runs.
 public enum ExplainerHTML {
     /// One setting with its controls, figures, metrics, reading and sources.
-    public static func single(_ subject: ExplainerSubject, compare: [PulsePreset], modelIndex: Int, context: ExplainerContext) -> String {
+    public static func single(
+        _ subject: ExplainerSubject, compare: [PulsePreset], modelIndex: Int, context: ExplainerContext
+    ) -> String {
         let setting = subject.described.setting
         let model = ExplainerModel(setting)
         let id = context.idPrefix
         let label = subject.presetID.map { context["preset.\($0)"] }
         let title = label.map { "\(context["pulseTitle"]): \($0)" } ?? context["pulseTitle"]
-        var html = "<div class=\"pulse\" role=\"group\" aria-labelledby=\"\(id)-title\" data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" data-decimal=\"\(escape(context.numbers.decimalSeparator))\">\n"
+        var html =
+            "<div class=\"pulse\" role=\"group\" aria-labelledby=\"\(id)-title\" data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" data-decimal=\"\(escape(context.numbers.decimalSeparator))\">\n"
         html += "<p class=\"pulse-title\" id=\"\(id)-title\">\(escape(title))</p>\n"
         html += "<p class=\"pulse-intro\">\(escape(context["pulseIntro"]))</p>\n"
         html += SettingList.html(subject.described, context: context)
         html += Controls.html(model: model, initial: model.nearestState(to: setting), context: context)
         html += figures(setting, model: model, context: context)
-        html += MetricsTable.html(subject: (label ?? context["pulseValue"], setting), compare: compare, context: context)
+        html += MetricsTable.html(
+            subject: (label ?? context["pulseValue"], setting), compare: compare, context: context)
         html += reading(setting, context: context)
         html += sources([(subject.presetID, subject.sources)] + compare.map { ($0.id, $0.sources) }, context: context)
         html += "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n"
         if let url = context.comparisonURL {
-            html += "<p class=\"pulse-compare-link\"><a href=\"\(escape(url))\">\(escape(context["pulseCompareLink"]))</a></p>\n"
+            html +=
+                "<p class=\"pulse-compare-link\"><a href=\"\(escape(url))\">\(escape(context["pulseCompareLink"]))</a></p>\n"
         }
         return html + "</div>\n"
     }
 
     /// The HTML of a decoded block: `modelIndex` is the single setting's
     /// model in the state grid (ignored for `presets: all`).
-    public static func html(for request: ExplainerRequest, modelIndex: Int, library: PresetLibrary, context: ExplainerContext) -> String {
+    public static func html(
+        for request: ExplainerRequest, modelIndex: Int, library: PresetLibrary, context: ExplainerContext
+    ) -> String {
         switch request {
         case .single(let subject, let compare):
             return single(subject, compare: compare, modelIndex: modelIndex, context: context)
@@ -47,8 +54,12 @@ public enum ExplainerHTML {
             let svg = FigureSVG(context: context, id: "\(context.idPrefix)-\(index)")
             let geometry = FigureGeometry(model: preset.setting)
             html += "<li><p class=\"pulse-multiple-title\">\(escape(context["preset.\(preset.id)"]))</p>"
-            html += svg.waveform(preset.setting, geometry: geometry, description: waveformDescription(preset.setting, context: context), template: nil)
-            html += svg.train(preset.setting, description: SettingList.trainText(preset.setting.train, context: context), template: nil)
+            html += svg.waveform(
+                preset.setting, geometry: geometry, description: waveformDescription(preset.setting, context: context),
+                template: nil)
+            html += svg.train(
+                preset.setting, description: SettingList.trainText(preset.setting.train, context: context),
+                template: nil)
             html += "</li>\n"
         }
         html += "</ul>\n"
@@ -58,7 +69,9 @@ public enum ExplainerHTML {
 
     // MARK: parts
 
-    private static func figures(_ setting: StimulationSetting, model: ExplainerModel, context: ExplainerContext) -> String {
+    private static func figures(_ setting: StimulationSetting, model: ExplainerModel, context: ExplainerContext)
+        -> String
+    {
         let svg = FigureSVG(context: context, id: context.idPrefix)
         let waveTemplate = Placeholders.fill(context["pulseWaveformDescription"]) { name in
             name == "waveform" ? context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"] : nil
@@ -68,22 +81,34 @@ public enum ExplainerHTML {
             FibreClass(rawValue: name).map { "{sd.\($0.rawValue)}" }
         }
         let width = setting.pulse.phase.width
-        let sdValues = Dictionary(uniqueKeysWithValues: FibreClass.allCases.map { ($0.rawValue, context.numbers.format($0.thresholdMultiple(at: width))) })
-            .merging(["pulseWidth": context.input(width.value, MicrosecondUnit.symbol)]) { $1 }
+        let sdValues = Dictionary(
+            uniqueKeysWithValues: FibreClass.allCases.map {
+                ($0.rawValue, context.numbers.format($0.thresholdMultiple(at: width)))
+            }
+        )
+        .merging(["pulseWidth": context.input(width.value, MicrosecondUnit.symbol)]) { $1 }
         return "<div class=\"pulse-figures\">\n"
-            + svg.waveform(setting, geometry: FigureGeometry(model: setting), description: waveformDescription(setting, context: context), template: waveTemplate) + "\n"
-            + svg.train(setting, description: SettingList.trainText(setting.train, context: context), template: trainTemplate) + "\n"
-            + svg.strengthDuration(width, description: Placeholders.fill(context["pulseSDDescription"], sdValues), template: sdTemplate) + "\n"
+            + svg.waveform(
+                setting, geometry: FigureGeometry(model: setting),
+                description: waveformDescription(setting, context: context), template: waveTemplate) + "\n"
+            + svg.train(
+                setting, description: SettingList.trainText(setting.train, context: context), template: trainTemplate)
+            + "\n"
+            + svg.strengthDuration(
+                width, description: Placeholders.fill(context["pulseSDDescription"], sdValues), template: sdTemplate)
+            + "\n"
             + "</div>\n"
     }
 
     static func waveformDescription(_ setting: StimulationSetting, context: ExplainerContext) -> String {
         let phase = setting.pulse.phase
-        return Placeholders.fill(context["pulseWaveformDescription"], [
-            "waveform": context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"],
-            "amplitude": context.input(phase.amplitude.value, MilliampereUnit.symbol),
-            "pulseWidth": context.input(phase.width.value, MicrosecondUnit.symbol),
-        ])
+        return Placeholders.fill(
+            context["pulseWaveformDescription"],
+            [
+                "waveform": context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"],
+                "amplitude": context.input(phase.amplitude.value, MilliampereUnit.symbol),
+                "pulseWidth": context.input(phase.width.value, MicrosecondUnit.symbol),
+            ])
     }
 
     /// The three sentences; each carries its variants for the script.
@@ -93,10 +118,12 @@ public enum ExplainerHTML {
         var html = "<div class=\"pulse-reading\" aria-live=\"polite\">\n"
         for sentence in Reading.sentences {
             let chosen = Reading.variant(of: sentence, metrics, electrode: setting.electrode)
-            let text = Placeholders.fill(context[sentence.variants[chosen]], sentence.placeholders.mapValues { values[$0] ?? "" })
+            let text = Placeholders.fill(
+                context[sentence.variants[chosen]], sentence.placeholders.mapValues { values[$0] ?? "" })
             var attributes = sentence.selector.map { " data-selector=\"\($0)\"" } ?? ""
             for (index, key) in sentence.variants.enumerated() {
-                let template = Placeholders.fill(context[key]) { name in sentence.placeholders[name].map { "{\($0)}" } }
+                let template = Placeholders.fill(context[key]) { name in sentence.placeholders[name].map { "{\($0)}" }
+                }
                 attributes += " data-template-\(index)=\"\(escape(template))\""
             }
             html += "<p\(attributes)>\(escape(text))</p>\n"
@@ -105,12 +132,16 @@ public enum ExplainerHTML {
     }
 
     /// The references of each setting shown, under its label (nil: settings written in the block).
-    private static func sources(_ entries: [(presetID: String?, sources: [String])], context: ExplainerContext) -> String {
+    private static func sources(_ entries: [(presetID: String?, sources: [String])], context: ExplainerContext)
+        -> String
+    {
         let listed = entries.filter { !$0.sources.isEmpty }
         guard !listed.isEmpty else { return "" }
         var html = "<details class=\"pulse-sources\"><summary>\(escape(context["pulseSources"]))</summary><dl>\n"
         for (id, sources) in listed {
-            html += "<dt>\(escape(id.map { context["preset.\($0)"] } ?? context["pulseValue"]))</dt>" + sources.map { "<dd>\(escape($0))</dd>" }.joined() + "\n"
+            html +=
+                "<dt>\(escape(id.map { context["preset.\($0)"] } ?? context["pulseValue"]))</dt>"
+                + sources.map { "<dd>\(escape($0))</dd>" }.joined() + "\n"
         }
         return html + "</dl></details>\n"
     }

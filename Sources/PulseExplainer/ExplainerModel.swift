@@ -7,7 +7,8 @@ struct ExplainerModel: Sendable, Hashable {
     let normalised: StimulationSetting
 
     init(_ setting: StimulationSetting) {
-        normalised = setting.with(amplitude: Milliamperes(1), width: Microseconds(100), frequency: Hertz(1), electrode: .pad2x2)
+        normalised = setting.with(
+            amplitude: Milliamperes(1), width: Microseconds(100), frequency: Hertz(1), electrode: .pad2x2)
     }
 
     /// Frequency is an input only for continuous trains; bursts and alternating
@@ -46,7 +47,7 @@ struct ExplainerModel: Sendable, Hashable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

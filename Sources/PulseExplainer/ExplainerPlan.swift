@@ -29,10 +29,12 @@ public enum PulseExplainerStrings {
     public static func used(by library: PresetLibrary) -> [String] {
         var keys = [
             "pulseTitle", "pulseIntro", "pulseWaveform", "pulseAmplitude", "pulsePulseWidth", "pulseGap",
-            "pulseFrequency", "pulseElectrode", "pulseQuantity", "pulseValue", "pulseMetricsCaption", "pulseWaveformFigure",
+            "pulseFrequency", "pulseElectrode", "pulseQuantity", "pulseValue", "pulseMetricsCaption",
+            "pulseWaveformFigure",
             "pulseWaveformDescription", "pulseTrainFigure", "pulseTimeAxis", "pulseCurrentAxis", "pulseSDFigure",
             "pulseSDDescription", "pulseSDAxis", "pulseIllustrative", "pulseSources", "pulseCompareLink",
-            "pulseCompareTableCaption", "pulsePreset", "pulseNote", "train.continuous", "train.burst", "train.alternating",
+            "pulseCompareTableCaption", "pulsePreset", "pulseNote", "train.continuous", "train.burst",
+            "train.alternating",
         ]
         keys += Reading.sentences.flatMap(\.variants)
         keys += Electrode.allCases.map { "electrode.\($0.rawValue)" }

@@ -10,7 +10,9 @@ public enum ExplainerRequest: Sendable, Hashable {
     case allPresets
 
     /// Decodes the text of a ```pulse block whose fence is on `fenceLine` of `file`.
-    public static func decode(_ text: String, file: String, fenceLine: Int, library: PresetLibrary) -> (ExplainerRequest?, [Diagnostic]) {
+    public static func decode(_ text: String, file: String, fenceLine: Int, library: PresetLibrary) -> (
+        ExplainerRequest?, [Diagnostic]
+    ) {
         let what = "pulse block"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: file, lineOffset: fenceLine, what: what) {
@@ -22,14 +24,20 @@ public enum ExplainerRequest: Sendable, Hashable {
             if all.value != "all" { yaml.error(all.location, "\(what): 'presets' can only be 'all'") }
             return (yaml.diagnostics.hasErrors ? nil : .allPresets, yaml.diagnostics)
         }
-        let compare = yaml.strings("compare", what: what).compactMap { lookUp($0, in: library, yaml: &yaml, what: what) }
+        let compare = yaml.strings("compare", what: what).compactMap {
+            lookUp($0, in: library, yaml: &yaml, what: what)
+        }
         let subject: ExplainerSubject?
         if let name = yaml.string("preset", required: false, what: what) {
             let explicit = yaml.keys.filter { SettingDecoder.keys.contains($0) }
             if let first = explicit.first {
-                yaml.error(yaml.location(ofKey: first), "\(what): give either 'preset' or the settings ('\(first)'), not both")
+                yaml.error(
+                    yaml.location(ofKey: first), "\(what): give either 'preset' or the settings ('\(first)'), not both"
+                )
             }
-            subject = lookUp(name, in: library, yaml: &yaml, what: what).map { ExplainerSubject(presetID: $0.id, described: $0.described, sources: $0.sources) }
+            subject = lookUp(name, in: library, yaml: &yaml, what: what).map {
+                ExplainerSubject(presetID: $0.id, described: $0.described, sources: $0.sources)
+            }
         } else {
             let described = SettingDecoder.decode(&yaml, what: what)
             let sources = yaml.strings("sources", what: what).map(\.value)
@@ -39,7 +47,9 @@ public enum ExplainerRequest: Sendable, Hashable {
         return (.single(subject, compare: compare), yaml.diagnostics)
     }
 
-    private static func lookUp(_ name: Located<String>, in library: PresetLibrary, yaml: inout YAMLMapping, what: String) -> PulsePreset? {
+    private static func lookUp(
+        _ name: Located<String>, in library: PresetLibrary, yaml: inout YAMLMapping, what: String
+    ) -> PulsePreset? {
         if let preset = library.preset(name.value) { return preset }
         let ids = Set(library.presets.map(\.id))
         let suggestion = Suggestion.closest(to: name.value, in: ids).map { " (did you mean '\($0)'?)" } ?? ""

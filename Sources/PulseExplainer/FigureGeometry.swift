@@ -16,14 +16,17 @@ struct FigureGeometry: Sendable {
 
     init(model: StimulationSetting) {
         let widest = SliderGrid.pulseWidths.last!
-        let duration = model.with(amplitude: Milliamperes(1), width: widest, frequency: nil, electrode: .pad2x2).pulse.duration.value
+        let duration = model.with(amplitude: Milliamperes(1), width: widest, frequency: nil, electrode: .pad2x2).pulse
+            .duration.value
         pulseWindow = FigureGeometry.niceCeiling(duration * 1.2)
     }
 
     // MARK: one pulse
 
     func x(microseconds: Double) -> Double { Self.left + (Self.right - Self.left) * microseconds / pulseWindow }
-    static func y(milliamperes: Double) -> Double { (top + bottom) / 2 - (bottom - top) / 2 * milliamperes / currentRange }
+    static func y(milliamperes: Double) -> Double {
+        (top + bottom) / 2 - (bottom - top) / 2 * milliamperes / currentRange
+    }
 
     /// The outline of one pulse: baseline, first phase up, gap, second phase down.
     func pulsePath(_ pulse: Pulse) -> String {

@@ -9,7 +9,9 @@ struct FigureSVG {
     private typealias G = FigureGeometry
 
     /// Current against time for one pulse.
-    func waveform(_ setting: StimulationSetting, geometry: FigureGeometry, description: String, template: String?) -> String {
+    func waveform(_ setting: StimulationSetting, geometry: FigureGeometry, description: String, template: String?)
+        -> String
+    {
         var body = axes(xLabel: "\(context["pulseTimeAxis"]) (µs)", yLabel: "\(context["pulseCurrentAxis"]) (mA)")
         for current in [-60.0, -30, 0, 30, 60] {
             body += yTick(G.y(milliamperes: current), label: context.numbers.formatPlain(current))
@@ -22,9 +24,12 @@ struct FigureSVG {
         body += "<path class=\"pulse-wave\" data-svg-d=\"pulsePath\" d=\"\(geometry.pulsePath(setting.pulse))\"/>"
         for (index, position) in geometry.phaseLabelPositions(setting.pulse).enumerated() {
             let xy = position.split(separator: " ")
-            body += "<text class=\"pulse-phase\" data-svg-at=\"phase\(index + 1)At\" x=\"\(xy[0])\" y=\"\(xy[1])\" text-anchor=\"middle\">\(index + 1)</text>"
+            body +=
+                "<text class=\"pulse-phase\" data-svg-at=\"phase\(index + 1)At\" x=\"\(xy[0])\" y=\"\(xy[1])\" text-anchor=\"middle\">\(index + 1)</text>"
         }
-        return svg(name: "wave", title: context["pulseWaveformFigure"], description: description, template: template, body: body)
+        return svg(
+            name: "wave", title: context["pulseWaveformFigure"], description: description, template: template,
+            body: body)
     }
 
     /// One tick per pulse over a second (or an alternating cycle).
@@ -36,7 +41,9 @@ struct FigureSVG {
             body += xTick(G.left + (G.right - G.left) * Double(step) / 4, label: context.numbers.formatPlain(time))
         }
         body += "<path class=\"pulse-train\" data-svg-d=\"trainPath\" d=\"\(G.trainPath(setting.train))\"/>"
-        return svg(name: "train", title: context["pulseTrainFigure"], description: description, template: template, body: body)
+        return svg(
+            name: "train", title: context["pulseTrainFigure"], description: description, template: template, body: body
+        )
     }
 
     /// Threshold (× rheobase) against pulse width for each fibre class, and the setting's width.
@@ -51,29 +58,35 @@ struct FigureSVG {
         for (index, fibre) in FibreClass.allCases.enumerated() {
             body += "<path class=\"pulse-fibre pulse-fibre-\(fibre.rawValue)\" d=\"\(G.curvePath(fibre))\"/>"
             let y = G.top + 8 + Double(index) * 14
-            body += "<path class=\"pulse-fibre pulse-fibre-\(fibre.rawValue)\" d=\"M\(c(G.right - 110)) \(c(y - 4))h16\"/>"
+            body +=
+                "<path class=\"pulse-fibre pulse-fibre-\(fibre.rawValue)\" d=\"M\(c(G.right - 110)) \(c(y - 4))h16\"/>"
             body += "<text x=\"\(c(G.right - 90))\" y=\"\(c(y))\">\(escape(context["fibre.\(fibre.rawValue)"]))</text>"
         }
         body += "<path class=\"pulse-marker\" data-svg-d=\"sdMarker\" d=\"\(G.markerPath(width))\"/>"
-        return svg(name: "sd", title: context["pulseSDFigure"], description: description, template: template, body: body)
+        return svg(
+            name: "sd", title: context["pulseSDFigure"], description: description, template: template, body: body)
     }
 
     // MARK: parts
 
     private func svg(name: String, title: String, description: String, template: String?, body: String) -> String {
-        let titleID = "\(id)-\(name)-title", descID = "\(id)-\(name)-desc"
+        let titleID = "\(id)-\(name)-title"
+        let descID = "\(id)-\(name)-desc"
         let templateAttribute = template.map { " data-template=\"\(escape($0))\"" } ?? ""
         // direction="ltr": time runs left to right in every language.
-        return "<svg class=\"pulse-svg pulse-svg-\(name)\" viewBox=\"0 0 \(Int(G.width)) \(Int(G.height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" direction=\"ltr\">"
+        return
+            "<svg class=\"pulse-svg pulse-svg-\(name)\" viewBox=\"0 0 \(Int(G.width)) \(Int(G.height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" direction=\"ltr\">"
             + "<title id=\"\(titleID)\">\(escape(title))</title><desc id=\"\(descID)\"\(templateAttribute)>\(escape(description))</desc>"
             + body + "</svg>"
     }
 
     private func axes(xLabel: String, yLabel: String?) -> String {
         var text = "<path class=\"pulse-axis\" d=\"M\(c(G.left)) \(c(G.top))V\(c(G.bottom))H\(c(G.right))\"/>"
-        text += "<text class=\"pulse-axis-label\" x=\"\(c((G.left + G.right) / 2))\" y=\"\(c(G.height - 2))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
+        text +=
+            "<text class=\"pulse-axis-label\" x=\"\(c((G.left + G.right) / 2))\" y=\"\(c(G.height - 2))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
         if let yLabel {
-            text += "<text class=\"pulse-axis-label\" transform=\"translate(10 \(c((G.top + G.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>"
+            text +=
+                "<text class=\"pulse-axis-label\" transform=\"translate(10 \(c((G.top + G.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>"
         }
         return text
     }

@@ -2,16 +2,20 @@ import PulsePhysics
 
 /// The derived quantities of a setting (and of presets to compare it with).
 enum MetricsTable {
-    static func html(subject: (label: String, setting: StimulationSetting), compare: [PulsePreset], context: ExplainerContext) -> String {
+    static func html(
+        subject: (label: String, setting: StimulationSetting), compare: [PulsePreset], context: ExplainerContext
+    ) -> String {
         let values = formattedValues(subject.setting, context: context)
         let compared = compare.map { formattedValues($0.setting, context: context) }
-        var html = "<table class=\"pulse-metrics\">\n<caption>\(escape(context["pulseMetricsCaption"]))</caption>\n<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
+        var html =
+            "<table class=\"pulse-metrics\">\n<caption>\(escape(context["pulseMetricsCaption"]))</caption>\n<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
         html += "<th scope=\"col\">\(escape(subject.label))</th>"
         for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for quantity in DisplayedQuantity.all {
             guard let value = values[quantity.key] else { continue }
-            html += "<tr><th scope=\"row\">\(escape(context[quantity.labelKey]))</th><td><bdi data-q=\"\(quantity.key)\">\(escape(value))</bdi></td>"
+            html +=
+                "<tr><th scope=\"row\">\(escape(context[quantity.labelKey]))</th><td><bdi data-q=\"\(quantity.key)\">\(escape(value))</bdi></td>"
             for other in compared { html += "<td><bdi>\(escape(other[quantity.key] ?? "—"))</bdi></td>" }
             html += "</tr>\n"
         }
@@ -24,8 +28,12 @@ enum MetricsTable {
         return formattedValues(metrics, setting: setting, context: context)
     }
 
-    static func formattedValues(_ metrics: PulseMetrics, setting: StimulationSetting, context: ExplainerContext) -> [String: String] {
-        var values: [String: String] = ["electrodeArea": context.input(setting.electrode.area.value, SquareCentimetreUnit.symbol)]
+    static func formattedValues(_ metrics: PulseMetrics, setting: StimulationSetting, context: ExplainerContext)
+        -> [String: String]
+    {
+        var values: [String: String] = [
+            "electrodeArea": context.input(setting.electrode.area.value, SquareCentimetreUnit.symbol)
+        ]
         for quantity in DisplayedQuantity.rows(for: setting) {
             if let value = quantity.value(metrics) { values[quantity.key] = context.measure(value, quantity.unit) }
         }
@@ -39,9 +47,12 @@ enum ComparisonTable {
 
     static func html(_ presets: [PulsePreset], context: ExplainerContext) -> String {
         let captionID = "\(context.idPrefix)-caption"
-        var html = "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
+        var html =
+            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
         html += "<caption id=\"\(captionID)\">\(escape(context["pulseCompareTableCaption"]))</caption>\n<thead><tr>"
-        let headers = ["pulsePreset", "pulseAmplitude", "pulsePulseWidth", "pulseFrequency", "pulseElectrode"] + quantities.map { "quantity.\($0)" }
+        let headers =
+            ["pulsePreset", "pulseAmplitude", "pulsePulseWidth", "pulseFrequency", "pulseElectrode"]
+            + quantities.map { "quantity.\($0)" }
         html += headers.map { "<th scope=\"col\">\(escape(context[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for preset in presets {
             let setting = preset.setting
@@ -49,16 +60,21 @@ enum ComparisonTable {
             // A visible asterisk, explained under the table; screen readers hear the words.
             let mark = { (name: String) in
                 preset.described.illustrative.contains(name)
-                    ? "<span class=\"pulse-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> (\(escape(context["pulseIllustrative"])))</span>" : ""
+                    ? "<span class=\"pulse-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> (\(escape(context["pulseIllustrative"])))</span>"
+                    : ""
             }
             html += "<tr><th scope=\"row\">\(escape(context["preset.\(preset.id)"]))</th>"
-            html += "<td><bdi>\(escape(context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
-            html += "<td><bdi>\(escape(context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
-            html += "<td>\(escape(SettingList.trainText(setting.train, context: context)))\(mark("frequency"))\(mark("train"))</td>"
+            html +=
+                "<td><bdi>\(escape(context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
+            html +=
+                "<td><bdi>\(escape(context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
+            html +=
+                "<td>\(escape(SettingList.trainText(setting.train, context: context)))\(mark("frequency"))\(mark("train"))</td>"
             html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
             html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"
         }
         html += "</tbody>\n</table>\n</div>\n"
-        return html + "<p class=\"pulse-illustrative\" aria-hidden=\"true\">* \(escape(context["pulseIllustrative"]))</p>\n"
+        return html
+            + "<p class=\"pulse-illustrative\" aria-hidden=\"true\">* \(escape(context["pulseIllustrative"]))</p>\n"
     }
 }

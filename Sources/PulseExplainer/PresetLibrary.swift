@@ -36,7 +36,8 @@ public struct PresetLibrary: Sendable {
         if var mapping = yaml.mapping("presets", what: what) {
             for id in mapping.keys {
                 let location = mapping.location(ofKey: id)
-                guard let node = mapping.node(id), var entry = YAMLMapping(node: node, file: file, lineOffset: 0) else {
+                guard let node = mapping.node(id), var entry = YAMLMapping(node: node, file: file, lineOffset: 0)
+                else {
                     mapping.error(location, "\(what): '\(id)' must be 'name: value' lines (waveform, amplitude, …)")
                     continue
                 }
@@ -47,9 +48,14 @@ public struct PresetLibrary: Sendable {
                 entry.warnUnknownKeys(SettingDecoder.keys.union(["sources"]), what: presetWhat)
                 let described = SettingDecoder.decode(&entry, what: presetWhat)
                 let sources = entry.strings("sources", what: presetWhat)
-                if sources.isEmpty { entry.error(location, "\(presetWhat): 'sources' is missing: every preset cites where its values come from") }
+                if sources.isEmpty {
+                    entry.error(
+                        location, "\(presetWhat): 'sources' is missing: every preset cites where its values come from")
+                }
                 mapping.absorb(entry)
-                if let described { presets.append(PulsePreset(id: id, described: described, sources: sources.map(\.value))) }
+                if let described {
+                    presets.append(PulsePreset(id: id, described: described, sources: sources.map(\.value)))
+                }
             }
             yaml.absorb(mapping)
         } else {
@@ -59,6 +65,7 @@ public struct PresetLibrary: Sendable {
     }
 
     static func isIdentifier(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -14,11 +14,15 @@ enum Reading {
     }
 
     static let sentences: [Sentence] = [
-        Sentence(variants: ["pulseReadCharge"], selector: nil, placeholders: ["charge": "charge", "area": "electrodeArea", "density": "chargeDensity"]),
-        Sentence(variants: ["pulseReadShannonBelow", "pulseReadShannonAbove"], selector: "shannonAbove",
-                 selectorAxes: [.amplitude, .pulseWidth, .electrode], placeholders: ["k": "shannonK"]),
-        Sentence(variants: ["pulseReadPadBelow", "pulseReadPadAbove", "pulseReadNeedle"], selector: "padAttention",
-                 selectorAxes: SliderAxis.allCases, placeholders: ["density": "rmsCurrentDensity"]),
+        Sentence(
+            variants: ["pulseReadCharge"], selector: nil,
+            placeholders: ["charge": "charge", "area": "electrodeArea", "density": "chargeDensity"]),
+        Sentence(
+            variants: ["pulseReadShannonBelow", "pulseReadShannonAbove"], selector: "shannonAbove",
+            selectorAxes: [.amplitude, .pulseWidth, .electrode], placeholders: ["k": "shannonK"]),
+        Sentence(
+            variants: ["pulseReadPadBelow", "pulseReadPadAbove", "pulseReadNeedle"], selector: "padAttention",
+            selectorAxes: SliderAxis.allCases, placeholders: ["density": "rmsCurrentDensity"]),
     ]
 
     /// The variant index of `sentence` for a computed setting. Shannon: 0 below

@@ -7,20 +7,27 @@ enum SettingList {
         let setting = described.setting
         let phase = setting.pulse.phase
         var rows: [(name: String, label: String, value: String)] = [
-            ("waveform", context["pulseWaveform"], context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"]),
+            (
+                "waveform", context["pulseWaveform"],
+                context["waveform.\(WaveformKind(setting.pulse.waveform).rawValue)"]
+            ),
             ("amplitude", context["pulseAmplitude"], context.input(phase.amplitude.value, MilliampereUnit.symbol)),
             ("pulseWidth", context["pulsePulseWidth"], context.input(phase.width.value, MicrosecondUnit.symbol)),
         ]
         if setting.pulse.interphaseGap.value > 0 {
-            rows.append(("gap", context["pulseGap"], context.input(setting.pulse.interphaseGap.value, MicrosecondUnit.symbol)))
+            rows.append(
+                ("gap", context["pulseGap"], context.input(setting.pulse.interphaseGap.value, MicrosecondUnit.symbol)))
         }
         let trainName: String = if case .continuous = setting.train { "frequency" } else { "train" }
         rows.append((trainName, context["pulseFrequency"], trainText(setting.train, context: context)))
         rows.append(("electrode", context["pulseElectrode"], context["electrode.\(setting.electrode.rawValue)"]))
         var html = "<dl class=\"pulse-inputs\">\n"
         for row in rows {
-            let marked = described.illustrative.contains(row.name) || (row.name == "frequency" && described.illustrative.contains("train"))
-            let note = marked ? " <span class=\"pulse-illustrative\">(\(escape(context["pulseIllustrative"])))</span>" : ""
+            let marked =
+                described.illustrative.contains(row.name)
+                || (row.name == "frequency" && described.illustrative.contains("train"))
+            let note =
+                marked ? " <span class=\"pulse-illustrative\">(\(escape(context["pulseIllustrative"])))</span>" : ""
             html += "<div><dt>\(escape(row.label))</dt><dd><bdi>\(escape(row.value))</bdi>\(note)</dd></div>\n"
         }
         return html + "</dl>\n"
@@ -33,9 +40,12 @@ enum SettingList {
         case .continuous(let frequency):
             return Placeholders.fill(context["train.continuous"], ["frequency": hertz(frequency)])
         case .burst(let pulses, let internalFrequency, let burstFrequency):
-            return Placeholders.fill(context["train.burst"], [
-                "pulses": String(pulses), "frequency": hertz(internalFrequency), "bursts": context.numbers.formatPlain(burstFrequency.value),
-            ])
+            return Placeholders.fill(
+                context["train.burst"],
+                [
+                    "pulses": String(pulses), "frequency": hertz(internalFrequency),
+                    "bursts": context.numbers.formatPlain(burstFrequency.value),
+                ])
         case .alternating(let dwells):
             var values: [String: String] = [:]
             for (index, dwell) in dwells.enumerated() {
@@ -59,14 +69,17 @@ enum Controls {
                 html += "<select id=\"\(id)\" data-axis=\"electrode\">"
                 for (option, electrode) in SliderGrid.electrodes.enumerated() {
                     let selected = option == index ? " selected" : ""
-                    html += "<option value=\"\(option)\"\(selected)>\(escape(context["electrode.\(electrode.rawValue)"]))</option>"
+                    html +=
+                        "<option value=\"\(option)\"\(selected)>\(escape(context["electrode.\(electrode.rawValue)"]))</option>"
                 }
                 html += "</select></div>\n"
                 continue
             }
             let text = context.input(Double(axis.values[index]) ?? 0, axis.unit)
-            html += "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
-            html += "<output for=\"\(id)\" dir=\"ltr\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
+            html +=
+                "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
+            html +=
+                "<output for=\"\(id)\" dir=\"ltr\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
         }
         return html + "</div>\n"
     }

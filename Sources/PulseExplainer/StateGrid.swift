@@ -24,24 +24,44 @@ struct StateGrid: Sendable {
             return body(metrics)
         }
         let geometry = FigureGeometry(model: model.normalised)
-        var tables: [(String, Table)] = [("valid", table([.pulseWidth, .frequency]) { $0.problems(allowOutOfRange: true).isEmpty ? "1" : "0" })]
+        var tables: [(String, Table)] = [
+            ("valid", table([.pulseWidth, .frequency]) { $0.problems(allowOutOfRange: true).isEmpty ? "1" : "0" })
+        ]
         for quantity in DisplayedQuantity.rows(for: model.normalised) {
-            tables.append((quantity.key, table(quantity.axes) { setting in metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" } }))
+            tables.append(
+                (
+                    quantity.key,
+                    table(quantity.axes) { setting in
+                        metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" }
+                    }
+                ))
         }
         for sentence in Reading.sentences {
             guard let selector = sentence.selector else { continue }
-            tables.append((selector, table(sentence.selectorAxes) { setting in
-                metric(setting) { String(Reading.variant(of: sentence, $0, electrode: setting.electrode)) }
-            }))
+            tables.append(
+                (
+                    selector,
+                    table(sentence.selectorAxes) { setting in
+                        metric(setting) { String(Reading.variant(of: sentence, $0, electrode: setting.electrode)) }
+                    }
+                ))
         }
         tables.append(("electrodeArea", table([.electrode]) { NumberText.plain($0.electrode.area.value) }))
         tables.append(("pulsePath", table([.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) }))
         tables.append(("phase1At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] }))
-        tables.append(("phase2At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? "" }))
+        tables.append(
+            (
+                "phase2At",
+                table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? "" }
+            ))
         tables.append(("trainPath", table([.frequency]) { FigureGeometry.trainPath($0.train) }))
         tables.append(("sdMarker", table([.pulseWidth]) { FigureGeometry.markerPath($0.pulse.phase.width) }))
         for fibre in FibreClass.allCases {
-            tables.append(("sd.\(fibre.rawValue)", table([.pulseWidth]) { NumberText.significant(fibre.thresholdMultiple(at: $0.pulse.phase.width)) }))
+            tables.append(
+                (
+                    "sd.\(fibre.rawValue)",
+                    table([.pulseWidth]) { NumberText.significant(fibre.thresholdMultiple(at: $0.pulse.phase.width)) }
+                ))
         }
         return tables
     }

@@ -19,7 +19,11 @@ enum UnitParsing {
             return .success(number * bare)
         }
         guard parts.count == 2, let number = Double(parts[0]), number.isFinite else {
-            return .failure(UnitError(message: "'\(text)' must be a number and a unit, as in '\(examples[table.keys.filter { !$0.isEmpty }.sorted().first ?? ""] ?? "20 mA")' (units: \(expected))"))
+            return .failure(
+                UnitError(
+                    message:
+                        "'\(text)' must be a number and a unit, as in '\(examples[table.keys.filter { !$0.isEmpty }.sorted().first ?? ""] ?? "20 mA")' (units: \(expected))"
+                ))
         }
         guard let factor = table[String(parts[1])] else {
             return .failure(UnitError(message: "'\(parts[1])' is not a unit here (units: \(expected))"))

@@ -9,7 +9,9 @@ public enum SliderGrid {
 extension StimulationSetting {
     /// This setting with the first phase and (for continuous trains) the
     /// frequency replaced; an asymmetric second phase keeps its ratios to the first.
-    public func with(amplitude: Milliamperes, width: Microseconds, frequency: Hertz?, electrode: Electrode) -> StimulationSetting {
+    public func with(amplitude: Milliamperes, width: Microseconds, frequency: Hertz?, electrode: Electrode)
+        -> StimulationSetting
+    {
         var copy = self
         if case .biphasicAsymmetric(let second, let balanced) = pulse.waveform {
             let scaled = Phase(

@@ -18,15 +18,18 @@ public enum PulseSettingError: Error, Sendable, Equatable, CustomStringConvertib
         case .notPositive(let quantity, let value):
             return "\(quantity) must be greater than zero (got \(plain(value)))"
         case .pulseLongerThanPeriod(let pulse, let period):
-            return "the pulse lasts \(plain(pulse.value)) µs (phases plus gap), which does not fit in its period of \(plain(period.value)) µs"
+            return
+                "the pulse lasts \(plain(pulse.value)) µs (phases plus gap), which does not fit in its period of \(plain(period.value)) µs"
         case .burstLongerThanBurstPeriod(let burst, let period):
             return "a burst lasts \(plain(burst.value)) s, longer than the \(plain(period.value)) s between bursts"
         case .notChargeBalanced(let net):
-            return "the pulse is declared charge-balanced but leaves \(plain(net.value)) µC per pulse: make amplitude × width equal for both phases"
+            return
+                "the pulse is declared charge-balanced but leaves \(plain(net.value)) µC per pulse: make amplitude × width equal for both phases"
         case .tooFewAlternatingSteps(let count):
             return "an alternating train needs at least two frequencies (got \(count))"
         case .outOfRange(let quantity, let value, let range, let unit):
-            return "\(quantity) \(plain(value)) \(unit) is outside the plausible range \(plain(range.lowerBound))–\(plain(range.upperBound)) \(unit); set allowOutOfRange with a reason if this is intended"
+            return
+                "\(quantity) \(plain(value)) \(unit) is outside the plausible range \(plain(range.lowerBound))–\(plain(range.upperBound)) \(unit); set allowOutOfRange with a reason if this is intended"
         }
     }
 }
@@ -56,7 +59,9 @@ extension StimulationSetting {
         positive("pulse width", pulse.phase.width.value)
         inRange("amplitude", pulse.phase.amplitude.value, PlausibleRange.amplitude, "mA")
         inRange("pulse width", pulse.phase.width.value, PlausibleRange.pulseWidth, "µs")
-        if !(pulse.interphaseGap.value >= 0) { problems.append(.notPositive(quantity: "interphase gap", value: pulse.interphaseGap.value)) }
+        if !(pulse.interphaseGap.value >= 0) {
+            problems.append(.notPositive(quantity: "interphase gap", value: pulse.interphaseGap.value))
+        }
         positive("load", load.value)
         if case .biphasicAsymmetric(let second, let declaredBalanced) = pulse.waveform {
             positive("second-phase amplitude", second.amplitude.value)
@@ -80,14 +85,18 @@ extension StimulationSetting {
             }
             inRange(name, frequency.value, PlausibleRange.frequency, "Hz")
             let period = Microseconds(1e6 / frequency.value)
-            if pulse.duration >= period { problems.append(.pulseLongerThanPeriod(pulse: pulse.duration, period: period)) }
+            if pulse.duration >= period {
+                problems.append(.pulseLongerThanPeriod(pulse: pulse.duration, period: period))
+            }
         }
         switch train {
         case .continuous(let frequency):
             fits(frequency, name: "frequency")
         case .burst(let pulses, let internalFrequency, let burstFrequency):
             if pulses <= 0 { problems.append(.notPositive(quantity: "pulses per burst", value: Double(pulses))) }
-            if burstFrequency.value <= 0 { problems.append(.notPositive(quantity: "bursts per second", value: burstFrequency.value)) }
+            if burstFrequency.value <= 0 {
+                problems.append(.notPositive(quantity: "bursts per second", value: burstFrequency.value))
+            }
             fits(internalFrequency, name: "frequency within a burst")
             if problems.isEmpty {
                 let burst = Seconds(Double(pulses) / internalFrequency.value)
@@ -98,7 +107,9 @@ extension StimulationSetting {
             if dwells.count < 2 { problems.append(.tooFewAlternatingSteps(count: dwells.count)) }
             for (number, dwell) in dwells.enumerated() {
                 fits(dwell.frequency, name: "frequency \(number + 1)")
-                if dwell.duration.value <= 0 { problems.append(.notPositive(quantity: "dwell time \(number + 1)", value: dwell.duration.value)) }
+                if dwell.duration.value <= 0 {
+                    problems.append(.notPositive(quantity: "dwell time \(number + 1)", value: dwell.duration.value))
+                }
             }
         }
         return problems

@@ -15,7 +15,8 @@ public enum ReadingLevel: Sendable, Equatable {
     /// that counts syllables as it meets each word.
     public static func measure(_ text: String, language tag: String) -> (words: Int, level: ReadingLevel?) {
         let language = tag.split(separator: "-").first.map(String.init)
-        var words = 0, syllables = 0
+        var words = 0
+        var syllables = 0
         var scanner = WordScanner()
         scanner.scan(text) { letters, _ in
             words += 1
@@ -43,7 +44,8 @@ public enum ReadingLevel: Sendable, Equatable {
         guard words > 0, sentences > 0 else { return nil }
         switch language {
         case "en":
-            return .fleschKincaidGrade(0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59)
+            return .fleschKincaidGrade(
+                0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59)
         case "es":
             let perHundredSyllables = 100 * Double(syllables) / Double(words)
             let perHundredSentences = 100 * Double(sentences) / Double(words)

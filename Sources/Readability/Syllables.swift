@@ -37,20 +37,32 @@ public enum Syllables {
     // built again for every word, and a set hashes every letter it is asked
     // about; either made syllable counting a fifth of a build.
     private static func isEnglishVowel(_ letter: Unicode.Scalar) -> Bool {
-        switch letter { case "a", "e", "i", "o", "u", "y": true; default: false }
+        switch letter {
+        case "a", "e", "i", "o", "u", "y": true
+        default: false
+        }
     }
 
     /// Endings after which English "-es" is a syllable ("pulses", "boxes").
     private static func isHissing(_ letter: Unicode.Scalar) -> Bool {
-        switch letter { case "s", "x", "z", "c", "g", "h": true; default: false }
+        switch letter {
+        case "s", "x", "z", "c", "g", "h": true
+        default: false
+        }
     }
 
     private static func isStrongVowel(_ letter: Unicode.Scalar) -> Bool {
-        switch letter { case "a", "e", "o", "á", "é", "ó": true; default: false }
+        switch letter {
+        case "a", "e", "o", "á", "é", "ó": true
+        default: false
+        }
     }
 
     private static func isWeakVowel(_ letter: Unicode.Scalar) -> Bool {
-        switch letter { case "i", "u", "ü": true; default: false }
+        switch letter {
+        case "i", "u", "ü": true
+        default: false
+        }
     }
 
     private static func isAccentedWeakVowel(_ letter: Unicode.Scalar) -> Bool {
@@ -63,7 +75,10 @@ public enum Syllables {
     }
 
     private static func followsSilentU(_ letter: Unicode.Scalar) -> Bool {
-        switch letter { case "e", "i", "é", "í": true; default: false }
+        switch letter {
+        case "e", "i", "é", "í": true
+        default: false
+        }
     }
 
     /// The word's letters in lower case (precomposed, so "ó" is one letter).
@@ -72,7 +87,8 @@ public enum Syllables {
         var letters: [Unicode.Scalar] = []
         letters.reserveCapacity(word.utf8.count)
         // ASCII is already in canonical form: most words skip Foundation's normalisation.
-        let canonical = word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMappingIfAvailable
+        let canonical =
+            word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMappingIfAvailable
         for scalar in canonical.unicodeScalars where TextCounts.isLetter(scalar) {
             letters.append(WordScanner.lowercased(scalar))
         }
@@ -90,7 +106,9 @@ public enum Syllables {
     static func spanish(letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         func isVowel(_ index: Int) -> Bool {
             let letter = letters[index]
-            if letter == "u", index > 0, Self.silencesU(letters[index - 1]), index + 1 < letters.count, Self.followsSilentU(letters[index + 1]) {
+            if letter == "u", index > 0, Self.silencesU(letters[index - 1]), index + 1 < letters.count,
+                Self.followsSilentU(letters[index + 1])
+            {
                 return false
             }
             // "y" is a vowel only at the end of a word ("muy", "hoy").
@@ -106,7 +124,8 @@ public enum Syllables {
             }
             let letter = letters[index]
             if let before = previous {
-                let hiatus = (isStrongVowel(before) && isStrongVowel(letter))
+                let hiatus =
+                    (isStrongVowel(before) && isStrongVowel(letter))
                     || (isAccentedWeakVowel(letter) && isStrongVowel(before))
                     || (isAccentedWeakVowel(before) && isStrongVowel(letter))
                 if hiatus { count += 1 }
@@ -123,7 +142,8 @@ extension String {
     /// Precomposed ("o" + combining acute → "ó") when the text has combining
     /// marks; Markdown files almost never do, so the common path is free.
     var precomposedStringWithCanonicalMappingIfAvailable: String {
-        utf8.allSatisfy({ $0 < 0x80 }) || !unicodeScalars.contains(where: { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark })
+        utf8.allSatisfy({ $0 < 0x80 })
+            || !unicodeScalars.contains(where: { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark })
             ? self : precomposedStringWithCanonicalMapping
     }
 }

@@ -16,15 +16,21 @@ struct WordScanner {
 
     /// Calls `word` for each word with its letters in lower case and its
     /// UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
-    mutating func scan(_ text: String, word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func scan(
+        _ text: String,
+        word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var text = text
         let table = Self.asciiClass
         var letters = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: 128)
         defer { letters.deallocate() }
         var count = 0
         // The current run's first byte (-1: none) and the end of its last letter, digit or mark.
-        var runStart = -1, runEnd = 0
-        var hasLetter = false, hasCombiningMark = false, sentenceHasWords = false
+        var runStart = -1
+        var runEnd = 0
+        var hasLetter = false
+        var hasCombiningMark = false
+        var sentenceHasWords = false
         var sentences = 0
         text.withUTF8 { bytes in
             func endWord() {
@@ -33,7 +39,9 @@ struct WordScanner {
                     let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
                     if hasCombiningMark {
                         // Rare: "o" and a combining accent are one letter once precomposed.
-                        Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer { word($0, written) }
+                        Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer {
+                            word($0, written)
+                        }
                     } else {
                         word(UnsafeBufferPointer(rebasing: letters[0..<count]), written)
                     }
@@ -57,7 +65,9 @@ struct WordScanner {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let kind: ScalarClass, scalar: Unicode.Scalar, length: Int
+                let kind: ScalarClass
+                let scalar: Unicode.Scalar
+                let length: Int
                 if byte < 0x80 {
                     kind = table[Int(byte)]
                     scalar = Unicode.Scalar(byte)
@@ -69,7 +79,10 @@ struct WordScanner {
                 switch kind {
                 case .letter:
                     if runStart < 0 { runStart = index }
-                    append(byte < 0x80 ? Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) : Self.lowercased(scalar))
+                    append(
+                        byte < 0x80
+                            ? Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) : Self.lowercased(scalar)
+                    )
                     hasLetter = true
                     runEnd = index + length
                 case .digit, .combiningMark:

@@ -6,7 +6,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -16,8 +18,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -29,8 +32,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The same day `months` later; the 31st becomes the month's last day.
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
-        let newYear = total / 12, newMonth = total % 12 + 1
-        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        return CalendarDate(
+            year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

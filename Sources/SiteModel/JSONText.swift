@@ -24,10 +24,15 @@ public enum JSONText {
                     out.append(byte)
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     out.append(UInt8(ascii: "\\"))
-                    out.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: "n") : byte == UInt8(ascii: "\r") ? UInt8(ascii: "r") : UInt8(ascii: "t"))
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: appendEscape(UInt32(byte), to: &out)
+                    out.append(
+                        byte == UInt8(ascii: "\n")
+                            ? UInt8(ascii: "n") : byte == UInt8(ascii: "\r") ? UInt8(ascii: "r") : UInt8(ascii: "t"))
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                    appendEscape(UInt32(byte), to: &out)
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                case 0xE2
+                where index + 1 < bytes.count && bytes[index] == 0x80
+                    && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
                     appendEscape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
                 default: out.append(byte)

@@ -4,10 +4,15 @@ public enum PathSafety {
     /// script, `-`, `_` and `.`, not starting with `.`.
     public static func problem(withSegment segment: String) -> String? {
         if segment.isEmpty { return "is empty" }
-        if segment == "." || segment == ".." || segment.hasPrefix(".") { return "'\(segment)' must not start with '.'" }
-        if segment.contains(where: { $0 == "/" || $0 == "\\" }) { return "'\(segment)' must be one URL segment, without '/' or '\\'" }
+        if segment == "." || segment == ".." || segment.hasPrefix(".") {
+            return "'\(segment)' must not start with '.'"
+        }
+        if segment.contains(where: { $0 == "/" || $0 == "\\" }) {
+            return "'\(segment)' must be one URL segment, without '/' or '\\'"
+        }
         for scalar in segment.unicodeScalars where !isAllowed(scalar) {
-            return "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found '\(scalar.escaped(asASCII: true))')"
+            return
+                "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found '\(scalar.escaped(asASCII: true))')"
         }
         return nil
     }
@@ -25,7 +30,8 @@ public enum PathSafety {
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "-" || scalar == "_" || scalar == "." { return true }
         let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+        return properties.isAlphabetic || properties.numericType != nil
+            || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
     }
 }
@@ -35,12 +41,16 @@ public enum LanguageTag {
     public static func isValid(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, (2...3).contains(language.count),
-              language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+            language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
         var rest = parts.dropFirst()
-        if let script = rest.first, script.count == 4, script.allSatisfy({ $0.isASCII && $0.isLetter }) { rest = rest.dropFirst() }
+        if let script = rest.first, script.count == 4, script.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            rest = rest.dropFirst()
+        }
         if let region = rest.first,
-           (region.count == 2 && region.allSatisfy({ $0.isASCII && $0.isLetter }))
-            || (region.count == 3 && region.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            (region.count == 2 && region.allSatisfy({ $0.isASCII && $0.isLetter }))
+                || (region.count == 3 && region.allSatisfy({ $0.isASCII && $0.isNumber }))
+        {
             rest = rest.dropFirst()
         }
         return rest.allSatisfy { variant in

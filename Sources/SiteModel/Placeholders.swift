@@ -10,7 +10,8 @@ public enum Placeholders {
         var start = utf8.startIndex
         var cursor = start
         while let open = utf8[cursor...].firstIndex(of: UInt8(ascii: "{")),
-              let close = utf8[utf8.index(after: open)...].firstIndex(of: UInt8(ascii: "}")) {
+            let close = utf8[utf8.index(after: open)...].firstIndex(of: UInt8(ascii: "}"))
+        {
             let name = String(text[utf8.index(after: open)..<close])
             if let replacement = value(name) {
                 result += text[start..<open]

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A work a page cites, from its front matter's `references:`.
 public struct Reference: Sendable, Hashable {
     /// How the text cites it: `[@sluka2003]`.
@@ -12,7 +13,10 @@ public struct Reference: Sendable, Hashable {
     public var url: String?
     public var location: SourceLocation
 
-    public init(key: String, title: String, authors: String, journal: String? = nil, year: Int? = nil, pmid: String? = nil, doi: String? = nil, url: String? = nil, location: SourceLocation) {
+    public init(
+        key: String, title: String, authors: String, journal: String? = nil, year: Int? = nil, pmid: String? = nil,
+        doi: String? = nil, url: String? = nil, location: SourceLocation
+    ) {
         self.key = key
         self.title = title
         self.authors = authors
@@ -26,7 +30,9 @@ public struct Reference: Sendable, Hashable {
 
     /// Links a reader can follow: PubMed, doi.org, then the given URL.
     public var links: [String] {
-        [pmid.map { "https://pubmed.ncbi.nlm.nih.gov/\($0)/" }, doi.map { "https://doi.org/\($0)" }, url].compactMap { $0 }
+        [pmid.map { "https://pubmed.ncbi.nlm.nih.gov/\($0)/" }, doi.map { "https://doi.org/\($0)" }, url].compactMap {
+            $0
+        }
     }
 
     /// 1 to 8 digits.
@@ -38,18 +44,23 @@ public struct Reference: Sendable, Hashable {
     /// An absolute http(s) URL made only of the characters RFC 3986 allows
     /// (others percent-encoded), with a host: what an `href` may hold as is.
     public static func isWellFormedURL(_ text: String) -> Bool {
-        guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound]) else { return false }
+        guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound]) else {
+            return false
+        }
         let host = text[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }
         guard !host.isEmpty else { return false }
         return text.unicodeScalars.allSatisfy { urlCharacters.contains($0) }
     }
 
-    private static let urlCharacters = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        .union(CharacterSet(charactersIn: "-._~:/?#[]@!$&'()*+,;=%"))
+    private static let urlCharacters = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128))
+    )
+    .union(CharacterSet(charactersIn: "-._~:/?#[]@!$&'()*+,;=%"))
 
     public static func isWellFormedDOI(_ text: String) -> Bool {
         let parts = text.split(separator: "/", maxSplits: 1)
-        guard parts.count == 2, parts[0].hasPrefix("10."), !parts[1].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        guard parts.count == 2, parts[0].hasPrefix("10."), !parts[1].isEmpty, !text.contains(where: \.isWhitespace)
+        else { return false }
         let registrant = parts[0].dropFirst(3)
         return (4...9).contains(registrant.count) && registrant.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }

@@ -23,7 +23,8 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init(
         title: String, baseURL: String, defaultLocale: String, localeOrder: [String] = [],
-        smartPunctuation: Bool = true, unsafeHTML: Bool = false, reviewIntervalMonths: Int = 12, location: SourceLocation
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, reviewIntervalMonths: Int = 12,
+        location: SourceLocation
     ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -78,7 +79,10 @@ public struct LocaleConfig: Sendable, Hashable {
     /// in the first locale of the chain that has them.
     public var publishesFallbackPages = true
 
-    public init(tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation, fallback: [Located<String>] = []) {
+    public init(
+        tag: String, name: String, direction: TextDirection, strings: [String: String], location: SourceLocation,
+        fallback: [Located<String>] = []
+    ) {
         self.tag = tag
         self.name = name
         self.direction = direction

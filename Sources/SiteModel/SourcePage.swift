@@ -75,7 +75,10 @@ public struct SourcePage: Sendable, Hashable {
     /// Where the body starts: line 1 of the body is this file line.
     public var bodyLocation: SourceLocation
 
-    public init(locale: String, relativePath: String, kind: Kind, frontMatter: FrontMatter, body: String, bodyLocation: SourceLocation) {
+    public init(
+        locale: String, relativePath: String, kind: Kind, frontMatter: FrontMatter, body: String,
+        bodyLocation: SourceLocation
+    ) {
         self.locale = locale
         self.relativePath = relativePath
         self.kind = kind
@@ -118,7 +121,10 @@ public struct LoadedSite: Sendable {
     public var pulsePresets: SourceText?
     public var warnings: [Diagnostic]
 
-    public init(config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil, warnings: [Diagnostic]) {
+    public init(
+        config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,
+        warnings: [Diagnostic]
+    ) {
         self.config = config
         self.locales = LocaleTable(locales)
         self.pages = pages

@@ -18,7 +18,8 @@ public enum Suggestion {
     /// Edit distance over characters, a swap of two neighbours counting as
     /// one edit (`titel` → `title`), as typos go (optimal string alignment).
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = Array(repeating: 0, count: b.count + 1)

@@ -1,6 +1,6 @@
 import CommonMark
-import SiteModel
 import Foundation
+import SiteModel
 
 /// `[@key]` citations of a page's front-matter `references`: each becomes a
 /// numbered link to the page's reference list, which is appended to the body.
@@ -12,7 +12,9 @@ enum Citations {
     /// Each citation's numbered links and the reference list, for every page
     /// showing `page`'s body; and the problems: an unknown key, a reference
     /// never cited.
-    static func fill(_ citations: [Citation], page: SourcePage, title: String) -> (html: [String], list: String, diagnostics: [Diagnostic]) {
+    static func fill(_ citations: [Citation], page: SourcePage, title: String) -> (
+        html: [String], list: String, diagnostics: [Diagnostic]
+    ) {
         let references = page.frontMatter.references
         guard !references.isEmpty || !citations.isEmpty else { return ([], "", []) }
         let byKey = Dictionary(references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -22,8 +24,12 @@ enum Citations {
             var links: [String] = []
             for key in citation.keys {
                 guard byKey[key] != nil else {
-                    let suggestion = Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(.error(location(of: "@" + key, in: page), "citation '[@\(key)]' names no entry in 'references'\(suggestion)"))
+                    let suggestion =
+                        Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(
+                        .error(
+                            location(of: "@" + key, in: page),
+                            "citation '[@\(key)]' names no entry in 'references'\(suggestion)"))
                     continue
                 }
                 if !order.contains(key) { order.append(key) }
@@ -33,7 +39,8 @@ enum Citations {
             return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
         }
         for reference in references where !order.contains(reference.key) {
-            diagnostics.append(.warning(reference.location, "references: '\(reference.key)' is never cited with [@\(reference.key)]"))
+            diagnostics.append(
+                .warning(reference.location, "references: '\(reference.key)' is never cited with [@\(reference.key)]"))
             order.append(reference.key)
         }
         guard !references.isEmpty else { return (html, "", diagnostics) }
@@ -41,16 +48,24 @@ enum Citations {
     }
 
     private static func list(_ references: [Reference], title: String) -> String {
-        var html = "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
+        var html =
+            "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
         for reference in references {
             var parts = [HTMLEscape.text(reference.authors) + ".", HTMLEscape.text(reference.title) + "."]
             if let journal = reference.journal { parts.append("<cite>\(HTMLEscape.text(journal))</cite>.") }
             if let year = reference.year { parts.append("\(year).") }
             var links: [String] = []
-            if let pmid = reference.pmid { links.append("PMID: <a href=\"https://pubmed.ncbi.nlm.nih.gov/\(pmid)/\">\(pmid)</a>") }
-            if let doi = reference.doi { links.append("DOI: <a href=\"https://doi.org/\(HTMLEscape.text(doi))\">\(HTMLEscape.text(doi))</a>") }
-            if let url = reference.url { links.append("<a href=\"\(HTMLEscape.text(url))\">\(HTMLEscape.text(url))</a>") }
-            html += "<li id=\"ref-\(HTMLEscape.text(reference.key))\">\(parts.joined(separator: " ")) \(links.joined(separator: " · "))</li>\n"
+            if let pmid = reference.pmid {
+                links.append("PMID: <a href=\"https://pubmed.ncbi.nlm.nih.gov/\(pmid)/\">\(pmid)</a>")
+            }
+            if let doi = reference.doi {
+                links.append("DOI: <a href=\"https://doi.org/\(HTMLEscape.text(doi))\">\(HTMLEscape.text(doi))</a>")
+            }
+            if let url = reference.url {
+                links.append("<a href=\"\(HTMLEscape.text(url))\">\(HTMLEscape.text(url))</a>")
+            }
+            html +=
+                "<li id=\"ref-\(HTMLEscape.text(reference.key))\">\(parts.joined(separator: " ")) \(links.joined(separator: " · "))</li>\n"
         }
         return html + "</ol>\n</section>\n"
     }
@@ -59,7 +74,9 @@ enum Citations {
     private static func location(of text: String, in page: SourcePage) -> SourceLocation {
         for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let range = line.range(of: text) {
-                return SourceLocation(file: page.file, line: page.bodyLocation.line + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                return SourceLocation(
+                    file: page.file, line: page.bodyLocation.line + offset,
+                    column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
             }
         }
         return SourceLocation(file: page.file, line: page.bodyLocation.line, column: 1)

@@ -21,11 +21,15 @@ enum ContentReport {
 
         init(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) {
             locales = graph.locales.map(\.tag)
-            ids = Set(graph.pages.indices.filter { !graph.pages[$0].isGenerated && !graph.pages[$0].source.isSynthesized }.map { graph.pages[$0].id }).sorted()
+            ids = Set(
+                graph.pages.indices.filter { !graph.pages[$0].isGenerated && !graph.pages[$0].source.isSynthesized }
+                    .map { graph.pages[$0].id }
+            ).sorted()
             self.today = today
             var coverage: [String: Int] = [:]
             for tag in locales {
-                coverage[tag] = ids.filter { id in graph.pagesByID[tag]?[id].map { !graph.pages[$0].isFallback } ?? false }.count
+                coverage[tag] =
+                    ids.filter { id in graph.pagesByID[tag]?[id].map { !graph.pages[$0].isFallback } ?? false }.count
             }
             self.coverage = coverage
             rows = []
@@ -41,7 +45,9 @@ enum ContentReport {
             }
         }
 
-        var html: String { ContentReport.page(locales: locales, rows: rows.joined(), coverage: coverage, total: ids.count) }
+        var html: String {
+            ContentReport.page(locales: locales, rows: rows.joined(), coverage: coverage, total: ids.count)
+        }
 
         private func row(_ id: String, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) -> String {
             var row = "<tr><th scope=\"row\"><code>\(HTMLEscape.text(id))</code></th>"
@@ -50,15 +56,20 @@ enum ContentReport {
                     row += "<td class=\"state-missing\">missing</td>"
                     continue
                 }
-                row += "<td class=\"state-\(graph.pages[index].translationStatus.rawValue)\">\(ContentReport.cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
+                row +=
+                    "<td class=\"state-\(graph.pages[index].translationStatus.rawValue)\">\(ContentReport.cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
             }
             return row + "</tr>\n"
         }
     }
 
-    private static func cell(_ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) -> String {
+    private static func cell(
+        _ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?
+    ) -> String {
         // Fields read one by one: a copy of the node would retain each of its strings.
-        var parts = ["<a href=\"\(HTMLEscape.text(graph.pages[index].url))\">\(graph.pages[index].translationStatus.rawValue)</a>"]
+        var parts = [
+            "<a href=\"\(HTMLEscape.text(graph.pages[index].url))\">\(graph.pages[index].translationStatus.rawValue)</a>"
+        ]
         guard !graph.pages[index].isFallback else { return parts.joined() }
         parts.append("\(readingLevels[index]?.words ?? 0) words")
         parts.append(readingLevels[index]?.level?.description ?? "not scored")
@@ -78,43 +89,44 @@ enum ContentReport {
         for tag in locales {
             let count = coverage[tag] ?? 0
             let percent = total == 0 ? 0 : count * 100 / total
-            bars += "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: \(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
+            bars +=
+                "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: \(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
         }
         let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
         return """
-        <!DOCTYPE html>
-        <html lang="en" dir="ltr">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>Content report</title>
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
-        table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.9rem; }
-        .state-original, .state-current { background: #e8f5e9; } .state-stale, .state-unstamped { background: #fff3cd; }
-        .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
-        .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
-        .coverage .label { display: inline-block; width: 4rem; } .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
-        </style>
-        </head>
-        <body>
-        <main>
-        <h1>Content report</h1>
-        <p>For the content team: every page in every locale. Not linked from the site and not indexed.</p>
-        <h2>Translation coverage</h2>
-        <ul class="coverage">
-        \(bars)</ul>
-        <h2>Pages</h2>
-        <table>
-        <thead><tr><th scope="col">page</th>\(header)</tr></thead>
-        <tbody>
-        \(rows)</tbody>
-        </table>
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en" dir="ltr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex">
+            <title>Content report</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
+            table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.9rem; }
+            .state-original, .state-current { background: #e8f5e9; } .state-stale, .state-unstamped { background: #fff3cd; }
+            .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
+            .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
+            .coverage .label { display: inline-block; width: 4rem; } .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>Content report</h1>
+            <p>For the content team: every page in every locale. Not linked from the site and not indexed.</p>
+            <h2>Translation coverage</h2>
+            <ul class="coverage">
+            \(bars)</ul>
+            <h2>Pages</h2>
+            <table>
+            <thead><tr><th scope="col">page</th>\(header)</tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 }

@@ -25,7 +25,8 @@ struct ExplainerStage {
     /// The locale strings explainers need (none for a site without presets).
     func usedStrings(_ graph: SiteGraph) -> [String: String] {
         guard graph.pulsePresets != nil else { return [:] }
-        return Dictionary(uniqueKeysWithValues: PulseExplainerStrings.used(by: library).map { ($0, "the pulse explainer") })
+        return Dictionary(
+            uniqueKeysWithValues: PulseExplainerStrings.used(by: library).map { ($0, "the pulse explainer") })
     }
 
     struct Output {
@@ -48,7 +49,8 @@ struct ExplainerStage {
             var pageRequests: [ExplainerRequest?] = []
             var pageModels: [Int?] = []
             for embed in pageEmbeds {
-                let (request, problems) = ExplainerRequest.decode(embed.source, file: base.file, fenceLine: base.line + embed.position.line - 1, library: library)
+                let (request, problems) = ExplainerRequest.decode(
+                    embed.source, file: base.file, fenceLine: base.line + embed.position.line - 1, library: library)
                 // A borrowed page repeats its original's blocks; report them once.
                 if !graph.pages[index].isFallback { diagnostics += problems }
                 pageRequests.append(request)
@@ -76,10 +78,15 @@ struct ExplainerStage {
                 let text = strings.strings(for: page.source.locale)
                 let context = ExplainerContext(
                     // locale.yml may pin the separator (`decimalSeparator`); else the locale's convention.
-                    strings: text, numbers: LocaleNumbers(decimalSeparator: text["decimalSeparator"] ?? LocaleFormats.decimalSeparator(graph.contentLocale(of: page))),
-                    statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph), idPrefix: "pulse-\(number + 1)"
+                    strings: text,
+                    numbers: LocaleNumbers(
+                        decimalSeparator: text["decimalSeparator"]
+                            ?? LocaleFormats.decimalSeparator(graph.contentLocale(of: page))),
+                    statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph),
+                    idPrefix: "pulse-\(number + 1)"
                 )
-                return ExplainerHTML.html(for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)
+                return ExplainerHTML.html(
+                    for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)
             }
         }
         return Output(html: html, states: states, diagnostics: diagnostics)
@@ -89,7 +96,11 @@ struct ExplainerStage {
     private func comparisonPageID(_ graph: SiteGraph, diagnostics: inout [Diagnostic]) -> String? {
         guard let id = library.comparisonPage else { return nil }
         guard graph.pagesByID[graph.config.defaultLocale]?[id.value] != nil else {
-            diagnostics.append(.error(id.location, "pulse presets: comparisonPage '\(id.value)' is not the id of a page in '\(graph.config.defaultLocale)'"))
+            diagnostics.append(
+                .error(
+                    id.location,
+                    "pulse presets: comparisonPage '\(id.value)' is not the id of a page in '\(graph.config.defaultLocale)'"
+                ))
             return nil
         }
         return id.value

@@ -91,7 +91,9 @@ extension Fingerprint {
     public static func digest(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
         let digest = SHA256.hash(data: bytes)
         return digest.withUnsafeBytes { raw in
-            Fingerprint(high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian, low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian)
+            Fingerprint(
+                high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian,
+                low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian)
         }
     }
 

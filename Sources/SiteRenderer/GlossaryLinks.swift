@@ -14,7 +14,9 @@ struct GlossaryLinks: Sendable {
     init(graph: SiteGraph, converted: [RenderedMarkdown]) {
         for locale in graph.locales where !locale.glossary.isEmpty {
             definitions[locale.tag] = locale.glossary.map(\.definition)
-            guard let index = graph.pagesByID[locale.tag]?[GlossaryPages.id], !graph.pages[index].isFallback else { continue }
+            guard let index = graph.pagesByID[locale.tag]?[GlossaryPages.id], !graph.pages[index].isFallback else {
+                continue
+            }
             let anchors = converted[index].headings.map(\.anchor)
             // One h2 per term, in order; anything else means the page was not ours.
             guard anchors.count == locale.glossary.count else { continue }
@@ -29,7 +31,9 @@ struct GlossaryLinks: Sendable {
 
     /// The tags around a use of term `term` in content of `contentLocale`.
     func tags(term: Int, contentLocale: String) -> (open: String, close: String)? {
-        guard let entry = entries[contentLocale], let definitions = definitions[contentLocale], term < definitions.count else { return nil }
+        guard let entry = entries[contentLocale], let definitions = definitions[contentLocale],
+            term < definitions.count
+        else { return nil }
         let href = HTMLEscape.text(entry.url + "#" + entry.anchors[term])
         return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(definitions[term]))\">", "</a>")
     }

@@ -13,9 +13,13 @@ struct LocaleStrings: Sendable {
             var strings = locale.strings
             for (key, template) in usedStrings.sorted(by: { $0.key < $1.key }) where strings[key] == nil {
                 let location = SourceLocation(file: locale.location.file)
-                if let source = graph.locales.stringSource(key, for: locale, defaultLocale: graph.config.defaultLocale) {
+                if let source = graph.locales.stringSource(key, for: locale, defaultLocale: graph.config.defaultLocale)
+                {
                     strings[key] = source.strings[key]
-                    diagnostics.append(.warning(location, "strings: '\(key)' (used by \(template)) is missing; showing the \(source.tag) text"))
+                    diagnostics.append(
+                        .warning(
+                            location,
+                            "strings: '\(key)' (used by \(template)) is missing; showing the \(source.tag) text"))
                 } else {
                     diagnostics.append(.error(location, "strings: '\(key)' (used by \(template)) is missing"))
                 }

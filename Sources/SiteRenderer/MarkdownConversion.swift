@@ -1,5 +1,5 @@
-import Foundation
 public import CommonMark
+import Foundation
 public import Readability
 
 /// Everything a conversion reads: the body, the language its reading level
@@ -17,9 +17,13 @@ public struct ConversionInput: Hashable, Sendable {
     }
 
     private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs, rhs = rhs
+        var lhs = lhs
+        var rhs = rhs
         return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0) }
+            rhs.withUTF8 { right in
+                left.count == right.count
+                    && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
         }
     }
 
@@ -28,7 +32,8 @@ public struct ConversionInput: Hashable, Sendable {
     /// byte of every page twice per build cost more than the lookup saved.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(options)
-        var body = body, language = language
+        var body = body
+        var language = language
         language.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         body.withUTF8 { bytes in
             hasher.combine(bytes.count)

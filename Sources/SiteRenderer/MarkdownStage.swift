@@ -1,5 +1,5 @@
-import Foundation
 import CommonMark
+import Foundation
 public import SiteModel
 public import SiteResolver
 
@@ -7,7 +7,10 @@ public import SiteResolver
 /// against the whole site (anchors of every page are known by then).
 public enum MarkdownStage {
     /// Ids the templates use; headings never take them.
-    static let templateAnchors: Set<String> = ["references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer", "languages", "topics"]
+    static let templateAnchors: Set<String> = [
+        "references", "main", "top", "toc", "breadcrumbs", "related", "site-header", "site-footer", "disclaimer",
+        "languages", "topics",
+    ]
 
     public struct Result: Sendable {
         /// Each page's body, every hole filled for the page.
@@ -80,14 +83,22 @@ public enum MarkdownStage {
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
-    static let usedStrings = ["footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown", "referencesTitle": "reference lists"]
+    static let usedStrings = [
+        "footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown",
+        "referencesTitle": "reference lists",
+    ]
 
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
-    static func run(_ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: [ConversionInput: MarkdownConversion] = [:]) -> Result {
+    static func run(
+        _ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage,
+        memo: [ConversionInput: MarkdownConversion] = [:]
+    ) -> Result {
         let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        let conversions = ParallelMap.map(own) { index in conversion(of: graph.pages[index], options: options, memo: memo) }
+        let conversions = ParallelMap.map(own) { index in
+            conversion(of: graph.pages[index], options: options, memo: memo)
+        }
         var slots = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slots[index] = position }
         let slot = slots
@@ -101,9 +112,11 @@ public enum MarkdownStage {
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
-            conversions: Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
+            conversions: Dictionary(
+                conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
-                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [], readingDiagnostics: [],
+                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
+                readingDiagnostics: [],
                 options: options, resolver: resolver, glossary: glossary, strings: strings, shared: []
             )
         )
@@ -112,11 +125,14 @@ public enum MarkdownStage {
             result.checked(index, page: graph.pages[index], conversion: conversions[slot[index]], graph: graph)
         }
         result.kept.shared = graph.pages.indices.map { ownPages[source($0)].fill }
-        result.kept.readingDiagnostics = graph.pages.indices.map { graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic }
+        result.kept.readingDiagnostics = graph.pages.indices.map {
+            graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic
+        }
         let finished = ParallelMap.map(Array(graph.pages.indices)) { [result] index in
             // A page that is only linked to has no body to write.
             guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
-            return result.kept.finish(index, page: graph.pages[index], rendered: converted[index], shared: result.kept.shared[index])
+            return result.kept.finish(
+                index, page: graph.pages[index], rendered: converted[index], shared: result.kept.shared[index])
         }
         result.bodies = finished.map(\.body)
         result.kept.pageDiagnostics = graph.pages.indices.map { index in
@@ -128,7 +144,8 @@ public enum MarkdownStage {
     /// Where a page's own body links, its glossary terms and citations,
     /// resolved once for it and its borrowed copies; and the problems found.
     fileprivate static func sharedFill(
-        _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks, strings: LocaleStrings
+        _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks,
+        strings: LocaleStrings
     ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
@@ -137,7 +154,11 @@ public enum MarkdownStage {
             case .success(let target):
                 return target
             case .failure(let problem):
-                diagnostics.append(.error(SourceLocation(file: base.file, line: base.line + link.position.line - 1, column: link.position.column), problem.message))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(
+                            file: base.file, line: base.line + link.position.line - 1, column: link.position.column),
+                        problem.message))
                 return nil
             }
         }
@@ -145,7 +166,8 @@ public enum MarkdownStage {
         let title = strings.strings(for: page.source.locale)["referencesTitle"] ?? ""
         let cited = Citations.fill(rendered.citations, page: page.source, title: title)
         let tags = rendered.termUses.map { glossary.tags(term: $0, contentLocale: page.source.locale) }
-        let fill = PageBody.SharedFill(linkTargets: targets, termTags: tags, citationHTML: cited.html, referenceList: cited.list)
+        let fill = PageBody.SharedFill(
+            linkTargets: targets, termTags: tags, citationHTML: cited.html, referenceList: cited.list)
         return (fill, diagnostics + cited.diagnostics)
     }
 
@@ -154,28 +176,36 @@ public enum MarkdownStage {
     /// every page's conversion in. Only the locales' settings are needed.
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
     public static func convert(
-        _ pages: [SourcePage], config: SiteConfig, locales: LocaleTable, memo: [ConversionInput: MarkdownConversion] = [:]
+        _ pages: [SourcePage], config: SiteConfig, locales: LocaleTable,
+        memo: [ConversionInput: MarkdownConversion] = [:]
     ) -> [ConversionInput: MarkdownConversion] {
         let options = LocaleOptions(config: config, locales: locales) { key, locale in
-            locale.strings[key] ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
+            locale.strings[key]
+                ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
         }
         let conversions = ParallelMap.map(pages) { page in
-            convert(body: page.body, language: page.locale, options: options.options(locale: page.locale, isGlossary: false), memo: memo)
+            convert(
+                body: page.body, language: page.locale,
+                options: options.options(locale: page.locale, isGlossary: false), memo: memo)
         }
         return Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A page's Markdown through cmark-gfm and the reading-level score, or the memo's copy.
-    fileprivate static func conversion(of page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]) -> (key: ConversionInput, conversion: MarkdownConversion) {
+    fileprivate static func conversion(
+        of page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]
+    ) -> (key: ConversionInput, conversion: MarkdownConversion) {
         convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
     private static func convert(
-        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint), memo: [ConversionInput: MarkdownConversion]
+        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint),
+        memo: [ConversionInput: MarkdownConversion]
     ) -> (key: ConversionInput, conversion: MarkdownConversion) {
         let key = memoKey(body: body, language: language, options: options.fingerprint)
         if let known = memo[key] { return (key, known) }
-        var rendered = MarkdownConverter.convert(body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+        var rendered = MarkdownConverter.convert(
+            body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
         rendered.proseText = ""
@@ -184,10 +214,13 @@ public enum MarkdownStage {
 
     /// Each locale's Markdown options, hashed once (with and without glossary terms), not once per page.
     fileprivate struct LocaleOptions: Sendable {
-        private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] = [:]
+        private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] =
+            [:]
 
         init(_ graph: SiteGraph, strings: LocaleStrings) {
-            self.init(config: graph.config, locales: graph.locales) { key, locale in strings.strings(for: locale.tag)[key] }
+            self.init(config: graph.config, locales: graph.locales) { key, locale in
+                strings.strings(for: locale.tag)[key]
+            }
         }
 
         /// - Parameter text: a string of a locale, as its fallback chain gives it.
@@ -195,13 +228,16 @@ public enum MarkdownStage {
             for locale in locales {
                 let options = MarkdownOptions(
                     smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
-                    footnoteLabels: FootnoteLabels(title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
+                    footnoteLabels: FootnoteLabels(
+                        title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
                     embedLanguages: [ExplainerStage.language],
                     terms: GlossaryLinks.patterns(locale), collectsPlainText: false
                 )
                 var withoutTerms = options
                 withoutTerms.terms = []
-                byLocale[locale.tag] = (options, MarkdownStage.optionsKey(options), MarkdownStage.optionsKey(withoutTerms))
+                byLocale[locale.tag] = (
+                    options, MarkdownStage.optionsKey(options), MarkdownStage.optionsKey(withoutTerms)
+                )
             }
         }
 
@@ -254,27 +290,37 @@ extension MarkdownStage.Result {
     /// Page `index`'s own Markdown (as `page` now has it) converted and
     /// checked against this run's site, as `run` does for each page.
     public func convert(_ index: Int, page: PageNode, graph: SiteGraph) -> MarkdownStage.ConvertedPage {
-        checked(index, page: page, conversion: MarkdownStage.conversion(of: page, options: kept.options, memo: conversions), graph: graph)
+        checked(
+            index, page: page,
+            conversion: MarkdownStage.conversion(of: page, options: kept.options, memo: conversions), graph: graph)
     }
 
     /// Links, terms and citations of a converted page, and its problems.
     fileprivate func checked(
-        _ index: Int, page: PageNode, conversion: (key: ConversionInput, conversion: MarkdownConversion), graph: SiteGraph
+        _ index: Int, page: PageNode, conversion: (key: ConversionInput, conversion: MarkdownConversion),
+        graph: SiteGraph
     ) -> MarkdownStage.ConvertedPage {
         let own = MarkdownStage.sharedFill(
-            index, page: page, rendered: conversion.conversion.rendered, resolver: kept.resolver, glossary: kept.glossary, strings: kept.strings
+            index, page: page, rendered: conversion.conversion.rendered, resolver: kept.resolver,
+            glossary: kept.glossary, strings: kept.strings
         )
         return MarkdownStage.ConvertedPage(
-            index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill, diagnostics: own.diagnostics,
-            readingDiagnostic: ReadingLevelCheck.diagnostic(page, stats: conversion.conversion.stats, config: graph.config)
+            index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill,
+            diagnostics: own.diagnostics,
+            readingDiagnostic: ReadingLevelCheck.diagnostic(
+                page, stats: conversion.conversion.stats, config: graph.config)
         )
     }
 
     /// The body of page `shown` (the converted page itself, or a borrowed copy of it).
-    public func finish(_ shown: Int, page: PageNode, from converted: MarkdownStage.ConvertedPage) -> MarkdownStage.FinishedPage {
+    public func finish(_ shown: Int, page: PageNode, from converted: MarkdownStage.ConvertedPage)
+        -> MarkdownStage.FinishedPage
+    {
         let finished = kept.finish(shown, page: page, rendered: converted.conversion.rendered, shared: converted.fill)
         let diagnostics = finished.diagnostics + (shown == converted.index ? converted.diagnostics : [])
-        return MarkdownStage.FinishedPage(index: shown, rendered: converted.conversion.rendered, shared: converted.fill, body: finished.body, diagnostics: diagnostics)
+        return MarkdownStage.FinishedPage(
+            index: shown, rendered: converted.conversion.rendered, shared: converted.fill, body: finished.body,
+            diagnostics: diagnostics)
     }
 
     /// What other pages and files show of page `index` now (see `ConvertedPage.outline`).
@@ -312,9 +358,11 @@ extension MarkdownStage.Result {
     }
 }
 
-private extension MarkdownStage.Kept {
+extension MarkdownStage.Kept {
     /// Page `index`'s body, every hole filled for it, and its problems.
-    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, shared: PageBody.SharedFill) -> (body: PageBody, diagnostics: [Diagnostic]) {
+    fileprivate func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, shared: PageBody.SharedFill) -> (
+        body: PageBody, diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
@@ -323,18 +371,31 @@ private extension MarkdownStage.Kept {
         // A borrowed copy links where its original does, in the copy's locale.
         let urls = shared.linkTargets.map { target -> String in
             guard let target else { return "" }
-            return resolver.url(of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)
+            return resolver.url(
+                of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)
         }
         for image in rendered.images where image.altText.trimmed.isEmpty {
-            diagnostics.append(.error(location(image.position), "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"))
+            diagnostics.append(
+                .error(
+                    location(image.position),
+                    "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"
+                ))
         }
         var previousLevel = 1
         for heading in rendered.headings {
             if heading.level == 1 {
-                diagnostics.append(.error(location(heading.position), "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"))
+                diagnostics.append(
+                    .error(
+                        location(heading.position),
+                        "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"
+                    ))
             } else if heading.level > previousLevel + 1 {
                 let marks = String(repeating: "#", count: heading.level)
-                diagnostics.append(.warning(location(heading.position), "heading level skipped: '\(marks) \(heading.text)' follows a level-\(previousLevel) heading; use '\(String(repeating: "#", count: previousLevel + 1))'"))
+                diagnostics.append(
+                    .warning(
+                        location(heading.position),
+                        "heading level skipped: '\(marks) \(heading.text)' follows a level-\(previousLevel) heading; use '\(String(repeating: "#", count: previousLevel + 1))'"
+                    ))
             }
             previousLevel = heading.level
         }
@@ -344,12 +405,12 @@ private extension MarkdownStage.Kept {
     }
 }
 
-private extension Heading {
+extension Heading {
     /// What other pages and files see of a heading: not its line.
-    var outline: [String] { [String(level), anchor, text] }
+    fileprivate var outline: [String] { [String(level), anchor, text] }
 }
 
-private extension Embed {
+extension Embed {
     /// What the explainer stage renders from a block: not its line.
-    var block: [String] { [language, source] }
+    fileprivate var block: [String] { [language, source] }
 }

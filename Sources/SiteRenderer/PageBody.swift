@@ -29,21 +29,24 @@ struct PageBody: TemplateHTMLWriter, Sendable {
 
     /// The body of a page that is not published.
     static let empty = PageBody(
-        markdown: RenderedMarkdown(html: "", headings: [], internalLinks: [], images: [], plainText: ""), linkURLs: [], embedHTML: [], shared: SharedFill()
+        markdown: RenderedMarkdown(html: "", headings: [], internalLinks: [], images: [], plainText: ""), linkURLs: [],
+        embedHTML: [], shared: SharedFill()
     )
 
     var isEmpty: Bool { markdown.html.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
 
     func write(into output: inout HTMLOutput) {
-        markdown.write(run: { output.appendRaw($0) }, hole: { kind in
-            switch kind {
-            case .link(let index): output.appendEscaped(linkURLs[index])
-            case .embed(let index): output.appendRaw(embedHTML[index])
-            case .termStart(let index): output.appendRaw(shared.termTags[index]?.open ?? "")
-            case .termEnd(let index): output.appendRaw(shared.termTags[index]?.close ?? "")
-            case .citation(let index): output.appendRaw(shared.citationHTML[index])
-            }
-        })
+        markdown.write(
+            run: { output.appendRaw($0) },
+            hole: { kind in
+                switch kind {
+                case .link(let index): output.appendEscaped(linkURLs[index])
+                case .embed(let index): output.appendRaw(embedHTML[index])
+                case .termStart(let index): output.appendRaw(shared.termTags[index]?.open ?? "")
+                case .termEnd(let index): output.appendRaw(shared.termTags[index]?.close ?? "")
+                case .citation(let index): output.appendRaw(shared.citationHTML[index])
+                }
+            })
         output.appendRaw(shared.referenceList)
     }
 

@@ -24,9 +24,12 @@ struct PageValueBuilder: Sendable {
         self.graph = graph
         self.strings = strings
         self.origin = graph.config.origin
-        let graph = graph, origin = origin
+        let graph = graph
+        let origin = origin
         links = ParallelMap.map(Array(graph.pages.indices)) { Self.makeLink(to: $0, in: graph) }
-        switcherEntries = ParallelMap.map(Array(graph.pages.indices)) { Self.makeSwitcherEntries($0, in: graph, origin: origin) }
+        switcherEntries = ParallelMap.map(Array(graph.pages.indices)) {
+            Self.makeSwitcherEntries($0, in: graph, origin: origin)
+        }
         for locale in graph.locales {
             let shared = localeValues(locale, assets: assets, keys: theme.keys)
             // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
@@ -36,7 +39,8 @@ struct PageValueBuilder: Sendable {
                 template.render(shared, into: &output)
                 cached[name] = output.text
             }
-            locales[locale.tag] = shared.with(cached: KeyedValues(cached, keys: theme.keys[KeySpace.cached] ?? [], isHTML: true))
+            locales[locale.tag] = shared.with(
+                cached: KeyedValues(cached, keys: theme.keys[KeySpace.cached] ?? [], isHTML: true))
         }
     }
 
@@ -46,7 +50,9 @@ struct PageValueBuilder: Sendable {
         change(&graph)
     }
 
-    private func localeValues(_ locale: LocaleConfig, assets: [String: String], keys: [String: Set<String>]) -> LocaleValues {
+    private func localeValues(_ locale: LocaleConfig, assets: [String: String], keys: [String: Set<String>])
+        -> LocaleValues
+    {
         let tag = locale.tag
         let homeURL = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath
         let nav = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].children.map(link) } ?? []
@@ -58,7 +64,9 @@ struct PageValueBuilder: Sendable {
             assets: KeyedValues(assets, keys: keys[KeySpace.assets] ?? [], isHTML: false),
             homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph), nav: nav,
             languages: graph.homes.map { home in
-                LanguageValue(tag: graph.pages[home].locale, name: graph.locale(of: graph.pages[home]).name, url: graph.pages[home].url)
+                LanguageValue(
+                    tag: graph.pages[home].locale, name: graph.locale(of: graph.pages[home]).name,
+                    url: graph.pages[home].url)
             },
             // Filled in once the `cached/` templates are rendered with these values.
             cached: KeyedValues([:], keys: keys[KeySpace.cached] ?? [], isHTML: true)
@@ -66,9 +74,13 @@ struct PageValueBuilder: Sendable {
     }
 
     /// The values of page `index` of the graph, for its kind's template.
-    func values(_ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []) -> PageValues {
+    func values(
+        _ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []
+    ) -> PageValues {
         let page = graph.pages[index]
-        let toc = headings.filter { (2...3).contains($0.level) }.map { TocEntry(text: $0.text, anchor: $0.anchor, isSubheading: $0.level == 3) }
+        let toc = headings.filter { (2...3).contains($0.level) }.map {
+            TocEntry(text: $0.text, anchor: $0.anchor, isSubheading: $0.level == 3)
+        }
         let isGlossary = page.id == GlossaryPages.id && page.source.isSynthesized
         var jsonLD: String?
         if page.source.kind == .topic, !isGlossary {
@@ -91,25 +103,41 @@ struct PageValueBuilder: Sendable {
         }
         let content = ContentPageValue(
             title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url,
-            canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc, tags: page.source.frontMatter.tags,
-            hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag, contentDir: contentLocale?.direction.rawValue
+            canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc,
+            tags: page.source.frontMatter.tags,
+            hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag,
+            contentDir: contentLocale?.direction.rawValue
         )
         let frame = frame(index)
         let breadcrumbs = page.ancestors.map { crumb in
-            graph.pages[crumb].source.kind == .home ? link(to: crumb).with(title: strings.strings(for: page.locale)["home"] ?? page.title) : link(to: crumb)
+            graph.pages[crumb].source.kind == .home
+                ? link(to: crumb).with(title: strings.strings(for: page.locale)["home"] ?? page.title)
+                : link(to: crumb)
         }
         switch page.source.kind {
         case .home:
-            return PageValues(.home, HomePage(frame: frame, page: content, notices: notices, groups: homeGroups(index)))
+            return PageValues(
+                .home, HomePage(frame: frame, page: content, notices: notices, groups: homeGroups(index)))
         case .section:
-            return PageValues(.section, SectionPage(frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, topics: page.children.map(link)))
+            return PageValues(
+                .section,
+                SectionPage(
+                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
+                    topics: page.children.map(link)))
         case .topic where isGlossary:
-            return PageValues(.glossary, GlossaryPage(frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, reviewText: reviewText(index)))
+            return PageValues(
+                .glossary,
+                GlossaryPage(
+                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
+                    reviewText: reviewText(index)))
         case .topic:
-            return PageValues(.topic, TopicPage(
-                frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs, reviewText: reviewText(index),
-                related: page.related.map(link), section: page.parent.map(link)
-            ))
+            return PageValues(
+                .topic,
+                TopicPage(
+                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
+                    reviewText: reviewText(index),
+                    related: page.related.map(link), section: page.parent.map(link)
+                ))
         }
     }
 
@@ -120,7 +148,9 @@ struct PageValueBuilder: Sendable {
             locale: locales[graph.pages[index].locale]!,
             translations: translations.map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other },
             // hreflang alternates name real translations only, never borrowed pages.
-            alternates: graph.realTranslations(of: index).map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other }
+            alternates: graph.realTranslations(of: index).map {
+                $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other
+            }
         )
     }
 
@@ -137,7 +167,8 @@ struct PageValueBuilder: Sendable {
         let page = graph.pages[index]
         // A borrowed page's title is in its content's language.
         return LinkValue(
-            title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description), isSection: page.isListing,
+            title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description),
+            isSection: page.isListing,
             fallbackLang: page.isFallback ? page.source.locale : nil,
             otherLanguage: page.isPublished ? nil : graph.contentLocale(of: page).name
         )
@@ -155,14 +186,19 @@ struct PageValueBuilder: Sendable {
         let text = strings.strings(for: page.locale)
         let locale = graph.locale(of: page)
         guard let entry = ReviewSchedule.entry(for: index, in: graph) else { return text["notReviewed"] ?? "" }
-        let reviewed = Placeholders.fill(text["lastReviewed"] ?? "", ["date": formats.date(entry.reviewed, locale: locale), "reviewer": entry.reviewedBy])
-        let next = Placeholders.fill(text["nextReviewDue"] ?? "", ["date": formats.date(entry.nextReview, locale: locale)])
+        let reviewed = Placeholders.fill(
+            text["lastReviewed"] ?? "",
+            ["date": formats.date(entry.reviewed, locale: locale), "reviewer": entry.reviewedBy])
+        let next = Placeholders.fill(
+            text["nextReviewDue"] ?? "", ["date": formats.date(entry.nextReview, locale: locale)])
         return "\(reviewed) · \(next)"
     }
 
     /// "This page is not yet available in Español; you are reading the English version."
     private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
-        Placeholders.fill(strings.strings(for: tag)["fallbackNotice"] ?? "", ["language": graph.locales[tag]?.name ?? tag, "original": contentLocale.name])
+        Placeholders.fill(
+            strings.strings(for: tag)["fallbackNotice"] ?? "",
+            ["language": graph.locales[tag]?.name ?? tag, "original": contentLocale.name])
     }
 
     /// `/<locale>/search/`, the locale's search page.
@@ -177,12 +213,16 @@ struct PageValueBuilder: Sendable {
         var groups: [TopicGroup] = []
         if !topLevel.isEmpty { groups.append(TopicGroup(isTopLevel: true, topics: topLevel.map(link))) }
         for section in children where graph.pages[section].isListing {
-            groups.append(TopicGroup(isTopLevel: false, section: link(to: section), topics: graph.pages[section].children.map(link)))
+            groups.append(
+                TopicGroup(
+                    isTopLevel: false, section: link(to: section), topics: graph.pages[section].children.map(link)))
         }
         return groups
     }
 
-    private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (other: TranslationValue, current: TranslationValue) {
+    private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (
+        other: TranslationValue, current: TranslationValue
+    ) {
         let page = graph.pages[index]
         let locale = graph.locale(of: page)
         func entry(isCurrent: Bool) -> TranslationValue {

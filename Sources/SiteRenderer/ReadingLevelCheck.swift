@@ -25,9 +25,14 @@ enum ReadingLevelCheck {
         guard page.source.kind == .topic, !page.isFallback, !page.source.isSynthesized else { return nil }
         let language = page.locale
         guard let target = config.readingTargets[language] ?? ReadingLevel.defaultTarget(language: language),
-              let level = stats?.level, !level.meets(target) else { return nil }
+            let level = stats?.level, !level.meets(target)
+        else { return nil }
         let goal: String
-        if case .fernandezHuerta = level { goal = "\(Int(target)) or higher" } else { goal = "\(Int(target)) or lower" }
+        if case .fernandezHuerta = level {
+            goal = "\(Int(target)) or higher"
+        } else {
+            goal = "\(Int(target)) or lower"
+        }
         return .warning(
             SourceLocation(file: page.source.file, line: 1, column: 1),
             "reading level: \(level.description), target \(goal); shorter sentences and everyday words help"

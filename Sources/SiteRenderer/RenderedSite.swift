@@ -34,7 +34,9 @@ public struct RenderedSite: Sendable {
     /// rows for those pages made again, into `sink`, which holds the rest of
     /// the output.
     /// - Returns: how many pages' bytes changed, and each write's failure.
-    public mutating func write(pages indices: [Int], into sink: some OutputSink) -> (changed: Int, failures: [(path: String, failure: (any Error)?)]) {
+    public mutating func write(pages indices: [Int], into sink: some OutputSink) -> (
+        changed: Int, failures: [(path: String, failure: (any Error)?)]
+    ) {
         let pages = indices.filter { graph.pages[$0].isPublished }
         report.update(pages: pages, graph: graph, readingLevels: markdown.readingLevels)
         let jobs = pages.map { TemplateJob.page($0, graph: graph, builder: builder, markdown: markdown) }

@@ -19,12 +19,16 @@ enum SearchIndex {
             bytes = graph.pages.indices.map { index in
                 let page = graph.pages[index]
                 guard page.fallbackOf == nil, page.source.kind != .home else { return [] }
-                let shown = page.id == GlossaryPages.id ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
+                let shown =
+                    page.id == GlossaryPages.id
+                    ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text)
                 return SearchIndex.members(description: page.source.frontMatter.description, headings: shown)
             }
         }
 
-        fileprivate subscript(_ page: Int, in graph: SiteGraph) -> [UInt8] { bytes[graph.pages[page].fallbackOf ?? page] }
+        fileprivate subscript(_ page: Int, in graph: SiteGraph) -> [UInt8] {
+            bytes[graph.pages[page].fallbackOf ?? page]
+        }
     }
 
     static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers) -> Data {

@@ -1,7 +1,7 @@
+import CommonMark
 import Foundation
 public import SiteModel
 public import SiteResolver
-import CommonMark
 
 public struct RenderSummary: Sendable {
     public var filesWritten: Int { outputPaths.count }
@@ -32,7 +32,8 @@ public enum SiteRenderer {
     /// - Parameter progress: told each stage's name as it starts (`links`, `pages`, `writing`).
     public static func renderSite(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
-        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site", progress: (String) -> Void = { _ in }
+        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
+        progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
         let explainers = ExplainerStage(graph: graph)
@@ -45,7 +46,8 @@ public enum SiteRenderer {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         progress("pages")
-        let assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
+        let assetURLs = Dictionary(
+            uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
         let builder = PageValueBuilder(graph: graph, strings: strings, assets: assetURLs, theme: theme)
         let headings = markdown.converted.map(\.headings)
         let searchMembers = SearchIndex.ContentMembers(graph, headings: headings)
@@ -55,7 +57,9 @@ public enum SiteRenderer {
         }
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
-        var paths = published.map { graph.pages[$0].outputPath } + graph.redirects.map(\.outputPath) + theme.assets.map(\.outputPath)
+        var paths =
+            published.map { graph.pages[$0].outputPath } + graph.redirects.map(\.outputPath)
+            + theme.assets.map(\.outputPath)
         paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
         paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
@@ -63,11 +67,16 @@ public enum SiteRenderer {
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
-        let others = TemplateJob.others(graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
+        let others = TemplateJob.others(
+            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
-        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) { index -> (path: String, changed: Bool, failure: (any Error)?) in
-            let job = index < published.count ? TemplateJob.page(published[index], graph: graph, builder: builder, markdown: markdown) : others[index - published.count]
+        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) {
+            index -> (path: String, changed: Bool, failure: (any Error)?) in
+            let job =
+                index < published.count
+                ? TemplateJob.page(published[index], graph: graph, builder: builder, markdown: markdown)
+                : others[index - published.count]
             let written = job.write(theme: theme, into: sink)
             return (job.path, written.changed, written.failure)
         }
@@ -80,18 +89,28 @@ public enum SiteRenderer {
         failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, report.html) }))
         failures.append(("sitemap.xml", attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) }))
         failures.append(("robots.txt", attempt { try sink.write("robots.txt", Sitemap.robots(graph)) }))
-        failures += theme.assets.map { asset in (asset.outputPath, attempt { try sink.write(asset.outputPath, asset.contents) }) }
+        failures += theme.assets.map { asset in
+            (asset.outputPath, attempt { try sink.write(asset.outputPath, asset.contents) })
+        }
         if let states = markdown.explainerStates {
             failures.append((states.path, attempt { try sink.write(states.path, states.contents) }))
         }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
-        let counts = graph.locales.map { locale in (locale.tag, graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count) }
+        let counts = graph.locales.map { locale in
+            (locale.tag, graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
+        }
         let site = RenderedSite(
-            theme: theme, strings: strings, builder: builder, markdown: markdown, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
-            report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts, outputPaths: paths
+            theme: theme, strings: strings, builder: builder, markdown: markdown,
+            stageDiagnostics: explainers.diagnostics + strings.diagnostics,
+            report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
+            outputPaths: paths
         )
-        return (RenderSummary(warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count, outputPaths: paths), site)
+        return (
+            RenderSummary(
+                warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count,
+                outputPaths: paths), site
+        )
     }
 
     /// Runs `body`; returns what it threw.
@@ -106,7 +125,9 @@ public enum SiteRenderer {
 
     /// One error per file or folder that could not be written, at its path in
     /// the output folder (`Site/en/tens/index.html: error: cannot write: …`), sorted.
-    public static func writeDiagnostics(_ failures: [(path: String, failure: (any Error)?)], outputName: String) -> [Diagnostic] {
+    public static func writeDiagnostics(_ failures: [(path: String, failure: (any Error)?)], outputName: String)
+        -> [Diagnostic]
+    {
         let diagnostics = failures.compactMap { item -> Diagnostic? in
             guard let failure = item.failure else { return nil }
             if let output = failure as? OutputError { return .error(SourceLocation(file: output.path), output.reason) }

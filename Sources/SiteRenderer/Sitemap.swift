@@ -21,7 +21,9 @@ enum Sitemap {
             lines.append("    <loc>\(absolute[index])</loc>")
             if translations.count > 1 {
                 for other in translations {
-                    lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" href=\"\(absolute[other])\"/>")
+                    lines.append(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" href=\"\(absolute[other])\"/>"
+                    )
                 }
             }
             lines.append("  </url>")

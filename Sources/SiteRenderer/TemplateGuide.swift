@@ -18,11 +18,13 @@ public enum TemplateGuide {
         for (kind, shape) in kinds {
             let own = shape.fields.filter { !shared.contains($0.name) }
             guard !own.isEmpty else { continue }
-            text += "\n**\(capitalized(shape.displayName))** (`Templates/\(kind.templateName).mustache`) also offer:\n\n"
+            text +=
+                "\n**\(capitalized(shape.displayName))** (`Templates/\(kind.templateName).mustache`) also offer:\n\n"
             text += table(own)
         }
         let cached = ObjectShape.of(LocaleValues.self).fields.map(\.name)
-        text += "\n**Templates under `cached/`** are rendered once per locale and see only "
+        text +=
+            "\n**Templates under `cached/`** are rendered once per locale and see only "
             + cached.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
         text += "\nThe values inside those names:\n"
         for (label, shape) in innerShapes(of: kinds) {
@@ -54,7 +56,9 @@ public enum TemplateGuide {
         }
         return found.map { entry in
             let twins = found.filter { $0.shape.displayName == entry.shape.displayName }.count
-            let label = twins > 1 ? "\(capitalized(entry.shape.displayName)) on \(entry.users.joined(separator: ", "))"
+            let label =
+                twins > 1
+                ? "\(capitalized(entry.shape.displayName)) on \(entry.users.joined(separator: ", "))"
                 : capitalized(entry.shape.displayName)
             return (label, entry.shape)
         }

@@ -1,7 +1,7 @@
+import CommonMark
 import SiteModel
 import SiteResolver
 import TemplateEngine
-import CommonMark
 
 /// One file rendered from a template: where it goes and the values of its page kind.
 struct TemplateJob: Sendable {
@@ -26,21 +26,29 @@ struct TemplateJob: Sendable {
     }
 
     /// Page `index` of the graph.
-    static func page(_ index: Int, graph: SiteGraph, builder: PageValueBuilder, markdown: MarkdownStage.Result) -> TemplateJob {
+    static func page(_ index: Int, graph: SiteGraph, builder: PageValueBuilder, markdown: MarkdownStage.Result)
+        -> TemplateJob
+    {
         let converted = markdown.converted[index]
-        let values = builder.values(index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty, citations: markdown.citations(index))
+        let values = builder.values(
+            index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty,
+            citations: markdown.citations(index))
         return TemplateJob(path: graph.pages[index].outputPath, values: values)
     }
 
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
-    static func others(_ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)]) -> [TemplateJob] {
+    static func others(_ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)])
+        -> [TemplateJob]
+    {
         var jobs = graph.redirects.map { redirect in
             let target = graph.pages[redirect.target]
             let canonical = builder.absolute(target.url)
             let strings = builder.strings.strings(for: target.locale)
             let values = RedirectPage(
                 frame: builder.frame(locale: target.locale),
-                page: DocumentValue(title: strings["redirectTitle"] ?? "", description: target.source.frontMatter.description, canonical: canonical),
+                page: DocumentValue(
+                    title: strings["redirectTitle"] ?? "", description: target.source.frontMatter.description,
+                    canonical: canonical),
                 target: builder.link(to: redirect.target), targetCanonical: canonical
             )
             return TemplateJob(path: redirect.outputPath, values: PageValues(.redirect, values))
@@ -51,13 +59,18 @@ struct TemplateJob: Sendable {
         let defaultHome = graph.pagesByID[defaultLocale]?[PageNode.homeID]
         let chooser = LanguageChooserPage(
             frame: builder.frame(locale: defaultLocale),
-            page: DocumentValue(title: graph.config.title, description: strings["chooseLanguage"], canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL),
-            defaultHome: defaultHome.map(builder.link), defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
+            page: DocumentValue(
+                title: graph.config.title, description: strings["chooseLanguage"],
+                canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL),
+            defaultHome: defaultHome.map(builder.link),
+            defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
         )
         jobs.append(TemplateJob(path: "index.html", values: PageValues(.languageChooser, chooser)))
         let notFound = NotFoundPage(
             frame: builder.frame(locale: defaultLocale),
-            page: DocumentValue(title: strings["notFoundTitle"] ?? "", description: strings["notFoundText"], canonical: graph.config.baseURL + "404.html")
+            page: DocumentValue(
+                title: strings["notFoundTitle"] ?? "", description: strings["notFoundText"],
+                canonical: graph.config.baseURL + "404.html")
         )
         jobs.append(TemplateJob(path: "404.html", values: PageValues(.notFound, notFound)))
         for search in searchIndexes {
@@ -65,7 +78,8 @@ struct TemplateJob: Sendable {
             let text = builder.strings.strings(for: search.locale)
             let values = SearchPage(
                 frame: builder.frame(locale: search.locale),
-                page: DocumentValue(title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical),
+                page: DocumentValue(
+                    title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical),
                 searchIndexURL: graph.config.basePath + search.path, canonical: canonical,
                 groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? []
             )

@@ -29,7 +29,9 @@ public struct Theme: Sendable {
         public var outputPath: String
         public var contents: Data
         /// `style_css`: how templates refer to it (`{{assets.style_css}}`).
-        public var key: String { name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_") }
+        public var key: String {
+            name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")
+        }
     }
 
     /// Reads every `*.mustache` under `templatesURL` and every file in
@@ -39,14 +41,16 @@ public struct Theme: Sendable {
     ///   - stringKeys: every key of the locales' `strings:`.
     ///   - kinds: the kinds of page the site publishes: their templates must exist.
     public static func load(
-        from templatesURL: URL, displayRoot: String, stringKeys: Set<String>, kinds: Set<PageKind> = Set(PageKind.allCases)
+        from templatesURL: URL, displayRoot: String, stringKeys: Set<String>,
+        kinds: Set<PageKind> = Set(PageKind.allCases)
     ) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         let files = (FileManager.default.subpaths(atPath: templatesURL.path) ?? []).sorted()
         for path in files where path.hasSuffix(".mustache") {
             guard let text = try? String(contentsOf: templatesURL.appendingPathComponent(path), encoding: .utf8) else {
-                diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(path)"), "cannot read template (is it UTF-8?)"))
+                diagnostics.append(
+                    .error(SourceLocation(file: "\(displayRoot)/\(path)"), "cannot read template (is it UTF-8?)"))
                 continue
             }
             sources[String(path.dropLast(".mustache".count))] = text
@@ -54,7 +58,8 @@ public struct Theme: Sendable {
         let (library, parseErrors) = TemplateLibrary.parse(sources)
         diagnostics += parseErrors.map { diagnostic($0, displayRoot: displayRoot) }
         let unparsed = Set(parseErrors.map(\.template))
-        let assets = loadAssets(templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
+        let assets = loadAssets(
+            templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
         let cachedNames = library.names.filter { $0.hasPrefix(cachedPrefix) }
         let keys: [String: Set<String>] = [
             KeySpace.strings: stringKeys,
@@ -66,7 +71,10 @@ public struct Theme: Sendable {
         for kind in PageKind.allCases where !unparsed.contains(kind.templateName) {
             guard library.names.contains(kind.templateName) else {
                 if kinds.contains(kind) {
-                    diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/\(kind.templateName).mustache"), "template '\(kind.templateName)' is missing"))
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(file: "\(displayRoot)/\(kind.templateName).mustache"),
+                            "template '\(kind.templateName)' is missing"))
                 }
                 continue
             }
@@ -84,18 +92,25 @@ public struct Theme: Sendable {
         }
         // A partial used by several page kinds reports the same mistake once.
         var seen: Set<TemplateError> = []
-        diagnostics += compileErrors.filter { seen.insert($0).inserted }.map { diagnostic($0, displayRoot: displayRoot) }
+        diagnostics += compileErrors.filter { seen.insert($0).inserted }.map {
+            diagnostic($0, displayRoot: displayRoot)
+        }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         let uses = (pages.values.map(\.usedKeys) + cached.map(\.template.usedKeys)).flatMap { $0 }
         var usedStrings: [String: String] = [:]
-        for use in uses.filter({ $0.space == KeySpace.strings }).sorted(by: { ($0.template, $0.key) < ($1.template, $1.key) }) where usedStrings[use.key] == nil {
+        for use in uses.filter({ $0.space == KeySpace.strings }).sorted(by: {
+            ($0.template, $0.key) < ($1.template, $1.key)
+        }) where usedStrings[use.key] == nil {
             usedStrings[use.key] = "\(displayRoot)/\(use.template).mustache"
         }
         return Theme(pages: pages, cached: cached, keys: keys, usedStrings: usedStrings, assets: assets)
     }
 
     private static func diagnostic(_ error: TemplateError, displayRoot: String) -> Diagnostic {
-        .error(SourceLocation(file: "\(displayRoot)/\(error.template).mustache", line: error.position.line, column: error.position.column), error.message)
+        .error(
+            SourceLocation(
+                file: "\(displayRoot)/\(error.template).mustache", line: error.position.line,
+                column: error.position.column), error.message)
     }
 
     private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {

@@ -10,7 +10,9 @@ enum FallbackPages {
     /// A locale that publishes no borrowed copies borrows topics only: its
     /// home and section pages are its own (or generated), so its structure
     /// stays in its language while untranslated topics link elsewhere.
-    static func borrowed(by locale: LocaleConfig, own: [SourcePage], pagesByLocale: [String: [SourcePage]]) -> [SourcePage] {
+    static func borrowed(by locale: LocaleConfig, own: [SourcePage], pagesByLocale: [String: [SourcePage]])
+        -> [SourcePage]
+    {
         var present = Set(own.map(\.id))
         var borrowed: [SourcePage] = []
         for tag in locale.fallbackChain {

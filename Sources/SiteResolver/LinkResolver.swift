@@ -13,7 +13,8 @@ public enum LinkDestination {
     }
 
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":"), let first = destination.first, first.isASCII, first.isLetter else { return false }
+        guard let colon = destination.firstIndex(of: ":"), let first = destination.first, first.isASCII, first.isLetter
+        else { return false }
         return destination[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 }
@@ -80,7 +81,10 @@ public struct LinkResolver: Sendable {
             let id = String(target.dropFirst(LinkDestination.idScheme.count))
             let ids = pagesByID[locale] ?? [:]
             guard let found = ids[id] ?? untranslated(pagesByID, id, from: locale) else {
-                return .failure(LinkProblem(destination, suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
+                return .failure(
+                    LinkProblem(
+                        destination,
+                        suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
             }
             targetIndex = found
         } else if target.hasSuffix(".md") {
@@ -94,11 +98,17 @@ public struct LinkResolver: Sendable {
             }
             targetIndex = found
         } else {
-            return .failure(LinkProblem(destination, suggestion: nil, advice: "link to a page by its file ('tens.md') or id ('topic:tens')"))
+            return .failure(
+                LinkProblem(
+                    destination, suggestion: nil, advice: "link to a page by its file ('tens.md') or id ('topic:tens')"
+                ))
         }
         if let fragment, !anchors[targetIndex].contains(fragment) {
             let hint = Suggestion.closest(to: fragment, in: anchors[targetIndex]).map { "\(target)#\($0)" }
-            return .failure(LinkProblem(destination, suggestion: hint, advice: hint == nil ? "the page has no heading with that anchor" : nil))
+            return .failure(
+                LinkProblem(
+                    destination, suggestion: hint,
+                    advice: hint == nil ? "the page has no heading with that anchor" : nil))
         }
         return .success(Target(page: targetIndex, fragment: fragment))
     }
@@ -146,7 +156,11 @@ public struct LinkProblem: Error, Sendable, Equatable {
 
     init(_ destination: String, suggestion: String?, advice: String? = nil) {
         var message = "link to '\(destination)' does not resolve"
-        if let suggestion { message += " (did you mean '\(suggestion)'?)" } else if let advice { message += ": \(advice)" }
+        if let suggestion {
+            message += " (did you mean '\(suggestion)'?)"
+        } else if let advice {
+            message += ": \(advice)"
+        }
         self.message = message
     }
 }

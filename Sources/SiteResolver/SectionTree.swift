@@ -23,12 +23,17 @@ enum SectionTree {
         }
         if pages.isEmpty { needed[""] = locale.location.file }
         for (folder, sampleFile) in needed.sorted(by: { $0.key < $1.key }) {
-            entries.append(Entry(page: generatedPage(folder: folder, locale: locale, siteTitle: siteTitle, sampleFile: sampleFile), isGenerated: true))
+            entries.append(
+                Entry(
+                    page: generatedPage(folder: folder, locale: locale, siteTitle: siteTitle, sampleFile: sampleFile),
+                    isGenerated: true))
         }
         return entries.sorted { $0.page.relativePath < $1.page.relativePath }
     }
 
-    private static func generatedPage(folder: String, locale: LocaleConfig, siteTitle: String, sampleFile: String) -> SourcePage {
+    private static func generatedPage(folder: String, locale: LocaleConfig, siteTitle: String, sampleFile: String)
+        -> SourcePage
+    {
         let isHome = folder.isEmpty
         let title = isHome ? siteTitle : String(folder.split(separator: "/").last!)
         let file = String(sampleFile.split(separator: "/").dropLast().joined(separator: "/"))

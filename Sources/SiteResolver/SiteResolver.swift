@@ -12,9 +12,15 @@ public enum SiteResolver {
             let localePages = pagesByLocale[locale.tag] ?? []
             let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)
             let sectioned = SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
-            pages += sectioned.map { PageNode(source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil, isGenerated: $0.isGenerated) }
+            pages += sectioned.map {
+                PageNode(
+                    source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil,
+                    isGenerated: $0.isGenerated)
+            }
         }
-        var graph = SiteGraph(config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:], pagesBySourcePath: [:])
+        var graph = SiteGraph(
+            config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:],
+            pagesBySourcePath: [:])
         graph.pulsePresets = site.pulsePresets
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
@@ -32,9 +38,16 @@ public enum SiteResolver {
             if let existing = graph.pagesByID[page.locale]?[page.id] {
                 // Point at the page whose `id:` line made the clash, if one has it.
                 let other = graph.pages[existing]
-                let (reported, firstOwner) = page.source.frontMatter.id == nil && other.source.frontMatter.id != nil ? (other, page) : (page, other)
-                let location = reported.source.frontMatter.id?.location ?? SourceLocation(file: reported.source.file, line: 1, column: 1)
-                diagnostics.append(.error(location, "id '\(page.id)' is already used by \(firstOwner.source.file) in locale '\(page.locale)'"))
+                let (reported, firstOwner) =
+                    page.source.frontMatter.id == nil && other.source.frontMatter.id != nil
+                    ? (other, page) : (page, other)
+                let location =
+                    reported.source.frontMatter.id?.location
+                    ?? SourceLocation(file: reported.source.file, line: 1, column: 1)
+                diagnostics.append(
+                    .error(
+                        location,
+                        "id '\(page.id)' is already used by \(firstOwner.source.file) in locale '\(page.locale)'"))
                 continue
             }
             graph.pagesByID[page.locale, default: [:]][page.id] = index
@@ -55,7 +68,8 @@ public enum SiteResolver {
                 if let target = ids[related.value] {
                     graph.pages[index].related.append(target)
                 } else if !allIDs.contains(related.value) {
-                    let hint = Suggestion.closest(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint =
+                        Suggestion.closest(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(.error(related.location, "related: no page has id '\(related.value)'\(hint)"))
                 }
             }

@@ -7,22 +7,28 @@ public enum TranslationTracker {
     /// SHA-256 of the normalised title, description and body; the first 12 hex digits.
     public static func digest(of page: SourcePage) -> String {
         let hash = SHA256.hash(data: Array(TranslationDigest.normalisedText(of: page).utf8))
-        return String(hash.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined().prefix(TranslationDigest.length))
+        return String(
+            hash.map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined().prefix(TranslationDigest.length))
     }
 
     static func track(_ graph: inout SiteGraph) {
         let defaultLocale = graph.config.defaultLocale
         var translations: [Int] = []
-        for index in graph.pages.indices where graph.pages[index].locale != defaultLocale && !graph.pages[index].isFallback {
+        for index in graph.pages.indices
+        where graph.pages[index].locale != defaultLocale && !graph.pages[index].isFallback {
             guard !graph.pages[index].isGenerated, !graph.pages[index].source.isSynthesized else { continue }
             let id = graph.pages[index].id
             guard let original = graph.pagesByID[defaultLocale]?[id] else {
                 let source = graph.pages[index].source
                 let location = source.frontMatter.id?.location ?? SourceLocation(file: source.file, line: 1, column: 1)
-                graph.warnings.append(.warning(location, "no page in '\(defaultLocale)' has id '\(id)', so this page is nobody's translation (rename it or set 'id' to pair it)"))
+                graph.warnings.append(
+                    .warning(
+                        location,
+                        "no page in '\(defaultLocale)' has id '\(id)', so this page is nobody's translation (rename it or set 'id' to pair it)"
+                    ))
                 continue
             }
             guard !graph.pages[original].isGenerated else { continue }
@@ -32,7 +38,8 @@ public enum TranslationTracker {
         // Each original's digest once, on all cores: a digest reads the whole body.
         let originals = Array(Set(translations.compactMap { graph.pages[$0].original })).sorted()
         let pages = graph.pages
-        let digests = Dictionary(uniqueKeysWithValues: zip(originals, ParallelMap.map(originals) { digest(of: pages[$0].source) }))
+        let digests = Dictionary(
+            uniqueKeysWithValues: zip(originals, ParallelMap.map(originals) { digest(of: pages[$0].source) }))
         for index in translations {
             let (status, warning) = assess(index, in: graph, originalDigest: digests[graph.pages[index].original!]!)
             graph.pages[index].translationStatus = status
@@ -42,11 +49,16 @@ public enum TranslationTracker {
 
     /// How translation `index` (whose `original` is set) stands against its
     /// original's digest, with the warning a stale one gets.
-    public static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (TranslationStatus, Diagnostic?) {
+    public static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (
+        TranslationStatus, Diagnostic?
+    ) {
         let page = graph.pages[index]
-        guard let recorded = page.source.frontMatter.translationOf, let original = page.original else { return (.unstamped, nil) }
+        guard let recorded = page.source.frontMatter.translationOf, let original = page.original else {
+            return (.unstamped, nil)
+        }
         if recorded.value == originalDigest { return (.current, nil) }
-        let message = "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"
+        let message =
+            "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"
         return (.stale, .warning(recorded.location, message))
     }
 }

@@ -13,15 +13,22 @@ enum URLAssigner {
             if let known = folderPaths[page.locale]?[folder] {
                 folderPath = known
             } else {
-                folderPath = ([page.locale] + folderSlugs(folder, locale: page.locale, graph: graph)).joined(separator: "/")
+                folderPath = ([page.locale] + folderSlugs(folder, locale: page.locale, graph: graph)).joined(
+                    separator: "/")
                 folderPaths[page.locale, default: [:]][folder] = folderPath
             }
             let path = page.source.kind == .home ? folderPath : folderPath + "/" + slug(of: page.source)
             graph.pages[index].url = graph.config.basePath + path + "/"
             graph.pages[index].outputPath = path + "/index.html"
             if let other = owners[path] {
-                let location = page.source.frontMatter.slug?.location ?? SourceLocation(file: page.source.file, line: 1, column: 1)
-                diagnostics.append(.error(location, "output path '\(path)/' is also used by \(graph.pages[other].source.file); give one of them another slug"))
+                let location =
+                    page.source.frontMatter.slug?.location
+                    ?? SourceLocation(file: page.source.file, line: 1, column: 1)
+                diagnostics.append(
+                    .error(
+                        location,
+                        "output path '\(path)/' is also used by \(graph.pages[other].source.file); give one of them another slug"
+                    ))
             } else {
                 owners[path] = index
             }
@@ -72,7 +79,9 @@ enum RedirectPlanner {
                 }
                 let path = ((fromRoot ? [] : [page.locale]) + segments).joined(separator: "/") + "/index.html"
                 guard taken.insert(path).inserted else {
-                    diagnostics.append(.error(alias.location, "aliases: '\(alias.value)' is already the URL of another page or alias"))
+                    diagnostics.append(
+                        .error(alias.location, "aliases: '\(alias.value)' is already the URL of another page or alias")
+                    )
                     continue
                 }
                 graph.redirects.append(Redirect(outputPath: path, target: index, location: alias.location))

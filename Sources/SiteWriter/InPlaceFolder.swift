@@ -2,7 +2,7 @@ public import Foundation
 public import SiteModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Stage 4 for an incremental build: writes into the output folder itself.
@@ -51,7 +51,9 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool {
-        guard StagingFolder.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
+        guard StagingFolder.isContained(path) else {
+            throw OutputError(path: path, reason: "refusing to write outside the output folder")
+        }
         let full = output.path + "/" + path
         if POSIXFiles.holds(full, bytes) { return false }
         let temporary = full + ".spinesite-new"

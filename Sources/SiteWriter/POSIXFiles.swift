@@ -2,7 +2,7 @@ import Foundation
 import SiteModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Plain POSIX calls for the hot paths of writing a site: FileManager on Linux
@@ -16,9 +16,13 @@ public enum POSIXFiles {
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
-        guard writeAll(descriptor, buffer) else { throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        guard writeAll(descriptor, buffer) else {
+            throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Writes all of `buffer` to an open file, retrying short and interrupted writes.
@@ -50,7 +54,10 @@ public enum POSIXFiles {
             while count < size {
                 let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
                 if read < 0, errno == EINTR { continue }
-                guard read > 0 else { complete = false; break }
+                guard read > 0 else {
+                    complete = false
+                    break
+                }
                 count += read
             }
         }
@@ -75,7 +82,9 @@ extension POSIXFiles {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == buffer.count else { return false }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == buffer.count else {
+            return false
+        }
         guard buffer.count > 0 else { return true }
         guard let existing = read(descriptor, count: buffer.count) else { return false }
         return existing.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, buffer.count) == 0 }
@@ -93,7 +102,9 @@ extension POSIXFiles {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names

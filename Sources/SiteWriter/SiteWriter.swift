@@ -2,7 +2,7 @@ public import Foundation
 public import SiteModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Stage 4: a staging folder beside the output folder that receives every file,
@@ -19,13 +19,18 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Creates an empty staging folder next to `output`.
     public init(for output: URL) throws(BuildFailure) {
         self.output = output
-        staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+        staging = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).staging-\(getpid())")
         Self.removeAbandonedStaging(beside: output)
         POSIXFiles.removeTree(staging.path)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error(SourceLocation(file: output.path), "cannot create the staging folder \(staging.path): \(error.localizedDescription)")])
+            throw BuildFailure([
+                .error(
+                    SourceLocation(file: output.path),
+                    "cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+            ])
         }
     }
 
@@ -39,7 +44,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     static func folders(of paths: [String]) throws -> [String] {
         var folders = Set<String>()
         for path in paths {
-            guard isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
+            guard isContained(path) else {
+                throw OutputError(path: path, reason: "refusing to write outside the output folder")
+            }
             var folder = path[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -50,7 +57,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool {
-        guard Self.isContained(path) else { throw OutputError(path: path, reason: "refusing to write outside the output folder") }
+        guard Self.isContained(path) else {
+            throw OutputError(path: path, reason: "refusing to write outside the output folder")
+        }
         do {
             try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
         } catch let error as OutputError {
@@ -65,7 +74,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let fileManager = FileManager.default
         do {
             for name in Self.keptFiles where fileManager.fileExists(atPath: output.appendingPathComponent(name).path) {
-                try fileManager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+                try fileManager.copyItem(
+                    at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
             }
             try Self.swap(staging, into: output)
         } catch {
@@ -108,7 +118,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             return
         }
         if AtomicExchange.exchange(staging.path, output.path) { return }
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let old = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).old-\(getpid())")
         try fileManager.moveItem(at: output, to: old)
         do {
             try fileManager.moveItem(at: staging, to: output)
@@ -140,7 +151,10 @@ public enum SiteWriter {
             for file in files { try staging.write(file.path, file.contents) }
         } catch {
             staging.discard()
-            throw BuildFailure([.error(SourceLocation(file: output.path), "output not written; the previous site is unchanged: \(error)")])
+            throw BuildFailure([
+                .error(
+                    SourceLocation(file: output.path), "output not written; the previous site is unchanged: \(error)")
+            ])
         }
         try staging.commit()
     }
@@ -149,16 +163,17 @@ public enum SiteWriter {
 /// Linux's renameat2(RENAME_EXCHANGE), looked up at run time because Glibc's
 /// Swift overlay does not export it.
 enum AtomicExchange {
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let renameExchange: UInt32 = 2
 
     static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let function = unsafeBitCast(symbol, to: RenameAt2.self)
-        return function(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let function = unsafeBitCast(symbol, to: RenameAt2.self)
+            return function(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

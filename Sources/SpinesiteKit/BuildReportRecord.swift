@@ -1,8 +1,8 @@
 import Incremental
-import SiteWriter
-import SiteRenderer
 import SiteModel
+import SiteRenderer
 import SiteResolver
+import SiteWriter
 
 extension BuildRecord {
     /// The record of a build: its stamps, and its report for a later build
@@ -36,7 +36,8 @@ extension BuildReport {
     /// The report of a patched build.
     init(_ patch: BodyEditPatch.Outcome, options: BuildOptions) {
         self.init(
-            pageCounts: patch.site.pageCounts, filesWritten: patch.site.outputPaths.count, warnings: patch.site.siteWarnings,
+            pageCounts: patch.site.pageCounts, filesWritten: patch.site.outputPaths.count,
+            warnings: patch.site.siteWarnings,
             outputPath: options.outputPath, basePath: patch.site.graph.config.basePath
         )
         kind = .bodyEdit

@@ -21,12 +21,15 @@ public enum LocaleScaffold {
         let folder = URL(fileURLWithPath: options.root).appendingPathComponent("Content/\(tag)")
         let display = options.display("Content/\(tag)/locale.yml")
         guard !FileManager.default.fileExists(atPath: folder.path) else {
-            throw BuildFailure([.error(SourceLocation(file: options.display("Content/\(tag)")), "already exists; not changed")])
+            throw BuildFailure([
+                .error(SourceLocation(file: options.display("Content/\(tag)")), "already exists; not changed")
+            ])
         }
         let source = graph.locales[known: graph.config.defaultLocale]
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try text(tag: tag, copying: source).write(to: folder.appendingPathComponent("locale.yml"), atomically: true, encoding: .utf8)
+            try text(tag: tag, copying: source).write(
+                to: folder.appendingPathComponent("locale.yml"), atomically: true, encoding: .utf8)
         } catch {
             throw BuildFailure([.error(SourceLocation(file: display), "cannot write: \(error.localizedDescription)")])
         }

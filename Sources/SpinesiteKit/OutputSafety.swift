@@ -9,9 +9,16 @@ enum OutputSafety {
         let outputPath = canonical(output)
         for folder in folders {
             let protected = canonical(folder)
-            let clash = outputPath == protected || protected.hasPrefix(outputPath + "/") || outputPath.hasPrefix(protected + "/") && folder != folders[0]
+            let clash =
+                outputPath == protected || protected.hasPrefix(outputPath + "/")
+                || outputPath.hasPrefix(protected + "/") && folder != folders[0]
             if clash || outputPath == "/" {
-                throw BuildFailure([.error(SourceLocation(file: output), "refusing to use \(output) as the output folder: it is replaced whole on every build, and it overlaps \(folder)")])
+                throw BuildFailure([
+                    .error(
+                        SourceLocation(file: output),
+                        "refusing to use \(output) as the output folder: it is replaced whole on every build, and it overlaps \(folder)"
+                    )
+                ])
             }
         }
     }

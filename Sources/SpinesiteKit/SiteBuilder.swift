@@ -1,6 +1,6 @@
-public import Incremental
 import ContentLoader
 import Foundation
+public import Incremental
 public import SiteModel
 import SiteRenderer
 public import SiteResolver
@@ -20,7 +20,10 @@ public struct BuildOptions: Sendable {
     /// Ignore `.spinesite-cache/` and render every page (the cache is still written).
     public var fromScratch: Bool
 
-    public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil, today: CalendarDate? = nil, fromScratch: Bool = false) {
+    public init(
+        root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil,
+        today: CalendarDate? = nil, fromScratch: Bool = false
+    ) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
@@ -95,7 +98,8 @@ public enum SiteBuilder {
     ///     page bodies only, the build patches the last one (`BodyEditPatch`).
     ///   - progress: told each stage's name as it starts.
     public static func build(
-        _ options: BuildOptions, lastBuild: LastBuild? = nil, changedPaths: [String]? = nil, progress report: (String) -> Void = { _ in }
+        _ options: BuildOptions, lastBuild: LastBuild? = nil, changedPaths: [String]? = nil,
+        progress report: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> BuildReport {
         let progress = { (stage: String) in
             StageBoundary.enter(stage)
@@ -103,15 +107,19 @@ public enum SiteBuilder {
         }
         let store = RecordStore(
             root: URL(fileURLWithPath: options.root), output: URL(fileURLWithPath: options.outputPath),
-            key: RecordKey.make(includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)
+            key: RecordKey.make(
+                includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)
         )
         guard let lastBuild, let changedPaths, !options.fromScratch else {
-            return try fullBuild(options, lastBuild: lastBuild ?? LastBuild(keepsRenderedSite: false), store: store, progress: progress)
+            return try fullBuild(
+                options, lastBuild: lastBuild ?? LastBuild(keepsRenderedSite: false), store: store, progress: progress)
         }
         let paths = lastBuild.pending(changedPaths)
         do throws(BuildFailure) {
             let report: BuildReport
-            if let patched = try BodyEditPatch.build(paths, folders: folders(options), lastBuild: lastBuild, store: store) {
+            if let patched = try BodyEditPatch.build(
+                paths, folders: folders(options), lastBuild: lastBuild, store: store)
+            {
                 report = BuildReport(patched, options: options)
             } else {
                 report = try fullBuild(options, lastBuild: lastBuild, store: store, progress: progress)
@@ -126,31 +134,41 @@ public enum SiteBuilder {
 
     private static func folders(_ options: BuildOptions) -> BodyEditPatch.Folders {
         BodyEditPatch.Folders(
-            content: options.contentPath, contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+            content: options.contentPath,
+            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
             output: URL(fileURLWithPath: options.outputPath), outputName: "Site"
         )
     }
 
     /// Every input looked at: nothing done if nothing changed, else every page rendered.
-    private static func fullBuild(_ options: BuildOptions, lastBuild: LastBuild, store: RecordStore, progress: (String) -> Void) throws(BuildFailure) -> BuildReport {
+    private static func fullBuild(
+        _ options: BuildOptions, lastBuild: LastBuild, store: RecordStore, progress: (String) -> Void
+    ) throws(BuildFailure) -> BuildReport {
         let output = URL(fileURLWithPath: options.outputPath)
         let record = options.fromScratch ? nil : lastBuild.record(in: store)
-        if let record, lastBuild.mayStopWhenUnchanged(in: store), FileStamp.allUnchanged(record.inputs), FileStamp.allUnchanged(record.outputs, under: output.path) {
+        if let record, lastBuild.mayStopWhenUnchanged(in: store), FileStamp.allUnchanged(record.inputs),
+            FileStamp.allUnchanged(record.outputs, under: output.path)
+        {
             return BuildReport(record, outputPath: options.outputPath)
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take([options.contentPath, options.templatesPath])
-        let (graph, loaderWarningFiles, markdown) = try load(options, convertingMarkdown: lastBuild.conversions(in: store), progress: progress)
+        let (graph, loaderWarningFiles, markdown) = try load(
+            options, convertingMarkdown: lastBuild.conversions(in: store), progress: progress)
         progress("templates")
         let theme = try loadTheme(options, after: graph)
-        try OutputSafety.check(output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
+        try OutputSafety.check(
+            output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
         if record != nil, InPlaceFolder.canUpdate(output) {
-            outcome = try incremental(graph, theme: theme, options: options, forget: { lastBuild.forgetRecord(in: store) }, markdown: markdown, progress: progress)
+            outcome = try incremental(
+                graph, theme: theme, options: options, forget: { lastBuild.forgetRecord(in: store) },
+                markdown: markdown, progress: progress)
         } else {
             outcome = try clean(graph, theme: theme, options: options, markdown: markdown, progress: progress)
         }
-        let saved = BuildRecord(outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.site.outputPaths, under: output.path))
+        let saved = BuildRecord(
+            outcome.report, inputs: inputs, outputs: FileStamp.of(outcome.site.outputPaths, under: output.path))
         lastBuild.keep(saved, site: outcome.site, loaderWarningFiles: loaderWarningFiles, in: store)
         return outcome.report
     }
@@ -178,7 +196,8 @@ public enum SiteBuilder {
 
     /// Renders every page into a staging folder and swaps it in.
     private static func clean(
-        _ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: [ConversionInput: MarkdownConversion], progress: (String) -> Void
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: [ConversionInput: MarkdownConversion],
+        progress: (String) -> Void
     ) throws(BuildFailure) -> RenderOutcome {
         let staging: StagingFolder
         do {
@@ -187,7 +206,8 @@ public enum SiteBuilder {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
         do {
-            var outcome = try render(graph, theme: theme, into: staging, options: options, memo: markdown, progress: progress)
+            var outcome = try render(
+                graph, theme: theme, into: staging, options: options, memo: markdown, progress: progress)
             try staging.commit()
             outcome.report.changedFiles = outcome.site.outputPaths.sorted()
             return outcome
@@ -205,7 +225,8 @@ public enum SiteBuilder {
         let rendered: RenderSummary
         let site: RenderedSite
         do {
-            (rendered, site) = try SiteRenderer.renderSite(graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
+            (rendered, site) = try SiteRenderer.renderSite(
+                graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
@@ -226,7 +247,8 @@ public enum SiteBuilder {
         do {
             let stringKeys = Set(graph.locales.flatMap(\.strings.keys))
             return try Theme.load(
-                from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath, stringKeys: stringKeys, kinds: PageKind.published(in: graph)
+                from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath,
+                stringKeys: stringKeys, kinds: PageKind.published(in: graph)
             )
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
@@ -235,7 +257,9 @@ public enum SiteBuilder {
 
     /// Load and resolve: all that commands inspecting the site need. The
     /// graph's warnings include the loader's.
-    public static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> SiteGraph {
+    public static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
+        -> SiteGraph
+    {
         try load(options, progress: progress).graph
     }
 
@@ -245,8 +269,11 @@ public enum SiteBuilder {
     /// - Parameter markdown: Markdown to convert beside the resolver (nil: none),
     ///   reusing an earlier build's conversions.
     private static func load(
-        _ options: BuildOptions, convertingMarkdown memo: [ConversionInput: MarkdownConversion]? = nil, progress: (String) -> Void
-    ) throws(BuildFailure) -> (graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: [ConversionInput: MarkdownConversion]) {
+        _ options: BuildOptions, convertingMarkdown memo: [ConversionInput: MarkdownConversion]? = nil,
+        progress: (String) -> Void
+    ) throws(BuildFailure) -> (
+        graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: [ConversionInput: MarkdownConversion]
+    ) {
         progress("loading")
         let loaded = try ContentLoader.load(
             contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
@@ -255,7 +282,9 @@ public enum SiteBuilder {
         )
         progress("markdown")
         let conversion = memo.map { memo in
-            BackgroundWork { MarkdownStage.convert(loaded.pages, config: loaded.config, locales: loaded.locales, memo: memo) }
+            BackgroundWork {
+                MarkdownStage.convert(loaded.pages, config: loaded.config, locales: loaded.locales, memo: memo)
+            }
         }
         // On all cores the conversion goes on while the site is resolved; on one (`SPINESITE_THREADS=1`) it is done by now.
         progress("resolving")

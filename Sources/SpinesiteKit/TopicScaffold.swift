@@ -14,7 +14,9 @@ public enum TopicScaffold {
         }
         let localeFolder = URL(fileURLWithPath: root).appendingPathComponent("Content/\(locale)")
         guard FileManager.default.fileExists(atPath: localeFolder.appendingPathComponent("locale.yml").path) else {
-            throw BuildFailure([.error(location, "locale '\(locale)' has no folder Content/\(locale)/ with a locale.yml")])
+            throw BuildFailure([
+                .error(location, "locale '\(locale)' has no folder Content/\(locale)/ with a locale.yml")
+            ])
         }
         let file = localeFolder.appendingPathComponent("\(id).md")
         let display = (root == "." ? "" : root + "/") + "Content/\(locale)/\(id).md"
@@ -23,28 +25,29 @@ public enum TopicScaffold {
         }
         let title = id.split(separator: "/").last!.replacingOccurrences(of: "-", with: " ").capitalized
         let text = """
-        ---
-        title: "\(title)"
-        description: "TODO: one or two plain sentences for search results and link previews."
-        weight: 100
-        draft: true
-        related: []
-        tags: []
-        ---
+            ---
+            title: "\(title)"
+            description: "TODO: one or two plain sentences for search results and link previews."
+            weight: 100
+            draft: true
+            related: []
+            tags: []
+            ---
 
-        TODO: write this page. Start with `##` headings (the title above is the page's heading).
+            TODO: write this page. Start with `##` headings (the title above is the page's heading).
 
-        ## What it is
+            ## What it is
 
-        ## What the evidence says
+            ## What the evidence says
 
-        Cite sources with footnotes.[^source]
+            Cite sources with footnotes.[^source]
 
-        [^source]: TODO: authors, title, journal, year. PMID or DOI link.
+            [^source]: TODO: authors, title, journal, year. PMID or DOI link.
 
-        """
+            """
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         } catch {
             throw BuildFailure([.error(SourceLocation(file: display), "cannot write: \(error.localizedDescription)")])

@@ -26,10 +26,15 @@ public struct TranslationReport: Sendable, Encodable {
         let tags = graph.locales.map(\.tag)
         let ids = Set(graph.pages.filter { !$0.isGenerated }.map(\.id)).sorted()
         let rows = ids.map { id in
-            Row(id: id, locales: Dictionary(uniqueKeysWithValues: tags.map { tag in
-                guard let index = graph.pagesByID[tag]?[id], !graph.pages[index].isGenerated else { return (tag, Cell.missing) }
-                return (tag, Cell(rawValue: graph.pages[index].translationStatus.rawValue)!)
-            }))
+            Row(
+                id: id,
+                locales: Dictionary(
+                    uniqueKeysWithValues: tags.map { tag in
+                        guard let index = graph.pagesByID[tag]?[id], !graph.pages[index].isGenerated else {
+                            return (tag, Cell.missing)
+                        }
+                        return (tag, Cell(rawValue: graph.pages[index].translationStatus.rawValue)!)
+                    }))
         }
         var counts: [String: [String: Int]] = [:]
         for row in rows {
@@ -42,10 +47,14 @@ public struct TranslationReport: Sendable, Encodable {
     public var table: String {
         let idWidth = max(4, rows.map(\.id.count).max() ?? 0)
         let width = max(9, locales.map(\.count).max() ?? 0)
-        func pad(_ text: String, _ size: Int) -> String { text + String(repeating: " ", count: max(0, size - text.count)) }
+        func pad(_ text: String, _ size: Int) -> String {
+            text + String(repeating: " ", count: max(0, size - text.count))
+        }
         var lines = [pad("page", idWidth) + "  " + locales.map { pad($0, width) }.joined(separator: " ")]
         for row in rows {
-            lines.append(pad(row.id, idWidth) + "  " + locales.map { pad(row.locales[$0]!.rawValue, width) }.joined(separator: " "))
+            lines.append(
+                pad(row.id, idWidth) + "  "
+                    + locales.map { pad(row.locales[$0]!.rawValue, width) }.joined(separator: " "))
         }
         lines.append("")
         for tag in locales {

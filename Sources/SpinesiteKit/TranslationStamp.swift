@@ -15,11 +15,20 @@ public enum TranslationStamp {
         let graph = try SiteBuilder.resolve(options)
         let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
         let location = SourceLocation(file: file)
-        guard let page = graph.pages.first(where: { URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted }) else {
+        guard
+            let page = graph.pages.first(where: {
+                URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
+            })
+        else {
             throw BuildFailure([.error(location, "not a page of this site (is it under Content/<locale>/?)")])
         }
         guard let original = page.original else {
-            throw BuildFailure([.error(location, "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be a translation of")])
+            throw BuildFailure([
+                .error(
+                    location,
+                    "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be a translation of"
+                )
+            ])
         }
         let digest = TranslationTracker.digest(of: graph.pages[original].source)
         do {

@@ -140,7 +140,9 @@ struct Access: Sendable {
                 value = step.read(stack[stack.count - 1 - depth])
                 break search
             case .dynamic(let depth, let name):
-                if case .object(let object) = stack[stack.count - 1 - depth], let found = object.templateField(named: name) {
+                if case .object(let object) = stack[stack.count - 1 - depth],
+                    let found = object.templateField(named: name)
+                {
                     value = found
                     break search
                 }

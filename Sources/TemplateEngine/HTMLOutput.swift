@@ -60,14 +60,17 @@ public struct HTMLOutput: Sendable {
         if let base = source.baseAddress {
             while index + 8 <= source.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let found = hasByte(word, 0x26) | hasByte(word, 0x3C) | hasByte(word, 0x3E) | hasByte(word, 0x22) | hasByte(word, 0x27)
+                let found =
+                    hasByte(word, 0x26) | hasByte(word, 0x3C) | hasByte(word, 0x3E) | hasByte(word, 0x22)
+                    | hasByte(word, 0x27)
                 if found != 0 { return index + (found.trailingZeroBitCount >> 3) }
                 index += 8
             }
         }
         while index < source.count {
             switch source[index] {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return index
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return index
             default: index += 1
             }
         }

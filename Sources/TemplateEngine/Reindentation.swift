@@ -55,7 +55,10 @@ struct Reindentation {
                 var inner = LineState.midLine
                 let arguments = blocks.map { moved($0, &inner) }
                 if indentation.isEmpty, state.add { result.append(.text(add)) }
-                result.append(.parent(name, indentation: indentation.isEmpty ? [] : moved(indentation, state), blocks: arguments, at: position))
+                result.append(
+                    .parent(
+                        name, indentation: indentation.isEmpty ? [] : moved(indentation, state), blocks: arguments,
+                        at: position))
                 state = indentation.isEmpty ? .midLine : .lineStart
             case .block(var block):
                 block = moved(block, &state)
@@ -79,7 +82,8 @@ struct Reindentation {
     }
 
     private func moved(_ indentation: [UInt8], _ state: LineState) -> [UInt8] {
-        (state.add ? add : []) + (state.strip ? Array(indentation.dropFirst(Self.matchingLength(strip, indentation[...]))) : indentation)
+        (state.add ? add : [])
+            + (state.strip ? Array(indentation.dropFirst(Self.matchingLength(strip, indentation[...]))) : indentation)
     }
 
     private func reindent(_ text: [UInt8], _ state: inout LineState) -> [UInt8] {

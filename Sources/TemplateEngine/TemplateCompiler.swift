@@ -74,7 +74,8 @@ struct TemplateCompiler {
                 instructions.append(.write(access, escaped: escaped))
             case .section(let name, let inverted, let content, let position):
                 guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
-                guard let element = sectionElement(shape, name: name, inverted: inverted, at: position, in: scope) else { continue }
+                guard let element = sectionElement(shape, name: name, inverted: inverted, at: position, in: scope)
+                else { continue }
                 var inner = scope
                 inner.stack.append(element)
                 instructions.append(.section(access, inverted: inverted, body: compile(content, in: inner)))
@@ -83,7 +84,9 @@ struct TemplateCompiler {
                 instructions += include(name, reindent: reindent, overrides: scope.overrides, at: position, in: scope)
             case .parent(let name, let indentation, let blocks, let position):
                 let arguments = Dictionary(
-                    blocks.map { ($0.name, Overrides.Argument(block: $0, scope: scope.overrides, template: scope.template)) }, uniquingKeysWith: { first, _ in first }
+                    blocks.map {
+                        ($0.name, Overrides.Argument(block: $0, scope: scope.overrides, template: scope.template))
+                    }, uniquingKeysWith: { first, _ in first }
                 )
                 let overrides = Overrides(arguments: arguments, outer: scope.overrides)
                 let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
@@ -114,10 +117,13 @@ struct TemplateCompiler {
 
     /// A partial or parent, compiled in place; one that includes itself is
     /// compiled once and called, if its data can end the recursion.
-    private mutating func include(_ name: String, reindent: Reindentation, overrides: Overrides?, at position: TemplatePosition, in scope: Scope) -> [Instruction] {
+    private mutating func include(
+        _ name: String, reindent: Reindentation, overrides: Overrides?, at position: TemplatePosition, in scope: Scope
+    ) -> [Instruction] {
         guard let nodes = library.parsed[name] else {
             if strict {
-                let suggestion = Suggestion.closest(to: name, in: library.names).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion =
+                    Suggestion.closest(to: name, in: library.names).map { " (did you mean '\($0)'?)" } ?? ""
                 error(position, "partial '\(name)' does not exist\(suggestion)", in: scope)
             }
             return []
@@ -125,7 +131,10 @@ struct TemplateCompiler {
         let key = sharingKey(name, reindent: reindent, overrides: overrides, stack: scope.stack)
         if let key, let index = sharedIndex[key] { return [.call(index)] }
         guard expanding.count < Self.maximumDepth else {
-            error(position, "templates include each other without end: \((expanding.suffix(4) + [name]).joined(separator: " > "))", in: scope)
+            error(
+                position,
+                "templates include each other without end: \((expanding.suffix(4) + [name]).joined(separator: " > "))",
+                in: scope)
             return []
         }
         var inner = Scope(template: name, stack: scope.stack, overrides: overrides)
@@ -147,8 +156,12 @@ struct TemplateCompiler {
 
     /// What identifies a compiled inclusion for reuse: only defined when the
     /// stack is dynamic, so that the compiled code is the same at any depth.
-    private func sharingKey(_ name: String, reindent: Reindentation, overrides: Overrides?, stack: [TemplateShape]) -> String? {
-        guard !strict, stack.allSatisfy({ if case .dynamic = $0.unwrapped { true } else { false } }) else { return nil }
+    private func sharingKey(_ name: String, reindent: Reindentation, overrides: Overrides?, stack: [TemplateShape])
+        -> String?
+    {
+        guard !strict, stack.allSatisfy({ if case .dynamic = $0.unwrapped { true } else { false } }) else {
+            return nil
+        }
         let identity = overrides.map { "\(ObjectIdentifier($0))" } ?? "-"
         return "\(name)|\(reindent.add)|\(reindent.strip)|\(identity)"
     }
@@ -156,8 +169,12 @@ struct TemplateCompiler {
     // MARK: Names
 
     /// Where `name` lives and its shape; nil (with an error) if nowhere.
-    private mutating func resolve(_ name: TemplateName, at position: TemplatePosition, in scope: Scope) -> (Access, TemplateShape)? {
-        guard let first = name.parts.first else { return (Access(candidates: [.implicit], rest: []), scope.stack.last ?? .dynamic) }
+    private mutating func resolve(_ name: TemplateName, at position: TemplatePosition, in scope: Scope) -> (
+        Access, TemplateShape
+    )? {
+        guard let first = name.parts.first else {
+            return (Access(candidates: [.implicit], rest: []), scope.stack.last ?? .dynamic)
+        }
         var candidates: [Access.Candidate] = []
         var shape: TemplateShape?
         search: for depth in 0..<scope.stack.count {
@@ -184,7 +201,8 @@ struct TemplateCompiler {
         if shape == nil, candidates.isEmpty {
             if strict {
                 let visible = visibleNames(in: scope.stack)
-                let suggestion = Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion =
+                    Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
                 error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
                 return nil
             }
@@ -200,7 +218,8 @@ struct TemplateCompiler {
             case .object(let object):
                 guard let index = object.index(of: part) else {
                     let names = object.fields.map { "\(path).\($0.name)" }
-                    let suggestion = Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                    let suggestion =
+                        Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
                     error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
                     return nil
                 }
@@ -210,8 +229,12 @@ struct TemplateCompiler {
                 current = isOptional(current) && !isOptional(field) ? .optional(field) : field
             case .keyed(let space, let value):
                 if strict, !(keys[space]?.contains(part) ?? false) {
-                    let suggestion = Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" } ?? ""
-                    error(position, "'\(path).\(part)' is not defined: no \(space) has the key '\(part)'\(suggestion)", in: scope)
+                    let suggestion =
+                        Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" }
+                        ?? ""
+                    error(
+                        position, "'\(path).\(part)' is not defined: no \(space) has the key '\(part)'\(suggestion)",
+                        in: scope)
                     return nil
                 }
                 usedKeys.append(KeyUse(space: space, key: part, template: scope.template))
@@ -239,7 +262,9 @@ struct TemplateCompiler {
     // MARK: Typed rules
 
     /// `{{name}}` prints text or numbers, escaped; `{{{name}}}` prints HTML.
-    private mutating func checkOutput(_ shape: TemplateShape, name: TemplateName, escaped: Bool, at position: TemplatePosition, in scope: Scope) {
+    private mutating func checkOutput(
+        _ shape: TemplateShape, name: TemplateName, escaped: Bool, at position: TemplatePosition, in scope: Scope
+    ) {
         switch (shape.unwrapped, escaped) {
         case (.text, true), (.number, _), (.html, false), (.dynamic, _):
             return
@@ -248,14 +273,19 @@ struct TemplateCompiler {
         case (.text, false):
             error(position, "'\(name)' is text: {{{\(name)}}} would insert it unescaped; write {{\(name)}}", in: scope)
         default:
-            error(position, "'\(name)' is \(shape.kindName), which cannot be printed; use it as a section: {{#\(name)}}…{{/\(name)}}", in: scope)
+            error(
+                position,
+                "'\(name)' is \(shape.kindName), which cannot be printed; use it as a section: {{#\(name)}}…{{/\(name)}}",
+                in: scope)
         }
     }
 
     /// The shape a section pushes while its content renders; nil (with an
     /// error) for a section over a value that is neither a list, a flag
     /// nor optional.
-    private mutating func sectionElement(_ shape: TemplateShape, name: TemplateName, inverted: Bool, at position: TemplatePosition, in scope: Scope) -> TemplateShape? {
+    private mutating func sectionElement(
+        _ shape: TemplateShape, name: TemplateName, inverted: Bool, at position: TemplatePosition, in scope: Scope
+    ) -> TemplateShape? {
         switch shape {
         case .list(let element): return element
         case .optional(let inner): return inner
@@ -263,7 +293,10 @@ struct TemplateCompiler {
         default:
             guard strict else { return shape }
             let tag = inverted ? "^" : "#"
-            error(position, "'\(name)' is \(shape.kindName), not a list, a flag or an optional value: {{\(tag)\(name)}} cannot test it", in: scope)
+            error(
+                position,
+                "'\(name)' is \(shape.kindName), not a list, a flag or an optional value: {{\(tag)\(name)}} cannot test it",
+                in: scope)
             return nil
         }
     }
@@ -290,8 +323,12 @@ struct TemplateCompiler {
             case .object(let object):
                 return object.fields.flatMap { field -> [String] in
                     var names = [field.name]
-                    if case .object(let inner) = field.shape.unwrapped { names += inner.fields.map { "\(field.name).\($0.name)" } }
-                    if case .keyed(let space, _) = field.shape { names += (keys[space] ?? []).map { "\(field.name).\($0)" } }
+                    if case .object(let inner) = field.shape.unwrapped {
+                        names += inner.fields.map { "\(field.name).\($0.name)" }
+                    }
+                    if case .keyed(let space, _) = field.shape {
+                        names += (keys[space] ?? []).map { "\(field.name).\($0)" }
+                    }
                     return names
                 }
             default:

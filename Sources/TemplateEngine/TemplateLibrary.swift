@@ -20,7 +20,9 @@ public struct TemplateLibrary: Sendable {
                 errors.append(error)
             }
         }
-        return (TemplateLibrary(parsed: parsed), errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })
+        return (
+            TemplateLibrary(parsed: parsed), errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) }
+        )
     }
 
     private init(parsed: [String: [TemplateNode]]) {
@@ -40,10 +42,18 @@ public struct TemplateLibrary: Sendable {
     ) -> Result<CompiledTemplate, TemplateFailure> {
         var compiler = TemplateCompiler(library: self, keys: keys, strict: strict)
         guard let nodes = parsed[name] else {
-            return .failure(TemplateFailure(errors: [TemplateError(TemplatePosition(line: 1, column: 1), "template '\(name)' does not exist", template: name)]))
+            return .failure(
+                TemplateFailure(errors: [
+                    TemplateError(
+                        TemplatePosition(line: 1, column: 1), "template '\(name)' does not exist", template: name)
+                ]))
         }
         let root = compiler.compile(nodes, in: TemplateCompiler.Scope(template: name, stack: [shape], overrides: nil))
-        guard compiler.errors.isEmpty else { return .failure(TemplateFailure(errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })) }
+        guard compiler.errors.isEmpty else {
+            return .failure(
+                TemplateFailure(
+                    errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) }))
+        }
         return .success(CompiledTemplate(root: root, shared: compiler.shared, usedKeys: compiler.usedKeys))
     }
 }

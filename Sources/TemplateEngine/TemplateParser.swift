@@ -29,7 +29,9 @@ struct TemplateParser {
     }
 
     /// Nodes up to the tag closing `opener` (nil: the end of the template).
-    private mutating func content(until opener: TemplateTokenizer.Tag?) throws(TemplateError) -> ([TemplateNode], TemplateTokenizer.Tag?) {
+    private mutating func content(until opener: TemplateTokenizer.Tag?) throws(TemplateError) -> (
+        [TemplateNode], TemplateTokenizer.Tag?
+    ) {
         var nodes: [TemplateNode] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -43,7 +45,10 @@ struct TemplateParser {
                 nodes.append(.variable(TemplateName(tag.name), escaped: escaped, at: tag.position))
             case .section, .inverted:
                 let (inner, _) = try content(until: tag)
-                nodes.append(.section(TemplateName(tag.name), inverted: tag.kind == .inverted, content: Self.mergingText(inner), at: tag.position))
+                nodes.append(
+                    .section(
+                        TemplateName(tag.name), inverted: tag.kind == .inverted, content: Self.mergingText(inner),
+                        at: tag.position))
             case .block:
                 let (inner, _) = try content(until: tag)
                 nodes.append(.block(Self.block(tag, content: Self.mergingText(inner))))
@@ -54,14 +59,22 @@ struct TemplateParser {
                     if case .block(let block) = node { return block }
                     return nil
                 }
-                nodes.append(.parent(tag.name, indentation: tag.isStandalone ? tag.indentation : [], blocks: blocks, at: tag.position))
+                nodes.append(
+                    .parent(
+                        tag.name, indentation: tag.isStandalone ? tag.indentation : [], blocks: blocks,
+                        at: tag.position))
             case .partial:
-                nodes.append(.partial(tag.name, indentation: tag.isStandalone ? tag.indentation : [], at: tag.position))
+                nodes.append(
+                    .partial(tag.name, indentation: tag.isStandalone ? tag.indentation : [], at: tag.position))
             case .close:
-                guard let opener else { throw TemplateError(tag.position, "'\(tag.name)' is closed but was never opened") }
+                guard let opener else {
+                    throw TemplateError(tag.position, "'\(tag.name)' is closed but was never opened")
+                }
                 guard opener.name == tag.name else {
                     let at = "\(opener.position.line):\(opener.position.column)"
-                    throw TemplateError(tag.position, "'\(tag.name)' is closed here, but '\(opener.name)' (opened at \(at)) is still open")
+                    throw TemplateError(
+                        tag.position,
+                        "'\(tag.name)' is closed here, but '\(opener.name)' (opened at \(at)) is still open")
                 }
                 return (nodes, tag)
             case .comment, .delimiters:
@@ -77,13 +90,16 @@ struct TemplateParser {
     /// the whitespace before the tag on its line.
     private static func block(_ tag: TemplateTokenizer.Tag, content: [TemplateNode]) -> Block {
         guard tag.isStandalone else {
-            return Block(name: tag.name, content: content, position: tag.position, indentation: tag.linePrefix, indentsFirstLine: false)
+            return Block(
+                name: tag.name, content: content, position: tag.position, indentation: tag.linePrefix,
+                indentsFirstLine: false)
         }
         var indentation = tag.indentation
         if case .text(let text)? = content.first {
             indentation = Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
         }
-        return Block(name: tag.name, content: content, position: tag.position, indentation: indentation, indentsFirstLine: true)
+        return Block(
+            name: tag.name, content: content, position: tag.position, indentation: indentation, indentsFirstLine: true)
     }
 
     /// Adjacent text nodes joined into one.

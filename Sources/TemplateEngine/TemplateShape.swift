@@ -53,7 +53,9 @@ public struct ObjectShape: Sendable {
     }
 
     public static func of<Object: TemplateObject>(_ type: Object.Type) -> ObjectShape {
-        ObjectShape(typeName: String(describing: type), displayName: Object.templateName) { Object.templateFields.fieldInfos }
+        ObjectShape(typeName: String(describing: type), displayName: Object.templateName) {
+            Object.templateFields.fieldInfos
+        }
     }
 
     init(typeName: String, displayName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
@@ -79,7 +81,10 @@ public struct TemplateFields<Owner>: Sendable {
         public let summary: String
         let read: @Sendable (Owner) -> TemplateData
 
-        public init(_ name: String, _ shape: TemplateShape, _ summary: String, read: @escaping @Sendable (Owner) -> TemplateData) {
+        public init(
+            _ name: String, _ shape: TemplateShape, _ summary: String,
+            read: @escaping @Sendable (Owner) -> TemplateData
+        ) {
             self.name = name
             self.shape = shape
             self.summary = summary
@@ -104,7 +109,9 @@ extension TemplateFields.Field {
         Self(name, .text, summary) { .text(read($0)) }
     }
 
-    public static func optionalText(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?) -> Self {
+    public static func optionalText(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?)
+        -> Self
+    {
         Self(name, .optional(.text), summary) { read($0).map(TemplateData.text) ?? .none }
     }
 
@@ -112,11 +119,15 @@ extension TemplateFields.Field {
         Self(name, .html, summary) { .html(read($0)) }
     }
 
-    public static func optionalHTML(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?) -> Self {
+    public static func optionalHTML(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?)
+        -> Self
+    {
         Self(name, .optional(.html), summary) { read($0).map(TemplateData.html) ?? .none }
     }
 
-    public static func writer(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> any TemplateHTMLWriter) -> Self {
+    public static func writer(
+        _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> any TemplateHTMLWriter
+    ) -> Self {
         Self(name, .html, summary) { .writer(read($0)) }
     }
 
@@ -128,25 +139,34 @@ extension TemplateFields.Field {
         Self(name, .number, summary) { .integer(read($0)) }
     }
 
-    public static func object<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value) -> Self {
+    public static func object<Value: TemplateObject>(
+        _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value
+    ) -> Self {
         Self(name, .object(.of(Value.self)), summary) { .object(read($0)) }
     }
 
-    public static func optionalObject<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value?) -> Self {
+    public static func optionalObject<Value: TemplateObject>(
+        _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value?
+    ) -> Self {
         Self(name, .optional(.object(.of(Value.self))), summary) { read($0).map { .object($0) } ?? .none }
     }
 
-    public static func list<Value: TemplateObject>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [Value]) -> Self {
+    public static func list<Value: TemplateObject>(
+        _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [Value]
+    ) -> Self {
         Self(name, .list(.object(.of(Value.self))), summary) { .list(read($0)) }
     }
 
-    public static func texts(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [String]) -> Self {
+    public static func texts(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [String])
+        -> Self
+    {
         Self(name, .list(.text), summary) { .list(TextList(read($0))) }
     }
 
     /// Names checked against the key space `space` (see `TemplateShape.keyed`).
     public static func keyed(
-        _ name: String, _ summary: String, space: String, value: TemplateShape, _ read: @escaping @Sendable (Owner) -> any TemplateObject
+        _ name: String, _ summary: String, space: String, value: TemplateShape,
+        _ read: @escaping @Sendable (Owner) -> any TemplateObject
     ) -> Self {
         Self(name, .keyed(space: space, value: value), summary) { .object(read($0)) }
     }
@@ -155,7 +175,9 @@ extension TemplateFields.Field {
 extension TemplateFields {
     /// Every field of `Value`, read through `read`: a value's fields offered
     /// at the top level of another (the common values on every page kind).
-    public static func fields<Value: TemplateObject>(of type: Value.Type, via read: @escaping @Sendable (Owner) -> Value) -> [Field] {
+    public static func fields<Value: TemplateObject>(
+        of type: Value.Type, via read: @escaping @Sendable (Owner) -> Value
+    ) -> [Field] {
         Value.templateFields.fields.map { inner in
             Field(inner.name, inner.shape, inner.summary) { inner.read(read($0)) }
         }

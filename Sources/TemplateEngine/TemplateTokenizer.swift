@@ -79,9 +79,13 @@ struct TemplateTokenizer {
         case UInt8(ascii: ">"): kind = .partial
         case UInt8(ascii: "<"): kind = .parent
         case UInt8(ascii: "$"): kind = .block
-        case UInt8(ascii: "="): kind = .delimiters; closing = [UInt8(ascii: "=")] + close
+        case UInt8(ascii: "="):
+            kind = .delimiters
+            closing = [UInt8(ascii: "=")] + close
         case UInt8(ascii: "&"): kind = .variable(escaped: false)
-        case UInt8(ascii: "{"): kind = .variable(escaped: false); closing = [UInt8(ascii: "}")] + close
+        case UInt8(ascii: "{"):
+            kind = .variable(escaped: false)
+            closing = [UInt8(ascii: "}")] + close
         default: cursor -= 1
         }
         cursor += 1
@@ -164,13 +168,19 @@ extension TemplateTokenizer {
     /// kinds of tag are open, to tell a parent's closing tag from others.
     private static func trimmed(_ line: [Token], open: inout [TagKind]) -> [Token] {
         var line = line
-        var significant = 0, tags = 0, onlyWhitespace = true
+        var significant = 0
+        var tags = 0
+        var onlyWhitespace = true
         var prefix: [UInt8]? = []
         for index in line.indices {
             switch line[index] {
             case .text(let text):
                 if !text.allSatisfy(isWhitespace) { onlyWhitespace = false }
-                if prefix != nil, text.allSatisfy(isWhitespace), text.last != UInt8(ascii: "\n") { prefix! += text } else { prefix = nil }
+                if prefix != nil, text.allSatisfy(isWhitespace), text.last != UInt8(ascii: "\n") {
+                    prefix! += text
+                } else {
+                    prefix = nil
+                }
             case .tag(var tag):
                 tags += 1
                 tag.linePrefix = prefix
@@ -178,7 +188,9 @@ extension TemplateTokenizer {
                 switch tag.kind {
                 case .variable: onlyWhitespace = false
                 case .parent: open.append(.parent)
-                case .section, .inverted, .block: open.append(tag.kind); significant += 1
+                case .section, .inverted, .block:
+                    open.append(tag.kind)
+                    significant += 1
                 case .close: if open.popLast() != .parent { significant += 1 }
                 case .comment, .partial, .delimiters: significant += 1
                 }
@@ -190,7 +202,8 @@ extension TemplateTokenizer {
         var kept: [Token] = []
         for token in line {
             switch token {
-            case .text(let text) where kept.isEmpty: indentation += text.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+            case .text(let text) where kept.isEmpty:
+                indentation += text.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
             case .text: break
             case .tag(var tag):
                 tag.isStandalone = true
@@ -202,7 +215,8 @@ extension TemplateTokenizer {
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\n")
     }
 }
 
@@ -210,7 +224,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -10,13 +10,14 @@ public enum YAMLErrorMapper {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let location = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let location = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
+            let location = SourceLocation(
+                file: file, line: context.mark.line + lineOffset, column: context.mark.column)
             return .error(location, "\(what): duplicate key '\(duplicates.joined(separator: "', '"))'")
         case .reader(let problem, _, _, _):
             return .error(start, "\(what): invalid YAML: \(problem)")

@@ -14,7 +14,9 @@ public struct YAMLMapping {
     public let location: SourceLocation
 
     /// Parses `text`. Returns nil (with diagnostics) when it is not a mapping.
-    public static func parse(_ text: String, file: String, lineOffset: Int, what: String) -> Result<YAMLMapping, BuildFailure> {
+    public static func parse(_ text: String, file: String, lineOffset: Int, what: String) -> Result<
+        YAMLMapping, BuildFailure
+    > {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
         let node: Node?
         do {
@@ -22,13 +24,17 @@ public struct YAMLMapping {
             // expression per scalar, and typed values are read here by their fields anyway.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
-            return .failure(BuildFailure([YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what)]))
+            return .failure(
+                BuildFailure([YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what)]))
         }
         guard let node else {
             return .failure(BuildFailure([.error(start, "\(what): is empty")]))
         }
         if NodeBudget.exceeds(node) {
-            return .failure(BuildFailure([.error(start, "\(what): more than \(NodeBudget.limit) values (YAML aliases expanding?); refused")]))
+            return .failure(
+                BuildFailure([
+                    .error(start, "\(what): more than \(NodeBudget.limit) values (YAML aliases expanding?); refused")
+                ]))
         }
         guard case .mapping(let mapping) = node else {
             return .failure(BuildFailure([.error(start, "\(what): expected 'key: value' lines")]))
@@ -55,7 +61,9 @@ public struct YAMLMapping {
     /// The node as a mapping, or nil if it is not one.
     public init?(node: Node, file: String, lineOffset: Int) {
         guard case .mapping(let mapping) = node else { return nil }
-        self.init(file: file, lineOffset: lineOffset, location: Self.location(of: node, file: file, lineOffset: lineOffset) ?? SourceLocation(file: file))
+        self.init(
+            file: file, lineOffset: lineOffset,
+            location: Self.location(of: node, file: file, lineOffset: lineOffset) ?? SourceLocation(file: file))
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             entries[name] = (key, value)
@@ -98,13 +106,16 @@ public struct YAMLMapping {
     public mutating func warnUnknownKeys(_ known: Set<String>, what: String) {
         for name in keyOrder where !known.contains(name) {
             let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-            diagnostics.append(.warning(location(ofKey: name), "\(what): unknown key '\(name)' is ignored\(suggestion)"))
+            diagnostics.append(
+                .warning(location(ofKey: name), "\(what): unknown key '\(name)' is ignored\(suggestion)"))
         }
     }
 
     public func node(_ key: String) -> Node? {
         guard let entry = entries[key] else { return nil }
-        if case .scalar(let scalar) = entry.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = entry.value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return entry.value
@@ -138,7 +149,8 @@ public struct YAMLMapping {
 
     public mutating func bool(_ key: String, what: String) -> Bool? {
         guard let node = node(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool(scalar.string.lowercased()) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool(scalar.string.lowercased())
+        else {
             error(location(of: node), "\(what): '\(key)' must be true or false")
             return nil
         }
@@ -202,7 +214,8 @@ public enum NodeBudget {
         switch node {
         case .scalar, .alias: return true
         case .sequence(let sequence): return sequence.allSatisfy { visit($0, &remaining) }
-        case .mapping(let mapping): return mapping.allSatisfy { visit($0.key, &remaining) && visit($0.value, &remaining) }
+        case .mapping(let mapping):
+            return mapping.allSatisfy { visit($0.key, &remaining) && visit($0.value, &remaining) }
         }
     }
 }

@@ -19,50 +19,51 @@ let fuzzer: PageFuzzer = {
 }()
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    do {
-        try fuzzer.run(data)
-    } catch {
-        fatalError("spinesite-fuzz: \(error)")
-    }
-    return 0
-}
-
-typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-
-// swift-format-ignore: AlwaysUseLowerCamelCase
-// libFuzzer's own name for its driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: FuzzCallback
-) -> CInt
-
-/// SwiftPM links an executable's entry point under this name; libFuzzer's
-/// driver takes over from there (its own `main` is then not linked).
-@_cdecl("spinesite_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    _ = fuzzer
-    return LLVMFuzzerRunDriver(&argc, &argv) { start, count in fuzzOneInput(start, count) }
-}
-#else
-@main
-enum Replay {
-    static func main() throws {
-        var failures = 0
-        for path in CommandLine.arguments.dropFirst() {
-            do {
-                try fuzzer.run(try Data(contentsOf: URL(fileURLWithPath: path)))
-            } catch {
-                print("\(path): \(error)")
-                failures += 1
-            }
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+        let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+        do {
+            try fuzzer.run(data)
+        } catch {
+            fatalError("spinesite-fuzz: \(error)")
         }
-        exit(failures == 0 ? 0 : 1)
+        return 0
     }
-}
+
+    typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // libFuzzer's own name for its driver.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: FuzzCallback
+    ) -> CInt
+
+    /// SwiftPM links an executable's entry point under this name; libFuzzer's
+    /// driver takes over from there (its own `main` is then not linked).
+    @_cdecl("spinesite_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var argc = argc
+        var argv = argv
+        _ = fuzzer
+        return LLVMFuzzerRunDriver(&argc, &argv) { start, count in fuzzOneInput(start, count) }
+    }
+#else
+    @main
+    enum Replay {
+        static func main() throws {
+            var failures = 0
+            for path in CommandLine.arguments.dropFirst() {
+                do {
+                    try fuzzer.run(try Data(contentsOf: URL(fileURLWithPath: path)))
+                } catch {
+                    print("\(path): \(error)")
+                    failures += 1
+                }
+            }
+            exit(failures == 0 ? 0 : 1)
+        }
+    }
 #endif

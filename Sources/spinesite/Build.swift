@@ -8,16 +8,16 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the site into the output folder.",
         discussion: """
-        Errors and warnings are printed as file:line:column: error|warning: message. Any error stops \
-        the build with a non-zero exit and leaves the previous output folder as it was.
+            Errors and warnings are printed as file:line:column: error|warning: message. Any error stops \
+            the build with a non-zero exit and leaves the previous output folder as it was.
 
-        After the first build, a build that finds no input changed stops at once; otherwise every \
-        page is rendered in memory and only files whose bytes changed are rewritten (the record of \
-        the last build is kept in .spinesite-cache/). --clean renders everything into a fresh folder.
+            After the first build, a build that finds no input changed stops at once; otherwise every \
+            page is rendered in memory and only files whose bytes changed are rewritten (the record of \
+            the last build is kept in .spinesite-cache/). --clean renders everything into a fresh folder.
 
-        Example:
-          spinesite build --root . --output Site
-        """
+            Example:
+              spinesite build --root . --output Site
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -56,7 +56,8 @@ struct Build: ParsableCommand {
             for diagnostic in error.diagnostics where diagnostic.severity == .error || !quiet {
                 printError(diagnostic.description)
             }
-            printError("spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed")
+            printError(
+                "spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed")
             throw ExitCode.failure
         }
     }
@@ -77,7 +78,8 @@ enum Summary {
         let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = counted(report.warnings.count, "warning")
-        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms" + detail(report)
+        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms"
+            + detail(report)
     }
 
     /// What an incremental build did; nothing for a clean one.
@@ -85,8 +87,10 @@ enum Summary {
         switch report.kind {
         case .clean: ""
         case .unchanged: " (nothing changed since the last build)"
-        case .incremental: " (incremental: \(counted(report.pagesRendered, "page")) changed, \(counted(report.filesChanged, "file")) changed)"
-        case .bodyEdit: " (body edit: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
+        case .incremental:
+            " (incremental: \(counted(report.pagesRendered, "page")) changed, \(counted(report.filesChanged, "file")) changed)"
+        case .bodyEdit:
+            " (body edit: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
         }
     }
 }

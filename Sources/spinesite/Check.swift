@@ -7,15 +7,15 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs every check of a build without writing the site.",
         discussion: """
-        Front matter, links and anchors, images without alt text, heading order, clinical review \
-        dates, translation status, locale strings and pulse blocks. Prints \
-        file:line:column: error|warning: message, or JSON with --format json. Exits 1 on errors \
-        (with --strict, on warnings too).
+            Front matter, links and anchors, images without alt text, heading order, clinical review \
+            dates, translation status, locale strings and pulse blocks. Prints \
+            file:line:column: error|warning: message, or JSON with --format json. Exits 1 on errors \
+            (with --strict, on warnings too).
 
-        Example:
-          spinesite check --strict
-          spinesite check --format json > check.json
-        """
+            Example:
+              spinesite check --strict
+              spinesite check --format json > check.json
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -39,7 +39,9 @@ struct Check: ParsableCommand {
             print(try SiteChecker.json(diagnostics))
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
-            print("check: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")")
+            print(
+                "check: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
+            )
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }

@@ -7,12 +7,12 @@ struct NewLocale: ParsableCommand {
         commandName: "locale",
         abstract: "Creates Content/<CODE>/ with a locale.yml to translate, and lists what remains to translate.",
         discussion: """
-        The strings are copied from the default locale and each is marked '# TODO: translate'. \
-        Pages are translated by copying them into the new folder with the same file names.
+            The strings are copied from the default locale and each is marked '# TODO: translate'. \
+            Pages are translated by copying them into the new folder with the same file names.
 
-        Example:
-          spinesite new locale pt-BR
-        """
+            Example:
+              spinesite new locale pt-BR
+            """
     )
 
     @Argument(help: "The locale's BCP 47 tag, e.g. pt-BR.")
@@ -21,9 +21,13 @@ struct NewLocale: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let created = try reporting { () throws(BuildFailure) in try LocaleScaffold.create(tag: code, options: project.build) }
+        let created = try reporting { () throws(BuildFailure) in
+            try LocaleScaffold.create(tag: code, options: project.build)
+        }
         print("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
-        print("\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):")
+        print(
+            "\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):"
+        )
         for page in created.pagesToTranslate { print("  \(page)") }
         print("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
     }

@@ -27,7 +27,8 @@ final class ProgressLine: @unchecked Sendable {
     private func draw() {
         lock.withLock {
             let seconds = Double(start.millisecondsSince) / 1000
-            FileHandle.standardError.write(Data("\r\u{1B}[KBuilding… \(current) (\(String(format: "%.1f", seconds)) s)".utf8))
+            FileHandle.standardError.write(
+                Data("\r\u{1B}[KBuilding… \(current) (\(String(format: "%.1f", seconds)) s)".utf8))
             shown = true
         }
     }

@@ -7,13 +7,13 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the site, serves it for preview and rebuilds on every save.",
         discussion: """
-        Open pages reload after each rebuild. A build error does not stop the server: the \
-        browser shows every file:line: message until the next good save. Listens on \
-        127.0.0.1 (this computer only) unless --host says otherwise. Ctrl-C stops it.
+            Open pages reload after each rebuild. A build error does not stop the server: the \
+            browser shows every file:line: message until the next good save. Listens on \
+            127.0.0.1 (this computer only) unless --host says otherwise. Ctrl-C stops it.
 
-        Example:
-          spinesite serve --port 8000 --open
-        """
+            Example:
+              spinesite serve --port 8000 --open
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -36,7 +36,9 @@ struct Serve: AsyncParsableCommand {
         let open = self.open
         try await PreviewServer.run(configuration) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
-            if open, line.hasPrefix("Serving "), let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") }) {
+            if open, line.hasPrefix("Serving "),
+                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") })
+            {
                 Browser.open(String(url))
             }
         }
@@ -49,9 +51,9 @@ enum Browser {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         #if os(macOS)
-        process.arguments = ["open", url]
+            process.arguments = ["open", url]
         #else
-        process.arguments = ["xdg-open", url]
+            process.arguments = ["xdg-open", url]
         #endif
         try? process.run()
     }

@@ -33,13 +33,13 @@ struct Spinesite: AsyncParsableCommand {
         commandName: "spinesite",
         abstract: "Builds a multilingual health-education site from Content/ and Templates/.",
         discussion: """
-        Run from the folder that holds Content/ and Templates/:
-          spinesite build            # writes Site/
-          spinesite serve            # preview on http://127.0.0.1:8000/, rebuilt on save
-          spinesite new topic tens   # scaffolds Content/en/tens.md
-          spinesite check            # every check, nothing written
-          spinesite translations     # which translations are behind their originals
-        """,
+            Run from the folder that holds Content/ and Templates/:
+              spinesite build            # writes Site/
+              spinesite serve            # preview on http://127.0.0.1:8000/, rebuilt on save
+              spinesite new topic tens   # scaffolds Content/en/tens.md
+              spinesite check            # every check, nothing written
+              spinesite translations     # which translations are behind their originals
+            """,
         subcommands: [Build.self, Serve.self, Check.self, New.self, Translations.self, Templates.self],
         defaultSubcommand: Build.self
     )
@@ -49,10 +49,10 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Creates new content from a template.",
         discussion: """
-        Example:
-          spinesite new topic therapies/scs --locale es
-          spinesite new locale pt-BR
-        """,
+            Example:
+              spinesite new topic therapies/scs --locale es
+              spinesite new locale pt-BR
+            """,
         subcommands: [NewTopic.self, NewLocale.self]
     )
 }

@@ -5,13 +5,13 @@ struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Describes what templates may name.",
         discussion: """
-        Every kind of page has its own values; a template naming anything else \
-        is a build error at its line. --names prints the list as the README's \
-        template guide shows it.
+            Every kind of page has its own values; a template naming anything else \
+            is a build error at its line. --names prints the list as the README's \
+            template guide shows it.
 
-        Example:
-          spinesite templates --names
-        """
+            Example:
+              spinesite templates --names
+            """
     )
 
     @Flag(help: "Print every name each kind of page offers (Markdown).")

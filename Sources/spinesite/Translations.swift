@@ -7,21 +7,22 @@ struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Shows which translations are current, stale, unstamped or missing.",
         discussion: """
-        A translation records the version of its original it follows in its front matter \
-        (translationOf: the first 12 hex digits of the SHA-256 of the original's title, description \
-        and body). When the original changes, the translation turns stale.
+            A translation records the version of its original it follows in its front matter \
+            (translationOf: the first 12 hex digits of the SHA-256 of the original's title, description \
+            and body). When the original changes, the translation turns stale.
 
-        Example:
-          spinesite translations          # a table: page × locale, then counts per locale
-          spinesite translations --json   # the same for CI
-          spinesite translations stamp Content/es/therapies/tens.md
-        """,
+            Example:
+              spinesite translations          # a table: page × locale, then counts per locale
+              spinesite translations --json   # the same for CI
+              spinesite translations stamp Content/es/therapies/tens.md
+            """,
         subcommands: [Show.self, Stamp.self],
         defaultSubcommand: Show.self
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Prints the translation matrix.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Prints the translation matrix.")
 
         @OptionGroup var project: ProjectOptions
 
@@ -46,7 +47,9 @@ struct Translations: ParsableCommand {
         @OptionGroup var project: ProjectOptions
 
         func run() throws {
-            let stamped = try reporting { () throws(BuildFailure) in try TranslationStamp.stamp(file, options: project.build) }
+            let stamped = try reporting { () throws(BuildFailure) in
+                try TranslationStamp.stamp(file, options: project.build)
+            }
             print("Stamped \(stamped.file) as a translation of \(stamped.original) (translationOf: \(stamped.digest))")
         }
     }

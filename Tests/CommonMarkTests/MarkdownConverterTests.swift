@@ -7,19 +7,21 @@ final class MarkdownConverterTests: XCTestCase {
     }
 
     func testGFMExtensionsAreOn() {
-        let html = convert("""
-        | a | b |
-        |---|---|
-        | 1 | 2 |
+        let html = convert(
+            """
+            | a | b |
+            |---|---|
+            | 1 | 2 |
 
-        ~~old~~ and www.example.org
+            ~~old~~ and www.example.org
 
-        - [x] done
+            - [x] done
 
-        Claim.[^n]
+            Claim.[^n]
 
-        [^n]: Source.
-        """).html
+            [^n]: Source.
+            """
+        ).html
         XCTAssertTrue(html.contains("<table>"), html)
         XCTAssertTrue(html.contains("<del>old</del>"), html)
         XCTAssertTrue(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), html)
@@ -46,14 +48,19 @@ final class MarkdownConverterTests: XCTestCase {
 
     func testSmartPunctuationIsConfigurable() {
         XCTAssertTrue(convert("\"quoted\" -- dash").html.contains("“quoted” – dash"))
-        XCTAssertTrue(convert("\"quoted\"", MarkdownOptions(smartPunctuation: false)).html.contains("&quot;quoted&quot;"))
+        XCTAssertTrue(
+            convert("\"quoted\"", MarkdownOptions(smartPunctuation: false)).html.contains("&quot;quoted&quot;"))
     }
 
     func testHeadingsGetUniqueStableAnchors() {
-        let rendered = convert("## Risks\n\n## Risks\n\n### ¿Qué es la estimulación?\n\n## main\n\n## التحفيز الكهربائي\n")
-        XCTAssertEqual(rendered.headings.map(\.anchor), ["risks", "risks-1", "qué-es-la-estimulación", "main", "التحفيز-الكهربائي"])
+        let rendered = convert(
+            "## Risks\n\n## Risks\n\n### ¿Qué es la estimulación?\n\n## main\n\n## التحفيز الكهربائي\n")
+        XCTAssertEqual(
+            rendered.headings.map(\.anchor),
+            ["risks", "risks-1", "qué-es-la-estimulación", "main", "التحفيز-الكهربائي"])
         XCTAssertTrue(rendered.html.contains("<h2 id=\"risks-1\">Risks</h2>"), rendered.html)
-        XCTAssertTrue(rendered.html.contains("<h3 id=\"qué-es-la-estimulación\">¿Qué es la estimulación?</h3>"), rendered.html)
+        XCTAssertTrue(
+            rendered.html.contains("<h3 id=\"qué-es-la-estimulación\">¿Qué es la estimulación?</h3>"), rendered.html)
         let reserved = MarkdownConverter.convert("## Main", reservedAnchors: ["main"], isInternal: { _ in false })
         XCTAssertEqual(reserved.headings.first?.anchor, "main-1")
         XCTAssertFalse(reserved.html.contains("\u{E000}"), "heading markers never leak")
@@ -61,12 +68,18 @@ final class MarkdownConverterTests: XCTestCase {
 
     func testInternalLinksAreHolesWithPositions() {
         let rendered = convert("Intro\n\nSee [TENS](tens.md#risks \"The <risks>\") and [web](https://example.org).\n")
-        XCTAssertEqual(rendered.internalLinks, [InternalLink(destination: "tens.md#risks", position: SourcePosition(line: 3, column: 5))])
+        XCTAssertEqual(
+            rendered.internalLinks,
+            [InternalLink(destination: "tens.md#risks", position: SourcePosition(line: 3, column: 5))])
         XCTAssertEqual(rendered.holes.map(\.kind), [.link(0)])
         XCTAssertTrue(rendered.html.contains("<a href=\"\" title=\"The &lt;risks&gt;\">TENS</a>"), rendered.html)
         XCTAssertTrue(rendered.html.contains("href=\"https://example.org\""), rendered.html)
-        let resolved = rendered.html(resolvingLinks: { "/en/tens/?a=1&b=\"2\"#\($0.destination.split(separator: "#")[1])" })
-        XCTAssertTrue(resolved.contains("<a href=\"/en/tens/?a=1&amp;b=&quot;2&quot;#risks\" title=\"The &lt;risks&gt;\">TENS</a>"), resolved)
+        let resolved = rendered.html(resolvingLinks: {
+            "/en/tens/?a=1&b=\"2\"#\($0.destination.split(separator: "#")[1])"
+        })
+        XCTAssertTrue(
+            resolved.contains(
+                "<a href=\"/en/tens/?a=1&amp;b=&quot;2&quot;#risks\" title=\"The &lt;risks&gt;\">TENS</a>"), resolved)
     }
 
     func testImagesAndPlainText() {
@@ -81,7 +94,8 @@ final class MarkdownConverterTests: XCTestCase {
     func testFootnoteLabelsAreLocalisedAndEscaped() {
         let labels = FootnoteLabels(title: "Referencias <1>", backLink: "Volver al texto")
         let html = convert("Dato.[^a]\n\n[^a]: Fuente.\n", MarkdownOptions(footnoteLabels: labels)).html
-        XCTAssertTrue(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2>Referencias &lt;1&gt;</h2>"), html)
+        XCTAssertTrue(
+            html.contains("<section class=\"footnotes\" data-footnotes>\n<h2>Referencias &lt;1&gt;</h2>"), html)
         XCTAssertTrue(html.contains("aria-label=\"Volver al texto\""), html)
         XCTAssertFalse(html.contains("Back to content"), html)
         XCTAssertFalse(convert("No footnotes here.", MarkdownOptions(footnoteLabels: labels)).html.contains("<h2>"))
@@ -103,14 +117,19 @@ final class MarkdownConverterTests: XCTestCase {
 /// Fenced blocks the caller renders itself.
 final class EmbedTests: XCTestCase {
     private func convert(_ markdown: String) -> RenderedMarkdown {
-        MarkdownConverter.convert(markdown, options: MarkdownOptions(embedLanguages: ["pulse"]), isInternal: { _ in false })
+        MarkdownConverter.convert(
+            markdown, options: MarkdownOptions(embedLanguages: ["pulse"]), isInternal: { _ in false })
     }
 
     func testPulseBlocksBecomeEmbedsInPlace() {
         let rendered = convert("Before.\n\n```pulse\npreset: tens\n```\n\n```swift\nlet x = 1\n```\n")
-        XCTAssertEqual(rendered.embeds, [Embed(language: "pulse", source: "preset: tens\n", position: SourcePosition(line: 3, column: 1))])
-        let html = rendered.html(resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { "<div>\($0.source.count)</div>" })
-        XCTAssertEqual(html, "<p>Before.</p>\n<div>13</div><pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+        XCTAssertEqual(
+            rendered.embeds,
+            [Embed(language: "pulse", source: "preset: tens\n", position: SourcePosition(line: 3, column: 1))])
+        let html = rendered.html(
+            resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { "<div>\($0.source.count)</div>" })
+        XCTAssertEqual(
+            html, "<p>Before.</p>\n<div>13</div><pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
         XCTAssertFalse(rendered.plainText.contains("preset"), "an embed is not text to search or digest")
     }
 
@@ -132,23 +151,31 @@ final class EmbedTests: XCTestCase {
 /// Glossary terms: first use only, whole words, never in headings, links or code.
 final class TermMarkingTests: XCTestCase {
     private func html(_ markdown: String, _ terms: [[String]]) -> String {
-        let rendered = MarkdownConverter.convert(markdown, options: MarkdownOptions(terms: terms.map(TermPattern.init)), isInternal: { _ in false })
-        return rendered.html(resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") })
+        let rendered = MarkdownConverter.convert(
+            markdown, options: MarkdownOptions(terms: terms.map(TermPattern.init)), isInternal: { _ in false })
+        return rendered.html(
+            resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") }
+        )
     }
 
     func testOnlyTheFirstUseOutsideHeadingsLinksAndCodeIsMarked() {
         let markdown = "## TENS at home\n\n[TENS](https://example.org) and `TENS`, then TENS and TENS again.\n"
-        XCTAssertEqual(html(markdown, [["TENS"]]), "<h2 id=\"tens-at-home\">TENS at home</h2>\n<p><a href=\"https://example.org\">TENS</a> and <code>TENS</code>, then <t0>TENS</t0> and TENS again.</p>\n")
+        XCTAssertEqual(
+            html(markdown, [["TENS"]]),
+            "<h2 id=\"tens-at-home\">TENS at home</h2>\n<p><a href=\"https://example.org\">TENS</a> and <code>TENS</code>, then <t0>TENS</t0> and TENS again.</p>\n"
+        )
     }
 
     func testWholeWordsAndCaseRules() {
-        XCTAssertEqual(html("TENSION rises; tens of people; Pulse Width matters.\n", [["TENS"], ["pulse width"]]),
-                       "<p>TENSION rises; tens of people; <t1>Pulse Width</t1> matters.</p>\n")
+        XCTAssertEqual(
+            html("TENSION rises; tens of people; Pulse Width matters.\n", [["TENS"], ["pulse width"]]),
+            "<p>TENSION rises; tens of people; <t1>Pulse Width</t1> matters.</p>\n")
     }
 
     func testSeveralTermsInOneTextAndAcrossBlocks() {
-        XCTAssertEqual(html("PNT or TENS.\n\nTENS and PNS.\n", [["TENS"], ["PNT"], ["PNS"]]),
-                       "<p><t1>PNT</t1> or <t0>TENS</t0>.</p>\n<p>TENS and <t2>PNS</t2>.</p>\n")
+        XCTAssertEqual(
+            html("PNT or TENS.\n\nTENS and PNS.\n", [["TENS"], ["PNT"], ["PNS"]]),
+            "<p><t1>PNT</t1> or <t0>TENS</t0>.</p>\n<p>TENS and <t2>PNS</t2>.</p>\n")
     }
 }
 
@@ -166,29 +193,36 @@ final class ReservedCharacterTests: XCTestCase {
 
     func testPrivateUseCharactersRenderLiterallyEverywhere() {
         let markdown = """
-        ## Second \(privateUse)
+            ## Second \(privateUse)
 
-        A paragraph \(privateUse) with TENS\(privateUse) and [a link \(privateUse)](tens.md).
+            A paragraph \(privateUse) with TENS\(privateUse) and [a link \(privateUse)](tens.md).
 
-        \(privateUse)
-        ```pulse
-        preset: a
-        ```
-        \(privateUse) after the block.
-        """
+            \(privateUse)
+            ```pulse
+            preset: a
+            ```
+            \(privateUse) after the block.
+            """
         let rendered = html(markdown)
         XCTAssertEqual(rendered.headings.map(\.text), ["Second \(privateUse)"])
         XCTAssertEqual(rendered.headings.map(\.anchor), ["second-012"])
-        let page = rendered.html(resolvingLinks: { _ in "/en/tens/" }, embeds: ["<div>E</div>"], terms: { _ in ("<a class=\"term\">", "</a>") })
+        let page = rendered.html(
+            resolvingLinks: { _ in "/en/tens/" }, embeds: ["<div>E</div>"],
+            terms: { _ in ("<a class=\"term\">", "</a>") })
         XCTAssertTrue(page.contains("<h2 id=\"second-012\">Second \(privateUse)</h2>"), page)
-        XCTAssertTrue(page.contains("A paragraph \(privateUse) with <a class=\"term\">TENS</a>\(privateUse) and <a href=\"/en/tens/\">a link \(privateUse)</a>."), page)
+        XCTAssertTrue(
+            page.contains(
+                "A paragraph \(privateUse) with <a class=\"term\">TENS</a>\(privateUse) and <a href=\"/en/tens/\">a link \(privateUse)</a>."
+            ), page)
         XCTAssertTrue(page.contains("<p>\(privateUse)</p>\n<div>E</div><p>\(privateUse) after the block.</p>"), page)
         XCTAssertEqual(page.components(separatedBy: privateUse).count - 1, 6, page)
     }
 
     func testCitationsAreHolesAndCodeIsLeftAlone() {
         let rendered = html("See [@sluka2003; @vance2014] and `[@code]`.\n\n    [@block]\n")
-        XCTAssertEqual(rendered.citations, [Citation(keys: ["sluka2003", "vance2014"], position: SourcePosition(line: 1, column: 1))])
+        XCTAssertEqual(
+            rendered.citations,
+            [Citation(keys: ["sluka2003", "vance2014"], position: SourcePosition(line: 1, column: 1))])
         let page = rendered.html(resolvingLinks: { _ in nil }, citations: { "<sup>\($0)</sup>" })
         XCTAssertEqual(page, "<p>See <sup>0</sup> and <code>[@code]</code>.</p>\n<pre><code>[@block]\n</code></pre>\n")
     }
@@ -199,9 +233,17 @@ final class RenderCallbackTests: XCTestCase {
     func testFootnotesMatchCmarkGFMApartFromTheirLabels() {
         let markdown = "One.[^a] Two.[^b] Again.[^a] Thrice.[^a]\n\n[^a]: First\n\n    with code.\n\n[^b]: Second.\n"
         let plain = MarkdownConverter.convert(markdown, isInternal: { _ in false }).html
-        let labelled = MarkdownConverter.convert(markdown, options: MarkdownOptions(footnoteLabels: FootnoteLabels(title: "Notes", backLink: "Back to content")), isInternal: { _ in false }).html
-        XCTAssertEqual(labelled, plain.replacingOccurrences(of: "data-footnotes>\n", with: "data-footnotes>\n<h2>Notes</h2>\n"))
-        XCTAssertTrue(plain.contains("<a href=\"#fnref-a-3\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">3</sup></a>"), plain)
+        let labelled = MarkdownConverter.convert(
+            markdown,
+            options: MarkdownOptions(footnoteLabels: FootnoteLabels(title: "Notes", backLink: "Back to content")),
+            isInternal: { _ in false }
+        ).html
+        XCTAssertEqual(
+            labelled, plain.replacingOccurrences(of: "data-footnotes>\n", with: "data-footnotes>\n<h2>Notes</h2>\n"))
+        XCTAssertTrue(
+            plain.contains(
+                "<a href=\"#fnref-a-3\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">3</sup></a>"
+            ), plain)
     }
 
     func testHeadingsAndLinksMatchCmarkGFMApartFromIdsAndURLs() {

@@ -5,11 +5,16 @@ import TestSupport
 import XCTest
 
 /// Loads a one-page site and returns what the loader said.
-func load(_ pages: [String: String], drafts: Bool = false, site: TemporaryFolder? = nil) -> Result<LoadedSite, BuildFailure> {
+func load(_ pages: [String: String], drafts: Bool = false, site: TemporaryFolder? = nil) -> Result<
+    LoadedSite, BuildFailure
+> {
     let folder = site ?? MinimalSite.make(pages)
     if site != nil { for (path, text) in pages { folder.write("Content/en/\(path)", text) } }
     do {
-        return .success(try ContentLoader.load(contentURL: folder.url.appendingPathComponent("Content"), displayRoot: "Content", includeDrafts: drafts))
+        return .success(
+            try ContentLoader.load(
+                contentURL: folder.url.appendingPathComponent("Content"), displayRoot: "Content", includeDrafts: drafts
+            ))
     } catch {
         return .failure(error)
     }
@@ -24,7 +29,10 @@ func messages(_ result: Result<LoadedSite, BuildFailure>) -> [String] {
 
 final class FrontMatterTests: XCTestCase {
     func testParsesTypedFrontMatter() throws {
-        let text = MinimalSite.page(title: "TENS", extra: "id: tens\nslug: tens-therapy\nweight: 20\ntags: [a, b]\nrelated: [pnt]\naliases: [old-tens]\n", body: "## Body")
+        let text = MinimalSite.page(
+            title: "TENS",
+            extra: "id: tens\nslug: tens-therapy\nweight: 20\ntags: [a, b]\nrelated: [pnt]\naliases: [old-tens]\n",
+            body: "## Body")
         let site = try load(["therapies/tens.md": text]).get()
         let page = try XCTUnwrap(site.pages.first)
         XCTAssertEqual(page.frontMatter.title, "TENS")
@@ -33,14 +41,19 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(page.frontMatter.weight, 20)
         XCTAssertEqual(page.frontMatter.tags, ["a", "b"])
         XCTAssertEqual(page.frontMatter.related.map(\.value), ["pnt"])
-        XCTAssertEqual(page.frontMatter.related.first?.location, SourceLocation(file: "Content/en/therapies/tens.md", line: 8, column: 11))
+        XCTAssertEqual(
+            page.frontMatter.related.first?.location,
+            SourceLocation(file: "Content/en/therapies/tens.md", line: 8, column: 11))
         XCTAssertEqual(page.bodyLocation.line, 11)
         XCTAssertTrue(page.body.contains("## Body"))
         XCTAssertEqual(page.kind, .topic)
     }
 
     func testDefaultIDIsThePathWithoutExtension() throws {
-        let site = try load(["therapies/pns.md": MinimalSite.page(), "therapies/_index.md": MinimalSite.page(), "_index.md": MinimalSite.page()]).get()
+        let site = try load([
+            "therapies/pns.md": MinimalSite.page(), "therapies/_index.md": MinimalSite.page(),
+            "_index.md": MinimalSite.page(),
+        ]).get()
         XCTAssertEqual(site.pages.map(\.id).sorted(), ["home", "therapies", "therapies/pns"])
     }
 
@@ -51,7 +64,9 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testMissingTitle() {
-        XCTAssertEqual(messages(load(["tens.md": "---\ndescription: \"x\"\n---\nBody\n"])), ["Content/en/tens.md:2:1: error: front matter: 'title' is missing"])
+        XCTAssertEqual(
+            messages(load(["tens.md": "---\ndescription: \"x\"\n---\nBody\n"])),
+            ["Content/en/tens.md:2:1: error: front matter: 'title' is missing"])
     }
 
     func testInvalidYAMLHasLineAndColumn() {
@@ -61,49 +76,70 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testFrontMatterNotClosed() {
-        XCTAssertEqual(messages(load(["tens.md": "---\ntitle: x\ndescription: y\n\nBody\n"])), ["Content/en/tens.md:1:1: error: front matter is not closed: add a '---' line after it"])
+        XCTAssertEqual(
+            messages(load(["tens.md": "---\ntitle: x\ndescription: y\n\nBody\n"])),
+            ["Content/en/tens.md:1:1: error: front matter is not closed: add a '---' line after it"])
     }
 
     func testNoFrontMatterAndEmptyFile() {
-        XCTAssertEqual(messages(load(["a.md": "Just text\n"])), ["Content/en/a.md:1:1: error: front matter: the file must start with a '---' line"])
-        XCTAssertEqual(messages(load(["b.md": ""])), ["Content/en/b.md:1:1: error: file is empty: a page starts with front matter between '---' lines"])
+        XCTAssertEqual(
+            messages(load(["a.md": "Just text\n"])),
+            ["Content/en/a.md:1:1: error: front matter: the file must start with a '---' line"])
+        XCTAssertEqual(
+            messages(load(["b.md": ""])),
+            ["Content/en/b.md:1:1: error: file is empty: a page starts with front matter between '---' lines"])
     }
 
     func testUnknownKeyWarnsWithSuggestion() {
-        XCTAssertEqual(messages(load(["a.md": MinimalSite.page(extra: "wieght: 3\n")])), ["Content/en/a.md:4:1: warning: front matter: unknown key 'wieght' is ignored (did you mean 'weight'?)"])
+        XCTAssertEqual(
+            messages(load(["a.md": MinimalSite.page(extra: "wieght: 3\n")])),
+            ["Content/en/a.md:4:1: warning: front matter: unknown key 'wieght' is ignored (did you mean 'weight'?)"])
     }
 
     func testWrongTypes() {
-        let result = messages(load(["a.md": MinimalSite.page(extra: "weight: heavy\ndraft: maybe\nrelated: {a: b}\n")]))
-        XCTAssertEqual(result, [
-            "Content/en/a.md:4:9: error: front matter: 'weight' must be a whole number",
-            "Content/en/a.md:5:8: error: front matter: 'draft' must be true or false",
-            "Content/en/a.md:6:10: error: front matter: 'related' must be a list",
-        ])
+        let result = messages(
+            load(["a.md": MinimalSite.page(extra: "weight: heavy\ndraft: maybe\nrelated: {a: b}\n")]))
+        XCTAssertEqual(
+            result,
+            [
+                "Content/en/a.md:4:9: error: front matter: 'weight' must be a whole number",
+                "Content/en/a.md:5:8: error: front matter: 'draft' must be true or false",
+                "Content/en/a.md:6:10: error: front matter: 'related' must be a list",
+            ])
     }
 
     func testSlugAndIDCannotEscapeTheOutputFolder() {
-        let result = messages(load([
-            "a.md": MinimalSite.page(extra: "slug: \"../../etc\"\n"),
-            "b.md": MinimalSite.page(extra: "id: \"../x\"\n"),
-            "c.md": MinimalSite.page(extra: "slug: \"a/b\"\n"),
-        ]))
+        let result = messages(
+            load([
+                "a.md": MinimalSite.page(extra: "slug: \"../../etc\"\n"),
+                "b.md": MinimalSite.page(extra: "id: \"../x\"\n"),
+                "c.md": MinimalSite.page(extra: "slug: \"a/b\"\n"),
+            ]))
         XCTAssertEqual(result.count, 3, "\(result)")
         XCTAssertTrue(result[0].hasPrefix("Content/en/a.md:4:7: error: front matter: 'slug' '../../etc'"), result[0])
-        XCTAssertTrue(result[1].hasPrefix("Content/en/b.md:4:5: error: front matter: 'id' '..' must not start with '.'"), result[1])
+        XCTAssertTrue(
+            result[1].hasPrefix("Content/en/b.md:4:5: error: front matter: 'id' '..' must not start with '.'"),
+            result[1])
         XCTAssertTrue(result[2].contains("must be one URL segment"), result[2])
     }
 
     func testYAMLAliasBombIsRefused() {
         var yaml = "---\ntitle: t\ndescription: d\na0: &a0 [x, x, x, x, x, x, x, x, x]\n"
-        for level in 1..<12 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        for level in 1..<12 {
+            yaml +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+                + "]\n"
+        }
         yaml += "---\n"
-        XCTAssertEqual(messages(load(["bomb.md": yaml])), ["Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"])
+        XCTAssertEqual(
+            messages(load(["bomb.md": yaml])),
+            ["Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"])
     }
 
     func testDraftsAreExcludedUnlessAsked() throws {
         let pages = ["draft.md": MinimalSite.page(extra: "draft: true\n"), "live.md": MinimalSite.page()]
         XCTAssertEqual(try load(pages).get().pages.map(\.relativePath), ["live.md"])
-        XCTAssertEqual(try load(pages, drafts: true).get().pages.map(\.relativePath).sorted(), ["draft.md", "live.md"])
+        XCTAssertEqual(
+            try load(pages, drafts: true).get().pages.map(\.relativePath).sorted(), ["draft.md", "live.md"])
     }
 }

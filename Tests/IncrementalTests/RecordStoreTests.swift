@@ -1,6 +1,6 @@
-import Incremental
 import CommonMark
 import Foundation
+import Incremental
 import Readability
 import SiteModel
 import SiteRenderer
@@ -20,12 +20,20 @@ final class RecordStoreTests: XCTestCase {
     }
 
     private let record = BuildRecord(
-        inputs: [PathStamp(path: "/x/Content/", stamp: FileStamp(size: 4096, modified: 1_700_000_000_123_456_789, changed: 1, inode: 9)),
-                 PathStamp(path: "/x/Content/en/tens.md", stamp: FileStamp(size: 812, modified: -5, changed: 2, inode: 10))],
-        outputs: [PathStamp(path: "en/tens/index.html", stamp: FileStamp(size: 9000, modified: 3, changed: 3, inode: 11))],
+        inputs: [
+            PathStamp(
+                path: "/x/Content/",
+                stamp: FileStamp(size: 4096, modified: 1_700_000_000_123_456_789, changed: 1, inode: 9)),
+            PathStamp(path: "/x/Content/en/tens.md", stamp: FileStamp(size: 812, modified: -5, changed: 2, inode: 10)),
+        ],
+        outputs: [
+            PathStamp(path: "en/tens/index.html", stamp: FileStamp(size: 9000, modified: 3, changed: 3, inode: 11))
+        ],
         pageCounts: [.init(locale: "en", pages: 9), .init(locale: "ar", pages: 9)],
         filesWritten: 31,
-        warnings: [.warning(SourceLocation(file: "Content/es/tens.md", line: 4, column: 7), "translation is stale — ünïcode")],
+        warnings: [
+            .warning(SourceLocation(file: "Content/es/tens.md", line: 4, column: 7), "translation is stale — ünïcode")
+        ],
         basePath: "/docs/"
     )
 
@@ -42,7 +50,8 @@ final class RecordStoreTests: XCTestCase {
 
     func testEachOutputFolderHasItsOwnCache() {
         cache().write(record)
-        let other = RecordStore(root: folder.url, output: folder.url.appendingPathComponent("public"), key: "spinesite test; drafts false")
+        let other = RecordStore(
+            root: folder.url, output: folder.url.appendingPathComponent("public"), key: "spinesite test; drafts false")
         XCTAssertNil(other.readRecord())
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PageFuzzing
 import TestSupport
 import XCTest
+
+@testable import PageFuzzing
 
 /// The fuzz target's own rules, and every input it has ever saved.
 final class PageFuzzingTests: XCTestCase {
@@ -35,7 +36,10 @@ final class PageFuzzingTests: XCTestCase {
     /// The safety rule itself: it must catch what raw HTML would let through,
     /// and not mistake harmless text for it.
     func testTagScannerFindsHandlersAndScriptURLsOnly() {
-        let tags = TagScanner.tags(in: #"<p title="onclick=x">javascript: is text</p><IMG src=x ONERROR=alert(1)><a href = 'JavaScript:alert(2)'>"#)
+        let tags = TagScanner.tags(
+            in:
+                #"<p title="onclick=x">javascript: is text</p><IMG src=x ONERROR=alert(1)><a href = 'JavaScript:alert(2)'>"#
+        )
         XCTAssertEqual(tags.map(\.name), ["p", "img", "a"])
         XCTAssertEqual(tags[0].attributes.map(\.name), ["title"])
         XCTAssertEqual(tags[1].attributes.map(\.name), ["src", "onerror"])

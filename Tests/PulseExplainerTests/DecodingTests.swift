@@ -1,7 +1,7 @@
 import PulseExplainer
 import PulsePhysics
-import XCTest
 import SiteModel
+import XCTest
 
 final class DecodingTests: XCTestCase {
     private func problems(_ yaml: String) -> [String] {
@@ -15,71 +15,95 @@ final class DecodingTests: XCTestCase {
         let tens = try XCTUnwrap(presets.preset("conventional-tens"))
         XCTAssertEqual(tens.setting.pulse.phase, Phase(amplitude: Milliamperes(20), width: Microseconds(200)))
         XCTAssertEqual(tens.described.illustrative, ["amplitude"])
-        XCTAssertEqual(presets.preset("burst-tens")?.setting.train, .burst(pulses: 7, internalFrequency: Hertz(100), burstFrequency: Hertz(2)))
-        XCTAssertEqual(presets.preset("ea-2-100hz")?.setting.train, .alternating([
-            PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3)), PulseTrain.Dwell(frequency: Hertz(100), duration: Seconds(3)),
-        ]))
+        XCTAssertEqual(
+            presets.preset("burst-tens")?.setting.train,
+            .burst(pulses: 7, internalFrequency: Hertz(100), burstFrequency: Hertz(2)))
+        XCTAssertEqual(
+            presets.preset("ea-2-100hz")?.setting.train,
+            .alternating([
+                PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3)),
+                PulseTrain.Dwell(frequency: Hertz(100), duration: Seconds(3)),
+            ]))
     }
 
     func testMillisecondsAreConvertedNotMistaken() {
-        let yaml = samplePresets.replacingOccurrences(of: "pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative", with: "pulseWidth: 0.2 ms\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative")
-        XCTAssertEqual(PresetLibrary.decode(yaml, file: "f").0.preset("conventional-tens")?.setting.pulse.phase.width, Microseconds(200))
+        let yaml = samplePresets.replacingOccurrences(
+            of: "pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative",
+            with: "pulseWidth: 0.2 ms\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative")
+        XCTAssertEqual(
+            PresetLibrary.decode(yaml, file: "f").0.preset("conventional-tens")?.setting.pulse.phase.width,
+            Microseconds(200))
     }
 
     func testBadValuesNameTheirLine() {
         let yaml = """
-        presets:
-          broken:
-            waveform: biphasic
-            amplitude: 20
-            pulseWidth: 200 µs
-            frequency: 100 Hz
-            electrode: pad-5x6
-            sources: [x]
-          tooLong:
-            waveform: biphasic
-            amplitude: 20 mA
-            pulseWidth: 400 µs
-            frequency: 150 Hz
-            gap: 7000 µs
-            electrode: needle
-            sources: [x]
-        """
-        XCTAssertEqual(problems(yaml), [
-            "Content/pulse-presets.yml:4:16: error: preset 'broken': 'amplitude': '20' must be a number and a unit, as in '20 mA' (units: A, mA, uA, µA)",
-            "Content/pulse-presets.yml:7:16: error: preset 'broken': 'electrode' is 'pad-5x6' (did you mean 'pad-5x5'?); choose one of pad-2x2, pad-5x5, pad-5x9, needle",
-            "Content/pulse-presets.yml:9:3: error: pulse presets: preset id 'tooLong' may use only a–z, 0–9 and '-'",
-            "Content/pulse-presets.yml:10:5: error: preset 'tooLong': the pulse lasts 7800 µs (phases plus gap), which does not fit in its period of 6666.666667 µs",
-        ])
+            presets:
+              broken:
+                waveform: biphasic
+                amplitude: 20
+                pulseWidth: 200 µs
+                frequency: 100 Hz
+                electrode: pad-5x6
+                sources: [x]
+              tooLong:
+                waveform: biphasic
+                amplitude: 20 mA
+                pulseWidth: 400 µs
+                frequency: 150 Hz
+                gap: 7000 µs
+                electrode: needle
+                sources: [x]
+            """
+        XCTAssertEqual(
+            problems(yaml),
+            [
+                "Content/pulse-presets.yml:4:16: error: preset 'broken': 'amplitude': '20' must be a number and a unit, as in '20 mA' (units: A, mA, uA, µA)",
+                "Content/pulse-presets.yml:7:16: error: preset 'broken': 'electrode' is 'pad-5x6' (did you mean 'pad-5x5'?); choose one of pad-2x2, pad-5x5, pad-5x9, needle",
+                "Content/pulse-presets.yml:9:3: error: pulse presets: preset id 'tooLong' may use only a–z, 0–9 and '-'",
+                "Content/pulse-presets.yml:10:5: error: preset 'tooLong': the pulse lasts 7800 µs (phases plus gap), which does not fit in its period of 6666.666667 µs",
+            ])
     }
 
     func testDeclaredBalancedAsymmetricPulseMustBalance() {
         let yaml = samplePresets.replacingOccurrences(of: "pulseWidth: 1000 µs", with: "pulseWidth: 800 µs")
         XCTAssertEqual(problems(yaml).count, 1)
-        XCTAssertTrue(problems(yaml)[0].contains("declared charge-balanced but leaves 0.8 µC per pulse"), problems(yaml)[0])
+        XCTAssertTrue(
+            problems(yaml)[0].contains("declared charge-balanced but leaves 0.8 µC per pulse"), problems(yaml)[0])
     }
 
     func testBlockNamesItsPageAndLine() {
         let presets = library(samplePresets)
-        let (request, diagnostics) = ExplainerRequest.decode("preset: conventinal-tens\n", file: "Content/es/tens.md", fenceLine: 12, library: presets)
+        let (request, diagnostics) = ExplainerRequest.decode(
+            "preset: conventinal-tens\n", file: "Content/es/tens.md", fenceLine: 12, library: presets)
         XCTAssertNil(request)
-        XCTAssertEqual(diagnostics.map(\.description), ["Content/es/tens.md:13:9: error: pulse block: no preset 'conventinal-tens' in pulse-presets.yml (did you mean 'conventional-tens'?)"])
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "Content/es/tens.md:13:9: error: pulse block: no preset 'conventinal-tens' in pulse-presets.yml (did you mean 'conventional-tens'?)"
+            ])
     }
 
     func testBlockWithExplicitSettingsAndComparisons() throws {
         let presets = library(samplePresets)
-        let text = "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: pad-2x2\ncompare: [conventional-tens]\n"
+        let text =
+            "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: pad-2x2\ncompare: [conventional-tens]\n"
         let (request, diagnostics) = ExplainerRequest.decode(text, file: "p.md", fenceLine: 1, library: presets)
         XCTAssertEqual(diagnostics, [])
-        guard case .single(let subject, let compare)? = request else { return XCTFail("\(String(describing: request))") }
+        guard case .single(let subject, let compare)? = request else {
+            return XCTFail("\(String(describing: request))")
+        }
         XCTAssertNil(subject.presetID)
         XCTAssertEqual(subject.described.setting.pulse.waveform, .monophasic)
         XCTAssertEqual(compare.map(\.id), ["conventional-tens"])
-        XCTAssertEqual(ExplainerRequest.decode("presets: all", file: "p.md", fenceLine: 1, library: presets).0, .allPresets)
+        XCTAssertEqual(
+            ExplainerRequest.decode("presets: all", file: "p.md", fenceLine: 1, library: presets).0, .allPresets)
     }
 
     func testBlockCannotMixPresetAndSettings() {
-        let (_, diagnostics) = ExplainerRequest.decode("preset: mono\namplitude: 5 mA\n", file: "p.md", fenceLine: 3, library: library(samplePresets))
-        XCTAssertEqual(diagnostics.map(\.description), ["p.md:5:1: error: pulse block: give either 'preset' or the settings ('amplitude'), not both"])
+        let (_, diagnostics) = ExplainerRequest.decode(
+            "preset: mono\namplitude: 5 mA\n", file: "p.md", fenceLine: 3, library: library(samplePresets))
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            ["p.md:5:1: error: pulse block: give either 'preset' or the settings ('amplitude'), not both"])
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import PulseExplainer
 import PulsePhysics
 import XCTest
+
+@testable import PulseExplainer
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 final class FigureTests: XCTestCase {
     private let presets = library(samplePresets)
@@ -33,7 +35,9 @@ final class FigureTests: XCTestCase {
     func testFiguresAreLabelledForScreenReadersAndStayLeftToRight() {
         let svg = waveformSVG("conventional-tens")
         XCTAssertTrue(svg.contains("role=\"img\" aria-labelledby=\"t-wave-title t-wave-desc\" direction=\"ltr\""))
-        XCTAssertTrue(svg.contains("<title id=\"t-wave-title\">&lt;pulseWaveformFigure&gt;</title><desc id=\"t-wave-desc\">desc</desc>"))
+        XCTAssertTrue(
+            svg.contains(
+                "<title id=\"t-wave-title\">&lt;pulseWaveformFigure&gt;</title><desc id=\"t-wave-desc\">desc</desc>"))
         XCTAssertTrue(svg.contains("&lt;pulseTimeAxis&gt; (µs)"), "time axis with its unit")
         XCTAssertTrue(svg.contains("&lt;pulseCurrentAxis&gt; (mA)"), "current axis in mA")
     }
@@ -73,7 +77,8 @@ final class TrainBoundsTests: XCTestCase {
 
     func testOneStepIsNotAnAlternatingTrain() {
         let setting = StimulationSetting(
-            pulse: Pulse(phase: Phase(amplitude: Milliamperes(5), width: Microseconds(200)), waveform: .biphasicSymmetric),
+            pulse: Pulse(
+                phase: Phase(amplitude: Milliamperes(5), width: Microseconds(200)), waveform: .biphasicSymmetric),
             train: .alternating([PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3))]), electrode: .needle
         )
         XCTAssertEqual(setting.problems(), [.tooFewAlternatingSteps(count: 1)])

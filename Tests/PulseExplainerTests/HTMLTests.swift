@@ -18,7 +18,8 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<svg class=\"pulse-svg pulse-svg-sd\""))
         XCTAssertTrue(html.contains("<bdi data-q=\"charge\">4.00\u{00A0}µC</bdi>"), "worked example 1: 4.00 µC")
         XCTAssertTrue(html.contains("<bdi data-q=\"rmsCurrent\">4.00\u{00A0}mA</bdi>"))
-        XCTAssertTrue(html.contains(">Each phase moves 4.00\u{00A0}µC; over 25\u{00A0}cm² that is 0.160\u{00A0}µC/cm².</p>"))
+        XCTAssertTrue(
+            html.contains(">Each phase moves 4.00\u{00A0}µC; over 25\u{00A0}cm² that is 0.160\u{00A0}µC/cm².</p>"))
         XCTAssertTrue(html.contains(">k is \u{2212}0.194, below.</p>"))
         XCTAssertTrue(html.contains(">Pad density 0.160\u{00A0}mA/cm², below.</p>"))
         XCTAssertTrue(html.contains("data-pulse-model=\"3\""))
@@ -45,7 +46,10 @@ final class HTMLTests: XCTestCase {
 
     func testSlidersAreLabelledAndStartAtThePreset() {
         let html = single("conventional-tens")
-        XCTAssertTrue(html.contains("<label for=\"pulse-1-amplitude\">&lt;pulseAmplitude&gt;</label><input type=\"range\" id=\"pulse-1-amplitude\" min=\"0\" max=\"10\" step=\"1\" value=\"5\" data-axis=\"amplitude\" aria-valuetext=\"20\u{00A0}mA\">"))
+        XCTAssertTrue(
+            html.contains(
+                "<label for=\"pulse-1-amplitude\">&lt;pulseAmplitude&gt;</label><input type=\"range\" id=\"pulse-1-amplitude\" min=\"0\" max=\"10\" step=\"1\" value=\"5\" data-axis=\"amplitude\" aria-valuetext=\"20\u{00A0}mA\">"
+            ))
         XCTAssertTrue(html.contains("<option value=\"1\" selected>&lt;electrode.pad-5x5&gt;</option>"))
     }
 
@@ -53,7 +57,9 @@ final class HTMLTests: XCTestCase {
         var context = testContext()
         context.strings["preset.conventional-tens"] = "<img src=x onerror=alert(1)>"
         let preset = presets.preset("conventional-tens")!
-        let html = ExplainerHTML.single(ExplainerSubject(presetID: preset.id, described: preset.described, sources: ["<b>x</b>"]), compare: [], modelIndex: 0, context: context)
+        let html = ExplainerHTML.single(
+            ExplainerSubject(presetID: preset.id, described: preset.described, sources: ["<b>x</b>"]), compare: [],
+            modelIndex: 0, context: context)
         XCTAssertFalse(html.contains("<img"))
         XCTAssertFalse(html.contains("<b>x"))
         XCTAssertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
@@ -62,7 +68,8 @@ final class HTMLTests: XCTestCase {
     func testComparisonListsEveryPreset() {
         let html = ExplainerHTML.comparison(presets, context: testContext())
         for preset in presets.presets { XCTAssertTrue(html.contains("&lt;preset.\(preset.id)&gt;"), preset.id) }
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2 * presets.presets.count, "a waveform and a train each")
+        XCTAssertEqual(
+            html.components(separatedBy: "<svg ").count - 1, 2 * presets.presets.count, "a waveform and a train each")
         XCTAssertTrue(html.contains("role=\"region\""), "the wide table scrolls and is keyboard-reachable")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PulseExplainer
 import PulsePhysics
 import XCTest
+
+@testable import PulseExplainer
 
 /// The grid the page script reads must say what the physics says.
 final class StateGridTests: XCTestCase {
@@ -43,7 +44,9 @@ final class StateGridTests: XCTestCase {
             let model = ExplainerModel(preset.setting)
             for _ in 0..<200 {
                 var state: [SliderAxis: Int] = [:]
-                for axis in SliderAxis.allCases { state[axis] = Int.random(in: 0..<axis.values.count, using: &generator) }
+                for axis in SliderAxis.allCases {
+                    state[axis] = Int.random(in: 0..<axis.values.count, using: &generator)
+                }
                 let names = Dictionary(uniqueKeysWithValues: state.map { ($0.key.rawValue, $0.value) })
                 // Direct computation from the grid's own input values.
                 var setting = preset.setting.with(
@@ -58,7 +61,9 @@ final class StateGridTests: XCTestCase {
                 for quantity in DisplayedQuantity.rows(for: setting) {
                     let shown = try XCTUnwrap(Double(lookUp(grid, tables[quantity.key]!, names)), quantity.key)
                     let direct = quantity.value(metrics)!
-                    XCTAssertEqual(shown, direct, accuracy: max(abs(direct) * 0.005, 1e-12), "\(preset.id) \(quantity.key) at \(names)")
+                    XCTAssertEqual(
+                        shown, direct, accuracy: max(abs(direct) * 0.005, 1e-12),
+                        "\(preset.id) \(quantity.key) at \(names)")
                     checked += 1
                 }
                 XCTAssertEqual(lookUp(grid, tables["shannonAbove"]!, names), metrics.shannonK >= 1.85 ? "1" : "0")

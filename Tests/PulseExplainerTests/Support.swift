@@ -1,14 +1,16 @@
 import Foundation
 import PulseExplainer
 import PulsePhysics
-import XCTest
 import SiteModel
+import XCTest
 
 /// A context with English-like strings named after their keys, so tests can
 /// see which string went where.
 func testContext(decimal: String = ".", comparisonURL: String? = "/en/compare/") -> ExplainerContext {
     var strings: [String: String] = [:]
-    for key in PulseExplainerStrings.used(by: PresetLibrary.decode(samplePresets, file: "").0) { strings[key] = "<\(key)>" }
+    for key in PulseExplainerStrings.used(by: PresetLibrary.decode(samplePresets, file: "").0) {
+        strings[key] = "<\(key)>"
+    }
     strings["pulseReadCharge"] = "Each phase moves {charge}; over {area} that is {density}."
     strings["pulseReadShannonBelow"] = "k is {k}, below."
     strings["pulseReadShannonAbove"] = "k is {k}, above."
@@ -18,7 +20,9 @@ func testContext(decimal: String = ".", comparisonURL: String? = "/en/compare/")
     strings["pulseWaveformDescription"] = "{waveform}: {amplitude} for {pulseWidth}."
     strings["pulseSDDescription"] = "At {pulseWidth}: sensory {sensory}×, motor {motor}×."
     strings["train.continuous"] = "Continuous at {frequency}"
-    return ExplainerContext(strings: strings, numbers: LocaleNumbers(decimalSeparator: decimal), statesURL: "/assets/states.json", comparisonURL: comparisonURL, idPrefix: "pulse-1")
+    return ExplainerContext(
+        strings: strings, numbers: LocaleNumbers(decimalSeparator: decimal), statesURL: "/assets/states.json",
+        comparisonURL: comparisonURL, idPrefix: "pulse-1")
 }
 
 /// The library from YAML text, failing the test on any diagnostic.
@@ -29,53 +33,54 @@ func library(_ yaml: String, file: StaticString = #filePath, line: UInt = #line)
 }
 
 let samplePresets = """
-comparisonPage: pulse-parameters
-presets:
-  conventional-tens:
-    waveform: biphasic
-    amplitude: 20 mA
-    pulseWidth: 200 µs
-    frequency: 100 Hz
-    electrode: pad-5x5
-    illustrative: [amplitude]
-    sources: ["Sluka KA, Walsh D. J Pain. 2003. doi:10.1054/jpai.2003.434"]
-  burst-tens:
-    waveform: biphasic
-    amplitude: 20 mA
-    pulseWidth: 200 µs
-    electrode: pad-5x5
-    train:
-      burst: { pulses: 7, frequency: 100 Hz, burstsPerSecond: 2 }
-    sources: ["a source"]
-  ea-2-100hz:
-    waveform: biphasic
-    amplitude: 5 mA
-    pulseWidth: 200 µs
-    electrode: needle
-    train:
-      alternating:
-        - { frequency: 2 Hz, seconds: 3 }
-        - { frequency: 100 Hz, seconds: 3 }
-    sources: ["a source"]
-  mono:
-    waveform: monophasic
-    amplitude: 20 mA
-    pulseWidth: 200 µs
-    frequency: 100 Hz
-    electrode: pad-5x5
-    sources: ["a source"]
-  asym:
-    waveform: asymmetric
-    amplitude: 20 mA
-    pulseWidth: 200 µs
-    secondPhase: { amplitude: 4 mA, pulseWidth: 1000 µs }
-    frequency: 100 Hz
-    electrode: pad-5x5
-    sources: ["a source"]
-"""
+    comparisonPage: pulse-parameters
+    presets:
+      conventional-tens:
+        waveform: biphasic
+        amplitude: 20 mA
+        pulseWidth: 200 µs
+        frequency: 100 Hz
+        electrode: pad-5x5
+        illustrative: [amplitude]
+        sources: ["Sluka KA, Walsh D. J Pain. 2003. doi:10.1054/jpai.2003.434"]
+      burst-tens:
+        waveform: biphasic
+        amplitude: 20 mA
+        pulseWidth: 200 µs
+        electrode: pad-5x5
+        train:
+          burst: { pulses: 7, frequency: 100 Hz, burstsPerSecond: 2 }
+        sources: ["a source"]
+      ea-2-100hz:
+        waveform: biphasic
+        amplitude: 5 mA
+        pulseWidth: 200 µs
+        electrode: needle
+        train:
+          alternating:
+            - { frequency: 2 Hz, seconds: 3 }
+            - { frequency: 100 Hz, seconds: 3 }
+        sources: ["a source"]
+      mono:
+        waveform: monophasic
+        amplitude: 20 mA
+        pulseWidth: 200 µs
+        frequency: 100 Hz
+        electrode: pad-5x5
+        sources: ["a source"]
+      asym:
+        waveform: asymmetric
+        amplitude: 20 mA
+        pulseWidth: 200 µs
+        secondPhase: { amplitude: 4 mA, pulseWidth: 1000 µs }
+        frequency: 100 Hz
+        electrode: pad-5x5
+        sources: ["a source"]
+    """
 
 /// The folder of golden files; `SPINESITE_RECORD=1` rewrites them.
-let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/PulseExplainer")
+let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/PulseExplainer")
 
 func assertGolden(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
     let url = goldenFolder.appendingPathComponent(name)
@@ -84,5 +89,7 @@ func assertGolden(_ text: String, named name: String, file: StaticString = #file
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    XCTAssertEqual(text, expected, "differs from \(name); rerun with SPINESITE_RECORD=1 if the change is intended", file: file, line: line)
+    XCTAssertEqual(
+        text, expected, "differs from \(name); rerun with SPINESITE_RECORD=1 if the change is intended", file: file,
+        line: line)
 }

@@ -16,11 +16,16 @@ final class PropertyTests: XCTestCase {
         case 1: waveform = .biphasicSymmetric
         default:
             let ratio = Double.random(in: 1...5, using: &generator)
-            waveform = .biphasicAsymmetric(second: Phase(amplitude: amplitude * (1 / ratio), width: width * ratio), declaredBalanced: true)
+            waveform = .biphasicAsymmetric(
+                second: Phase(amplitude: amplitude * (1 / ratio), width: width * ratio), declaredBalanced: true)
         }
-        let pulse = Pulse(phase: Phase(amplitude: amplitude, width: width), waveform: waveform, interphaseGap: Microseconds(Double.random(in: 0...100, using: &generator)))
+        let pulse = Pulse(
+            phase: Phase(amplitude: amplitude, width: width), waveform: waveform,
+            interphaseGap: Microseconds(Double.random(in: 0...100, using: &generator)))
         let frequency = Hertz(Double.random(in: 1...min(150, 0.99e6 / pulse.duration.value), using: &generator))
-        return StimulationSetting(pulse: pulse, train: .continuous(frequency), electrode: Electrode.allCases.randomElement(using: &generator)!)
+        return StimulationSetting(
+            pulse: pulse, train: .continuous(frequency),
+            electrode: Electrode.allCases.randomElement(using: &generator)!)
     }
 
     private func metrics(_ setting: StimulationSetting) throws -> PulseMetrics {
@@ -33,7 +38,8 @@ final class PropertyTests: XCTestCase {
             let base = try metrics(setting).chargePerPhase.value
             let factor = Double.random(in: 0.2...1, using: &generator)
             let phase = setting.pulse.phase
-            let smallerAmplitude = setting.with(amplitude: phase.amplitude * factor, width: phase.width, frequency: nil, electrode: setting.electrode)
+            let smallerAmplitude = setting.with(
+                amplitude: phase.amplitude * factor, width: phase.width, frequency: nil, electrode: setting.electrode)
             let scaledByAmplitude = smallerAmplitude.unvalidatedChargePerPhase
             XCTAssertEqual(scaledByAmplitude / base, factor, accuracy: 1e-9)
             var narrower = setting.pulse
@@ -48,8 +54,12 @@ final class PropertyTests: XCTestCase {
             let m = try metrics(setting)
             XCTAssertLessThan(m.dutyCycle.value, 100)
             XCTAssertGreaterThan(m.dutyCycle.value, 0)
-            XCTAssertLessThanOrEqual(m.rmsCurrent.value, setting.pulse.phase.amplitude.value * (1 + 1e-12) * max(1, setting.pulse.phases.map(\.amplitude.value).max()! / setting.pulse.phase.amplitude.value))
-            XCTAssertLessThanOrEqual(m.meanAbsoluteCurrent.value, m.rmsCurrent.value * (1 + 1e-12), "mean |I| ≤ RMS (Cauchy–Schwarz)")
+            XCTAssertLessThanOrEqual(
+                m.rmsCurrent.value,
+                setting.pulse.phase.amplitude.value * (1 + 1e-12)
+                    * max(1, setting.pulse.phases.map(\.amplitude.value).max()! / setting.pulse.phase.amplitude.value))
+            XCTAssertLessThanOrEqual(
+                m.meanAbsoluteCurrent.value, m.rmsCurrent.value * (1 + 1e-12), "mean |I| ≤ RMS (Cauchy–Schwarz)")
         }
     }
 
@@ -68,7 +78,9 @@ final class PropertyTests: XCTestCase {
     func testShannonKIsLogOfChargeTimesDensity() throws {
         for _ in 0..<200 {
             let m = try metrics(randomSetting())
-            XCTAssertEqual(pow(10, m.shannonK), m.chargePerPhase.value * m.chargeDensity.value, accuracy: 1e-9 * pow(10, m.shannonK))
+            XCTAssertEqual(
+                pow(10, m.shannonK), m.chargePerPhase.value * m.chargeDensity.value,
+                accuracy: 1e-9 * pow(10, m.shannonK))
             XCTAssertEqual(m.shannonMargin, 1.85 - m.shannonK, accuracy: 1e-12)
         }
     }
@@ -79,8 +91,10 @@ final class PropertyTests: XCTestCase {
                 rheobase: Milliamperes(Double.random(in: 0.1...10, using: &generator)),
                 chronaxie: Microseconds(Double.random(in: 50...2000, using: &generator))
             )
-            XCTAssertEqual(curve.hyperbolicThreshold(at: curve.chronaxie).value, 2 * curve.rheobase.value, accuracy: 1e-9)
-            XCTAssertEqual(curve.exponentialThreshold(at: curve.chronaxie).value, 2 * curve.rheobase.value, accuracy: 1e-9)
+            XCTAssertEqual(
+                curve.hyperbolicThreshold(at: curve.chronaxie).value, 2 * curve.rheobase.value, accuracy: 1e-9)
+            XCTAssertEqual(
+                curve.exponentialThreshold(at: curve.chronaxie).value, 2 * curve.rheobase.value, accuracy: 1e-9)
         }
     }
 }

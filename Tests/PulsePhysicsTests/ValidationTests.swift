@@ -1,10 +1,14 @@
-import XCTest
 import PulsePhysics
+import XCTest
 
 final class ValidationTests: XCTestCase {
-    private func setting(amplitude: Double = 20, width: Double = 200, gap: Double = 0, train: PulseTrain = .continuous(Hertz(100))) -> StimulationSetting {
+    private func setting(
+        amplitude: Double = 20, width: Double = 200, gap: Double = 0, train: PulseTrain = .continuous(Hertz(100))
+    ) -> StimulationSetting {
         StimulationSetting(
-            pulse: Pulse(phase: Phase(amplitude: Milliamperes(amplitude), width: Microseconds(width)), waveform: .biphasicSymmetric, interphaseGap: Microseconds(gap)),
+            pulse: Pulse(
+                phase: Phase(amplitude: Milliamperes(amplitude), width: Microseconds(width)),
+                waveform: .biphasicSymmetric, interphaseGap: Microseconds(gap)),
             train: train, electrode: .pad5x5
         )
     }
@@ -12,9 +16,12 @@ final class ValidationTests: XCTestCase {
     func testNonPositiveInputsAreErrorsNotNaN() {
         XCTAssertEqual(setting(amplitude: 0).problems(), [.notPositive(quantity: "amplitude", value: 0)])
         XCTAssertEqual(setting(width: -5).problems(), [.notPositive(quantity: "pulse width", value: -5)])
-        XCTAssertEqual(setting(train: .continuous(Hertz(0))).problems(), [.notPositive(quantity: "frequency", value: 0)])
+        XCTAssertEqual(
+            setting(train: .continuous(Hertz(0))).problems(), [.notPositive(quantity: "frequency", value: 0)])
         XCTAssertEqual(setting(gap: -1).problems(), [.notPositive(quantity: "interphase gap", value: -1)])
-        guard case .notPositive("amplitude", _)? = setting(amplitude: .nan).problems().first else { return XCTFail("NaN amplitude accepted") }
+        guard case .notPositive("amplitude", _)? = setting(amplitude: .nan).problems().first else {
+            return XCTFail("NaN amplitude accepted")
+        }
         if case .success = setting(amplitude: 0).metrics() { XCTFail("zero amplitude computed") }
     }
 
@@ -28,23 +35,31 @@ final class ValidationTests: XCTestCase {
 
     func testBurstLongerThanItsPeriodIsRejected() {
         let train = PulseTrain.burst(pulses: 60, internalFrequency: Hertz(100), burstFrequency: Hertz(2))
-        XCTAssertEqual(setting(train: train).problems(), [.burstLongerThanBurstPeriod(burst: Seconds(0.6), period: Seconds(0.5))])
+        XCTAssertEqual(
+            setting(train: train).problems(), [.burstLongerThanBurstPeriod(burst: Seconds(0.6), period: Seconds(0.5))])
     }
 
     func testOutOfRangeUnlessAllowed() {
-        XCTAssertEqual(setting(amplitude: 80).problems(), [.outOfRange(quantity: "amplitude", value: 80, range: 1...60, unit: "mA")])
+        XCTAssertEqual(
+            setting(amplitude: 80).problems(),
+            [.outOfRange(quantity: "amplitude", value: 80, range: 1...60, unit: "mA")])
         XCTAssertEqual(setting(amplitude: 80).problems(allowOutOfRange: true), [])
         XCTAssertEqual(setting(width: 40).problems().count, 1)
         XCTAssertEqual(setting(train: .continuous(Hertz(200))).problems().count, 1)
     }
 
     func testAlternatingChecksEveryDwell() {
-        let dwells = [PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3)), PulseTrain.Dwell(frequency: Hertz(500), duration: Seconds(0))]
+        let dwells = [
+            PulseTrain.Dwell(frequency: Hertz(2), duration: Seconds(3)),
+            PulseTrain.Dwell(frequency: Hertz(500), duration: Seconds(0)),
+        ]
         let problems = setting(train: .alternating(dwells)).problems()
-        XCTAssertEqual(problems, [
-            .outOfRange(quantity: "frequency 2", value: 500, range: 1...150, unit: "Hz"),
-            .notPositive(quantity: "dwell time 2", value: 0),
-        ])
+        XCTAssertEqual(
+            problems,
+            [
+                .outOfRange(quantity: "frequency 2", value: 500, range: 1...150, unit: "Hz"),
+                .notPositive(quantity: "dwell time 2", value: 0),
+            ])
     }
 
     func testErrorsReadAsSentences() {

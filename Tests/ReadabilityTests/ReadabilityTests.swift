@@ -4,14 +4,18 @@ import XCTest
 
 final class SyllableTests: XCTestCase {
     func testEnglishWordList() {
-        let expected = ["cat": 1, "table": 2, "stimulation": 4, "electrical": 4, "nerve": 1, "pulses": 2, "used": 1,
-                        "wanted": 2, "pain": 1, "therapy": 3, "needle": 2, "acupuncture": 4, "yes": 1, "the": 1, "stimulator": 4]
+        let expected = [
+            "cat": 1, "table": 2, "stimulation": 4, "electrical": 4, "nerve": 1, "pulses": 2, "used": 1,
+            "wanted": 2, "pain": 1, "therapy": 3, "needle": 2, "acupuncture": 4, "yes": 1, "the": 1, "stimulator": 4,
+        ]
         for (word, syllables) in expected { XCTAssertEqual(Syllables.english(word), syllables, word) }
     }
 
     func testSpanishWordList() {
-        let expected = ["estimulación": 5, "dolor": 2, "crónico": 3, "país": 2, "ciudad": 2, "aéreo": 4, "que": 1, "guerra": 2,
-                        "pingüino": 3, "muy": 1, "hoy": 1, "leer": 2, "terapia": 3, "electroacupuntura": 8, "eléctrica": 4]
+        let expected = [
+            "estimulación": 5, "dolor": 2, "crónico": 3, "país": 2, "ciudad": 2, "aéreo": 4, "que": 1, "guerra": 2,
+            "pingüino": 3, "muy": 1, "hoy": 1, "leer": 2, "terapia": 3, "electroacupuntura": 8, "eléctrica": 4,
+        ]
         for (word, syllables) in expected { XCTAssertEqual(Syllables.spanish(word), syllables, word) }
     }
 }
@@ -19,19 +23,24 @@ final class SyllableTests: XCTestCase {
 final class ReadingLevelTests: XCTestCase {
     func testCountsWordsAndSentences() {
         let counts = TextCounts("TENS isn't new. Pads go on skin!\nA list item without a stop\n")
-        XCTAssertEqual(counts.wordList, ["TENS", "isn't", "new", "Pads", "go", "on", "skin", "A", "list", "item", "without", "a", "stop"])
+        XCTAssertEqual(
+            counts.wordList,
+            ["TENS", "isn't", "new", "Pads", "go", "on", "skin", "A", "list", "item", "without", "a", "stop"])
         XCTAssertEqual(counts.sentences, 3)
     }
 
     func testFleschKincaidByHand() throws {
         // 6 words, 2 sentences, 6 syllables: 0.39 × 3 + 11.8 × 1 − 15.59 = −2.62.
-        guard case .fleschKincaidGrade(let grade)? = ReadingLevel.score("The cat sat. The dog ran.", language: "en") else { return XCTFail() }
+        guard case .fleschKincaidGrade(let grade)? = ReadingLevel.score("The cat sat. The dog ran.", language: "en")
+        else { return XCTFail() }
         XCTAssertEqual(grade, -2.62, accuracy: 0.005)
     }
 
     func testFernandezHuertaByHand() throws {
         // 7 words, 11 syllables, 2 sentences: 206.84 − 0.60 × 157.14 − 1.02 × 28.57 = 83.41.
-        guard case .fernandezHuerta(let ease)? = ReadingLevel.score("El perro come. La casa es roja.", language: "es-MX") else { return XCTFail() }
+        guard
+            case .fernandezHuerta(let ease)? = ReadingLevel.score("El perro come. La casa es roja.", language: "es-MX")
+        else { return XCTFail() }
         XCTAssertEqual(ease, 83.41, accuracy: 0.005)
     }
 
@@ -54,7 +63,10 @@ final class ReadingLevelTests: XCTestCase {
 final class WordScannerTests: XCTestCase {
     /// The earlier definition, scalar by scalar: words trimmed of joiners, sentences at . ! ? … and line breaks.
     private func reference(_ text: String) -> (words: [String], sentences: Int) {
-        var words: [String] = [], sentences = 0, current: [Unicode.Scalar] = [], sentenceHasWords = false
+        var words: [String] = []
+        var sentences = 0
+        var current: [Unicode.Scalar] = []
+        var sentenceHasWords = false
         func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
         func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "-" }
@@ -88,10 +100,15 @@ final class WordScannerTests: XCTestCase {
     }
 
     func testScannerMatchesTheScalarDefinitionOnRandomText() {
-        let pieces = ["a", "Z", "é", "Ñ", "ü", "ª", "µ", "ß", "ع", "9", "٣", "'", "’", "-", " ", ".", "!", "?", "…", "\n", ",", "“", "o\u{301}", "—", "¿", "x"]
+        let pieces = [
+            "a", "Z", "é", "Ñ", "ü", "ª", "µ", "ß", "ع", "9", "٣", "'", "’", "-", " ", ".", "!", "?", "…", "\n", ",",
+            "“", "o\u{301}", "—", "¿", "x",
+        ]
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
             let counts = TextCounts(text)
             let expected = reference(text)
             XCTAssertEqual(counts.wordList, expected.words, text.debugDescription)

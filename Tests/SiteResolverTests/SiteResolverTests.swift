@@ -4,8 +4,10 @@ import XCTest
 
 /// Builds `LoadedSite` values in memory: the resolver needs no files.
 enum Sites {
-    static func page(_ path: String, locale: String = "en", title: String? = nil, id: String? = nil, slug: String? = nil,
-                     weight: Int = 0, related: [String] = [], aliases: [String] = [], body: String = "") -> SourcePage {
+    static func page(
+        _ path: String, locale: String = "en", title: String? = nil, id: String? = nil, slug: String? = nil,
+        weight: Int = 0, related: [String] = [], aliases: [String] = [], body: String = ""
+    ) -> SourcePage {
         let file = "Content/\(locale)/\(path)"
         let fileName = path.split(separator: "/").last!
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (path == "_index.md" ? .home : .section)
@@ -15,15 +17,22 @@ enum Sites {
             id: id.map { Located($0, at: at(4)) }, slug: slug.map { Located($0, at: at(5)) }, weight: weight,
             aliases: aliases.map { Located($0, at: at(6)) }, related: related.map { Located($0, at: at(7)) }
         )
-        return SourcePage(locale: locale, relativePath: path, kind: kind, frontMatter: frontMatter, body: body, bodyLocation: at(10))
+        return SourcePage(
+            locale: locale, relativePath: path, kind: kind, frontMatter: frontMatter, body: body, bodyLocation: at(10))
     }
 
     static func locale(_ tag: String) -> LocaleConfig {
-        LocaleConfig(tag: tag, name: tag.uppercased(), direction: tag == "ar" ? .rtl : .ltr, strings: [:], location: SourceLocation(file: "Content/\(tag)/locale.yml"))
+        LocaleConfig(
+            tag: tag, name: tag.uppercased(), direction: tag == "ar" ? .rtl : .ltr, strings: [:],
+            location: SourceLocation(file: "Content/\(tag)/locale.yml"))
     }
 
-    static func site(_ pages: [SourcePage], locales: [String] = ["en", "es"], baseURL: String = "https://example.org/") -> LoadedSite {
-        let config = SiteConfig(title: "Site", baseURL: baseURL, defaultLocale: locales[0], location: SourceLocation(file: "Content/site.yml"))
+    static func site(
+        _ pages: [SourcePage], locales: [String] = ["en", "es"], baseURL: String = "https://example.org/"
+    ) -> LoadedSite {
+        let config = SiteConfig(
+            title: "Site", baseURL: baseURL, defaultLocale: locales[0],
+            location: SourceLocation(file: "Content/site.yml"))
         return LoadedSite(config: config, locales: locales.map(locale), pages: pages, warnings: [])
     }
 
@@ -39,100 +48,124 @@ enum Sites {
 
 final class SiteResolverTests: XCTestCase {
     func testURLsFollowSectionAndPageSlugsPerLocale() throws {
-        let graph = try SiteResolver.resolve(Sites.site([
-            Sites.page("therapies/_index.md"),
-            Sites.page("therapies/tens.md"),
-            Sites.page("therapies/_index.md", locale: "es", slug: "terapias"),
-            Sites.page("therapies/tens.md", locale: "es", slug: "estimulacion-nerviosa-transcutanea"),
-        ], baseURL: "https://example.org/docs"))
+        let graph = try SiteResolver.resolve(
+            Sites.site(
+                [
+                    Sites.page("therapies/_index.md"),
+                    Sites.page("therapies/tens.md"),
+                    Sites.page("therapies/_index.md", locale: "es", slug: "terapias"),
+                    Sites.page("therapies/tens.md", locale: "es", slug: "estimulacion-nerviosa-transcutanea"),
+                ], baseURL: "https://example.org/docs"))
         let urls = graph.pages.map { "\($0.locale) \($0.id) \($0.url) \($0.outputPath)" }
-        XCTAssertEqual(urls, [
-            "en home /docs/en/ en/index.html",
-            "en therapies /docs/en/therapies/ en/therapies/index.html",
-            "en therapies/tens /docs/en/therapies/tens/ en/therapies/tens/index.html",
-            "es home /docs/es/ es/index.html",
-            "es therapies /docs/es/terapias/ es/terapias/index.html",
-            "es therapies/tens /docs/es/terapias/estimulacion-nerviosa-transcutanea/ es/terapias/estimulacion-nerviosa-transcutanea/index.html",
-        ])
+        XCTAssertEqual(
+            urls,
+            [
+                "en home /docs/en/ en/index.html",
+                "en therapies /docs/en/therapies/ en/therapies/index.html",
+                "en therapies/tens /docs/en/therapies/tens/ en/therapies/tens/index.html",
+                "es home /docs/es/ es/index.html",
+                "es therapies /docs/es/terapias/ es/terapias/index.html",
+                "es therapies/tens /docs/es/terapias/estimulacion-nerviosa-transcutanea/ es/terapias/estimulacion-nerviosa-transcutanea/index.html",
+            ])
         XCTAssertTrue(graph.pages[0].isGenerated, "a locale without _index.md still gets a home page")
     }
 
     func testSectionTreeOrdersByWeightThenTitle() throws {
-        let graph = try SiteResolver.resolve(Sites.site([
-            Sites.page("_index.md"),
-            Sites.page("hub.md", weight: 1),
-            Sites.page("therapies/b.md", title: "B", weight: 2),
-            Sites.page("therapies/a.md", title: "A", weight: 2),
-            Sites.page("therapies/z.md", title: "Z", weight: 1),
-        ], locales: ["en"]))
+        let graph = try SiteResolver.resolve(
+            Sites.site(
+                [
+                    Sites.page("_index.md"),
+                    Sites.page("hub.md", weight: 1),
+                    Sites.page("therapies/b.md", title: "B", weight: 2),
+                    Sites.page("therapies/a.md", title: "A", weight: 2),
+                    Sites.page("therapies/z.md", title: "Z", weight: 1),
+                ], locales: ["en"]))
         let byID = Dictionary(uniqueKeysWithValues: graph.pages.enumerated().map { ($1.id, $0) })
         let section = graph.pages[byID["therapies"]!]
         XCTAssertEqual(section.children.map { graph.pages[$0].title }, ["Z", "A", "B"])
-        XCTAssertEqual(graph.pages[byID["home"]!].children.map { graph.pages[$0].id }, ["therapies", "hub"], "generated section has weight 0")
+        XCTAssertEqual(
+            graph.pages[byID["home"]!].children.map { graph.pages[$0].id }, ["therapies", "hub"],
+            "generated section has weight 0")
         XCTAssertEqual(graph.pages[byID["therapies/a"]!].ancestors.map { graph.pages[$0].id }, ["home", "therapies"])
     }
 
     func testTranslationsAndRelatedArePairedByID() throws {
-        let graph = try SiteResolver.resolve(Sites.site([
-            Sites.page("tens.md", id: "tens", related: ["pnt", "only-es"]),
-            Sites.page("pnt.md", id: "pnt"),
-            Sites.page("tens.md", locale: "es", id: "tens", related: ["pnt"]),
-            Sites.page("extra.md", locale: "es", id: "only-es"),
-        ]))
+        let graph = try SiteResolver.resolve(
+            Sites.site([
+                Sites.page("tens.md", id: "tens", related: ["pnt", "only-es"]),
+                Sites.page("pnt.md", id: "pnt"),
+                Sites.page("tens.md", locale: "es", id: "tens", related: ["pnt"]),
+                Sites.page("extra.md", locale: "es", id: "only-es"),
+            ]))
         let tens = graph.pages[graph.pagesByID["en"]!["tens"]!]
-        XCTAssertEqual(tens.related.map { graph.pages[$0].id }, ["pnt"], "a related id missing in this locale is skipped")
+        XCTAssertEqual(
+            tens.related.map { graph.pages[$0].id }, ["pnt"], "a related id missing in this locale is skipped")
         XCTAssertEqual(tens.translations.map { graph.pages[$0].locale }, ["en", "es"])
     }
 
     func testDuplicateIDAndOutputPathAreErrors() {
-        XCTAssertEqual(Sites.errors(Sites.site([Sites.page("a.md", id: "same"), Sites.page("b.md", id: "same")])), [
-            "Content/en/b.md:4:1: error: id 'same' is already used by Content/en/a.md in locale 'en'",
-        ])
-        XCTAssertEqual(Sites.errors(Sites.site([Sites.page("a.md", slug: "b"), Sites.page("b.md")])), [
-            "Content/en/b.md:1:1: error: output path 'en/b/' is also used by Content/en/a.md; give one of them another slug",
-        ])
+        XCTAssertEqual(
+            Sites.errors(Sites.site([Sites.page("a.md", id: "same"), Sites.page("b.md", id: "same")])),
+            [
+                "Content/en/b.md:4:1: error: id 'same' is already used by Content/en/a.md in locale 'en'"
+            ])
+        XCTAssertEqual(
+            Sites.errors(Sites.site([Sites.page("a.md", slug: "b"), Sites.page("b.md")])),
+            [
+                "Content/en/b.md:1:1: error: output path 'en/b/' is also used by Content/en/a.md; give one of them another slug"
+            ])
     }
 
     func testRelatedToUnknownIDIsAnErrorWithSuggestion() {
-        XCTAssertEqual(Sites.errors(Sites.site([Sites.page("tens.md", id: "tens", related: ["pnn"]), Sites.page("pnt.md", id: "pnt")])), [
-            "Content/en/tens.md:7:1: error: related: no page has id 'pnn' (did you mean 'pnt'?)",
-        ])
+        XCTAssertEqual(
+            Sites.errors(
+                Sites.site([Sites.page("tens.md", id: "tens", related: ["pnn"]), Sites.page("pnt.md", id: "pnt")])),
+            [
+                "Content/en/tens.md:7:1: error: related: no page has id 'pnn' (did you mean 'pnt'?)"
+            ])
     }
 
     func testAliasesBecomeRedirectsAndCannotCollide() throws {
-        let graph = try SiteResolver.resolve(Sites.site([Sites.page("tens.md", aliases: ["old-tens", "/legacy/tens/"])]))
+        let graph = try SiteResolver.resolve(
+            Sites.site([Sites.page("tens.md", aliases: ["old-tens", "/legacy/tens/"])]))
         XCTAssertEqual(graph.redirects.map(\.outputPath), ["en/old-tens/index.html", "legacy/tens/index.html"])
-        XCTAssertEqual(Sites.errors(Sites.site([Sites.page("tens.md", aliases: ["pnt"]), Sites.page("pnt.md")])), [
-            "Content/en/tens.md:6:1: error: aliases: 'pnt' is already the URL of another page or alias",
-        ])
+        XCTAssertEqual(
+            Sites.errors(Sites.site([Sites.page("tens.md", aliases: ["pnt"]), Sites.page("pnt.md")])),
+            [
+                "Content/en/tens.md:6:1: error: aliases: 'pnt' is already the URL of another page or alias"
+            ])
         XCTAssertEqual(Sites.errors(Sites.site([Sites.page("tens.md", aliases: ["../../etc"])])).count, 1)
     }
 }
 
 final class LinkResolverTests: XCTestCase {
     private func resolver() throws -> (LinkResolver, SiteGraph) {
-        let graph = try SiteResolver.resolve(Sites.site([
-            Sites.page("hub.md", id: "hub"),
-            Sites.page("therapies/tens.md", id: "tens"),
-            Sites.page("therapies/pns.md", id: "pns"),
-            Sites.page("therapies/tens.md", locale: "es", id: "tens", slug: "tens-es"),
-            Sites.page("therapies/_index.md", locale: "es", slug: "terapias"),
-            Sites.page("hub.md", locale: "es", id: "hub", slug: "centro"),
-        ]))
+        let graph = try SiteResolver.resolve(
+            Sites.site([
+                Sites.page("hub.md", id: "hub"),
+                Sites.page("therapies/tens.md", id: "tens"),
+                Sites.page("therapies/pns.md", id: "pns"),
+                Sites.page("therapies/tens.md", locale: "es", id: "tens", slug: "tens-es"),
+                Sites.page("therapies/_index.md", locale: "es", slug: "terapias"),
+                Sites.page("hub.md", locale: "es", id: "hub", slug: "centro"),
+            ]))
         let anchors = graph.pages.map { $0.id == "pns" ? Set(["risks", "what-it-is"]) : Set<String>() }
         return (LinkResolver(graph: graph, anchors: anchors), graph)
     }
 
     func testResolvesFilesIDsAndAnchorsInTheSameLocale() throws {
         let (resolver, graph) = try resolver()
-        let tens = graph.pagesByID["en"]!["tens"]!, tensES = graph.pagesByID["es"]!["tens"]!
+        let tens = graph.pagesByID["en"]!["tens"]!
+        let tensES = graph.pagesByID["es"]!["tens"]!
         XCTAssertEqual(try resolver.resolve("pns.md#risks", from: tens).get(), "/en/therapies/pns/#risks")
         XCTAssertEqual(try resolver.resolve("../hub.md", from: tens).get(), "/en/hub/")
         XCTAssertEqual(try resolver.resolve("/hub.md", from: tens).get(), "/en/hub/")
         XCTAssertEqual(try resolver.resolve("topic:hub", from: tens).get(), "/en/hub/")
         XCTAssertEqual(try resolver.resolve("../hub.md", from: tensES).get(), "/es/centro/")
         XCTAssertEqual(try resolver.resolve("topic:tens", from: tensES).get(), "/es/terapias/tens-es/")
-        XCTAssertEqual(try resolver.resolve("pns.md#risks", from: tensES).get(), "/en/therapies/pns/#risks", "untranslated: the default locale's page")
+        XCTAssertEqual(
+            try resolver.resolve("pns.md#risks", from: tensES).get(), "/en/therapies/pns/#risks",
+            "untranslated: the default locale's page")
         XCTAssertEqual(try resolver.resolve("topic:pns", from: tensES).get(), "/en/therapies/pns/")
     }
 
@@ -146,14 +179,22 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(problem("tenz.md"), "link to 'tenz.md' does not resolve (did you mean 'tens.md'?)")
         XCTAssertEqual(problem("../hubb.md"), "link to '../hubb.md' does not resolve (did you mean '../hub.md'?)")
         XCTAssertEqual(problem("pns.md#risk"), "link to 'pns.md#risk' does not resolve (did you mean 'pns.md#risks'?)")
-        XCTAssertEqual(problem("pns.md#zzzzzz"), "link to 'pns.md#zzzzzz' does not resolve: the page has no heading with that anchor")
+        XCTAssertEqual(
+            problem("pns.md#zzzzzz"),
+            "link to 'pns.md#zzzzzz' does not resolve: the page has no heading with that anchor")
         XCTAssertEqual(problem("topic:pnss"), "link to 'topic:pnss' does not resolve (did you mean 'topic:pns'?)")
         XCTAssertEqual(problem("../../../etc/passwd.md"), "link to '../../../etc/passwd.md' does not resolve")
-        XCTAssertEqual(problem("tens/"), "link to 'tens/' does not resolve: link to a page by its file ('tens.md') or id ('topic:tens')")
+        XCTAssertEqual(
+            problem("tens/"),
+            "link to 'tens/' does not resolve: link to a page by its file ('tens.md') or id ('topic:tens')")
     }
 
     func testWhichDestinationsAreInternal() {
-        for destination in ["tens.md", "../a.md#x", "#risks", "topic:tens", "/en/x/"] { XCTAssertTrue(LinkDestination.isInternal(destination), destination) }
-        for external in ["https://x.org", "mailto:a@b.c", "//cdn.example/x", "javascript:alert(1)"] { XCTAssertFalse(LinkDestination.isInternal(external), external) }
+        for destination in ["tens.md", "../a.md#x", "#risks", "topic:tens", "/en/x/"] {
+            XCTAssertTrue(LinkDestination.isInternal(destination), destination)
+        }
+        for external in ["https://x.org", "mailto:a@b.c", "//cdn.example/x", "javascript:alert(1)"] {
+            XCTAssertFalse(LinkDestination.isInternal(external), external)
+        }
     }
 }

@@ -27,7 +27,8 @@ final class InPlaceFolderTests: XCTestCase {
         XCTAssertFalse(folder.exists("Site/gone"), "an emptied folder goes too")
         let sameAfter = try FileManager.default.attributesOfItem(atPath: output.path + "/same.html")
         XCTAssertEqual(sameAfter[.modificationDate] as? Date, sameBefore[.modificationDate] as? Date)
-        XCTAssertEqual(sameAfter[.systemFileNumber] as? Int, sameBefore[.systemFileNumber] as? Int, "not even replaced")
+        XCTAssertEqual(
+            sameAfter[.systemFileNumber] as? Int, sameBefore[.systemFileNumber] as? Int, "not even replaced")
     }
 
     func testALinkPlantedInTheOutputCarriesNoWriteOutsideIt() throws {
@@ -35,8 +36,10 @@ final class InPlaceFolderTests: XCTestCase {
         folder.write("outside/index.html", "outside")
         folder.write("Site/index.html", "site")
         let output = folder.url.appendingPathComponent("Site")
-        try FileManager.default.createSymbolicLink(atPath: output.path + "/en", withDestinationPath: folder.path + "/outside")
-        try FileManager.default.createSymbolicLink(atPath: output.path + "/page.html", withDestinationPath: folder.path + "/outside/index.html")
+        try FileManager.default.createSymbolicLink(
+            atPath: output.path + "/en", withDestinationPath: folder.path + "/outside")
+        try FileManager.default.createSymbolicLink(
+            atPath: output.path + "/page.html", withDestinationPath: folder.path + "/outside/index.html")
         let sink = InPlaceFolder(output: output)
         try sink.prepare(["en/index.html", "page.html", "index.html"])
         try sink.write("en/index.html", "new home")

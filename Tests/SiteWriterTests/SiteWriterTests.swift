@@ -17,7 +17,9 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(folder.read("Site/README.md"), "kept")
         XCTAssertEqual(folder.read("Site/.gitignore"), "*")
         XCTAssertFalse(folder.exists("Site/stale.html"), "the output is replaced whole")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") || $0.contains(".old-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("staging") || $0.contains(".old-")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -26,7 +28,8 @@ final class SiteWriterTests: XCTestCase {
         folder.write("Site/index.html", "previous")
         let output = folder.url.appendingPathComponent("Site")
         for path in ["../escape.html", "/etc/passwd", "a/../../b.html", ""] {
-            XCTAssertThrowsError(try SiteWriter.write([("ok.html", Data()), (path, Data("x".utf8))], to: output), path)
+            XCTAssertThrowsError(
+                try SiteWriter.write([("ok.html", Data()), (path, Data("x".utf8))], to: output), path)
         }
         XCTAssertEqual(folder.read("Site/index.html"), "previous")
         XCTAssertFalse(folder.exists("escape.html"))
@@ -37,7 +40,8 @@ final class SiteWriterTests: XCTestCase {
         folder.write("Site/index.html", "previous")
         let output = folder.url.appendingPathComponent("Site")
         // A file where a folder must go makes the write fail half-way.
-        XCTAssertThrowsError(try SiteWriter.write([("a", Data("file".utf8)), ("a/index.html", Data("x".utf8))], to: output))
+        XCTAssertThrowsError(
+            try SiteWriter.write([("a", Data("file".utf8)), ("a/index.html", Data("x".utf8))], to: output))
         XCTAssertEqual(folder.read("Site/index.html"), "previous")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
     }

@@ -7,7 +7,8 @@ import XCTest
 /// Broken content: each case gives a clear file:line error and leaves the
 /// previous output untouched.
 final class BadInputTests: XCTestCase {
-    private func failingBuild(_ site: TemporaryFolder, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+    private func failingBuild(_ site: TemporaryFolder, file: StaticString = #filePath, line: UInt = #line) -> [String]
+    {
         let options = BuildOptions(root: site.path, output: site.path + "/Site")
         do {
             _ = try SiteBuilder.build(options)
@@ -28,11 +29,16 @@ final class BadInputTests: XCTestCase {
     }
 
     func testBrokenLinkFailsWithSuggestionAndKeepsTheOldSite() throws {
-        let site = try siteWithPreviousOutput(["pnt.md": MinimalSite.page(title: "PNT", body: "Intro.\n\nCompare [TENS](tenz.md) and [risks](tens.md#risk).")])
-        XCTAssertEqual(failingBuild(site), [
-            "Content/en/pnt.md:8:9: error: link to 'tenz.md' does not resolve (did you mean 'tens.md'?)",
-            "Content/en/pnt.md:8:29: error: link to 'tens.md#risk' does not resolve (did you mean 'tens.md#risks'?)",
+        let site = try siteWithPreviousOutput([
+            "pnt.md": MinimalSite.page(
+                title: "PNT", body: "Intro.\n\nCompare [TENS](tenz.md) and [risks](tens.md#risk).")
         ])
+        XCTAssertEqual(
+            failingBuild(site),
+            [
+                "Content/en/pnt.md:8:9: error: link to 'tenz.md' does not resolve (did you mean 'tens.md'?)",
+                "Content/en/pnt.md:8:29: error: link to 'tens.md#risk' does not resolve (did you mean 'tens.md#risks'?)",
+            ])
         XCTAssertTrue(site.exists("Site/en/tens/index.html"), "previous output intact")
         XCTAssertFalse(site.exists("Site/en/pnt/index.html"))
     }
@@ -44,22 +50,29 @@ final class BadInputTests: XCTestCase {
         ])
         XCTAssertEqual(failingBuild(site), ["Content/en/a.md:2:1: error: front matter: 'title' is missing"])
         site.write("Content/en/a.md", MinimalSite.page())
-        XCTAssertEqual(failingBuild(site), ["Content/en/b.md:4:5: error: id 'tens' is already used by Content/en/tens.md in locale 'en'"])
+        XCTAssertEqual(
+            failingBuild(site),
+            ["Content/en/b.md:4:5: error: id 'tens' is already used by Content/en/tens.md in locale 'en'"])
     }
 
     func testImagesNeedAltTextAndBodyHasNoH1() throws {
         let site = try siteWithPreviousOutput(["img.md": MinimalSite.page(body: "# Title again\n\n![](pad.png)")])
-        XCTAssertEqual(failingBuild(site), [
-            "Content/en/img.md:6:1: error: a level-1 heading ('# Title again') in the body: the page title is the page's only h1; use '##'",
-            "Content/en/img.md:8:1: error: image 'pad.png' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)",
-        ])
+        XCTAssertEqual(
+            failingBuild(site),
+            [
+                "Content/en/img.md:6:1: error: a level-1 heading ('# Title again') in the body: the page title is the page's only h1; use '##'",
+                "Content/en/img.md:8:1: error: image 'pad.png' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)",
+            ])
     }
 
     /// Rendering stays linear in page size: a page just under a 2 MB limit
     /// builds with every heading anchored.
     func testPageJustUnderTheSizeLimitBuilds() throws {
-        let paragraph = "Electrical stimulation may ease pain for some people, and [TENS](tens.md) is one way. " + "\n\n"
-        let body = String(repeating: "## Part\n\n" + String(repeating: paragraph, count: 40), count: 2 * 1024 * 1024 / (paragraph.utf8.count * 40) - 3)
+        let paragraph =
+            "Electrical stimulation may ease pain for some people, and [TENS](tens.md) is one way. " + "\n\n"
+        let body = String(
+            repeating: "## Part\n\n" + String(repeating: paragraph, count: 40),
+            count: 2 * 1024 * 1024 / (paragraph.utf8.count * 40) - 3)
         let site = try siteWithPreviousOutput(["big.md": MinimalSite.page(title: "Big", body: body)])
         site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 2\n")
         _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
@@ -81,8 +94,12 @@ final class OutputSafetyTests: XCTestCase {
     func testOutputMayNotBeOrContainTheProject() throws {
         let site = MinimalSite.make(["tens.md": MinimalSite.page()])
         site.copy(from: Repository.templates, to: "Templates")
-        for output in [site.path, site.path + "/Content", site.path + "/Content/en/out", site.path + "/Templates", (site.path as NSString).deletingLastPathComponent] {
-            XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: output)), output) { error in
+        for output in [
+            site.path, site.path + "/Content", site.path + "/Content/en/out", site.path + "/Templates",
+            (site.path as NSString).deletingLastPathComponent,
+        ] {
+            XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: output)), output) {
+                error in
                 XCTAssertTrue("\(error)".contains("refusing to use"), "\(error)")
             }
         }

@@ -8,7 +8,9 @@ import XCTest
 /// The preview's fast path: a build told which files changed, that finds
 /// only page bodies changed, patches the last one (see `BodyEditBuild`).
 extension IncrementalBuildTests {
-    private var options: BuildOptions { BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01")) }
+    private var options: BuildOptions {
+        BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: "2026-06-01"))
+    }
 
     /// A build as the preview makes it after the watcher saw `paths` change.
     private func previewBuild(_ memory: LastBuild, _ paths: [String]) throws -> BuildReport {
@@ -18,7 +20,7 @@ extension IncrementalBuildTests {
     func testBodyEditsPatchTheLastBuildAndEqualACleanOne() throws {
         let memory = LastBuild()
         try SiteBuilder.build(options, lastBuild: memory)
-        var random = SeededGenerator(seed: 20261127)
+        var random = SeededGenerator(seed: 20_261_127)
         let pages = OutputTree(root + "/Content").paths.filter { $0.hasSuffix(".md") }
         for step in 0..<8 {
             let page = pages[Int(random.next() % UInt64(pages.count))]
@@ -43,8 +45,17 @@ extension IncrementalBuildTests {
         try edit("Content/" + page) { $0 + "\nA sentence the Spanish page does not have yet.\n" }
         let edited = try previewBuild(memory, [page])
         XCTAssertEqual(edited.kind, .bodyEdit)
-        XCTAssertEqual(edited.changedFiles, ["ar/therapies/electroacupuncture/index.html", "content-report/index.html", "en/therapies/electroacupuncture/index.html", translation])
-        XCTAssertTrue(edited.warnings.contains { $0.message.hasPrefix("translation is stale") && $0.location.file.hasSuffix("es/therapies/electroacupuncture.md") })
+        XCTAssertEqual(
+            edited.changedFiles,
+            [
+                "ar/therapies/electroacupuncture/index.html", "content-report/index.html",
+                "en/therapies/electroacupuncture/index.html", translation,
+            ])
+        XCTAssertTrue(
+            edited.warnings.contains {
+                $0.message.hasPrefix("translation is stale")
+                    && $0.location.file.hasSuffix("es/therapies/electroacupuncture.md")
+            })
         XCTAssertEqual(edited.warnings, try assertMatchesCleanBuild("an original edited").warnings)
 
         try edit("Content/" + page) { _ in original }
@@ -77,7 +88,8 @@ extension IncrementalBuildTests {
         try edit("Content/" + page) { text in
             // The body starts after the second `---` line: a paragraph there moves every block below it.
             let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex)!
-            return text.replacingCharacters(in: end, with: "\n---\n\nA paragraph added above everything, explainer included.\n")
+            return text.replacingCharacters(
+                in: end, with: "\n---\n\nA paragraph added above everything, explainer included.\n")
         }
         XCTAssertEqual(try previewBuild(memory, [page]).kind, .bodyEdit)
         let report = try previewBuild(memory, [page])
@@ -91,8 +103,14 @@ extension IncrementalBuildTests {
         try SiteBuilder.build(options, lastBuild: memory)
         let edits: [(String, String, (String) -> String)] = [
             ("a new heading", "en/therapies/tens.md", { $0 + "\n## A heading added in preview\n\nText.\n" }),
-            ("a title", "en/therapies/pns.md", { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }),
-            ("a locale string", "es/locale.yml", { $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"Edited ") }),
+            (
+                "a title", "en/therapies/pns.md",
+                { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }
+            ),
+            (
+                "a locale string", "es/locale.yml",
+                { $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"Edited ") }
+            ),
         ]
         for (what, path, change) in edits {
             try edit("Content/" + path, change)
@@ -100,9 +118,13 @@ extension IncrementalBuildTests {
             XCTAssertEqual(report.kind, .incremental, what)
             try assertMatchesCleanBuild(what)
         }
-        folder.write("site/Content/en/therapies/added.md", "---\ntitle: \"Added\"\ndescription: \"A page added while previewing.\"\n---\n\nText.\n")
+        folder.write(
+            "site/Content/en/therapies/added.md",
+            "---\ntitle: \"Added\"\ndescription: \"A page added while previewing.\"\n---\n\nText.\n")
         XCTAssertEqual(try previewBuild(memory, ["en/therapies/added.md"]).kind, .incremental, "a new page")
-        XCTAssertNotEqual(try SiteBuilder.build(options, lastBuild: memory, changedPaths: [""]).kind, .bodyEdit, "lost events: every file looked at")
+        XCTAssertNotEqual(
+            try SiteBuilder.build(options, lastBuild: memory, changedPaths: [""]).kind, .bodyEdit,
+            "lost events: every file looked at")
         try assertMatchesCleanBuild("a new page")
     }
 
@@ -111,7 +133,8 @@ extension IncrementalBuildTests {
         try SiteBuilder.build(options, lastBuild: memory)
         try edit("Content/en/therapies/tens.md") { $0 + "\nSaved by an editor that keeps a swap file.\n" }
         folder.write("site/Content/en/therapies/.tens.md.swp", "swap")
-        XCTAssertEqual(try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).kind, .bodyEdit)
+        XCTAssertEqual(
+            try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).kind, .bodyEdit)
         folder.write("site/Content/en/therapies/tens.md~", "backup")
         let report = try previewBuild(memory, ["en/therapies/tens.md~"])
         XCTAssertEqual(report.kind, .incremental, "the loader warns about a file that is not Markdown")
@@ -128,7 +151,9 @@ extension IncrementalBuildTests {
         XCTAssertEqual(OutputTree(root + "/Site").stamps, before.stamps, "nothing written")
         try edit("Content/en/therapies/pns.md") { $0 + "\nAnother page saved meanwhile.\n" }
         XCTAssertThrowsError(try previewBuild(memory, ["en/therapies/pns.md"]), "the broken page is still read")
-        try edit("Content/en/therapies/tens.md") { $0.replacingOccurrences(of: "\nSee [a page that does not exist](nowhere.md).\n", with: "\n") }
+        try edit("Content/en/therapies/tens.md") {
+            $0.replacingOccurrences(of: "\nSee [a page that does not exist](nowhere.md).\n", with: "\n")
+        }
         XCTAssertEqual(try previewBuild(memory, ["en/therapies/tens.md"]).kind, .bodyEdit)
         try assertMatchesCleanBuild("a broken body, another save, and the fix")
     }

@@ -10,7 +10,9 @@ final class CommandLineTests: XCTestCase {
 
     func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
-        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")])
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")
+        ])
         site.copy(from: Repository.templates, to: "Templates")
         let ok = try run(["build"], in: site.url)
         XCTAssertEqual(ok.status, 0, ok.stderr)
@@ -20,10 +22,12 @@ final class CommandLineTests: XCTestCase {
         site.write("Content/en/tens.md", "---\ntitle: \"TENS\"\n---\n")
         let failed = try run(["build"], in: site.url)
         XCTAssertEqual(failed.status, 1)
-        XCTAssertEqual(failed.stderr.split(separator: "\n").map(String.init), [
-            "Content/en/tens.md:2:1: error: front matter: 'description' is missing",
-            "spinesite: build failed with 1 error(s); Site was not changed",
-        ])
+        XCTAssertEqual(
+            failed.stderr.split(separator: "\n").map(String.init),
+            [
+                "Content/en/tens.md:2:1: error: front matter: 'description' is missing",
+                "spinesite: build failed with 1 error(s); Site was not changed",
+            ])
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
 

@@ -13,7 +13,9 @@ final class FallbackTests: XCTestCase {
     override func setUpWithError() throws {
         folder = TemporaryFolder()
         folder.copy(from: Repository.fixture("Fallback"), to: "site")
-        report = try SiteBuilder.build(BuildOptions(root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
+        report = try SiteBuilder.build(
+            BuildOptions(
+                root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
     }
 
     private func html(_ path: String) throws -> String {
@@ -21,7 +23,8 @@ final class FallbackTests: XCTestCase {
     }
 
     func testChainsExpandThroughEachLocalesOwnFallback() throws {
-        let graph = try SiteBuilder.resolve(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
+        let graph = try SiteBuilder.resolve(
+            BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
         XCTAssertEqual(graph.locales["pt-BR"]?.fallbackChain, ["pt", "es", "en"])
         XCTAssertEqual(graph.locales["pt"]?.fallbackChain, ["es", "en"])
         XCTAssertEqual(graph.locales["es"]?.fallbackChain, ["en"])
@@ -30,7 +33,9 @@ final class FallbackTests: XCTestCase {
 
     func testALocaleWithNoPagesBorrowsEachFromTheFirstLocaleInItsChainThatHasIt() throws {
         XCTAssertTrue(try html("pt-BR/other").contains("<div class=\"prose\" lang=\"pt\" dir=\"ltr\">"), "from pt")
-        XCTAssertTrue(try html("pt-BR/guia").contains("<div class=\"prose\" lang=\"es\" dir=\"ltr\">"), "from es, at its translated slug")
+        XCTAssertTrue(
+            try html("pt-BR/guia").contains("<div class=\"prose\" lang=\"es\" dir=\"ltr\">"),
+            "from es, at its translated slug")
         XCTAssertTrue(try html("pt-BR/deep").contains("<div class=\"prose\" lang=\"en\" dir=\"ltr\">"), "from en")
         XCTAssertTrue(try html("pt-BR/deep").contains("<html lang=\"pt-BR\" dir=\"ltr\">"), "the page is the locale's")
     }
@@ -38,14 +43,22 @@ final class FallbackTests: XCTestCase {
     func testBorrowedPagesSayWhatTheyAreAndPointToTheOriginal() throws {
         let page = try html("pt-BR/deep")
         XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/deep/\">"))
-        XCTAssertTrue(page.contains("<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" hreflang=\"en\">Deep</a></p>"))
+        XCTAssertTrue(
+            page.contains(
+                "<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" hreflang=\"en\">Deep</a></p>"
+            ))
         XCTAssertFalse(page.contains("rel=\"alternate\""), "borrowed pages declare no alternates")
-        XCTAssertTrue(page.contains("<p>Back to the <a href=\"/pt-BR/guia/\">guide</a>.</p>"), "links stay in the reader's locale")
+        XCTAssertTrue(
+            page.contains("<p>Back to the <a href=\"/pt-BR/guia/\">guide</a>.</p>"),
+            "links stay in the reader's locale")
     }
 
     func testSwitcherMarksBorrowedPagesAndAlternatesListOnlyTranslations() throws {
         let guide = try html("en/guide")
-        XCTAssertTrue(guide.contains("<a href=\"/pt-BR/guia/\" lang=\"pt-BR\" hreflang=\"pt-BR\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"))
+        XCTAssertTrue(
+            guide.contains(
+                "<a href=\"/pt-BR/guia/\" lang=\"pt-BR\" hreflang=\"pt-BR\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
+            ))
         XCTAssertTrue(guide.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/guia/\">"))
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt"))
         let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
@@ -54,28 +67,45 @@ final class FallbackTests: XCTestCase {
     }
 
     func testMissingStringsFallAlongTheChainWithAWarning() throws {
-        let warnings = report.warnings.map { $0.description.replacingOccurrences(of: folder.path + "/site/", with: "") }
-        XCTAssertTrue(warnings.contains("Content/pt-BR/locale.yml: warning: strings: 'home' (used by Templates/cached/site-nav.mustache) is missing; showing the pt text".replacingOccurrences(of: "Templates/", with: Repository.templates.path + "/")), "\(warnings.filter { $0.contains("'home'") })")
+        let warnings = report.warnings.map {
+            $0.description.replacingOccurrences(of: folder.path + "/site/", with: "")
+        }
+        XCTAssertTrue(
+            warnings.contains(
+                "Content/pt-BR/locale.yml: warning: strings: 'home' (used by Templates/cached/site-nav.mustache) is missing; showing the pt text"
+                    .replacingOccurrences(of: "Templates/", with: Repository.templates.path + "/")),
+            "\(warnings.filter { $0.contains("'home'") })")
         XCTAssertTrue(try html("pt-BR/other").contains(">Início</a>"), "pt's word, not es's or en's")
         XCTAssertTrue(try html("pt-BR/other").contains("Pular para o conteúdo"), "pt-BR's own string")
     }
 
     func testAPageWithNoOriginalInTheDefaultLocaleIsAWarning() {
-        XCTAssertTrue(report.warnings.map(\.description).contains { $0.hasSuffix("es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's translation (rename it or set 'id' to pair it)") })
+        XCTAssertTrue(
+            report.warnings.map(\.description).contains {
+                $0.hasSuffix(
+                    "es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's translation (rename it or set 'id' to pair it)"
+                )
+            })
     }
 
     func testContentReportListsEveryPageAndLocaleButIsHidden() throws {
         let report = try XCTUnwrap(folder.read("out/content-report/index.html"))
         XCTAssertTrue(report.contains("<meta name=\"robots\" content=\"noindex\">"))
-        XCTAssertTrue(report.contains("<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a href=\"/en/deep/\">original</a><br>"))
+        XCTAssertTrue(
+            report.contains(
+                "<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a href=\"/en/deep/\">original</a><br>"
+            ))
         XCTAssertTrue(report.contains("<td class=\"state-fallback\"><a href=\"/pt-BR/deep/\">fallback</a></td>"))
-        XCTAssertTrue(report.contains("<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"width: 0px\"></span> 0 of 5 (0%)"))
+        XCTAssertTrue(
+            report.contains(
+                "<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"width: 0px\"></span> 0 of 5 (0%)"))
         XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
         XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
     }
 
     func testTranslationReportShowsFallbacks() throws {
-        let translations = try TranslationReport.make(BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
+        let translations = try TranslationReport.make(
+            BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
         XCTAssertEqual(translations.counts["pt-BR"], ["fallback": 5])
         XCTAssertEqual(translations.rows.first { $0.id == "other" }?.locales["pt"], .unstamped)
     }
@@ -96,17 +126,22 @@ final class FallbackChainErrorTests: XCTestCase {
     }
 
     func testACycleNamesTheFilesInIt() {
-        XCTAssertEqual(errors([
-            "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fr]\n",
-            "fr/locale.yml": "name: Français\ndirection: ltr\nfallback: [es]\n",
-        ]), ["Content/fr/locale.yml:3:12: error: locale.yml: fallback cycle es → fr → es (Content/es/locale.yml, Content/fr/locale.yml)"])
+        XCTAssertEqual(
+            errors([
+                "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fr]\n",
+                "fr/locale.yml": "name: Français\ndirection: ltr\nfallback: [es]\n",
+            ]),
+            [
+                "Content/fr/locale.yml:3:12: error: locale.yml: fallback cycle es → fr → es (Content/es/locale.yml, Content/fr/locale.yml)"
+            ])
     }
 
     func testAnUnknownLocaleInAChainIsAnError() {
-        XCTAssertEqual(errors([
-            "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fx, en]\n",
-            "fr/locale.yml": "name: Français\ndirection: ltr\n",
-        ]), ["Content/es/locale.yml:3:12: error: locale.yml: fallback: no locale 'fx' (did you mean 'fr'?)"])
+        XCTAssertEqual(
+            errors([
+                "es/locale.yml": "name: Español\ndirection: ltr\nfallback: [fx, en]\n",
+                "fr/locale.yml": "name: Français\ndirection: ltr\n",
+            ]), ["Content/es/locale.yml:3:12: error: locale.yml: fallback: no locale 'fx' (did you mean 'fr'?)"])
     }
 }
 
@@ -120,8 +155,12 @@ final class LinkedFallbackTests: XCTestCase {
         folder = TemporaryFolder()
         folder.copy(from: Repository.fixture("Fallback"), to: "site")
         let locale = try XCTUnwrap(folder.read("site/Content/pt-BR/locale.yml"))
-        folder.write("site/Content/pt-BR/locale.yml", locale.replacingOccurrences(of: "fallback: [pt]\n", with: "fallback: [pt]\nfallbackPages: false\n"))
-        report = try SiteBuilder.build(BuildOptions(root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
+        folder.write(
+            "site/Content/pt-BR/locale.yml",
+            locale.replacingOccurrences(of: "fallback: [pt]\n", with: "fallback: [pt]\nfallbackPages: false\n"))
+        report = try SiteBuilder.build(
+            BuildOptions(
+                root: folder.path + "/site", output: folder.path + "/out", templates: Repository.templates.path))
     }
 
     func testNoCopiesArePublished() throws {
@@ -135,14 +174,24 @@ final class LinkedFallbackTests: XCTestCase {
     func testListsLinkToTheOriginalMarkedWithItsLanguage() throws {
         let home = try XCTUnwrap(folder.read("out/pt-BR/index.html"))
         XCTAssertTrue(home.contains("<html lang=\"pt-BR\" dir=\"ltr\">"))
-        XCTAssertTrue(home.contains("<a href=\"/pt/other/\" lang=\"pt\">Outra <span class=\"other-language\">(Português)</span></a>"), home)
-        XCTAssertTrue(home.contains("<a href=\"/es/guia/\" lang=\"es\">Guía <span class=\"other-language\">(Español)</span></a>"), home)
-        XCTAssertTrue(home.contains("<a href=\"/en/deep/\" lang=\"en\">Deep <span class=\"other-language\">(English)</span></a>"), home)
+        XCTAssertTrue(
+            home.contains(
+                "<a href=\"/pt/other/\" lang=\"pt\">Outra <span class=\"other-language\">(Português)</span></a>"), home
+        )
+        XCTAssertTrue(
+            home.contains(
+                "<a href=\"/es/guia/\" lang=\"es\">Guía <span class=\"other-language\">(Español)</span></a>"), home)
+        XCTAssertTrue(
+            home.contains(
+                "<a href=\"/en/deep/\" lang=\"en\">Deep <span class=\"other-language\">(English)</span></a>"), home)
     }
 
     func testSwitchersLeadToTheOriginalAndAlternatesAndSitemapStayReal() throws {
         let guide = try XCTUnwrap(folder.read("out/en/guide/index.html"))
-        XCTAssertTrue(guide.contains("<a href=\"/es/guia/\" lang=\"pt-BR\" hreflang=\"es\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"), guide)
+        XCTAssertTrue(
+            guide.contains(
+                "<a href=\"/es/guia/\" lang=\"pt-BR\" hreflang=\"es\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
+            ), guide)
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt-BR\""))
         let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
         XCTAssertFalse(sitemap.contains("/pt-BR/guia/"))
@@ -158,13 +207,19 @@ final class BorrowedLinkTests: XCTestCase {
             "b.md": MinimalSite.page(title: "B", body: "See [the risks](a.md#risks) and [the steps](a.md#steps)."),
         ])
         site.write("Content/site.yml", MinimalSite.siteYAML + "locales: [en, es]\n")
-        let spanish = try String(contentsOf: Repository.root.appendingPathComponent("Content/es/locale.yml"), encoding: .utf8)
+        let spanish = try String(
+            contentsOf: Repository.root.appendingPathComponent("Content/es/locale.yml"), encoding: .utf8)
         site.write("Content/es/locale.yml", spanish)
-        site.write("Content/es/a.md", MinimalSite.page(title: "A (es)", body: "## Riesgos\n\nTexto.\n\n## Steps\n\nMás."))
-        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site", templates: Repository.templates.path))
+        site.write(
+            "Content/es/a.md", MinimalSite.page(title: "A (es)", body: "## Riesgos\n\nTexto.\n\n## Steps\n\nMás."))
+        _ = try SiteBuilder.build(
+            BuildOptions(root: site.path, output: site.path + "/Site", templates: Repository.templates.path))
         let copy = try XCTUnwrap(site.read("Site/es/b/index.html"))
-        XCTAssertTrue(copy.contains("See <a href=\"/es/a/\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."), copy)
+        XCTAssertTrue(
+            copy.contains("See <a href=\"/es/a/\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."), copy)
         let original = try XCTUnwrap(site.read("Site/en/b/index.html"))
-        XCTAssertTrue(original.contains("See <a href=\"/en/a/#risks\">the risks</a> and <a href=\"/en/a/#steps\">the steps</a>."), original)
+        XCTAssertTrue(
+            original.contains(
+                "See <a href=\"/en/a/#risks\">the risks</a> and <a href=\"/en/a/#steps\">the steps</a>."), original)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SiteModel
 import SpinesiteKit
 import TestSupport
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Builds Tests/Fixtures/basic with the real templates and reads the HTML.
 final class FixtureSiteTests: XCTestCase {
@@ -19,7 +20,10 @@ final class FixtureSiteTests: XCTestCase {
 
     @discardableResult
     private func build(drafts: Bool = false, output: String = "out") throws -> BuildReport {
-        try SiteBuilder.build(BuildOptions(root: folder.path + "/site", output: folder.path + "/" + output, includeDrafts: drafts, templates: Repository.templates.path))
+        try SiteBuilder.build(
+            BuildOptions(
+                root: folder.path + "/site", output: folder.path + "/" + output, includeDrafts: drafts,
+                templates: Repository.templates.path))
     }
 
     private func html(_ path: String) throws -> String {
@@ -27,8 +31,10 @@ final class FixtureSiteTests: XCTestCase {
     }
 
     func testPagesArePublishedAtPrettyURLsPerLocale() throws {
-        for path in ["index.html", "404.html", "en/index.html", "en/guides/index.html", "en/guides/first/index.html",
-                     "es/guias/primera-guia/index.html", "es/guias/segunda/index.html", "es/centro/index.html", "fr/index.html"] {
+        for path in [
+            "index.html", "404.html", "en/index.html", "en/guides/index.html", "en/guides/first/index.html",
+            "es/guias/primera-guia/index.html", "es/guias/segunda/index.html", "es/centro/index.html", "fr/index.html",
+        ] {
             XCTAssertTrue(folder.exists("out/\(path)"), path)
         }
     }
@@ -48,13 +54,16 @@ final class FixtureSiteTests: XCTestCase {
     func testEveryPageHasTheBasics() throws {
         let page = try html("es/guias/primera-guia/index.html")
         XCTAssertTrue(page.contains("<html lang=\"es\" dir=\"ltr\">"))
-        XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/docs/es/guias/primera-guia/\">"))
+        XCTAssertTrue(
+            page.contains("<link rel=\"canonical\" href=\"https://example.org/docs/es/guias/primera-guia/\">"))
         XCTAssertTrue(page.contains("<meta name=\"description\" content=\"La primera.\">"))
         XCTAssertTrue(page.contains("<meta property=\"og:title\" content=\"Primera guía\">"))
         XCTAssertTrue(page.contains("<a class=\"skip-link\" href=\"#main\">"))
         XCTAssertEqual(page.components(separatedBy: "<h1").count - 1, 1, "one h1")
         XCTAssertTrue(page.contains("class=\"disclaimer\""))
-        XCTAssertTrue(page.contains("<a href=\"/docs/en/guides/first/\" lang=\"en\" hreflang=\"en\" dir=\"ltr\">English</a>"), "switcher links the same page")
+        XCTAssertTrue(
+            page.contains("<a href=\"/docs/en/guides/first/\" lang=\"en\" hreflang=\"en\" dir=\"ltr\">English</a>"),
+            "switcher links the same page")
         XCTAssertTrue(page.contains("<a href=\"/docs/es/\">Inicio</a>"), "breadcrumbs start at the locale's home")
     }
 
@@ -63,10 +72,14 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertFalse(first.contains("<script>"), "no script element from titles, strings or Markdown")
         XCTAssertTrue(first.contains("<h1>First &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; guide</h1>"))
         XCTAssertTrue(first.contains("Education only &lt;script&gt;alert(1)&lt;/script&gt;"))
-        XCTAssertTrue(first.contains("<title>First &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; guide · Fixture &lt;Site&gt;</title>"))
+        XCTAssertTrue(
+            first.contains(
+                "<title>First &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; guide · Fixture &lt;Site&gt;</title>"))
         XCTAssertTrue(first.contains("<!-- raw HTML omitted -->"))
         XCTAssertTrue(first.contains("<a href=\"\">bad</a>"), "javascript: URL dropped")
-        XCTAssertTrue(first.contains("Intro with {{strings.home}} and {{{raw}}} braces."), "content never runs through the template engine")
+        XCTAssertTrue(
+            first.contains("Intro with {{strings.home}} and {{{raw}}} braces."),
+            "content never runs through the template engine")
     }
 
     func testAnchorsTableOfContentsAndGFM() throws {
@@ -87,8 +100,10 @@ final class FixtureSiteTests: XCTestCase {
     func testAliasesRedirect() throws {
         for path in ["en/old-first/index.html", "legacy/first/index.html"] {
             let page = try html(path)
-            XCTAssertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/docs/en/guides/first/\">"), path)
-            XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/docs/en/guides/first/\">"), path)
+            XCTAssertTrue(
+                page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/docs/en/guides/first/\">"), path)
+            XCTAssertTrue(
+                page.contains("<link rel=\"canonical\" href=\"https://example.org/docs/en/guides/first/\">"), path)
         }
     }
 
@@ -101,10 +116,14 @@ final class FixtureSiteTests: XCTestCase {
     func testSitemapListsPagesWithTheirTranslations() throws {
         let sitemap = try html("sitemap.xml")
         XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
-        XCTAssertTrue(sitemap.contains("<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/en/guides/first/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/docs/es/guias/primera-guia/\"/>"), sitemap)
+        XCTAssertTrue(
+            sitemap.contains(
+                "<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/en/guides/first/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/docs/es/guias/primera-guia/\"/>"
+            ), sitemap)
         XCTAssertFalse(sitemap.contains("old-first"), "redirects are not pages")
         XCTAssertNoThrow(try XMLDocument(xmlString: sitemap))
-        XCTAssertEqual(try html("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/docs/sitemap.xml\n")
+        XCTAssertEqual(
+            try html("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/docs/sitemap.xml\n")
     }
 
     func testHreflangAlternatesAreReciprocalAcrossTheSite() throws {
@@ -117,7 +136,9 @@ final class FixtureSiteTests: XCTestCase {
             var rest = page[...]
             while let start = rest.range(of: "<link rel=\"alternate\" hreflang=\"") {
                 let tag = rest[start.lowerBound...].prefix { $0 != ">" }
-                if !tag.contains("x-default"), let href = Self.attribute("href", in: String(tag), after: "<link") { links.insert(href) }
+                if !tag.contains("x-default"), let href = Self.attribute("href", in: String(tag), after: "<link") {
+                    links.insert(href)
+                }
                 rest = rest[start.upperBound...]
             }
             if !links.isEmpty { alternates[canonical] = links }
@@ -130,7 +151,8 @@ final class FixtureSiteTests: XCTestCase {
     }
 
     private static func attribute(_ name: String, in text: String, after marker: String) -> String? {
-        guard let start = text.range(of: marker), let attribute = text[start.upperBound...].range(of: "\(name)=\"") else { return nil }
+        guard let start = text.range(of: marker), let attribute = text[start.upperBound...].range(of: "\(name)=\"")
+        else { return nil }
         return String(text[attribute.upperBound...].prefix { $0 != "\"" })
     }
 
@@ -149,7 +171,10 @@ final class FixtureSiteTests: XCTestCase {
     func testMissingStringsWarnAndFallBack() throws {
         let report = try build()
         let messages = report.warnings.map(\.description)
-        XCTAssertTrue(messages.contains("\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by \(Repository.templates.path)/cached/footer.mustache) is missing; showing the en text"), "\(messages)")
+        XCTAssertTrue(
+            messages.contains(
+                "\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by \(Repository.templates.path)/cached/footer.mustache) is missing; showing the en text"
+            ), "\(messages)")
         XCTAssertTrue(try html("es/index.html").contains("Urgent: seek care."))
     }
 }

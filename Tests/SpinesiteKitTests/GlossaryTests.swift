@@ -6,18 +6,22 @@ import XCTest
 
 final class GlossaryTests: XCTestCase {
     private func site() -> TemporaryFolder {
-        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", body: "## What TENS is\n\nTENS uses pads. TENS again.")])
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", body: "## What TENS is\n\nTENS uses pads. TENS again.")
+        ])
         site.copy(from: Repository.templates, to: "Templates")
-        site.write("Content/en/glossary.yml", """
-        terms:
-          - id: tens
-            term: "TENS"
-            matches: ["TENS"]
-            definition: "Pulses through skin pads \\"gently\\" <b>."
-          - id: pulse-width
-            term: "Pulse width"
-            definition: "How long a pulse lasts."
-        """)
+        site.write(
+            "Content/en/glossary.yml",
+            """
+            terms:
+              - id: tens
+                term: "TENS"
+                matches: ["TENS"]
+                definition: "Pulses through skin pads \\"gently\\" <b>."
+              - id: pulse-width
+                term: "Pulse width"
+                definition: "How long a pulse lasts."
+            """)
         return site
     }
 
@@ -29,18 +33,28 @@ final class GlossaryTests: XCTestCase {
         XCTAssertTrue(glossary.contains("<h2 id=\"pulse-width\">Pulse width</h2>"))
         XCTAssertFalse(glossary.contains("class=\"term\""), "the glossary does not link to itself")
         let page = try XCTUnwrap(site.read("Site/en/tens/index.html"))
-        XCTAssertTrue(page.contains("<p><a class=\"term\" href=\"/en/glossary/#tens\" title=\"Pulses through skin pads &quot;gently&quot; &lt;b&gt;.\">TENS</a> uses pads. TENS again.</p>"))
+        XCTAssertTrue(
+            page.contains(
+                "<p><a class=\"term\" href=\"/en/glossary/#tens\" title=\"Pulses through skin pads &quot;gently&quot; &lt;b&gt;.\">TENS</a> uses pads. TENS again.</p>"
+            ))
         XCTAssertTrue(page.contains("<h2 id=\"what-tens-is\">What TENS is</h2>"), "never in headings")
     }
 
     func testBadGlossaryNamesItsLine() {
         let site = site()
-        site.write("Content/en/glossary.yml", "terms:\n  - id: tens\n    term: \"TENS\"\n  - id: tens\n    term: \"Again\"\n    definition: \"x\"\n")
-        XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))) { error in
-            XCTAssertEqual((error as! BuildFailure).errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }, [
-                "Content/en/glossary.yml:2:5: error: glossary.yml: 'definition' is missing",
-                "Content/en/glossary.yml:4:9: error: glossary.yml: term id 'tens' must be unique and use only letters, digits and '-'",
-            ])
+        site.write(
+            "Content/en/glossary.yml",
+            "terms:\n  - id: tens\n    term: \"TENS\"\n  - id: tens\n    term: \"Again\"\n    definition: \"x\"\n")
+        XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))) {
+            error in
+            XCTAssertEqual(
+                (error as! BuildFailure).errors.map {
+                    $0.description.replacingOccurrences(of: site.path + "/", with: "")
+                },
+                [
+                    "Content/en/glossary.yml:2:5: error: glossary.yml: 'definition' is missing",
+                    "Content/en/glossary.yml:4:9: error: glossary.yml: term id 'tens' must be unique and use only letters, digits and '-'",
+                ])
         }
     }
 
@@ -49,10 +63,18 @@ final class GlossaryTests: XCTestCase {
         _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
         let assets = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
         let name = try XCTUnwrap(assets.first { $0.hasPrefix("search-en.") && $0.hasSuffix(".json") })
-        XCTAssertTrue(try XCTUnwrap(site.read("Site/en/search/index.html")).contains("data-search-index=\"/assets/\(name)\""))
-        let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: XCTUnwrap(FileManager.default.contents(atPath: site.path + "/Site/assets/" + name))) as? [[String: Any]])
+        XCTAssertTrue(
+            try XCTUnwrap(site.read("Site/en/search/index.html")).contains("data-search-index=\"/assets/\(name)\""))
+        let entries = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: XCTUnwrap(FileManager.default.contents(atPath: site.path + "/Site/assets/" + name)))
+                as? [[String: Any]])
         let tens = try XCTUnwrap(entries.first { $0["url"] as? String == "/en/tens/" })
         XCTAssertEqual(tens["headings"] as? [String], ["What TENS is"])
-        XCTAssertTrue(entries.contains { $0["url"] as? String == "/en/glossary/#pulse-width" && $0["description"] as? String == "How long a pulse lasts." })
+        XCTAssertTrue(
+            entries.contains {
+                $0["url"] as? String == "/en/glossary/#pulse-width"
+                    && $0["description"] as? String == "How long a pulse lasts."
+            })
     }
 }

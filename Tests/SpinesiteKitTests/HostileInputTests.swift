@@ -36,7 +36,8 @@ final class HostileInputTests: XCTestCase {
     /// Runs `spinesite build` after `change`; expects failure with `errors`
     /// (each a prefix of one stderr line) and the old output untouched.
     private func assertRefused(
-        _ site: TemporaryFolder, errors: [String], user: String? = nil, arguments: [String] = ["build"], file: StaticString = #filePath, line: UInt = #line
+        _ site: TemporaryFolder, errors: [String], user: String? = nil, arguments: [String] = ["build"],
+        file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let before = snapshot(site)
         XCTAssertFalse(before.isEmpty, file: file, line: line)
@@ -70,38 +71,53 @@ final class HostileInputTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(pages, 6)
         let topic = try XCTUnwrap(site.read("Site/en/xss/index.html"))
-        XCTAssertTrue(topic.contains("<h1>Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), "the title is shown, as text")
+        XCTAssertTrue(
+            topic.contains(
+                "<h1>Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+            "the title is shown, as text")
         XCTAssertTrue(topic.contains("<a href=\"\">script link</a>"), "cmark-gfm empties javascript: links")
         XCTAssertTrue(topic.contains("\\u003cscript\\u003ealert(1)"), "JSON-LD escapes '<'")
     }
 
     func testSlugWithMarkupIsAnError() throws {
         let site = try builtSite(["bad.md": MinimalSite.page(extra: "slug: \"x<script>\"\n")])
-        try assertRefused(site, errors: ["Content/en/bad.md:4:7: error: front matter: 'slug' 'x<script>' may only hold"])
+        try assertRefused(
+            site, errors: ["Content/en/bad.md:4:7: error: front matter: 'slug' 'x<script>' may only hold"])
     }
 
     func testReferenceURLWithMarkupIsAnError() throws {
-        let references = "references:\n  smith:\n    title: \"T\"\n    authors: \"A\"\n    url: 'https://example.org/\"><script>alert(1)</script>'\n"
+        let references =
+            "references:\n  smith:\n    title: \"T\"\n    authors: \"A\"\n    url: 'https://example.org/\"><script>alert(1)</script>'\n"
         let site = try builtSite(["cited.md": MinimalSite.page(extra: references, body: "Text [@smith].")])
-        try assertRefused(site, errors: ["Content/en/cited.md:8:10: error: front matter: references: 'smith': url 'https://example.org/\"><script>alert(1)</script>' is not a valid URL"])
+        try assertRefused(
+            site,
+            errors: [
+                "Content/en/cited.md:8:10: error: front matter: references: 'smith': url 'https://example.org/\"><script>alert(1)</script>' is not a valid URL"
+            ])
     }
 
     func testYAMLAliasBombIsRefusedQuickly() throws {
         var levels = "title: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            levels += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            levels +=
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
             previous = name
         }
         let site = try builtSite(["bomb.md": "---\n\(levels)---\n\nText.\n"])
         let started = Date()
-        try assertRefused(site, errors: ["Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"])
+        try assertRefused(
+            site,
+            errors: [
+                "Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"
+            ])
         XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
     }
 
     func testFiftyMegabytePageIsRefusedWithoutBeingRead() throws {
         let site = try builtSite()
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: site.write("Content/en/huge.md", MinimalSite.page(title: "Huge")).path))
+        let handle = try XCTUnwrap(
+            FileHandle(forWritingAtPath: site.write("Content/en/huge.md", MinimalSite.page(title: "Huge")).path))
         try handle.truncate(atOffset: 50 * 1024 * 1024)
         try handle.close()
         try assertRefused(site, errors: ["Content/en/huge.md: error: page is 50 MB; pages may be at most 10 MB"])
@@ -110,7 +126,9 @@ final class HostileInputTests: XCTestCase {
     func testTenThousandFilesInOneFolderBuild() throws {
         let site = try builtSite()
         for number in 0..<10_000 {
-            site.write("Content/en/many/page-\(number).md", "---\ntitle: \"Page \(number)\"\ndescription: \"d\"\n---\n\nText \(number).\n")
+            site.write(
+                "Content/en/many/page-\(number).md",
+                "---\ntitle: \"Page \(number)\"\ndescription: \"d\"\n---\n\nText \(number).\n")
         }
         let result = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
         XCTAssertEqual(result.status, 0, String(result.stderr.prefix(2000)))
@@ -135,7 +153,8 @@ final class HostileInputTests: XCTestCase {
         // "crónico" saved as Latin-1: ó is the single byte 0xF3.
         let text = MinimalSite.page(title: "Dolor", body: "Good line.\n\nEl dolor lumbar cr*nico.")
         site.write("Content/en/latin1.md", data: Data(text.utf8.map { $0 == UInt8(ascii: "*") ? 0xF3 : $0 }))
-        try assertRefused(site, errors: ["Content/en/latin1.md:8:19: error: file is not valid UTF-8; save it as UTF-8"])
+        try assertRefused(
+            site, errors: ["Content/en/latin1.md:8:19: error: file is not valid UTF-8; save it as UTF-8"])
     }
 
     func testNULByteIsAnError() throws {
@@ -144,7 +163,8 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testCRLFAndBOMJustWork() throws {
-        let crlf = MinimalSite.page(title: "Windows", body: "## Line ends\r\n\r\nText with [a link](bom.md).").replacingOccurrences(of: "\n", with: "\r\n")
+        let crlf = MinimalSite.page(title: "Windows", body: "## Line ends\r\n\r\nText with [a link](bom.md).")
+            .replacingOccurrences(of: "\n", with: "\r\n")
         let site = try builtSite(["crlf.md": crlf])
         site.write("Content/en/bom.md", data: Data([0xEF, 0xBB, 0xBF]) + Data(MinimalSite.page(title: "Marked").utf8))
         let result = try SpinesiteCommand.run(["build", "--quiet"], in: site.url)
@@ -158,8 +178,10 @@ final class HostileInputTests: XCTestCase {
 
     func testSymlinkLoopIsAnErrorNotAHang() throws {
         let site = try builtSite()
-        try FileManager.default.createSymbolicLink(atPath: site.path + "/Content/en/loop.md", withDestinationPath: "loop.md")
-        try assertRefused(site, errors: ["Content/en/loop.md: error: symbolic link cannot be resolved (broken, or a loop)"])
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path + "/Content/en/loop.md", withDestinationPath: "loop.md")
+        try assertRefused(
+            site, errors: ["Content/en/loop.md: error: symbolic link cannot be resolved (broken, or a loop)"])
     }
 
     /// Files deleted and rewritten while builds run: each build either
@@ -190,7 +212,9 @@ final class HostileInputTests: XCTestCase {
             } catch {
                 failures += 1
                 for diagnostic in error.errors {
-                    XCTAssertTrue(diagnostic.description.hasPrefix(site.path + "/Content/en/churn/page-"), diagnostic.description)
+                    XCTAssertTrue(
+                        diagnostic.description.hasPrefix(site.path + "/Content/en/churn/page-"), diagnostic.description
+                    )
                 }
                 XCTAssertTrue(snapshot(site) == before, "a failed build changed Site/")
             }
@@ -209,7 +233,9 @@ final class HostileInputTests: XCTestCase {
         defer { chmod(site.path, 0o755) }
         // An incremental build writes in place, a clean one beside the output folder: both are refused.
         try assertRefused(site, errors: ["Site/en/pnt: error: cannot create folder: Permission denied"], user: user)
-        try assertRefused(site, errors: ["Site: error: cannot create the staging folder"], user: user, arguments: ["build", "--clean"])
+        try assertRefused(
+            site, errors: ["Site: error: cannot create the staging folder"], user: user,
+            arguments: ["build", "--clean"])
     }
 }
 

@@ -26,9 +26,14 @@ final class IncrementalBuildTests: XCTestCase {
     /// A clean build of the same sources into `Clean/`, compared file by file with `Site/`.
     /// - Returns: the clean build's report.
     @discardableResult
-    func assertMatchesCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
-        let report = try SiteBuilder.build(BuildOptions(root: root, output: folder.path + "/Clean", today: CalendarDate(iso: "2026-06-01"), fromScratch: true))
-        let incremental = OutputTree(root + "/Site"), clean = OutputTree(folder.path + "/Clean")
+    func assertMatchesCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> BuildReport
+    {
+        let report = try SiteBuilder.build(
+            BuildOptions(
+                root: root, output: folder.path + "/Clean", today: CalendarDate(iso: "2026-06-01"), fromScratch: true))
+        let incremental = OutputTree(root + "/Site")
+        let clean = OutputTree(folder.path + "/Clean")
         XCTAssertEqual(incremental.paths, clean.paths, "same files after \(message)", file: file, line: line)
         for path in incremental.paths where incremental.contents(path) != clean.contents(path) {
             XCTFail("\(path) differs from a clean build after \(message)", file: file, line: line)
@@ -62,7 +67,12 @@ final class IncrementalBuildTests: XCTestCase {
         let report = try build()
         XCTAssertEqual(report.kind, .incremental)
         // es has its own translation; ar borrows the English page, so its copy changes too.
-        XCTAssertEqual(report.changedFiles, ["ar/therapies/electroacupuncture/index.html", "content-report/index.html", "en/therapies/electroacupuncture/index.html", "es/terapias/electroacupuntura/index.html"])
+        XCTAssertEqual(
+            report.changedFiles,
+            [
+                "ar/therapies/electroacupuncture/index.html", "content-report/index.html",
+                "en/therapies/electroacupuncture/index.html", "es/terapias/electroacupuntura/index.html",
+            ])
         XCTAssertEqual(report.pagesRendered, 3, "the page, its borrowed copy, and the Spanish translation, now stale")
         let after = OutputTree(root + "/Site")
         for path in before.paths where !report.changedFiles.contains(path) {
@@ -74,12 +84,17 @@ final class IncrementalBuildTests: XCTestCase {
     func testTitleEditRerendersExactlyThePagesThatShowIt() throws {
         let before = OutputTree(root + "/Site")
         let title = "TENS: a renamed page"
-        try edit("Content/en/therapies/tens.md") { $0.replacingOccurrences(of: "title: \"Transcutaneous electrical nerve stimulation (TENS)\"", with: "title: \"\(title)\"") }
+        try edit("Content/en/therapies/tens.md") {
+            $0.replacingOccurrences(
+                of: "title: \"Transcutaneous electrical nerve stimulation (TENS)\"", with: "title: \"\(title)\"")
+        }
         let report = try build()
         let after = OutputTree(root + "/Site")
         let showing = Set(after.paths.filter { $0.hasSuffix(".html") && after.text($0).contains(title) })
         XCTAssertGreaterThan(showing.count, 4, "the page, its section, the home page, related pages, the search page")
-        XCTAssertEqual(Set(report.changedFiles.filter { $0.hasSuffix(".html") && $0 != "content-report/index.html" }), showing.subtracting(["content-report/index.html"]))
+        XCTAssertEqual(
+            Set(report.changedFiles.filter { $0.hasSuffix(".html") && $0 != "content-report/index.html" }),
+            showing.subtracting(["content-report/index.html"]))
         for path in before.paths where !report.changedFiles.contains(path) {
             XCTAssertEqual(after.stamps[path], before.stamps[path], "\(path) untouched")
         }
@@ -98,7 +113,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testRandomEditsGiveTheSameSiteAsACleanBuild() throws {
-        var random = SeededGenerator(seed: 20261126)
+        var random = SeededGenerator(seed: 20_261_126)
         let pages = OutputTree(root + "/Content").paths.filter { $0.hasSuffix(".md") }
         var added: [String] = []
         for step in 0..<14 {
@@ -110,11 +125,15 @@ final class IncrementalBuildTests: XCTestCase {
                 action = "body of \(page)"
             case 1:
                 let page = pages[Int(random.next() % UInt64(pages.count))]
-                try edit("Content/" + page) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Step \(step) ") }
+                try edit("Content/" + page) {
+                    $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Step \(step) ")
+                }
                 action = "title of \(page)"
             case 2:
                 let locale = ["en", "es", "ar"][Int(random.next() % 3)]
-                try edit("Content/\(locale)/locale.yml") { $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"\(step) ") }
+                try edit("Content/\(locale)/locale.yml") {
+                    $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"\(step) ")
+                }
                 action = "the 'home' string of \(locale)"
             case 3:
                 let template = ["topic", "base", "partials/breadcrumbs", "cached/footer"][Int(random.next() % 4)]
@@ -122,7 +141,10 @@ final class IncrementalBuildTests: XCTestCase {
                 action = "template \(template)"
             case 4:
                 let name = "en/therapies/added-\(step).md"
-                folder.write("site/Content/" + name, "---\ntitle: \"Added \(step)\"\ndescription: \"A page added in step \(step).\"\nweight: \(step)\n---\n\nIt links to [TENS](tens.md).\n")
+                folder.write(
+                    "site/Content/" + name,
+                    "---\ntitle: \"Added \(step)\"\ndescription: \"A page added in step \(step).\"\nweight: \(step)\n---\n\nIt links to [TENS](tens.md).\n"
+                )
                 added.append(name)
                 action = "new page \(name)"
             case 5 where !added.isEmpty:
@@ -138,8 +160,11 @@ final class IncrementalBuildTests: XCTestCase {
             let report = try build()
             XCTAssertNotEqual(report.kind, .clean, action)
             let after = OutputTree(root + "/Site")
-            for path in before.paths where after.contents(path) != nil && after.contents(path) == before.contents(path) {
-                XCTAssertEqual(after.stamps[path], before.stamps[path], "\(path) has the same bytes, so its file is untouched, after \(action)")
+            for path in before.paths where after.contents(path) != nil && after.contents(path) == before.contents(path)
+            {
+                XCTAssertEqual(
+                    after.stamps[path], before.stamps[path],
+                    "\(path) has the same bytes, so its file is untouched, after \(action)")
             }
             try assertMatchesCleanBuild(action)
         }
@@ -183,7 +208,8 @@ final class IncrementalBuildTests: XCTestCase {
         // The day is part of the key (review dates depend on it), like the spinesite executable.
         let report = try build(today: "2026-06-02")
         XCTAssertEqual(report.kind, .clean)
-        XCTAssertEqual(report.pagesRendered, report.totalPages + 5, "every page, the root, the 404 and the three search pages")
+        XCTAssertEqual(
+            report.pagesRendered, report.totalPages + 5, "every page, the root, the 404 and the three search pages")
     }
 
     func testACorruptCacheMeansACleanBuildNeverACrash() throws {
@@ -216,15 +242,21 @@ struct OutputTree {
         let all = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         paths = all.filter { path in
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+            return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+                && !isFolder.boolValue
         }.sorted()
         var stamps: [String: String] = [:]
         for path in paths {
             var info = stat()
-            if lstat(root + "/" + path, &info) == 0 { stamps[path] = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)" }
+            if lstat(root + "/" + path, &info) == 0 {
+                stamps[path] = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+            }
         }
         self.stamps = stamps
-        files = Dictionary(uniqueKeysWithValues: paths.compactMap { path in FileManager.default.contents(atPath: root + "/" + path).map { (path, $0) } })
+        files = Dictionary(
+            uniqueKeysWithValues: paths.compactMap { path in
+                FileManager.default.contents(atPath: root + "/" + path).map { (path, $0) }
+            })
     }
 
     func contents(_ path: String) -> Data? {

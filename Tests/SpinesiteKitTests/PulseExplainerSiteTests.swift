@@ -12,7 +12,8 @@ final class PulseExplainerSiteTests: XCTestCase {
             _ = try SiteBuilder.build(BuildOptions(root: Repository.root.path, output: output.path + "/Site"))
             return .success(())
         } catch {
-            return .failure(error as? BuildFailure ?? BuildFailure([.error(SourceLocation(file: "build"), "\(error)")]))
+            return .failure(
+                error as? BuildFailure ?? BuildFailure([.error(SourceLocation(file: "build"), "\(error)")]))
         }
     }()
 
@@ -29,7 +30,8 @@ final class PulseExplainerSiteTests: XCTestCase {
             XCTAssertTrue(html.contains("<script src=\"/assets/pulse."), "\(path): the script is loaded")
             XCTAssertFalse(html.contains("<script>"), "\(path): no inline script")
         }
-        XCTAssertFalse(try page("en/low-back-pain").contains("pulse.js"), "pages without an explainer do not load the script")
+        XCTAssertFalse(
+            try page("en/low-back-pain").contains("pulse.js"), "pages without an explainer do not load the script")
     }
 
     func testStateGridIsOneSharedFileThatEveryPageNames() throws {
@@ -44,14 +46,18 @@ final class PulseExplainerSiteTests: XCTestCase {
     func testSpanishPagesUseADecimalComma() throws {
         let html = try page("es/terapias/estimulacion-nerviosa-transcutanea")
         XCTAssertTrue(html.contains("data-decimal=\",\""))
-        XCTAssertNotNil(html.range(of: #"<bdi data-q="charge">[0-9]+,[0-9]+\x{00A0}µC</bdi>"#, options: .regularExpression))
+        XCTAssertNotNil(
+            html.range(of: #"<bdi data-q="charge">[0-9]+,[0-9]+\x{00A0}µC</bdi>"#, options: .regularExpression))
     }
 
     func testArabicPageIsRightToLeftWithLeftToRightFigures() throws {
         let html = try page("ar/therapies/pnt")
         XCTAssertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
         XCTAssertTrue(html.contains("class=\"pulse-svg pulse-svg-wave\""))
-        XCTAssertFalse(html.contains("<svg class=\"pulse-svg pulse-svg-wave\" viewBox=\"0 0 320 160\" role=\"img\" aria-labelledby=\"pulse-1-wave-title pulse-1-wave-desc\">"), "direction is set")
+        XCTAssertFalse(
+            html.contains(
+                "<svg class=\"pulse-svg pulse-svg-wave\" viewBox=\"0 0 320 160\" role=\"img\" aria-labelledby=\"pulse-1-wave-title pulse-1-wave-desc\">"
+            ), "direction is set")
         XCTAssertTrue(html.contains("direction=\"ltr\""))
     }
 
@@ -69,17 +75,29 @@ final class PulseBlockErrorTests: XCTestCase {
     func testBrokenBlockNamesFileAndLineAndKeepsTheOldSite() throws {
         let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", body: "Intro.")])
         site.copy(from: Repository.templates, to: "Templates")
-        site.write("Content/pulse-presets.yml", "presets:\n  conventional-tens:\n    waveform: biphasic\n    amplitude: 20 mA\n    pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    sources: [x]\n")
+        site.write(
+            "Content/pulse-presets.yml",
+            "presets:\n  conventional-tens:\n    waveform: biphasic\n    amplitude: 20 mA\n    pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    sources: [x]\n"
+        )
         _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
-        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "Intro.\n\n```pulse\npreset: conventional-tens\n```\n\n```pulse\nwaveform: biphasic\namplitude: 20 mA\npulseWidth: 2 ms\nfrequency: 100 Hz\nelectrode: pad-5x5\n```\n"))
+        site.write(
+            "Content/en/tens.md",
+            MinimalSite.page(
+                title: "TENS",
+                body:
+                    "Intro.\n\n```pulse\npreset: conventional-tens\n```\n\n```pulse\nwaveform: biphasic\namplitude: 20 mA\npulseWidth: 2 ms\nfrequency: 100 Hz\nelectrode: pad-5x5\n```\n"
+            ))
         do {
             _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
             XCTFail("built")
         } catch {
-            XCTAssertEqual(error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }, [
-                "Content/en/tens.md:13:1: error: pulse block: pulse width 2000 µs is outside the plausible range 50–500 µs; set allowOutOfRange with a reason if this is intended",
-            ])
+            XCTAssertEqual(
+                error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") },
+                [
+                    "Content/en/tens.md:13:1: error: pulse block: pulse width 2000 µs is outside the plausible range 50–500 µs; set allowOutOfRange with a reason if this is intended"
+                ])
         }
-        XCTAssertFalse(try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("data-pulse-model"), "previous output intact")
+        XCTAssertFalse(
+            try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("data-pulse-model"), "previous output intact")
     }
 }

@@ -10,29 +10,39 @@ final class SiteCheckerTests: XCTestCase {
     func testCheckReportsEveryProblemAndWritesNothing() throws {
         let site = MinimalSite.make([
             "good.md": MinimalSite.page(title: "Good", extra: review, body: "## Risks\n\nText."),
-            "bad.md": MinimalSite.page(title: "Bad", extra: review, body: "## One\n\n#### Skipped\n\nSee [x](missing.md)."),
+            "bad.md": MinimalSite.page(
+                title: "Bad", extra: review, body: "## One\n\n#### Skipped\n\nSee [x](missing.md)."),
         ])
         site.copy(from: Repository.templates, to: "Templates")
         let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
             .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
-        XCTAssertEqual(diagnostics, [
-            "Content/en/bad.md:10:1: warning: heading level skipped: '#### Skipped' follows a level-2 heading; use '###'",
-            "Content/en/bad.md:12:5: error: link to 'missing.md' does not resolve",
-        ])
+        XCTAssertEqual(
+            diagnostics,
+            [
+                "Content/en/bad.md:10:1: warning: heading level skipped: '#### Skipped' follows a level-2 heading; use '###'",
+                "Content/en/bad.md:12:5: error: link to 'missing.md' does not resolve",
+            ])
         XCTAssertFalse(site.exists("Site"), "check writes nothing")
     }
 
     func testPagesHarderThanTheTargetAreWarnings() throws {
-        let hard = "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention whose analgesic effectiveness in chronic musculoskeletal conditions remains considerably controversial notwithstanding numerous randomized investigations."
+        let hard =
+            "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention whose analgesic effectiveness in chronic musculoskeletal conditions remains considerably controversial notwithstanding numerous randomized investigations."
         let site = MinimalSite.make([
-            "easy.md": MinimalSite.page(title: "Easy", extra: review, body: "The pad goes on the skin. It sends a small pulse. You feel a tingle."),
-            "hard.md": MinimalSite.page(title: "Hard", extra: review, body: hard + "\n\n| a table | of words |\n|---|---|\n| x | y |\n\n## A heading"),
+            "easy.md": MinimalSite.page(
+                title: "Easy", extra: review,
+                body: "The pad goes on the skin. It sends a small pulse. You feel a tingle."),
+            "hard.md": MinimalSite.page(
+                title: "Hard", extra: review,
+                body: hard + "\n\n| a table | of words |\n|---|---|\n| x | y |\n\n## A heading"),
         ])
         site.copy(from: Repository.templates, to: "Templates")
         let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
             .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
         XCTAssertEqual(diagnostics.count, 1, "\(diagnostics)")
-        XCTAssertTrue(diagnostics.first?.hasPrefix("Content/en/hard.md:1:1: warning: reading level: Flesch–Kincaid grade ") ?? false, "\(diagnostics)")
+        XCTAssertTrue(
+            diagnostics.first?.hasPrefix("Content/en/hard.md:1:1: warning: reading level: Flesch–Kincaid grade ")
+                ?? false, "\(diagnostics)")
         XCTAssertTrue(diagnostics.first?.contains(", target 8 or lower;") ?? false)
     }
 

@@ -28,30 +28,47 @@ final class TemplateCheckTests: XCTestCase {
 
     /// Where `needle` is in the template: line and column.
     private func position(of needle: String, in site: TemporaryFolder, _ template: String) throws -> String {
-        let lines = try XCTUnwrap(site.read("Templates/\(template)")).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try XCTUnwrap(site.read("Templates/\(template)")).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let line = try XCTUnwrap(lines.firstIndex { $0.contains(needle) })
-        let column = lines[line].distance(from: lines[line].startIndex, to: lines[line].range(of: needle)!.lowerBound) + 1
+        let column =
+            lines[line].distance(from: lines[line].startIndex, to: lines[line].range(of: needle)!.lowerBound) + 1
         return "\(line + 1):\(column)"
     }
 
     func testAMisspeltNameIsAnErrorWithASuggestion() throws {
-        let site = try site(editing: "topic.mustache") { $0.replacingOccurrences(of: "<h1>{{page.title}}</h1>", with: "<h1>{{page.titel}}</h1>") }
+        let site = try site(editing: "topic.mustache") {
+            $0.replacingOccurrences(of: "<h1>{{page.title}}</h1>", with: "<h1>{{page.titel}}</h1>")
+        }
         let at = try position(of: "{{page.titel}}", in: site, "topic.mustache")
-        XCTAssertEqual(errors(site), ["Templates/topic.mustache:\(at): error: 'page.titel' is not a value of topic pages (did you mean 'page.title'?)"])
-        XCTAssertTrue(try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("<h1>TENS</h1>"), "the previous site is intact")
+        XCTAssertEqual(
+            errors(site),
+            [
+                "Templates/topic.mustache:\(at): error: 'page.titel' is not a value of topic pages (did you mean 'page.title'?)"
+            ])
+        XCTAssertTrue(
+            try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("<h1>TENS</h1>"),
+            "the previous site is intact")
     }
 
     func testEveryMistakeOfEveryTemplateIsReported() throws {
-        let site = try site(editing: "partials/notices.mustache") { "{{#fallbackNotice.url}}{{/fallbackNotice.url}}{{{original.title}}}\n" + $0 }
-        site.write("Templates/section.mustache", try XCTUnwrap(site.read("Templates/section.mustache")) + "{{#page.title}}{{/page.title}}{{> partials/heder}}\n")
+        let site = try site(editing: "partials/notices.mustache") {
+            "{{#fallbackNotice.url}}{{/fallbackNotice.url}}{{{original.title}}}\n" + $0
+        }
+        site.write(
+            "Templates/section.mustache",
+            try XCTUnwrap(site.read("Templates/section.mustache"))
+                + "{{#page.title}}{{/page.title}}{{> partials/heder}}\n")
         site.write("Templates/404.mustache", "{{<base}}{{$main}}{{#languages}}\n")
-        XCTAssertEqual(errors(site), [
-            "Templates/404.mustache:1:19: error: 'languages' is opened here but never closed",
-            "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value 'url'",
-            "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} would insert it unescaped; write {{original.title}}",
-            "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional value: {{#page.title}} cannot test it",
-            "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean 'partials/header'?)",
-        ])
+        XCTAssertEqual(
+            errors(site),
+            [
+                "Templates/404.mustache:1:19: error: 'languages' is opened here but never closed",
+                "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value 'url'",
+                "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} would insert it unescaped; write {{original.title}}",
+                "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional value: {{#page.title}} cannot test it",
+                "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean 'partials/header'?)",
+            ])
     }
 }
 
@@ -63,8 +80,9 @@ final class TemplateGuideTests: XCTestCase {
         let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try XCTUnwrap(readme.range(of: "<!-- template-names:start -->\n"))
         let end = try XCTUnwrap(readme.range(of: "<!-- template-names:end -->"))
-        XCTAssertEqual(String(readme[start.upperBound..<end.lowerBound]), printed.stdout,
-                       "README.md is out of date: paste `spinesite templates --names` between its template-names markers")
+        XCTAssertEqual(
+            String(readme[start.upperBound..<end.lowerBound]), printed.stdout,
+            "README.md is out of date: paste `spinesite templates --names` between its template-names markers")
         for name in ["isSubheading", "breadcrumbs", "related", "otherLanguage", "searchIndexURL", "defaultHome"] {
             XCTAssertTrue(printed.stdout.contains("`\(name)`"), "\(name) is listed")
         }

@@ -23,7 +23,8 @@ final class HTMLOutputTests: XCTestCase {
         let alphabet = Array("&<>\"'%();=?aZ é€😀 \n")
         var random = SeededGenerator(seed: 14)
         for _ in 0..<2_000 {
-            let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let text = String(
+                (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             var output = HTMLOutput()
             output.appendEscaped(text)
             XCTAssertEqual(output.text, escapedOneByOne(text), "escaping \(text.debugDescription)")

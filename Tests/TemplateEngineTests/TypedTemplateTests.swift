@@ -19,8 +19,12 @@ final class TypedTemplateTests: XCTestCase {
         let isDraft: Bool
         let words: Int
 
-        init(title: String, body: String, tags: [String], authors: [Author], editor: Author?, isDraft: Bool, words: Int) {
-            (self.title, self.body, self.tags, self.authors, self.editor, self.isDraft, self.words) = (title, body, tags, authors, editor, isDraft, words)
+        init(
+            title: String, body: String, tags: [String], authors: [Author], editor: Author?, isDraft: Bool, words: Int
+        ) {
+            (self.title, self.body, self.tags, self.authors, self.editor, self.isDraft, self.words) = (
+                title, body, tags, authors, editor, isDraft, words
+            )
         }
 
         static let templateFields = TemplateFields<Article>([
@@ -46,7 +50,9 @@ final class TypedTemplateTests: XCTestCase {
         authors: [Author(name: "Ann"), Author(name: "Bo")], editor: nil, isDraft: true, words: 42
     )
 
-    private func compile(_ templates: [String: String], _ name: String = "page") -> Result<CompiledTemplate, TemplateFailure> {
+    private func compile(_ templates: [String: String], _ name: String = "page") -> Result<
+        CompiledTemplate, TemplateFailure
+    > {
         let (library, errors) = TemplateLibrary.parse(templates)
         XCTAssertEqual(errors, [])
         return library.compile(name, for: .object(.of(Article.self)), keys: ["strings": ["by", "draft"]])
@@ -66,45 +72,53 @@ final class TypedTemplateTests: XCTestCase {
 
     func testTypedValuesRenderWithEscapingOnBytes() throws {
         let page = """
-        <h1>{{title}}</h1>{{{body}}}
-        {{#isDraft}}<b>{{strings.draft}}</b>{{/isDraft}}
-        {{#authors}}{{strings.by}} {{name}}{{#editor}}!{{/editor}};{{/authors}}
-        {{^editor}}no editor{{/editor}} {{editor.name}}|{{#tags}}[{{.}}]{{/tags}} {{words}}
-        {{> footer}}
-        """
-        XCTAssertEqual(try render(["page": page, "footer": "<p>{{title}}</p>"]), """
-        <h1>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</h1><p>Body</p>
-        <b>Draft &lt;1&gt;</b>
-        by Ann;by Bo;
-        no editor |[a][b] 42
-        <p>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</p>
-        """)
+            <h1>{{title}}</h1>{{{body}}}
+            {{#isDraft}}<b>{{strings.draft}}</b>{{/isDraft}}
+            {{#authors}}{{strings.by}} {{name}}{{#editor}}!{{/editor}};{{/authors}}
+            {{^editor}}no editor{{/editor}} {{editor.name}}|{{#tags}}[{{.}}]{{/tags}} {{words}}
+            {{> footer}}
+            """
+        XCTAssertEqual(
+            try render(["page": page, "footer": "<p>{{title}}</p>"]),
+            """
+            <h1>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</h1><p>Body</p>
+            <b>Draft &lt;1&gt;</b>
+            by Ann;by Bo;
+            no editor |[a][b] 42
+            <p>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</p>
+            """)
     }
 
     func testUnknownNamesAreErrorsAtTheirPositionWithASuggestion() {
-        XCTAssertEqual(errors(["page": "<h1>\n  {{titel}} {{editor.nmae}}\n{{#authors}}{{nam}}{{/authors}} {{strings.bye}}"]), [
-            "page:2:3: 'titel' is not a value of articles (did you mean 'title'?)",
-            "page:2:13: 'editor.nmae' is not a value of articles (did you mean 'editor.name'?)",
-            "page:3:13: 'nam' is not a value of Author or articles (did you mean 'name'?)",
-            "page:3:33: 'strings.bye' is not defined: no strings has the key 'bye' (did you mean 'strings.by'?)",
-        ])
+        XCTAssertEqual(
+            errors(["page": "<h1>\n  {{titel}} {{editor.nmae}}\n{{#authors}}{{nam}}{{/authors}} {{strings.bye}}"]),
+            [
+                "page:2:3: 'titel' is not a value of articles (did you mean 'title'?)",
+                "page:2:13: 'editor.nmae' is not a value of articles (did you mean 'editor.name'?)",
+                "page:3:13: 'nam' is not a value of Author or articles (did you mean 'name'?)",
+                "page:3:33: 'strings.bye' is not defined: no strings has the key 'bye' (did you mean 'strings.by'?)",
+            ])
     }
 
     func testKindsAreChecked() {
-        XCTAssertEqual(errors(["page": "{{#title}}x{{/title}}{{{title}}}{{body}}{{authors}}{{^words}}{{/words}}"]), [
-            "page:1:1: 'title' is text, not a list, a flag or an optional value: {{#title}} cannot test it",
-            "page:1:22: 'title' is text: {{{title}}} would insert it unescaped; write {{title}}",
-            "page:1:33: 'body' is HTML: write {{{body}}} to insert it as HTML",
-            "page:1:41: 'authors' is list of Author, which cannot be printed; use it as a section: {{#authors}}…{{/authors}}",
-            "page:1:52: 'words' is number, not a list, a flag or an optional value: {{^words}} cannot test it",
-        ])
+        XCTAssertEqual(
+            errors(["page": "{{#title}}x{{/title}}{{{title}}}{{body}}{{authors}}{{^words}}{{/words}}"]),
+            [
+                "page:1:1: 'title' is text, not a list, a flag or an optional value: {{#title}} cannot test it",
+                "page:1:22: 'title' is text: {{{title}}} would insert it unescaped; write {{title}}",
+                "page:1:33: 'body' is HTML: write {{{body}}} to insert it as HTML",
+                "page:1:41: 'authors' is list of Author, which cannot be printed; use it as a section: {{#authors}}…{{/authors}}",
+                "page:1:52: 'words' is number, not a list, a flag or an optional value: {{^words}} cannot test it",
+            ])
     }
 
     func testMissingPartialsAndParentsAreErrorsInThePartialThatNamesThem() {
-        XCTAssertEqual(errors(["page": "{{> footer}}", "footer": "\n{{> foter}}{{<bsae}}{{/bsae}}", "base": ""]), [
-            "footer:2:1: partial 'foter' does not exist (did you mean 'footer'?)",
-            "footer:2:12: partial 'bsae' does not exist (did you mean 'base'?)",
-        ])
+        XCTAssertEqual(
+            errors(["page": "{{> footer}}", "footer": "\n{{> foter}}{{<bsae}}{{/bsae}}", "base": ""]),
+            [
+                "footer:2:1: partial 'foter' does not exist (did you mean 'footer'?)",
+                "footer:2:12: partial 'bsae' does not exist (did you mean 'base'?)",
+            ])
     }
 
     func testUnclosedAndMismatchedTagsAreParseErrors() {

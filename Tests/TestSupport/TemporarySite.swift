@@ -6,7 +6,8 @@ public final class TemporaryFolder: Sendable {
     public var path: String { url.path }
 
     public init() {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("spinesite-test-\(UUID().uuidString)")
+        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "spinesite-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -23,7 +24,8 @@ public final class TemporaryFolder: Sendable {
     @discardableResult
     public func write(_ relativePath: String, data: Data) -> URL {
         let file = url.appendingPathComponent(relativePath)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! data.write(to: file)
         return file
     }
@@ -40,7 +42,8 @@ public final class TemporaryFolder: Sendable {
     public func copy(from source: URL, to relativePath: String) {
         let target = url.appendingPathComponent(relativePath)
         try? FileManager.default.removeItem(at: target)
-        try! FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! FileManager.default.copyItem(at: source, to: target)
     }
 }
@@ -61,18 +64,22 @@ public enum Repository {
 /// real templates use.
 public enum MinimalSite {
     public static let siteYAML = """
-    title: "Test site"
-    baseURL: "https://example.org/"
-    defaultLocale: en
+        title: "Test site"
+        baseURL: "https://example.org/"
+        defaultLocale: en
 
-    """
+        """
 
     public static let localeYAML: String = {
-        let real = (try? String(contentsOf: Repository.root.appendingPathComponent("Content/en/locale.yml"), encoding: .utf8)) ?? ""
+        let real =
+            (try? String(contentsOf: Repository.root.appendingPathComponent("Content/en/locale.yml"), encoding: .utf8))
+            ?? ""
         return real
     }()
 
-    public static func page(title: String = "A page", description: String = "About it.", extra: String = "", body: String = "Text.") -> String {
+    public static func page(
+        title: String = "A page", description: String = "About it.", extra: String = "", body: String = "Text."
+    ) -> String {
         "---\ntitle: \"\(title)\"\ndescription: \"\(description)\"\n\(extra)---\n\n\(body)\n"
     }
 

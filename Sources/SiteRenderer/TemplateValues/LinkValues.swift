@@ -16,7 +16,10 @@ final class LinkValue: TemplateObject, Sendable {
     /// reader's locale (a page the locale does not publish, `fallbackPages: false`).
     let otherLanguage: String?
 
-    init(title: String, url: String, description: String?, isSection: Bool, fallbackLang: String?, lang: String? = nil, otherLanguage: String? = nil) {
+    init(
+        title: String, url: String, description: String?, isSection: Bool, fallbackLang: String?, lang: String? = nil,
+        otherLanguage: String? = nil
+    ) {
         self.title = title
         self.url = url
         self.description = description
@@ -28,12 +31,16 @@ final class LinkValue: TemplateObject, Sendable {
 
     /// The same link, naming the linked page's language (in a notice).
     func with(lang: String) -> LinkValue {
-        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang, otherLanguage: otherLanguage)
+        LinkValue(
+            title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang,
+            lang: lang, otherLanguage: otherLanguage)
     }
 
     /// The same link under another title (the home page in breadcrumbs).
     func with(title: String) -> LinkValue {
-        LinkValue(title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang, lang: lang, otherLanguage: otherLanguage)
+        LinkValue(
+            title: title, url: url, description: description, isSection: isSection, fallbackLang: fallbackLang,
+            lang: lang, otherLanguage: otherLanguage)
     }
 
     static let templateName = "links"
@@ -42,9 +49,14 @@ final class LinkValue: TemplateObject, Sendable {
         .text("url", "The page's URL.") { $0.url },
         .optionalText("description", "The page's description, if it has one.") { $0.description },
         .flag("isSection", "Whether the page is a section or home page.") { $0.isSection },
-        .optionalText("fallbackLang", "For a page not yet translated: the language its title is in.") { $0.fallbackLang },
+        .optionalText("fallbackLang", "For a page not yet translated: the language its title is in.") {
+            $0.fallbackLang
+        },
         .optionalText("lang", "In notices: the language of the linked page.") { $0.lang },
-        .optionalText("otherLanguage", "When the link leads to a page in another language (a locale with `fallbackPages: false`): that language's name.") { $0.otherLanguage },
+        .optionalText(
+            "otherLanguage",
+            "When the link leads to a page in another language (a locale with `fallbackPages: false`): that language's name."
+        ) { $0.otherLanguage },
     ])
 }
 
@@ -63,7 +75,10 @@ final class TranslationValue: TemplateObject, Sendable {
     /// locale that links to originals instead of publishing copies.
     let hreflang: String
 
-    init(tag: String, name: String, dir: String, url: String, absoluteURL: String, isCurrent: Bool, isDefault: Bool, isFallback: Bool, hreflang: String) {
+    init(
+        tag: String, name: String, dir: String, url: String, absoluteURL: String, isCurrent: Bool, isDefault: Bool,
+        isFallback: Bool, hreflang: String
+    ) {
         self.hreflang = hreflang
         self.tag = tag
         self.name = name

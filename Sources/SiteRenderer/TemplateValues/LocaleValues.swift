@@ -51,13 +51,22 @@ final class LocaleValues: TemplateObject, Sendable {
         .text("dir", "`ltr` or `rtl`, the direction of the page's language.") { $0.dir },
         .text("ogLocale", "The language tag in Open Graph's form (`pt_BR`).") { $0.ogLocale },
         .object("locale", "The page's language: `tag`, `name`, `url`.") { $0.locale },
-        .keyed("strings", "Every text of `locale.yml` `strings:`, by key (`strings.skipToContent`).", space: KeySpace.strings, value: .text) { $0.strings },
-        .keyed("assets", "The URL of each file in `Templates/assets/`, dots and dashes as `_` (`assets.style_css`).", space: KeySpace.assets, value: .text) { $0.assets },
+        .keyed(
+            "strings", "Every text of `locale.yml` `strings:`, by key (`strings.skipToContent`).",
+            space: KeySpace.strings, value: .text
+        ) { $0.strings },
+        .keyed(
+            "assets", "The URL of each file in `Templates/assets/`, dots and dashes as `_` (`assets.style_css`).",
+            space: KeySpace.assets, value: .text
+        ) { $0.assets },
         .text("homeURL", "The URL of the locale's home page.") { $0.homeURL },
         .text("searchURL", "The URL of the locale's search page.") { $0.searchURL },
         .list("nav", "The home page's sections and top-level topics, as links.") { $0.nav },
         .list("languages", "Every locale's home page: `tag`, `name`, `url`.") { $0.languages },
-        .keyed("cached", "The HTML of each `cached/` template, rendered once per locale (`cached.footer`).", space: KeySpace.cached, value: .html) { $0.cached },
+        .keyed(
+            "cached", "The HTML of each `cached/` template, rendered once per locale (`cached.footer`).",
+            space: KeySpace.cached, value: .html
+        ) { $0.cached },
     ])
 }
 

@@ -18,7 +18,8 @@ final class ContentPageValue: TemplateObject, Sendable {
     let contentDir: String?
 
     init(
-        title: String, description: String?, url: String, canonical: String, content: PageBody, toc: [TocEntry], tags: [String],
+        title: String, description: String?, url: String, canonical: String, content: PageBody, toc: [TocEntry],
+        tags: [String],
         hasExplainer: Bool, jsonLD: String?, contentLang: String?, contentDir: String?
     ) {
         self.title = title
@@ -101,7 +102,9 @@ extension FramedPage {
     static var frameFields: [TemplateFields<Self>.Field] {
         [
             .list("translations", "The page in every language, for the language switcher.") { $0.frame.translations },
-            .flag("hasTranslations", "Whether there is more than one language to switch to.") { $0.frame.translations.count > 1 },
+            .flag("hasTranslations", "Whether there is more than one language to switch to.") {
+                $0.frame.translations.count > 1
+            },
             .list("alternates", "The page's real translations, for `hreflang` links.") { $0.frame.alternates },
             .flag("hasAlternates", "Whether it has any.") { $0.frame.alternates.count > 1 },
         ] + TemplateFields<Self>.fields(of: LocaleValues.self) { $0.frame.locale }
@@ -118,10 +121,16 @@ extension ContentPage {
     static var contentFields: [TemplateFields<Self>.Field] {
         [
             .object("page", "The page: `title`, `description`, `url`, `canonical`, `content`, `toc`, …") { $0.page },
-            .flag("isFallback", "Whether the page is shown untranslated, from another language.") { $0.notices.shownFrom != nil },
-            .optionalText("fallbackNotice", "The notice saying so, in the reader's language.") { $0.notices.fallbackNotice },
+            .flag("isFallback", "Whether the page is shown untranslated, from another language.") {
+                $0.notices.shownFrom != nil
+            },
+            .optionalText("fallbackNotice", "The notice saying so, in the reader's language.") {
+                $0.notices.fallbackNotice
+            },
             .optionalObject("shownFrom", "The page whose content is shown.") { $0.notices.shownFrom },
-            .flag("isStale", "Whether the translation follows an older version of its original.") { $0.notices.isStale },
+            .flag("isStale", "Whether the translation follows an older version of its original.") {
+                $0.notices.isStale
+            },
             .optionalObject("original", "For a translation: its original.") { $0.notices.original },
         ] + frameFields
     }
@@ -141,9 +150,10 @@ final class HomePage: ContentPage {
     }
 
     static let templateName = "home pages"
-    static let templateFields = TemplateFields<HomePage>([
-        .list("groups", "The top-level topics, then each section with its topics.") { $0.groups },
-    ] + contentFields)
+    static let templateFields = TemplateFields<HomePage>(
+        [
+            .list("groups", "The top-level topics, then each section with its topics.") { $0.groups }
+        ] + contentFields)
 }
 
 final class SectionPage: ContentPage {
@@ -162,10 +172,11 @@ final class SectionPage: ContentPage {
     }
 
     static let templateName = "section pages"
-    static let templateFields = TemplateFields<SectionPage>([
-        .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
-        .list("topics", "The section's pages.") { $0.topics },
-    ] + contentFields)
+    static let templateFields = TemplateFields<SectionPage>(
+        [
+            .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
+            .list("topics", "The section's pages.") { $0.topics },
+        ] + contentFields)
 }
 
 final class TopicPage: ContentPage {
@@ -177,7 +188,10 @@ final class TopicPage: ContentPage {
     let related: [LinkValue]
     let section: LinkValue?
 
-    init(frame: PageFrame, page: ContentPageValue, notices: Notices, breadcrumbs: [LinkValue], reviewText: String, related: [LinkValue], section: LinkValue? = nil) {
+    init(
+        frame: PageFrame, page: ContentPageValue, notices: Notices, breadcrumbs: [LinkValue], reviewText: String,
+        related: [LinkValue], section: LinkValue? = nil
+    ) {
         self.frame = frame
         self.page = page
         self.notices = notices
@@ -188,14 +202,17 @@ final class TopicPage: ContentPage {
     }
 
     static let templateName = "topic pages"
-    static let templateFields = TemplateFields<TopicPage>([
-        .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
-        .text("reviewText", "\"Page last reviewed … · Next review due …\", or that it has not been reviewed.") { $0.reviewText },
-        .flag("hasToc", "Whether the body has headings for a table of contents.") { !$0.page.toc.isEmpty },
-        .list("related", "The pages of `related:`.") { $0.related },
-        .flag("hasRelated", "Whether there are any.") { !$0.related.isEmpty },
-        .optionalObject("section", "The section (or home page) the topic is in.") { $0.section },
-    ] + contentFields)
+    static let templateFields = TemplateFields<TopicPage>(
+        [
+            .list("breadcrumbs", "The home page and each enclosing section.") { $0.breadcrumbs },
+            .text("reviewText", "\"Page last reviewed … · Next review due …\", or that it has not been reviewed.") {
+                $0.reviewText
+            },
+            .flag("hasToc", "Whether the body has headings for a table of contents.") { !$0.page.toc.isEmpty },
+            .list("related", "The pages of `related:`.") { $0.related },
+            .flag("hasRelated", "Whether there are any.") { !$0.related.isEmpty },
+            .optionalObject("section", "The section (or home page) the topic is in.") { $0.section },
+        ] + contentFields)
 }
 
 final class GlossaryPage: ContentPage {
@@ -214,11 +231,12 @@ final class GlossaryPage: ContentPage {
     }
 
     static let templateName = "glossary pages"
-    static let templateFields = TemplateFields<GlossaryPage>([
-        .list("breadcrumbs", "The home page.") { $0.breadcrumbs },
-        .text("reviewText", "Whether a clinician has reviewed the definitions.") { $0.reviewText },
-        .flag("hasToc", "Whether there are terms to list.") { !$0.page.toc.isEmpty },
-    ] + contentFields)
+    static let templateFields = TemplateFields<GlossaryPage>(
+        [
+            .list("breadcrumbs", "The home page.") { $0.breadcrumbs },
+            .text("reviewText", "Whether a clinician has reviewed the definitions.") { $0.reviewText },
+            .flag("hasToc", "Whether there are terms to list.") { !$0.page.toc.isEmpty },
+        ] + contentFields)
 }
 
 final class SearchPage: FramedPage {
@@ -237,12 +255,13 @@ final class SearchPage: FramedPage {
     }
 
     static let templateName = "search pages"
-    static let templateFields = TemplateFields<SearchPage>([
-        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
-        .text("searchIndexURL", "The locale's search index (JSON) for the page's script.") { $0.searchIndexURL },
-        .text("canonical", "The search page's canonical URL.") { $0.canonical },
-        .list("groups", "Every topic, grouped as on the home page (shown without JavaScript).") { $0.groups },
-    ] + frameFields)
+    static let templateFields = TemplateFields<SearchPage>(
+        [
+            .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+            .text("searchIndexURL", "The locale's search index (JSON) for the page's script.") { $0.searchIndexURL },
+            .text("canonical", "The search page's canonical URL.") { $0.canonical },
+            .list("groups", "Every topic, grouped as on the home page (shown without JavaScript).") { $0.groups },
+        ] + frameFields)
 }
 
 final class NotFoundPage: FramedPage {
@@ -255,9 +274,10 @@ final class NotFoundPage: FramedPage {
     }
 
     static let templateName = "the 404 page"
-    static let templateFields = TemplateFields<NotFoundPage>([
-        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
-    ] + frameFields)
+    static let templateFields = TemplateFields<NotFoundPage>(
+        [
+            .object("page", "The page: `title`, `description`, `canonical`.") { $0.page }
+        ] + frameFields)
 }
 
 final class RedirectPage: FramedPage {
@@ -274,11 +294,12 @@ final class RedirectPage: FramedPage {
     }
 
     static let templateName = "redirect pages"
-    static let templateFields = TemplateFields<RedirectPage>([
-        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
-        .object("target", "The page the old URL now points to.") { $0.target },
-        .text("targetCanonical", "Its canonical URL.") { $0.targetCanonical },
-    ] + frameFields)
+    static let templateFields = TemplateFields<RedirectPage>(
+        [
+            .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+            .object("target", "The page the old URL now points to.") { $0.target },
+            .text("targetCanonical", "Its canonical URL.") { $0.targetCanonical },
+        ] + frameFields)
 }
 
 final class LanguageChooserPage: FramedPage {
@@ -295,9 +316,12 @@ final class LanguageChooserPage: FramedPage {
     }
 
     static let templateName = "the language chooser"
-    static let templateFields = TemplateFields<LanguageChooserPage>([
-        .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
-        .optionalObject("defaultHome", "The default locale's home page, where readers are sent.") { $0.defaultHome },
-        .optionalText("defaultHomeCanonical", "Its canonical URL.") { $0.defaultHomeCanonical },
-    ] + frameFields)
+    static let templateFields = TemplateFields<LanguageChooserPage>(
+        [
+            .object("page", "The page: `title`, `description`, `canonical`.") { $0.page },
+            .optionalObject("defaultHome", "The default locale's home page, where readers are sent.") {
+                $0.defaultHome
+            },
+            .optionalText("defaultHomeCanonical", "Its canonical URL.") { $0.defaultHomeCanonical },
+        ] + frameFields)
 }
