@@ -44,7 +44,9 @@ let package = Package(
         // Stage 1: files → pages with parsed front matter.
         .target(
             name: "ContentLoader",
-            dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+            dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
         .target(name: "TemplateEngine", dependencies: ["SiteModel"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.

@@ -156,7 +156,8 @@ private struct HTMLWriter {
                 put(" <a href=\"#fnref-")
                 putHref(definition.label)
                 put(
-                    "-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(label)\">↩<sup class=\"footnote-ref\">\(number)</sup></a>"
+                    "-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(label)\">↩<sup "
+                        + "class=\"footnote-ref\">\(number)</sup></a>"
                 )
             }
         }

@@ -29,7 +29,8 @@ enum SiteConfigDecoder {
             guard let number = Double(value.value), number.isFinite else {
                 yaml.error(
                     value.location,
-                    "\(what): readingTargets: '\(tag)' must be a number (a grade for English, an ease score for Spanish)"
+                    "\(what): readingTargets: '\(tag)' must be a number (a grade for English, an ease score for "
+                        + "Spanish)"
                 )
                 continue
             }

@@ -20,7 +20,8 @@ extension ContentLoader {
         // multi-gigabyte file is never loaded.
         if source.size > maxBytes {
             let message =
-                "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or raise 'maxPageMegabytes' in site.yml)"
+                "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or "
+                + "raise 'maxPageMegabytes' in site.yml)"
             return (nil, [.error(SourceLocation(file: source.file), message)])
         }
         switch readData(source.url, file: source.file) {
@@ -69,7 +70,8 @@ enum LocaleOrder {
             diagnostics.append(
                 .error(
                     config.location,
-                    "site.yml: defaultLocale '\(config.defaultLocale)' has no folder Content/\(config.defaultLocale)/ with a locale.yml"
+                    "site.yml: defaultLocale '\(config.defaultLocale)' has no folder "
+                        + "Content/\(config.defaultLocale)/ with a locale.yml"
                 ))
         }
         guard !config.localeOrder.isEmpty else {

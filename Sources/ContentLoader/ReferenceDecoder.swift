@@ -41,7 +41,8 @@ enum ReferenceDecoder {
             } else if let url, !Reference.isWellFormedURL(url.value) {
                 entry.error(
                     url.location,
-                    "\(entryWhat): url '\(url.value)' is not a valid URL (spaces, quotes and <> must be percent-encoded)"
+                    "\(entryWhat): url '\(url.value)' is not a valid URL (spaces, quotes and <> must be "
+                        + "percent-encoded)"
                 )
             }
             if pmid == nil, doi == nil, url == nil {

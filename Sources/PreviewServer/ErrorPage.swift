@@ -14,7 +14,8 @@ enum ErrorPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Build failed · spinesite preview</title>
-            <style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}code{white-space:pre-wrap;word-break:break-word}li{margin:.5rem 0}h1{color:#a00000}</style>
+            <style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}\
+            code{white-space:pre-wrap;word-break:break-word}li{margin:.5rem 0}h1{color:#a00000}</style>
             </head>
             <body>
             <main>

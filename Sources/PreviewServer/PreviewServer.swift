@@ -93,13 +93,15 @@ struct PreviewBuilder: Sendable {
                     ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
                 }
             log(
-                "Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) ms\(work)"
+                "Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) "
+                    + "ms\(work)"
             )
         } catch {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
             log(
-                "Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site stays in \(options.outputPath)"
+                "Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site "
+                    + "stays in \(options.outputPath)"
             )
         }
         await liveReload.announce()

@@ -14,7 +14,9 @@ public enum ExplainerHTML {
         let label = subject.presetID.map { context["preset.\($0)"] }
         let title = label.map { "\(context["pulseTitle"]): \($0)" } ?? context["pulseTitle"]
         var html =
-            "<div class=\"pulse\" role=\"group\" aria-labelledby=\"\(id)-title\" data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" data-decimal=\"\(escape(context.numbers.decimalSeparator))\">\n"
+            "<div class=\"pulse\" role=\"group\" aria-labelledby=\"\(id)-title\" "
+            + "data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" "
+            + "data-decimal=\"\(escape(context.numbers.decimalSeparator))\">\n"
         html += "<p class=\"pulse-title\" id=\"\(id)-title\">\(escape(title))</p>\n"
         html += "<p class=\"pulse-intro\">\(escape(context["pulseIntro"]))</p>\n"
         html += SettingList.html(subject.described, context: context)
@@ -27,7 +29,8 @@ public enum ExplainerHTML {
         html += "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n"
         if let url = context.comparisonURL {
             html +=
-                "<p class=\"pulse-compare-link\"><a href=\"\(escape(url))\">\(escape(context["pulseCompareLink"]))</a></p>\n"
+                "<p class=\"pulse-compare-link\"><a "
+                + "href=\"\(escape(url))\">\(escape(context["pulseCompareLink"]))</a></p>\n"
         }
         return html + "</div>\n"
     }

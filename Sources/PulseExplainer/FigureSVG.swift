@@ -25,7 +25,8 @@ struct FigureSVG {
         for (index, position) in geometry.phaseLabelPositions(setting.pulse).enumerated() {
             let xy = position.split(separator: " ")
             body +=
-                "<text class=\"pulse-phase\" data-svg-at=\"phase\(index + 1)At\" x=\"\(xy[0])\" y=\"\(xy[1])\" text-anchor=\"middle\">\(index + 1)</text>"
+                "<text class=\"pulse-phase\" data-svg-at=\"phase\(index + 1)At\" x=\"\(xy[0])\" y=\"\(xy[1])\" "
+                + "text-anchor=\"middle\">\(index + 1)</text>"
         }
         return svg(
             name: "wave", title: context["pulseWaveformFigure"], description: description, template: template,
@@ -75,28 +76,34 @@ struct FigureSVG {
         let templateAttribute = template.map { " data-template=\"\(escape($0))\"" } ?? ""
         // direction="ltr": time runs left to right in every language.
         return
-            "<svg class=\"pulse-svg pulse-svg-\(name)\" viewBox=\"0 0 \(Int(G.width)) \(Int(G.height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" direction=\"ltr\">"
-            + "<title id=\"\(titleID)\">\(escape(title))</title><desc id=\"\(descID)\"\(templateAttribute)>\(escape(description))</desc>"
+            "<svg class=\"pulse-svg pulse-svg-\(name)\" viewBox=\"0 0 \(Int(G.width)) \(Int(G.height))\" "
+            + "role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" direction=\"ltr\">"
+            + "<title id=\"\(titleID)\">\(escape(title))</title><desc "
+            + "id=\"\(descID)\"\(templateAttribute)>\(escape(description))</desc>"
             + body + "</svg>"
     }
 
     private func axes(xLabel: String, yLabel: String?) -> String {
         var text = "<path class=\"pulse-axis\" d=\"M\(c(G.left)) \(c(G.top))V\(c(G.bottom))H\(c(G.right))\"/>"
         text +=
-            "<text class=\"pulse-axis-label\" x=\"\(c((G.left + G.right) / 2))\" y=\"\(c(G.height - 2))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
+            "<text class=\"pulse-axis-label\" x=\"\(c((G.left + G.right) / 2))\" y=\"\(c(G.height - 2))\" "
+            + "text-anchor=\"middle\">\(escape(xLabel))</text>"
         if let yLabel {
             text +=
-                "<text class=\"pulse-axis-label\" transform=\"translate(10 \(c((G.top + G.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>"
+                "<text class=\"pulse-axis-label\" transform=\"translate(10 \(c((G.top + G.bottom) / 2))) "
+                + "rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>"
         }
         return text
     }
 
     private func yTick(_ y: Double, label: String) -> String {
-        "<path class=\"pulse-tick\" d=\"M\(c(G.left - 3)) \(c(y))h3\"/><text class=\"pulse-tick-label\" x=\"\(c(G.left - 5))\" y=\"\(c(y + 3))\" text-anchor=\"end\">\(escape(label))</text>"
+        "<path class=\"pulse-tick\" d=\"M\(c(G.left - 3)) \(c(y))h3\"/><text class=\"pulse-tick-label\" "
+            + "x=\"\(c(G.left - 5))\" y=\"\(c(y + 3))\" text-anchor=\"end\">\(escape(label))</text>"
     }
 
     private func xTick(_ x: Double, label: String) -> String {
-        "<path class=\"pulse-tick\" d=\"M\(c(x)) \(c(G.bottom))v3\"/><text class=\"pulse-tick-label\" x=\"\(c(x))\" y=\"\(c(G.bottom + 13))\" text-anchor=\"middle\">\(escape(label))</text>"
+        "<path class=\"pulse-tick\" d=\"M\(c(x)) \(c(G.bottom))v3\"/><text class=\"pulse-tick-label\" x=\"\(c(x))\" "
+            + "y=\"\(c(G.bottom + 13))\" text-anchor=\"middle\">\(escape(label))</text>"
     }
 
     private func c(_ value: Double) -> String { NumberText.coordinate(value) }

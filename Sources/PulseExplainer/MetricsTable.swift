@@ -7,15 +7,17 @@ enum MetricsTable {
     ) -> String {
         let values = formattedValues(subject.setting, context: context)
         let compared = compare.map { formattedValues($0.setting, context: context) }
-        var html =
-            "<table class=\"pulse-metrics\">\n<caption>\(escape(context["pulseMetricsCaption"]))</caption>\n<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
+        let caption = escape(context["pulseMetricsCaption"])
+        var html = "<table class=\"pulse-metrics\">\n<caption>\(caption)</caption>\n"
+        html += "<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
         html += "<th scope=\"col\">\(escape(subject.label))</th>"
         for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for quantity in DisplayedQuantity.all {
             guard let value = values[quantity.key] else { continue }
             html +=
-                "<tr><th scope=\"row\">\(escape(context[quantity.labelKey]))</th><td><bdi data-q=\"\(quantity.key)\">\(escape(value))</bdi></td>"
+                "<tr><th scope=\"row\">\(escape(context[quantity.labelKey]))</th><td><bdi "
+                + "data-q=\"\(quantity.key)\">\(escape(value))</bdi></td>"
             for other in compared { html += "<td><bdi>\(escape(other[quantity.key] ?? "—"))</bdi></td>" }
             html += "</tr>\n"
         }
@@ -48,7 +50,8 @@ enum ComparisonTable {
     static func html(_ presets: [PulsePreset], context: ExplainerContext) -> String {
         let captionID = "\(context.idPrefix)-caption"
         var html =
-            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
+            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" "
+            + "tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
         html += "<caption id=\"\(captionID)\">\(escape(context["pulseCompareTableCaption"]))</caption>\n<thead><tr>"
         let headers =
             ["pulsePreset", "pulseAmplitude", "pulsePulseWidth", "pulseFrequency", "pulseElectrode"]
@@ -60,16 +63,17 @@ enum ComparisonTable {
             // A visible asterisk, explained under the table; screen readers hear the words.
             let mark = { (name: String) in
                 preset.described.illustrative.contains(name)
-                    ? "<span class=\"pulse-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> (\(escape(context["pulseIllustrative"])))</span>"
+                    ? "<span class=\"pulse-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> "
+                        + "(\(escape(context["pulseIllustrative"])))</span>"
                     : ""
             }
             html += "<tr><th scope=\"row\">\(escape(context["preset.\(preset.id)"]))</th>"
-            html +=
-                "<td><bdi>\(escape(context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)))</bdi>\(mark("amplitude"))</td>"
-            html +=
-                "<td><bdi>\(escape(context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)))</bdi>\(mark("pulseWidth"))</td>"
-            html +=
-                "<td>\(escape(SettingList.trainText(setting.train, context: context)))\(mark("frequency"))\(mark("train"))</td>"
+            let amplitude = context.input(setting.pulse.phase.amplitude.value, MilliampereUnit.symbol)
+            let width = context.input(setting.pulse.phase.width.value, MicrosecondUnit.symbol)
+            let train = SettingList.trainText(setting.train, context: context)
+            html += "<td><bdi>\(escape(amplitude))</bdi>\(mark("amplitude"))</td>"
+            html += "<td><bdi>\(escape(width))</bdi>\(mark("pulseWidth"))</td>"
+            html += "<td>\(escape(train))\(mark("frequency"))\(mark("train"))</td>"
             html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
             html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"
         }

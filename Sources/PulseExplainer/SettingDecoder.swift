@@ -39,7 +39,8 @@ enum SettingDecoder {
         for name in illustrative where !illustrativeNames.contains(name.value) {
             yaml.error(
                 name.location,
-                "\(what): 'illustrative' lists '\(name.value)', which is not an input (\(illustrativeNames.sorted().joined(separator: ", ")))"
+                "\(what): 'illustrative' lists '\(name.value)', which is not an input "
+                    + "(\(illustrativeNames.sorted().joined(separator: ", ")))"
             )
         }
         let allowOutOfRange = yaml.string("allowOutOfRange", required: false, what: what)?.value
@@ -133,7 +134,8 @@ enum SettingDecoder {
         guard let node = train.node("alternating"), case .sequence(let items) = node else {
             train.error(
                 train.location,
-                "\(what): give 'burst: { pulses: 7, frequency: 100 Hz, burstsPerSecond: 2 Hz }' or 'alternating: [{ frequency: 2 Hz, seconds: 3 s }, …]'"
+                "\(what): give 'burst: { pulses: 7, frequency: 100 Hz, burstsPerSecond: 2 Hz }' or 'alternating: [{ "
+                    + "frequency: 2 Hz, seconds: 3 s }, …]'"
             )
             return nil
         }

@@ -69,17 +69,19 @@ enum Controls {
                 html += "<select id=\"\(id)\" data-axis=\"electrode\">"
                 for (option, electrode) in SliderGrid.electrodes.enumerated() {
                     let selected = option == index ? " selected" : ""
-                    html +=
-                        "<option value=\"\(option)\"\(selected)>\(escape(context["electrode.\(electrode.rawValue)"]))</option>"
+                    let name = escape(context["electrode.\(electrode.rawValue)"])
+                    html += "<option value=\"\(option)\"\(selected)>\(name)</option>"
                 }
                 html += "</select></div>\n"
                 continue
             }
             let text = context.input(Double(axis.values[index]) ?? 0, axis.unit)
             html +=
-                "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
+                "<input type=\"range\" id=\"\(id)\" min=\"0\" max=\"\(axis.values.count - 1)\" step=\"1\" "
+                + "value=\"\(index)\" data-axis=\"\(axis.rawValue)\" aria-valuetext=\"\(escape(text))\">"
             html +=
-                "<output for=\"\(id)\" dir=\"ltr\" data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
+                "<output for=\"\(id)\" dir=\"ltr\" "
+                + "data-axis-output=\"\(axis.rawValue)\">\(escape(text))</output></div>\n"
         }
         return html + "</div>\n"
     }

@@ -22,7 +22,9 @@ enum UnitParsing {
             return .failure(
                 UnitError(
                     message:
-                        "'\(text)' must be a number and a unit, as in '\(examples[table.keys.filter { !$0.isEmpty }.sorted().first ?? ""] ?? "20 mA")' (units: \(expected))"
+                        "'\(text)' must be a number and a unit, as in "
+                        + "'\(examples[table.keys.filter { !$0.isEmpty }.sorted().first ?? ""] ?? "20 mA")' (units: "
+                        + "\(expected))"
                 ))
         }
         guard let factor = table[String(parts[1])] else {

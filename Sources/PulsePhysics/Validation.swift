@@ -19,17 +19,21 @@ public enum PulseSettingError: Error, Sendable, Equatable, CustomStringConvertib
             return "\(quantity) must be greater than zero (got \(plain(value)))"
         case .pulseLongerThanPeriod(let pulse, let period):
             return
-                "the pulse lasts \(plain(pulse.value)) µs (phases plus gap), which does not fit in its period of \(plain(period.value)) µs"
+                "the pulse lasts \(plain(pulse.value)) µs (phases plus gap), which does not fit in its period of "
+                + "\(plain(period.value)) µs"
         case .burstLongerThanBurstPeriod(let burst, let period):
             return "a burst lasts \(plain(burst.value)) s, longer than the \(plain(period.value)) s between bursts"
         case .notChargeBalanced(let net):
             return
-                "the pulse is declared charge-balanced but leaves \(plain(net.value)) µC per pulse: make amplitude × width equal for both phases"
+                "the pulse is declared charge-balanced but leaves \(plain(net.value)) µC per pulse: make amplitude "
+                + "× width equal for both phases"
         case .tooFewAlternatingSteps(let count):
             return "an alternating train needs at least two frequencies (got \(count))"
         case .outOfRange(let quantity, let value, let range, let unit):
             return
-                "\(quantity) \(plain(value)) \(unit) is outside the plausible range \(plain(range.lowerBound))–\(plain(range.upperBound)) \(unit); set allowOutOfRange with a reason if this is intended"
+                "\(quantity) \(plain(value)) \(unit) is outside the plausible range "
+                + "\(plain(range.lowerBound))–\(plain(range.upperBound)) \(unit); set allowOutOfRange with a reason "
+                + "if this is intended"
         }
     }
 }

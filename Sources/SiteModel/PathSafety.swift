@@ -12,7 +12,8 @@ public enum PathSafety {
         }
         for scalar in segment.unicodeScalars where !isAllowed(scalar) {
             return
-                "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found '\(scalar.escaped(asASCII: true))')"
+                "'\(segment)' may only hold letters, digits, '-', '_' and '.' (found "
+                + "'\(scalar.escaped(asASCII: true))')"
         }
         return nil
     }

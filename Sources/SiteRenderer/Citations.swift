@@ -49,7 +49,8 @@ enum Citations {
 
     private static func list(_ references: [Reference], title: String) -> String {
         var html =
-            "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
+            "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 "
+            + "id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
         for reference in references {
             var parts = [HTMLEscape.text(reference.authors) + ".", HTMLEscape.text(reference.title) + "."]
             if let journal = reference.journal { parts.append("<cite>\(HTMLEscape.text(journal))</cite>.") }
@@ -65,7 +66,8 @@ enum Citations {
                 links.append("<a href=\"\(HTMLEscape.text(url))\">\(HTMLEscape.text(url))</a>")
             }
             html +=
-                "<li id=\"ref-\(HTMLEscape.text(reference.key))\">\(parts.joined(separator: " ")) \(links.joined(separator: " · "))</li>\n"
+                "<li id=\"ref-\(HTMLEscape.text(reference.key))\">\(parts.joined(separator: " ")) "
+                + "\(links.joined(separator: " · "))</li>\n"
         }
         return html + "</ol>\n</section>\n"
     }

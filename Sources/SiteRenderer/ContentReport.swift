@@ -56,8 +56,9 @@ enum ContentReport {
                     row += "<td class=\"state-missing\">missing</td>"
                     continue
                 }
-                row +=
-                    "<td class=\"state-\(graph.pages[index].translationStatus.rawValue)\">\(ContentReport.cell(index, graph: graph, readingLevels: readingLevels, today: today))</td>"
+                let state = graph.pages[index].translationStatus.rawValue
+                let cell = ContentReport.cell(index, graph: graph, readingLevels: readingLevels, today: today)
+                row += "<td class=\"state-\(state)\">\(cell)</td>"
             }
             return row + "</tr>\n"
         }
@@ -67,9 +68,8 @@ enum ContentReport {
         _ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?
     ) -> String {
         // Fields read one by one: a copy of the node would retain each of its strings.
-        var parts = [
-            "<a href=\"\(HTMLEscape.text(graph.pages[index].url))\">\(graph.pages[index].translationStatus.rawValue)</a>"
-        ]
+        let url = HTMLEscape.text(graph.pages[index].url)
+        var parts = ["<a href=\"\(url)\">\(graph.pages[index].translationStatus.rawValue)</a>"]
         guard !graph.pages[index].isFallback else { return parts.joined() }
         parts.append("\(readingLevels[index]?.words ?? 0) words")
         parts.append(readingLevels[index]?.level?.description ?? "not scored")
@@ -90,7 +90,8 @@ enum ContentReport {
             let count = coverage[tag] ?? 0
             let percent = total == 0 ? 0 : count * 100 / total
             bars +=
-                "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: \(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
+                "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: "
+                + "\(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
         }
         let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
         return """
@@ -103,11 +104,14 @@ enum ContentReport {
             <title>Content report</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
-            table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; font-size: 0.9rem; }
-            .state-original, .state-current { background: #e8f5e9; } .state-stale, .state-unstamped { background: #fff3cd; }
+            table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; \
+            text-align: left; vertical-align: top; font-size: 0.9rem; }
+            .state-original, .state-current { background: #e8f5e9; } \
+            .state-stale, .state-unstamped { background: #fff3cd; }
             .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
             .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
-            .coverage .label { display: inline-block; width: 4rem; } .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
+            .coverage .label { display: inline-block; width: 4rem; } \
+            .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
             </style>
             </head>
             <body>

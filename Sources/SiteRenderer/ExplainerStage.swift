@@ -99,7 +99,8 @@ struct ExplainerStage {
             diagnostics.append(
                 .error(
                     id.location,
-                    "pulse presets: comparisonPage '\(id.value)' is not the id of a page in '\(graph.config.defaultLocale)'"
+                    "pulse presets: comparisonPage '\(id.value)' is not the id of a page in "
+                        + "'\(graph.config.defaultLocale)'"
                 ))
             return nil
         }

@@ -4,7 +4,8 @@ public import Readability
 
 /// Everything a conversion reads: the body, the language its reading level
 /// is scored in, and the locale's Markdown options. Conversions are kept in
-/// memory only (`RenderedSite.markdown.conversions`), so the body itself is the key, hashed and compared as UTF-8 bytes:
+/// memory only (`RenderedSite.markdown.conversions`), so the body itself is the key, hashed and compared as UTF-8
+/// bytes:
 /// String's own hashing normalises Unicode first, which cost more than the
 /// conversion it saved.
 public struct ConversionInput: Hashable, Sendable {

@@ -378,7 +378,8 @@ extension MarkdownStage.Kept {
             diagnostics.append(
                 .error(
                     location(image.position),
-                    "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)"
+                    "image '\(image.source)' has no alt text: describe it, as in ![A TENS unit with two "
+                        + "pads](tens.jpg)"
                 ))
         }
         var previousLevel = 1
@@ -387,14 +388,16 @@ extension MarkdownStage.Kept {
                 diagnostics.append(
                     .error(
                         location(heading.position),
-                        "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; use '##'"
+                        "a level-1 heading ('# \(heading.text)') in the body: the page title is the page's only h1; "
+                            + "use '##'"
                     ))
             } else if heading.level > previousLevel + 1 {
                 let marks = String(repeating: "#", count: heading.level)
                 diagnostics.append(
                     .warning(
                         location(heading.position),
-                        "heading level skipped: '\(marks) \(heading.text)' follows a level-\(previousLevel) heading; use '\(String(repeating: "#", count: previousLevel + 1))'"
+                        "heading level skipped: '\(marks) \(heading.text)' follows a level-\(previousLevel) "
+                            + "heading; use '\(String(repeating: "#", count: previousLevel + 1))'"
                     ))
             }
             previousLevel = heading.level

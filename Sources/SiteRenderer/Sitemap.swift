@@ -10,7 +10,8 @@ enum Sitemap {
     static func xml(_ graph: SiteGraph) -> String {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                + "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
         ]
         let absolute = graph.pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
         // Borrowed pages are not listed: their canonical URL is the original's.
@@ -22,7 +23,8 @@ enum Sitemap {
             if translations.count > 1 {
                 for other in translations {
                     lines.append(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" href=\"\(absolute[other])\"/>"
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" "
+                            + "href=\"\(absolute[other])\"/>"
                     )
                 }
             }

@@ -39,14 +39,16 @@ public enum ReviewSchedule {
                     diagnostics.append(
                         .warning(
                             review.nextReview?.location ?? review.reviewed.location,
-                            "clinical review overdue: next review was due \(next) (reviewed \(review.reviewed.value) by \(review.reviewedBy))"
+                            "clinical review overdue: next review was due \(next) (reviewed "
+                                + "\(review.reviewed.value) by \(review.reviewedBy))"
                         ))
                 }
             } else if page.locale == graph.config.defaultLocale, entry(for: index, in: graph) == nil {
                 diagnostics.append(
                     .warning(
                         start,
-                        "no clinical review recorded: add 'reviewed: YYYY-MM-DD' and 'reviewedBy' to the front matter once a clinician has reviewed the page"
+                        "no clinical review recorded: add 'reviewed: YYYY-MM-DD' and 'reviewedBy' to the front "
+                            + "matter once a clinician has reviewed the page"
                     ))
             }
         }

@@ -27,7 +27,8 @@ public enum TranslationTracker {
                 graph.warnings.append(
                     .warning(
                         location,
-                        "no page in '\(defaultLocale)' has id '\(id)', so this page is nobody's translation (rename it or set 'id' to pair it)"
+                        "no page in '\(defaultLocale)' has id '\(id)', so this page is nobody's translation (rename "
+                            + "it or set 'id' to pair it)"
                     ))
                 continue
             }
@@ -58,7 +59,8 @@ public enum TranslationTracker {
         }
         if recorded.value == originalDigest { return (.current, nil) }
         let message =
-            "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run 'spinesite translations stamp \(page.source.file)' once it is updated)"
+            "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run "
+            + "'spinesite translations stamp \(page.source.file)' once it is updated)"
         return (.stale, .warning(recorded.location, message))
     }
 }

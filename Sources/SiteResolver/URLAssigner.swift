@@ -27,7 +27,8 @@ enum URLAssigner {
                 diagnostics.append(
                     .error(
                         location,
-                        "output path '\(path)/' is also used by \(graph.pages[other].source.file); give one of them another slug"
+                        "output path '\(path)/' is also used by \(graph.pages[other].source.file); give one of them "
+                            + "another slug"
                     ))
             } else {
                 owners[path] = index

@@ -16,7 +16,8 @@ enum OutputSafety {
                 throw BuildFailure([
                     .error(
                         SourceLocation(file: output),
-                        "refusing to use \(output) as the output folder: it is replaced whole on every build, and it overlaps \(folder)"
+                        "refusing to use \(output) as the output folder: it is replaced whole on every build, and "
+                            + "it overlaps \(folder)"
                     )
                 ])
             }

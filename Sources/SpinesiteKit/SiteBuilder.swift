@@ -286,7 +286,8 @@ public enum SiteBuilder {
                 MarkdownStage.convert(loaded.pages, config: loaded.config, locales: loaded.locales, memo: memo)
             }
         }
-        // On all cores the conversion goes on while the site is resolved; on one (`SPINESITE_THREADS=1`) it is done by now.
+        // On all cores the conversion goes on while the site is resolved; on one (`SPINESITE_THREADS=1`) it is done
+        // by now.
         progress("resolving")
         do {
             var graph = try SiteResolver.resolve(loaded)

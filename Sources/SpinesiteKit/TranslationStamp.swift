@@ -26,7 +26,8 @@ public enum TranslationStamp {
             throw BuildFailure([
                 .error(
                     location,
-                    "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be a translation of"
+                    "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be a "
+                        + "translation of"
                 )
             ])
         }

@@ -275,7 +275,8 @@ struct TemplateCompiler {
         default:
             error(
                 position,
-                "'\(name)' is \(shape.kindName), which cannot be printed; use it as a section: {{#\(name)}}…{{/\(name)}}",
+                "'\(name)' is \(shape.kindName), which cannot be printed; use it as a section: "
+                    + "{{#\(name)}}…{{/\(name)}}",
                 in: scope)
         }
     }
@@ -295,7 +296,8 @@ struct TemplateCompiler {
             let tag = inverted ? "^" : "#"
             error(
                 position,
-                "'\(name)' is \(shape.kindName), not a list, a flag or an optional value: {{\(tag)\(name)}} cannot test it",
+                "'\(name)' is \(shape.kindName), not a list, a flag or an optional value: {{\(tag)\(name)}} cannot "
+                    + "test it",
                 in: scope)
             return nil
         }

@@ -88,9 +88,11 @@ enum Summary {
         case .clean: ""
         case .unchanged: " (nothing changed since the last build)"
         case .incremental:
-            " (incremental: \(counted(report.pagesRendered, "page")) changed, \(counted(report.filesChanged, "file")) changed)"
+            " (incremental: \(counted(report.pagesRendered, "page")) changed, "
+                + "\(counted(report.filesChanged, "file")) changed)"
         case .bodyEdit:
-            " (body edit: \(counted(report.pagesRendered, "page")) rendered, \(counted(report.filesChanged, "file")) changed)"
+            " (body edit: \(counted(report.pagesRendered, "page")) rendered, "
+                + "\(counted(report.filesChanged, "file")) changed)"
         }
     }
 }

@@ -40,7 +40,8 @@ struct Check: ParsableCommand {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
             print(
-                "check: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
+                "check: \(errors) error(s), \(warnings) "
+                    + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
             )
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }

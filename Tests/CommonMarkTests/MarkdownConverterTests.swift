@@ -162,7 +162,8 @@ final class TermMarkingTests: XCTestCase {
         let markdown = "## TENS at home\n\n[TENS](https://example.org) and `TENS`, then TENS and TENS again.\n"
         XCTAssertEqual(
             html(markdown, [["TENS"]]),
-            "<h2 id=\"tens-at-home\">TENS at home</h2>\n<p><a href=\"https://example.org\">TENS</a> and <code>TENS</code>, then <t0>TENS</t0> and TENS again.</p>\n"
+            "<h2 id=\"tens-at-home\">TENS at home</h2>\n<p><a href=\"https://example.org\">TENS</a> and "
+                + "<code>TENS</code>, then <t0>TENS</t0> and TENS again.</p>\n"
         )
     }
 
@@ -212,7 +213,8 @@ final class ReservedCharacterTests: XCTestCase {
         XCTAssertTrue(page.contains("<h2 id=\"second-012\">Second \(privateUse)</h2>"), page)
         XCTAssertTrue(
             page.contains(
-                "A paragraph \(privateUse) with <a class=\"term\">TENS</a>\(privateUse) and <a href=\"/en/tens/\">a link \(privateUse)</a>."
+                "A paragraph \(privateUse) with <a class=\"term\">TENS</a>\(privateUse) and <a href=\"/en/tens/\">a "
+                    + "link \(privateUse)</a>."
             ), page)
         XCTAssertTrue(page.contains("<p>\(privateUse)</p>\n<div>E</div><p>\(privateUse) after the block.</p>"), page)
         XCTAssertEqual(page.components(separatedBy: privateUse).count - 1, 6, page)
@@ -242,7 +244,8 @@ final class RenderCallbackTests: XCTestCase {
             labelled, plain.replacingOccurrences(of: "data-footnotes>\n", with: "data-footnotes>\n<h2>Notes</h2>\n"))
         XCTAssertTrue(
             plain.contains(
-                "<a href=\"#fnref-a-3\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">3</sup></a>"
+                "<a href=\"#fnref-a-3\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to "
+                    + "content\">↩<sup class=\"footnote-ref\">3</sup></a>"
             ), plain)
     }
 

@@ -104,7 +104,8 @@ final class FilesTests: XCTestCase {
         XCTAssertEqual(
             messages(load([:], site: site)),
             [
-                "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise 'maxPageMegabytes' in site.yml)"
+                "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise "
+                    + "'maxPageMegabytes' in site.yml)"
             ])
         site.write("Content/site.yml", MinimalSite.siteYAML + "maxPageMegabytes: 32\n")
         let loaded = try load([:], site: site).get()
@@ -114,8 +115,10 @@ final class FilesTests: XCTestCase {
         XCTAssertEqual(
             messages(load([:], site: site)),
             [
-                "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise 'maxPageMegabytes' in site.yml)",
-                "Content/site.yml:4:1: error: site.yml: 'maxPageMegabytes' is a whole number of megabytes from 1 to 1024",
+                "Content/en/big.md: error: page is 20 MB; pages may be at most 10 MB (split it, or raise "
+                    + "'maxPageMegabytes' in site.yml)",
+                "Content/site.yml:4:1: error: site.yml: 'maxPageMegabytes' is a whole number of megabytes "
+                    + "from 1 to 1024",
             ])
     }
 }

@@ -38,7 +38,8 @@ final class PageFuzzingTests: XCTestCase {
     func testTagScannerFindsHandlersAndScriptURLsOnly() {
         let tags = TagScanner.tags(
             in:
-                #"<p title="onclick=x">javascript: is text</p><IMG src=x ONERROR=alert(1)><a href = 'JavaScript:alert(2)'>"#
+                #"<p title="onclick=x">javascript: is text</p><IMG src=x ONERROR=alert(1)>"#
+                + #"<a href = 'JavaScript:alert(2)'>"#
         )
         XCTAssertEqual(tags.map(\.name), ["p", "img", "a"])
         XCTAssertEqual(tags[0].attributes.map(\.name), ["title"])

@@ -57,10 +57,14 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(
             problems(yaml),
             [
-                "Content/pulse-presets.yml:4:16: error: preset 'broken': 'amplitude': '20' must be a number and a unit, as in '20 mA' (units: A, mA, uA, µA)",
-                "Content/pulse-presets.yml:7:16: error: preset 'broken': 'electrode' is 'pad-5x6' (did you mean 'pad-5x5'?); choose one of pad-2x2, pad-5x5, pad-5x9, needle",
-                "Content/pulse-presets.yml:9:3: error: pulse presets: preset id 'tooLong' may use only a–z, 0–9 and '-'",
-                "Content/pulse-presets.yml:10:5: error: preset 'tooLong': the pulse lasts 7800 µs (phases plus gap), which does not fit in its period of 6666.666667 µs",
+                "Content/pulse-presets.yml:4:16: error: preset 'broken': 'amplitude': '20' must be a number and a "
+                    + "unit, as in '20 mA' (units: A, mA, uA, µA)",
+                "Content/pulse-presets.yml:7:16: error: preset 'broken': 'electrode' is 'pad-5x6' (did you mean "
+                    + "'pad-5x5'?); choose one of pad-2x2, pad-5x5, pad-5x9, needle",
+                "Content/pulse-presets.yml:9:3: error: pulse presets: preset id 'tooLong' may use only "
+                    + "a–z, 0–9 and '-'",
+                "Content/pulse-presets.yml:10:5: error: preset 'tooLong': the pulse lasts 7800 µs (phases plus "
+                    + "gap), which does not fit in its period of 6666.666667 µs",
             ])
     }
 
@@ -79,14 +83,16 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
-                "Content/es/tens.md:13:9: error: pulse block: no preset 'conventinal-tens' in pulse-presets.yml (did you mean 'conventional-tens'?)"
+                "Content/es/tens.md:13:9: error: pulse block: no preset 'conventinal-tens' in pulse-presets.yml "
+                    + "(did you mean 'conventional-tens'?)"
             ])
     }
 
     func testBlockWithExplicitSettingsAndComparisons() throws {
         let presets = library(samplePresets)
         let text =
-            "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: pad-2x2\ncompare: [conventional-tens]\n"
+            "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: "
+            + "pad-2x2\ncompare: [conventional-tens]\n"
         let (request, diagnostics) = ExplainerRequest.decode(text, file: "p.md", fenceLine: 1, library: presets)
         XCTAssertEqual(diagnostics, [])
         guard case .single(let subject, let compare)? = request else {

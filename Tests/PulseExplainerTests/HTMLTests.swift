@@ -48,7 +48,9 @@ final class HTMLTests: XCTestCase {
         let html = single("conventional-tens")
         XCTAssertTrue(
             html.contains(
-                "<label for=\"pulse-1-amplitude\">&lt;pulseAmplitude&gt;</label><input type=\"range\" id=\"pulse-1-amplitude\" min=\"0\" max=\"10\" step=\"1\" value=\"5\" data-axis=\"amplitude\" aria-valuetext=\"20\u{00A0}mA\">"
+                "<label for=\"pulse-1-amplitude\">&lt;pulseAmplitude&gt;</label><input type=\"range\" "
+                    + "id=\"pulse-1-amplitude\" min=\"0\" max=\"10\" step=\"1\" value=\"5\" data-axis=\"amplitude\" "
+                    + "aria-valuetext=\"20\u{00A0}mA\">"
             ))
         XCTAssertTrue(html.contains("<option value=\"1\" selected>&lt;electrode.pad-5x5&gt;</option>"))
     }

@@ -65,7 +65,8 @@ final class SiteResolverTests: XCTestCase {
                 "en therapies/tens /docs/en/therapies/tens/ en/therapies/tens/index.html",
                 "es home /docs/es/ es/index.html",
                 "es therapies /docs/es/terapias/ es/terapias/index.html",
-                "es therapies/tens /docs/es/terapias/estimulacion-nerviosa-transcutanea/ es/terapias/estimulacion-nerviosa-transcutanea/index.html",
+                "es therapies/tens /docs/es/terapias/estimulacion-nerviosa-transcutanea/ "
+                    + "es/terapias/estimulacion-nerviosa-transcutanea/index.html",
             ])
         XCTAssertTrue(graph.pages[0].isGenerated, "a locale without _index.md still gets a home page")
     }
@@ -112,7 +113,8 @@ final class SiteResolverTests: XCTestCase {
         XCTAssertEqual(
             Sites.errors(Sites.site([Sites.page("a.md", slug: "b"), Sites.page("b.md")])),
             [
-                "Content/en/b.md:1:1: error: output path 'en/b/' is also used by Content/en/a.md; give one of them another slug"
+                "Content/en/b.md:1:1: error: output path 'en/b/' is also used by Content/en/a.md; give one of them "
+                    + "another slug"
             ])
     }
 

@@ -37,7 +37,8 @@ final class BadInputTests: XCTestCase {
             failingBuild(site),
             [
                 "Content/en/pnt.md:8:9: error: link to 'tenz.md' does not resolve (did you mean 'tens.md'?)",
-                "Content/en/pnt.md:8:29: error: link to 'tens.md#risk' does not resolve (did you mean 'tens.md#risks'?)",
+                "Content/en/pnt.md:8:29: error: link to 'tens.md#risk' does not resolve (did you mean "
+                    + "'tens.md#risks'?)",
             ])
         XCTAssertTrue(site.exists("Site/en/tens/index.html"), "previous output intact")
         XCTAssertFalse(site.exists("Site/en/pnt/index.html"))
@@ -60,8 +61,10 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(
             failingBuild(site),
             [
-                "Content/en/img.md:6:1: error: a level-1 heading ('# Title again') in the body: the page title is the page's only h1; use '##'",
-                "Content/en/img.md:8:1: error: image 'pad.png' has no alt text: describe it, as in ![A TENS unit with two pads](tens.jpg)",
+                "Content/en/img.md:6:1: error: a level-1 heading ('# Title again') in the body: the page title is "
+                    + "the page's only h1; use '##'",
+                "Content/en/img.md:8:1: error: image 'pad.png' has no alt text: describe it, as in ![A TENS unit "
+                    + "with two pads](tens.jpg)",
             ])
     }
 

@@ -45,7 +45,9 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/deep/\">"))
         XCTAssertTrue(
             page.contains(
-                "<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" hreflang=\"en\">Deep</a></p>"
+                "<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are "
+                    + "reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" "
+                    + "hreflang=\"en\">Deep</a></p>"
             ))
         XCTAssertFalse(page.contains("rel=\"alternate\""), "borrowed pages declare no alternates")
         XCTAssertTrue(
@@ -57,7 +59,8 @@ final class FallbackTests: XCTestCase {
         let guide = try html("en/guide")
         XCTAssertTrue(
             guide.contains(
-                "<a href=\"/pt-BR/guia/\" lang=\"pt-BR\" hreflang=\"pt-BR\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
+                "<a href=\"/pt-BR/guia/\" lang=\"pt-BR\" hreflang=\"pt-BR\" dir=\"ltr\">Português do Brasil <span "
+                    + "class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
             ))
         XCTAssertTrue(guide.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/guia/\">"))
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt"))
@@ -72,7 +75,8 @@ final class FallbackTests: XCTestCase {
         }
         XCTAssertTrue(
             warnings.contains(
-                "Content/pt-BR/locale.yml: warning: strings: 'home' (used by Templates/cached/site-nav.mustache) is missing; showing the pt text"
+                ("Content/pt-BR/locale.yml: warning: strings: 'home' (used by Templates/cached/site-nav.mustache) is "
+                    + "missing; showing the pt text")
                     .replacingOccurrences(of: "Templates/", with: Repository.templates.path + "/")),
             "\(warnings.filter { $0.contains("'home'") })")
         XCTAssertTrue(try html("pt-BR/other").contains(">Início</a>"), "pt's word, not es's or en's")
@@ -83,7 +87,8 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(
             report.warnings.map(\.description).contains {
                 $0.hasSuffix(
-                    "es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's translation (rename it or set 'id' to pair it)"
+                    "es/lonely.md:1:1: warning: no page in 'en' has id 'lonely', so this page is nobody's "
+                        + "translation (rename it or set 'id' to pair it)"
                 )
             })
     }
@@ -93,7 +98,8 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(report.contains("<meta name=\"robots\" content=\"noindex\">"))
         XCTAssertTrue(
             report.contains(
-                "<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a href=\"/en/deep/\">original</a><br>"
+                "<tr><th scope=\"row\"><code>deep</code></th><td class=\"state-original\"><a "
+                    + "href=\"/en/deep/\">original</a><br>"
             ))
         XCTAssertTrue(report.contains("<td class=\"state-fallback\"><a href=\"/pt-BR/deep/\">fallback</a></td>"))
         XCTAssertTrue(
@@ -132,7 +138,8 @@ final class FallbackChainErrorTests: XCTestCase {
                 "fr/locale.yml": "name: Français\ndirection: ltr\nfallback: [es]\n",
             ]),
             [
-                "Content/fr/locale.yml:3:12: error: locale.yml: fallback cycle es → fr → es (Content/es/locale.yml, Content/fr/locale.yml)"
+                "Content/fr/locale.yml:3:12: error: locale.yml: fallback cycle es → fr → es (Content/es/locale.yml, "
+                    + "Content/fr/locale.yml)"
             ])
     }
 
@@ -190,7 +197,8 @@ final class LinkedFallbackTests: XCTestCase {
         let guide = try XCTUnwrap(folder.read("out/en/guide/index.html"))
         XCTAssertTrue(
             guide.contains(
-                "<a href=\"/es/guia/\" lang=\"pt-BR\" hreflang=\"es\" dir=\"ltr\">Português do Brasil <span class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
+                "<a href=\"/es/guia/\" lang=\"pt-BR\" hreflang=\"es\" dir=\"ltr\">Português do Brasil <span "
+                    + "class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
             ), guide)
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt-BR\""))
         let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))

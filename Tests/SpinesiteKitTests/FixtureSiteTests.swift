@@ -118,7 +118,9 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
         XCTAssertTrue(
             sitemap.contains(
-                "<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/en/guides/first/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/docs/es/guias/primera-guia/\"/>"
+                "<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" "
+                    + "hreflang=\"en\" href=\"https://example.org/docs/en/guides/first/\"/>\n    <xhtml:link "
+                    + "rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/docs/es/guias/primera-guia/\"/>"
             ), sitemap)
         XCTAssertFalse(sitemap.contains("old-first"), "redirects are not pages")
         XCTAssertNoThrow(try XMLDocument(xmlString: sitemap))
@@ -173,7 +175,8 @@ final class FixtureSiteTests: XCTestCase {
         let messages = report.warnings.map(\.description)
         XCTAssertTrue(
             messages.contains(
-                "\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by \(Repository.templates.path)/cached/footer.mustache) is missing; showing the en text"
+                "\(folder.path)/site/Content/es/locale.yml: warning: strings: 'urgentCare' (used by "
+                    + "\(Repository.templates.path)/cached/footer.mustache) is missing; showing the en text"
             ), "\(messages)")
         XCTAssertTrue(try html("es/index.html").contains("Urgent: seek care."))
     }

@@ -35,7 +35,8 @@ final class GlossaryTests: XCTestCase {
         let page = try XCTUnwrap(site.read("Site/en/tens/index.html"))
         XCTAssertTrue(
             page.contains(
-                "<p><a class=\"term\" href=\"/en/glossary/#tens\" title=\"Pulses through skin pads &quot;gently&quot; &lt;b&gt;.\">TENS</a> uses pads. TENS again.</p>"
+                "<p><a class=\"term\" href=\"/en/glossary/#tens\" title=\"Pulses through skin pads "
+                    + "&quot;gently&quot; &lt;b&gt;.\">TENS</a> uses pads. TENS again.</p>"
             ))
         XCTAssertTrue(page.contains("<h2 id=\"what-tens-is\">What TENS is</h2>"), "never in headings")
     }
@@ -53,7 +54,8 @@ final class GlossaryTests: XCTestCase {
                 },
                 [
                     "Content/en/glossary.yml:2:5: error: glossary.yml: 'definition' is missing",
-                    "Content/en/glossary.yml:4:9: error: glossary.yml: term id 'tens' must be unique and use only letters, digits and '-'",
+                    "Content/en/glossary.yml:4:9: error: glossary.yml: term id 'tens' must be unique and use only "
+                        + "letters, digits and '-'",
                 ])
         }
     }

@@ -87,12 +87,14 @@ final class HostileInputTests: XCTestCase {
 
     func testReferenceURLWithMarkupIsAnError() throws {
         let references =
-            "references:\n  smith:\n    title: \"T\"\n    authors: \"A\"\n    url: 'https://example.org/\"><script>alert(1)</script>'\n"
+            "references:\n  smith:\n    title: \"T\"\n    authors: \"A\"\n    url: "
+            + "'https://example.org/\"><script>alert(1)</script>'\n"
         let site = try builtSite(["cited.md": MinimalSite.page(extra: references, body: "Text [@smith].")])
         try assertRefused(
             site,
             errors: [
-                "Content/en/cited.md:8:10: error: front matter: references: 'smith': url 'https://example.org/\"><script>alert(1)</script>' is not a valid URL"
+                "Content/en/cited.md:8:10: error: front matter: references: 'smith': url "
+                    + "'https://example.org/\"><script>alert(1)</script>' is not a valid URL"
             ])
     }
 
@@ -109,7 +111,8 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(
             site,
             errors: [
-                "Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); refused"
+                "Content/en/bomb.md:2:1: error: front matter: more than 10000 values (YAML aliases expanding?); "
+                    + "refused"
             ])
         XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
     }

@@ -143,7 +143,8 @@ final class IncrementalBuildTests: XCTestCase {
                 let name = "en/therapies/added-\(step).md"
                 folder.write(
                     "site/Content/" + name,
-                    "---\ntitle: \"Added \(step)\"\ndescription: \"A page added in step \(step).\"\nweight: \(step)\n---\n\nIt links to [TENS](tens.md).\n"
+                    "---\ntitle: \"Added \(step)\"\ndescription: \"A page added in step \(step).\"\nweight: "
+                        + "\(step)\n---\n\nIt links to [TENS](tens.md).\n"
                 )
                 added.append(name)
                 action = "new page \(name)"

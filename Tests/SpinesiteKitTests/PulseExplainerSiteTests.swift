@@ -56,7 +56,8 @@ final class PulseExplainerSiteTests: XCTestCase {
         XCTAssertTrue(html.contains("class=\"pulse-svg pulse-svg-wave\""))
         XCTAssertFalse(
             html.contains(
-                "<svg class=\"pulse-svg pulse-svg-wave\" viewBox=\"0 0 320 160\" role=\"img\" aria-labelledby=\"pulse-1-wave-title pulse-1-wave-desc\">"
+                "<svg class=\"pulse-svg pulse-svg-wave\" viewBox=\"0 0 320 160\" role=\"img\" "
+                    + "aria-labelledby=\"pulse-1-wave-title pulse-1-wave-desc\">"
             ), "direction is set")
         XCTAssertTrue(html.contains("direction=\"ltr\""))
     }
@@ -77,7 +78,8 @@ final class PulseBlockErrorTests: XCTestCase {
         site.copy(from: Repository.templates, to: "Templates")
         site.write(
             "Content/pulse-presets.yml",
-            "presets:\n  conventional-tens:\n    waveform: biphasic\n    amplitude: 20 mA\n    pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    sources: [x]\n"
+            "presets:\n  conventional-tens:\n    waveform: biphasic\n    amplitude: 20 mA\n    pulseWidth: 200 µs\n "
+                + "   frequency: 100 Hz\n    electrode: pad-5x5\n    sources: [x]\n"
         )
         _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
         site.write(
@@ -85,7 +87,8 @@ final class PulseBlockErrorTests: XCTestCase {
             MinimalSite.page(
                 title: "TENS",
                 body:
-                    "Intro.\n\n```pulse\npreset: conventional-tens\n```\n\n```pulse\nwaveform: biphasic\namplitude: 20 mA\npulseWidth: 2 ms\nfrequency: 100 Hz\nelectrode: pad-5x5\n```\n"
+                    "Intro.\n\n```pulse\npreset: conventional-tens\n```\n\n```pulse\nwaveform: biphasic\namplitude: "
+                    + "20 mA\npulseWidth: 2 ms\nfrequency: 100 Hz\nelectrode: pad-5x5\n```\n"
             ))
         do {
             _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
@@ -94,7 +97,8 @@ final class PulseBlockErrorTests: XCTestCase {
             XCTAssertEqual(
                 error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") },
                 [
-                    "Content/en/tens.md:13:1: error: pulse block: pulse width 2000 µs is outside the plausible range 50–500 µs; set allowOutOfRange with a reason if this is intended"
+                    "Content/en/tens.md:13:1: error: pulse block: pulse width 2000 µs is outside the plausible "
+                        + "range 50–500 µs; set allowOutOfRange with a reason if this is intended"
                 ])
         }
         XCTAssertFalse(

@@ -38,12 +38,14 @@ final class ReviewAndFormatTests: XCTestCase {
         _ = try build(site)
         XCTAssertTrue(
             try XCTUnwrap(site.read("Site/en/tens/index.html")).contains(
-                "<p class=\"review-line\">Page last reviewed March 3, 2026 by Dr A. Example, MD · Next review due March 3, 2027</p>"
+                "<p class=\"review-line\">Page last reviewed March 3, 2026 by Dr A. Example, MD · Next review due "
+                    + "March 3, 2027</p>"
             ))
         // The translation has no review of its own: it shows its original's, in Spanish.
         XCTAssertTrue(
             try XCTUnwrap(site.read("Site/es/tens/index.html")).contains(
-                "<p class=\"review-line\">Revisada el 3 de marzo de 2026 por Dr A. Example, MD · Próxima revisión: 3 de marzo de 2027</p>"
+                "<p class=\"review-line\">Revisada el 3 de marzo de 2026 por Dr A. Example, MD · Próxima revisión: "
+                    + "3 de marzo de 2027</p>"
             ))
         XCTAssertTrue(
             try XCTUnwrap(site.read("Site/en/plain/index.html")).contains(
@@ -69,8 +71,10 @@ final class ReviewAndFormatTests: XCTestCase {
         XCTAssertEqual(
             warnings.filter { $0.contains("review") },
             [
-                "Content/en/plain.md:1:1: warning: no clinical review recorded: add 'reviewed: YYYY-MM-DD' and 'reviewedBy' to the front matter once a clinician has reviewed the page",
-                "Content/en/tens.md:4:11: warning: clinical review overdue: next review was due 2027-03-03 (reviewed 2026-03-03 by Dr A. Example, MD)",
+                "Content/en/plain.md:1:1: warning: no clinical review recorded: add 'reviewed: YYYY-MM-DD' and "
+                    + "'reviewedBy' to the front matter once a clinician has reviewed the page",
+                "Content/en/tens.md:4:11: warning: clinical review overdue: next review was due 2027-03-03 "
+                    + "(reviewed 2026-03-03 by Dr A. Example, MD)",
             ])
         XCTAssertEqual(
             try build(site, today: "2027-03-03").warnings.filter { $0.message.contains("overdue") }, [],
@@ -86,7 +90,8 @@ final class ReviewAndFormatTests: XCTestCase {
             XCTAssertEqual(
                 messages,
                 [
-                    "Content/en/tens.md:4:11: error: front matter: 'reviewed' must be a date written YYYY-MM-DD, not '2026-02-30'"
+                    "Content/en/tens.md:4:11: error: front matter: 'reviewed' must be a date written YYYY-MM-DD, "
+                        + "not '2026-02-30'"
                 ])
         }
         let reversed = self.site(enExtra: "reviewed: 2026-03-03\nreviewedBy: \"X\"\nnextReview: 2025-01-01\n")
@@ -97,7 +102,8 @@ final class ReviewAndFormatTests: XCTestCase {
             XCTAssertEqual(
                 messages,
                 [
-                    "Content/en/tens.md:6:13: error: front matter: 'nextReview' (2025-01-01) must come after 'reviewed' (2026-03-03)"
+                    "Content/en/tens.md:6:13: error: front matter: 'nextReview' (2025-01-01) must come after "
+                        + "'reviewed' (2026-03-03)"
                 ])
         }
     }
@@ -117,7 +123,8 @@ final class ReviewAndFormatTests: XCTestCase {
             MinimalSite.page(
                 title: "TENS </script><b>", extra: reviewed + "medicalType: therapy\n",
                 body:
-                    "Text.[^a]\n\n[^a]: A paper. [PMID 1](https://pubmed.ncbi.nlm.nih.gov/1/) · [doi](https://doi.org/10.1/x) · [site](https://example.org/)"
+                    "Text.[^a]\n\n[^a]: A paper. [PMID 1](https://pubmed.ncbi.nlm.nih.gov/1/) · "
+                    + "[doi](https://doi.org/10.1/x) · [site](https://example.org/)"
             ))
         _ = try build(site)
         let html = try XCTUnwrap(site.read("Site/en/tens/index.html"))

@@ -19,7 +19,8 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertEqual(
             diagnostics,
             [
-                "Content/en/bad.md:10:1: warning: heading level skipped: '#### Skipped' follows a level-2 heading; use '###'",
+                "Content/en/bad.md:10:1: warning: heading level skipped: '#### Skipped' follows a level-2 heading; "
+                    + "use '###'",
                 "Content/en/bad.md:12:5: error: link to 'missing.md' does not resolve",
             ])
         XCTAssertFalse(site.exists("Site"), "check writes nothing")
@@ -27,7 +28,9 @@ final class SiteCheckerTests: XCTestCase {
 
     func testPagesHarderThanTheTargetAreWarnings() throws {
         let hard =
-            "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention whose analgesic effectiveness in chronic musculoskeletal conditions remains considerably controversial notwithstanding numerous randomized investigations."
+            "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention "
+            + "whose analgesic effectiveness in chronic musculoskeletal conditions remains considerably "
+            + "controversial notwithstanding numerous randomized investigations."
         let site = MinimalSite.make([
             "easy.md": MinimalSite.page(
                 title: "Easy", extra: review,

@@ -44,7 +44,8 @@ final class TemplateCheckTests: XCTestCase {
         XCTAssertEqual(
             errors(site),
             [
-                "Templates/topic.mustache:\(at): error: 'page.titel' is not a value of topic pages (did you mean 'page.title'?)"
+                "Templates/topic.mustache:\(at): error: 'page.titel' is not a value of topic pages (did you mean "
+                    + "'page.title'?)"
             ])
         XCTAssertTrue(
             try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("<h1>TENS</h1>"),
@@ -64,10 +65,14 @@ final class TemplateCheckTests: XCTestCase {
             errors(site),
             [
                 "Templates/404.mustache:1:19: error: 'languages' is opened here but never closed",
-                "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value 'url'",
-                "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} would insert it unescaped; write {{original.title}}",
-                "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional value: {{#page.title}} cannot test it",
-                "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean 'partials/header'?)",
+                "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value "
+                    + "'url'",
+                "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} "
+                    + "would insert it unescaped; write {{original.title}}",
+                "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional "
+                    + "value: {{#page.title}} cannot test it",
+                "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean "
+                    + "'partials/header'?)",
             ])
     }
 }

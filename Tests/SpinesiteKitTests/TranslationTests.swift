@@ -44,7 +44,8 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(
             warnings.contains {
                 $0.hasPrefix(
-                    "\(site.path)/Content/es/tens.md:5:16: warning: translation is stale: \(site.path)/Content/en/tens.md changed"
+                    "\(site.path)/Content/es/tens.md:5:16: warning: translation is stale: "
+                        + "\(site.path)/Content/en/tens.md changed"
                 )
             }, "\(warnings)")
         let page = try XCTUnwrap(site.read("Site/es/tens-es/index.html"))

@@ -107,7 +107,8 @@ final class TypedTemplateTests: XCTestCase {
                 "page:1:1: 'title' is text, not a list, a flag or an optional value: {{#title}} cannot test it",
                 "page:1:22: 'title' is text: {{{title}}} would insert it unescaped; write {{title}}",
                 "page:1:33: 'body' is HTML: write {{{body}}} to insert it as HTML",
-                "page:1:41: 'authors' is list of Author, which cannot be printed; use it as a section: {{#authors}}…{{/authors}}",
+                "page:1:41: 'authors' is list of Author, which cannot be printed; use it as a section: "
+                    + "{{#authors}}…{{/authors}}",
                 "page:1:52: 'words' is number, not a list, a flag or an optional value: {{^words}} cannot test it",
             ])
     }

@@ -55,7 +55,8 @@ final class LinkValue: TemplateObject, Sendable {
         .optionalText("lang", "In notices: the language of the linked page.") { $0.lang },
         .optionalText(
             "otherLanguage",
-            "When the link leads to a page in another language (a locale with `fallbackPages: false`): that language's name."
+            "When the link leads to a page in another language (a locale with `fallbackPages: false`): that "
+                + "language's name."
         ) { $0.otherLanguage },
     ])
 }
