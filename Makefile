@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
+.PHONY: site test test-deps lint format unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -13,9 +13,9 @@ site: deps
 	@echo
 	@echo "Open the site: make serve   (then http://127.0.0.1:8000/)"
 
-## Every test: unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
+## Every test: formatting (lint), unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
 ## built sites, and the real site in headless Chromium.
-test: test-deps unit leakcheck linkcheck validate browser server
+test: test-deps lint unit leakcheck linkcheck validate browser server
 	@Scripts/test-summary.sh .build/unit-tests.log ".build/browser-tests.log .build/server-tests.log" 3
 
 test-deps:
@@ -23,6 +23,15 @@ test-deps:
 
 deps:
 	@Scripts/install-deps.sh build
+
+## Fails on code swift-format would change or on a line of 120 characters or more.
+lint:
+	$(SWIFT) format lint --strict --configuration Scripts/swift-format.json -r Sources Tests Package.swift
+	Scripts/long-lines.py
+
+## Formats the Swift sources in place (what `make lint` asks for).
+format:
+	$(SWIFT) format format --configuration Scripts/swift-format.json -r -i Sources Tests Package.swift
 
 unit:
 	$(SWIFT) build --build-tests
