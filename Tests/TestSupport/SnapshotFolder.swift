@@ -5,6 +5,9 @@ public import Foundation
 /// `compare` lists every file that differs, is missing or is new, with the first differing line, so a
 /// change to any byte of any fixture page fails a test. With `RECORD=1` in the environment it replaces
 /// the snapshot with the output instead, and `git diff` is then the review.
+///
+/// The theme's CSS and JavaScript are left out: they are copies of `Templates/assets/` under a name
+/// that carries their content hash, and every page links that name, so a change to them still shows.
 public struct SnapshotFolder {
     public let url: URL
     public let name: String
@@ -26,7 +29,11 @@ public struct SnapshotFolder {
         let files = FileManager.default
         try? files.removeItem(at: url)
         try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try files.copyItem(at: output, to: url)
+        for (path, file) in Self.files(under: output) {
+            let target = url.appendingPathComponent(path)
+            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try files.copyItem(at: file, to: target)
+        }
     }
 
     /// One line per difference between `output` and the snapshot; empty when every byte matches.
@@ -67,6 +74,10 @@ public struct SnapshotFolder {
         return "bytes differ (\(old.count) in the snapshot, \(new.count) in the output)"
     }
 
+    static func isThemeCopy(_ path: String) -> Bool {
+        path.hasPrefix("assets/") && (path.hasSuffix(".css") || path.hasSuffix(".js"))
+    }
+
     /// Regular files below `root` by path relative to it.
     static func files(under root: URL) -> [String: URL] {
         let base = root.standardizedFileURL.path + "/"
@@ -75,7 +86,8 @@ public struct SnapshotFolder {
         while let file = walker?.nextObject() as? URL {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = file.standardizedFileURL.path
-            found[path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path] = file
+            let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+            if !isThemeCopy(relative) { found[relative] = file }
         }
         return found
     }
