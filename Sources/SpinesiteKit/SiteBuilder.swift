@@ -44,7 +44,14 @@ public struct BuildOptions: Sendable {
         root == "." || root.isEmpty ? name : (root.hasSuffix("/") ? root + name : "\(root)/\(name)")
     }
 
-    public var outputPath: String { output ?? display("Site") }
+    public var outputPath: String { output ?? siteFolderPath }
+
+    /// `<root>/Site`, what `spinesite build` writes and a host deploys.
+    public var siteFolderPath: String { display("Site") }
+
+    /// Where `spinesite serve` builds: git-ignored, beside the build records, never `Site/`, so drafts
+    /// and unfinished edits shown in the preview cannot be deployed by mistake.
+    public var previewOutputPath: String { display(".spinesite-cache/preview") }
 
     public var templatesPath: String { templates ?? display("Templates") }
 

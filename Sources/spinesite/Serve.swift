@@ -11,6 +11,9 @@ struct Serve: AsyncParsableCommand {
             browser shows every file:line: message until the next good save. Listens on \
             127.0.0.1 (this computer only) unless --host says otherwise. Ctrl-C stops it.
 
+            The preview builds into .spinesite-cache/preview/, never into Site/: drafts and \
+            unfinished edits cannot end up in what you deploy. Run `spinesite build` for Site/.
+
             Example:
               spinesite serve --port 8000 --open
             """
@@ -18,7 +21,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Where to write the site (default: <root>/Site).")
+    @Option(help: "Where to write the preview (default: <root>/.spinesite-cache/preview; never use Site).")
     var output: String?
 
     @Option(help: "The address to listen on; 0.0.0.0 shares the preview with your network.")
@@ -31,7 +34,11 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
-        let options = site.build(output: output)
+        var options = site.build(output: output)
+        if let output, Self.samePath(output, options.siteFolderPath) {
+            throw ValidationError("serve never writes Site/, which is what you deploy; omit --output")
+        }
+        options.output = output ?? options.previewOutputPath
         let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
         let open = self.open
         try await PreviewServer.run(configuration) { line in
@@ -42,6 +49,15 @@ struct Serve: AsyncParsableCommand {
                 Browser.open(String(url))
             }
         }
+    }
+}
+
+extension Serve {
+    static func samePath(_ one: String, _ other: String) -> Bool {
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return canonical(one) == canonical(other)
     }
 }
 

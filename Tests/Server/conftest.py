@@ -31,10 +31,12 @@ def request(port, path, method="GET", headers=None):
 class Preview:
     """`spinesite serve` on a copy of a fixture site, on a free port."""
 
-    def __init__(self, fixture):
+    def __init__(self, fixture, before_start=None):
         self.folder = tempfile.mkdtemp(prefix="spinesite-serve-")
         shutil.copytree(os.path.join(REPOSITORY, fixture, "Content"), os.path.join(self.folder, "Content"))
         shutil.copytree(os.path.join(REPOSITORY, "Templates"), os.path.join(self.folder, "Templates"))
+        if before_start:
+            before_start(self)
         self.process = subprocess.Popen(
             [SPINESITE, "serve", "--root", self.folder, "--port", "0", "--drafts"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -61,6 +63,10 @@ class Preview:
 
     def path(self, *parts):
         return os.path.join(self.folder, *parts)
+
+    def built(self, *parts):
+        """A file of the preview's own output folder (never Site/)."""
+        return self.path(".spinesite-cache", "preview", *parts)
 
     def stop(self, sig=signal.SIGINT, timeout=15):
         if self.process.poll() is None:

@@ -9,7 +9,9 @@ import subprocess
 import threading
 import time
 
-from conftest import request
+from conftest import REPOSITORY, request
+
+REPOSITORY_FIXTURE = os.path.join(REPOSITORY, "Tests", "Fixtures", "basic")
 
 
 def test_pages_and_assets_with_their_types(preview):
@@ -37,14 +39,14 @@ def test_missing_pages_get_the_sites_404_page_with_status_404(preview):
     status, headers, body = request(preview.port, "/docs/en/no-such-page/")
     assert status == 404
     assert headers["content-type"].startswith("text/html")
-    with open(preview.path("Site", "404.html"), "rb") as file:
+    with open(preview.built("404.html"), "rb") as file:
         assert file.read().split(b"</body>")[0] in body
 
 
 def test_paths_outside_the_site_are_refused(preview):
     secret = preview.path("Content", "site.yml")
-    os.symlink(secret, preview.path("Site", "leak.yml"))
-    os.symlink(preview.path("Content"), preview.path("Site", "leak"))
+    os.symlink(secret, preview.built("leak.yml"))
+    os.symlink(preview.path("Content"), preview.built("leak"))
     for path in [
         "/docs/../Content/site.yml", "/docs/%2e%2e/Content/site.yml", "/../Content/site.yml", "/%2E%2E%2FContent%2Fsite.yml",
         "/docs/en/..%2f..%2fContent/site.yml", "/docs/en/%2e%2e/%2e%2e/Content/site.yml", "/docs/..%5cContent%5csite.yml",
@@ -117,17 +119,17 @@ class EventStream:
 def test_a_saved_page_rebuilds_and_reloads_open_pages(preview):
     status, _, body = request(preview.port, "/docs/en/")
     assert b"/__spinesite/live-reload.js" in body, "the preview adds the reload script"
-    with open(preview.path("Site", "en", "index.html"), "rb") as file:
+    with open(preview.built("en", "index.html"), "rb") as file:
         assert b"__spinesite" not in file.read(), "built files never carry it"
     assert request(preview.port, "/__spinesite/live-reload.js")[1]["content-type"].startswith("text/javascript")
     stream = EventStream(preview.port)
     page = next(path for path in sorted(glob.glob(preview.path("Content", "en", "guides", "*.md"))) if not path.endswith("_index.md"))
-    unrelated = preview.path("Site", "en", "index.html")
+    unrelated = preview.built("en", "index.html")
     unrelated_stamp = os.stat(unrelated).st_mtime_ns
     with open(page, "a", encoding="utf-8") as file:
         file.write("\nA sentence added while previewing.\n")
     stream.wait_for(1)
-    site_page = preview.path("Site", "en", "guides", os.path.basename(page)[:-3], "index.html")
+    site_page = preview.built("en", "guides", os.path.basename(page)[:-3], "index.html")
     with open(site_page, encoding="utf-8") as file:
         assert "A sentence added while previewing." in file.read()
     # Incremental: the page and the pages showing its body (a stale translation, borrowed copies).
@@ -165,6 +167,48 @@ def test_ctrl_c_stops_cleanly_even_with_pages_open(preview):
     started = time.time()
     assert preview.stop(signal.SIGINT) == 0
     assert time.time() - started < 10
-    assert glob.glob(preview.path(".Site.*")) == [], "no staging folder left behind"
+    assert glob.glob(preview.path(".spinesite-cache", ".preview.*")) == [], "no staging folder left behind"
     # Cache files are written after each build returns; the server waits for them before it exits.
     assert glob.glob(preview.path(".spinesite-cache", "*", "build.bin")), "the last build's record is on disk"
+
+
+def tree(folder):
+    """Every file below `folder` with its bytes and modification time."""
+    found = {}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            file = os.path.join(parent, name)
+            with open(file, "rb") as handle:
+                found[os.path.relpath(file, folder)] = (handle.read(), os.stat(file).st_mtime_ns)
+    return found
+
+
+def test_the_preview_never_touches_site():
+    from conftest import Preview, SPINESITE
+    built = {}
+
+    def build_site(server):
+        subprocess.run([SPINESITE, "build", "--root", server.folder, "--quiet"], check=True)
+        built.update(tree(server.path("Site")))
+
+    preview = Preview("Tests/Fixtures/basic", before_start=build_site)
+    try:
+        assert built and not any(path.startswith("en/draft/") for path in built)
+        assert request(preview.port, "/docs/en/draft/")[0] == 200, "drafts show in the preview"
+        assert os.path.exists(preview.built("en", "draft", "index.html"))
+        stream = EventStream(preview.port)
+        with open(preview.path("Content", "en", "draft.md"), "a", encoding="utf-8") as file:
+            file.write("\nA sentence saved while previewing.\n")
+        stream.wait_for(1)
+        assert preview.stop(signal.SIGINT) == 0
+        assert tree(preview.path("Site")) == built, "Site/ is byte for byte and stamp for stamp as before"
+    finally:
+        preview.close()
+
+
+def test_serve_refuses_to_write_site():
+    from conftest import SPINESITE
+    result = subprocess.run([SPINESITE, "serve", "--root", REPOSITORY_FIXTURE, "--output", os.path.join(REPOSITORY_FIXTURE, "Site")],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert "serve never writes Site/" in result.stderr
