@@ -70,6 +70,9 @@ struct RebuildService: Service {
 
 /// One build at a time, its outcome recorded and announced to open pages.
 struct PreviewBuilder: Sendable {
+    /// Enough to see what a save did; a first build of a site with many warnings points to `check`.
+    static let warningsShown = 20
+
     let options: BuildOptions
     /// The last build, kept in memory: a save re-renders only the pages it affects.
     let lastBuild = LastBuild()
@@ -81,7 +84,7 @@ struct PreviewBuilder: Sendable {
         let start = Date()
         do {
             let report = try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
-            await state.succeeded(basePath: report.basePath)
+            let newWarnings = await state.succeeded(basePath: report.basePath, warnings: report.warnings)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
             let work =
                 switch report.kind {
@@ -94,8 +97,14 @@ struct PreviewBuilder: Sendable {
                 }
             log(
                 "Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) "
-                    + "ms\(work)"
+                    + "ms\(work)\(Self.warningCount(report.warnings.count, new: newWarnings.count))"
             )
+            for warning in newWarnings.prefix(Self.warningsShown) { log(warning.description) }
+            if newWarnings.count > Self.warningsShown {
+                log(
+                    "… and \(newWarnings.count - Self.warningsShown) more new warnings: spinesite check lists them all"
+                )
+            }
         } catch {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
@@ -105,5 +114,11 @@ struct PreviewBuilder: Sendable {
             )
         }
         await liveReload.announce()
+    }
+
+    /// `; 3 warnings (1 new)`, or nothing for a site without warnings.
+    static func warningCount(_ total: Int, new: Int) -> String {
+        guard total > 0 else { return "" }
+        return "; \(total) warning\(total == 1 ? "" : "s")" + (new > 0 ? " (\(new) new)" : "")
     }
 }

@@ -137,7 +137,7 @@ def test_a_saved_page_rebuilds_and_reloads_open_pages(preview):
     rebuilt = next(line for line in preview.lines if line.startswith("Built ") and " change(s) " in line)
     rendered = int(re.search(r": (\d+) rendered", rebuilt).group(1))
     assert 1 <= rendered <= 3, rebuilt
-    assert rebuilt.endswith("(body edit)"), "the watcher named the file, so the last build was patched: " + rebuilt
+    assert "(body edit)" in rebuilt, "the watcher named the file, so the last build was patched: " + rebuilt
     assert os.stat(unrelated).st_mtime_ns == unrelated_stamp, "the home page shows no body: not rewritten"
 
 
@@ -212,3 +212,23 @@ def test_serve_refuses_to_write_site():
                             capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert "serve never writes Site/" in result.stderr
+
+
+def test_each_build_prints_its_warning_count_and_the_new_warnings(preview):
+    first = next(line for line in preview.lines if line.startswith("Built "))
+    total = int(re.search(r"; (\d+) warnings", first).group(1))
+    page = preview.path("Content", "en", "guides", "first.md")
+    with open(page, encoding="utf-8") as file:
+        text = file.read()
+    with open(page, "w", encoding="utf-8") as file:
+        file.write(text.replace("\ndescription:", "\nsumary: \"A typo\"\ndescription:", 1))
+    start = len(preview.lines)
+    preview.wait_for_line(lambda line: line.startswith("Built ") and "change(s)" in line)
+    assert preview.lines[-1].endswith(f"; {total + 1} warnings (1 new)"), preview.lines[-1]
+    preview.wait_for_line(lambda line: "warning:" in line)
+    assert preview.lines[-1].endswith("Content/en/guides/first.md:3:1: warning: front matter: unknown key 'sumary' is ignored")
+    with open(page, "a", encoding="utf-8") as file:
+        file.write("\nAnother sentence.\n")
+    preview.wait_for_line(lambda line: line.startswith("Built ") and "change(s)" in line)
+    assert preview.lines[-1].endswith(f"; {total + 1} warnings"), "the known warning is not repeated"
+    assert sum("'sumary'" in line for line in preview.lines[start:]) == 1, "printed once, when it was new"
