@@ -61,14 +61,17 @@ public enum ContentLoader {
         }
 
         let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
-        let (pages, pageDiagnostics) = parsePages(sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
+        let (pages, drafts, pageDiagnostics) = parsePages(
+            sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
         diagnostics += pageDiagnostics
         guard let config else { throw BuildFailure(diagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return LoadedSite(
+        var site = LoadedSite(
             config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
+        site.drafts = drafts
+        return site
     }
 
     /// One page read again, as `load` reads it (size limit included): the

@@ -3,16 +3,24 @@ public import SiteModel
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
-    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int) -> ([SourcePage], [Diagnostic])
+    /// - Returns: the pages to build, the drafts left out (links to them then say why), and diagnostics.
+    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int)
+        -> (pages: [SourcePage], drafts: [DraftPage], diagnostics: [Diagnostic])
     {
         let results = ParallelMap.map(sources) { source in parsePage(source, maxBytes: maxBytes) }
         var pages: [SourcePage] = []
+        var drafts: [DraftPage] = []
         var diagnostics: [Diagnostic] = []
         for (page, pageDiagnostics) in results {
             diagnostics += pageDiagnostics
-            if let page, includeDrafts || !page.frontMatter.draft { pages.append(page) }
+            guard let page else { continue }
+            if includeDrafts || !page.frontMatter.draft {
+                pages.append(page)
+            } else {
+                drafts.append(DraftPage(page))
+            }
         }
-        return (pages, diagnostics)
+        return (pages, drafts, diagnostics)
     }
 
     static func parsePage(_ source: PageSource, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {

@@ -120,6 +120,8 @@ public struct LoadedSite: Sendable {
     /// `Content/pulse-presets.yml`, read but not yet decoded (the explainer does that).
     public var pulsePresets: SourceText?
     public var warnings: [Diagnostic]
+    /// Pages with `draft: true` that this build leaves out.
+    public var drafts: [DraftPage] = []
 
     public init(
         config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,

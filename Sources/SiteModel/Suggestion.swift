@@ -15,6 +15,20 @@ public enum Suggestion {
         return best?.candidate
     }
 
+    /// The page id `id` most likely meant: the only id whose last path segment is `id`'s last
+    /// segment (`scs` → `therapies/scs`), else the nearest by edit distance.
+    public static func closestID(to id: String, in candidates: some Sequence<String>) -> String? {
+        let wanted = lastSegment(id)
+        let sameEnding = candidates.filter { lastSegment($0) == wanted && $0 != id }
+        if sameEnding.count == 1 { return sameEnding[0] }
+        return closest(to: id, in: sameEnding.isEmpty ? Array(candidates) : sameEnding)
+            ?? (sameEnding.isEmpty ? nil : sameEnding.min())
+    }
+
+    private static func lastSegment(_ id: String) -> Substring {
+        id.split(separator: "/").last ?? Substring(id)
+    }
+
     /// Edit distance over characters, a swap of two neighbours counting as
     /// one edit (`titel` → `title`), as typos go (optimal string alignment).
     public static func editDistance(_ a: String, _ b: String) -> Int {

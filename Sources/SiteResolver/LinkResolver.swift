@@ -32,6 +32,7 @@ public struct LinkResolver: Sendable {
     private let sourcePaths: [String]
     private let urls: [String]
     private let ids: [String]
+    private let drafts: DraftIndex
 
     public init(graph: SiteGraph, anchors: [Set<String>]) {
         self.anchors = anchors
@@ -42,6 +43,7 @@ public struct LinkResolver: Sendable {
         sourcePaths = graph.pages.map(\.source.relativePath)
         urls = graph.pages.map(\.url)
         ids = graph.pages.map(\.id)
+        drafts = graph.drafts
     }
 
     /// Where a link leads: a page and, maybe, a heading on it.
@@ -81,10 +83,13 @@ public struct LinkResolver: Sendable {
             let id = String(target.dropFirst(LinkDestination.idScheme.count))
             let ids = pagesByID[locale] ?? [:]
             guard let found = ids[id] ?? untranslated(pagesByID, id, from: locale) else {
+                if let draft = drafts.draft(id: id, in: locale, fallback: defaultLocale) {
+                    return .failure(LinkProblem(destination, suggestion: nil, advice: draft.advice))
+                }
                 return .failure(
                     LinkProblem(
                         destination,
-                        suggestion: Suggestion.closest(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
+                        suggestion: Suggestion.closestID(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
             }
             targetIndex = found
         } else if target.hasSuffix(".md") {
@@ -93,6 +98,9 @@ public struct LinkResolver: Sendable {
             let path = Self.normalise(target, relativeTo: folder)
             guard let path, let found = paths[path] ?? untranslated(pagesBySourcePath, path, from: locale) else {
                 let wanted = path ?? target
+                if let path, let draft = drafts.draft(path: path, in: locale, fallback: defaultLocale) {
+                    return .failure(LinkProblem(destination, suggestion: nil, advice: draft.advice))
+                }
                 let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
                 return .failure(LinkProblem(destination, suggestion: hint))
             }

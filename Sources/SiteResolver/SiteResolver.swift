@@ -22,6 +22,7 @@ public enum SiteResolver {
             config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:],
             pagesBySourcePath: [:])
         graph.pulsePresets = site.pulsePresets
+        graph.drafts = DraftIndex(site.drafts)
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
         SectionTree.link(&graph)
@@ -68,8 +69,12 @@ public enum SiteResolver {
                 if let target = ids[related.value] {
                     graph.pages[index].related.append(target)
                 } else if !allIDs.contains(related.value) {
+                    let draft = graph.drafts.draft(
+                        id: related.value, in: page.locale, fallback: graph.config.defaultLocale)
                     let hint =
-                        Suggestion.closest(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                        draft.map { ": \($0.advice)" }
+                        ?? Suggestion.closestID(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" }
+                        ?? ""
                     diagnostics.append(.error(related.location, "related: no page has id '\(related.value)'\(hint)"))
                 }
             }

@@ -127,6 +127,39 @@ final class SiteResolverTests: XCTestCase {
             ])
     }
 
+    func testAnIDByItsLastSegmentSuggestsTheFullID() {
+        XCTAssertEqual(
+            Sites.errors(
+                Sites.site([
+                    Sites.page("tens.md", id: "tens", related: ["scs"]),
+                    Sites.page("therapies/scs.md", id: "therapies/scs"),
+                ])),
+            ["Content/en/tens.md:7:1: error: related: no page has id 'scs' (did you mean 'therapies/scs'?)"])
+        XCTAssertEqual(Suggestion.closestID(to: "scs", in: ["therapies/scs", "tens"]), "therapies/scs")
+        XCTAssertEqual(Suggestion.closestID(to: "therapy/scs", in: ["therapies/scs", "guides/scs"]), "therapies/scs")
+        XCTAssertEqual(Suggestion.closestID(to: "pnn", in: ["pnt", "therapies/pns"]), "pnt")
+    }
+
+    func testAReferenceToADraftSaysItIsADraft() throws {
+        var site = Sites.site([Sites.page("tens.md", id: "tens", related: ["scs"])])
+        var draft = Sites.page("therapies/scs.md", id: "scs")
+        draft.frontMatter.draft = true
+        site.drafts = [DraftPage(draft)]
+        let advice = "'therapies/scs.md' is a draft: remove `draft: true` to publish it, or preview with --drafts"
+        XCTAssertEqual(Sites.errors(site), ["Content/en/tens.md:7:1: error: related: no page has id 'scs': \(advice)"])
+        site.pages[0].frontMatter.related = []
+        let graph = try SiteResolver.resolve(site)
+        XCTAssertEqual(graph.drafts.count, 1)
+        let resolver = LinkResolver(graph: graph, anchors: graph.pages.map { _ in [] })
+        let tens = graph.pagesByID["en"]!["tens"]!
+        for destination in ["therapies/scs.md", "topic:scs"] {
+            guard case .failure(let problem) = resolver.resolve(destination, from: tens) else {
+                return XCTFail(destination)
+            }
+            XCTAssertEqual(problem.message, "link to '\(destination)' does not resolve: \(advice)")
+        }
+    }
+
     func testAliasesBecomeRedirectsAndCannotCollide() throws {
         let graph = try SiteResolver.resolve(
             Sites.site([Sites.page("tens.md", aliases: ["old-tens", "/legacy/tens/"])]))
