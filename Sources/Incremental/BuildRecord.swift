@@ -15,6 +15,7 @@ public struct BuildRecord: Sendable, Equatable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var basePath: String
+    public var draftsSkipped = 0
 
     public struct PageCount: Sendable, Equatable {
         public var locale: String
@@ -54,6 +55,7 @@ extension BuildRecord {
         writer.write(filesWritten)
         writer.write(warnings) { writer, diagnostic in writer.write(diagnostic) }
         writer.write(basePath)
+        writer.write(draftsSkipped)
     }
 
     init(from reader: inout ByteReader) throws(CacheCorrupt) {
@@ -70,6 +72,7 @@ extension BuildRecord {
         filesWritten = try reader.int()
         warnings = try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() }
         basePath = try reader.string()
+        draftsSkipped = try reader.int()
     }
 }
 

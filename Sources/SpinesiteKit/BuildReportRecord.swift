@@ -18,6 +18,7 @@ extension BuildRecord {
         filesWritten = report.filesWritten
         warnings = report.warnings
         basePath = report.basePath
+        draftsSkipped = report.draftsSkipped
     }
 }
 
@@ -29,6 +30,7 @@ extension BuildReport {
             warnings: record.warnings, outputPath: outputPath, basePath: record.basePath
         )
         kind = .unchanged
+        draftsSkipped = record.draftsSkipped
     }
 }
 
@@ -41,6 +43,7 @@ extension BuildReport {
             outputPath: options.outputPath, basePath: patch.site.graph.config.basePath
         )
         kind = .bodyEdit
+        draftsSkipped = patch.site.graph.drafts.count
         pagesRendered = patch.pagesRendered
         changedFiles = patch.changedFiles
     }

@@ -67,6 +67,8 @@ public struct BuildReport: Sendable {
     /// The path part of the site's baseURL (`/`, or `/docs/`): where the site lives on its host.
     public var basePath: String = "/"
     public var kind: Kind = .clean
+    /// Pages with `draft: true` left out of this build.
+    public var draftsSkipped = 0
     /// Pages whose bytes changed; in a body edit, the pages rendered.
     public var pagesRendered: Int = 0
     /// Output files written or removed because their bytes changed (all of them in a clean build).
@@ -246,6 +248,7 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
+        report.draftsSkipped = graph.drafts.count
         return RenderOutcome(report: report, site: site)
     }
 

@@ -78,8 +78,9 @@ enum Summary {
         let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = counted(report.warnings.count, "warning")
-        return "Built \(total) pages (\(perLocale)) into \(report.outputPath) with \(warnings) in \(milliseconds) ms"
-            + detail(report)
+        let drafts = report.draftsSkipped > 0 ? ", \(counted(report.draftsSkipped, "draft")) skipped," : ""
+        return "Built \(total) pages (\(perLocale))\(drafts) into \(report.outputPath) with \(warnings) in "
+            + "\(milliseconds) ms" + detail(report)
     }
 
     /// What an incremental build did; nothing for a clean one.

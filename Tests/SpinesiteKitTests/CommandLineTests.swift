@@ -31,6 +31,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
 
+    func testTheSummaryCountsSkippedDraftsAlsoWhenNothingChanged() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let reviewed = "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n"
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", extra: reviewed),
+            "scs.md": MinimalSite.page(title: "SCS", extra: reviewed + "draft: true\n"),
+        ])
+        site.copy(from: Repository.templates, to: "Templates")
+        let first = try run(["build"], in: site.url)
+        XCTAssertTrue(
+            first.stdout.hasPrefix("Built 2 pages (en 2), 1 draft skipped, into Site with 0 warnings"), first.stdout)
+        usleep(200_000)  // past the window in which fresh stamps are not trusted
+        _ = try run(["build"], in: site.url)
+        let unchanged = try run(["build"], in: site.url)
+        XCTAssertTrue(unchanged.stdout.hasSuffix(" (nothing changed since the last build)\n"), unchanged.stdout)
+        XCTAssertTrue(unchanged.stdout.hasPrefix("Built 2 pages (en 2), 1 draft skipped, into Site"), unchanged.stdout)
+        let drafts = try run(["build", "--drafts", "--output", "Preview"], in: site.url)
+        XCTAssertTrue(drafts.stdout.hasPrefix("Built 3 pages (en 3) into Preview"), drafts.stdout)
+    }
+
     func testTheSummarySaysWhatAnIncrementalBuildDid() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let page = MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")
