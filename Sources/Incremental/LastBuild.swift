@@ -1,5 +1,7 @@
 import Dispatch
+import SiteModel
 public import SiteRenderer
+import SiteResolver
 import SiteWriter
 import Synchronization
 
@@ -49,6 +51,14 @@ public final class LastBuild: Sendable {
     public func record(in store: RecordStore) -> BuildRecord? {
         let kept = state.withLock { $0.storeKey == store.key ? ($0.record, true) : (nil, false) }
         return kept.1 ? kept.0 : store.readRecord()
+    }
+
+    /// The source file of the page the kept build wrote at `outputPath` (relative to the output
+    /// folder), for the preview's warnings panel; nil without a kept build or for a generated page.
+    public func sourceFile(ofOutput outputPath: String) -> String? {
+        state.withLock { state in
+            state.site?.graph.pages.first { $0.outputPath == outputPath && !$0.isGenerated }?.source.file
+        }
     }
 
     /// Whether a build that finds no input changed may stop there: a process

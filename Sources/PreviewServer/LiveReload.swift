@@ -6,7 +6,9 @@ import Foundation
 actor LiveReload {
     static let eventsPath = "/__spinesite/events"
     static let scriptPath = "/__spinesite/live-reload.js"
-    static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
+    /// The preview's scripts: reload after each build, and the warnings panel.
+    static let scriptTag =
+        "<script src=\"\(scriptPath)\" defer></script><script src=\"\(WarningPanel.scriptPath)\" defer></script>"
     static let script = """
         // spinesite preview: reload this page after each rebuild.
         (function () {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Incremental
 import ServiceLifecycle
 import SiteModel
 
@@ -12,6 +13,8 @@ struct PreviewResponder: HTTPResponder {
     let files: SiteFiles
     let liveReload: LiveReload
     let state: BuildState
+    /// The preview's last build, which knows each page's source file.
+    let lastBuild: LastBuild
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -22,6 +25,10 @@ struct PreviewResponder: HTTPResponder {
         case LiveReload.eventsPath: return await events()
         case LiveReload.scriptPath:
             return text(LiveReload.script, type: "text/javascript; charset=utf-8", request: request)
+        case WarningPanel.scriptPath:
+            return text(WarningPanel.script, type: "text/javascript; charset=utf-8", request: request)
+        case WarningPanel.dataPath:
+            return await warnings(request)
         default: break
         }
         // A site whose baseURL has a path (`/docs/`) is served there, as its host will.
@@ -94,6 +101,20 @@ struct PreviewResponder: HTTPResponder {
         return Response(
             status: status, headers: headers,
             body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// The warnings of the page named by `?page=` (a path as the browser shows it) and the site's count.
+    private func warnings(_ request: Request) async -> Response {
+        let base = await state.basePath
+        let page = request.uri.queryParameters.get("page") ?? ""
+        var file: String?
+        if page.hasPrefix(base), case .file(let path) = files.lookup("/" + page.dropFirst(base.count)),
+            path.hasPrefix(files.root + "/")
+        {
+            file = lastBuild.sourceFile(ofOutput: String(path.dropFirst(files.root.count + 1)))
+        }
+        let report = WarningPanel.report(file: file, siteWarnings: await state.warnings)
+        return text(WarningPanel.json(report), type: "application/json", request: request)
     }
 
     /// Server-Sent Events: `event: reload` after every build from now on.

@@ -11,14 +11,17 @@ from pages import all_pages
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(driver):
+def axe_violations(driver, context=None):
+    """WCAG A/AA violations on the page, or within `context` (an axe context such as {"include": [...]})."""
     with open(AXE, encoding="utf-8") as file:
         driver.execute_script(file.read())
     driver.set_script_timeout(30)
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(r => done(r.violations), e => done(String(e)));",
+        "axe.run(arguments[1] || document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations), e => done(String(e)));",
         TAGS,
+        context,
     )
     assert not isinstance(result, str), result
     return [
