@@ -61,16 +61,20 @@ public enum ContentLoader {
         }
 
         let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
-        let (pages, drafts, pageDiagnostics) = parsePages(
+        let (pages, leftOut, pageDiagnostics) = parsePages(
             sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
-        diagnostics += pageDiagnostics
-        guard let config else { throw BuildFailure(diagnostics) }
+        guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        // Without its configuration and locales no later stage can run; a page with errors is left
+        // out instead, so that the other pages' problems are found in the same run.
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics + pageDiagnostics) }
+        diagnostics += pageDiagnostics
         var site = LoadedSite(
-            config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets, warnings: diagnostics.sorted())
-        site.drafts = drafts
+            config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets,
+            warnings: diagnostics.filter { $0.severity != .error }.sorted())
+        site.errors = diagnostics.filter { $0.severity == .error }.sorted()
+        site.leftOut = leftOut
         return site
     }
 

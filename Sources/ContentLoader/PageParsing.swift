@@ -3,24 +3,28 @@ public import SiteModel
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
-    /// - Returns: the pages to build, the drafts left out (links to them then say why), and diagnostics.
+    /// - Returns: the pages to build; the pages left out, drafts and pages with errors (a link to one
+    ///   then says why, or stays quiet); and diagnostics.
     static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int)
-        -> (pages: [SourcePage], drafts: [DraftPage], diagnostics: [Diagnostic])
+        -> (pages: [SourcePage], leftOut: [LeftOutPage], diagnostics: [Diagnostic])
     {
         let results = ParallelMap.map(sources) { source in parsePage(source, maxBytes: maxBytes) }
         var pages: [SourcePage] = []
-        var drafts: [DraftPage] = []
+        var leftOut: [LeftOutPage] = []
         var diagnostics: [Diagnostic] = []
-        for (page, pageDiagnostics) in results {
+        for (source, (page, pageDiagnostics)) in zip(sources, results) {
             diagnostics += pageDiagnostics
-            guard let page else { continue }
+            guard let page, !pageDiagnostics.hasErrors else {
+                leftOut.append(LeftOutPage(brokenAt: source.relativePath, locale: source.locale))
+                continue
+            }
             if includeDrafts || !page.frontMatter.draft {
                 pages.append(page)
             } else {
-                drafts.append(DraftPage(page))
+                leftOut.append(LeftOutPage(page))
             }
         }
-        return (pages, drafts, diagnostics)
+        return (pages, leftOut, diagnostics)
     }
 
     static func parsePage(_ source: PageSource, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {

@@ -61,9 +61,13 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// A build stopped by errors. Carries every diagnostic found, warnings included.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// The checks that could not run because an earlier stage failed ("links and explainer blocks: the
+    /// templates have errors"), so the summary can say what the list of errors does not cover.
+    public var skipped: [String] = []
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], skipped: [String] = []) {
         self.diagnostics = diagnostics.sorted()
+        self.skipped = skipped
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -120,8 +120,11 @@ public struct LoadedSite: Sendable {
     /// `Content/pulse-presets.yml`, read but not yet decoded (the explainer does that).
     public var pulsePresets: SourceText?
     public var warnings: [Diagnostic]
-    /// Pages with `draft: true` that this build leaves out.
-    public var drafts: [DraftPage] = []
+    /// Errors of single pages, which are left out: the later stages still run on the others, and the
+    /// build fails at the end with every error.
+    public var errors: [Diagnostic] = []
+    /// Pages this build leaves out: drafts, and pages with errors.
+    public var leftOut: [LeftOutPage] = []
 
     public init(
         config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,

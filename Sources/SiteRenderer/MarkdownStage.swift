@@ -153,6 +153,8 @@ public enum MarkdownStage {
             switch resolver.target(link.destination, from: index) {
             case .success(let target):
                 return target
+            case .failure(let problem) where problem.followsFromAnotherError:
+                return nil
             case .failure(let problem):
                 diagnostics.append(
                     .error(

@@ -21,11 +21,40 @@ public enum SiteRenderer {
     ///   - today: for the content report's review column (nil: no overdue marks).
     ///   - memo: Markdown an earlier build converted.
     ///   - outputName: how diagnostics name the output folder (`Site`).
+    ///   - earlierErrors: what the load and resolve stages found; with any, this stage checks
+    ///     Markdown, links, strings and explainer blocks, then fails with every error, writing nothing.
     public static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
-        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site"
+        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
+        earlierErrors: [Diagnostic] = []
     ) throws(BuildFailure) -> RenderSummary {
-        try renderSite(graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName).summary
+        try renderSite(
+            graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName,
+            earlierErrors: earlierErrors
+        ).summary
+    }
+
+    /// The render stage's checks that need no template, for a site whose templates have errors:
+    /// Markdown, links, glossary terms, citations, explainer blocks and the strings the content uses.
+    public static func checkContent(_ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:])
+        -> [Diagnostic]
+    {
+        content(graph, templateStrings: [:], memo: memo).diagnostics
+    }
+
+    /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
+    private static func content(
+        _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion]
+    ) -> (
+        explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, diagnostics: [Diagnostic]
+    ) {
+        let explainers = ExplainerStage(graph: graph)
+        let usedStrings = templateStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
+            .merging(PageValueBuilder.usedStrings) { template, _ in template }
+            .merging(explainers.usedStrings(graph)) { template, _ in template }
+        let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
+        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo)
+        return (explainers, strings, markdown, explainers.diagnostics + strings.diagnostics + markdown.diagnostics)
     }
 
     /// `render`, and what it produced (kept by a process that renders pages again later).
@@ -33,17 +62,12 @@ public enum SiteRenderer {
     public static func renderSite(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        progress: (String) -> Void = { _ in }
+        earlierErrors: [Diagnostic] = [], progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
-        let explainers = ExplainerStage(graph: graph)
-        let usedStrings = theme.usedStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
-            .merging(PageValueBuilder.usedStrings) { template, _ in template }
-            .merging(explainers.usedStrings(graph)) { template, _ in template }
-        let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo)
-        let diagnostics = explainers.diagnostics + strings.diagnostics + markdown.diagnostics
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        let (explainers, strings, markdown, diagnostics) = content(
+            graph, templateStrings: theme.usedStrings, memo: memo)
+        if diagnostics.hasErrors || earlierErrors.hasErrors { throw BuildFailure(earlierErrors + diagnostics) }
 
         progress("pages")
         let assetURLs = Dictionary(

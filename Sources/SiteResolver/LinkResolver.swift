@@ -32,7 +32,7 @@ public struct LinkResolver: Sendable {
     private let sourcePaths: [String]
     private let urls: [String]
     private let ids: [String]
-    private let drafts: DraftIndex
+    private let leftOut: LeftOutPages
 
     public init(graph: SiteGraph, anchors: [Set<String>]) {
         self.anchors = anchors
@@ -43,7 +43,13 @@ public struct LinkResolver: Sendable {
         sourcePaths = graph.pages.map(\.source.relativePath)
         urls = graph.pages.map(\.url)
         ids = graph.pages.map(\.id)
-        drafts = graph.drafts
+        leftOut = graph.leftOut
+    }
+
+    /// `page` if its own errors left it out: a link to it, even one that a borrowed copy could take,
+    /// is checked once those are fixed (its headings are not known before).
+    private func brokenPage(_ page: LeftOutPage?) -> LeftOutPage? {
+        page?.reason == .hasErrors ? page : nil
     }
 
     /// Where a link leads: a page and, maybe, a heading on it.
@@ -82,9 +88,12 @@ public struct LinkResolver: Sendable {
         } else if target.hasPrefix(LinkDestination.idScheme) {
             let id = String(target.dropFirst(LinkDestination.idScheme.count))
             let ids = pagesByID[locale] ?? [:]
+            if let broken = brokenPage(leftOut.page(id: id, in: locale, fallback: locale)) {
+                return .failure(LinkProblem(destination, leftOut: broken))
+            }
             guard let found = ids[id] ?? untranslated(pagesByID, id, from: locale) else {
-                if let draft = drafts.draft(id: id, in: locale, fallback: defaultLocale) {
-                    return .failure(LinkProblem(destination, suggestion: nil, advice: draft.advice))
+                if let page = leftOut.page(id: id, in: locale, fallback: defaultLocale) {
+                    return .failure(LinkProblem(destination, leftOut: page))
                 }
                 return .failure(
                     LinkProblem(
@@ -96,10 +105,13 @@ public struct LinkResolver: Sendable {
             let paths = pagesBySourcePath[locale] ?? [:]
             let folder = sourcePaths[source].split(separator: "/").dropLast().map(String.init)
             let path = Self.normalise(target, relativeTo: folder)
+            if let path, let broken = brokenPage(leftOut.page(path: path, in: locale, fallback: locale)) {
+                return .failure(LinkProblem(destination, leftOut: broken))
+            }
             guard let path, let found = paths[path] ?? untranslated(pagesBySourcePath, path, from: locale) else {
                 let wanted = path ?? target
-                if let path, let draft = drafts.draft(path: path, in: locale, fallback: defaultLocale) {
-                    return .failure(LinkProblem(destination, suggestion: nil, advice: draft.advice))
+                if let path, let page = leftOut.page(path: path, in: locale, fallback: defaultLocale) {
+                    return .failure(LinkProblem(destination, leftOut: page))
                 }
                 let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
                 return .failure(LinkProblem(destination, suggestion: hint))
@@ -161,6 +173,13 @@ public struct LinkResolver: Sendable {
 
 public struct LinkProblem: Error, Sendable, Equatable {
     public var message: String
+    /// The link leads to a page whose own errors left it out: those are reported, this is not.
+    public var followsFromAnotherError = false
+
+    init(_ destination: String, leftOut page: LeftOutPage) {
+        self.init(destination, suggestion: nil, advice: page.advice)
+        followsFromAnotherError = page.reason == .hasErrors
+    }
 
     init(_ destination: String, suggestion: String?, advice: String? = nil) {
         var message = "link to '\(destination)' does not resolve"

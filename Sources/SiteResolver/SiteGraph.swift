@@ -15,8 +15,8 @@ public struct SiteGraph: Sendable {
     public var warnings: [Diagnostic] = []
     /// `Content/pulse-presets.yml`, passed through for the renderer's explainers.
     public var pulsePresets: SourceText?
-    /// The pages left out as drafts.
-    public var drafts = DraftIndex()
+    /// The pages left out: drafts, and pages with errors.
+    public var leftOut = LeftOutPages()
 
     /// The locale a page is published in.
     public func locale(of page: PageNode) -> LocaleConfig { locales[known: page.locale] }

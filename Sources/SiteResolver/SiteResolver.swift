@@ -4,6 +4,15 @@ public import SiteModel
 /// translations and checks that nothing collides. Collects every error.
 public enum SiteResolver {
     public static func resolve(_ site: LoadedSite) throws(BuildFailure) -> SiteGraph {
+        let (graph, errors) = resolveCollecting(site)
+        if errors.hasErrors { throw BuildFailure(errors) }
+        return graph
+    }
+
+    /// The site resolved as far as it goes, with the errors found: a page whose related id or URL is
+    /// wrong is still in the graph, so the later stages check every page's links and blocks too.
+    /// A graph with errors is for checking only, never for writing.
+    public static func resolveCollecting(_ site: LoadedSite) -> (graph: SiteGraph, errors: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [PageNode] = []
         let glossaries = GlossaryPages.pages(for: site.locales, defaultLocale: site.config.defaultLocale)
@@ -22,7 +31,7 @@ public enum SiteResolver {
             config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:],
             pagesBySourcePath: [:])
         graph.pulsePresets = site.pulsePresets
-        graph.drafts = DraftIndex(site.drafts)
+        graph.leftOut = LeftOutPages(site.leftOut)
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
         SectionTree.link(&graph)
@@ -30,12 +39,16 @@ public enum SiteResolver {
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return graph
+        return (graph, diagnostics)
     }
 
     private static func index(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
         for (index, page) in graph.pages.enumerated() {
+            // A borrowed page never takes the path of one the locale has itself. Paths are the files'
+            // own, so a page whose id clashes keeps its path: links to it are still checked.
+            if !page.isFallback || graph.pagesBySourcePath[page.locale]?[page.source.relativePath] == nil {
+                graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
+            }
             if let existing = graph.pagesByID[page.locale]?[page.id] {
                 // Point at the page whose `id:` line made the clash, if one has it.
                 let other = graph.pages[existing]
@@ -52,10 +65,6 @@ public enum SiteResolver {
                 continue
             }
             graph.pagesByID[page.locale, default: [:]][page.id] = index
-            // A borrowed page never takes the path of one the locale has itself.
-            if !page.isFallback || graph.pagesBySourcePath[page.locale]?[page.source.relativePath] == nil {
-                graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
-            }
         }
     }
 
@@ -69,10 +78,12 @@ public enum SiteResolver {
                 if let target = ids[related.value] {
                     graph.pages[index].related.append(target)
                 } else if !allIDs.contains(related.value) {
-                    let draft = graph.drafts.draft(
+                    let leftOut = graph.leftOut.page(
                         id: related.value, in: page.locale, fallback: graph.config.defaultLocale)
+                    // A page with errors of its own: those say what is wrong.
+                    if let leftOut, leftOut.reason == .hasErrors { continue }
                     let hint =
-                        draft.map { ": \($0.advice)" }
+                        leftOut?.advice.map { ": \($0)" }
                         ?? Suggestion.closestID(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" }
                         ?? ""
                     diagnostics.append(.error(related.location, "related: no page has id '\(related.value)'\(hint)"))

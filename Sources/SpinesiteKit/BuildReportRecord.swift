@@ -43,7 +43,7 @@ extension BuildReport {
             outputPath: options.outputPath, basePath: patch.site.graph.config.basePath
         )
         kind = .bodyEdit
-        draftsSkipped = patch.site.graph.drafts.count
+        draftsSkipped = patch.site.graph.leftOut.draftCount
         pagesRendered = patch.pagesRendered
         changedFiles = patch.changedFiles
     }

@@ -162,10 +162,13 @@ public enum SiteBuilder {
         }
         // Taken before anything is read: a file saved during the build makes the next one look again.
         let inputs = InputSnapshot.take([options.contentPath, options.templatesPath])
-        let (graph, loaderWarningFiles, markdown) = try load(
+        let (graph, loaderWarningFiles, markdown, errors) = try load(
             options, convertingMarkdown: lastBuild.conversions(in: store), progress: progress)
         progress("templates")
-        let theme = try loadTheme(options, after: graph)
+        let theme = try loadTheme(options, after: graph, earlierErrors: errors, markdown: markdown)
+        if errors.hasErrors {
+            try check(graph, theme: theme, options: options, markdown: markdown, earlierErrors: errors)
+        }
         try OutputSafety.check(
             output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
         var outcome: RenderOutcome
@@ -248,12 +251,32 @@ public enum SiteBuilder {
             basePath: graph.config.basePath
         )
         report.pagesRendered = rendered.pagesRendered
-        report.draftsSkipped = graph.drafts.count
+        report.draftsSkipped = graph.leftOut.draftCount
         return RenderOutcome(report: report, site: site)
     }
 
-    /// The templates; a failure keeps the graph's warnings with it.
-    static func loadTheme(_ options: BuildOptions, after graph: SiteGraph) throws(BuildFailure) -> Theme {
+    /// Every check of the render stage without writing, for a site with errors: the build then fails
+    /// with the errors of every stage.
+    static func check(
+        _ graph: SiteGraph, theme: Theme, options: BuildOptions, markdown: [ConversionInput: MarkdownConversion],
+        earlierErrors: [Diagnostic]
+    ) throws(BuildFailure) -> Never {
+        do {
+            _ = try SiteRenderer.render(
+                graph, theme: theme, into: DiscardingSink(), today: options.today, memo: markdown,
+                earlierErrors: earlierErrors)
+        } catch {
+            throw BuildFailure(graph.warnings + error.diagnostics)
+        }
+        throw BuildFailure(graph.warnings + earlierErrors)
+    }
+
+    /// The templates. A failure carries the graph's warnings, the earlier stages' errors and what the
+    /// content checks that need no template found.
+    static func loadTheme(
+        _ options: BuildOptions, after graph: SiteGraph, earlierErrors: [Diagnostic] = [],
+        markdown: [ConversionInput: MarkdownConversion] = [:]
+    ) throws(BuildFailure) -> Theme {
         do {
             let stringKeys = Set(graph.locales.flatMap(\.strings.keys))
             return try Theme.load(
@@ -261,7 +284,10 @@ public enum SiteBuilder {
                 stringKeys: stringKeys, kinds: PageKind.published(in: graph)
             )
         } catch {
-            throw BuildFailure(graph.warnings + error.diagnostics)
+            throw BuildFailure(
+                graph.warnings + earlierErrors + error.diagnostics
+                    + SiteRenderer.checkContent(graph, memo: markdown),
+                skipped: ["the strings the templates use, and the pages' HTML (the templates have errors)"])
         }
     }
 
@@ -270,7 +296,18 @@ public enum SiteBuilder {
     public static func resolve(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
         -> SiteGraph
     {
-        try load(options, progress: progress).graph
+        let (graph, errors) = try resolveCollecting(options, progress: progress)
+        if errors.hasErrors { throw BuildFailure(graph.warnings + errors) }
+        return graph
+    }
+
+    /// Load and resolve as far as they go, with the errors of single pages: for `check`, which goes on
+    /// to every later check. Throws only when no page can be checked (the configuration has errors).
+    public static func resolveCollecting(_ options: BuildOptions, progress: (String) -> Void = { _ in })
+        throws(BuildFailure) -> (graph: SiteGraph, errors: [Diagnostic])
+    {
+        let loaded = try load(options, progress: progress)
+        return (loaded.graph, loaded.errors)
     }
 
     /// `resolve`, the files the loader warned about, and (when asked) every
@@ -282,14 +319,23 @@ public enum SiteBuilder {
         _ options: BuildOptions, convertingMarkdown memo: [ConversionInput: MarkdownConversion]? = nil,
         progress: (String) -> Void
     ) throws(BuildFailure) -> (
-        graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: [ConversionInput: MarkdownConversion]
+        graph: SiteGraph, loaderWarningFiles: Set<String>, markdown: [ConversionInput: MarkdownConversion],
+        errors: [Diagnostic]
     ) {
         progress("loading")
-        let loaded = try ContentLoader.load(
-            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
-            displayRoot: options.display("Content"),
-            includeDrafts: options.includeDrafts
-        )
+        let loaded: LoadedSite
+        do {
+            loaded = try ContentLoader.load(
+                contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+                displayRoot: options.display("Content"),
+                includeDrafts: options.includeDrafts
+            )
+        } catch {
+            throw BuildFailure(
+                error.diagnostics,
+                skipped: ["links, related ids, strings, templates and explainer blocks (the configuration has errors)"]
+            )
+        }
         progress("markdown")
         let conversion = memo.map { memo in
             BackgroundWork {
@@ -299,14 +345,11 @@ public enum SiteBuilder {
         // On all cores the conversion goes on while the site is resolved; on one (`SPINESITE_THREADS=1`) it is done
         // by now.
         progress("resolving")
-        do {
-            var graph = try SiteResolver.resolve(loaded)
-            graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
-            return (graph, Set(loaded.warnings.map(\.location.file)), conversion?.result() ?? [:])
-        } catch {
-            _ = conversion?.result()
-            throw BuildFailure(loaded.warnings + error.diagnostics)
-        }
+        var (graph, errors) = SiteResolver.resolveCollecting(loaded)
+        graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
+        return (
+            graph, Set(loaded.warnings.map(\.location.file)), conversion?.result() ?? [:], loaded.errors + errors
+        )
     }
 }
 

@@ -31,17 +31,18 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let diagnostics = SiteChecker.check(site.build())
+        let (diagnostics, skipped) = SiteChecker.run(site.build())
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         switch format {
         case .json:
-            print(try SiteChecker.json(diagnostics))
+            print(try SiteChecker.json(diagnostics, skipped: skipped))
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
             print(
                 "check: \(errors) error(s), \(warnings) "
                     + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
+                    + notChecked(skipped)
             )
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }

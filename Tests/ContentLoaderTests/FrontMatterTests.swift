@@ -11,10 +11,10 @@ func load(_ pages: [String: String], drafts: Bool = false, site: TemporaryFolder
     let folder = site ?? MinimalSite.make(pages)
     if site != nil { for (path, text) in pages { folder.write("Content/en/\(path)", text) } }
     do {
-        return .success(
-            try ContentLoader.load(
-                contentURL: folder.url.appendingPathComponent("Content"), displayRoot: "Content", includeDrafts: drafts
-            ))
+        let site = try ContentLoader.load(
+            contentURL: folder.url.appendingPathComponent("Content"), displayRoot: "Content", includeDrafts: drafts)
+        // A page's errors leave that page out and fail the build later, with every other stage's.
+        return site.errors.isEmpty ? .success(site) : .failure(BuildFailure(site.warnings + site.errors))
     } catch {
         return .failure(error)
     }

@@ -144,12 +144,12 @@ final class SiteResolverTests: XCTestCase {
         var site = Sites.site([Sites.page("tens.md", id: "tens", related: ["scs"])])
         var draft = Sites.page("therapies/scs.md", id: "scs")
         draft.frontMatter.draft = true
-        site.drafts = [DraftPage(draft)]
+        site.leftOut = [LeftOutPage(draft)]
         let advice = "'therapies/scs.md' is a draft: remove `draft: true` to publish it, or preview with --drafts"
         XCTAssertEqual(Sites.errors(site), ["Content/en/tens.md:7:1: error: related: no page has id 'scs': \(advice)"])
         site.pages[0].frontMatter.related = []
         let graph = try SiteResolver.resolve(site)
-        XCTAssertEqual(graph.drafts.count, 1)
+        XCTAssertEqual(graph.leftOut.draftCount, 1)
         let resolver = LinkResolver(graph: graph, anchors: graph.pages.map { _ in [] })
         let tens = graph.pagesByID["en"]!["tens"]!
         for destination in ["therapies/scs.md", "topic:scs"] {

@@ -44,16 +44,25 @@ final class BadInputTests: XCTestCase {
         XCTAssertFalse(site.exists("Site/en/pnt/index.html"))
     }
 
-    func testErrorsFromEveryFileAreCollected() throws {
+    /// An error in one page does not hide those of another, nor those of a later stage.
+    func testErrorsFromEveryFileAndEveryStageAreReportedAtOnce() throws {
         let site = try siteWithPreviousOutput([
             "a.md": "---\ndescription: \"x\"\n---\n",
             "b.md": MinimalSite.page(extra: "id: tens\n"),
+            "c.md": MinimalSite.page(
+                extra: "related: [nope]\n", body: "See [one](a.md#x), [two](tenz.md) and [three](topic:pnss)."),
         ])
-        XCTAssertEqual(failingBuild(site), ["Content/en/a.md:2:1: error: front matter: 'title' is missing"])
-        site.write("Content/en/a.md", MinimalSite.page())
         XCTAssertEqual(
             failingBuild(site),
-            ["Content/en/b.md:4:5: error: id 'tens' is already used by Content/en/tens.md in locale 'en'"])
+            [
+                "Content/en/a.md:2:1: error: front matter: 'title' is missing",
+                "Content/en/b.md:4:5: error: id 'tens' is already used by Content/en/tens.md in locale 'en'",
+                "Content/en/c.md:4:11: error: related: no page has id 'nope'",
+                "Content/en/c.md:7:20: error: link to 'tenz.md' does not resolve (did you mean 'tens.md'?)",
+                "Content/en/c.md:7:39: error: link to 'topic:pnss' does not resolve",
+            ],
+            "the link to the page with errors (a.md) waits until that page loads")
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"), "previous output intact")
     }
 
     func testImagesNeedAltTextAndBodyHasNoH1() throws {

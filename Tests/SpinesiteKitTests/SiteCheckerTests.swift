@@ -26,6 +26,21 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertFalse(site.exists("Site"), "check writes nothing")
     }
 
+    /// Templates that do not compile stop only what needs them; the summary says what was not checked.
+    func testChecksThatCouldNotRunAreNamed() throws {
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", extra: review + "related: [nope]\n", body: "[x](nope.md)")
+        ])
+        site.copy(from: Repository.templates, to: "Templates")
+        site.write("Templates/topic.mustache", "{{#page}}{{titel}}{{/page}}")
+        let (diagnostics, skipped) = SiteChecker.run(BuildOptions(root: site.path))
+        let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        XCTAssertTrue(errors.contains { $0.hasSuffix("related: no page has id 'nope'") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.contains("topic.mustache") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.contains("link to 'nope.md'") }, "links need no template: \(errors)")
+        XCTAssertEqual(skipped, ["the strings the templates use, and the pages' HTML (the templates have errors)"])
+    }
+
     func testPagesHarderThanTheTargetAreWarnings() throws {
         let hard =
             "Transcutaneous electrical nerve stimulation constitutes a noninvasive neuromodulatory intervention "
