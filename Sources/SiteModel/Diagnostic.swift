@@ -88,3 +88,28 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+/// Problems found once per locale that have one cause (a borrowed copy repeats its original's
+/// front matter): one diagnostic per cause, at its source line, naming the locales.
+public struct LocaleDiagnostics {
+    private var order: [Diagnostic] = []
+    private var locales: [Diagnostic: [String]] = [:]
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic, locale: String) {
+        if locales[diagnostic] == nil { order.append(diagnostic) }
+        if locales[diagnostic]?.contains(locale) != true { locales[diagnostic, default: []].append(locale) }
+    }
+
+    /// Each cause once; its message names the locales when there are several.
+    public var merged: [Diagnostic] {
+        order.map { diagnostic in
+            let found = locales[diagnostic] ?? []
+            guard found.count > 1 else { return diagnostic }
+            var merged = diagnostic
+            merged.message += " (in \(found.count) locales: \(found.joined(separator: ", ")))"
+            return merged
+        }
+    }
+}

@@ -69,6 +69,7 @@ public enum SiteResolver {
     }
 
     private static func linkRelatedAndTranslations(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
+        var relatedErrors = LocaleDiagnostics()
         let allIDs = Set(graph.pagesByID.values.flatMap(\.keys))
         let localeOrder = graph.locales.map(\.tag)
         for index in graph.pages.indices {
@@ -86,10 +87,14 @@ public enum SiteResolver {
                         leftOut?.advice.map { ": \($0)" }
                         ?? Suggestion.closestID(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" }
                         ?? ""
-                    diagnostics.append(.error(related.location, "related: no page has id '\(related.value)'\(hint)"))
+                    relatedErrors.add(
+                        .error(related.location, "related: no page has id '\(related.value)'\(hint)"),
+                        locale: page.locale)
                 }
             }
             graph.pages[index].translations = localeOrder.compactMap { graph.pagesByID[$0]?[page.id] }
         }
+        // A borrowed copy has its original's `related:` line: one error for all of them.
+        diagnostics += relatedErrors.merged
     }
 }

@@ -26,6 +26,26 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertFalse(site.exists("Site"), "check writes nothing")
     }
 
+    /// es and fr borrow the English page, and with it its `related:` line: one error, naming them.
+    func testAProblemSharedByLocalesIsReportedOnceNamingThem() throws {
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", extra: review + "related: [pnn]\n"),
+            "pnt.md": MinimalSite.page(title: "PNT", extra: review + "id: therapies/pnn\n"),
+        ])
+        for (tag, name) in [("es", "Español"), ("fr", "Français")] {
+            site.write("Content/\(tag)/locale.yml", "name: \(name)\ndirection: ltr\n")
+        }
+        site.copy(from: Repository.templates, to: "Templates")
+        let errors = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
+            .filter { $0.severity == .error }
+        let expected =
+            "Content/en/tens.md:6:11: error: related: no page has id 'pnn' (did you mean 'therapies/pnn'?) "
+            + "(in 3 locales: en, es, fr)"
+        XCTAssertEqual(errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }, [expected])
+        let json = try JSONSerialization.jsonObject(with: Data(try SiteChecker.json(errors).utf8)) as? [String: Any]
+        XCTAssertEqual(json?["errors"] as? Int, 1)
+    }
+
     /// Templates that do not compile stop only what needs them; the summary says what was not checked.
     func testChecksThatCouldNotRunAreNamed() throws {
         let site = MinimalSite.make([
