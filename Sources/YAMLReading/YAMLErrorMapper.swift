@@ -1,28 +1,88 @@
+import Foundation
 public import SiteModel
 import Yams
 
-/// Turns a Yams/libyaml error into a diagnostic at the right file line.
+/// Turns a Yams/libyaml error into a diagnostic at the right file line, in words an editor acts
+/// on: the common mistakes (a tab, a colon in an unquoted value, a key written twice) are named
+/// with their fix; anything else keeps the parser's words.
 public enum YAMLErrorMapper {
-    public static func diagnostic(_ error: any Error, file: String, lineOffset: Int, what: String) -> Diagnostic {
+    /// - Parameter text: the YAML that failed, to find the line a mistake is on.
+    public static func diagnostic(
+        _ error: any Error, file: String, lineOffset: Int, what: String, text: String = ""
+    ) -> Diagnostic {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
         guard let yamlError = error as? YamlError else {
             return .error(start, "\(what): \(error)")
         }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let location = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+            if let plain = plainWords(problem: problem, line: line, column: mark.column) {
+                return .error(plain.column.map { location.with(column: $0) } ?? location, "\(what): \(plain.message)")
+            }
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let location = SourceLocation(
-                file: file, line: context.mark.line + lineOffset, column: context.mark.column)
-            return .error(location, "\(what): duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let key = duplicates.sorted().first ?? ""
+            let mapping = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
+            let location =
+                secondOccurrence(of: key, in: lines).map {
+                    SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
+                } ?? mapping
+            return .error(
+                location,
+                "\(what): '\(key)' is written twice; keep one (each key may appear once)")
         case .reader(let problem, _, _, _):
             return .error(start, "\(what): invalid YAML: \(problem)")
         default:
             return .error(start, "\(what): invalid YAML: \(yamlError)")
         }
+    }
+
+    /// The fix for libyaml's most common complaints, found from the line's text.
+    static func plainWords(problem: String, line: String, column: Int) -> (message: String, column: Int?)? {
+        if problem.contains("found character that cannot start any token"), let tab = line.firstIndex(of: "\t") {
+            let at = line.distance(from: line.startIndex, to: tab) + 1
+            return ("a tab is used for indentation; YAML needs spaces: replace the tab with spaces", at)
+        }
+        if problem.contains("mapping values are not allowed"), let colon = line.range(of: ": ") {
+            let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
+            let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            let quoted =
+                "\""
+                + value.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let indent = String(line.prefix { $0 == " " })
+            return (
+                "the value of '\(key)' contains ': ', which YAML reads as another key; put the value in quotes: "
+                    + "\(indent)\(key): \(quoted)", nil
+            )
+        }
+        return nil
+    }
+
+    /// Where `key:` starts a line the second time (1-based line and column).
+    static func secondOccurrence(of key: String, in lines: [String]) -> (line: Int, column: Int)? {
+        var seen = false
+        for (index, line) in lines.enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let unquoted = rest.hasPrefix(key + ":")
+            let quoted = rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':")
+            guard unquoted || quoted else { continue }
+            if seen { return (index + 1, indent + 1) }
+            seen = true
+        }
+        return nil
+    }
+}
+
+extension SourceLocation {
+    fileprivate func with(column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
     }
 }

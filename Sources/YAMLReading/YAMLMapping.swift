@@ -25,7 +25,9 @@ public struct YAMLMapping {
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             return .failure(
-                BuildFailure([YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what)]))
+                BuildFailure([
+                    YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what, text: text)
+                ]))
         }
         guard let node else {
             return .failure(BuildFailure([.error(start, "\(what): is empty")]))
@@ -127,7 +129,7 @@ public struct YAMLMapping {
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            error(location(of: node), "\(what): '\(key)' must be text")
+            error(location(of: node), "\(what): '\(key)' must be \(Self.oneText(key, not: node))")
             return nil
         }
         let value = scalar.string.trimmed
@@ -157,6 +159,15 @@ public struct YAMLMapping {
         return value
     }
 
+    /// "one text, not a list: …": what to write instead of `node`.
+    static func oneText(_ key: String, not node: Node) -> String {
+        switch node {
+        case .sequence: "one text, not a list: write \(key): \"…\" on one line"
+        case .mapping: "one text, not 'name: value' lines: write \(key): \"…\" on one line, in quotes"
+        default: "text"
+        }
+    }
+
     /// A list of text; a single text value is taken as a list of one.
     public mutating func strings(_ key: String, what: String) -> [Located<String>] {
         guard let node = node(key) else { return [] }
@@ -165,7 +176,10 @@ public struct YAMLMapping {
         case .scalar: items = [node]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            error(location(of: node), "\(what): '\(key)' must be a list")
+            error(
+                location(of: node),
+                "\(what): '\(key)' must be a list, not 'name: value' lines: write \(key): [first, second], or one "
+                    + "'- item' line per item")
             return []
         }
         var result: [Located<String>] = []

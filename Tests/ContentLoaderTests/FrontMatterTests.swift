@@ -104,8 +104,32 @@ final class FrontMatterTests: XCTestCase {
             [
                 "Content/en/a.md:4:9: error: front matter: 'weight' must be a whole number",
                 "Content/en/a.md:5:8: error: front matter: 'draft' must be true or false",
-                "Content/en/a.md:6:10: error: front matter: 'related' must be a list",
+                "Content/en/a.md:6:10: error: front matter: 'related' must be a list, not 'name: value' lines: write "
+                    + "related: [first, second], or one '- item' line per item",
             ])
+    }
+
+    /// libyaml's words ("found character that cannot start any token") become the mistake and its fix.
+    func testYAMLMistakesAreNamedWithTheirFix() {
+        func first(_ frontMatter: String) -> String {
+            messages(load(["a.md": "---\n\(frontMatter)---\n\nBody.\n"])).first ?? ""
+        }
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B\"\nrelated:\n\t- hub\n"),
+            "Content/en/a.md:5:1: error: front matter: a tab is used for indentation; YAML needs spaces: replace "
+                + "the tab with spaces")
+        XCTAssertEqual(
+            first("title: TENS: a \"plain\" guide\ndescription: \"B\"\n"),
+            "Content/en/a.md:2:12: error: front matter: the value of 'title' contains ': ', which YAML reads as "
+                + "another key; put the value in quotes: title: \"TENS: a \\\"plain\\\" guide\"")
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B\"\nweight: 2\ntitle: \"Again\"\n"),
+            "Content/en/a.md:5:1: error: front matter: 'title' is written twice; keep one (each key may appear once)",
+            "at the duplicate, not at the first")
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription:\n  - one\n  - two\n"),
+            "Content/en/a.md:4:3: error: front matter: 'description' must be one text, not a list: write "
+                + "description: \"…\" on one line")
     }
 
     func testSlugAndIDCannotEscapeTheOutputFolder() {
