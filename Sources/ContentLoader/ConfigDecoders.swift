@@ -65,7 +65,9 @@ enum SiteConfigDecoder {
 
 /// `Content/<tag>/locale.yml` → `LocaleConfig`.
 enum LocaleConfigDecoder {
-    static let knownKeys: Set<String> = ["name", "direction", "strings", "fallback", "formatLocale", "fallbackPages"]
+    static let knownKeys: Set<String> = [
+        "name", "direction", "strings", "fallback", "formatLocale", "fallbackPages", "languageNames",
+    ]
 
     static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
         let what = "locale.yml"
@@ -81,6 +83,7 @@ enum LocaleConfigDecoder {
         let fallback = yaml.strings("fallback", what: what)
         let formatLocale = yaml.string("formatLocale", required: false, what: what)
         let fallbackPages = yaml.bool("fallbackPages", what: what)
+        let languageNames = yaml.stringMap("languageNames", what: what)
         if let formatLocale, !LanguageTag.isValid(formatLocale.value) {
             yaml.error(formatLocale.location, "\(what): 'formatLocale' must be a BCP 47 tag such as en-GB")
         }
@@ -100,6 +103,7 @@ enum LocaleConfigDecoder {
         )
         config.formatLocale = formatLocale?.value ?? tag
         config.publishesFallbackPages = fallbackPages ?? true
+        config.languageNames = languageNames.mapValues(\.value)
         return (config, yaml.diagnostics)
     }
 }

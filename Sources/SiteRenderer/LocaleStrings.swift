@@ -6,6 +6,8 @@ import SiteResolver
 /// (with a warning); missing in the default locale too, it is an error.
 struct LocaleStrings: Sendable {
     private var byLocale: [String: [String: String]] = [:]
+    /// locale → key → the locale whose text it shows, for keys it borrows.
+    private var borrowedFrom: [String: [String: String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(graph: SiteGraph, usedStrings: [String: String]) {
@@ -16,6 +18,7 @@ struct LocaleStrings: Sendable {
                 if let source = graph.locales.stringSource(key, for: locale, defaultLocale: graph.config.defaultLocale)
                 {
                     strings[key] = source.strings[key]
+                    borrowedFrom[locale.tag, default: [:]][key] = source.tag
                     diagnostics.append(
                         .warning(
                             location,
@@ -29,4 +32,8 @@ struct LocaleStrings: Sendable {
     }
 
     func strings(for tag: String) -> [String: String] { byLocale[tag] ?? [:] }
+
+    /// The language `key`'s text is in for locale `tag`: its own, or the one it borrows the text from.
+    /// A sentence that names languages names them in this one.
+    func language(of key: String, for tag: String) -> String { borrowedFrom[tag]?[key] ?? tag }
 }

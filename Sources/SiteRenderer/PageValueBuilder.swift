@@ -9,6 +9,8 @@ struct PageValueBuilder: Sendable {
     private(set) var graph: SiteGraph
     let strings: LocaleStrings
     let formats = LocaleFormats()
+    /// Languages named in the reader's language (notices, links to pages in another language).
+    let languageNames: LanguageNames
     /// `https://host` of the base URL, computed once (it is needed for every link of every page).
     private let origin: String
     /// Each locale's shared values, made once: every page of a locale shows them.
@@ -24,9 +26,13 @@ struct PageValueBuilder: Sendable {
         self.graph = graph
         self.strings = strings
         self.origin = graph.config.origin
+        let languageNames = LanguageNames(graph.locales)
+        self.languageNames = languageNames
         let graph = graph
         let origin = origin
-        links = ParallelMap.map(Array(graph.pages.indices)) { Self.makeLink(to: $0, in: graph) }
+        links = ParallelMap.map(Array(graph.pages.indices)) {
+            Self.makeLink(to: $0, in: graph, languageNames: languageNames)
+        }
         switcherEntries = ParallelMap.map(Array(graph.pages.indices)) {
             Self.makeSwitcherEntries($0, in: graph, origin: origin)
         }
@@ -163,14 +169,14 @@ struct PageValueBuilder: Sendable {
         links[index]
     }
 
-    private static func makeLink(to index: Int, in graph: SiteGraph) -> LinkValue {
+    private static func makeLink(to index: Int, in graph: SiteGraph, languageNames: LanguageNames) -> LinkValue {
         let page = graph.pages[index]
-        // A borrowed page's title is in its content's language.
+        // A borrowed page's title is in its content's language; the note says which, in the reader's.
         return LinkValue(
             title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description),
             isSection: page.isListing,
             fallbackLang: page.isFallback ? page.source.locale : nil,
-            otherLanguage: page.isPublished ? nil : graph.contentLocale(of: page).name
+            otherLanguage: page.isPublished ? nil : languageNames.name(of: page.source.locale, for: page.locale)
         )
     }
 
@@ -194,11 +200,17 @@ struct PageValueBuilder: Sendable {
         return "\(reviewed) · \(next)"
     }
 
-    /// "This page is not yet available in Español; you are reading the English version."
+    /// "Esta página todavía no está disponible en español; está leyendo la versión en inglés.": both
+    /// languages named in the reader's.
     private func fallbackNotice(locale tag: String, contentLocale: LocaleConfig) -> String {
-        Placeholders.fill(
+        // A locale without its own notice shows another's text: the names follow the text.
+        let reader = strings.language(of: "fallbackNotice", for: tag)
+        return Placeholders.fill(
             strings.strings(for: tag)["fallbackNotice"] ?? "",
-            ["language": graph.locales[tag]?.name ?? tag, "original": contentLocale.name])
+            [
+                "language": languageNames.name(of: tag, for: reader),
+                "original": languageNames.name(of: contentLocale.tag, for: reader),
+            ])
     }
 
     /// `/<locale>/search/`, the locale's search page.

@@ -45,8 +45,8 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/deep/\">"))
         XCTAssertTrue(
             page.contains(
-                "<p class=\"notice\" role=\"note\">This page is not yet available in Português do Brasil; you are "
-                    + "reading the English version. The original: <a href=\"/en/deep/\" lang=\"en\" "
+                "<p class=\"notice\" role=\"note\">Esta página aún no está disponible en portugués (Brasil); está "
+                    + "leyendo la versión en inglés. El original: <a href=\"/en/deep/\" lang=\"en\" "
                     + "hreflang=\"en\">Deep</a></p>"
             ))
         XCTAssertFalse(page.contains("rel=\"alternate\""), "borrowed pages declare no alternates")
@@ -183,14 +183,14 @@ final class LinkedFallbackTests: XCTestCase {
         XCTAssertTrue(home.contains("<html lang=\"pt-BR\" dir=\"ltr\">"))
         XCTAssertTrue(
             home.contains(
-                "<a href=\"/pt/other/\" lang=\"pt\">Outra <span class=\"other-language\">(Português)</span></a>"), home
+                "<a href=\"/pt/other/\" lang=\"pt\">Outra <span class=\"other-language\">(português)</span></a>"), home
         )
         XCTAssertTrue(
             home.contains(
-                "<a href=\"/es/guia/\" lang=\"es\">Guía <span class=\"other-language\">(Español)</span></a>"), home)
+                "<a href=\"/es/guia/\" lang=\"es\">Guía <span class=\"other-language\">(espanhol)</span></a>"), home)
         XCTAssertTrue(
             home.contains(
-                "<a href=\"/en/deep/\" lang=\"en\">Deep <span class=\"other-language\">(English)</span></a>"), home)
+                "<a href=\"/en/deep/\" lang=\"en\">Deep <span class=\"other-language\">(inglês)</span></a>"), home)
     }
 
     func testSwitchersLeadToTheOriginalAndAlternatesAndSitemapStayReal() throws {
@@ -229,5 +229,37 @@ final class BorrowedLinkTests: XCTestCase {
         XCTAssertTrue(
             original.contains(
                 "See <a href=\"/en/a/#risks\">the risks</a> and <a href=\"/en/a/#steps\">the steps</a>."), original)
+    }
+}
+
+/// Sentences that name languages name them in the reader's language (CLDR), unless the reader's
+/// locale.yml says otherwise under `languageNames:`.
+final class LanguageNameTests: XCTestCase {
+    func testTheFallbackNoticeNamesLanguagesInTheReadersLanguage() throws {
+        let site = MinimalSite.make([
+            "tens.md": MinimalSite.page(title: "TENS", extra: "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n")
+        ])
+        for tag in ["es", "ar"] {
+            site.copy(
+                from: Repository.root.appendingPathComponent("Content/\(tag)/locale.yml"),
+                to: "Content/\(tag)/locale.yml")
+        }
+        site.write(
+            "Content/fr/locale.yml",
+            "name: Français\ndirection: ltr\nlanguageNames:\n  en: \"anglais (États-Unis)\"\nstrings:\n"
+                + "  fallbackNotice: \"Pas encore en {language} ; voici la version en {original} :\"\n")
+        site.copy(from: Repository.templates, to: "Templates")
+        _ = try SiteBuilder.build(BuildOptions(root: site.path))
+        func notice(_ locale: String) throws -> String {
+            let page = try XCTUnwrap(site.read("Site/\(locale)/tens/index.html"))
+            let start = try XCTUnwrap(page.range(of: "<p class=\"notice\" role=\"note\">"))
+            return String(page[start.upperBound...].prefix { $0 != "<" })
+        }
+        let spanish = try notice("es")
+        let arabic = try notice("ar")
+        XCTAssertTrue(spanish.contains(" en español; ") && spanish.contains(" en inglés."), spanish)
+        XCTAssertTrue(arabic.contains("العربية") && arabic.contains("الإنجليزية"), arabic)
+        XCTAssertFalse(arabic.contains("English"))
+        XCTAssertEqual(try notice("fr"), "Pas encore en français ; voici la version en anglais (États-Unis) : ")
     }
 }

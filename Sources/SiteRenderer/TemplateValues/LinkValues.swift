@@ -56,7 +56,7 @@ final class LinkValue: TemplateObject, Sendable {
         .optionalText(
             "otherLanguage",
             "When the link leads to a page in another language (a locale with `fallbackPages: false`): that "
-                + "language's name."
+                + "language's name, in the reader's language."
         ) { $0.otherLanguage },
     ])
 }
