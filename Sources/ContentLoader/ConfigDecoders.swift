@@ -66,7 +66,7 @@ enum SiteConfigDecoder {
 /// `Content/<tag>/locale.yml` → `LocaleConfig`.
 enum LocaleConfigDecoder {
     static let knownKeys: Set<String> = [
-        "name", "direction", "strings", "fallback", "formatLocale", "fallbackPages", "languageNames",
+        "name", "direction", "strings", "fallback", "formatLocale", "fallbackPages", "languageNames", "published",
     ]
 
     static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
@@ -84,6 +84,19 @@ enum LocaleConfigDecoder {
         let formatLocale = yaml.string("formatLocale", required: false, what: what)
         let fallbackPages = yaml.bool("fallbackPages", what: what)
         let languageNames = yaml.stringMap("languageNames", what: what)
+        let published = yaml.bool("published", what: what)
+        if published != false {
+            // A published locale must not show what `new locale` left to translate.
+            let texts =
+                [name.map { ("name", $0) }].compactMap { $0 }
+                + strings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (key, text) in texts where text.value.contains(ScaffoldPlaceholder.opening) {
+                yaml.error(
+                    text.location,
+                    "\(what): '\(key)' still holds a placeholder of 'spinesite new locale': translate it and remove "
+                        + "the mark, or keep 'published: false'")
+            }
+        }
         if let formatLocale, !LanguageTag.isValid(formatLocale.value) {
             yaml.error(formatLocale.location, "\(what): 'formatLocale' must be a BCP 47 tag such as en-GB")
         }
@@ -104,6 +117,7 @@ enum LocaleConfigDecoder {
         config.formatLocale = formatLocale?.value ?? tag
         config.publishesFallbackPages = fallbackPages ?? true
         config.languageNames = languageNames.mapValues(\.value)
+        config.published = published ?? true
         return (config, yaml.diagnostics)
     }
 }

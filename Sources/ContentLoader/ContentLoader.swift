@@ -8,9 +8,10 @@ public enum ContentLoader {
     ///   - contentURL: the `Content` folder.
     ///   - displayRoot: how that folder is named in diagnostics (`Content`).
     ///   - includeDrafts: keep pages with `draft: true`.
-    public static func load(contentURL: URL, displayRoot: String, includeDrafts: Bool) throws(BuildFailure)
-        -> LoadedSite
-    {
+    ///   - includeUnpublishedLocales: keep locales whose `locale.yml` says `published: false`.
+    public static func load(
+        contentURL: URL, displayRoot: String, includeDrafts: Bool, includeUnpublishedLocales: Bool = false
+    ) throws(BuildFailure) -> LoadedSite {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []
         let top = tree.children(of: "")
@@ -60,12 +61,26 @@ public enum ContentLoader {
             }
         }
 
+        // A locale in progress is left out whole: no page, switcher entry, hreflang, sitemap line or
+        // search entry. Its locale.yml is still checked, and its place in the order and chains.
+        let unpublished = Set(
+            locales.filter { !$0.published && !includeUnpublishedLocales && $0.tag != config?.defaultLocale }.map(
+                \.tag))
+        for locale in locales where !locale.published && locale.tag == config?.defaultLocale {
+            diagnostics.append(
+                .error(
+                    locale.location,
+                    "locale.yml: the default locale is always published; remove 'published: false'"))
+        }
+        sources.removeAll { unpublished.contains($0.locale) }
         let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
         let (pages, leftOut, pageDiagnostics) = parsePages(
             sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
         guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
+        ordered.removeAll { unpublished.contains($0.tag) }
+        for index in ordered.indices { ordered[index].fallbackChain.removeAll { unpublished.contains($0) } }
         // Without its configuration and locales no later stage can run; a page with errors is left
         // out instead, so that the other pages' problems are found in the same run.
         if diagnostics.hasErrors { throw BuildFailure(diagnostics + pageDiagnostics) }

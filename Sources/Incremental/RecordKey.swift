@@ -12,9 +12,12 @@ public enum RecordKey {
     /// - Parameters:
     ///   - today: review dates depend on the day.
     ///   - templates: the templates folder, standardized.
-    public static func make(includeDrafts: Bool, today: CalendarDate, templates: String) -> String {
+    public static func make(includeDrafts: Bool, unpublishedLocales: Bool, today: CalendarDate, templates: String)
+        -> String
+    {
         let templates = URL(fileURLWithPath: templates).standardizedFileURL.path
-        return "spinesite \(executable); drafts \(includeDrafts); today \(today); templates \(templates)"
+        return "spinesite \(executable); drafts \(includeDrafts); unpublished locales \(unpublishedLocales); "
+            + "today \(today); templates \(templates)"
     }
 
     /// The running executable's size and modification time.

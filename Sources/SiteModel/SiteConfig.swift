@@ -78,6 +78,8 @@ public struct LocaleConfig: Sendable, Hashable {
     /// this locale with another's content (the default), or only linked to,
     /// in the first locale of the chain that has them.
     public var publishesFallbackPages = true
+    /// `published: false`: a locale in progress, built only in the preview or with `--drafts`.
+    public var published = true
     /// `languageNames`: names of other languages in this one, where CLDR's are not wanted.
     public var languageNames: [String: String] = [:]
 

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// The output folder; default `<root>/Site`.
     public var output: String?
     public var includeDrafts: Bool
+    /// Build locales whose locale.yml says `published: false` (the preview does; default: with drafts).
+    public var includeUnpublishedLocales: Bool
     /// The templates folder; default `<root>/Templates`.
     public var templates: String?
     /// The day review dates are checked against (tests set it; default: today, UTC).
@@ -27,6 +29,7 @@ public struct BuildOptions: Sendable {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
+        self.includeUnpublishedLocales = includeDrafts
         self.templates = templates
         self.today = today ?? Self.currentDay()
         self.fromScratch = fromScratch
@@ -117,7 +120,8 @@ public enum SiteBuilder {
         let store = RecordStore(
             root: URL(fileURLWithPath: options.root), output: URL(fileURLWithPath: options.outputPath),
             key: RecordKey.make(
-                includeDrafts: options.includeDrafts, today: options.today, templates: options.templatesPath)
+                includeDrafts: options.includeDrafts, unpublishedLocales: options.includeUnpublishedLocales,
+                today: options.today, templates: options.templatesPath)
         )
         guard let lastBuild, let changedPaths, !options.fromScratch else {
             return try fullBuild(
@@ -328,7 +332,8 @@ public enum SiteBuilder {
             loaded = try ContentLoader.load(
                 contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
                 displayRoot: options.display("Content"),
-                includeDrafts: options.includeDrafts
+                includeDrafts: options.includeDrafts,
+                includeUnpublishedLocales: options.includeUnpublishedLocales
             )
         } catch {
             throw BuildFailure(

@@ -39,6 +39,8 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("serve never writes Site/, which is what you deploy; omit --output")
         }
         options.output = output ?? options.previewOutputPath
+        // Locales in progress are the preview's to show, as drafts are with --drafts.
+        options.includeUnpublishedLocales = true
         let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
         let open = self.open
         try await PreviewServer.run(configuration) { line in

@@ -263,3 +263,46 @@ final class LanguageNameTests: XCTestCase {
         XCTAssertEqual(try notice("fr"), "Pas encore en français ; voici la version en anglais (États-Unis) : ")
     }
 }
+
+/// `published: false` in a locale.yml: the locale is built only in the preview or with --drafts.
+final class UnpublishedLocaleTests: XCTestCase {
+    func testALocaleInProgressIsAbsentFromTheBuildAndPresentWithDrafts() throws {
+        let reviewed = "reviewed: 2099-01-01\nreviewedBy: \"A. Reviewer\"\n"
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", extra: reviewed)])
+        site.copy(from: Repository.root.appendingPathComponent("Content/es/locale.yml"), to: "Content/es/locale.yml")
+        let french = "name: Français\ndirection: ltr\npublished: false\nstrings:\n  home: \"Accueil\"\n"
+        site.write("Content/fr/locale.yml", french)
+        site.write("Content/fr/tens.md", MinimalSite.page(title: "TENS (fr)", extra: reviewed))
+        site.copy(from: Repository.templates, to: "Templates")
+        let report = try SiteBuilder.build(BuildOptions(root: site.path))
+        XCTAssertEqual(report.pageCounts.map(\.locale), ["en", "es"])
+        XCTAssertFalse(site.exists("Site/fr"))
+        let page = try XCTUnwrap(site.read("Site/en/tens/index.html"))
+        XCTAssertFalse(page.contains("hreflang=\"fr\""), "no alternate, no switcher entry")
+        XCTAssertFalse(page.contains("Français"))
+        XCTAssertFalse(try XCTUnwrap(site.read("Site/sitemap.xml")).contains("/fr/"))
+        XCTAssertFalse(try XCTUnwrap(site.read("Site/index.html")).contains("/fr/"), "not in the root chooser")
+        let searchIndexes = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
+            .filter { $0.hasPrefix("search-") }
+        XCTAssertEqual(searchIndexes.count, 2)
+        for index in searchIndexes {
+            XCTAssertFalse(try XCTUnwrap(site.read("Site/assets/\(index)")).contains("TENS (fr)"), index)
+        }
+
+        let preview = try SiteBuilder.build(
+            BuildOptions(root: site.path, output: site.path + "/Preview", includeDrafts: true))
+        XCTAssertEqual(preview.pageCounts.map(\.locale), ["en", "es", "fr"])
+        XCTAssertTrue(try XCTUnwrap(site.read("Preview/en/tens/index.html")).contains("hreflang=\"fr\""))
+    }
+
+    func testTheDefaultLocaleCannotBeUnpublished() throws {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.write("Content/en/locale.yml", MinimalSite.localeYAML + "published: false\n")
+        XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path))) { error in
+            let messages = (error as? BuildFailure)?.errors.map(\.message) ?? []
+            XCTAssertTrue(
+                messages.contains("locale.yml: the default locale is always published; remove 'published: false'"),
+                "\(messages)")
+        }
+    }
+}
