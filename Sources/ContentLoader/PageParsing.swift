@@ -56,8 +56,9 @@ extension ContentLoader {
         case .failure(let failure): return (nil, failure.diagnostics)
         case .success(let value): split = value
         }
-        let (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: file)
+        var (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: file)
         guard let frontMatter else { return (nil, diagnostics) }
+        if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let fileName = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
@@ -66,6 +67,18 @@ extension ContentLoader {
         )
         return (page, diagnostics)
     }
+}
+
+/// The first scaffold placeholder (`[[TODO: …]]`) of a page that is no longer a draft.
+private func placeholder(in split: SplitDocument, file: String) -> Diagnostic? {
+    let found =
+        ScaffoldPlaceholder.firstMark(in: split.yaml).map { ($0.line + split.yamlFirstLine - 1, $0.column) }
+        ?? ScaffoldPlaceholder.firstMark(in: split.body).map { ($0.line + split.bodyFirstLine - 1, $0.column) }
+    guard let (line, column) = found else { return nil }
+    return .error(
+        SourceLocation(file: file, line: line, column: column),
+        "the page still holds a placeholder of 'spinesite new topic': \(ScaffoldPlaceholder.advice) "
+            + "('draft: true')")
 }
 
 private func megabytes(_ bytes: Int) -> String {

@@ -2,8 +2,9 @@ import Foundation
 public import SiteModel
 import SiteResolver
 
-/// `spinesite new locale CODE`: a locale folder whose `locale.yml` holds the
-/// default locale's strings, each marked `# TODO: translate`.
+/// `spinesite new locale CODE`: a locale folder whose `locale.yml` holds the default locale's
+/// strings, each marked `[[TODO: translate]]`, with the language's own name and direction from CLDR,
+/// and `published: false`: the locale shows in the preview and with --drafts until it is ready.
 public enum LocaleScaffold {
     public struct Created: Sendable {
         public var localeFile: String
@@ -37,19 +38,37 @@ public enum LocaleScaffold {
         return Created(localeFile: display, stringsToTranslate: source.strings.count, pagesToTranslate: pages)
     }
 
+    /// The mark on each string still to translate.
+    static let untranslated = ScaffoldPlaceholder.mark("translate")
+
     /// The new `locale.yml`: every string of the default locale, in key order.
     static func text(tag: String, copying source: LocaleConfig) -> String {
+        let name = ownName(of: tag).map(quoted) ?? quoted(ScaffoldPlaceholder.mark("the language's own name"))
         var lines = [
-            "# \(tag): copied from \(source.tag) by 'spinesite new locale'. Translate each string and",
-            "# remove its '# TODO: translate' mark. Set 'name' to the language's own name.",
-            "name: \(quoted(tag))  # TODO: translate",
-            "direction: \(source.direction.rawValue)  # ltr or rtl",
+            "# \(tag): copied from \(source.tag) by 'spinesite new locale'. Translate each string and remove",
+            "# its \(untranslated) mark. While 'published: false' stays, the locale is built only by",
+            "# 'spinesite serve' and 'spinesite build --drafts'; remove it to publish.",
+            "name: \(name)",
+            "direction: \(direction(of: tag).rawValue)",
+            "published: false",
             "strings:",
         ]
         for key in source.strings.keys.sorted() {
-            lines.append("  \(key): \(quoted(source.strings[key]!))  # TODO: translate")
+            lines.append("  \(key): \(quoted(untranslated + " " + source.strings[key]!))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The language's name in itself, from CLDR ("Français" for fr), capitalised as a list item is.
+    public static func ownName(of tag: String) -> String? {
+        let locale = Locale(identifier: tag)
+        guard let name = locale.localizedString(forIdentifier: tag), !name.isEmpty else { return nil }
+        return name.prefix(1).uppercased(with: locale) + name.dropFirst()
+    }
+
+    /// Right-to-left for Arabic, Hebrew, Persian, Urdu…, from CLDR.
+    public static func direction(of tag: String) -> TextDirection {
+        Locale.Language(identifier: tag).characterDirection == .rightToLeft ? .rtl : .ltr
     }
 
     private static func quoted(_ text: String) -> String {

@@ -7,8 +7,11 @@ struct NewLocale: ParsableCommand {
         commandName: "locale",
         abstract: "Creates Content/<CODE>/ with a locale.yml to translate, and lists what remains to translate.",
         discussion: """
-            The strings are copied from the default locale and each is marked '# TODO: translate'. \
-            Pages are translated by copying them into the new folder with the same file names.
+            The strings are copied from the default locale and each is marked '[[TODO: translate]]'. \
+            The language's own name and its direction come from CLDR. The locale is written with \
+            'published: false': only 'spinesite serve' and 'build --drafts' show it until you remove \
+            that line, and a published locale with a mark left is an error. Pages are translated by \
+            copying them into the new folder with the same file names.
 
             Example:
               spinesite new locale pt-BR

@@ -1,13 +1,16 @@
 import ArgumentParser
 import SiteModel
+import SiteResolver
 import SpinesiteKit
 
 struct NewTopic: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topic",
-        abstract: "Creates Content/<locale>/<ID>.md with front matter and a TODO body (as a draft).",
+        abstract: "Creates Content/<locale>/<PATH>.md with front matter and headings to fill (as a draft).",
         discussion: """
-            The id may hold folders: it becomes the file's path under the locale folder.
+            The path may hold folders. The page's id is the path's last segment, as the site's pages \
+            have, unless a page has that id already. Each text to write is marked [[TODO: …]]; a page \
+            without 'draft: true' that still has a mark is an error.
 
             Example:
               spinesite new topic therapies/scs --locale en
@@ -15,7 +18,7 @@ struct NewTopic: ParsableCommand {
             """
     )
 
-    @Argument(help: "The topic's id, e.g. tens or therapies/tens.")
+    @Argument(help: "The topic's path under the locale folder, e.g. tens or therapies/tens.")
     var id: String
 
     @Option(help: "The locale folder to create it in.")
@@ -24,9 +27,15 @@ struct NewTopic: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let created = try reporting { () throws(BuildFailure) in
-            try TopicScaffold.create(id: id, locale: locale, root: project.root)
+        // The site's ids, to follow its convention; a site that does not load yet still gets a page.
+        let ids = (try? SiteBuilder.resolveCollecting(project.build).graph).map {
+            Set($0.pagesByID.values.flatMap(\.keys))
         }
-        print("Created \(created.path) (a draft: edit it, then remove 'draft: true' to publish)")
+        let created = try reporting { () throws(BuildFailure) in
+            try TopicScaffold.create(path: id, locale: locale, root: project.root, existingIDs: ids ?? [])
+        }
+        print(
+            "Created \(created.path) with id '\(created.id)' (a draft: replace each [[TODO: …]], then remove "
+                + "'draft: true' to publish)")
     }
 }

@@ -81,16 +81,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(site.exists("Site"))
     }
 
-    func testNewTopicScaffoldsADraft() throws {
+    func testNewTopicScaffoldsADraftThatCannotBePublishedWithItsPlaceholders() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
-        let site = MinimalSite.make()
+        let site = MinimalSite.make(["pns.md": MinimalSite.page(title: "PNS")])
+        site.copy(from: Repository.templates, to: "Templates")
         let created = try run(["new", "topic", "therapies/scs"], in: site.url)
         XCTAssertEqual(created.status, 0, created.stderr)
         let text = try XCTUnwrap(site.read("Content/en/therapies/scs.md"))
-        XCTAssertTrue(text.hasPrefix("---\ntitle: \"Scs\"\n"))
+        XCTAssertTrue(text.hasPrefix("---\ntitle: \"[[TODO: "), "a placeholder title, not 'Scs': \(text)")
+        XCTAssertTrue(text.contains("\nid: scs\n"), "the last segment, as the site's ids are")
         XCTAssertTrue(text.contains("draft: true"))
+        XCTAssertFalse(text.contains("\n## What it is\n\n##"), "no empty heading")
+        XCTAssertEqual(try run(["build", "--drafts", "--output", "Preview"], in: site.url).status, 0, "previews")
+
+        // Published as it is: the build names the first placeholder, at its line and column.
+        site.write("Content/en/therapies/scs.md", text.replacingOccurrences(of: "draft: true\n", with: ""))
+        let published = try run(["build"], in: site.url)
+        XCTAssertEqual(published.status, 1)
+        XCTAssertTrue(
+            published.stderr.contains(
+                "\nContent/en/therapies/scs.md:2:9: error: the page still holds a placeholder of 'spinesite new "
+                    + "topic'"), published.stderr)
+
         XCTAssertEqual(try run(["new", "topic", "therapies/scs"], in: site.url).status, 1, "never overwrites")
         XCTAssertEqual(try run(["new", "topic", "../escape"], in: site.url).status, 1)
+        XCTAssertEqual(try run(["new", "topic", "guides/pns"], in: site.url).status, 0)
+        XCTAssertTrue(try XCTUnwrap(site.read("Content/en/guides/pns.md")).contains("draft: true\n"))
+        XCTAssertFalse(
+            try XCTUnwrap(site.read("Content/en/guides/pns.md")).contains("\nid: "),
+            "'pns' is taken: the id is the path, which needs no id line")
     }
 
     func testHelpExplainsWithAnExample() throws {
