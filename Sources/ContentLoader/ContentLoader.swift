@@ -167,16 +167,16 @@ public enum ContentLoader {
     /// Locale files that other features read.
     static let knownLocaleFiles: Set<String> = ["glossary.yml"]
 
-    /// File and folder names become URL segments unless a slug replaces them.
+    /// File and folder names become URL segments (a lower-case slug of each) unless a slug replaces them.
     private static func pathProblem(_ relative: String) -> String? {
         var segments = relative.split(separator: "/").map(String.init)
         let fileName = segments.removeLast()
         for folder in segments {
-            if let problem = PathSafety.problem(withSegment: folder) { return "folder name \(problem)" }
+            if let problem = PathSafety.problem(withFileName: folder) { return "folder name \(problem)" }
         }
         let stem = String(fileName.dropLast(3))
         if stem == "_index" { return nil }
-        if let problem = PathSafety.problem(withSegment: stem) { return "file name \(problem)" }
+        if let problem = PathSafety.problem(withFileName: stem) { return "file name \(problem)" }
         return nil
     }
 

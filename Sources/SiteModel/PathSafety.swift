@@ -28,6 +28,39 @@ public enum PathSafety {
         return nil
     }
 
+    /// The URL segment a file or folder name gives: lower case, each run of characters other than
+    /// letters, digits, `_` and `.` turned into one `-` (`Back pain` → `back-pain`, `TENS+PNT` →
+    /// `tens-pnt`, `Estimulación` → `estimulación`). Empty when the name has nothing to keep.
+    public static func slug(fromName name: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in name.lowercased().unicodeScalars {
+            if isAllowed(scalar) && scalar != "-" {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        while slug.hasPrefix(".") { slug.removeFirst() }
+        return slug
+    }
+
+    /// A file or folder name under `Content/`: any UTF-8 name that is safe on disk and gives a URL
+    /// segment. Names starting with `.` are hidden files; control characters and `\` are refused.
+    public static func problem(withFileName name: String) -> String? {
+        if name.isEmpty { return "is empty" }
+        if name.hasPrefix(".") { return "'\(name)' must not start with '.'" }
+        for scalar in name.unicodeScalars where scalar.properties.generalCategory == .control || scalar == "\\" {
+            return "'\(name)' holds '\(scalar.escaped(asASCII: true))', which is not safe in a file name"
+        }
+        if slug(fromName: name).isEmpty {
+            return "'\(name)' has no letter or digit to make a URL segment of; rename it"
+        }
+        return nil
+    }
+
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "-" || scalar == "_" || scalar == "." { return true }
         let properties = scalar.properties

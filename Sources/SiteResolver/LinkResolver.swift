@@ -1,3 +1,4 @@
+import Foundation
 import SiteModel
 
 /// Which link destinations spinesite resolves: page files (`tens.md`), ids
@@ -155,7 +156,8 @@ public struct LinkResolver: Sendable {
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(segment))
+            // `[x](back%20pain.md)`: a file name with a space, written as a URL.
+            default: parts.append(segment.removingPercentEncoding ?? String(segment))
             }
         }
         return parts.joined(separator: "/")

@@ -21,6 +21,8 @@ enum URLAssigner {
             graph.pages[index].url = graph.config.basePath + path + "/"
             graph.pages[index].outputPath = path + "/index.html"
             if let other = owners[path] {
+                // Two borrowed copies repeat their originals' clash, which is reported in their own locale.
+                if page.isFallback && graph.pages[other].isFallback { continue }
                 let location =
                     page.source.frontMatter.slug?.location
                     ?? SourceLocation(file: page.source.file, line: 1, column: 1)
@@ -41,8 +43,9 @@ enum URLAssigner {
         if let slug = page.frontMatter.slug { return slug.value }
         switch page.kind {
         case .home: return ""
-        case .section: return String(page.folder.split(separator: "/").last ?? "")
-        case .topic: return String(page.relativePath.split(separator: "/").last!.dropLast(3))
+        case .section: return PathSafety.slug(fromName: String(page.folder.split(separator: "/").last ?? ""))
+        case .topic:
+            return PathSafety.slug(fromName: String(page.relativePath.split(separator: "/").last!.dropLast(3)))
         }
     }
 
@@ -55,7 +58,7 @@ enum URLAssigner {
             prefix.append(part)
             let path = prefix.joined(separator: "/")
             let section = SectionTree.sectionIndex(path, locale: locale, graph: graph).map { graph.pages[$0].source }
-            slugs.append(section.map(slug(of:)) ?? String(part))
+            slugs.append(section.map(slug(of:)) ?? PathSafety.slug(fromName: String(part)))
         }
         return slugs
     }

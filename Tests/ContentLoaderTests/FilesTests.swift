@@ -14,6 +14,21 @@ final class FilesTests: XCTestCase {
             ["Content/en/bad.md:2:12: error: file is not valid UTF-8; save it as UTF-8"])
     }
 
+    /// Spaces, capitals, `+` and accents were refused; any name safe on disk is now a page.
+    func testFileNamesWithSpacesCapitalsAndPlusAreAccepted() throws {
+        let page = MinimalSite.page()
+        let site = try load(["Back pain.md": page, "tens+pnt.md": page, "Sciatica.md": page, "Ciática/Guía.md": page])
+            .get()
+        XCTAssertEqual(
+            site.pages.map(\.relativePath).sorted(), ["Back pain.md", "Ciática/Guía.md", "Sciatica.md", "tens+pnt.md"])
+        XCTAssertEqual(
+            messages(load(["+++.md": page])),
+            [
+                "Content/en/+++.md: error: file name '+++' has no letter or digit to make a URL segment of; rename "
+                    + "it"
+            ])
+    }
+
     func testNULByteIsAnError() {
         let site = MinimalSite.make()
         site.write("Content/en/nul.md", data: Data(MinimalSite.page().utf8) + Data([0, 0x41]))

@@ -47,6 +47,30 @@ enum Sites {
 }
 
 final class SiteResolverTests: XCTestCase {
+    /// Any safe file name is a page; its URL segment is a lower-case slug of it.
+    func testFileNamesBecomeLowerCaseSlugsAndCollisionsNameBothFiles() throws {
+        let graph = try SiteResolver.resolve(
+            Sites.site([
+                Sites.page("Back pain.md"), Sites.page("tens+pnt.md"), Sites.page("Sciatica.md"),
+                Sites.page("Guías Rápidas/Estimulación.md"), Sites.page("x.md", slug: "Own-Slug"),
+            ]))
+        XCTAssertEqual(
+            graph.pages.filter { !$0.isGenerated && $0.locale == "en" }.map(\.url).sorted(),
+            ["/en/Own-Slug/", "/en/back-pain/", "/en/guías-rápidas/estimulación/", "/en/sciatica/", "/en/tens-pnt/"],
+            "a slug: is taken as written")
+        XCTAssertEqual(
+            Sites.errors(Sites.site([Sites.page("Back pain.md"), Sites.page("back-pain.md")])),
+            [
+                "Content/en/back-pain.md:1:1: error: output path 'en/back-pain/' is also used by "
+                    + "Content/en/Back pain.md; give one of them another slug"
+            ], "once, although es borrows both")
+        XCTAssertEqual(PathSafety.slug(fromName: "  TENS + PNT (2024)  "), "tens-pnt-2024")
+        XCTAssertNil(PathSafety.problem(withFileName: "Back pain"))
+        XCTAssertNotNil(PathSafety.problem(withFileName: "+++"), "nothing to make a URL of")
+        XCTAssertNotNil(PathSafety.problem(withFileName: "tab\there"))
+        XCTAssertNotNil(PathSafety.problem(withFileName: ".hidden"))
+    }
+
     func testURLsFollowSectionAndPageSlugsPerLocale() throws {
         let graph = try SiteResolver.resolve(
             Sites.site(
