@@ -11,7 +11,8 @@ if [[ "$what" == bench ]]; then
     packages+=(time hugo valgrind binutils)
 fi
 if [[ "$what" == test ]]; then
-    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx)
+    # git: `translations diff` reads the originals' history, and its tests make repositories.
+    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx git)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi

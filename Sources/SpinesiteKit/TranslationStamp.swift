@@ -2,7 +2,7 @@ import Foundation
 public import SiteModel
 import SiteResolver
 
-/// `spinesite translations stamp FILE`: records in a translation's front
+/// `spinesite translations stamp FILE…|FOLDER|--locale TAG`: records in each translation's front
 /// matter the digest of its original as it is now.
 public enum TranslationStamp {
     public struct Stamped: Sendable {
@@ -11,34 +11,125 @@ public enum TranslationStamp {
         public var original: String
     }
 
+    /// What a stamp run did: the pages stamped, and the stale ones `--locale` left alone.
+    public struct Outcome: Sendable {
+        public var stamped: [Stamped] = []
+        /// Stale translations: their originals changed, so a translator has to look first.
+        public var staleSkipped: [String] = []
+    }
+
+    /// Which translations to stamp.
+    public enum Selection: Sendable {
+        /// Files, or folders whose Markdown pages are all stamped: the translator says they are up to date.
+        case paths([String])
+        /// Every translation of the locale that is not stale (unstamped or current).
+        case locale(String)
+    }
+
     public static func stamp(_ file: String, options: BuildOptions) throws(BuildFailure) -> Stamped {
+        guard let stamped = try stamp(.paths([file]), options: options).stamped.first else {
+            throw BuildFailure([.error(SourceLocation(file: file), "nothing to stamp")])
+        }
+        return stamped
+    }
+
+    public static func stamp(_ selection: Selection, options: BuildOptions) throws(BuildFailure) -> Outcome {
         let graph = try SiteBuilder.resolve(options)
+        var outcome = Outcome()
+        var targets: [(index: Int, file: String)] = []
+        switch selection {
+        case .paths(let paths):
+            var problems: [Diagnostic] = []
+            for path in paths {
+                for file in markdownFiles(at: path) {
+                    switch page(file, in: graph) {
+                    case .success(let index): targets.append((index, file))
+                    case .failure(let problem): problems += problem.diagnostics
+                    }
+                }
+            }
+            if !problems.isEmpty { throw BuildFailure(problems) }
+        case .locale(let tag):
+            guard graph.locales[tag] != nil else {
+                throw BuildFailure([.error(SourceLocation(file: "--locale"), "no locale '\(tag)' in this site")])
+            }
+            for (index, page) in graph.pages.enumerated() where page.locale == tag && page.original != nil {
+                guard !page.isFallback, !page.isGenerated else { continue }
+                if page.translationStatus == .stale {
+                    outcome.staleSkipped.append(page.source.file)
+                } else {
+                    targets.append((index, page.source.file))
+                }
+            }
+        }
+        for target in targets {
+            outcome.stamped.append(try write(target.file, page: graph.pages[target.index], graph: graph))
+        }
+        return outcome
+    }
+
+    /// The page `file` is, if it is a translation.
+    private static func page(_ file: String, in graph: SiteGraph) -> Result<Int, BuildFailure> {
         let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
         let location = SourceLocation(file: file)
         guard
-            let page = graph.pages.first(where: {
-                URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
+            let index = graph.pages.firstIndex(where: {
+                !$0.isFallback && URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
             })
         else {
-            throw BuildFailure([.error(location, "not a page of this site (is it under Content/<locale>/?)")])
+            return .failure(
+                BuildFailure([.error(location, "not a page of this site (is it under Content/<locale>/?)")]))
         }
-        guard let original = page.original else {
-            throw BuildFailure([
-                .error(
-                    location,
-                    "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be a "
-                        + "translation of"
-                )
-            ])
+        let page = graph.pages[index]
+        if page.locale == graph.config.defaultLocale {
+            return .failure(
+                BuildFailure([
+                    .error(
+                        location,
+                        "an original (locale '\(page.locale)', the default): originals are not stamped; stamp "
+                            + "their translations when they are up to date with it")
+                ]))
         }
-        let digest = TranslationTracker.digest(of: graph.pages[original].source)
+        guard page.original != nil else {
+            return .failure(
+                BuildFailure([
+                    .error(
+                        location,
+                        "no page with id '\(page.id)' in the default locale '\(graph.config.defaultLocale)' to be "
+                            + "a translation of (give the original's id with 'id:')")
+                ]))
+        }
+        return .success(index)
+    }
+
+    private static func write(_ file: String, page: PageNode, graph: SiteGraph) throws(BuildFailure) -> Stamped {
+        let original = graph.pages[page.original!].source
+        let digest = TranslationTracker.digest(of: original)
         do {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             try rewrite(text, digest: digest).write(toFile: file, atomically: true, encoding: .utf8)
         } catch {
-            throw BuildFailure([.error(location, "cannot update the file: \(error.localizedDescription)")])
+            throw BuildFailure([
+                .error(SourceLocation(file: file), "cannot update the file: \(error.localizedDescription)")
+            ])
         }
-        return Stamped(file: file, digest: digest, original: graph.pages[original].source.file)
+        return Stamped(file: file, digest: digest, original: original.file)
+    }
+
+    /// `path` itself, or the Markdown files below it when it is a folder, in name order.
+    static func markdownFiles(at path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
+        let walker = FileManager.default.enumerator(atPath: path)
+        var files: [String] = []
+        while let relative = walker?.nextObject() as? String {
+            if relative.hasSuffix(".md"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                files.append((path.hasSuffix("/") ? path : path + "/") + relative)
+            }
+        }
+        return files.sorted()
     }
 
     /// The file with `translationOf: DIGEST` set in its front matter, every

@@ -5,7 +5,7 @@ import SpinesiteKit
 
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Shows which translations are current, stale, unstamped or missing.",
+        abstract: "Shows which translations are current, stale, unstamped, borrowed (fallback) or missing.",
         discussion: """
             A translation records the version of its original it follows in its front matter \
             (translationOf: the first 12 hex digits of the SHA-256 of the original's title, description \
@@ -15,8 +15,10 @@ struct Translations: ParsableCommand {
               spinesite translations          # a table: page × locale, then counts per locale
               spinesite translations --json   # the same for CI
               spinesite translations stamp Content/es/therapies/tens.md
+              spinesite translations stamp --locale es
+              spinesite translations diff Content/es/therapies/tens.md
             """,
-        subcommands: [Show.self, Stamp.self],
+        subcommands: [Show.self, Stamp.self, Diff.self],
         defaultSubcommand: Show.self
     )
 
@@ -37,20 +39,87 @@ struct Translations: ParsableCommand {
 
     struct Stamp: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Records that a translation is up to date with its original.",
-            discussion: "Example:\n  spinesite translations stamp Content/es/therapies/tens.md"
+            abstract: "Records that translations are up to date with their originals.",
+            discussion: """
+                Give files or folders of translated pages you have brought up to date, or --locale to \
+                stamp every translation of a locale that is not stale (stale ones are listed: look at \
+                'spinesite translations diff FILE' first). Originals are not stamped.
+
+                Examples:
+                  spinesite translations stamp Content/es/therapies/tens.md Content/es/therapies/pns.md
+                  spinesite translations stamp Content/es/therapies
+                  spinesite translations stamp --locale es
+                """
         )
 
-        @Argument(help: "The translated page's file.")
+        @Argument(help: "Translated pages, or folders of them.")
+        var files: [String] = []
+
+        @Option(help: "Stamp every translation of this locale that is not stale.")
+        var locale: String?
+
+        @OptionGroup var project: ProjectOptions
+
+        func validate() throws {
+            if files.isEmpty == (locale == nil) {
+                throw ValidationError("give translated files or folders, or --locale, not both")
+            }
+        }
+
+        func run() throws {
+            let selection: TranslationStamp.Selection = locale.map { .locale($0) } ?? .paths(files)
+            let outcome = try reporting { () throws(BuildFailure) in
+                try TranslationStamp.stamp(selection, options: project.build)
+            }
+            for stamped in outcome.stamped {
+                print(
+                    "Stamped \(stamped.file) as a translation of \(stamped.original) "
+                        + "(translationOf: \(stamped.digest))"
+                )
+            }
+            for file in outcome.staleSkipped {
+                print(
+                    "Not stamped: \(file) is stale; see 'spinesite translations diff \(file)', update it, "
+                        + "then stamp it"
+                )
+            }
+            if outcome.stamped.isEmpty && outcome.staleSkipped.isEmpty { print("Nothing to stamp.") }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Shows what changed in a stale translation's original since it was stamped.",
+            discussion: """
+                A word diff ([-removed-]{+added+}) of the original's title, description and body, from \
+                the revision in git history whose digest is the translation's translationOf to the \
+                original as it is now.
+
+                Example:
+                  spinesite translations diff Content/es/therapies/tens.md
+                """
+        )
+
+        @Argument(help: "The translated page.")
         var file: String
 
         @OptionGroup var project: ProjectOptions
 
         func run() throws {
-            let stamped = try reporting { () throws(BuildFailure) in
-                try TranslationStamp.stamp(file, options: project.build)
+            let (outcome, original) = try reporting { () throws(BuildFailure) in
+                try TranslationDiff.diff(file, options: project.build)
             }
-            print("Stamped \(stamped.file) as a translation of \(stamped.original) (translationOf: \(stamped.digest))")
+            switch outcome {
+            case .current: print("\(file) is current: \(original) has not changed since it was stamped.")
+            case .unstamped:
+                print(
+                    "\(file) has no translationOf yet, so nothing says which version it follows; compare it "
+                        + "with \(original), then run 'spinesite translations stamp \(file)'.")
+            case .noEarlierText(let reason): print(reason)
+            case .changes(let diff, let revision):
+                print("Changes to \(original) since revision \(revision), which \(file) was stamped against:")
+                print(diff)
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SpinesiteKit
 import TestSupport
 import XCTest
 
@@ -119,5 +120,50 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(help.status, 0)
             XCTAssertTrue(help.stdout.contains("Example:"), help.stdout)
         }
+    }
+}
+
+/// The translator guide's commands, run as written (with the built binary for `swift run
+/// spinesite`) on a copy of the real site in a git repository, in the guide's order.
+final class TranslatorGuideTests: XCTestCase {
+    private func guide() throws -> String {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "\n## Translator guide\n"))
+        let rest = readme[start.upperBound...]
+        return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
+    }
+
+    func testEveryCommandOfTheTranslatorGuideRunsAsWritten() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let text = try guide()
+        let commands = text.components(separatedBy: "`swift run spinesite ").dropFirst()
+            .map { String($0.prefix { $0 != "`" }) }
+        XCTAssertGreaterThanOrEqual(commands.count, 6, "\(commands)")
+        let site = TemporaryFolder()
+        site.copy(from: Repository.root.appendingPathComponent("Content"), to: "Content")
+        site.copy(from: Repository.templates, to: "Templates")
+        for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "Site"]] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            git.arguments =
+                ["git", "-C", site.path, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
+            try git.run()
+            git.waitUntilExit()
+        }
+        for command in commands {
+            let arguments = command.split(separator: " ").map(String.init).filter { !$0.hasPrefix("[") }
+            let result = try SpinesiteCommand.run(arguments, in: site.url)
+            XCTAssertEqual(result.status, 0, "spinesite \(command): \(result.stderr)")
+        }
+    }
+
+    /// The states the guide names are the ones `spinesite translations` prints.
+    func testTheGuideNamesTheStatesTheReportPrints() throws {
+        let text = try guide()
+        let list = try XCTUnwrap(text.components(separatedBy: "in these states:").dropFirst().first)
+        let named = list.prefix { $0 != "." }.components(separatedBy: "`").enumerated()
+            .filter { $0.offset % 2 == 1 }.map(\.element)
+        XCTAssertEqual(Set(named), ["original", "current", "stale", "unstamped", "fallback", "missing"])
+        XCTAssertTrue(named.allSatisfy { TranslationReport.Cell(rawValue: $0) != nil }, "\(named)")
     }
 }

@@ -61,6 +61,73 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(try report(site).rows.first?.locales["es"], .current)
     }
 
+    func testStampTakesSeveralFilesAFolderOrALocaleAndRefusesOriginals() throws {
+        let site = site()
+        site.write("Content/en/pns.md", MinimalSite.page(title: "PNS"))
+        site.write("Content/es/pns.md", MinimalSite.page(title: "PNS"))
+        let options = BuildOptions(root: site.path)
+        let files = [site.path + "/Content/es/tens.md", site.path + "/Content/es/pns.md"]
+        XCTAssertEqual(try TranslationStamp.stamp(.paths(files), options: options).stamped.count, 2)
+        XCTAssertEqual(
+            try TranslationStamp.stamp(.paths([site.path + "/Content/es"]), options: options).stamped.map(\.file),
+            [site.path + "/Content/es/pns.md", site.path + "/Content/es/tens.md"], "a folder: its pages")
+
+        // An original changes: --locale stamps the rest and leaves the stale one for a translator.
+        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nNew text."))
+        let outcome = try TranslationStamp.stamp(.locale("es"), options: options)
+        XCTAssertEqual(outcome.stamped.map(\.file), [site.path + "/Content/es/pns.md"])
+        XCTAssertEqual(outcome.staleSkipped, [site.path + "/Content/es/tens.md"])
+        XCTAssertEqual(try report(site).rows.first { $0.id == "tens" }?.locales["es"], .stale)
+
+        XCTAssertThrowsError(try TranslationStamp.stamp(.paths([site.path + "/Content/en/tens.md"]), options: options))
+        { error in
+            XCTAssertEqual(
+                (error as? BuildFailure)?.errors.map(\.message),
+                [
+                    "an original (locale 'en', the default): originals are not stamped; stamp their translations "
+                        + "when they are up to date with it"
+                ])
+        }
+    }
+
+    /// `translations diff`: the original's text at the stamped revision, from a real git repository.
+    func testDiffShowsWhatChangedSinceTheStampFromGitHistory() throws {
+        let site = site()
+        let options = BuildOptions(root: site.path)
+        let translation = site.path + "/Content/es/tens.md"
+        XCTAssertEqual(try TranslationDiff.diff(translation, options: options).outcome, .unstamped)
+        _ = try TranslationStamp.stamp(translation, options: options)
+        XCTAssertEqual(try TranslationDiff.diff(translation, options: options).outcome, .current)
+        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nSkin redness, burns."))
+        guard case .noEarlierText(let reason) = try TranslationDiff.diff(translation, options: options).outcome else {
+            return XCTFail("without history there is no earlier text")
+        }
+        XCTAssertTrue(reason.hasPrefix("no revision of Content/en/tens.md in the git history of "), reason)
+
+        // The same story in a repository: stamped original committed, then changed and committed.
+        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nSkin redness."))
+        try git(["init", "-q"], in: site)
+        try git(["add", "-A"], in: site)
+        try git(["commit", "-qm", "Stamped"], in: site)
+        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nSkin redness, burns."))
+        try git(["commit", "-qam", "Changed"], in: site)
+        guard case .changes(let diff, _) = try TranslationDiff.diff(translation, options: options).outcome else {
+            return XCTFail("the stamped revision is in the history")
+        }
+        XCTAssertTrue(diff.contains("[-redness.-]{+redness, burns.+}"), diff)
+    }
+
+    private func git(_ arguments: [String], in site: TemporaryFolder) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["git", "-C", site.path, "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+            + arguments
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+    }
+
     func testDigestIgnoresTrailingWhitespaceButNotWords() {
         func page(_ body: String) -> SourcePage {
             SourcePage(

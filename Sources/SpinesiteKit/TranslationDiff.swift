@@ -1,0 +1,104 @@
+import ContentLoader
+import Foundation
+public import SiteModel
+import SiteResolver
+
+/// `spinesite translations diff FILE`: what changed in a stale translation's original since the
+/// translation was stamped, as a word diff. The earlier text comes from the repository's history:
+/// the newest revision of the original whose digest is the translation's `translationOf`.
+public enum TranslationDiff {
+    public enum Outcome: Sendable, Equatable {
+        /// The word diff (`[-old-]{+new+}`), and the revision the earlier text was found in.
+        case changes(diff: String, revision: String)
+        /// The translation's stamp matches the original as it is now.
+        case current
+        /// The translation has no `translationOf` yet.
+        case unstamped
+        /// No git history to look in, or no revision with that digest; the reason, in words.
+        case noEarlierText(String)
+    }
+
+    public static func diff(_ file: String, options: BuildOptions) throws(BuildFailure) -> (
+        outcome: Outcome, original: String
+    ) {
+        let graph = try SiteBuilder.resolve(options)
+        let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
+        guard
+            let page = graph.pages.first(where: {
+                !$0.isFallback && URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
+            }), let originalIndex = page.original
+        else {
+            throw BuildFailure([
+                .error(SourceLocation(file: file), "not a translation of this site (is it under Content/<locale>/?)")
+            ])
+        }
+        let original = graph.pages[originalIndex].source
+        guard let stamp = page.source.frontMatter.translationOf?.value else { return (.unstamped, original.file) }
+        if TranslationTracker.digest(of: original) == stamp { return (.current, original.file) }
+        let root = URL(fileURLWithPath: options.root).standardizedFileURL.path
+        let relative = "Content/\(original.locale)/\(original.relativePath)"
+        guard let earlier = earlierText(of: relative, digest: stamp, root: root, locale: original.locale) else {
+            return (
+                .noEarlierText(
+                    "no revision of \(relative) in the git history of \(root) has digest \(stamp) (there is no "
+                        + "history, or the original was stamped before it was committed); compare the translation "
+                        + "with the original by hand"), original.file
+            )
+        }
+        let now = TranslationDigest.normalisedText(of: original)
+        return (.changes(diff: wordDiff(earlier.text, now), revision: earlier.revision), original.file)
+    }
+
+    /// The newest committed version of `path` whose digest is `digest`, as hashed text.
+    static func earlierText(of path: String, digest: String, root: String, locale: String)
+        -> (text: String, revision: String)?
+    {
+        guard let log = git(["log", "--format=%H", "--", path], in: root) else { return nil }
+        for revision in log.split(separator: "\n").map(String.init) {
+            guard let data = gitData(["show", "\(revision):\(path)"], in: root) else { continue }
+            let relative = String(path.dropFirst("Content/\(locale)/".count))
+            let (page, _) = ContentLoader.parsePage(data, locale: locale, relativePath: relative, file: path)
+            if let page, TranslationTracker.digest(of: page) == digest {
+                return (TranslationDigest.normalisedText(of: page), String(revision.prefix(12)))
+            }
+        }
+        return nil
+    }
+
+    /// `git diff --word-diff` of two texts, without its header lines.
+    static func wordDiff(_ before: String, _ after: String) -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spinesite-diff-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let old = folder.appendingPathComponent("stamped")
+        let new = folder.appendingPathComponent("now")
+        try? Data((before + "\n").utf8).write(to: old)
+        try? Data((after + "\n").utf8).write(to: new)
+        // `--no-index` compares two files outside any repository; exit status 1 means "they differ".
+        let output =
+            gitData(
+                ["diff", "--no-index", "--no-color", "--word-diff=plain", "--unified=1", old.path, new.path],
+                in: folder.path, acceptingStatus: [0, 1]) ?? Data()
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let body = lines.drop { !$0.hasPrefix("@@") }
+        return body.joined(separator: "\n")
+    }
+
+    private static func git(_ arguments: [String], in folder: String) -> String? {
+        gitData(arguments, in: folder).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `git` with `arguments` in `folder`; nil if git is missing or fails.
+    private static func gitData(_ arguments: [String], in folder: String, acceptingStatus: Set<Int32> = [0]) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return acceptingStatus.contains(process.terminationStatus) ? data : nil
+    }
+}
