@@ -67,12 +67,18 @@ let package = Package(
             dependencies: ["SiteModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // libvips, as Debian ships it (libvips-dev): decoding, resizing and encoding pictures.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // The only module that touches libvips: picture bytes in, variants out; SVG checks.
+        .target(
+            name: "Pictures", dependencies: ["CVips", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // Stage 3: Markdown + templates → HTML files in memory.
         .target(
             name: "SiteRenderer",
             dependencies: [
                 "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability",
-                "TemplateEngine",
+                "TemplateEngine", "Pictures",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -92,7 +98,9 @@ let package = Package(
         // The pipeline: load → resolve → render → write, plus scaffolding.
         .target(
             name: "SpinesiteKit",
-            dependencies: ["SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "Incremental"],
+            dependencies: [
+                "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "Incremental", "Pictures",
+            ],
             swiftSettings: strict
         ),
         // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
@@ -127,6 +135,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
         .testTarget(name: "ReadabilityTests", dependencies: ["Readability", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"],
