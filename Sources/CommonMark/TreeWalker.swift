@@ -91,10 +91,7 @@ struct TreeWalker {
             case CMARK_NODE_LINK:
                 addLink(node, isInternal: isInternal)
             case CMARK_NODE_IMAGE:
-                images.append(
-                    Image(
-                        source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node),
-                        position: Self.position(node)))
+                addImage(node)
             case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
                 addFootnote(node, isFirst: firstFootnote)
                 firstFootnote = false
@@ -103,6 +100,33 @@ struct TreeWalker {
             }
         }
         proseText = String(decoding: prose, as: UTF8.self)
+    }
+
+    private mutating func addImage(_ node: Node) {
+        let title = Self.string(cmark_node_get_title(node))
+        let paragraph = cmark_node_parent(node).flatMap { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH ? $0 : nil }
+        let isFigure = !title.isEmpty && paragraph.map { Self.isOnlyContent(node, of: $0) } == true
+        actions.append((node, .image(images.count)))
+        if isFigure, let paragraph { actions.append((paragraph, .bareParagraph)) }
+        images.append(
+            Image(
+                source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node, keepsInlineHTML: true),
+                title: title,
+                isFigure: isFigure, position: Self.position(node)))
+    }
+
+    /// Whether `node` is its paragraph's only content, apart from spaces and line breaks.
+    private static func isOnlyContent(_ node: Node, of paragraph: Node) -> Bool {
+        var child = cmark_node_first_child(paragraph)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            let isBlank =
+                type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+                || (type == CMARK_NODE_TEXT && literalBytes(current).allSatisfy { $0 == 0x20 || $0 == 0x09 })
+            if current != node && !isBlank { return false }
+            child = cmark_node_next(current)
+        }
+        return true
     }
 
     private mutating func addHeading(_ node: Node) {
@@ -226,14 +250,17 @@ struct TreeWalker {
     }
 
     /// The text of a node's inline children, as a reader sees it.
-    private static func textContent(_ node: Node) -> String {
+    /// The text of `node`'s children; with `keepsInlineHTML`, raw inline HTML too, as cmark-gfm
+    /// writes an image's alt text (the caller escapes it).
+    private static func textContent(_ node: Node, keepsInlineHTML: Bool = false) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(current)
+            case CMARK_NODE_HTML_INLINE where keepsInlineHTML: text += literal(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: text += textContent(current)
+            default: text += textContent(current, keepsInlineHTML: keepsInlineHTML)
             }
             child = cmark_node_next(current)
         }

@@ -5,7 +5,7 @@ import YAMLReading
 enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
-        "readingTargets", "maxPageMegabytes",
+        "readingTargets", "maxPageMegabytes", "maxPictureMegapixels",
     ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -24,6 +24,12 @@ enum SiteConfigDecoder {
         let unsafe = yaml.bool("unsafeHTML", what: what)
         let interval = yaml.int("reviewInterval", what: what)
         let maxPageMegabytes = yaml.int("maxPageMegabytes", what: what)
+        let maxPictureMegapixels = yaml.int("maxPictureMegapixels", what: what)
+        if let maxPictureMegapixels, !(1...2000).contains(maxPictureMegapixels) {
+            yaml.error(
+                yaml.location(ofKey: "maxPictureMegapixels"),
+                "\(what): 'maxPictureMegapixels' is a whole number of megapixels from 1 to 2000")
+        }
         var readingTargets: [String: Double] = [:]
         for (tag, value) in yaml.stringMap("readingTargets", what: what) {
             guard let number = Double(value.value), number.isFinite else {
@@ -59,6 +65,7 @@ enum SiteConfigDecoder {
         )
         config.readingTargets = readingTargets
         if let maxPageMegabytes { config.maxPageBytes = maxPageMegabytes * 1024 * 1024 }
+        if let maxPictureMegapixels { config.maxPicturePixels = maxPictureMegapixels * 1_000_000 }
         return (config, yaml.diagnostics)
     }
 }

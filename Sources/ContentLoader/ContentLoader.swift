@@ -38,18 +38,30 @@ public enum ContentLoader {
 
         var locales: [LocaleConfig] = []
         var sources: [PageSource] = []
+        var files: [ContentFile] = []
         for folder in top.folders {
             let tag = folder.relativePath
+            if tag == ContentFile.siteWideFolder {
+                let (shared, sharedDiagnostics) = tree.files(under: tag)
+                diagnostics += sharedDiagnostics
+                files += shared.map {
+                    ContentFile(
+                        locale: nil, relativePath: String($0.relativePath.dropFirst(tag.count + 1)), url: $0.url,
+                        file: tree.display($0.relativePath))
+                }
+                continue
+            }
             let location = SourceLocation(file: tree.display(tag))
             guard LanguageTag.isValid(tag) else {
                 diagnostics.append(
                     .error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
                 continue
             }
-            let (locale, localeSources, localeDiagnostics) = scanLocale(tag, tree: tree)
+            let (locale, localeSources, localeFiles, localeDiagnostics) = scanLocale(tag, tree: tree)
             diagnostics += localeDiagnostics
             if let locale { locales.append(locale) }
             sources += localeSources
+            files += localeFiles
         }
 
         var pulsePresets: SourceText?
@@ -73,6 +85,7 @@ public enum ContentLoader {
                     "locale.yml: the default locale is always published; remove 'published: false'"))
         }
         sources.removeAll { unpublished.contains($0.locale) }
+        files.removeAll { $0.locale.map(unpublished.contains) ?? false }
         let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
         let (pages, leftOut, pageDiagnostics) = parsePages(
             sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
@@ -90,6 +103,7 @@ public enum ContentLoader {
             warnings: diagnostics.filter { $0.severity != .error }.sorted())
         site.errors = diagnostics.filter { $0.severity == .error }.sorted()
         site.leftOut = leftOut
+        site.files = files
         return site
     }
 
@@ -121,7 +135,9 @@ public enum ContentLoader {
         var size: Int
     }
 
-    private static func scanLocale(_ tag: String, tree: ContentTree) -> (LocaleConfig?, [PageSource], [Diagnostic]) {
+    private static func scanLocale(_ tag: String, tree: ContentTree) -> (
+        LocaleConfig?, [PageSource], [ContentFile], [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         let localeFile = tree.display("\(tag)/locale.yml")
         var locale: LocaleConfig?
@@ -146,12 +162,14 @@ public enum ContentLoader {
         let (files, treeDiagnostics) = tree.files(under: tag)
         diagnostics += treeDiagnostics
         var sources: [PageSource] = []
+        var others: [ContentFile] = []
         for entry in files {
             let relative = String(entry.relativePath.dropFirst(tag.count + 1))
             let display = tree.display(entry.relativePath)
             if relative == "locale.yml" || knownLocaleFiles.contains(relative) { continue }
+            // Anything else is a file the pages may use (a picture, a handout): published if one does.
             guard relative.hasSuffix(".md") else {
-                diagnostics.append(.warning(SourceLocation(file: display), "not a Markdown page (.md); ignored"))
+                others.append(ContentFile(locale: tag, relativePath: relative, url: entry.url, file: display))
                 continue
             }
             if let problem = pathProblem(relative) {
@@ -161,7 +179,7 @@ public enum ContentLoader {
             sources.append(
                 PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
         }
-        return (locale, sources, diagnostics)
+        return (locale, sources, others, diagnostics)
     }
 
     /// Locale files that other features read.

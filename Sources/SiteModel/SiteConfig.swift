@@ -18,6 +18,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Pages larger than this are refused (`maxPageMegabytes`): a reader-facing
     /// page is far smaller, and a huge file is almost always a mistake.
     public var maxPageBytes: Int = SiteConfig.defaultMaxPageBytes
+    /// Pictures declaring more pixels than this are refused (`maxPictureMegapixels`, default 50):
+    /// a decompression bomb declares billions in a few bytes.
+    public var maxPicturePixels: Int = 50_000_000
     public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 

@@ -125,6 +125,8 @@ public struct LoadedSite: Sendable {
     public var errors: [Diagnostic] = []
     /// Pages this build leaves out: drafts, and pages with errors.
     public var leftOut: [LeftOutPage] = []
+    /// Pictures and other files beside the pages, and in `Content/files/`.
+    public var files: [ContentFile] = []
 
     public init(
         config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,

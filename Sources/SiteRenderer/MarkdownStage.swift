@@ -29,8 +29,12 @@ public enum MarkdownStage {
 
         /// Every problem of the run: the explainers' and every page's.
         public var diagnostics: [Diagnostic] {
-            kept.embedDiagnostics + kept.pageDiagnostics.flatMap { $0 } + kept.readingDiagnostics.compactMap { $0 }
+            kept.embedDiagnostics + kept.pictures.diagnostics + kept.pageDiagnostics.flatMap { $0 }
+                + kept.readingDiagnostics.compactMap { $0 }
         }
+
+        /// The pictures and files the pages use, by output path.
+        var publishedFiles: [String: Data] { kept.pictures.outputs }
 
         /// Page `index`'s links to PubMed and doi.org: its citations.
         func citations(_ index: Int) -> [String] {
@@ -42,6 +46,7 @@ public enum MarkdownStage {
     fileprivate struct Kept: Sendable {
         var embedHTML: [[String]]
         var embedDiagnostics: [Diagnostic]
+        var pictures: PictureStage
         /// Each page's link, image, heading and citation problems.
         var pageDiagnostics: [[Diagnostic]]
         var readingDiagnostics: [Diagnostic?]
@@ -65,10 +70,9 @@ public enum MarkdownStage {
         fileprivate let diagnostics: [Diagnostic]
         public let readingDiagnostic: Diagnostic?
 
-        /// What other pages and files show of it: its headings and explainer blocks (not their lines).
-        public var outline: [[String]] {
-            conversion.rendered.headings.map(\.outline) + [["embeds"]] + conversion.rendered.embeds.map(\.block)
-        }
+        /// What other pages and files show of it: its headings and explainer blocks (not their lines),
+        /// and the pictures and files it uses (published by the whole build).
+        public var outline: [[String]] { MarkdownStage.outline(conversion.rendered) }
     }
 
     /// One page's body, finished for the page that shows it (the page
@@ -82,6 +86,14 @@ public enum MarkdownStage {
         public let diagnostics: [Diagnostic]
     }
 
+    /// What other pages and files show of a page's Markdown: its headings and explainer blocks (not
+    /// their lines), and the pictures and files it uses (which the whole build publishes).
+    static func outline(_ rendered: RenderedMarkdown) -> [[String]] {
+        rendered.headings.map(\.outline) + [["embeds"]] + rendered.embeds.map(\.block) + [["files"]]
+            + rendered.images.map { [$0.source, $0.title, $0.isFigure ? "figure" : ""] }
+            + rendered.internalLinks.map(\.destination).filter(FileIndex.isFileReference).map { [$0] }
+    }
+
     /// Strings the Markdown HTML needs besides those the templates use.
     static let usedStrings = [
         "footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown",
@@ -91,7 +103,7 @@ public enum MarkdownStage {
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
     static func run(
         _ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage,
-        memo: [ConversionInput: MarkdownConversion] = [:]
+        memo: [ConversionInput: MarkdownConversion] = [:], pictures settings: PictureStage.Settings
     ) -> Result {
         let options = LocaleOptions(graph, strings: strings)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
@@ -108,6 +120,7 @@ public enum MarkdownStage {
             graph.pages[index].isFallback ? nil : conversions[slot[index]].conversion.stats
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
+        let pictures = PictureStage.run(graph, converted: converted, own: own, settings: settings)
         let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         var result = Result(
@@ -115,7 +128,7 @@ public enum MarkdownStage {
             conversions: Dictionary(
                 conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
             kept: Kept(
-                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pageDiagnostics: [],
+                embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pictures: pictures, pageDiagnostics: [],
                 readingDiagnostics: [],
                 options: options, resolver: resolver, glossary: glossary, strings: strings, shared: []
             )
@@ -145,14 +158,17 @@ public enum MarkdownStage {
     /// resolved once for it and its borrowed copies; and the problems found.
     fileprivate static func sharedFill(
         _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks,
-        strings: LocaleStrings
+        strings: LocaleStrings, pictures: PictureStage
     ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
-        let targets = rendered.internalLinks.map { link -> LinkResolver.Target? in
+        let fileURLs = index < pictures.linkURLs.count ? pictures.linkURLs[index] : [:]
+        let targets = rendered.internalLinks.enumerated().map { number, link -> LinkTarget? in
+            // A file: the picture stage resolved it (and reported it if it does not resolve).
+            if FileIndex.isFileReference(link.destination) { return fileURLs[number].map { .file(url: $0) } }
             switch resolver.target(link.destination, from: index) {
             case .success(let target):
-                return target
+                return .page(target)
             case .failure(let problem) where problem.followsFromAnotherError:
                 return nil
             case .failure(let problem):
@@ -168,8 +184,10 @@ public enum MarkdownStage {
         let title = strings.strings(for: page.source.locale)["referencesTitle"] ?? ""
         let cited = Citations.fill(rendered.citations, page: page.source, title: title)
         let tags = rendered.termUses.map { glossary.tags(term: $0, contentLocale: page.source.locale) }
+        let images = index < pictures.imageHTML.count ? pictures.imageHTML[index] : []
         let fill = PageBody.SharedFill(
-            linkTargets: targets, termTags: tags, citationHTML: cited.html, referenceList: cited.list)
+            linkTargets: targets, imageHTML: images.count == rendered.images.count ? images : [], termTags: tags,
+            citationHTML: cited.html, referenceList: cited.list)
         return (fill, diagnostics + cited.diagnostics)
     }
 
@@ -304,7 +322,7 @@ extension MarkdownStage.Result {
     ) -> MarkdownStage.ConvertedPage {
         let own = MarkdownStage.sharedFill(
             index, page: page, rendered: conversion.conversion.rendered, resolver: kept.resolver,
-            glossary: kept.glossary, strings: kept.strings
+            glossary: kept.glossary, strings: kept.strings, pictures: kept.pictures
         )
         return MarkdownStage.ConvertedPage(
             index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill,
@@ -326,9 +344,7 @@ extension MarkdownStage.Result {
     }
 
     /// What other pages and files show of page `index` now (see `ConvertedPage.outline`).
-    public func outline(of index: Int) -> [[String]] {
-        converted[index].headings.map(\.outline) + [["embeds"]] + converted[index].embeds.map(\.block)
-    }
+    public func outline(of index: Int) -> [[String]] { MarkdownStage.outline(converted[index]) }
 
     /// Whether page `index`'s explainer blocks had problems (which the state grid reflects).
     public func hasEmbedProblems(in file: String) -> Bool {
@@ -372,9 +388,13 @@ extension MarkdownStage.Kept {
         }
         // A borrowed copy links where its original does, in the copy's locale.
         let urls = shared.linkTargets.map { target -> String in
-            guard let target else { return "" }
-            return resolver.url(
-                of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)
+            switch target {
+            case nil: return ""
+            case .file(let url): return url
+            case .page(let target):
+                return resolver.url(
+                    of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)
+            }
         }
         for image in rendered.images where image.altText.trimmed.isEmpty {
             diagnostics.append(

@@ -2,6 +2,13 @@ import CommonMark
 import SiteResolver
 import TemplateEngine
 
+/// Where an internal link of a page's body leads: a page (and a heading on it), or a file.
+enum LinkTarget: Sendable {
+    case page(LinkResolver.Target)
+    /// A file beside the pages or in `Content/files/`, at its published URL.
+    case file(url: String)
+}
+
 /// A page's body as templates insert it (`{{{page.content}}}`): its
 /// Markdown's HTML with every hole filled for this page, written straight
 /// into the page's output. A borrowed copy shares its original's converted
@@ -18,7 +25,9 @@ struct PageBody: TemplateHTMLWriter, Sendable {
     /// What every page showing the same source fills in alike.
     struct SharedFill: Sendable {
         /// Where each internal link leads from the source page (nil: nowhere, an error there).
-        var linkTargets: [LinkResolver.Target?] = []
+        var linkTargets: [LinkTarget?] = []
+        /// Per image, its picture's HTML.
+        var imageHTML: [String] = []
         /// Per glossary use, its tags (nil: left unmarked).
         var termTags: [(open: String, close: String)?] = []
         /// Per citation, its numbered links.
@@ -45,6 +54,7 @@ struct PageBody: TemplateHTMLWriter, Sendable {
                 case .termStart(let index): output.appendRaw(shared.termTags[index]?.open ?? "")
                 case .termEnd(let index): output.appendRaw(shared.termTags[index]?.close ?? "")
                 case .citation(let index): output.appendRaw(shared.citationHTML[index])
+                case .image(let index): output.appendRaw(index < shared.imageHTML.count ? shared.imageHTML[index] : "")
                 }
             })
         output.appendRaw(shared.referenceList)

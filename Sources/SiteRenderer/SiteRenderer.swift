@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import Pictures
 public import SiteModel
 public import SiteResolver
 
@@ -26,25 +27,26 @@ public enum SiteRenderer {
     public static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = []
+        earlierErrors: [Diagnostic] = [], pictures: PictureSettings? = nil
     ) throws(BuildFailure) -> RenderSummary {
         try renderSite(
             graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName,
-            earlierErrors: earlierErrors
+            earlierErrors: earlierErrors, pictures: pictures
         ).summary
     }
 
     /// The render stage's checks that need no template, for a site whose templates have errors:
     /// Markdown, links, glossary terms, citations, explainer blocks and the strings the content uses.
-    public static func checkContent(_ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:])
-        -> [Diagnostic]
-    {
-        content(graph, templateStrings: [:], memo: memo).diagnostics
+    public static func checkContent(
+        _ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:], pictures: PictureSettings? = nil
+    ) -> [Diagnostic] {
+        content(graph, templateStrings: [:], memo: memo, pictures: pictures).diagnostics
     }
 
     /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
     private static func content(
-        _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion]
+        _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion],
+        pictures: PictureSettings?
     ) -> (
         explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, diagnostics: [Diagnostic]
     ) {
@@ -53,7 +55,10 @@ public enum SiteRenderer {
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let markdown = MarkdownStage.run(graph, strings: strings, explainers: explainers, memo: memo)
+        let settings =
+            pictures ?? PictureSettings(plan: PicturePlan(pixelLimit: graph.config.maxPicturePixels), cache: nil)
+        let markdown = MarkdownStage.run(
+            graph, strings: strings, explainers: explainers, memo: memo, pictures: settings)
         return (explainers, strings, markdown, explainers.diagnostics + strings.diagnostics + markdown.diagnostics)
     }
 
@@ -62,11 +67,11 @@ public enum SiteRenderer {
     public static func renderSite(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = [], progress: (String) -> Void = { _ in }
+        earlierErrors: [Diagnostic] = [], pictures: PictureSettings? = nil, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
         let (explainers, strings, markdown, diagnostics) = content(
-            graph, templateStrings: theme.usedStrings, memo: memo)
+            graph, templateStrings: theme.usedStrings, memo: memo, pictures: pictures)
         if diagnostics.hasErrors || earlierErrors.hasErrors { throw BuildFailure(earlierErrors + diagnostics) }
 
         progress("pages")
@@ -87,6 +92,8 @@ public enum SiteRenderer {
         paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
         paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
+        let files = markdown.publishedFiles.sorted { $0.key < $1.key }
+        paths += files.map(\.key)
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
@@ -119,6 +126,7 @@ public enum SiteRenderer {
         if let states = markdown.explainerStates {
             failures.append((states.path, attempt { try sink.write(states.path, states.contents) }))
         }
+        failures += files.map { file in (file.key, attempt { try sink.write(file.key, file.value) }) }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in

@@ -17,6 +17,8 @@ public struct SiteGraph: Sendable {
     public var pulsePresets: SourceText?
     /// The pages left out: drafts, and pages with errors.
     public var leftOut = LeftOutPages()
+    /// Pictures and other files, for pages to name.
+    public var files = FileIndex()
 
     /// The locale a page is published in.
     public func locale(of page: PageNode) -> LocaleConfig { locales[known: page.locale] }

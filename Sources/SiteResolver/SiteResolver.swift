@@ -32,6 +32,7 @@ public enum SiteResolver {
             pagesBySourcePath: [:])
         graph.pulsePresets = site.pulsePresets
         graph.leftOut = LeftOutPages(site.leftOut)
+        graph.files = FileIndex(site.files, locales: site.locales)
         index(&graph, diagnostics: &diagnostics)
         URLAssigner.assign(&graph, diagnostics: &diagnostics)
         SectionTree.link(&graph)

@@ -1,6 +1,7 @@
 import ContentLoader
 import Foundation
 public import Incremental
+import Pictures
 public import SiteModel
 import SiteRenderer
 public import SiteResolver
@@ -242,7 +243,8 @@ public enum SiteBuilder {
         let site: RenderedSite
         do {
             (rendered, site) = try SiteRenderer.renderSite(
-                graph, theme: theme, into: sink, today: options.today, memo: memo, progress: progress)
+                graph, theme: theme, into: sink, today: options.today, memo: memo,
+                pictures: pictureSettings(options, graph: graph), progress: progress)
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
@@ -273,6 +275,14 @@ public enum SiteBuilder {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
         throw BuildFailure(graph.warnings + earlierErrors)
+    }
+
+    /// Pictures with the site's pixel limit, their variants kept in `.spinesite-cache/pictures/`.
+    static func pictureSettings(_ options: BuildOptions, graph: SiteGraph) -> PictureSettings {
+        PictureSettings(
+            plan: PicturePlan(pixelLimit: graph.config.maxPicturePixels),
+            cache: PictureCache(
+                folder: URL(fileURLWithPath: options.root).appendingPathComponent(".spinesite-cache/pictures")))
     }
 
     /// The templates. A failure carries the graph's warnings, the earlier stages' errors and what the

@@ -67,6 +67,9 @@ final class BadInputTests: XCTestCase {
 
     func testImagesNeedAltTextAndBodyHasNoH1() throws {
         let site = try siteWithPreviousOutput(["img.md": MinimalSite.page(body: "# Title again\n\n![](pad.png)")])
+        site.write(
+            "Content/en/pad.png",
+            data: try Data(contentsOf: Repository.fixture("Pictures/Content/en/therapies/images/tens-pads.png")))
         XCTAssertEqual(
             failingBuild(site),
             [
@@ -117,5 +120,103 @@ final class OutputSafetyTests: XCTestCase {
         }
         XCTAssertTrue(site.exists("Content/en/tens.md"), "nothing was swapped away")
         XCTAssertNoThrow(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/public")))
+    }
+}
+
+/// Pictures that cannot be published: each a clear error naming the file, exit 1, `Site/` unchanged.
+final class BadPictureTests: XCTestCase {
+    private func site(_ body: String, files: [String: Data] = [:]) throws -> TemporaryFolder {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        _ = try SiteBuilder.build(BuildOptions(root: site.path))
+        XCTAssertTrue(site.exists("Site/en/tens/index.html"))
+        site.write("Content/en/pnt.md", MinimalSite.page(title: "PNT", body: body))
+        for (path, data) in files { site.write("Content/en/\(path)", data: data) }
+        return site
+    }
+
+    private func input(_ name: String) throws -> Data {
+        try Data(contentsOf: Repository.fixture("PictureInputs/\(name)"))
+    }
+
+    /// The build's errors, paths relative to the site, after checking that it failed and changed nothing.
+    private func errors(_ site: TemporaryFolder, file: StaticString = #filePath, line: UInt = #line) throws
+        -> [String]
+    {
+        let before = try XCTUnwrap(site.read("Site/en/tens/index.html"))
+        let result = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertEqual(result.status, 1, "the build fails", file: file, line: line)
+        XCTAssertEqual(site.read("Site/en/tens/index.html"), before, "Site/ unchanged", file: file, line: line)
+        XCTAssertFalse(site.exists("Site/en/pnt"), file: file, line: line)
+        return result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+    }
+
+    func testAMissingPictureIsAnErrorAtItsLineWithASuggestion() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = try site(
+            "Intro.\n\n![Pads on the back](images/tens-pad.png)",
+            files: ["images/tens-pads.png": try input("clinic-photo.jpg")])
+        XCTAssertEqual(
+            try errors(site),
+            [
+                "Content/en/pnt.md:8:1: error: no file 'images/tens-pad.png' in Content/en/ (did you mean "
+                    + "'images/tens-pads.png'?)"
+            ])
+    }
+
+    func testFilesThatAreNoPictureTruncatedOrABombAreRefusedNamingTheFile() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let cases: [(String, String)] = [
+            ("not-a-picture.png", "is not a JPEG, PNG or WebP picture"),
+            ("truncated.png", "cannot be decoded (truncated or damaged?)"),
+            ("truncated.jpg", "cannot be decoded (truncated or damaged?)"),
+            ("bomb.png", "declares 30000 × 30000 pixels, more than the limit of 50000000"),
+        ]
+        for (name, message) in cases {
+            let site = try site("![A picture](images/\(name))", files: ["images/\(name)": try input(name)])
+            let found = try errors(site)
+            XCTAssertEqual(found.count, 1, "\(name): \(found)")
+            XCTAssertTrue(
+                found.first?.hasPrefix("Content/en/images/\(name): error: picture \(message)") == true,
+                "\(name): \(found)")
+        }
+    }
+
+    func testAPixelLimitInSiteYmlCanBeRaised() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = try site("![A picture](images/bomb.png)", files: ["images/bomb.png": try input("bomb.png")])
+        site.write("Content/site.yml", MinimalSite.siteYAML + "maxPictureMegapixels: 1000\n")
+        let found = try errors(site)
+        XCTAssertTrue(
+            found.first?.hasPrefix("Content/en/images/bomb.png: error: picture cannot be decoded") == true,
+            "past the raised limit, the truncated data is still refused: \(found)")
+    }
+
+    func testPathsOutOfContentAndLinksToOutsideFilesAreRefused() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let climbing = try site("![Secrets](../../../etc/passwd)")
+        XCTAssertEqual(
+            try errors(climbing),
+            [
+                "Content/en/pnt.md:6:1: error: '../../../etc/passwd' leads outside the content folder; name a file "
+                    + "beside the page"
+            ])
+        let linked = try site("![Secrets](images/leak.png)")
+        try FileManager.default.createDirectory(
+            atPath: linked.path + "/Content/en/images", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.path + "/Content/en/images/leak.png", withDestinationPath: "/etc/passwd")
+        let found = try errors(linked)
+        XCTAssertTrue(found.contains { $0.hasPrefix("Content/en/images/leak.png: error: ") }, "\(found)")
+    }
+
+    func testAnSVGWithScriptIsAnErrorAtItsLine() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<title>Gate</title>\n<script>alert(1)</script>\n</svg>\n"
+        let site = try site("![The gate](gate.svg)", files: ["gate.svg": Data(svg.utf8)])
+        XCTAssertEqual(
+            try errors(site),
+            ["Content/en/gate.svg:3:8: error: SVG holds a <script> element; SVG pictures may not run code"])
     }
 }

@@ -1,0 +1,190 @@
+import CommonMark
+import Crypto
+import Foundation
+public import Pictures
+import SiteModel
+import SiteResolver
+
+/// The pictures and files pages use. Every reference is resolved (relative to its page, in its
+/// locale, then along the locale's fallback chain; `/files/…` for the site-wide folder), every file
+/// used is read and checked once, raster pictures are made into variants (libvips, cached), and each
+/// image gets its HTML. Only files a page uses are published, and those of `Content/files/`.
+///
+/// URLs: a file beside a page is published under `media/` with the first 8 hex digits of its
+/// SHA-256 in its name (`tens-pads-3f2a9c01.png`), so the same bytes are one file whatever page or
+/// locale uses them, and a changed file gets a new URL; `Content/files/x` is published at `files/x`,
+/// a stable URL for templates and other sites to link.
+struct PictureStage: Sendable {
+    typealias Settings = PictureSettings
+
+    /// Per page index (pages with content of their own), each image's HTML.
+    var imageHTML: [[String]]
+    /// Per page index, internal link index → the URL of the file it names.
+    var linkURLs: [[Int: String]]
+    /// The files to publish, by output path.
+    var outputs: [String: Data]
+    var diagnostics: [Diagnostic]
+
+    /// The width the pages' text column takes (`--measure` in style.css), for `sizes`.
+    static let sizes = "(min-width: 44rem) 42rem, 100vw"
+
+    static func run(_ graph: SiteGraph, converted: [RenderedMarkdown], own: [Int], settings: Settings) -> PictureStage
+    {
+        var diagnostics: [Diagnostic] = []
+        var imageFiles: [Int: [Int: ContentFile]] = [:]
+        var linkFiles: [Int: [Int: ContentFile]] = [:]
+        for index in own {
+            let page = graph.pages[index]
+            let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
+            let base = page.source.bodyLocation
+            func resolve(_ destination: String, at position: SourcePosition) -> ContentFile? {
+                switch graph.files.file(destination, locale: page.source.locale, folder: folder) {
+                case .success(let file): return file
+                case .failure(let problem):
+                    let location = SourceLocation(
+                        file: base.file, line: base.line + position.line - 1, column: position.column)
+                    diagnostics.append(.error(location, problem.message))
+                    return nil
+                }
+            }
+            for (number, image) in converted[index].images.enumerated()
+            where FileIndex.isFileReference(image.source) {
+                imageFiles[index, default: [:]][number] = resolve(image.source, at: image.position)
+            }
+            for (number, link) in converted[index].internalLinks.enumerated()
+            where FileIndex.isFileReference(link.destination) {
+                linkFiles[index, default: [:]][number] = resolve(link.destination, at: link.position)
+            }
+        }
+        let used = Set(imageFiles.values.flatMap(\.values) + linkFiles.values.flatMap(\.values))
+        let all = used.sorted { $0.file < $1.file } + graph.files.siteWide.filter { !used.contains($0) }
+        let prepared = ParallelMap.map(all) { PreparedFile.prepare($0, settings: settings) }
+        var byFile: [ContentFile: PreparedFile] = [:]
+        var outputs: [String: Data] = [:]
+        for file in prepared {
+            diagnostics += file.diagnostics
+            byFile[file.source] = file
+            for (path, contents) in file.outputs { outputs[path] = contents }
+        }
+        let imageHTML = graph.pages.indices.map { index -> [String] in
+            guard let images = converted.indices.contains(index) ? converted[index].images : nil else { return [] }
+            return images.enumerated().map { number, image in
+                let prepared = imageFiles[index]?[number].flatMap { byFile[$0] }
+                return html(image, prepared: prepared, basePath: graph.config.basePath, isFirst: number == 0)
+            }
+        }
+        let linkURLs = graph.pages.indices.map { index -> [Int: String] in
+            (linkFiles[index] ?? [:]).compactMapValues { byFile[$0].map { graph.config.basePath + $0.path } }
+        }
+        return PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: diagnostics)
+    }
+
+    /// `<picture>` with WebP and the original's format in every width, or `<img>` for an SVG or a
+    /// picture elsewhere; a `<figure>` when the image has a caption. The first image of a page is
+    /// loaded at once; the others when the reader nears them.
+    static func html(_ image: Image, prepared: PreparedFile?, basePath: String, isFirst: Bool) -> String {
+        let alt = HTMLEscape.text(image.altText)
+        let loading = isFirst ? "" : " loading=\"lazy\" decoding=\"async\""
+        var picture: String
+        if let prepared, let processed = prepared.picture {
+            let original = processed.variants(in: processed.header.format)
+            let largest = original.last!
+            func srcset(_ variants: [PictureVariant]) -> String {
+                variants.map { "\(basePath)\(prepared.variantPath($0)) \($0.width)w" }.joined(separator: ", ")
+            }
+            let webp =
+                processed.header.format == .webp
+                ? ""
+                : "<source type=\"image/webp\" srcset=\"\(srcset(processed.variants(in: .webp)))\" "
+                    + "sizes=\"\(sizes)\">"
+            picture =
+                "<picture>\(webp)<img src=\"\(basePath)\(prepared.variantPath(largest))\" "
+                + "srcset=\"\(srcset(original))\" sizes=\"\(sizes)\" width=\"\(largest.width)\" "
+                + "height=\"\(largest.height)\" alt=\"\(alt)\"\(loading)></picture>"
+        } else if let prepared {
+            let size = prepared.svgSize.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+            picture = "<img src=\"\(basePath)\(prepared.path)\"\(size) alt=\"\(alt)\"\(loading)>"
+        } else {
+            // A picture elsewhere (https:), or one that did not resolve (the build then fails).
+            picture = "<img src=\"\(HTMLEscape.text(image.source))\" alt=\"\(alt)\"\(loading)>"
+        }
+        guard image.isFigure else {
+            let title = image.title.isEmpty ? "" : " title=\"\(HTMLEscape.text(image.title))\""
+            return title.isEmpty ? picture : picture.replacingOccurrences(of: " alt=\"", with: "\(title) alt=\"")
+        }
+        return "<figure>\(picture)<figcaption>\(HTMLEscape.text(image.title))</figcaption></figure>"
+    }
+}
+
+/// How pictures are made, and where made variants are kept between builds (nil: nowhere).
+public struct PictureSettings: Sendable {
+    public var plan: PicturePlan
+    public var cache: PictureCache?
+
+    public init(plan: PicturePlan, cache: PictureCache?) {
+        self.plan = plan
+        self.cache = cache
+    }
+}
+
+/// One file a page uses, read, checked and made ready: its output path, and for a raster picture
+/// its variants, for an SVG its size.
+struct PreparedFile: Sendable {
+    let source: ContentFile
+    /// Where it is published, under the output folder.
+    var path: String
+    var picture: ProcessedPicture?
+    var svgSize: (width: Int, height: Int)?
+    /// Output path → bytes: the file itself (not for a raster picture, whose variants replace it).
+    var outputs: [(String, Data)] = []
+    var diagnostics: [Diagnostic] = []
+    /// `media/tens-pads-3f2a9c01`: variants add `-480.webp`.
+    private var stem = ""
+
+    static let rasterExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
+
+    static func prepare(_ source: ContentFile, settings: PictureStage.Settings) -> PreparedFile {
+        var prepared = PreparedFile(source: source, path: "")
+        let data: Data
+        do {
+            data = try Data(contentsOf: source.url)
+        } catch {
+            prepared.diagnostics.append(
+                .error(SourceLocation(file: source.file), "cannot read: \(error.localizedDescription)"))
+            return prepared
+        }
+        let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
+        let ext = source.fileExtension
+        let baseName = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        prepared.stem = "media/\(PathSafety.slug(fromName: baseName))-\(hash)"
+        prepared.path =
+            source.locale == nil ? "\(ContentFile.siteWideFolder)/\(source.relativePath)" : "\(prepared.stem).\(ext)"
+        if rasterExtensions.contains(ext) {
+            switch PictureProcessing.process(data, plan: settings.plan, cache: settings.cache) {
+            case .success(let picture):
+                prepared.picture = picture
+                prepared.outputs = picture.variants.map { (prepared.variantPath($0), $0.bytes) }
+            case .failure(let problem):
+                prepared.diagnostics.append(.error(SourceLocation(file: source.file), "picture \(problem)"))
+            }
+            // The site-wide folder is published as it is, for templates and other sites to link.
+            if source.locale == nil { prepared.outputs.append((prepared.path, data)) }
+            return prepared
+        }
+        if ext == "svg" {
+            let problems = SVGCheck.problems(in: data)
+            prepared.diagnostics += problems.map {
+                .error(SourceLocation(file: source.file, line: $0.line, column: $0.column), "SVG \($0.message)")
+            }
+            prepared.svgSize = SVGCheck.size(of: data)
+            if !problems.isEmpty { return prepared }
+        }
+        prepared.outputs.append((prepared.path, data))
+        return prepared
+    }
+
+    func variantPath(_ variant: PictureVariant) -> String {
+        "\(stem)-\(variant.width).\(variant.format.fileExtension)"
+    }
+}

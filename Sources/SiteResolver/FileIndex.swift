@@ -1,0 +1,61 @@
+import Foundation
+public import SiteModel
+
+/// The files beside the pages and in `Content/files/`, and how a page names one: a relative path
+/// from the page's folder (`images/tens-pads.png`, `../files/diary.pdf`), or `/files/…` for the
+/// site-wide folder. A translation uses its original's file unless its own locale has one of that
+/// name: the path is looked up in the page's locale, then along its fallback chain.
+public struct FileIndex: Sendable {
+    /// locale ("" for `Content/files/`) → path → file.
+    private var files: [String: [String: ContentFile]] = [:]
+    private let chains: [String: [String]]
+    /// Every file of `Content/files/`: published whether or not a page uses it.
+    public let siteWide: [ContentFile]
+
+    public init(_ files: [ContentFile] = [], locales: LocaleTable? = nil) {
+        for file in files { self.files[file.locale ?? "", default: [:]][file.relativePath] = file }
+        chains = Dictionary(uniqueKeysWithValues: (locales.map(Array.init) ?? []).map { ($0.tag, $0.fallbackChain) })
+        siteWide = files.filter { $0.locale == nil }.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// Whether a link or image destination names a file rather than a page, an id or an anchor.
+    public static func isFileReference(_ destination: String) -> Bool {
+        guard LinkDestination.isInternal(destination), !destination.hasPrefix(LinkDestination.idScheme),
+            !destination.hasPrefix("#")
+        else { return false }
+        let path = destination.prefix { $0 != "#" && $0 != "?" }
+        return !path.isEmpty && !path.hasSuffix(".md") && !path.hasSuffix("/")
+    }
+
+    /// The file `destination` names from a page in `locale` whose source is in `folder`.
+    public func file(_ destination: String, locale: String, folder: [String]) -> Result<ContentFile, FileProblem> {
+        let path = String(destination.prefix { $0 != "#" && $0 != "?" })
+        let decoded = path.removingPercentEncoding ?? path
+        let siteWidePrefix = "/\(ContentFile.siteWideFolder)/"
+        if decoded.hasPrefix(siteWidePrefix) {
+            let relative = String(decoded.dropFirst(siteWidePrefix.count))
+            if let file = files[""]?[relative] { return .success(file) }
+            return .failure(problem(destination, wanted: relative, in: ""))
+        }
+        guard let relative = LinkResolver.normalise(decoded, relativeTo: folder), !decoded.hasPrefix("/") else {
+            return .failure(
+                FileProblem(message: "'\(destination)' leads outside the content folder; name a file beside the page"))
+        }
+        for tag in [locale] + (chains[locale] ?? []) {
+            if let file = files[tag]?[relative] { return .success(file) }
+        }
+        return .failure(problem(destination, wanted: relative, in: locale))
+    }
+
+    private func problem(_ destination: String, wanted: String, in locale: String) -> FileProblem {
+        let hint = Suggestion.closest(to: wanted, in: (files[locale] ?? [:]).keys)
+        let place = locale.isEmpty ? "Content/files/" : "Content/\(locale)/"
+        return FileProblem(
+            message: "no file '\(wanted)' in \(place)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+    }
+}
+
+/// Why a page's reference to a file does not resolve.
+public struct FileProblem: Error, Sendable, Equatable {
+    public var message: String
+}
