@@ -1,5 +1,10 @@
 import Foundation
 
+#if canImport(CDispatch)
+    // `struct stat`: on Linux its module is the one Dispatch imports it through.
+    import CDispatch
+#endif
+
 /// Maps request paths to files of the output folder, as a static host does:
 /// `index.html` for folders, and nothing outside the folder — not through
 /// `..`, not percent-encoded, not through a symbolic link.
