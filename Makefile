@@ -87,6 +87,7 @@ bench:
 	@Scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product spinesite
 	Scripts/bench.sh
+	Scripts/bench-pictures.sh
 
 ## libFuzzer over the page pipeline for FUZZ_SECONDS (crashes land in .build/fuzz-artifacts/).
 FUZZ_SECONDS ?= 300

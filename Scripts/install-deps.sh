@@ -8,7 +8,7 @@ set -euo pipefail
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev pkg-config)
 if [[ "$what" == bench ]]; then
-    packages+=(time hugo valgrind binutils)
+    packages+=(time hugo valgrind binutils libvips-tools bc)
 fi
 if [[ "$what" == test ]]; then
     # git: `translations diff` reads the originals' history, and its tests make repositories.
