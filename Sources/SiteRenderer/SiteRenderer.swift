@@ -94,7 +94,7 @@ public enum SiteRenderer {
         if let states = markdown.explainerStates { paths.append(states.path) }
         let files = markdown.publishedFiles.sorted { $0.key < $1.key }
         paths += files.map(\.key)
-        paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"]
+        paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"] + graph.locales.map { "\($0.tag)/404.html" }
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }

@@ -66,13 +66,18 @@ struct TemplateJob: Sendable {
             defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
         )
         jobs.append(TemplateJob(path: "index.html", values: PageValues(.languageChooser, chooser)))
-        let notFound = NotFoundPage(
-            frame: builder.frame(locale: defaultLocale),
-            page: DocumentValue(
-                title: strings["notFoundTitle"] ?? "", description: strings["notFoundText"],
-                canonical: graph.config.baseURL + "404.html")
-        )
-        jobs.append(TemplateJob(path: "404.html", values: PageValues(.notFound, notFound)))
+        // A 404 page at the root (the default locale's) and one per locale in its own language, which
+        // the host serves for a missing URL under that locale's folder.
+        for (path, locale) in [("404.html", defaultLocale)] + graph.locales.map({ ("\($0.tag)/404.html", $0.tag) }) {
+            let text = builder.strings.strings(for: locale)
+            let notFound = NotFoundPage(
+                frame: builder.frame(locale: locale),
+                page: DocumentValue(
+                    title: text["notFoundTitle"] ?? "", description: text["notFoundText"],
+                    canonical: graph.config.baseURL + path)
+            )
+            jobs.append(TemplateJob(path: path, values: PageValues(.notFound, notFound)))
+        }
         for search in searchIndexes {
             let canonical = builder.absolute(PageValueBuilder.searchURL(locale: search.locale, graph: graph))
             let text = builder.strings.strings(for: search.locale)

@@ -210,7 +210,8 @@ final class IncrementalBuildTests: XCTestCase {
         let report = try build(today: "2026-06-02")
         XCTAssertEqual(report.kind, .clean)
         XCTAssertEqual(
-            report.pagesRendered, report.totalPages + 5, "every page, the root, the 404 and the three search pages")
+            report.pagesRendered, report.totalPages + 8,
+            "every page, the root, the root's and the three locales' 404 pages and the three search pages")
     }
 
     func testACorruptCacheMeansACleanBuildNeverACrash() throws {
