@@ -1,3 +1,4 @@
+import Foundation
 import TemplateEngine
 
 /// What every page of a locale shares, made once per locale: the site, the
@@ -25,7 +26,7 @@ final class LocaleValues: TemplateObject, Sendable {
         self.site = site
         self.lang = lang
         self.dir = dir
-        ogLocale = String(lang.map { $0 == "-" ? "_" : $0 })
+        ogLocale = Self.openGraphLocale(lang)
         self.locale = locale
         self.strings = strings
         self.assets = assets
@@ -49,7 +50,9 @@ final class LocaleValues: TemplateObject, Sendable {
         .object("site", "The site: `title`, `baseURL`.") { $0.site },
         .text("lang", "The page's language tag (`en`, `pt-BR`), for `lang` attributes.") { $0.lang },
         .text("dir", "`ltr` or `rtl`, the direction of the page's language.") { $0.dir },
-        .text("ogLocale", "The language tag in Open Graph's form (`pt_BR`).") { $0.ogLocale },
+        .text("ogLocale", "The locale in Open Graph's form (`en_US`, `pt_BR`), with CLDR's likely region.") {
+            $0.ogLocale
+        },
         .object("locale", "The page's language: `tag`, `name`, `url`.") { $0.locale },
         .keyed(
             "strings", "Every text of `locale.yml` `strings:`, by key (`strings.skipToContent`).",
@@ -114,4 +117,16 @@ final class SiteValue: TemplateObject, Sendable {
         .text("title", "The site's name, from `site.yml`.") { $0.title },
         .text("baseURL", "The absolute URL the site is published at, ending in `/`.") { $0.baseURL },
     ])
+}
+
+extension LocaleValues {
+    /// `language_REGION`, as Open Graph wants it: the tag's region, else CLDR's likely one for the
+    /// language (`en` → `en_US`, `es` → `es_ES`, `ar` → `ar_EG`); the language alone if CLDR has none.
+    static func openGraphLocale(_ tag: String) -> String {
+        let language = Locale.Language(identifier: tag)
+        let maximal = Locale.Language(identifier: language.maximalIdentifier)
+        guard let code = language.languageCode?.identifier else { return tag.replacingOccurrences(of: "-", with: "_") }
+        guard let region = language.region?.identifier ?? maximal.region?.identifier else { return code }
+        return "\(code)_\(region)"
+    }
 }
