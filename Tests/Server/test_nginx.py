@@ -66,11 +66,24 @@ def test_pages_are_served_with_a_short_cache(nginx):
     assert b"<h1>" in body
 
 
-def test_missing_pages_get_the_sites_404_with_status_404(nginx):
-    status, _, body = request(nginx, "/en/no-such-page/")
+@pytest.mark.parametrize("path,page", [
+    ("/en/no-such-page/", "en/404.html"),
+    ("/es/terapias/no-existe/", "es/404.html"),
+    ("/ar/x", "ar/404.html"),
+    ("/no-such-locale/x", "404.html"),
+])
+def test_missing_pages_get_their_locales_404_with_status_404(nginx, path, page):
+    status, _, body = request(nginx, path)
     assert status == 404
-    with open(os.path.join(SITE, "404.html"), "rb") as file:
+    with open(os.path.join(SITE, page), "rb") as file:
         assert body == file.read()
+    assert b'rel="canonical"' not in body, "a 404 page names no canonical URL"
+
+
+@pytest.mark.parametrize("path", ["/README.md", "/.gitignore"])
+def test_the_output_folders_own_files_are_not_served(nginx, path):
+    open(os.path.join(SITE, path.lstrip("/")), "a").close()
+    assert request(nginx, path)[0] == 404
 
 
 @pytest.mark.parametrize("accept,locale", [
@@ -119,3 +132,10 @@ def test_svg_is_gzipped(nginx, tmp_path):
         assert headers.get("content-encoding") == "gzip"
     finally:
         os.remove(svg)
+
+
+def test_content_hashed_media_are_cached_for_a_year(nginx):
+    name = sorted(os.listdir(os.path.join(SITE, "media")))[0]
+    status, headers, _ = request(nginx, f"/media/{name}")
+    assert status == 200
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
