@@ -49,3 +49,28 @@ def test_no_axe_violations_with_search_results_shown(scripted, base_url):
 def test_no_axe_violations_on_a_phone(phone, base_url):
     phone.get(base_url + "/ar/therapies/pnt/")
     assert axe_violations(phone) == []
+
+
+@pytest.fixture()
+def dark(scripted):
+    """The scripted browser with the reader's system asking for a dark colour scheme."""
+    scripted.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    yield scripted
+    scripted.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("kind,locale,path", all_pages())
+def test_no_axe_violations_in_the_dark_scheme(dark, base_url, kind, locale, path):
+    dark.get(base_url + path)
+    assert dark.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+    if kind != "content-report":  # the editors' report has its own light stylesheet
+        background = dark.execute_script("return getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(20, 25, 31)", "the dark scheme applies"
+    if kind == "explainer":
+        WebDriverWait(dark, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-pulse-ready]"))
+        # The explainer's figures draw with the scheme's colours: their text is light on dark.
+        fill = dark.execute_script("return getComputedStyle(document.querySelector('.pulse-svg text')).fill")
+        assert fill == "rgb(227, 233, 239)", fill
+    violations = axe_violations(dark)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
