@@ -34,7 +34,7 @@ public enum MarkdownConverter {
         guard let document else { fatalError("cmark-gfm: out of memory") }
         // Our render extension is attached to nodes of the tree, and freeing a
         // node reads its extension: the tree goes first, then the extension.
-        var renderExtension: OpaquePointer?
+        var renderExtension: UnsafeMutablePointer<cmark_syntax_extension>?
         defer {
             cmark_node_free(document)
             if let renderExtension { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), renderExtension) }

@@ -13,11 +13,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var terms: [TermPattern]
     /// Whether to collect `RenderedMarkdown.plainText` (a build does not need it).
     public var collectsPlainText: Bool
+    /// Each table is wrapped in a scrolling, focusable region with this name; nil: tables as
+    /// cmark-gfm writes them. A wide table then scrolls inside the page and keeps its semantics
+    /// (`display: block` on a `<table>` would take them away).
+    public var tableLabel: String?
 
     public init(
         smartPunctuation: Bool = true, unsafeHTML: Bool = false, footnoteLabels: FootnoteLabels? = nil,
-        embedLanguages: Set<String> = [], terms: [TermPattern] = [], collectsPlainText: Bool = true
+        embedLanguages: Set<String> = [], terms: [TermPattern] = [], collectsPlainText: Bool = true,
+        tableLabel: String? = nil
     ) {
+        self.tableLabel = tableLabel
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.footnoteLabels = footnoteLabels

@@ -23,6 +23,9 @@ enum RenderAction {
     case image(Int)
     /// A paragraph holding only a figure, which may not sit inside `<p>`: no tags of its own.
     case bareParagraph
+    /// A table inside a scrolling region named `label`; the table extension (`tableExtension`,
+    /// which the node carried) still writes the table itself.
+    case table(label: String, tableExtension: UnsafeMutablePointer<cmark_syntax_extension>?)
 }
 
 enum TextPiece {
@@ -54,7 +57,7 @@ final class RenderContext {
 
     /// An extension whose HTML callback writes the nodes given `actions`;
     /// freed with `cmark_syntax_extension_free` after rendering.
-    func makeExtension() -> OpaquePointer {
+    func makeExtension() -> UnsafeMutablePointer<cmark_syntax_extension> {
         guard let ext = cmark_syntax_extension_new("spinesite") else { fatalError("cmark-gfm: out of memory") }
         cmark_syntax_extension_set_private(ext, Unmanaged.passUnretained(self).toOpaque(), nil)
         cmark_syntax_extension_set_html_render_func(ext, renderNode)
@@ -62,20 +65,20 @@ final class RenderContext {
     }
 
     /// Marks `node` to be written by the callback as `actions[index]`.
-    static func attach(_ ext: OpaquePointer, to node: Node, action index: Int) {
+    static func attach(_ ext: UnsafeMutablePointer<cmark_syntax_extension>, to node: Node, action index: Int) {
         cmark_node_set_syntax_extension(node, ext)
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: index + 1))
     }
 }
 
 /// cmark-gfm's HTML renderer calls this for every node carrying the extension.
-private let renderNode: cmark_html_render_func = { ext, renderer, node, event, _ in
+private let renderNode: cmark_html_render_func = { ext, renderer, node, event, options in
     guard let ext, let renderer, let node, let context = cmark_syntax_extension_get_private(ext),
         let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) - 1 })
     else { return }
     let state = Unmanaged<RenderContext>.fromOpaque(context).takeUnretainedValue()
     var writer = HTMLWriter(renderer: renderer, context: state)
-    writer.write(state.actions[index], entering: event == CMARK_EVENT_ENTER, node: node)
+    writer.write(state.actions[index], entering: event == CMARK_EVENT_ENTER, node: node, options: options)
 }
 
 /// Writes into the renderer's buffer exactly what cmark-gfm's `html.c`
@@ -85,8 +88,17 @@ private struct HTMLWriter {
     let context: RenderContext
     var html: UnsafeMutablePointer<cmark_strbuf> { renderer.pointee.html }
 
-    func write(_ action: RenderAction, entering: Bool, node: UnsafeMutablePointer<cmark_node>) {
+    func write(_ action: RenderAction, entering: Bool, node: UnsafeMutablePointer<cmark_node>, options: Int32) {
         switch action {
+        case .table(let label, let tableExtension):
+            if entering {
+                newlineUnlessAtLineStart()
+                let name = HTMLEscape.text(label)
+                put("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(name)\">\n")
+            }
+            spinesite_render_with(
+                tableExtension, renderer, node, entering ? CMARK_EVENT_ENTER : CMARK_EVENT_EXIT, options)
+            if !entering { put("</div>\n") }
         case .image(let index):
             if entering {
                 hole(.image(index))

@@ -22,6 +22,7 @@ struct TreeWalker {
     private let embedLanguages: Set<String>
     private let footnoteLabels: FootnoteLabels?
     private let collectsPlainText: Bool
+    private let tableLabel: String?
     private(set) var plainText = ""
     /// Running prose only: paragraphs and list items, without headings, code,
     /// tables or footnotes (what a reading-level formula should see).
@@ -34,6 +35,7 @@ struct TreeWalker {
         embedLanguages = options.embedLanguages
         footnoteLabels = options.footnoteLabels
         collectsPlainText = options.collectsPlainText
+        tableLabel = options.tableLabel
         terms = TermMatcher(patterns: options.terms)
     }
 
@@ -92,6 +94,9 @@ struct TreeWalker {
                 addLink(node, isInternal: isInternal)
             case CMARK_NODE_IMAGE:
                 addImage(node)
+            case table where tableLabel != nil:
+                actions.append(
+                    (node, .table(label: tableLabel ?? "", tableExtension: cmark_node_get_syntax_extension(node))))
             case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
                 addFootnote(node, isFirst: firstFootnote)
                 firstFootnote = false

@@ -97,7 +97,7 @@ public enum MarkdownStage {
     /// Strings the Markdown HTML needs besides those the templates use.
     static let usedStrings = [
         "footnotesTitle": "footnotes in Markdown", "backToContent": "footnotes in Markdown",
-        "referencesTitle": "reference lists",
+        "referencesTitle": "reference lists", "tableLabel": "tables in Markdown (their scrolling region)",
     ]
 
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
@@ -251,7 +251,8 @@ public enum MarkdownStage {
                     footnoteLabels: FootnoteLabels(
                         title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
                     embedLanguages: [ExplainerStage.language],
-                    terms: GlossaryLinks.patterns(locale), collectsPlainText: false
+                    terms: GlossaryLinks.patterns(locale), collectsPlainText: false,
+                    tableLabel: text("tableLabel", locale) ?? ""
                 )
                 var withoutTerms = options
                 withoutTerms.terms = []

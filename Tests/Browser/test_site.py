@@ -90,3 +90,18 @@ def test_a_missing_address_gets_the_sites_404_page(browser, base_url):
     browser.get(base_url + "/en/no-such-page/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
     assert browser.find_element(By.CSS_SELECTOR, ".disclaimer").is_displayed()
+
+
+def test_wide_tables_scroll_in_a_region_and_stay_tables(phone, base_url):
+    phone.get(base_url + "/es/dolor-lumbar-cronico/")
+    region = phone.find_element(By.CSS_SELECTOR, ".prose .table-scroll")
+    table = region.find_element(By.TAG_NAME, "table")
+    assert phone.execute_script("return getComputedStyle(arguments[0]).display", table) == "table"
+    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+    assert region.get_attribute("aria-label").startswith("Tabla")
+    assert phone.execute_script("return getComputedStyle(arguments[0]).overflowX", region) == "auto"
+    # A table wider than the screen scrolls inside the region, not the page.
+    phone.execute_script("arguments[0].style.minWidth = '60rem'", table)
+    assert phone.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
+    assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), \
+        "the page itself does not scroll sideways"

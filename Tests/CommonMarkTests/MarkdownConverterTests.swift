@@ -29,6 +29,21 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertTrue(html.contains("<section class=\"footnotes\" data-footnotes>"), html)
     }
 
+    /// A table in a scrolling region that names it, with the table extension still writing the
+    /// table (alignment included); without a label, the table as cmark-gfm writes it.
+    func testTablesAreWrappedInANamedScrollingRegion() {
+        let markdown = "| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+        let plain = convert(markdown).html
+        var options = MarkdownOptions()
+        options.tableLabel = "Table \"wide\""
+        let wrapped = convert(markdown, options).html
+        XCTAssertEqual(
+            wrapped,
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table &quot;wide&quot;\">\n"
+                + plain + "</div>\n")
+        XCTAssertTrue(plain.hasPrefix("<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>"), plain)
+    }
+
     func testRawHTMLIsOmittedUnlessUnsafe() {
         let markdown = "<b>bold</b>\n\n<script>alert(1)</script>\n"
         let safe = convert(markdown).html
