@@ -92,7 +92,13 @@ public enum SiteRenderer {
         paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
         paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
-        let files = markdown.publishedFiles.sorted { $0.key < $1.key }
+        // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
+        // whatever a page links.
+        var publishedFiles = markdown.publishedFiles
+        if let icon = theme.assets.first(where: { $0.name == "favicon.ico" }) {
+            publishedFiles["favicon.ico"] = icon.contents
+        }
+        let files = publishedFiles.sorted { $0.key < $1.key }
         paths += files.map(\.key)
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"] + graph.locales.map { "\($0.tag)/404.html" }
         if let failure = attempt({ try sink.prepare(paths) }) {

@@ -139,3 +139,12 @@ def test_content_hashed_media_are_cached_for_a_year(nginx):
     status, headers, _ = request(nginx, f"/media/{name}")
     assert status == 200
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+def test_a_browsers_request_for_favicon_ico_does_not_404(nginx):
+    status, headers, body = request(nginx, "/favicon.ico")
+    assert status == 200
+    assert body[:4] == b"\x00\x00\x01\x00", "an icon file"
+    page = request(nginx, "/en/")[2]
+    for link in (b'rel="icon" href="/assets/favicon.', b'rel="apple-touch-icon" href="/assets/apple-touch-icon.'):
+        assert link in page
