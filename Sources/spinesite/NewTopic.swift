@@ -28,8 +28,13 @@ struct NewTopic: ParsableCommand {
 
     func run() throws {
         // The site's ids, to follow its convention; a site that does not load yet still gets a page.
-        let ids = (try? SiteBuilder.resolveCollecting(project.build).graph).map {
-            Set($0.pagesByID.values.flatMap(\.keys))
+        // A do/catch: `try?` on this typed-throws call with a tuple result crashed (Swift 6.3, Linux).
+        var ids: Set<String>?
+        do {
+            let graph = try SiteBuilder.resolveCollecting(project.build).graph
+            ids = Set(graph.pagesByID.values.flatMap(\.keys))
+        } catch {
+            ids = nil
         }
         let created = try reporting { () throws(BuildFailure) in
             try TopicScaffold.create(path: id, locale: locale, root: project.root, existingIDs: ids ?? [])
