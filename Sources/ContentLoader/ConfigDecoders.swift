@@ -5,7 +5,7 @@ import YAMLReading
 enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
-        "readingTargets", "maxPageMegabytes", "maxPictureMegapixels",
+        "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "image", "imageAlt",
     ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -66,6 +66,12 @@ enum SiteConfigDecoder {
         config.readingTargets = readingTargets
         if let maxPageMegabytes { config.maxPageBytes = maxPageMegabytes * 1024 * 1024 }
         if let maxPictureMegapixels { config.maxPicturePixels = maxPictureMegapixels * 1_000_000 }
+        config.image = yaml.string("image", required: false, what: what)
+        config.imageAlt = yaml.string("imageAlt", required: false, what: what)?.value
+        if let image = config.image, config.imageAlt == nil {
+            yaml.error(
+                image.location, "\(what): 'imageAlt' is missing: describe the picture for people who cannot see it")
+        }
         return (config, yaml.diagnostics)
     }
 }
@@ -133,7 +139,8 @@ enum LocaleConfigDecoder {
 enum FrontMatterDecoder {
     static let knownKeys: Set<String> = [
         "title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf",
-        "reviewed", "reviewedBy", "nextReview", "medicalType", "references",
+        "reviewed", "reviewedBy", "nextReview", "medicalType", "references", "published", "updated", "image",
+        "imageAlt",
     ]
 
     static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
@@ -179,22 +186,34 @@ enum FrontMatterDecoder {
         )
         frontMatter.medicalType = medicalType
         frontMatter.references = references
+        frontMatter.published = date("published", in: &yaml, what: what)?.value
+        frontMatter.updated = date("updated", in: &yaml, what: what)?.value
+        frontMatter.image = yaml.string("image", required: false, what: what)
+        frontMatter.imageAlt = yaml.string("imageAlt", required: false, what: what)?.value
+        if let image = frontMatter.image, frontMatter.imageAlt == nil {
+            yaml.error(
+                image.location,
+                "\(what): 'imageAlt' is missing: describe the picture for people who cannot see it")
+        }
+        if yaml.diagnostics.hasErrors { return (nil, yaml.diagnostics) }
         return (frontMatter, yaml.diagnostics)
+    }
+
+    /// A `YYYY-MM-DD` date, or an error at its value.
+    static func date(_ key: String, in yaml: inout YAMLMapping, what: String) -> Located<CalendarDate>? {
+        guard let text = yaml.string(key, required: false, what: what) else { return nil }
+        guard let date = CalendarDate(iso: text.value) else {
+            yaml.error(text.location, "\(what): '\(key)' must be a date written YYYY-MM-DD, not '\(text.value)'")
+            return nil
+        }
+        return Located(date, at: text.location)
     }
 
     /// `reviewed` and `reviewedBy` go together; `nextReview` needs them.
     private static func decodeReview(_ yaml: inout YAMLMapping, what: String) -> FrontMatter.Review? {
-        func date(_ key: String) -> Located<CalendarDate>? {
-            guard let text = yaml.string(key, required: false, what: what) else { return nil }
-            guard let date = CalendarDate(iso: text.value) else {
-                yaml.error(text.location, "\(what): '\(key)' must be a date written YYYY-MM-DD, not '\(text.value)'")
-                return nil
-            }
-            return Located(date, at: text.location)
-        }
-        let reviewed = date("reviewed")
+        let reviewed = date("reviewed", in: &yaml, what: what)
         let reviewedBy = yaml.string("reviewedBy", required: false, what: what)
-        let nextReview = date("nextReview")
+        let nextReview = date("nextReview", in: &yaml, what: what)
         if reviewed != nil, reviewedBy == nil {
             yaml.error(
                 yaml.location(ofKey: "reviewed"),

@@ -21,6 +21,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Pictures declaring more pixels than this are refused (`maxPictureMegapixels`, default 50):
     /// a decompression bomb declares billions in a few bytes.
     public var maxPicturePixels: Int = 50_000_000
+    /// `image` and `imageAlt`: the link-preview picture of pages that have none of their own (a file
+    /// of `Content/files/`, named `/files/…`).
+    public var image: Located<String>?
+    public var imageAlt: String?
     public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 

@@ -17,6 +17,18 @@ public struct FrontMatter: Sendable, Hashable {
     public var medicalType: MedicalType?
     /// Works cited with `[@key]`, in front-matter order.
     public var references: [Reference] = []
+    /// `published` and `updated`: the dates feeds and the sitemap give (with `reviewed`).
+    public var published: CalendarDate?
+    public var updated: CalendarDate?
+    /// `image` (a picture beside the page) and its `imageAlt`: what link previews show.
+    public var image: Located<String>?
+    public var imageAlt: String?
+
+    /// The latest of `published`, `updated` and `reviewed`: when the page last changed, as its
+    /// front matter says (builds stay deterministic: no file times).
+    public var lastChanged: CalendarDate? {
+        [published, updated, review?.reviewed.value].compactMap { $0 }.max()
+    }
 
     public enum MedicalType: String, Sendable, Hashable, CaseIterable {
         case therapy, condition

@@ -36,6 +36,15 @@ public enum MarkdownStage {
         /// The pictures and files the pages use, by output path.
         var publishedFiles: [String: Data] { kept.pictures.outputs }
 
+        /// What link previews of page `index` show: its own picture (a borrowed copy: its
+        /// original's), else the site's.
+        func socialImage(of index: Int, in graph: SiteGraph) -> SocialImage? {
+            kept.pictures.socialImages[graph.pages[index].fallbackOf ?? index] ?? kept.pictures.siteImage
+        }
+
+        /// The site's link-preview picture, for pages without content of their own.
+        var siteImage: SocialImage? { kept.pictures.siteImage }
+
         /// Page `index`'s links to PubMed and doi.org: its citations.
         func citations(_ index: Int) -> [String] {
             converted[index].externalLinks.filter(MarkdownStage.isCitation)

@@ -81,7 +81,8 @@ struct PageValueBuilder: Sendable {
 
     /// The values of page `index` of the graph, for its kind's template.
     func values(
-        _ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = []
+        _ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = [],
+        image: SocialImage? = nil
     ) -> PageValues {
         let page = graph.pages[index]
         let toc = headings.filter { (2...3).contains($0.level) }.map {
@@ -112,7 +113,7 @@ struct PageValueBuilder: Sendable {
             canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc,
             tags: page.source.frontMatter.tags,
             hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag,
-            contentDir: contentLocale?.direction.rawValue
+            contentDir: contentLocale?.direction.rawValue, ogImage: image.map(OpenGraphImage.init)
         )
         let frame = frame(index)
         let breadcrumbs = page.ancestors.map { crumb in

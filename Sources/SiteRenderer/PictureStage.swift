@@ -24,6 +24,10 @@ struct PictureStage: Sendable {
     /// The files to publish, by output path.
     var outputs: [String: Data]
     var diagnostics: [Diagnostic]
+    /// Per page index, what link previews show: its `image:`, else its first raster picture.
+    var socialImages: [Int: SocialImage] = [:]
+    /// `site.yml`'s `image:`, for pages without a picture of their own.
+    var siteImage: SocialImage?
 
     /// The width the pages' text column takes (`--measure` in style.css), for `sizes`.
     static let sizes = "(min-width: 44rem) 42rem, 100vw"
@@ -33,6 +37,15 @@ struct PictureStage: Sendable {
         var diagnostics: [Diagnostic] = []
         var imageFiles: [Int: [Int: ContentFile]] = [:]
         var linkFiles: [Int: [Int: ContentFile]] = [:]
+        /// Front matter's and site.yml's `image:`, with their alt text and where they were named.
+        var chosenImages: [Int: (file: ContentFile, alt: String, location: SourceLocation)] = [:]
+        var siteImage: (file: ContentFile, alt: String, location: SourceLocation)?
+        if let image = graph.config.image {
+            switch graph.files.file(image.value, locale: graph.config.defaultLocale, folder: []) {
+            case .success(let file): siteImage = (file, graph.config.imageAlt ?? "", image.location)
+            case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
+            }
+        }
         for index in own {
             let page = graph.pages[index]
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
@@ -55,8 +68,17 @@ struct PictureStage: Sendable {
             where FileIndex.isFileReference(link.destination) {
                 linkFiles[index, default: [:]][number] = resolve(link.destination, at: link.position)
             }
+            if let image = page.source.frontMatter.image {
+                switch graph.files.file(image.value, locale: page.source.locale, folder: folder) {
+                case .success(let file):
+                    chosenImages[index] = (file, page.source.frontMatter.imageAlt ?? "", image.location)
+                case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
+                }
+            }
         }
-        let used = Set(imageFiles.values.flatMap(\.values) + linkFiles.values.flatMap(\.values))
+        let used = Set(
+            imageFiles.values.flatMap(\.values) + linkFiles.values.flatMap(\.values) + chosenImages.values.map(\.file)
+                + [siteImage?.file].compactMap { $0 })
         let all = used.sorted { $0.file < $1.file } + graph.files.siteWide.filter { !used.contains($0) }
         let prepared = ParallelMap.map(all) { PreparedFile.prepare($0, settings: settings) }
         var byFile: [ContentFile: PreparedFile] = [:]
@@ -76,7 +98,32 @@ struct PictureStage: Sendable {
         let linkURLs = graph.pages.indices.map { index -> [Int: String] in
             (linkFiles[index] ?? [:]).compactMapValues { byFile[$0].map { graph.config.basePath + $0.path } }
         }
-        return PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: diagnostics)
+        var stage = PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: [])
+        // Link previews take a raster picture: social sites show no SVG.
+        func social(_ chosen: (file: ContentFile, alt: String, location: SourceLocation)) -> SocialImage? {
+            guard let prepared = byFile[chosen.file] else { return nil }
+            guard let image = SocialImage(prepared, alt: chosen.alt, baseURL: graph.config.baseURL) else {
+                diagnostics.append(
+                    .error(chosen.location, "image: '\(chosen.file.relativePath)' must be a JPEG, PNG or WebP picture")
+                )
+                return nil
+            }
+            return image
+        }
+        stage.siteImage = siteImage.flatMap(social)
+        for index in own {
+            if let chosen = chosenImages[index] {
+                stage.socialImages[index] = social(chosen)
+            } else if let first = converted[index].images.indices.lazy.compactMap({ number -> SocialImage? in
+                imageFiles[index]?[number].flatMap { byFile[$0] }.flatMap {
+                    SocialImage($0, alt: converted[index].images[number].altText, baseURL: graph.config.baseURL)
+                }
+            }).first {
+                stage.socialImages[index] = first
+            }
+        }
+        stage.diagnostics = diagnostics
+        return stage
     }
 
     /// `<picture>` with WebP and the original's format in every width, or `<img>` for an SVG or a
@@ -113,6 +160,26 @@ struct PictureStage: Sendable {
             return title.isEmpty ? picture : picture.replacingOccurrences(of: " alt=\"", with: "\(title) alt=\"")
         }
         return "<figure>\(picture)<figcaption>\(HTMLEscape.text(image.title))</figcaption></figure>"
+    }
+}
+
+/// A page's picture as link previews show it (`og:image`): its widest variant in the original's
+/// format, at an absolute URL, with its size and alt text.
+struct SocialImage: Sendable {
+    var url: String
+    var width: Int
+    var height: Int
+    var alt: String
+
+    /// Nil for anything but a raster picture.
+    init?(_ prepared: PreparedFile, alt: String, baseURL: String) {
+        guard let picture = prepared.picture, let widest = picture.variants(in: picture.header.format).last else {
+            return nil
+        }
+        url = baseURL + prepared.variantPath(widest)
+        width = widest.width
+        height = widest.height
+        self.alt = alt
     }
 }
 

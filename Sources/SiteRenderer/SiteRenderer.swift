@@ -105,7 +105,8 @@ public enum SiteRenderer {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
         let others = TemplateJob.others(
-            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) })
+            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) },
+            siteImage: markdown.siteImage)
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
         let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) {

@@ -32,14 +32,16 @@ struct TemplateJob: Sendable {
         let converted = markdown.converted[index]
         let values = builder.values(
             index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty,
-            citations: markdown.citations(index))
+            citations: markdown.citations(index), image: markdown.socialImage(of: index, in: graph))
         return TemplateJob(path: graph.pages[index].outputPath, values: values)
     }
 
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
-    static func others(_ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)])
-        -> [TemplateJob]
-    {
+    static func others(
+        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
+        siteImage: SocialImage? = nil
+    ) -> [TemplateJob] {
+        let ogImage = siteImage.map(OpenGraphImage.init)
         var jobs = graph.redirects.map { redirect in
             let target = graph.pages[redirect.target]
             let canonical = builder.absolute(target.url)
@@ -48,7 +50,7 @@ struct TemplateJob: Sendable {
                 frame: builder.frame(locale: target.locale),
                 page: DocumentValue(
                     title: strings["redirectTitle"] ?? "", description: target.source.frontMatter.description,
-                    canonical: canonical),
+                    canonical: canonical, ogImage: ogImage),
                 target: builder.link(to: redirect.target), targetCanonical: canonical
             )
             return TemplateJob(path: redirect.outputPath, values: PageValues(.redirect, values))
@@ -61,7 +63,8 @@ struct TemplateJob: Sendable {
             frame: builder.frame(locale: defaultLocale),
             page: DocumentValue(
                 title: graph.config.title, description: strings["chooseLanguage"],
-                canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL),
+                canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL,
+                ogImage: ogImage),
             defaultHome: defaultHome.map(builder.link),
             defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
         )
@@ -74,7 +77,7 @@ struct TemplateJob: Sendable {
                 frame: builder.frame(locale: locale),
                 page: DocumentValue(
                     title: text["notFoundTitle"] ?? "", description: text["notFoundText"],
-                    canonical: graph.config.baseURL + path)
+                    canonical: graph.config.baseURL + path, ogImage: ogImage)
             )
             jobs.append(TemplateJob(path: path, values: PageValues(.notFound, notFound)))
         }
@@ -84,7 +87,8 @@ struct TemplateJob: Sendable {
             let values = SearchPage(
                 frame: builder.frame(locale: search.locale),
                 page: DocumentValue(
-                    title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical),
+                    title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical,
+                    ogImage: ogImage),
                 searchIndexURL: graph.config.basePath + search.path, canonical: canonical,
                 groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? []
             )

@@ -98,6 +98,33 @@ final class PictureSiteTests: XCTestCase {
         }
         let cached = try FileManager.default.contentsOfDirectory(
             atPath: folder.path + "/site/.spinesite-cache/pictures")
-        XCTAssertEqual(cached.count, 2, "one entry per raster picture used: \(cached)")
+        XCTAssertEqual(cached.count, 3, "one entry per raster picture used, the site's image too: \(cached)")
+    }
+
+    func testLinkPreviewsShowThePagesImageElseItsFirstPictureElseTheSites() throws {
+        func head(_ path: String) throws -> String {
+            let page = try XCTUnwrap(folder.read("out/\(path)"))
+            return String(page[..<(page.range(of: "</head>")?.lowerBound ?? page.endIndex)])
+        }
+        let english = try head("en/therapies/tens/index.html")
+        XCTAssertTrue(
+            english.contains(
+                "<meta property=\"og:image\" content=\"https://example.org/media/clinic-photo-44af515e-1200.jpg\">\n"
+                    + "<meta property=\"og:image:width\" content=\"1200\">\n"
+                    + "<meta property=\"og:image:height\" content=\"800\">\n"
+                    + "<meta property=\"og:image:alt\" content=\"A treatment room with a couch and a small "
+                    + "stimulator\">\n"
+                    + "<meta name=\"twitter:card\" content=\"summary_large_image\">"),
+            "front matter's image: \(english)")
+        XCTAssertTrue(english.contains("<meta property=\"og:type\" content=\"article\">"))
+        XCTAssertTrue(english.contains("<meta property=\"og:locale\" content=\"en_US\">"))
+        let spanish = try head("es/therapies/tens/index.html")
+        XCTAssertTrue(spanish.contains("/media/tens-pads-485c01f2-1440.png\">"), "no image: the first raster picture")
+        XCTAssertTrue(spanish.contains("content=\"Cuatro parches de TENS"), "its alt text")
+        let home = try head("en/index.html")
+        XCTAssertTrue(home.contains("<meta property=\"og:image\" content=\"https://example.org/media/share-"), home)
+        XCTAssertTrue(home.contains("<meta property=\"og:type\" content=\"website\">"))
+        XCTAssertTrue(
+            try head("404.html").contains("og:image:alt\" content=\"The site&#39;s name on a grey background\">"))
     }
 }

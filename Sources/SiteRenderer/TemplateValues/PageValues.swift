@@ -16,12 +16,15 @@ final class ContentPageValue: TemplateObject, Sendable {
     /// A borrowed page's content language and direction (nil for the locale's own pages).
     let contentLang: String?
     let contentDir: String?
+    /// What link previews show (`og:image`); nil without a picture.
+    let ogImage: OpenGraphImage?
 
     init(
         title: String, description: String?, url: String, canonical: String, content: PageBody, toc: [TocEntry],
         tags: [String],
-        hasExplainer: Bool, jsonLD: String?, contentLang: String?, contentDir: String?
+        hasExplainer: Bool, jsonLD: String?, contentLang: String?, contentDir: String?, ogImage: OpenGraphImage? = nil
     ) {
+        self.ogImage = ogImage
         self.title = title
         self.description = description
         self.url = url
@@ -49,6 +52,7 @@ final class ContentPageValue: TemplateObject, Sendable {
         .optionalHTML("jsonLD", "A topic's schema.org `MedicalWebPage` data, as JSON.") { $0.jsonLD },
         .optionalText("contentLang", "A page not yet translated: the language its content is in.") { $0.contentLang },
         .optionalText("contentDir", "A page not yet translated: its content's direction.") { $0.contentDir },
+        .optionalObject("ogImage", "The link-preview picture: `url`, `width`, `height`, `alt`.") { $0.ogImage },
     ])
 }
 
@@ -59,11 +63,14 @@ final class DocumentValue: TemplateObject, Sendable {
     let canonical: String
     let jsonLD: String? = nil
     let hasExplainer = false
+    /// The site's link-preview picture (`site.yml` `image:`), if it has one.
+    let ogImage: OpenGraphImage?
 
-    init(title: String, description: String?, canonical: String) {
+    init(title: String, description: String?, canonical: String, ogImage: OpenGraphImage? = nil) {
         self.title = title
         self.description = description
         self.canonical = canonical
+        self.ogImage = ogImage
     }
 
     static let templateName = "`page`"
@@ -73,6 +80,30 @@ final class DocumentValue: TemplateObject, Sendable {
         .text("canonical", "The page's canonical URL.") { $0.canonical },
         .optionalHTML("jsonLD", "Structured data, if any (none on these pages).") { $0.jsonLD },
         .flag("hasExplainer", "Whether it shows a pulse explainer (never).") { $0.hasExplainer },
+        .optionalObject("ogImage", "The site's link-preview picture, if `site.yml` names one.") { $0.ogImage },
+    ])
+}
+
+/// A picture as link previews show it, at an absolute URL.
+final class OpenGraphImage: TemplateObject, Sendable {
+    let url: String
+    let width: Int
+    let height: Int
+    let alt: String
+
+    init(_ image: SocialImage) {
+        url = image.url
+        width = image.width
+        height = image.height
+        alt = image.alt
+    }
+
+    static let templateName = "`ogImage`"
+    static let templateFields = TemplateFields<OpenGraphImage>([
+        .text("url", "Its absolute URL (the widest variant, in the original's format).") { $0.url },
+        .number("width", "Its width in pixels.") { $0.width },
+        .number("height", "Its height in pixels.") { $0.height },
+        .text("alt", "Its alt text.") { $0.alt },
     ])
 }
 
