@@ -8,7 +8,11 @@ enum MetricsTable {
         let values = formattedValues(subject.setting, context: context)
         let compared = compare.map { formattedValues($0.setting, context: context) }
         let caption = escape(context["pulseMetricsCaption"])
-        var html = "<table class=\"pulse-metrics\">\n<caption>\(caption)</caption>\n"
+        let captionID = "\(context.idPrefix)-metrics-caption"
+        // A region of its own that scrolls sideways on a phone: the table keeps its semantics.
+        var html =
+            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n"
+            + "<table class=\"pulse-metrics\">\n<caption id=\"\(captionID)\">\(caption)</caption>\n"
         html += "<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
         html += "<th scope=\"col\">\(escape(subject.label))</th>"
         for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
@@ -21,7 +25,7 @@ enum MetricsTable {
             for other in compared { html += "<td><bdi>\(escape(other[quantity.key] ?? "—"))</bdi></td>" }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n</div>\n"
     }
 
     /// Each quantity (and the electrode area) as "value unit" in the locale.
