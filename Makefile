@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps lint format unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
+.PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -15,7 +15,7 @@ site: deps
 
 ## Every test: formatting (lint), unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
 ## built sites, and the real site in headless Chromium.
-test: test-deps lint unit leakcheck linkcheck validate browser server
+test: test-deps lint release unit leakcheck linkcheck validate browser server
 	@Scripts/test-summary.sh .build/unit-tests.log ".build/browser-tests.log .build/server-tests.log" 3
 
 test-deps:
@@ -23,6 +23,11 @@ test-deps:
 
 deps:
 	@Scripts/install-deps.sh build
+
+## The release build `make site` uses: whole-module compilation finds import mistakes a debug
+## build does not (MemberImportVisibility).
+release:
+	$(SWIFT) build -c release --product spinesite
 
 ## Fails on code swift-format would change or on a line of 120 characters or more.
 lint:
