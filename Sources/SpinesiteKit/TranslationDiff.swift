@@ -22,18 +22,15 @@ public enum TranslationDiff {
         outcome: Outcome, original: String
     ) {
         let graph = try SiteBuilder.resolve(options)
-        let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
-        guard
-            let page = graph.pages.first(where: {
-                !$0.isFallback && URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
-            }), let originalIndex = page.original
-        else {
+        guard let index = graph.pageIndex(ofFile: file), let originalIndex = graph.pages[index].original else {
             throw BuildFailure([
                 .error(SourceLocation(file: file), "not a translation of this site (is it under Content/<locale>/?)")
             ])
         }
         let original = graph.pages[originalIndex].source
-        guard let stamp = page.source.frontMatter.translationOf?.value else { return (.unstamped, original.file) }
+        guard let stamp = graph.pages[index].source.frontMatter.translationOf?.value else {
+            return (.unstamped, original.file)
+        }
         if TranslationTracker.digest(of: original) == stamp { return (.current, original.file) }
         let root = URL(fileURLWithPath: options.root).standardizedFileURL.path
         let relative = "Content/\(original.locale)/\(original.relativePath)"

@@ -70,13 +70,8 @@ public enum TranslationStamp {
 
     /// The page `file` is, if it is a translation.
     private static func page(_ file: String, in graph: SiteGraph) -> Result<Int, BuildFailure> {
-        let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
         let location = SourceLocation(file: file)
-        guard
-            let index = graph.pages.firstIndex(where: {
-                !$0.isFallback && URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
-            })
-        else {
+        guard let index = graph.pageIndex(ofFile: file) else {
             return .failure(
                 BuildFailure([.error(location, "not a page of this site (is it under Content/<locale>/?)")]))
         }
