@@ -25,9 +25,7 @@ public struct LeftOutPage: Sendable, Hashable {
     public init(brokenAt relativePath: String, locale: String) {
         self.locale = locale
         self.relativePath = relativePath
-        let fileName = relativePath.split(separator: "/").last ?? ""
-        let folder = relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        id = fileName != "_index.md" ? String(relativePath.dropLast(3)) : (folder.isEmpty ? "home" : folder)
+        id = SourcePage.pathID(relativePath)
         reason = .hasErrors
     }
 

@@ -113,13 +113,14 @@ public struct SourcePage: Sendable, Hashable {
     }
 
     /// The id shared by a page and its translations.
-    public var id: String {
-        if let id = frontMatter.id { return id.value }
-        switch kind {
-        case .home: return "home"
-        case .section: return folder
-        case .topic: return String(relativePath.dropLast(3))
-        }
+    public var id: String { frontMatter.id?.value ?? Self.pathID(relativePath) }
+
+    /// The id a page at `relativePath` has without an `id:`: a locale's home `home`, a section its
+    /// folder, a topic its path without `.md`.
+    public static func pathID(_ relativePath: String) -> String {
+        let parts = relativePath.split(separator: "/")
+        guard parts.last == "_index.md" else { return String(relativePath.dropLast(3)) }
+        return parts.count == 1 ? "home" : parts.dropLast().joined(separator: "/")
     }
 }
 
