@@ -11,11 +11,14 @@ public struct PictureCache: Sendable {
         self.folder = folder
     }
 
-    static func key(_ data: Data, settings: String) -> String {
-        var hash = SHA256()
-        hash.update(data: data)
-        hash.update(data: Data(settings.utf8))
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    /// The SHA-256 of the source's bytes, in hex: the caller often has it already (it names files by it).
+    public static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The entry for a source (by its digest) made with `settings`.
+    static func key(sourceDigest: String, settings: String) -> String {
+        digest(Data((sourceDigest + "\n" + settings).utf8))
     }
 
     /// The entry's variants if it holds exactly one file per width and format, each starting as its

@@ -45,7 +45,8 @@ public struct ProcessedPicture: Sendable, Hashable {
 public enum PictureProcessing {
     /// `data` checked against the plan's pixel limit, then its variants, from `cache` when it has
     /// them (keyed by the bytes and the plan's settings).
-    public static func process(_ data: Data, plan: PicturePlan, cache: PictureCache?) -> Result<
+    /// - Parameter digest: `PictureCache.digest(data)`, if the caller has it: not hashed again.
+    public static func process(_ data: Data, plan: PicturePlan, cache: PictureCache?, digest: String? = nil) -> Result<
         ProcessedPicture, PictureProblem
     > {
         let header: PictureHeader
@@ -56,7 +57,9 @@ public enum PictureProcessing {
         guard header.width * header.height <= plan.pixelLimit else {
             return .failure(.tooManyPixels(width: header.width, height: header.height, limit: plan.pixelLimit))
         }
-        let key = cache.map { _ in PictureCache.key(data, settings: plan.settings) }
+        let key = cache.map { _ in
+            PictureCache.key(sourceDigest: digest ?? PictureCache.digest(data), settings: plan.settings)
+        }
         let widths = plan.widths(forWidth: header.width)
         let formats = plan.formats(for: header.format)
         if let cache, let key, let variants = cache.variants(key, widths: widths, formats: formats) {

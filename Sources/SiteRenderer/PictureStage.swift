@@ -1,5 +1,4 @@
 import CommonMark
-import Crypto
 import Foundation
 public import Pictures
 import SiteModel
@@ -223,12 +222,14 @@ struct PreparedFile: Sendable {
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
         let ext = source.fileExtension
         let baseName = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
-        let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        // One hash of the bytes: the first 8 hex digits name the file, the whole keys the cache.
+        let digest = PictureCache.digest(data)
+        let hash = String(digest.prefix(8))
         prepared.stem = "media/\(PathSafety.slug(fromName: baseName))-\(hash)"
         prepared.path =
             source.locale == nil ? "\(ContentFile.siteWideFolder)/\(source.relativePath)" : "\(prepared.stem).\(ext)"
         if rasterExtensions.contains(ext) {
-            switch PictureProcessing.process(data, plan: settings.plan, cache: settings.cache) {
+            switch PictureProcessing.process(data, plan: settings.plan, cache: settings.cache, digest: digest) {
             case .success(let picture):
                 prepared.picture = picture
                 prepared.outputs = picture.variants.map { (prepared.variantPath($0), $0.bytes) }
