@@ -129,7 +129,9 @@ struct PictureStage: Sendable {
     /// picture elsewhere; a `<figure>` when the image has a caption. The first image of a page is
     /// loaded at once; the others when the reader nears them.
     static func html(_ image: Image, prepared: PreparedFile?, basePath: String, isFirst: Bool) -> String {
-        let alt = HTMLEscape.text(image.altText)
+        // A figure shows its title as a caption; an image inside text keeps it as a tooltip.
+        let title = image.isFigure || image.title.isEmpty ? "" : " title=\"\(HTMLEscape.text(image.title))\""
+        let textAttributes = title + " alt=\"\(HTMLEscape.text(image.altText))\""
         let loading = isFirst ? "" : " loading=\"lazy\" decoding=\"async\""
         var picture: String
         if let prepared, let processed = prepared.picture {
@@ -146,18 +148,15 @@ struct PictureStage: Sendable {
             picture =
                 "<picture>\(webp)<img src=\"\(basePath)\(prepared.variantPath(largest))\" "
                 + "srcset=\"\(srcset(original))\" sizes=\"\(sizes)\" width=\"\(largest.width)\" "
-                + "height=\"\(largest.height)\" alt=\"\(alt)\"\(loading)></picture>"
+                + "height=\"\(largest.height)\"\(textAttributes)\(loading)></picture>"
         } else if let prepared {
             let size = prepared.svgSize.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
-            picture = "<img src=\"\(basePath)\(prepared.path)\"\(size) alt=\"\(alt)\"\(loading)>"
+            picture = "<img src=\"\(basePath)\(prepared.path)\"\(size)\(textAttributes)\(loading)>"
         } else {
             // A picture elsewhere (https:), or one that did not resolve (the build then fails).
-            picture = "<img src=\"\(HTMLEscape.text(image.source))\" alt=\"\(alt)\"\(loading)>"
+            picture = "<img src=\"\(HTMLEscape.text(image.source))\"\(textAttributes)\(loading)>"
         }
-        guard image.isFigure else {
-            let title = image.title.isEmpty ? "" : " title=\"\(HTMLEscape.text(image.title))\""
-            return title.isEmpty ? picture : picture.replacingOccurrences(of: " alt=\"", with: "\(title) alt=\"")
-        }
+        guard image.isFigure else { return picture }
         return "<figure>\(picture)<figcaption>\(HTMLEscape.text(image.title))</figcaption></figure>"
     }
 }
