@@ -87,9 +87,11 @@ struct PictureStage: Sendable {
             byFile[file.source] = file
             for (path, contents) in file.outputs { outputs[path] = contents }
         }
+        let ownPages = Set(own)
         let imageHTML = graph.pages.indices.map { index -> [String] in
-            guard let images = converted.indices.contains(index) ? converted[index].images : nil else { return [] }
-            return images.enumerated().map { number, image in
+            // A borrowed copy shares its original's body, and so its pictures: made once, for the original.
+            guard ownPages.contains(index) else { return [] }
+            return converted[index].images.enumerated().map { number, image in
                 let prepared = imageFiles[index]?[number].flatMap { byFile[$0] }
                 return html(image, prepared: prepared, basePath: graph.config.basePath, isFirst: number == 0)
             }
