@@ -112,7 +112,7 @@ struct PreviewBuilder: Sendable {
             log(
                 "Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site "
                     + "stays in \(options.outputPath)"
-                    + (error.skipped.isEmpty ? "" : "; not checked: " + error.skipped.joined(separator: "; "))
+                    + BuildFailure.notChecked(error.skipped)
             )
         }
         await liveReload.announce()

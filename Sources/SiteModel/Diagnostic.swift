@@ -71,6 +71,11 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// `; not checked: …` for a summary line, or nothing when every check ran.
+    public static func notChecked(_ skipped: [String]) -> String {
+        skipped.isEmpty ? "" : "; not checked: " + skipped.joined(separator: "; ")
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
             }
             printError(
                 "spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed"
-                    + notChecked(error.skipped))
+                    + BuildFailure.notChecked(error.skipped))
             throw ExitCode.failure
         }
     }
@@ -108,11 +108,6 @@ func counted(_ count: Int, _ noun: String) -> String {
 func fail(_ failure: BuildFailure) throws -> Never {
     for diagnostic in failure.diagnostics { printError(diagnostic.description) }
     throw ExitCode.failure
-}
-
-/// `; not checked: …` for the checks an earlier stage's errors kept from running.
-func notChecked(_ skipped: [String]) -> String {
-    skipped.isEmpty ? "" : "; not checked: " + skipped.joined(separator: "; ")
 }
 
 func printError(_ line: String) {

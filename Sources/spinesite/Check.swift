@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
             print(
                 "check: \(errors) error(s), \(warnings) "
                     + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
-                    + notChecked(skipped)
+                    + BuildFailure.notChecked(skipped)
             )
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
