@@ -25,8 +25,16 @@ enum OutputSafety {
     }
 
     /// Absolute, symbolic links resolved as far as the path exists.
-    private static func canonical(_ path: String) -> String {
+    static func canonical(_ path: String) -> String {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         return url.resolvingSymlinksInPath().path
+    }
+}
+
+extension BuildOptions {
+    /// Whether `path` is `Site/`, the folder a host deploys (symbolic links resolved): the preview
+    /// never writes there.
+    public func isSiteFolder(_ path: String) -> Bool {
+        OutputSafety.canonical(path) == OutputSafety.canonical(siteFolderPath)
     }
 }

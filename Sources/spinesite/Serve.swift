@@ -35,7 +35,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var options = site.build(output: output)
-        if let output, Self.samePath(output, options.siteFolderPath) {
+        if let output, options.isSiteFolder(output) {
             throw ValidationError("serve never writes Site/, which is what you deploy; omit --output")
         }
         options.output = output ?? options.previewOutputPath
@@ -51,15 +51,6 @@ struct Serve: AsyncParsableCommand {
                 Browser.open(String(url))
             }
         }
-    }
-}
-
-extension Serve {
-    static func samePath(_ one: String, _ other: String) -> Bool {
-        func canonical(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        return canonical(one) == canonical(other)
     }
 }
 
