@@ -130,7 +130,7 @@ public enum MarkdownStage {
         }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let pictures = PictureStage.run(graph, converted: converted, own: own, settings: settings)
-        let resolver = LinkResolver(graph: graph, anchors: converted.map { Set($0.headings.map(\.anchor)) })
+        let resolver = LinkResolver(graph: graph, headingAnchors: converted.map { $0.headings.map(\.anchor) })
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,

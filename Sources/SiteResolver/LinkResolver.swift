@@ -24,6 +24,9 @@ public enum LinkDestination {
 public struct LinkResolver: Sendable {
     /// Heading anchors per page index (from rendering), for `#fragment` checks.
     let anchors: [Set<String>]
+    /// The same, in document order: a translation's heading is its original's at the same place.
+    private let orderedAnchors: [[String]]
+    private let originals: [Int?]
     // What links need of the graph, copied out of it: holding the graph would
     // make the preview's next edit to it copy every page (see `BodyEdit`).
     private let pagesByID: [String: [String: Int]]
@@ -35,8 +38,11 @@ public struct LinkResolver: Sendable {
     private let ids: [String]
     private let leftOut: LeftOutPages
 
-    public init(graph: SiteGraph, anchors: [Set<String>]) {
-        self.anchors = anchors
+    /// `headingAnchors`: each page's heading anchors, in document order.
+    public init(graph: SiteGraph, headingAnchors: [[String]]) {
+        anchors = headingAnchors.map(Set.init)
+        orderedAnchors = headingAnchors
+        originals = graph.pages.map(\.original)
         pagesByID = graph.pagesByID
         pagesBySourcePath = graph.pagesBySourcePath
         defaultLocale = graph.config.defaultLocale
@@ -76,7 +82,20 @@ public struct LinkResolver: Sendable {
     /// page has it, else at its top.
     public func target(_ target: Target, inLocale locale: String) -> Target {
         guard locales[target.page] != locale, let local = pagesByID[locale]?[ids[target.page]] else { return target }
-        return Target(page: local, fragment: target.fragment.flatMap { anchors[local].contains($0) ? $0 : nil })
+        return Target(page: local, fragment: target.fragment.flatMap { anchor($0, on: local) })
+    }
+
+    /// `fragment` on page `index`: itself when the page has that heading; on a translation, the
+    /// anchor of the heading where its original has `fragment`. A translated heading has a translated
+    /// anchor, so a link kept from the original (`pnt.md#what-the-evidence-says`) still finds it,
+    /// as long as the translation has the original's headings, in order.
+    func anchor(_ fragment: String, on index: Int) -> String? {
+        if anchors[index].contains(fragment) { return fragment }
+        guard let original = originals[index], original != index,
+            let position = orderedAnchors[original].firstIndex(of: fragment),
+            orderedAnchors[original].count == orderedAnchors[index].count
+        else { return nil }
+        return orderedAnchors[index][position]
     }
 
     /// The page and heading `destination` names from page `source`, or why there is none.
@@ -124,14 +143,15 @@ public struct LinkResolver: Sendable {
                     destination, suggestion: nil, advice: "link to a page by its file ('tens.md') or id ('topic:tens')"
                 ))
         }
-        if let fragment, !anchors[targetIndex].contains(fragment) {
+        guard let fragment else { return .success(Target(page: targetIndex, fragment: nil)) }
+        guard let anchor = anchor(fragment, on: targetIndex) else {
             let hint = Suggestion.closest(to: fragment, in: anchors[targetIndex]).map { "\(target)#\($0)" }
             return .failure(
                 LinkProblem(
                     destination, suggestion: hint,
                     advice: hint == nil ? "the page has no heading with that anchor" : nil))
         }
-        return .success(Target(page: targetIndex, fragment: fragment))
+        return .success(Target(page: targetIndex, fragment: anchor))
     }
 
     /// A page not translated into the linking page's locale yet: the default

@@ -174,7 +174,7 @@ final class SiteResolverTests: XCTestCase {
         site.pages[0].frontMatter.related = []
         let graph = try SiteResolver.resolve(site)
         XCTAssertEqual(graph.leftOut.draftCount, 1)
-        let resolver = LinkResolver(graph: graph, anchors: graph.pages.map { _ in [] })
+        let resolver = LinkResolver(graph: graph, headingAnchors: graph.pages.map { _ in [] })
         let tens = graph.pagesByID["en"]!["tens"]!
         for destination in ["therapies/scs.md", "topic:scs"] {
             guard case .failure(let problem) = resolver.resolve(destination, from: tens) else {
@@ -208,8 +208,15 @@ final class LinkResolverTests: XCTestCase {
                 Sites.page("therapies/_index.md", locale: "es", slug: "terapias"),
                 Sites.page("hub.md", locale: "es", id: "hub", slug: "centro"),
             ]))
-        let anchors = graph.pages.map { $0.id == "pns" ? Set(["risks", "what-it-is"]) : Set<String>() }
-        return (LinkResolver(graph: graph, anchors: anchors), graph)
+        let anchors = graph.pages.map { page -> [String] in
+            switch (page.id, page.locale) {
+            case ("pns", _): ["what-it-is", "risks"]
+            case ("tens", "es"): ["que-es", "como-funciona"]
+            case ("tens", _): ["what-it-is", "how-it-works"]
+            default: []
+            }
+        }
+        return (LinkResolver(graph: graph, headingAnchors: anchors), graph)
     }
 
     func testResolvesFilesIDsAndAnchorsInTheSameLocale() throws {
@@ -226,6 +233,22 @@ final class LinkResolverTests: XCTestCase {
             try resolver.resolve("pns.md#risks", from: tensES).get(), "/en/therapies/pns/#risks",
             "untranslated: the default locale's page")
         XCTAssertEqual(try resolver.resolve("topic:pns", from: tensES).get(), "/en/therapies/pns/")
+    }
+
+    /// A translation keeps its original's links; a translated heading has a translated anchor, found
+    /// at the original's place.
+    func testAnOriginalsAnchorFindsTheTranslatedHeadingAtItsPlace() throws {
+        let (resolver, graph) = try resolver()
+        let hubES = graph.pagesByID["es"]!["hub"]!
+        XCTAssertEqual(
+            try resolver.resolve("therapies/tens.md#how-it-works", from: hubES).get(),
+            "/es/terapias/tens-es/#como-funciona")
+        XCTAssertEqual(
+            try resolver.resolve("therapies/tens.md#como-funciona", from: hubES).get(),
+            "/es/terapias/tens-es/#como-funciona")
+        if case .success(let url) = resolver.resolve("therapies/tens.md#risks", from: hubES) {
+            XCTFail("an anchor neither page has resolved to \(url)")
+        }
     }
 
     func testUnresolvedLinksExplainAndSuggest() throws {
