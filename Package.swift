@@ -83,6 +83,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // XLIFF 1.2 documents for CAT tools: written, read (streaming, no DTDs), pseudo-translated.
+        .target(name: "XLIFF", swiftSettings: strict),
         // Stage 4: staging folder → output folder, swapped atomically.
         .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
         // Incremental builds: what a build read and produced, what depends on what, and the
@@ -100,6 +102,7 @@ let package = Package(
             name: "SpinesiteKit",
             dependencies: [
                 "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "Incremental", "Pictures",
+                "CommonMark", "XLIFF",
             ],
             swiftSettings: strict
         ),
@@ -130,6 +133,7 @@ let package = Package(
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
+        .testTarget(name: "XLIFFTests", dependencies: ["XLIFF", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"],
             swiftSettings: strict),

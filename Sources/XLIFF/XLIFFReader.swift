@@ -1,0 +1,91 @@
+public import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A problem with an XLIFF document as XML, at a 1-based line and column (0 when unknown).
+public struct XLIFFReadError: Error, Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// Reads XLIFF 1.2 (and the 1.1 that po2xliff writes) into an `XLIFFDocument`, streaming.
+///
+/// A document type declaration is refused before parsing: XLIFF needs none, and entity
+/// declarations are how an XML bomb expands a small file into gigabytes.
+public enum XLIFFReader {
+    /// The largest document read: a whole-site export of the real site is a small fraction of it.
+    public static let maximumBytes = 32 * 1024 * 1024
+
+    public static func read(_ data: Data) throws(XLIFFReadError) -> XLIFFDocument {
+        guard data.count <= maximumBytes else {
+            throw XLIFFReadError(
+                line: 0, column: 0,
+                message: "the file is \(megabytes(data.count)) MB; spinesite reads XLIFF files of up to "
+                    + "\(megabytes(maximumBytes)) MB (export fewer pages at once: --stale or --missing)")
+        }
+        if let declaration = firstDeclaration(in: data) {
+            throw XLIFFReadError(
+                line: declaration.line, column: declaration.column,
+                message: "a document type or entity declaration is not allowed in XLIFF (entities can make a "
+                    + "small file expand without bound); remove the <!DOCTYPE …> part")
+        }
+        let delegate = ReadingDelegate()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let parsed = parser.parse()
+        if let problem = delegate.problem { throw problem }
+        // On Linux `parse()` may report success after an error; the delegate has the truth.
+        if !parsed || delegate.parseError != nil {
+            let reason = (delegate.parseError ?? parser.parserError).map(describe) ?? "not well-formed XML"
+            throw XLIFFReadError(line: parser.lineNumber, column: parser.columnNumber, message: reason)
+        }
+        guard delegate.sawRoot else {
+            throw XLIFFReadError(line: 1, column: 1, message: "not an XLIFF document (no <xliff> element)")
+        }
+        return XLIFFDocument(files: delegate.files)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1_048_576)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = (error as NSError).localizedDescription
+        return "not well-formed XML (\(text))"
+    }
+
+    /// The line and column of `<!DOCTYPE` or `<!ENTITY`, if the document has one.
+    static func firstDeclaration(in data: Data) -> (line: Int, column: Int)? {
+        let bytes = [UInt8](data)
+        let markers: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            } else if bytes[index] == UInt8(ascii: "<"),
+                markers.contains(where: { marker in
+                    index + marker.count <= bytes.count
+                        && zip(marker, bytes[index...]).allSatisfy { $0 == $1 || $0 == $1 & ~0x20 }
+                })
+            {
+                return (line, index - lineStart + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+}

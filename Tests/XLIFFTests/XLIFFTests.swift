@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+import XLIFF
+
+final class XLIFFTests: XCTestCase {
+    static let document = XLIFFDocument(files: [
+        XLIFFFile(
+            original: "therapies/tens.md", sourceLanguage: "en", targetLanguage: "fr", datatype: "x-markdown",
+            pageID: "tens", digest: "de3dd51d6ba3",
+            units: [
+                XLIFFUnit(
+                    id: "p1",
+                    source: [
+                        .text("See "), .start(id: "1", ctype: "link"), .term("TENS"), .end(id: "1"),
+                        .text(" <now> & "),
+                        .placeholder(id: "2", ctype: "x-citation", token: "{2}"),
+                    ],
+                    target: [
+                        .start(id: "1", ctype: "link"), .text("Voir"), .end(id: "1"),
+                        .placeholder(id: "2", ctype: "x-citation", token: "{2}"),
+                    ],
+                    state: "needs-review-translation", location: "therapies/tens.md@de3dd51d6ba3#p1",
+                    note: "Paragraph."),
+                XLIFFUnit(id: "title", source: [.text("TENS")]),
+            ]),
+        XLIFFFile(
+            original: "locale.yml", sourceLanguage: "en", targetLanguage: "fr", datatype: "plaintext",
+            units: [XLIFFUnit(id: "home", source: [.text("Home")], location: "locale.yml#home")]),
+    ])
+
+    private func read(_ text: String) throws -> XLIFFDocument {
+        try XLIFFReader.read(Data(text.utf8))
+    }
+
+    private func readError(_ text: String) -> XLIFFReadError? {
+        do {
+            _ = try XLIFFReader.read(Data(text.utf8))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testWhatIsWrittenReadsBackTheSame() throws {
+        var written = try read(XLIFFWriter.write(Self.document))
+        for file in written.files.indices {
+            written.files[file].line = 0
+            for unit in written.files[file].units.indices { written.files[file].units[unit].line = 0 }
+        }
+        XCTAssertEqual(written, Self.document)
+    }
+
+    func testCodesCarryTokensAndTextIsEscaped() {
+        let xml = XLIFFWriter.write(Self.document)
+        XCTAssertTrue(
+            xml.contains(#"<bpt id="1" ctype="link">{1}</bpt><mrk mtype="term">TENS</mrk><ept id="1">{/1}</ept>"#))
+        XCTAssertTrue(xml.contains(" &lt;now&gt; &amp; "))
+        XCTAssertTrue(xml.contains(#"build-num="de3dd51d6ba3""#))
+        XCTAssertTrue(xml.contains(#"<group id="page" resname="tens" restype="x-spinesite-page">"#))
+        XCTAssertFalse(
+            XLIFFWriter.write(XLIFFDocument(files: [file(units: [unit("\u{1}x\u{FFFF}")])])).contains("\u{1}"))
+    }
+
+    private func file(units: [XLIFFUnit]) -> XLIFFFile {
+        XLIFFFile(original: "a.md", sourceLanguage: "en", targetLanguage: "fr", datatype: "x-markdown", units: units)
+    }
+
+    private func unit(_ text: String) -> XLIFFUnit { XLIFFUnit(id: "p1", source: [.text(text)]) }
+
+    /// What CAT tools write instead: `<g>`, `<x/>`, nested `<sub>`, `<mrk>` comments, `<alt-trans>`.
+    func testReadsTheInlineFormsOtherToolsWrite() throws {
+        let document = try read(
+            """
+            <?xml version="1.0"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file original="a.md" source-language="en" target-language="fr" datatype="x-markdown"><body>
+            <trans-unit id="p1"><source>a</source>
+            <target><g id="1" ctype="bold">Gras <mrk mtype="x-comment">mot</mrk></g><x id="2"/>\
+            <ph id="3">{3}<sub>ignored</sub></ph></target>
+            <alt-trans><source>old</source><target>vieux</target></alt-trans>
+            </trans-unit></body></file></xliff>
+            """)
+        XCTAssertEqual(
+            document.files[0].units[0].target,
+            [
+                .start(id: "1", ctype: "bold"), .text("Gras mot"), .end(id: "1"),
+                .placeholder(id: "2", ctype: nil, token: ""), .placeholder(id: "3", ctype: nil, token: "{3}ignored"),
+            ])
+    }
+
+    func testMalformedXMLIsRefusedWithItsPlace() {
+        let error = readError(
+            """
+            <?xml version="1.0"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file original="a.md"><body><trans-unit id="p1"><source>a</target>
+            """)
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertTrue(error?.message.hasPrefix("not well-formed XML") == true, error?.message ?? "no error")
+        XCTAssertTrue(readError("<html><body/></html>")?.message.contains("not an XLIFF") == true)
+        XCTAssertNotNil(readError(""))
+    }
+
+    /// Billion laughs: refused before any entity is expanded, so memory stays what the file is.
+    func testEntityDeclarationsAreRefusedBeforeParsing() {
+        var lol = "<!DOCTYPE xliff [\n<!ENTITY l0 \"lol\">\n"
+        for level in 1...9 {
+            lol += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">\n"
+        }
+        lol += "]>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">&l9;</xliff>"
+        let error = readError("<?xml version=\"1.0\"?>\n" + lol)
+        XCTAssertEqual(error?.line, 2)
+        XCTAssertTrue(error?.message.contains("entity") == true)
+        XCTAssertNotNil(readError("<?xml version=\"1.0\"?><!doctype xliff SYSTEM \"file:///etc/passwd\"><xliff/>"))
+    }
+
+    func testFilesOverTheLimitAreRefusedUnread() {
+        let error = readError(String(repeating: " ", count: XLIFFReader.maximumBytes + 1))
+        XCTAssertTrue(error?.message.contains("MB") == true, error?.message ?? "")
+    }
+
+    func testThePOHeaderUnitIsNotAUnit() throws {
+        let document = try read(
+            """
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+            <file original="fr.po" source-language="en-US" datatype="po"><body>
+            <trans-unit id="1" restype="x-gettext-domain-header"><source>Project-Id-Version: x</source></trans-unit>
+            <trans-unit id="2"><source>a</source><target state="translated">b</target>
+            <context-group name="po-reference" purpose="location">\
+            <context context-type="sourcefile">a.md@0123456789ab#p1</context></context-group></trans-unit>
+            </body></file></xliff>
+            """)
+        XCTAssertEqual(document.files[0].units.map(\.id), ["2"])
+        XCTAssertEqual(document.files[0].units[0].location, "a.md@0123456789ab#p1")
+        XCTAssertEqual(document.files[0].targetLanguage, nil)
+    }
+
+    func testPseudoTranslationIsAccentedLongerAndBracketedAroundTheSameCodes() {
+        let source: [XLIFFInline] = [
+            .text("Read the "), .start(id: "1", ctype: "link"), .text("evidence"), .end(id: "1"), .text(" first."),
+            .placeholder(id: "2", ctype: "x-citation", token: "{2}"),
+        ]
+        let pseudo = PseudoTranslation.translate(source)
+        XCTAssertEqual(pseudo.first, .text("[Ŕééååđ ţĥéé "))
+        XCTAssertEqual(
+            pseudo.filter { if case .text = $0 { false } else { true } },
+            source.filter { if case .text = $0 { false } else { true } })
+        guard case .text(let last)? = pseudo.last else { return XCTFail("no closing text") }
+        XCTAssertTrue(last.hasSuffix("]"))
+        let plain = pseudo.plainText.dropFirst().dropLast()
+        XCTAssertFalse(plain.contains { $0.isASCII && $0.isLetter })
+        let growth = Double(plain.count) / Double(source.plainText.count) - 1
+        XCTAssertEqual(growth, PseudoTranslation.growth, accuracy: 0.05)
+    }
+}
