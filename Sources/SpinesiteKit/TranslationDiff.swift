@@ -50,13 +50,23 @@ public enum TranslationDiff {
     static func earlierText(of path: String, digest: String, root: String, locale: String)
         -> (text: String, revision: String)?
     {
+        earlierVersion(of: path, digest: digest, root: root, locale: locale).map {
+            (TranslationDigest.normalisedText(of: $0.page), $0.revision)
+        }
+    }
+
+    /// The newest committed version of `path` (`Content/<locale>/…`) whose digest is `digest`: its
+    /// bytes, the page they make and the revision's short hash.
+    static func earlierVersion(of path: String, digest: String, root: String, locale: String)
+        -> (data: Data, page: SourcePage, revision: String)?
+    {
         guard let log = git(["log", "--format=%H", "--", path], in: root) else { return nil }
         for revision in log.split(separator: "\n").map(String.init) {
             guard let data = gitData(["show", "\(revision):\(path)"], in: root) else { continue }
             let relative = String(path.dropFirst("Content/\(locale)/".count))
             let (page, _) = ContentLoader.parsePage(data, locale: locale, relativePath: relative, file: path)
             if let page, TranslationTracker.digest(of: page) == digest {
-                return (TranslationDigest.normalisedText(of: page), String(revision.prefix(12)))
+                return (data, page, String(revision.prefix(12)))
             }
         }
         return nil

@@ -1,0 +1,123 @@
+import CommonMark
+import Foundation
+public import SiteModel
+import SiteResolver
+import XLIFF
+
+/// What an import did to one page.
+public struct ImportedPage: Sendable {
+    /// The translation written (`Content/fr/therapies/tens.md`).
+    public var file: String
+    public var original: String
+    /// The digest the translation is stamped with: the export's.
+    public var digest: String
+    public var translated: [String] = []
+    /// Units with no target that kept the translation as it was.
+    public var keptTranslation: [String] = []
+    /// Units with no target and no earlier translation: the original's text stays.
+    public var keptOriginal: [String] = []
+    /// Set when the original changed after the export: the page will show as stale.
+    public var staleBecause: String?
+}
+
+/// One page of an import: the original as it was exported, with the targets put in its blocks.
+enum PageImport {
+    struct Context {
+        var graph: SiteGraph
+        var locale: LocaleConfig
+        var options: BuildOptions
+        var xliffFile: String
+    }
+
+    struct Plan {
+        var report: ImportedPage
+        var text: String
+    }
+
+    static func plan(_ key: ImportedUnits.PageKey, units: [ImportedUnits.Unit], context: Context)
+        -> Result<Plan, BuildFailure>
+    {
+        let graph = context.graph
+        let defaultLocale = graph.config.defaultLocale
+        let firstLine = units.map(\.line).min() ?? 1
+        guard let index = graph.pagesBySourcePath[defaultLocale]?[key.path] else {
+            return .failure(
+                BuildFailure([
+                    .error(
+                        SourceLocation(file: context.xliffFile, line: firstLine, column: 1),
+                        "no page '\(key.path)' in Content/\(defaultLocale)/ (renamed or removed since the export?)")
+                ]))
+        }
+        let original = graph.pages[index]
+        let exported = exportedVersion(original.source, digest: key.digest, context: context)
+        guard exported.text.hasSuffix(exported.page.body) else {
+            return .failure(BuildFailure([.error(SourceLocation(file: original.source.file), "cannot read the page")]))
+        }
+        let frontMatter = String(
+            decoding: Array(exported.text.utf8).dropLast(exported.page.body.utf8.count), as: UTF8.self)
+        let translationIndex = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
+            graph.pages[$0].isFallback ? nil : $0
+        }
+        var writer = PageWriter(
+            original: exported.page, frontMatter: frontMatter,
+            translation: translationIndex.map { graph.pages[$0].source },
+            terms: graph.locales[known: defaultLocale].glossary.map { TermPattern(phrases: $0.matches) },
+            localTerms: context.locale.glossary.map { TermPattern(phrases: $0.matches) })
+        var problems: [Diagnostic] = []
+        var targets: [String: [InlinePiece]] = [:]
+        for unit in units {
+            let location = SourceLocation(file: context.xliffFile, line: unit.line, column: 1)
+            guard let source = writer.units.unit(unit.id) else {
+                problems.append(
+                    .error(location, "unit '\(unit.id)' does not exist in \(original.source.file) as exported"))
+                continue
+            }
+            guard let target = unit.target else { continue }
+            switch UnitContent.pieces(from: target, source: source.pieces) {
+            case .success(let pieces): targets[unit.id] = pieces
+            case .failure(let problem):
+                problems.append(.error(location, "unit '\(unit.id)' of \(key.path): \(problem.message)"))
+            }
+        }
+        let text = writer.write(targets: targets) { id, problem in
+            let line = units.first { $0.id == id }?.line ?? firstLine
+            problems.append(
+                .error(
+                    SourceLocation(file: context.xliffFile, line: line, column: 1),
+                    "unit '\(id)' of \(key.path): \(problem.message)"))
+        }
+        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        let digest = key.digest ?? TranslationTracker.digest(of: original.source)
+        var report = ImportedPage(
+            file: translationIndex.map { graph.pages[$0].source.file }
+                ?? context.options.display("Content/\(context.locale.tag)/\(original.source.relativePath)"),
+            original: original.source.file, digest: digest, staleBecause: exported.staleBecause)
+        report.translated = writer.units.units.map(\.id).filter { targets[$0] != nil }
+        report.keptTranslation = writer.keptTranslation
+        report.keptOriginal = writer.keptOriginal
+        return .success(Plan(report: report, text: TranslationStamp.rewrite(text, digest: digest)))
+    }
+
+    /// The original as it was when exported: as it is now, or else the revision in git history with
+    /// the export's digest, or else (with a note) as it is now.
+    private static func exportedVersion(_ current: SourcePage, digest: String?, context: Context) -> (
+        text: String, page: SourcePage, staleBecause: String?
+    ) {
+        let text = (try? String(contentsOfFile: current.file, encoding: .utf8)) ?? ""
+        let now = TranslationTracker.digest(of: current)
+        guard let digest, digest != now else { return (text, current, nil) }
+        let root = URL(fileURLWithPath: context.options.root).standardizedFileURL.path
+        let path = "Content/\(current.locale)/\(current.relativePath)"
+        let changed =
+            "\(current.file) changed after the export (exported \(digest), now \(now)); the translation is "
+            + "stamped \(digest), so it shows as stale: see 'spinesite translations diff' for what changed"
+        if let earlier = TranslationDiff.earlierVersion(of: path, digest: digest, root: root, locale: current.locale) {
+            return (String(decoding: earlier.data, as: UTF8.self), earlier.page, changed)
+        }
+        return (
+            text, current,
+            changed + "; the exported version is not in git history, so the units were placed in the original as "
+                + "it is now"
+        )
+    }
+}

@@ -1,0 +1,141 @@
+import CommonMark
+import Foundation
+import SiteModel
+
+/// Writes a translated page: the original's bytes, with each text block's content and each
+/// front-matter text replaced by its target, or by the translation as it was, or left as it is.
+struct PageWriter {
+    let original: SourcePage
+    let frontMatter: String
+    let translation: SourcePage?
+    let units: PageUnits
+    private let translationUnits: PageUnits?
+    private(set) var keptTranslation: [String] = []
+    private(set) var keptOriginal: [String] = []
+
+    /// Front-matter keys that belong to a translation, not to its original: its own URL, its old
+    /// URLs, and its own clinical review (a review of the original is not a review of the translation).
+    static let translationOwnKeys = ["slug", "aliases", "reviewed", "reviewedBy", "nextReview"]
+
+    init(
+        original: SourcePage, frontMatter: String, translation: SourcePage?, terms: [TermPattern],
+        localTerms: [TermPattern]
+    ) {
+        self.original = original
+        self.frontMatter = frontMatter
+        self.translation = translation
+        units = PageUnits(page: original, terms: terms)
+        translationUnits = translation.map { PageUnits(page: $0, terms: localTerms) }
+    }
+
+    mutating func write(
+        targets: [String: [InlinePiece]], problem: (String, UnitProblem) -> Void
+    ) -> String {
+        for unit in units.units where targets[unit.id] == nil {
+            if let match = translationUnits?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
+                keptTranslation.append(unit.id)
+            } else {
+                keptOriginal.append(unit.id)
+            }
+        }
+        return frontMatterText(targets) + body(targets, problem: problem)
+    }
+
+    private func text(_ id: String, _ targets: [String: [InlinePiece]]) -> String? {
+        if let pieces = targets[id] { return plain(pieces) }
+        if let match = translationUnits?.unit(id), let unit = units.unit(id),
+            TranslatedUnit.sameKind(match.part, unit.part)
+        {
+            return plain(match.pieces)
+        }
+        return nil
+    }
+
+    private func plain(_ pieces: [InlinePiece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text), .term(let text): text
+            default: ""
+            }
+        }.joined()
+    }
+
+    private func frontMatterText(_ targets: [String: [InlinePiece]]) -> String {
+        var lines = FrontMatterText(frontMatter)
+        for case .frontMatter(let key) in units.units.map(\.part) {
+            if let value = text(key, targets) { lines.set(key, to: value) }
+        }
+        let own = translation.map { translation in
+            FrontMatterText(translationFrontMatter(translation))
+        }
+        for key in Self.translationOwnKeys {
+            if let block = own?.block(key) { lines.replace(key, with: block) } else { lines.remove(key) }
+        }
+        return lines.text
+    }
+
+    private func translationFrontMatter(_ page: SourcePage) -> String {
+        guard let text = try? String(contentsOfFile: page.file, encoding: .utf8) else { return "" }
+        let bytes = Array(text.utf8)
+        return String(decoding: bytes.dropLast(min(bytes.count, page.body.utf8.count)), as: UTF8.self)
+    }
+
+    private func body(_ targets: [String: [InlinePiece]], problem: (String, UnitProblem) -> Void) -> String {
+        var body = Array(original.body.utf8)
+        let translationBody = translation.map { Array($0.body.utf8) }
+        for block in units.blocks.reversed() {
+            let images = images(of: block, targets)
+            let content: String
+            if let pieces = targets[block.id] {
+                content = InlineMarkdown.write(pieces, images: images, in: block)
+                if let mismatch = Self.mismatch(pieces, images: images, block: block) {
+                    problem(block.id, mismatch)
+                    continue
+                }
+            } else if block.hasText, let match = translationBlock(block.id, kind: block.kind), let translationBody {
+                guard images != block.images else {
+                    body.replaceSubrange(block.contentRange, with: translationBody[match.contentRange])
+                    continue
+                }
+                content = InlineMarkdown.write(
+                    TranslatedUnit.aligned(match.pieces, to: block.pieces), images: images, in: block)
+            } else if images != block.images {
+                content = InlineMarkdown.write(block.pieces, images: images, in: block)
+            } else {
+                continue
+            }
+            body.replaceSubrange(block.contentRange, with: Array(content.utf8))
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    private func translationBlock(_ id: String, kind: TextBlock.Kind) -> TextBlock? {
+        translationUnits?.blocks.first { $0.id == id && $0.kind == kind }
+    }
+
+    /// The block's pictures with translated alt texts and captions.
+    private func images(of block: TextBlock, _ targets: [String: [InlinePiece]]) -> [ImageText] {
+        block.images.enumerated().map { index, image in
+            let name = "\(block.id).img\(index + 1)"
+            var image = image
+            if !image.altText.isEmpty, let alt = text(name + ".alt", targets) { image.altText = alt }
+            if !image.title.isEmpty, let caption = text(name + ".caption", targets) { image.title = caption }
+            return image
+        }
+    }
+
+    /// Why `pieces` written as Markdown do not read back with their own markup, if they do not.
+    static func mismatch(_ pieces: [InlinePiece], images: [ImageText], block: TextBlock) -> UnitProblem? {
+        // Read back on its own, without the quote marks or indentation of its container.
+        var alone = block
+        alone.continuationPrefix = ""
+        let content = InlineMarkdown.write(pieces, images: images, in: alone)
+        let footnotes = pieces.compactMap { piece -> String? in
+            if case .standalone(let code) = piece, case .footnoteReference(let label) = code.kind { return label }
+            return nil
+        }
+        let expected = MarkupShape(pieces)
+        let found = MarkupShape(readingBack: content, as: block.kind, footnotes: footnotes)
+        return expected == found ? nil : .notExpressible(expected: expected.description, found: found.description)
+    }
+}

@@ -1,0 +1,103 @@
+import CommonMark
+public import SiteModel
+import SiteResolver
+import XLIFF
+
+/// `spinesite translations export --locale TAG`: the pages a locale needs, and its interface
+/// strings, as one XLIFF 1.2 file for a CAT tool.
+public enum TranslationExport {
+    /// Which pages go into the file.
+    public enum Selection: String, Sendable, CaseIterable {
+        /// Stale, unstamped and missing translations: what a translator has to do (the default).
+        case needed
+        case stale
+        case missing
+        case all
+    }
+
+    public struct Outcome: Sendable {
+        public var xliff: String
+        public var pages: Int
+        public var units: Int
+        /// Units that go with the current translation as a target to review.
+        public var unitsWithTargets: Int
+        public var strings: Int
+        public var words: Int
+    }
+
+    public static func export(
+        locale tag: String, selection: Selection, pseudo: Bool = false, options: BuildOptions
+    ) throws(BuildFailure) -> Outcome {
+        var options = options
+        options.includeUnpublishedLocales = true
+        let graph = try SiteBuilder.resolve(options)
+        let locale = try TranslationLocale.check(tag, in: graph, argument: "--locale")
+        let defaultLocale = graph.locales[known: graph.config.defaultLocale]
+        let terms = defaultLocale.glossary.map { TermPattern(phrases: $0.matches) }
+        let localTerms = locale.glossary.map { TermPattern(phrases: $0.matches) }
+        var outcome = Outcome(xliff: "", pages: 0, units: 0, unitsWithTargets: 0, strings: 0, words: 0)
+        var files: [XLIFFFile] = []
+        for original in graph.pages.indices where isExportable(original, graph) {
+            let page = graph.pages[original]
+            let translation = graph.pagesByID[tag]?[page.id].flatMap { graph.pages[$0].isFallback ? nil : $0 }
+            let status = translation.map { graph.pages[$0].translationStatus } ?? .fallback
+            guard includes(status, selection) else { continue }
+            let units = PageUnits(page: page.source, terms: terms)
+            let current = translation.map { PageUnits(page: graph.pages[$0].source, terms: localTerms) }
+            let state = status == .current ? "translated" : "needs-review-translation"
+            let digest = TranslationTracker.digest(of: page.source)
+            var file = XLIFFFile(
+                original: page.source.relativePath, sourceLanguage: defaultLocale.tag, targetLanguage: tag,
+                datatype: "x-markdown", pageID: page.id, digest: digest, units: [])
+            for unit in units.units {
+                let source = UnitContent.xliff(unit.pieces)
+                var xliffUnit = XLIFFUnit(
+                    id: unit.id, source: source, location: "\(page.source.relativePath)@\(digest)#\(unit.id)",
+                    note: PageUnits.note(for: unit.part) + " \(page.source.file), line \(unit.line).")
+                if pseudo {
+                    xliffUnit.target = PseudoTranslation.translate(source)
+                    (xliffUnit.state, xliffUnit.stateQualifier) = ("translated", "x-pseudo-translation")
+                } else if let match = current?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
+                    xliffUnit.target = UnitContent.xliff(TranslatedUnit.aligned(match.pieces, to: unit.pieces))
+                    xliffUnit.state = state
+                }
+                if xliffUnit.target != nil { outcome.unitsWithTargets += 1 }
+                outcome.words += WordCount.words(in: source.plainText)
+                file.units.append(xliffUnit)
+            }
+            outcome.pages += 1
+            outcome.units += file.units.count
+            files.append(file)
+        }
+        let strings = InterfaceStrings.file(
+            defaultLocale: defaultLocale, locale: locale, all: selection == .all, pseudo: pseudo)
+        outcome.strings = strings.units.count
+        outcome.words += strings.units.map { WordCount.words(in: $0.source.plainText) }.reduce(0, +)
+        files.append(strings)
+        outcome.xliff = XLIFFWriter.write(XLIFFDocument(files: files))
+        return outcome
+    }
+
+    /// Pages of the default locale written as Markdown (not generated ones, not borrowed copies).
+    private static func isExportable(_ index: Int, _ graph: SiteGraph) -> Bool {
+        let page = graph.pages[index]
+        return page.locale == graph.config.defaultLocale && !page.isFallback && !page.isGenerated
+            && !page.source.isSynthesized
+    }
+
+    private static func includes(_ status: TranslationStatus, _ selection: Selection) -> Bool {
+        switch selection {
+        case .all: true
+        case .stale: status == .stale || status == .unstamped
+        case .missing: status == .fallback
+        case .needed: status != .current
+        }
+    }
+}
+
+/// Words of a text, as a translation agency counts them for a quote.
+enum WordCount {
+    static func words(in text: String) -> Int {
+        text.split { $0.isWhitespace }.filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+    }
+}

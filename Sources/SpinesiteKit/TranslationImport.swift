@@ -1,0 +1,192 @@
+import Foundation
+public import SiteModel
+import SiteResolver
+import XLIFF
+
+/// `spinesite translations import FILE.xlf`: writes the translations an XLIFF file carries into
+/// `Content/<locale>/`, in the structure of their originals. All or nothing: any refusal, and no
+/// file is written.
+public enum TranslationImport {
+    public struct Outcome: Sendable {
+        public var pages: [ImportedPage] = []
+        /// `Content/<locale>/locale.yml` and the strings set in it, if any.
+        public var stringsFile: String?
+        public var strings: [String] = []
+    }
+
+    public static func run(_ path: String, locale argument: String?, options: BuildOptions) throws(BuildFailure)
+        -> Outcome
+    {
+        var options = options
+        options.includeUnpublishedLocales = true
+        let document = try read(path)
+        let graph = try SiteBuilder.resolve(options)
+        let locale = try targetLocale(of: document, argument: argument, file: path, graph: graph)
+        let (pages, strings, unplaced) = ImportedUnits.group(document, file: path)
+        var problems = unplaced
+        var outcome = Outcome()
+        var writes: [(file: String, text: String)] = []
+        let context = PageImport.Context(graph: graph, locale: locale, options: options, xliffFile: path)
+        for (key, units) in pages.sorted(by: { $0.key.path < $1.key.path }) {
+            switch PageImport.plan(key, units: units, context: context) {
+            case .success(let plan):
+                outcome.pages.append(plan.report)
+                writes.append((plan.report.file, plan.text))
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        if !strings.isEmpty {
+            switch StringsImport.plan(strings, locale: locale, graph: graph, options: options, xliffFile: path) {
+            case .success(let plan):
+                outcome.stringsFile = plan.file
+                outcome.strings = plan.keys
+                writes.append((plan.file, plan.text))
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        for write in writes { try save(write.text, to: write.file) }
+        return outcome
+    }
+
+    /// The document, refused before it is read when it is larger than a reader takes.
+    private static func read(_ path: String) throws(BuildFailure) -> XLIFFDocument {
+        let location = SourceLocation(file: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size else { throw BuildFailure([.error(location, "cannot read the file (does it exist?)")]) }
+        var data = Data()
+        if size <= XLIFFReader.maximumBytes {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw BuildFailure([.error(location, "cannot read the file")])
+            }
+            data = contents
+        } else {
+            // Not read: the reader's size message is all that is needed.
+            data = Data(count: XLIFFReader.maximumBytes + 1)
+        }
+        do {
+            return try XLIFFReader.read(data)
+        } catch {
+            let place = SourceLocation(file: path, line: max(error.line, 1), column: max(error.column, 1))
+            throw BuildFailure([.error(error.line == 0 ? location : place, error.message)])
+        }
+    }
+
+    /// The one locale the file is for: every `<file>`'s `target-language`, and `--locale` if given.
+    private static func targetLocale(of document: XLIFFDocument, argument: String?, file: String, graph: SiteGraph)
+        throws(BuildFailure) -> LocaleConfig
+    {
+        var problems: [Diagnostic] = []
+        let languages = Set(document.files.compactMap(\.targetLanguage))
+        for entry in document.files {
+            if let language = entry.targetLanguage, let argument, language != argument {
+                problems.append(
+                    .error(
+                        SourceLocation(file: file, line: max(entry.line, 1), column: 1),
+                        "<file original=\"\(entry.original)\"> was exported for locale '\(language)', not "
+                            + "'\(argument)'; import it into '\(language)', or export again for '\(argument)'"))
+            }
+            if !sameLanguage(entry.sourceLanguage, graph.config.defaultLocale) {
+                problems.append(
+                    .error(
+                        SourceLocation(file: file, line: max(entry.line, 1), column: 1),
+                        "<file original=\"\(entry.original)\"> translates from '\(entry.sourceLanguage)', but this "
+                            + "site's originals are in '\(graph.config.defaultLocale)'"))
+            }
+        }
+        if argument == nil, languages.count > 1 {
+            problems.append(
+                .error(
+                    SourceLocation(file: file),
+                    "the file mixes locales (\(languages.sorted().joined(separator: ", "))); import one at a time"))
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard let tag = argument ?? languages.first else {
+            throw BuildFailure([
+                .error(
+                    SourceLocation(file: file),
+                    "the file does not say which locale it is for (no target-language); give --locale")
+            ])
+        }
+        return try TranslationLocale.check(tag, in: graph, argument: argument == nil ? file : "--locale")
+    }
+
+    /// `en-US` (po2xliff's default) is the `en` of a site; `en` is not `es`.
+    private static func sameLanguage(_ tag: String, _ locale: String) -> Bool {
+        let a = tag.lowercased().replacingOccurrences(of: "_", with: "-")
+        let b = locale.lowercased()
+        return a == b || a.hasPrefix(b + "-") || b.hasPrefix(a + "-")
+    }
+
+    private static func save(_ text: String, to file: String) throws(BuildFailure) {
+        let url = URL(fileURLWithPath: file)
+        do {
+            if let existing = try? String(contentsOf: url, encoding: .utf8), existing == text { return }
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw BuildFailure([.error(SourceLocation(file: file), "cannot write: \(error.localizedDescription)")])
+        }
+    }
+}
+
+/// The units of a document by the page they belong to, found by their location (which survives
+/// tools that renumber units) or else by their `<file>`.
+enum ImportedUnits {
+    struct PageKey: Hashable {
+        var path: String
+        var digest: String?
+    }
+
+    struct Unit {
+        var id: String
+        var target: [XLIFFInline]?
+        var line: Int
+    }
+
+    static func group(_ document: XLIFFDocument, file: String) -> (
+        pages: [PageKey: [Unit]], strings: [Unit], problems: [Diagnostic]
+    ) {
+        var pages: [PageKey: [Unit]] = [:]
+        var strings: [Unit] = []
+        var problems: [Diagnostic] = []
+        for entry in document.files {
+            for unit in entry.units {
+                let target = unit.target.flatMap { $0.plainText.isEmpty && !$0.hasCodes ? nil : $0 }
+                guard let place = place(of: unit, in: entry) else {
+                    problems.append(
+                        .error(
+                            SourceLocation(file: file, line: unit.line, column: 1),
+                            "unit '\(unit.id)': no spinesite location (a sourcefile context such as "
+                                + "'therapies/tens.md@1a2b3c4d5e6f#p3'); was this file exported by spinesite?"))
+                    continue
+                }
+                let imported = Unit(id: place.unit, target: target, line: unit.line)
+                if place.path == InterfaceStrings.original {
+                    strings.append(imported)
+                } else {
+                    pages[PageKey(path: place.path, digest: place.digest), default: []].append(imported)
+                }
+            }
+        }
+        return (pages, strings, problems)
+    }
+
+    /// `therapies/tens.md@1a2b3c4d5e6f#p3` → page, digest and unit; `locale.yml#home` → strings.
+    private static func place(of unit: XLIFFUnit, in file: XLIFFFile) -> (path: String, digest: String?, unit: String)?
+    {
+        if let location = unit.location, let hash = location.lastIndex(of: "#") {
+            let page = location[..<hash]
+            let id = String(location[location.index(after: hash)...])
+            if let at = page.lastIndex(of: "@") {
+                return (String(page[..<at]), String(page[page.index(after: at)...]), id)
+            }
+            return (String(page), nil, id)
+        }
+        guard !file.original.isEmpty, file.digest != nil || file.original == InterfaceStrings.original else {
+            return nil
+        }
+        return (file.original, file.digest, unit.id)
+    }
+}
