@@ -17,8 +17,10 @@ struct Translations: ParsableCommand {
               spinesite translations stamp Content/es/therapies/tens.md
               spinesite translations stamp --locale es
               spinesite translations diff Content/es/therapies/tens.md
+              spinesite translations export --locale fr --output fr.xlf
+              spinesite translations import fr.xlf
             """,
-        subcommands: [Show.self, Stamp.self, Diff.self],
+        subcommands: [Show.self, Stamp.self, Diff.self, Export.self, Import.self],
         defaultSubcommand: Show.self
     )
 
@@ -122,4 +124,20 @@ struct Translations: ParsableCommand {
             }
         }
     }
+}
+
+/// `--stale`, `--missing`, `--all`: which pages an export takes.
+enum ExportSelection: String, EnumerableFlag {
+    case needed, stale, missing, all
+
+    static func help(for value: Self) -> ArgumentHelp? {
+        switch value {
+        case .needed: "Stale, unstamped and missing pages (the default)."
+        case .stale: "Pages whose translation is stale or unstamped, with it as targets to review."
+        case .missing: "Pages with no translation yet."
+        case .all: "Every page, with current translations as targets, and every interface string."
+        }
+    }
+
+    var library: TranslationExport.Selection { TranslationExport.Selection(rawValue: rawValue)! }
 }

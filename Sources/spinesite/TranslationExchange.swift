@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import SiteModel
+import SpinesiteKit
+
+extension Translations {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes the pages a locale needs, and its interface strings, as XLIFF 1.2 for a CAT tool.",
+            discussion: """
+                One <file> per page (its path, id and digest) and one for locale.yml's strings. Each \
+                heading, paragraph, list item, table cell, picture alt text and caption, footnote, title \
+                and description is a unit; links, emphasis, code, citations and footnote references are \
+                tags the translator moves but cannot break. A stale page's units carry its current \
+                translation as a target to review (state needs-review-translation).
+
+                Examples:
+                  spinesite translations export --locale fr --output fr.xlf
+                  spinesite translations export --locale es --stale --output es-review.xlf
+                  spinesite translations export --locale fr --all --pseudo --output pseudo.xlf
+                """
+        )
+
+        @Option(help: "The locale to translate into.")
+        var locale: String
+
+        @Flag var selection: ExportSelection = .needed
+
+        @Flag(help: "Fill every target with pseudo-translation ([Ŧŕåñšļåţéé…]), to test layouts.")
+        var pseudo = false
+
+        @Option(help: "The file to write (default: standard output).")
+        var output: String?
+
+        @OptionGroup var project: ProjectOptions
+
+        func run() throws {
+            let outcome = try reporting { () throws(BuildFailure) in
+                try TranslationExport.export(
+                    locale: locale, selection: selection.library, pseudo: pseudo, options: project.build)
+            }
+            if let output {
+                try outcome.xliff.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                print(outcome.xliff, terminator: "")
+            }
+            let summary =
+                "Exported \(outcome.pages) pages (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
+                + "target to review) and \(outcome.strings) interface strings: \(outcome.words) words"
+                + (output.map { " to \($0)" } ?? "") + ".\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes the translations of an XLIFF file into Content/<locale>/.",
+            discussion: """
+                Each page is written in its original's structure (headings, lists, tables, footnotes, \
+                explainer blocks, front matter) with the file's targets in place of the text, and stamped \
+                with the digest the export carried. Units without a target keep the current translation, \
+                or else the original's text, and are listed. Nothing is written if any unit is refused.
+
+                Examples:
+                  spinesite translations import fr.xlf
+                  spinesite translations import --locale fr fr-from-po.xlf
+                """
+        )
+
+        @Argument(help: "The XLIFF file a CAT tool gave back.")
+        var file: String
+
+        @Option(help: "The locale the file is for, when it does not say (target-language).")
+        var locale: String?
+
+        @OptionGroup var project: ProjectOptions
+
+        func run() throws {
+            let outcome = try reporting { () throws(BuildFailure) in
+                try TranslationImport.run(file, locale: locale, options: project.build)
+            }
+            for page in outcome.pages {
+                print("Wrote \(page.file): \(page.translated.count) units translated (translationOf: \(page.digest))")
+                if !page.keptTranslation.isEmpty {
+                    print("  no target, kept the current translation: \(page.keptTranslation.joined(separator: ", "))")
+                }
+                if !page.keptOriginal.isEmpty {
+                    print("  no target, kept the original's text: \(page.keptOriginal.joined(separator: ", "))")
+                }
+                if let stale = page.staleBecause { print("  note: \(stale)") }
+            }
+            if let strings = outcome.stringsFile {
+                print("Wrote \(strings): \(outcome.strings.count) interface strings")
+            }
+            if outcome.pages.isEmpty && outcome.stringsFile == nil { print("Nothing to import.") }
+        }
+    }
+}
