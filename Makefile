@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
 
-.PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server bench fuzz serve deps clean
+.PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: deps
@@ -14,9 +14,10 @@ site: deps
 	@echo "Open the site: make serve   (then http://127.0.0.1:8000/)"
 
 ## Every test: formatting (lint), unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
-## built sites, and the real site in headless Chromium.
-test: test-deps lint release unit leakcheck linkcheck validate browser server
-	@Scripts/test-summary.sh .build/unit-tests.log ".build/browser-tests.log .build/server-tests.log" 3
+## built sites, the real site in headless Chromium, and the XLIFF round trips through a real client.
+test: test-deps lint release unit leakcheck linkcheck validate browser server translators
+	@Scripts/test-summary.sh .build/unit-tests.log \
+		".build/browser-tests.log .build/server-tests.log .build/translator-tests.log" 3
 
 test-deps:
 	@Scripts/install-deps.sh test
@@ -78,6 +79,7 @@ browser:
 	rm -rf .build/browser-site .build/browser-hostile .build/screenshots
 	$(DEBUG_BIN) build --output .build/browser-site --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/browser-hostile --quiet
+	Scripts/pseudo-site.sh .build/browser-pseudo
 	SE_OFFLINE=true python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
 
 ## `spinesite serve` and the shipped nginx configuration, over real HTTP on 127.0.0.1.
@@ -86,6 +88,12 @@ server:
 	rm -rf .build/nginx-site
 	$(DEBUG_BIN) build --output .build/nginx-site --quiet
 	python3 -m pytest -q Tests/Server 2>&1 | tee .build/server-tests.log; exit $${PIPESTATUS[0]}
+
+## The translator kit with a real XLIFF client (translate-toolkit): exports it reads, the OASIS schema,
+## xliff2po/po2xliff round trips, round trips of the real site, and refused bad input.
+translators:
+	$(SWIFT) build --product spinesite
+	python3 -m pytest -q Tests/Translators 2>&1 | tee .build/translator-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
 bench:

