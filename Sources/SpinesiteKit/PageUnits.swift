@@ -17,7 +17,7 @@ struct PageUnits: Sendable {
         var id: String
         var part: Part
         var pieces: [InlinePiece]
-        /// The line of the file the unit starts on.
+        /// The line of the file the unit starts on; 0 for the front matter's texts.
         var line: Int
     }
 
@@ -34,7 +34,7 @@ struct PageUnits: Sendable {
             ("imageAlt", page.frontMatter.imageAlt ?? ""),
         ]
         units = texts.filter { !$0.1.isEmpty }.map { key, text in
-            Unit(id: key, part: .frontMatter(key), pieces: [.text(text)], line: 1)
+            Unit(id: key, part: .frontMatter(key), pieces: [.text(text)], line: 0)
         }
         for block in blocks {
             let line = firstLine + block.line - 1

@@ -53,7 +53,8 @@ public enum TranslationExport {
                 let source = UnitContent.xliff(unit.pieces)
                 var xliffUnit = XLIFFUnit(
                     id: unit.id, source: source, location: "\(page.source.relativePath)@\(digest)#\(unit.id)",
-                    note: PageUnits.note(for: unit.part) + " \(page.source.file), line \(unit.line).")
+                    note: PageUnits.note(for: unit.part) + " \(page.source.file)"
+                        + (unit.line > 0 ? ", line \(unit.line)." : "."))
                 if pseudo {
                     xliffUnit.target = PseudoTranslation.translate(source)
                     (xliffUnit.state, xliffUnit.stateQualifier) = ("translated", "x-pseudo-translation")
