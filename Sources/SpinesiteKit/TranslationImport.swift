@@ -54,15 +54,9 @@ public enum TranslationImport {
         let location = SourceLocation(file: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size else { throw BuildFailure([.error(location, "cannot read the file (does it exist?)")]) }
-        var data = Data()
-        if size <= XLIFFReader.maximumBytes {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw BuildFailure([.error(location, "cannot read the file")])
-            }
-            data = contents
-        } else {
-            // Not read: the reader's size message is all that is needed.
-            data = Data(count: XLIFFReader.maximumBytes + 1)
+        if let problem = XLIFFReader.sizeProblem(size) { throw BuildFailure([.error(location, problem.message)]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildFailure([.error(location, "cannot read the file")])
         }
         do {
             return try XLIFFReader.read(data)

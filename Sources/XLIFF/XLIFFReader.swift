@@ -25,13 +25,17 @@ public enum XLIFFReader {
     /// The largest document read: a whole-site export of the real site is a small fraction of it.
     public static let maximumBytes = 32 * 1024 * 1024
 
+    /// Why a file of `size` bytes is not read, if it is too large: checked before reading it.
+    public static func sizeProblem(_ size: Int) -> XLIFFReadError? {
+        guard size > maximumBytes else { return nil }
+        return XLIFFReadError(
+            line: 0, column: 0,
+            message: "the file is \(megabytes(size)) MB; spinesite reads XLIFF files of up to "
+                + "\(megabytes(maximumBytes)) MB (export fewer pages at once: --stale or --missing)")
+    }
+
     public static func read(_ data: Data) throws(XLIFFReadError) -> XLIFFDocument {
-        guard data.count <= maximumBytes else {
-            throw XLIFFReadError(
-                line: 0, column: 0,
-                message: "the file is \(megabytes(data.count)) MB; spinesite reads XLIFF files of up to "
-                    + "\(megabytes(maximumBytes)) MB (export fewer pages at once: --stale or --missing)")
-        }
+        if let problem = sizeProblem(data.count) { throw problem }
         if let declaration = firstDeclaration(in: data) {
             throw XLIFFReadError(
                 line: declaration.line, column: declaration.column,
