@@ -65,7 +65,9 @@ enum UnitContent {
                 case .end:
                     guard code.kind.isPaired else { return .failure(.wrongForm(code)) }
                     guard let innermost = open.last, innermost.id == code.id else {
-                        return .failure(open.contains(code) ? .crossed(code, open.last!) : .duplicated(code))
+                        if open.contains(code) { return .failure(.crossed(code, open.last!)) }
+                        // An end with no start before it: the start was removed (or comes after it).
+                        return .failure(seen[id] == 1 ? .removed(code, part: "start") : .duplicated(code))
                     }
                     open.removeLast()
                     pieces.append(.end(code))
