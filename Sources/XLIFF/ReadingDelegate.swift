@@ -12,6 +12,8 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
     /// A problem with the XLIFF itself (not its XML).
     private(set) var problem: XLIFFReadError?
     private(set) var parseError: (any Error)?
+    /// Where the first XML error was found: on Linux the parser has moved on by the time `parse()` returns.
+    private(set) var parseErrorPlace: (line: Int, column: Int)?
 
     private var path: [String] = []
     private var unit: XLIFFUnit?
@@ -155,7 +157,9 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if self.parseError == nil { self.parseError = parseError }
+        guard self.parseError == nil else { return }
+        self.parseError = parseError
+        parseErrorPlace = (parser.lineNumber, parser.columnNumber)
     }
 
     private func fail(_ parser: XMLParser, _ message: String) {

@@ -52,7 +52,8 @@ public enum XLIFFReader {
         // On Linux `parse()` may report success after an error; the delegate has the truth.
         if !parsed || delegate.parseError != nil {
             let reason = (delegate.parseError ?? parser.parserError).map(describe) ?? "not well-formed XML"
-            throw XLIFFReadError(line: parser.lineNumber, column: parser.columnNumber, message: reason)
+            let place = delegate.parseErrorPlace ?? (parser.lineNumber, parser.columnNumber)
+            throw XLIFFReadError(line: place.line, column: place.column, message: reason)
         }
         guard delegate.sawRoot else {
             throw XLIFFReadError(line: 1, column: 1, message: "not an XLIFF document (no <xliff> element)")
