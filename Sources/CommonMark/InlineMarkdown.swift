@@ -116,7 +116,8 @@ public enum InlineMarkdown {
     public static func escape(_ text: String, atLineStart: Bool = false) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count + 8)
-        for character in text {
+        // A unit is one block: a line break a translator typed is a space, so it cannot start a new block.
+        for character in text.map({ $0.isNewline ? " " : $0 }) {
             // `:` before `//` and the `.` of `www.` would let GFM's autolinks make a link of the text.
             if special.contains(character) || (character == ":" && output.hasSuffix("http"))
                 || (character == ":" && output.hasSuffix("https")) || (character == "." && output.hasSuffix("www"))
