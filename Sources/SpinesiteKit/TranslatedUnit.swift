@@ -52,21 +52,3 @@ extension PageUnits.Part {
         }
     }
 }
-
-/// The locale a command works on: one of the site's, not the default one.
-enum TranslationLocale {
-    static func check(_ tag: String, in graph: SiteGraph, argument: String) throws(BuildFailure) -> LocaleConfig {
-        let location = SourceLocation(file: argument)
-        if tag == graph.config.defaultLocale {
-            throw BuildFailure([
-                .error(location, "'\(tag)' is the default locale, the one the originals are written in")
-            ])
-        }
-        guard let locale = graph.locales[tag] else {
-            throw BuildFailure([
-                .error(location, "no locale '\(tag)' in this site; create it with 'spinesite new locale \(tag)'")
-            ])
-        }
-        return locale
-    }
-}

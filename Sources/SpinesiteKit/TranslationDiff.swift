@@ -21,7 +21,7 @@ public enum TranslationDiff {
     public static func diff(_ file: String, options: BuildOptions) throws(BuildFailure) -> (
         outcome: Outcome, original: String
     ) {
-        let graph = try SiteBuilder.resolve(options)
+        let graph = try TranslationLocale.resolve(options)
         guard let index = graph.pageIndex(ofFile: file), let originalIndex = graph.pages[index].original else {
             throw BuildFailure([
                 .error(SourceLocation(file: file), "not a translation of this site (is it under Content/<locale>/?)")

@@ -28,9 +28,7 @@ public enum TranslationExport {
     public static func export(
         locale tag: String, selection: Selection, pseudo: Bool = false, options: BuildOptions
     ) throws(BuildFailure) -> Outcome {
-        var options = options
-        options.includeUnpublishedLocales = true
-        let graph = try SiteBuilder.resolve(options)
+        let graph = try TranslationLocale.resolve(options)
         let locale = try TranslationLocale.check(tag, in: graph, argument: "--locale")
         let defaultLocale = graph.locales[known: graph.config.defaultLocale]
         let terms = defaultLocale.glossary.map { TermPattern(phrases: $0.matches) }

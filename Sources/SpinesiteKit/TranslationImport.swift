@@ -17,10 +17,8 @@ public enum TranslationImport {
     public static func run(_ path: String, locale argument: String?, options: BuildOptions) throws(BuildFailure)
         -> Outcome
     {
-        var options = options
-        options.includeUnpublishedLocales = true
         let document = try read(path)
-        let graph = try SiteBuilder.resolve(options)
+        let graph = try TranslationLocale.resolve(options)
         let locale = try targetLocale(of: document, argument: argument, file: path, graph: graph)
         let (pages, strings, unplaced) = ImportedUnits.group(document, file: path)
         var problems = unplaced

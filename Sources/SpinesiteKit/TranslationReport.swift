@@ -22,7 +22,7 @@ public struct TranslationReport: Sendable, Encodable {
     public var counts: [String: [String: Int]]
 
     public static func make(_ options: BuildOptions) throws(BuildFailure) -> TranslationReport {
-        let graph = try SiteBuilder.resolve(options)
+        let graph = try TranslationLocale.resolve(options)
         let tags = graph.locales.map(\.tag)
         let ids = Set(graph.pages.filter { !$0.isGenerated }.map(\.id)).sorted()
         let rows = ids.map { id in

@@ -34,7 +34,7 @@ public enum TranslationStamp {
     }
 
     public static func stamp(_ selection: Selection, options: BuildOptions) throws(BuildFailure) -> Outcome {
-        let graph = try SiteBuilder.resolve(options)
+        let graph = try TranslationLocale.resolve(options)
         var outcome = Outcome()
         var targets: [(index: Int, file: String)] = []
         switch selection {
