@@ -51,13 +51,14 @@ struct PageWriter {
         return nil
     }
 
+    /// A front-matter text or caption: one line, whatever line breaks the target had.
     private func plain(_ pieces: [InlinePiece]) -> String {
         pieces.map { piece in
             switch piece {
             case .text(let text), .term(let text): text
             default: ""
             }
-        }.joined()
+        }.joined().map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
     }
 
     private func frontMatterText(_ targets: [String: [InlinePiece]]) -> String {
@@ -82,31 +83,54 @@ struct PageWriter {
 
     private func body(_ targets: [String: [InlinePiece]], problem: (String, UnitProblem) -> Void) -> String {
         var body = Array(original.body.utf8)
-        let translationBody = translation.map { Array($0.body.utf8) }
         for block in units.blocks.reversed() {
             let images = images(of: block, targets)
-            let content: String
-            if let pieces = targets[block.id] {
-                content = InlineMarkdown.write(pieces, images: images, in: block)
-                if let mismatch = Self.mismatch(pieces, images: images, block: block) {
+            let match = translationBlock(block.id, kind: block.kind)
+            // The translation's own bytes when they say what the target says: an unedited round trip
+            // changes nothing (not the translator's own emphasis, quotes or anchors).
+            if let match, let translation, block.hasText || !match.images.isEmpty, images == match.images,
+                targets[block.id].map({ Self.sameText($0, TranslatedUnit.aligned(match.pieces, to: block.pieces)) })
+                    ?? true
+            {
+                body.replaceSubrange(block.contentRange, with: Array(translation.body.utf8)[match.contentRange])
+                continue
+            }
+            let pieces: [InlinePiece]
+            if let target = targets[block.id] {
+                if let mismatch = Self.mismatch(target, images: images, block: block) {
                     problem(block.id, mismatch)
                     continue
                 }
-            } else if block.hasText, let match = translationBlock(block.id, kind: block.kind), let translationBody {
-                guard images != block.images else {
-                    body.replaceSubrange(block.contentRange, with: translationBody[match.contentRange])
-                    continue
-                }
-                content = InlineMarkdown.write(
-                    TranslatedUnit.aligned(match.pieces, to: block.pieces), images: images, in: block)
+                pieces = target
+            } else if let match, block.hasText {
+                pieces = TranslatedUnit.aligned(match.pieces, to: block.pieces)
             } else if images != block.images {
-                content = InlineMarkdown.write(block.pieces, images: images, in: block)
+                pieces = block.pieces
             } else {
                 continue
             }
-            body.replaceSubrange(block.contentRange, with: Array(content.utf8))
+            body.replaceSubrange(
+                block.contentRange, with: Array(InlineMarkdown.write(pieces, images: images, in: block).utf8))
         }
         return String(decoding: body, as: UTF8.self)
+    }
+
+    /// Whether two blocks' pieces are the same text and codes (a glossary mark is text).
+    static func sameText(_ a: [InlinePiece], _ b: [InlinePiece]) -> Bool {
+        func canonical(_ pieces: [InlinePiece]) -> [InlinePiece] {
+            var result: [InlinePiece] = []
+            for piece in pieces {
+                var piece = piece
+                if case .term(let text) = piece { piece = .text(text) }
+                if case .text(let more) = piece, case .text(let text)? = result.last {
+                    result[result.count - 1] = .text(text + more)
+                } else {
+                    result.append(piece)
+                }
+            }
+            return result
+        }
+        return canonical(a) == canonical(b)
     }
 
     private func translationBlock(_ id: String, kind: TextBlock.Kind) -> TextBlock? {
