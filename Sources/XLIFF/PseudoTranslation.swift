@@ -5,7 +5,9 @@ public enum PseudoTranslation {
     /// How much longer the text gets: translations from English commonly run 30–40 % longer.
     public static let growth = 0.35
 
+    /// Content without a letter (a decimal separator, a symbol) is not language: it stays as it is.
     public static func translate(_ content: [XLIFFInline]) -> [XLIFFInline] {
+        guard content.plainText.contains(where: \.isLetter) else { return content }
         let letters = content.plainText.count
         var extra = Int((Double(letters) * growth).rounded())
         var result: [XLIFFInline] = [.text("[")]

@@ -151,5 +151,6 @@ final class XLIFFTests: XCTestCase {
         XCTAssertFalse(plain.contains { $0.isASCII && $0.isLetter })
         let growth = Double(plain.count) / Double(source.plainText.count) - 1
         XCTAssertEqual(growth, PseudoTranslation.growth, accuracy: 0.05)
+        XCTAssertEqual(PseudoTranslation.translate([.text(".")]), [.text(".")], "a decimal separator is no text")
     }
 }
