@@ -209,7 +209,9 @@ final class LinkedFallbackTests: XCTestCase {
 
 /// A borrowed copy's links lead where its original's do, in the copy's locale.
 final class BorrowedLinkTests: XCTestCase {
-    func testACopyLinksToTheTranslationAndKeepsOnlyAnchorsItHas() throws {
+    /// A heading the translation has under its own anchor is found at the original's place; when the
+    /// translation's headings differ from the original's, only anchors it has are kept.
+    func testACopyLinksToTheTranslationAtTheSameHeading() throws {
         let site = MinimalSite.make([
             "a.md": MinimalSite.page(title: "A", body: "## Risks\n\nText.\n\n## Steps\n\nMore."),
             "b.md": MinimalSite.page(title: "B", body: "See [the risks](a.md#risks) and [the steps](a.md#steps)."),
@@ -220,11 +222,20 @@ final class BorrowedLinkTests: XCTestCase {
         site.write("Content/es/locale.yml", spanish)
         site.write(
             "Content/es/a.md", MinimalSite.page(title: "A (es)", body: "## Riesgos\n\nTexto.\n\n## Steps\n\nMás."))
-        _ = try SiteBuilder.build(
-            BuildOptions(root: site.path, output: site.path + "/Site", templates: Repository.templates.path))
+        let options = BuildOptions(root: site.path, output: site.path + "/Site", templates: Repository.templates.path)
+        _ = try SiteBuilder.build(options)
         let copy = try XCTUnwrap(site.read("Site/es/b/index.html"))
         XCTAssertTrue(
-            copy.contains("See <a href=\"/es/a/\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."), copy)
+            copy.contains("See <a href=\"/es/a/#riesgos\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."),
+            copy)
+        site.write(
+            "Content/es/a.md",
+            MinimalSite.page(title: "A (es)", body: "## Riesgos\n\nTexto.\n\n## Más\n\n## Steps\n\nMás."))
+        _ = try SiteBuilder.build(options)
+        let reshaped = try XCTUnwrap(site.read("Site/es/b/index.html"))
+        XCTAssertTrue(
+            reshaped.contains("See <a href=\"/es/a/\">the risks</a> and <a href=\"/es/a/#steps\">the steps</a>."),
+            reshaped)
         let original = try XCTUnwrap(site.read("Site/en/b/index.html"))
         XCTAssertTrue(
             original.contains(
