@@ -11,6 +11,7 @@ from selenium.webdriver.chrome.service import Service
 
 SITE = os.environ.get("SPINESITE_BROWSER_SITE", ".build/browser-site")
 HOSTILE_SITE = os.environ.get("SPINESITE_HOSTILE_SITE", ".build/browser-hostile")
+PSEUDO_SITE = os.environ.get("SPINESITE_PSEUDO_SITE", ".build/browser-pseudo")
 SCREENSHOTS = ".build/screenshots"
 AXE = ".build/axe-core/axe.min.js"
 
@@ -52,6 +53,14 @@ def base_url():
 @pytest.fixture(scope="session")
 def hostile_url():
     server = serve(HOSTILE_SITE)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pseudo_url():
+    """The real site with the pseudo-translated locale qps-ploc (Scripts/pseudo-site.sh)."""
+    server = serve(PSEUDO_SITE)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
