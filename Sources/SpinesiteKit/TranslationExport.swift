@@ -3,8 +3,8 @@ public import SiteModel
 import SiteResolver
 import XLIFF
 
-/// `spinesite translations export --locale TAG`: the pages a locale needs, and its interface
-/// strings, as one XLIFF 1.2 file for a CAT tool.
+/// `spinesite translations export --locale TAG`: the pages a locale needs, its interface strings
+/// and its glossary, as one XLIFF 1.2 file for a CAT tool.
 public enum TranslationExport {
     /// Which pages go into the file.
     public enum Selection: String, Sendable, CaseIterable {
@@ -22,6 +22,8 @@ public enum TranslationExport {
         /// Units that go with the current translation as a target to review.
         public var unitsWithTargets: Int
         public var strings: Int
+        /// Units of glossary terms (headword, definition, each form).
+        public var glossaryUnits: Int
         public var words: Int
     }
 
@@ -33,7 +35,8 @@ public enum TranslationExport {
         let defaultLocale = graph.locales[known: graph.config.defaultLocale]
         let terms = defaultLocale.glossary.map { TermPattern(phrases: $0.matches) }
         let localTerms = locale.glossary.map { TermPattern(phrases: $0.matches) }
-        var outcome = Outcome(xliff: "", pages: 0, units: 0, unitsWithTargets: 0, strings: 0, words: 0)
+        var outcome = Outcome(
+            xliff: "", pages: 0, units: 0, unitsWithTargets: 0, strings: 0, glossaryUnits: 0, words: 0)
         var files: [XLIFFFile] = []
         for original in graph.pages.indices where isExportable(original, graph) {
             let page = graph.pages[original]
@@ -70,9 +73,13 @@ public enum TranslationExport {
         }
         let strings = InterfaceStrings.file(
             defaultLocale: defaultLocale, locale: locale, all: selection == .all, pseudo: pseudo)
+        let glossary = GlossaryExchange.file(
+            defaultLocale: defaultLocale, locale: locale, all: selection == .all, pseudo: pseudo)
         outcome.strings = strings.units.count
-        outcome.words += strings.units.map { WordCount.words(in: $0.source.plainText) }.reduce(0, +)
-        files.append(strings)
+        outcome.glossaryUnits = glossary.units.count
+        outcome.words += (strings.units + glossary.units).map { WordCount.words(in: $0.source.plainText) }
+            .reduce(0, +)
+        files += [strings, glossary]
         outcome.xliff = XLIFFWriter.write(XLIFFDocument(files: files))
         return outcome
     }

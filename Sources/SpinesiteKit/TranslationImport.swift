@@ -12,6 +12,9 @@ public enum TranslationImport {
         /// `Content/<locale>/locale.yml` and the strings set in it, if any.
         public var stringsFile: String?
         public var strings: [String] = []
+        /// `Content/<locale>/glossary.yml` and the terms translated in it, if any.
+        public var glossaryFile: String?
+        public var glossaryTerms: [String] = []
     }
 
     public static func run(_ path: String, locale argument: String?, options: BuildOptions) throws(BuildFailure)
@@ -20,7 +23,9 @@ public enum TranslationImport {
         let document = try read(path)
         let graph = try TranslationLocale.resolve(options)
         let locale = try targetLocale(of: document, argument: argument, file: path, graph: graph)
-        let (pages, strings, unplaced) = ImportedUnits.group(document, file: path)
+        let (pages, others, unplaced) = ImportedUnits.group(document, file: path)
+        let strings = others[InterfaceStrings.original] ?? []
+        let glossary = others[GlossaryExchange.original] ?? []
         var problems = unplaced
         var outcome = Outcome()
         var writes: [(file: String, text: String)] = []
@@ -39,6 +44,18 @@ public enum TranslationImport {
                 outcome.stringsFile = plan.file
                 outcome.strings = plan.keys
                 writes.append((plan.file, plan.text))
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        if !glossary.isEmpty {
+            let defaultLocale = graph.locales[known: graph.config.defaultLocale]
+            switch GlossaryExchange.plan(
+                glossary, locale: locale, defaultLocale: defaultLocale, options: options, xliffFile: path)
+            {
+            case .success(let plan):
+                outcome.glossaryFile = plan.file
+                outcome.glossaryTerms = plan.terms
+                if !plan.terms.isEmpty { writes.append((plan.file, plan.text)) }
             case .failure(let failure): problems += failure.diagnostics
             }
         }
@@ -137,11 +154,12 @@ enum ImportedUnits {
         var line: Int
     }
 
+    /// Units by page, and by the locale's other files (`locale.yml`, `glossary.yml`).
     static func group(_ document: XLIFFDocument, file: String) -> (
-        pages: [PageKey: [Unit]], strings: [Unit], problems: [Diagnostic]
+        pages: [PageKey: [Unit]], others: [String: [Unit]], problems: [Diagnostic]
     ) {
         var pages: [PageKey: [Unit]] = [:]
-        var strings: [Unit] = []
+        var others: [String: [Unit]] = [:]
         var problems: [Diagnostic] = []
         for entry in document.files {
             for unit in entry.units {
@@ -155,17 +173,17 @@ enum ImportedUnits {
                     continue
                 }
                 let imported = Unit(id: place.unit, target: target, line: unit.line)
-                if place.path == InterfaceStrings.original {
-                    strings.append(imported)
+                if [InterfaceStrings.original, GlossaryExchange.original].contains(place.path) {
+                    others[place.path, default: []].append(imported)
                 } else {
                     pages[PageKey(path: place.path, digest: place.digest), default: []].append(imported)
                 }
             }
         }
-        return (pages, strings, problems)
+        return (pages, others, problems)
     }
 
-    /// `therapies/tens.md@1a2b3c4d5e6f#p3` → page, digest and unit; `locale.yml#home` → strings.
+    /// `therapies/tens.md@1a2b3c4d5e6f#p3` → page, digest and unit; `locale.yml#home` → a string.
     private static func place(of unit: XLIFFUnit, in file: XLIFFFile) -> (path: String, digest: String?, unit: String)?
     {
         if let location = unit.location, let hash = location.lastIndex(of: "#") {
@@ -176,7 +194,8 @@ enum ImportedUnits {
             }
             return (String(page), nil, id)
         }
-        guard !file.original.isEmpty, file.digest != nil || file.original == InterfaceStrings.original else {
+        let isLocaleFile = [InterfaceStrings.original, GlossaryExchange.original].contains(file.original)
+        guard !file.original.isEmpty, file.digest != nil || isLocaleFile else {
             return nil
         }
         return (file.original, file.digest, unit.id)

@@ -8,7 +8,8 @@ extension Translations {
         static let configuration = CommandConfiguration(
             abstract: "Writes the pages a locale needs, and its interface strings, as XLIFF 1.2 for a CAT tool.",
             discussion: """
-                One <file> per page (its path, id and digest) and one for locale.yml's strings. Each \
+                One <file> per page (its path, id and digest), one for locale.yml's strings and one for \
+                glossary.yml's terms. Each \
                 heading, paragraph, list item, table cell, picture alt text and caption, footnote, title \
                 and description is a unit; links, emphasis, code, citations and footnote references are \
                 tags the translator moves but cannot break. A stale page's units carry its current \
@@ -46,7 +47,8 @@ extension Translations {
             }
             let summary =
                 "Exported \(outcome.pages) pages (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
-                + "target to review) and \(outcome.strings) interface strings: \(outcome.words) words"
+                + "target to review), \(outcome.strings) interface strings and \(outcome.glossaryUnits) glossary "
+                + "units: \(outcome.words) words"
                 + (output.map { " to \($0)" } ?? "") + ".\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
@@ -92,7 +94,12 @@ extension Translations {
             if let strings = outcome.stringsFile {
                 print("Wrote \(strings): \(outcome.strings.count) interface strings")
             }
-            if outcome.pages.isEmpty && outcome.stringsFile == nil { print("Nothing to import.") }
+            if let glossary = outcome.glossaryFile, !outcome.glossaryTerms.isEmpty {
+                print("Wrote \(glossary): \(outcome.glossaryTerms.count) terms translated")
+            }
+            if outcome.pages.isEmpty && outcome.stringsFile == nil && outcome.glossaryTerms.isEmpty {
+                print("Nothing to import.")
+            }
         }
     }
 }

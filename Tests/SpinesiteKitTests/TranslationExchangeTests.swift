@@ -60,12 +60,14 @@ final class TranslationExchangeTests: XCTestCase {
     func testExportTakesStaleAndMissingPagesAndTheStringsTheLocaleLacks() throws {
         let site = site()
         let document = try export(site)
-        XCTAssertEqual(document.files.map(\.original), ["pns.md", "pulse-parameters.md", "tens.md", "locale.yml"])
         XCTAssertEqual(
-            try export(site, .missing).files.map(\.original), ["pns.md", "pulse-parameters.md", "locale.yml"])
-        XCTAssertEqual(try export(site, .stale).files.map(\.original), ["tens.md", "locale.yml"])
-        XCTAssertEqual(document.files.last?.units.map(\.id), ["home"], "only the string es lacks")
-        XCTAssertGreaterThan(try export(site, .all).files.last?.units.count ?? 0, 30, "--all: every string")
+            document.files.map(\.original), ["pns.md", "pulse-parameters.md", "tens.md", "locale.yml", "glossary.yml"])
+        XCTAssertEqual(
+            try export(site, .missing).files.map(\.original),
+            ["pns.md", "pulse-parameters.md", "locale.yml", "glossary.yml"])
+        XCTAssertEqual(try export(site, .stale).files.map(\.original), ["tens.md", "locale.yml", "glossary.yml"])
+        XCTAssertEqual(strings(document)?.units.map(\.id), ["home"], "only the string es lacks")
+        XCTAssertGreaterThan(strings(try export(site, .all))?.units.count ?? 0, 30, "--all: every string")
 
         let tens = try XCTUnwrap(document.files.first { $0.original == "tens.md" })
         XCTAssertEqual(tens.pageID, "tens")
@@ -210,7 +212,7 @@ final class TranslationExchangeTests: XCTestCase {
     func testInterfaceStringsKeepTheirPlaceholders() throws {
         let site = site()
         var document = try export(site, .all)
-        let strings = document.files.count - 1
+        let strings = try XCTUnwrap(document.files.firstIndex { $0.original == "locale.yml" })
         let index = try XCTUnwrap(document.files[strings].units.firstIndex { $0.id == "searchResultCount" })
         document.files[strings].units[index].target = [.text("Páginas encontradas.")]
         XCTAssertThrowsError(
@@ -241,7 +243,39 @@ final class TranslationExchangeTests: XCTestCase {
                 + "references:\n  x: { title: \"T\" }\n\n" + "aliases:\n  - /old/\n---\n")
     }
 
+    /// The glossary goes out term by term (headword, definition, each form found in text) and comes
+    /// back as the locale's glossary.yml, which the build reads.
+    func testTheGlossaryRoundTripsTermByTerm() throws {
+        let site = site()
+        site.write(
+            "Content/en/glossary.yml",
+            "terms:\n  - id: tens\n    term: \"TENS\"\n    matches: [\"TENS\", \"nerve stimulation\"]\n"
+                + "    definition: \"A small unit.\"\n  - id: pns\n    term: \"PNS\"\n    definition: \"A lead.\"\n")
+        var document = try export(site)
+        let glossary = try XCTUnwrap(document.files.firstIndex { $0.original == "glossary.yml" })
+        XCTAssertEqual(
+            document.files[glossary].units.map(\.id),
+            ["tens.term", "tens.definition", "tens.match1", "tens.match2", "pns.term", "pns.definition", "pns.match1"])
+        let targets = ["tens.term": "TENS", "tens.definition": "Un aparato pequeño.", "tens.match2": "estimulación"]
+        for (index, unit) in document.files[glossary].units.enumerated() {
+            document.files[glossary].units[index].target = targets[unit.id].map { [.text($0)] }
+        }
+        let outcome = try TranslationImport.run(
+            try writeXLIFF(document, site), locale: nil, options: BuildOptions(root: site.path))
+        XCTAssertEqual(outcome.glossaryTerms, ["tens"], "pns has no translation: left out, not written in English")
+        XCTAssertTrue(
+            site.read("Content/es/glossary.yml")!.contains(
+                "  - id: tens\n    term: \"TENS\"\n    matches: [\"estimulación\"]\n"
+                    + "    definition: \"Un aparato pequeño.\"\n"))
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        XCTAssertTrue(site.read("Site/es/glossary/index.html")!.contains("Un aparato pequeño."))
+    }
+
     // MARK: - Helpers
+
+    private func strings(_ document: XLIFFDocument) -> XLIFFFile? {
+        document.files.first { $0.original == "locale.yml" }
+    }
 
     private func setTargets(_ document: inout XLIFFDocument, page: String, _ targets: [String: [XLIFFInline]]) throws {
         let file = try XCTUnwrap(document.files.firstIndex { $0.original == page })

@@ -1,0 +1,119 @@
+import Foundation
+import SiteModel
+import XLIFF
+
+/// A locale's glossary (`glossary.yml`) as an XLIFF file, and back: each term's headword, its
+/// definition and each form the build finds in page text are units (`pnt.term`, `pnt.definition`,
+/// `pnt.match1`…); ids stay the default locale's, so every locale's term has the same id.
+enum GlossaryExchange {
+    static let original = "glossary.yml"
+
+    /// The terms the locale lacks; with `all`, every term, the current ones as targets.
+    static func file(defaultLocale: LocaleConfig, locale: LocaleConfig, all: Bool, pseudo: Bool) -> XLIFFFile {
+        var file = XLIFFFile(
+            original: original, sourceLanguage: defaultLocale.tag, targetLanguage: locale.tag, datatype: "plaintext",
+            units: [])
+        for term in defaultLocale.glossary {
+            let current = locale.glossary.first { $0.id == term.id }
+            guard all || current == nil else { continue }
+            var fields = [("term", term.term, current?.term), ("definition", term.definition, current?.definition)]
+            for (index, form) in term.matches.enumerated() {
+                let translated = current.flatMap { index < $0.matches.count ? $0.matches[index] : nil }
+                fields.append(("match\(index + 1)", form, translated))
+            }
+            for (field, text, translated) in fields {
+                var unit = XLIFFUnit(
+                    id: "\(term.id).\(field)", source: [.text(text)], location: "\(original)#\(term.id).\(field)",
+                    note: note(field))
+                if pseudo {
+                    unit.target = PseudoTranslation.translate(unit.source)
+                    (unit.state, unit.stateQualifier) = ("translated", "x-pseudo-translation")
+                } else if let translated {
+                    (unit.target, unit.state) = ([.text(translated)], "translated")
+                }
+                file.units.append(unit)
+            }
+        }
+        return file
+    }
+
+    private static func note(_ field: String) -> String {
+        switch field {
+        case "term": "Glossary headword, as the glossary page lists it."
+        case "definition": "Glossary definition: plain language, one or two sentences."
+        default:
+            "A form of the term as it appears in page text; its first use on a page links to the glossary. "
+                + "Whole words; a form with a capital letter matches exactly, others ignore case."
+        }
+    }
+
+    struct Plan {
+        var file: String
+        var text: String
+        var terms: [String]
+    }
+
+    /// The locale's glossary.yml with the targets: every term that has a translation (a target or a
+    /// current entry), in the default locale's order. A term with neither is left out rather than
+    /// written in the default locale's language.
+    static func plan(
+        _ units: [ImportedUnits.Unit], locale: LocaleConfig, defaultLocale: LocaleConfig, options: BuildOptions,
+        xliffFile: String
+    ) -> Result<Plan, BuildFailure> {
+        var problems: [Diagnostic] = []
+        var targets: [String: String] = [:]
+        let known = Set(
+            defaultLocale.glossary.flatMap { term in
+                ["term", "definition"].map { "\(term.id).\($0)" }
+                    + term.matches.indices.map { "\(term.id).match\($0 + 1)" }
+            })
+        for unit in units {
+            let location = SourceLocation(file: xliffFile, line: unit.line, column: 1)
+            guard known.contains(unit.id) else {
+                problems.append(
+                    .error(location, "unit '\(unit.id)': no such glossary term or field in the default locale"))
+                continue
+            }
+            guard let target = unit.target else { continue }
+            if target.hasCodes {
+                problems.append(.error(location, "unit '\(unit.id)' of \(original): a glossary entry is plain text"))
+                continue
+            }
+            targets[unit.id] = target.plainText.map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
+        }
+        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        var entries: [String] = []
+        var written: [String] = []
+        for term in defaultLocale.glossary {
+            let current = locale.glossary.first { $0.id == term.id }
+            let translated = targets.keys.contains { $0.hasPrefix(term.id + ".") }
+            guard translated || current != nil else { continue }
+            let headword = targets["\(term.id).term"] ?? current?.term ?? term.term
+            let forms = term.matches.indices.compactMap { targets["\(term.id).match\($0 + 1)"] }
+                .filter { !$0.isEmpty }
+            entries.append(
+                entry(
+                    id: term.id, term: headword, matches: forms.isEmpty ? current?.matches ?? [headword] : forms,
+                    definition: targets["\(term.id).definition"] ?? current?.definition ?? term.definition))
+            if translated { written.append(term.id) }
+        }
+        for extra in locale.glossary where !defaultLocale.glossary.contains(where: { $0.id == extra.id }) {
+            entries.append(entry(id: extra.id, term: extra.term, matches: extra.matches, definition: extra.definition))
+        }
+        let file = options.display("Content/\(locale.tag)/\(original)")
+        let header =
+            "# Glossary: short, plain-language definitions. The build marks the first use of a term in each page\n"
+            + "# and lists every term on the locale's glossary page. Written by 'spinesite translations import'.\n"
+        return .success(Plan(file: file, text: header + "terms:\n" + entries.joined(separator: "\n"), terms: written))
+    }
+
+    private static func entry(id: String, term: String, matches: [String], definition: String) -> String {
+        """
+          - id: \(id)
+            term: \(YAMLText.quoted(term))
+            matches: [\(matches.map(YAMLText.quoted).joined(separator: ", "))]
+            definition: \(YAMLText.quoted(definition))
+
+        """
+    }
+}
