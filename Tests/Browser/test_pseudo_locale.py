@@ -21,11 +21,6 @@ PHONE = 390
 # Latin Extended Additional).
 ACCENTED = re.compile("[\u00c0-\u024f\u0250-\u02af\u1e00-\u1eff]")
 
-# Pages the locale shows in English on purpose, with a notice: the glossary is generated from
-# Content/<locale>/glossary.yml, which `translations export` leaves out (it exports Markdown pages and
-# interface strings only). Only their interface is pseudo-translated; any other page falling back fails.
-FALLBACKS = {"glossary": "the glossary comes from glossary.yml, which the XLIFF export does not include"}
-
 # Pages the walk must find (every kind the locale has), so an empty or partial build fails.
 REQUIRED = ("home", "404", "glossary", "search", "therapies", "therapies-tens", "therapies-pulse-parameters")
 
@@ -124,15 +119,6 @@ def test_pseudo_page_is_pseudo_translated(scripted, pseudo_url, name, path):
     headings = scripted.find_elements(By.CSS_SELECTOR, "main h1")
     assert len(headings) == 1, f"{path}: {len(headings)} <h1> in <main>"
     heading = scripted.execute_script("return arguments[0].textContent.trim()", headings[0])
-    if name in FALLBACKS:
-        # Shown in English on purpose: the content says so (lang="en") and the reader is told.
-        content_lang = scripted.execute_script(
-            "return arguments[0].closest('[lang]').getAttribute('lang')", headings[0])
-        assert content_lang == "en", f"{path}: the English heading {heading!r} is inside lang={content_lang!r}"
-        notice = scripted.execute_script("const n = document.querySelector('main .notice'); return n && n.textContent")
-        assert notice and notice.strip().startswith("[") and ACCENTED.search(notice), (
-            f"{path}: a fallback page ({FALLBACKS[name]}) needs a pseudo-translated notice, got {notice!r}")
-        return
     assert heading.startswith("[") and ACCENTED.search(heading), (
         f"{path}: the heading {heading!r} is not pseudo-translated (was the XLIFF imported?)")
 

@@ -13,10 +13,14 @@ import subprocess
 
 import pytest
 from lxml import etree
+
+from conftest import copy_real_site
 from translate.storage import po, xliff
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCHEMA = os.path.join(REPOSITORY, ".build", "xliff-schema", "xliff-core-1.2-strict.xsd")
+# The locale's own files, exported beside the pages.
+LOCALE_FILES = ("locale.yml", "glossary.yml")
 X = "{urn:oasis:names:tc:xliff:document:1.2}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -34,12 +38,6 @@ PO_MARKDOWN = (
 
 
 # Helpers
-
-
-def copy_site(destination):
-    for folder in ("Content", "Templates"):
-        shutil.copytree(os.path.join(REPOSITORY, folder), os.path.join(destination, folder))
-    return str(destination)
 
 
 def make_tens_stale(root):
@@ -135,9 +133,9 @@ def exports(run, tmp_path_factory):
     locale from `new locale`; the last export is from a copy where tens.md changed after its
     es translation was stamped."""
     folder = tmp_path_factory.mktemp("exports")
-    root = copy_site(folder / "site")
+    root = copy_real_site(folder / "site")
     run("new", "locale", "fr", root=root)
-    stale_root = copy_site(folder / "stale-site")
+    stale_root = copy_real_site(folder / "stale-site")
     make_tens_stale(stale_root)
     result = {"root": root}
     for label in EXPORTS:
@@ -198,12 +196,12 @@ def test_an_export_has_a_file_per_page_stamped_with_its_digest(exports, run, lab
     originals = [file.get("original") for file in files(doc)]
     en_pages = pages_of(root, "en")
     assert len(en_pages) == 8, en_pages
-    assert sorted(originals) == sorted(en_pages + ["locale.yml"]), originals
+    assert sorted(originals) == sorted(en_pages + ["locale.yml", "glossary.yml"]), originals
 
-    pages = [file for file in files(doc) if file.get("original") != "locale.yml"]
+    pages = [file for file in files(doc) if file.get("original") not in LOCALE_FILES]
     units = sum(len(file.findall(f".//{X}trans-unit")) for file in pages)
     strings = len(doc.getroot().findall(f"{X}file[@original='locale.yml']//{X}trans-unit"))
-    assert summary.startswith(f"Exported 8 pages ({units} units,") and f"and {strings} interface strings" in summary, (
+    assert summary.startswith(f"Exported 8 pages ({units} units,") and f", {strings} interface strings" in summary, (
         f"the summary must count what the file holds ({units} units, {strings} strings): {summary}"
     )
 
@@ -243,11 +241,11 @@ def test_units_hold_only_translatable_text_and_a_location(exports, label):
                     problems.append(f"{original}#{unit_id}: source has {forbidden!r}: {text[:80]}")
             contexts = unit.findall(f"{X}context-group[@purpose='location']/{X}context[@context-type='sourcefile']")
             locations = [context.text for context in contexts]
-            # Interface strings have no digest: locale.yml is not stamped.
-            expected = f"locale.yml#{unit_id}" if original == "locale.yml" else f"{original}@{digest}#{unit_id}"
+            # Interface strings and the glossary have no digest: locale.yml and glossary.yml are not stamped.
+            expected = f"{original}#{unit_id}" if original in LOCALE_FILES else f"{original}@{digest}#{unit_id}"
             if locations != [expected]:
                 problems.append(f"{original}#{unit_id}: location {locations}, expected [{expected!r}]")
-            if original != "locale.yml":
+            if original not in LOCALE_FILES:
                 if re.fullmatch(r"[a-zA-Z]+", unit_id) and unit_id not in ("title", "description"):
                     problems.append(f"{original}#{unit_id}: a front-matter key is not translatable text")
                 if re.match(r"(weight|related|tags|slug|id|references|medicalType|published|updated)\s*:", text):
@@ -295,7 +293,7 @@ def test_a_po_round_trip_imports_and_builds(run, site, tmp_path):
     assert len(changed) == 1, f"no PO entry located {PO_PAGE}@…#{PO_UNIT}"
     result = run("translations", "import", "--locale", "fr", translated, root=site)
     written = [line for line in result.stdout.splitlines() if line.startswith("Wrote ")]
-    assert len(written) == 9, f"8 pages and locale.yml:\n{result.stdout}"
+    assert len(written) == 10, f"8 pages, locale.yml and glossary.yml:\n{result.stdout}"
 
     with open(os.path.join(site, "Content", "en", PO_PAGE), encoding="utf-8") as file:
         english = file.read()
@@ -378,7 +376,6 @@ def test_sources_copied_to_targets_build_the_same_pages(run, site, tmp_path):
     translated = os.path.join(str(tmp_path), "fr-translated.xlf")
     doc.write(translated, xml_declaration=True, encoding="UTF-8")
     run("translations", "import", translated, root=site)
-    shutil.copy(os.path.join(site, "Content", "en", "glossary.yml"), os.path.join(site, "Content", "fr"))
     assert pages_of(site, "fr") == pages_of(site, "en")
 
     output = os.path.join(str(tmp_path), "out")
@@ -430,7 +427,7 @@ def test_a_stale_export_carries_the_current_translation_to_review(run, site, tmp
     path = os.path.join(str(tmp_path), "es-stale.xlf")
     export(run, site, "es", "--stale", output=path)
     doc = etree.parse(path)
-    assert [file.get("original") for file in files(doc)] == ["therapies/tens.md", "locale.yml"]
+    assert [file.get("original") for file in files(doc)] == ["therapies/tens.md", "locale.yml", "glossary.yml"]
     tens = files(doc)[0]
     spanish = os.path.join(site, "Content", "es", "therapies", "tens.md")
     matter = front_matter(spanish)
