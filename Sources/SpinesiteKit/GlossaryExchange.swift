@@ -26,8 +26,7 @@ enum GlossaryExchange {
                     id: "\(term.id).\(field)", source: [.text(text)], location: "\(original)#\(term.id).\(field)",
                     note: note(field))
                 if pseudo {
-                    unit.target = PseudoTranslation.translate(unit.source)
-                    (unit.state, unit.stateQualifier) = ("translated", "x-pseudo-translation")
+                    unit.pseudoTranslate()
                 } else if let translated {
                     (unit.target, unit.state) = ([.text(translated)], "translated")
                 }

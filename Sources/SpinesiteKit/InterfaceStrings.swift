@@ -20,8 +20,7 @@ enum InterfaceStrings {
                 id: key, source: source, location: "\(original)#\(key)",
                 note: "Interface text '\(key)', shown on every page of its kind. Keep each {placeholder}.")
             if pseudo {
-                unit.target = PseudoTranslation.translate(source)
-                (unit.state, unit.stateQualifier) = ("translated", "x-pseudo-translation")
+                unit.pseudoTranslate()
             } else if let current {
                 unit.target = content(current)
                 unit.state = "translated"

@@ -57,8 +57,7 @@ public enum TranslationExport {
                     note: PageUnits.note(for: unit.part) + " \(page.source.file)"
                         + (unit.line > 0 ? ", line \(unit.line)." : "."))
                 if pseudo {
-                    xliffUnit.target = PseudoTranslation.translate(source)
-                    (xliffUnit.state, xliffUnit.stateQualifier) = ("translated", "x-pseudo-translation")
+                    xliffUnit.pseudoTranslate()
                 } else if let match = current?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
                     xliffUnit.target = UnitContent.xliff(TranslatedUnit.aligned(match.pieces, to: unit.pieces))
                     xliffUnit.state = state

@@ -4,6 +4,8 @@
 public enum PseudoTranslation {
     /// How much longer the text gets: translations from English commonly run 30–40 % longer.
     public static let growth = 0.35
+    /// The `state-qualifier` of a pseudo-translated target.
+    public static let stateQualifier = "x-pseudo-translation"
 
     /// Content without a letter (a decimal separator, a symbol) is not language: it stays as it is.
     public static func translate(_ content: [XLIFFInline]) -> [XLIFFInline] {
@@ -56,5 +58,13 @@ public enum PseudoTranslation {
             }
         }
         return result
+    }
+}
+
+extension XLIFFUnit {
+    /// The unit with its source pseudo-translated as its target, marked as such.
+    public mutating func pseudoTranslate() {
+        target = PseudoTranslation.translate(source)
+        (state, stateQualifier) = ("translated", PseudoTranslation.stateQualifier)
     }
 }

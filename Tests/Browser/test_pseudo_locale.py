@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import AXE, PSEUDO_SITE, SCREENSHOTS
-from test_accessibility import TAGS
+import test_accessibility as accessibility
 
 LOCALE = "qps-ploc"
 PHONE = 390
@@ -66,25 +66,8 @@ def narrow(phone):
 
 
 def axe_violations(driver):
-    """As test_accessibility.axe_violations (the same WCAG A/AA tags), except that `lang` values may use the
-    primary subtag qps: BCP 47 reserves qaa–qtz for private use and qps-ploc is the pseudo-locale's
-    well-formed tag, but axe's list of valid languages (ISO 639) lacks them. Every other language is
-    still checked by html-lang-valid and valid-lang."""
-    with open(AXE, encoding="utf-8") as file:
-        driver.execute_script(file.read())
-    driver.set_script_timeout(30)
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.configure({checks: [{id: 'valid-lang', options: {"
-        "  attributes: ['lang', 'xml:lang'], value: axe.utils.validLangs().concat(['qps'])}}]});"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-        ".then(r => done(r.violations), e => done(String(e)));",
-        TAGS,
-    )
-    assert not isinstance(result, str), result
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result
-    ]
+    """test_accessibility's check, with the pseudo-locale's private-use subtag accepted in `lang`."""
+    return accessibility.axe_violations(driver, private_languages=["qps"])
 
 
 def open_page(driver, url):

@@ -9,6 +9,7 @@ a scratch folder, and the built binary run on it.
   both streams.
 - `site` (function): a fresh copy of the real site in tmp_path; returns its root.
   Tests may change anything in it.
+- `files_under(folder)`: every file below a folder with its bytes, to show that nothing was written.
 - `shared_site` (session): one copy for the whole run, for commands that only read
   it (exports). Never write into it.
 
@@ -30,6 +31,17 @@ def copy_real_site(destination):
     for folder in ("Content", "Templates"):
         shutil.copytree(os.path.join(REPOSITORY, folder), os.path.join(destination, folder))
     return str(destination)
+
+
+def files_under(folder):
+    """Every file under `folder` with its bytes: what a refused import must leave as it was."""
+    files = {}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(parent, name)
+            with open(path, "rb") as file:
+                files[os.path.relpath(path, folder)] = file.read()
+    return files
 
 
 @pytest.fixture(scope="session")

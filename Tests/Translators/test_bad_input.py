@@ -12,7 +12,7 @@ import sys
 import pytest
 from lxml import etree
 
-from conftest import SPINESITE as _SPINESITE, copy_real_site, run_spinesite as _run
+from conftest import SPINESITE as _SPINESITE, copy_real_site, files_under, run_spinesite as _run
 
 _XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 _N = "{" + _XLIFF + "}"
@@ -33,13 +33,7 @@ def _fr_site(tmp_path):
 
 def _snapshot(root):
     """Every file under Content/ with its bytes: what an import must leave alone when it refuses."""
-    files = {}
-    for folder, _, names in os.walk(root / "Content"):
-        for name in names:
-            path = os.path.join(folder, name)
-            with open(path, "rb") as file:
-                files[os.path.relpath(path, root)] = file.read()
-    return files
+    return files_under(root / "Content")
 
 
 def _assert_nothing_written(root, before):

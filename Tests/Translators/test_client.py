@@ -4,7 +4,6 @@ it, a PO round trip (xliff2po, a translator, po2xliff) comes back in through
 `import`, and a page whose targets are its sources builds to the same page."""
 import copy
 import difflib
-import hashlib
 import json
 import os
 import re
@@ -14,7 +13,7 @@ import subprocess
 import pytest
 from lxml import etree
 
-from conftest import copy_real_site
+from conftest import copy_real_site, files_under
 from translate.storage import po, xliff
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -93,17 +92,6 @@ def pages_of(root, locale):
         for name in names
         if name.endswith(".md")
     )
-
-
-def tree_digest(folder):
-    """Every file under `folder` with a hash of its bytes, to show that nothing was written."""
-    result = {}
-    for parent, _, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(parent, name)
-            with open(path, "rb") as file:
-                result[os.path.relpath(path, folder)] = hashlib.sha256(file.read()).hexdigest()
-    return result
 
 
 def command_line(*args, cwd):
@@ -327,10 +315,10 @@ def test_a_po_target_that_drops_a_token_is_refused(run, site, tmp_path, token):
             unit.target = PO_FRENCH.replace(token, "", 1)
 
     translated = po_round_trip(run, site, str(tmp_path), translate)
-    before = tree_digest(os.path.join(site, "Content"))
+    before = files_under(os.path.join(site, "Content"))
     result = run("translations", "import", "--locale", "fr", translated, root=site, check=False)
     assert result.returncode != 0, f"the import must be refused:\n{result.stdout}{result.stderr}"
-    assert tree_digest(os.path.join(site, "Content")) == before, "a refused import writes nothing"
+    assert files_under(os.path.join(site, "Content")) == before, "a refused import writes nothing"
     errors = [line for line in (result.stdout + result.stderr).splitlines() if ": error: " in line]
     assert errors, result.stderr
     pattern = re.escape(translated) + r":\d+:\d+: error: unit '" + re.escape(PO_UNIT) + "' of " + re.escape(PO_PAGE) + ": (.*)"
