@@ -192,6 +192,13 @@ final class TranslationExchangeTests: XCTestCase {
         ) {
             XCTAssertTrue("\($0)".contains("unit 'p99' does not exist"), "\($0)")
         }
+        var twice = try export(site)
+        twice.files[0].units.append(twice.files[0].units[0])
+        XCTAssertThrowsError(
+            try TranslationImport.run(try writeXLIFF(twice, site), locale: nil, options: BuildOptions(root: site.path))
+        ) {
+            XCTAssertTrue("\($0)".contains("unit 'title' of pns.md is in the file twice"), "\($0)")
+        }
         XCTAssertThrowsError(
             try TranslationImport.run(
                 try writeXLIFF(try export(site), site), locale: "ar", options: BuildOptions(root: site.path))
