@@ -17,60 +17,45 @@ public enum MarkdownConverter {
         reservedAnchors: Set<String> = [],
         isInternal: (String) -> Bool
     ) -> RenderedMarkdown {
-        CoreExtensions.ensureRegistered()
         let cOptions = options.cmarkOptions
-        guard let parser = cmark_parser_new(cOptions) else { fatalError("cmark-gfm: out of memory") }
-        defer { cmark_parser_free(parser) }
-        for name in CoreExtensions.names {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        // cmark_parser_finish mutates a process-wide table; it must not run on two threads at once.
-        let document = CoreExtensions.finishLock.withLock { cmark_parser_finish(parser) }
-        guard let document else { fatalError("cmark-gfm: out of memory") }
-        // Our render extension is attached to nodes of the tree, and freeing a
-        // node reads its extension: the tree goes first, then the extension.
+        // Our render extension is attached to nodes of the tree, and freeing a node reads its
+        // extension: the tree goes first (when `withDocument` returns), then the extension.
         var renderExtension: UnsafeMutablePointer<cmark_syntax_extension>?
         defer {
-            cmark_node_free(document)
             if let renderExtension { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), renderExtension) }
         }
-        // One text node per run of text, so that a citation or a term is never split.
-        cmark_consolidate_text_nodes(document)
-
-        var walker = TreeWalker(reservedAnchors: reservedAnchors, options: options)
-        walker.walk(document, isInternal: isInternal)
-        let context = RenderContext(actions: walker.actions.map(\.action), footnoteLabels: options.footnoteLabels)
-        let ext = context.makeExtension()
-        renderExtension = ext
-        for (index, item) in walker.actions.enumerated() {
-            RenderContext.attach(ext, to: item.node, action: index)
-        }
-        let html = withExtendedLifetime(context) { () -> String in
-            guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser)) else {
-                fatalError("cmark-gfm: out of memory")
+        return CoreExtensions.withDocument(markdown, options: cOptions) { document, parser in
+            var walker = TreeWalker(reservedAnchors: reservedAnchors, options: options)
+            walker.walk(document, isInternal: isInternal)
+            let context = RenderContext(actions: walker.actions.map(\.action), footnoteLabels: options.footnoteLabels)
+            let ext = context.makeExtension()
+            renderExtension = ext
+            for (index, item) in walker.actions.enumerated() {
+                RenderContext.attach(ext, to: item.node, action: index)
             }
-            defer { free(cHTML) }
-            return String(cString: cHTML)
+            let html = withExtendedLifetime(context) { () -> String in
+                guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser))
+                else {
+                    fatalError("cmark-gfm: out of memory")
+                }
+                defer { free(cHTML) }
+                return String(cString: cHTML)
+            }
+            var rendered = RenderedMarkdown(
+                html: html,
+                holes: context.holes,
+                headings: walker.headings,
+                internalLinks: walker.links,
+                images: walker.images,
+                plainText: walker.plainText,
+                embeds: walker.embeds,
+                externalLinks: walker.externalLinks,
+                termUses: walker.termUses,
+                citations: walker.citations
+            )
+            rendered.proseText = walker.proseText
+            return rendered
         }
-        var rendered = RenderedMarkdown(
-            html: html,
-            holes: context.holes,
-            headings: walker.headings,
-            internalLinks: walker.links,
-            images: walker.images,
-            plainText: walker.plainText,
-            embeds: walker.embeds,
-            externalLinks: walker.externalLinks,
-            termUses: walker.termUses,
-            citations: walker.citations
-        )
-        rendered.proseText = walker.proseText
-        return rendered
     }
 }
 
@@ -91,4 +76,27 @@ enum CoreExtensions {
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     static func ensureRegistered() { _ = registration }
+
+    /// `body` with cmark-gfm's tree of `markdown`, parsed with the GFM extensions and text nodes
+    /// consolidated (so a citation or a term is never split); the tree is freed when it returns.
+    static func withDocument<Result>(
+        _ markdown: String, options: Int32, _ body: (Node, OpaquePointer) -> Result
+    ) -> Result {
+        ensureRegistered()
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        // cmark_parser_finish mutates a process-wide table; it must not run on two threads at once.
+        guard let document = finishLock.withLock({ cmark_parser_finish(parser) }) else {
+            fatalError("cmark-gfm: out of memory")
+        }
+        defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+        return body(document, parser)
+    }
 }

@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Foundation
 
 /// Reads a Markdown document's text blocks (`TextBlock`) from cmark-gfm's tree, with the
 /// same options a build parses with, so a block here is a block on the page.
@@ -7,23 +6,11 @@ public enum TextBlockReader {
     /// The text blocks of `markdown`, in document order. `terms` marks each glossary term's
     /// first use, as a build does.
     public static func blocks(in markdown: String, terms: [TermPattern] = []) -> [TextBlock] {
-        CoreExtensions.ensureRegistered()
-        let options = MarkdownOptions(terms: terms).cmarkOptions
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
-        defer { cmark_parser_free(parser) }
-        for name in CoreExtensions.names {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        CoreExtensions.withDocument(markdown, options: MarkdownOptions(terms: terms).cmarkOptions) { document, _ in
+            var reader = BlockWalk(source: Array(markdown.utf8), terms: TermMatcher(patterns: terms))
+            reader.visitChildren(of: document, path: "")
+            return reader.blocks
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        let document = CoreExtensions.finishLock.withLock { cmark_parser_finish(parser) }
-        guard let document else { fatalError("cmark-gfm: out of memory") }
-        defer { cmark_node_free(document) }
-        cmark_consolidate_text_nodes(document)
-        var reader = BlockWalk(source: Array(markdown.utf8), terms: TermMatcher(patterns: terms))
-        reader.visitChildren(of: document, path: "")
-        return reader.blocks
     }
 }
 
