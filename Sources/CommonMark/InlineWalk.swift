@@ -40,7 +40,8 @@ struct InlineWalk {
         case CMARK_NODE_IMAGE:
             images.append(
                 ImageText(
-                    altText: Self.plainText(node), title: TreeWalker.string(cmark_node_get_title(node)),
+                    altText: TreeWalker.textContent(node, keepsInlineHTML: true),
+                    title: TreeWalker.string(cmark_node_get_title(node)),
                     destination: TreeWalker.string(cmark_node_get_url(node))))
             pieces.append(.standalone(code(.image(images.count - 1))))
         case CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -63,7 +64,7 @@ struct InlineWalk {
 
     private mutating func addLink(_ node: Node) {
         let destination = TreeWalker.string(cmark_node_get_url(node))
-        let text = Self.plainText(node)
+        let text = TreeWalker.textContent(node, keepsInlineHTML: true)
         let isAutolink =
             destination == text || destination == "mailto:" + text || destination == "http://" + text
             || destination == "https://" + text
@@ -112,21 +113,5 @@ struct InlineWalk {
         } else {
             pieces.append(piece)
         }
-    }
-
-    /// The text of a node's descendants, as cmark-gfm writes an image's alt text.
-    static func plainText(_ node: Node) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                text += TreeWalker.string(cmark_node_get_literal(current))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: text += plainText(current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
     }
 }

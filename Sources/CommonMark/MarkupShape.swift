@@ -5,10 +5,6 @@ public struct MarkupShape: Sendable, Hashable, CustomStringConvertible {
         case start, end, standalone
     }
 
-    public var codes: [(role: Role, shape: String)] {
-        marks.map { ($0.role, $0.shape) }
-    }
-
     private var marks: [Mark]
 
     private struct Mark: Hashable {
@@ -48,13 +44,10 @@ public struct MarkupShape: Sendable, Hashable, CustomStringConvertible {
         }
         for label in footnotes { document += "\n\n[^" + label + "]: ." }
         let block = TextBlockReader.blocks(in: document).first { $0.id == id }
-        // Content that reads as another kind of block has no codes where it should: it cannot match.
-        self.init(block?.pieces ?? [.standalone(InlineCode(id: 0, kind: .inlineHTML("")))])
+        self.init(block?.pieces ?? [])
+        // Content that reads as another kind of block cannot match any original's shape.
         if block == nil { marks.append(Mark(role: .standalone, shape: "another block")) }
     }
-
-    public static func == (lhs: MarkupShape, rhs: MarkupShape) -> Bool { lhs.marks == rhs.marks }
-    public func hash(into hasher: inout Hasher) { hasher.combine(marks) }
 
     public var description: String {
         marks.map { mark in

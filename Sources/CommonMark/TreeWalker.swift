@@ -254,10 +254,9 @@ struct TreeWalker {
         SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
-    /// The text of a node's inline children, as a reader sees it.
-    /// The text of `node`'s children; with `keepsInlineHTML`, raw inline HTML too, as cmark-gfm
-    /// writes an image's alt text (the caller escapes it).
-    private static func textContent(_ node: Node, keepsInlineHTML: Bool = false) -> String {
+    /// The text of `node`'s children, as a reader sees it; with `keepsInlineHTML`, raw inline HTML
+    /// too, as cmark-gfm writes an image's alt text (the caller escapes it).
+    static func textContent(_ node: Node, keepsInlineHTML: Bool = false) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
