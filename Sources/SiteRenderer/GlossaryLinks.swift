@@ -1,5 +1,5 @@
-import CommonMark
-import SiteModel
+public import CommonMark
+public import SiteModel
 import SiteResolver
 
 /// Links from a term's first use in a page to its entry on the glossary page
@@ -24,11 +24,6 @@ struct GlossaryLinks: Sendable {
         }
     }
 
-    /// Each locale's terms as patterns for the Markdown converter.
-    static func patterns(_ locale: LocaleConfig) -> [TermPattern] {
-        locale.glossary.map { TermPattern(phrases: $0.matches) }
-    }
-
     /// The tags around a use of term `term` in content of `contentLocale`.
     func tags(term: Int, contentLocale: String) -> (open: String, close: String)? {
         guard let entry = entries[contentLocale], let definitions = definitions[contentLocale],
@@ -36,5 +31,12 @@ struct GlossaryLinks: Sendable {
         else { return nil }
         let href = HTMLEscape.text(entry.url + "#" + entry.anchors[term])
         return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(definitions[term]))\">", "</a>")
+    }
+}
+
+extension LocaleConfig {
+    /// The locale's glossary terms as patterns for the Markdown converter, which marks each first use.
+    public var termPatterns: [TermPattern] {
+        glossary.map { TermPattern(phrases: $0.matches) }
     }
 }

@@ -260,7 +260,7 @@ public enum MarkdownStage {
                     footnoteLabels: FootnoteLabels(
                         title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
                     embedLanguages: [ExplainerStage.language],
-                    terms: GlossaryLinks.patterns(locale), collectsPlainText: false,
+                    terms: locale.termPatterns, collectsPlainText: false,
                     tableLabel: text("tableLabel", locale) ?? ""
                 )
                 var withoutTerms = options

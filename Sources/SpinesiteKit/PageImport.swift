@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 public import SiteModel
+import SiteRenderer
 import SiteResolver
 import XLIFF
 
@@ -61,8 +62,8 @@ enum PageImport {
         var writer = PageWriter(
             original: exported.page, frontMatter: frontMatter,
             translation: translationIndex.map { graph.pages[$0].source },
-            terms: graph.locales[known: defaultLocale].glossary.map { TermPattern(phrases: $0.matches) },
-            localTerms: context.locale.glossary.map { TermPattern(phrases: $0.matches) })
+            terms: graph.locales[known: defaultLocale].termPatterns,
+            localTerms: context.locale.termPatterns)
         var (targets, problems) = targets(of: units, in: writer.units, page: key.path, context: context)
         let text = writer.write(targets: targets) { id, problem in
             let line = units.first { $0.id == id }?.line ?? firstLine

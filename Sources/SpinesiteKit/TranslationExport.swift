@@ -1,5 +1,6 @@
 import CommonMark
 public import SiteModel
+import SiteRenderer
 import SiteResolver
 import XLIFF
 
@@ -33,8 +34,8 @@ public enum TranslationExport {
         let graph = try TranslationLocale.resolve(options)
         let locale = try TranslationLocale.check(tag, in: graph, argument: "--locale")
         let defaultLocale = graph.locales[known: graph.config.defaultLocale]
-        let terms = defaultLocale.glossary.map { TermPattern(phrases: $0.matches) }
-        let localTerms = locale.glossary.map { TermPattern(phrases: $0.matches) }
+        let terms = defaultLocale.termPatterns
+        let localTerms = locale.termPatterns
         var outcome = Outcome(
             xliff: "", pages: 0, units: 0, unitsWithTargets: 0, strings: 0, glossaryUnits: 0, words: 0)
         var files: [XLIFFFile] = []
