@@ -28,10 +28,6 @@ struct FrontMatterText {
         replace(key, with: ["\(key): \(YAMLText.quoted(value))"])
     }
 
-    mutating func setPlain(_ key: String, to value: String) {
-        replace(key, with: ["\(key): \(value)"])
-    }
-
     /// Puts `block` in place of `key`'s lines, or after the last key when there are none.
     mutating func replace(_ key: String, with block: [String]) {
         if let range = range(of: key) {

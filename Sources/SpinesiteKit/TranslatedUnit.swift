@@ -1,6 +1,4 @@
 import CommonMark
-import SiteModel
-import SiteResolver
 
 /// A translation's unit matched to its original's, by structural position.
 enum TranslatedUnit {
@@ -8,7 +6,9 @@ enum TranslatedUnit {
     static func sameKind(_ translation: PageUnits.Part, _ original: PageUnits.Part) -> Bool {
         switch (translation, original) {
         case (.block(let a), .block(let b)): a.kind == b.kind
-        default: translation.kind == original.kind
+        case (.frontMatter(let a), .frontMatter(let b)): a == b
+        case (.altText, .altText), (.caption, .caption): true
+        default: false
         }
     }
 
@@ -39,16 +39,5 @@ enum TranslatedUnit {
             }
         }
         return result
-    }
-}
-
-extension PageUnits.Part {
-    fileprivate var kind: String {
-        switch self {
-        case .frontMatter(let key): key
-        case .block: "block"
-        case .altText: "alt"
-        case .caption: "caption"
-        }
     }
 }
