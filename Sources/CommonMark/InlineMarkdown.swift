@@ -116,8 +116,7 @@ public enum InlineMarkdown {
     public static func escape(_ text: String, atLineStart: Bool = false) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count + 8)
-        // A unit is one block: a line break a translator typed is a space, so it cannot start a new block.
-        for character in text.map({ $0.isNewline ? " " : $0 }) {
+        for character in oneLine(text) {
             // `:` before `//` and the `.` of `www.` would let GFM's autolinks make a link of the text.
             if special.contains(character) || (character == ":" && output.hasSuffix("http"))
                 || (character == ":" && output.hasSuffix("https")) || (character == "." && output.hasSuffix("www"))
@@ -127,6 +126,12 @@ public enum InlineMarkdown {
             output.append(character)
         }
         return atLineStart ? escapeBlockStart(output) : output
+    }
+
+    /// `text` with each line break a space: a unit is one block (or one line of front matter), so a
+    /// line break a translator typed must not start a new block.
+    public static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// A line that begins `- `, `+ `, `1. `, `>`, `=` or four spaces would start another block.

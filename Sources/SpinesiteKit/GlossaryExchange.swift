@@ -1,3 +1,4 @@
+import CommonMark
 import Foundation
 import SiteModel
 import XLIFF
@@ -78,7 +79,7 @@ enum GlossaryExchange {
                 problems.append(.error(location, "unit '\(unit.id)' of \(original): a glossary entry is plain text"))
                 continue
             }
-            targets[unit.id] = target.plainText.map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
+            targets[unit.id] = InlineMarkdown.oneLine(target.plainText)
         }
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
         var entries: [String] = []

@@ -53,12 +53,13 @@ struct PageWriter {
 
     /// A front-matter text or caption: one line, whatever line breaks the target had.
     private func plain(_ pieces: [InlinePiece]) -> String {
-        pieces.map { piece in
-            switch piece {
-            case .text(let text), .term(let text): text
-            default: ""
-            }
-        }.joined().map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
+        InlineMarkdown.oneLine(
+            pieces.map { piece in
+                switch piece {
+                case .text(let text), .term(let text): text
+                default: ""
+                }
+            }.joined())
     }
 
     private func frontMatterText(_ targets: [String: [InlinePiece]]) -> String {
