@@ -13,3 +13,12 @@ extension SiteGraph {
         }
     }
 }
+
+extension SourcePage {
+    /// The front matter of `fileText`, this page's file as read: its bytes before the body, fences
+    /// included; nil when the text does not end with this page's body.
+    func frontMatter(in fileText: String) -> String? {
+        guard fileText.hasSuffix(body) else { return nil }
+        return String(decoding: Array(fileText.utf8).dropLast(body.utf8.count), as: UTF8.self)
+    }
+}

@@ -51,11 +51,9 @@ enum PageImport {
         }
         let original = graph.pages[index]
         let exported = exportedVersion(original.source, digest: key.digest, context: context)
-        guard exported.text.hasSuffix(exported.page.body) else {
+        guard let frontMatter = exported.page.frontMatter(in: exported.text) else {
             return .failure(BuildFailure([.error(SourceLocation(file: original.source.file), "cannot read the page")]))
         }
-        let frontMatter = String(
-            decoding: Array(exported.text.utf8).dropLast(exported.page.body.utf8.count), as: UTF8.self)
         let translationIndex = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
             graph.pages[$0].isFallback ? nil : $0
         }

@@ -68,7 +68,9 @@ struct PageWriter {
             if let value = text(key, targets) { lines.set(key, to: value) }
         }
         let own = translation.map { translation in
-            FrontMatterText(translationFrontMatter(translation))
+            FrontMatterText(
+                (try? String(contentsOfFile: translation.file, encoding: .utf8)).flatMap(translation.frontMatter(in:))
+                    ?? "")
         }
         for key in Self.translationOwnKeys {
             if let block = own?.block(key) { lines.replace(key, with: block) } else { lines.remove(key) }
@@ -76,24 +78,19 @@ struct PageWriter {
         return lines.text
     }
 
-    private func translationFrontMatter(_ page: SourcePage) -> String {
-        guard let text = try? String(contentsOfFile: page.file, encoding: .utf8) else { return "" }
-        let bytes = Array(text.utf8)
-        return String(decoding: bytes.dropLast(min(bytes.count, page.body.utf8.count)), as: UTF8.self)
-    }
-
     private func body(_ targets: [String: [InlinePiece]], problem: (String, UnitProblem) -> Void) -> String {
         var body = Array(original.body.utf8)
+        let translationBody = translation.map { Array($0.body.utf8) } ?? []
         for block in units.blocks.reversed() {
             let images = images(of: block, targets)
             let match = translationBlock(block.id, kind: block.kind)
             // The translation's own bytes when they say what the target says: an unedited round trip
             // changes nothing (not the translator's own emphasis, quotes or anchors).
-            if let match, let translation, block.hasText || !match.images.isEmpty, images == match.images,
+            if let match, block.hasText || !match.images.isEmpty, images == match.images,
                 targets[block.id].map({ Self.sameText($0, TranslatedUnit.aligned(match.pieces, to: block.pieces)) })
                     ?? true
             {
-                body.replaceSubrange(block.contentRange, with: Array(translation.body.utf8)[match.contentRange])
+                body.replaceSubrange(block.contentRange, with: translationBody[match.contentRange])
                 continue
             }
             let pieces: [InlinePiece]
