@@ -17,15 +17,12 @@ enum GlossaryExchange {
         for term in defaultLocale.glossary {
             let current = locale.glossary.first { $0.id == term.id }
             guard all || current == nil else { continue }
-            var fields = [("term", term.term, current?.term), ("definition", term.definition, current?.definition)]
-            for (index, form) in term.matches.enumerated() {
-                let translated = current.flatMap { index < $0.matches.count ? $0.matches[index] : nil }
-                fields.append(("match\(index + 1)", form, translated))
-            }
-            for (field, text, translated) in fields {
+            let translations = current.map(fields(of:)) ?? []
+            for (index, (field, text)) in fields(of: term).enumerated() {
+                let translated = translations.first { $0.field == field }?.text
+                let id = unitID(term, field)
                 var unit = XLIFFUnit(
-                    id: "\(term.id).\(field)", source: [.text(text)], location: "\(original)#\(term.id).\(field)",
-                    note: note(field))
+                    id: id, source: [.text(text)], location: "\(original)#\(id)", note: note(field))
                 if pseudo {
                     unit.pseudoTranslate()
                 } else if let translated {
@@ -36,6 +33,14 @@ enum GlossaryExchange {
         }
         return file
     }
+
+    /// A term's translatable fields: its headword, its definition and each form found in text.
+    private static func fields(of term: GlossaryTerm) -> [(field: String, text: String)] {
+        [("term", term.term), ("definition", term.definition)]
+            + term.matches.enumerated().map { ("match\($0.offset + 1)", $0.element) }
+    }
+
+    private static func unitID(_ term: GlossaryTerm, _ field: String) -> String { "\(term.id).\(field)" }
 
     private static func note(_ field: String) -> String {
         switch field {
@@ -60,27 +65,15 @@ enum GlossaryExchange {
         _ units: [ImportedUnits.Unit], locale: LocaleConfig, defaultLocale: LocaleConfig, options: BuildOptions,
         xliffFile: String
     ) -> Result<Plan, BuildFailure> {
-        var problems: [Diagnostic] = []
-        var targets: [String: String] = [:]
-        let known = Set(
-            defaultLocale.glossary.flatMap { term in
-                ["term", "definition"].map { "\(term.id).\($0)" }
-                    + term.matches.indices.map { "\(term.id).match\($0 + 1)" }
+        let sources: [String: String] = Dictionary(
+            defaultLocale.glossary.flatMap { term in fields(of: term).map { (unitID(term, $0.field), $0.text) } },
+            uniquingKeysWith: { first, _ in first })
+        let (targets, problems) = ImportedUnits.targets(
+            units, of: original, xliffFile: xliffFile, source: { sources[$0] },
+            unknown: { "unit '\($0)': no such glossary term or field in the default locale" },
+            convert: { (target: [XLIFFInline], _: String) -> Result<String, UnitProblem> in
+                target.hasCodes ? .failure(.plainTextOnly) : .success(InlineMarkdown.oneLine(target.plainText))
             })
-        for unit in units {
-            let location = SourceLocation(file: xliffFile, line: unit.line, column: 1)
-            guard known.contains(unit.id) else {
-                problems.append(
-                    .error(location, "unit '\(unit.id)': no such glossary term or field in the default locale"))
-                continue
-            }
-            guard let target = unit.target else { continue }
-            if target.hasCodes {
-                problems.append(.error(location, "unit '\(unit.id)' of \(original): a glossary entry is plain text"))
-                continue
-            }
-            targets[unit.id] = InlineMarkdown.oneLine(target.plainText)
-        }
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
         var entries: [String] = []
         var written: [String] = []
@@ -88,13 +81,13 @@ enum GlossaryExchange {
             let current = locale.glossary.first { $0.id == term.id }
             let translated = targets.keys.contains { $0.hasPrefix(term.id + ".") }
             guard translated || current != nil else { continue }
-            let headword = targets["\(term.id).term"] ?? current?.term ?? term.term
-            let forms = term.matches.indices.compactMap { targets["\(term.id).match\($0 + 1)"] }
-                .filter { !$0.isEmpty }
+            let headword = targets[unitID(term, "term")] ?? current?.term ?? term.term
+            let forms = fields(of: term).filter { $0.field.hasPrefix("match") }
+                .compactMap { targets[unitID(term, $0.field)] }.filter { !$0.isEmpty }
             entries.append(
                 entry(
                     id: term.id, term: headword, matches: forms.isEmpty ? current?.matches ?? [headword] : forms,
-                    definition: targets["\(term.id).definition"] ?? current?.definition ?? term.definition))
+                    definition: targets[unitID(term, "definition")] ?? current?.definition ?? term.definition))
             if translated { written.append(term.id) }
         }
         for extra in locale.glossary where !defaultLocale.glossary.contains(where: { $0.id == extra.id }) {

@@ -62,7 +62,10 @@ enum PageImport {
             translation: translationIndex.map { graph.pages[$0].source },
             terms: graph.locales[known: defaultLocale].termPatterns,
             localTerms: context.locale.termPatterns)
-        var (targets, problems) = targets(of: units, in: writer.units, page: key.path, context: context)
+        var (targets, problems) = ImportedUnits.targets(
+            units, of: key.path, xliffFile: context.xliffFile, source: writer.units.unit,
+            unknown: { "unit '\($0)' does not exist in \(key.path) as exported" },
+            convert: { target, unit in UnitContent.pieces(from: target, source: unit.pieces) })
         let text = writer.write(targets: targets) { id, problem in
             let line = units.first { $0.id == id }?.line ?? firstLine
             problems.append(
@@ -80,33 +83,6 @@ enum PageImport {
         report.keptTranslation = writer.keptTranslation
         report.keptOriginal = writer.keptOriginal
         return .success(Plan(report: report, text: TranslationStamp.rewrite(text, digest: digest)))
-    }
-
-    /// Each unit's target as pieces with the original's codes, and the units refused.
-    private static func targets(
-        of units: [ImportedUnits.Unit], in page: PageUnits, page path: String, context: Context
-    ) -> ([String: [InlinePiece]], [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        var targets: [String: [InlinePiece]] = [:]
-        var seen = Set<String>()
-        for unit in units {
-            let location = SourceLocation(file: context.xliffFile, line: unit.line, column: 1)
-            guard let source = page.unit(unit.id) else {
-                problems.append(.error(location, "unit '\(unit.id)' does not exist in \(path) as exported"))
-                continue
-            }
-            guard seen.insert(unit.id).inserted else {
-                problems.append(.error(location, "unit '\(unit.id)' of \(path) is in the file twice"))
-                continue
-            }
-            guard let target = unit.target else { continue }
-            switch UnitContent.pieces(from: target, source: source.pieces) {
-            case .success(let pieces): targets[unit.id] = pieces
-            case .failure(let problem):
-                problems.append(.error(location, "unit '\(unit.id)' of \(path): \(problem.message)"))
-            }
-        }
-        return (targets, problems)
     }
 
     /// The original as it was when exported: as it is now, or else the revision in git history with

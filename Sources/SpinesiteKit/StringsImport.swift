@@ -16,23 +16,12 @@ enum StringsImport {
         xliffFile: String
     ) -> Result<Plan, BuildFailure> {
         let defaults = graph.locales[known: graph.config.defaultLocale].strings
-        var problems: [Diagnostic] = []
-        var values: [String: String] = [:]
-        for unit in units {
-            let location = SourceLocation(file: xliffFile, line: unit.line, column: 1)
-            guard let original = defaults[unit.id] else {
-                problems.append(
-                    .error(location, "unit '\(unit.id)': no interface string '\(unit.id)' in the default locale"))
-                continue
-            }
-            guard let target = unit.target else { continue }
-            switch InterfaceStrings.string(from: target, source: InterfaceStrings.content(original)) {
-            case .success(let string): values[unit.id] = string
-            case .failure(let problem):
-                problems.append(
-                    .error(location, "unit '\(unit.id)' of \(InterfaceStrings.original): \(problem.message)"))
-            }
-        }
+        let (values, problems) = ImportedUnits.targets(
+            units, of: InterfaceStrings.original, xliffFile: xliffFile, source: { defaults[$0] },
+            unknown: { "unit '\($0)': no interface string '\($0)' in the default locale" },
+            convert: { target, original in
+                InterfaceStrings.string(from: target, source: InterfaceStrings.content(original))
+            })
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
         let file = options.display("Content/\(locale.tag)/locale.yml")
         let current = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""

@@ -27,37 +27,34 @@ public enum TranslationImport {
         let strings = others[InterfaceStrings.original] ?? []
         let glossary = others[GlossaryExchange.original] ?? []
         var problems = unplaced
+        /// A plan's value, or nil with its refusals kept: every file is planned before any is written.
+        func take<Plan>(_ result: Result<Plan, BuildFailure>) -> Plan? {
+            if case .failure(let failure) = result { problems += failure.diagnostics }
+            return try? result.get()
+        }
         var outcome = Outcome()
         var writes: [(file: String, text: String)] = []
         let context = PageImport.Context(graph: graph, locale: locale, options: options, xliffFile: path)
         for (key, units) in pages.sorted(by: { $0.key.path < $1.key.path }) {
-            switch PageImport.plan(key, units: units, context: context) {
-            case .success(let plan):
-                outcome.pages.append(plan.report)
-                writes.append((plan.report.file, plan.text))
-            case .failure(let failure): problems += failure.diagnostics
-            }
+            guard let plan = take(PageImport.plan(key, units: units, context: context)) else { continue }
+            outcome.pages.append(plan.report)
+            writes.append((plan.report.file, plan.text))
         }
-        if !strings.isEmpty {
-            switch StringsImport.plan(strings, locale: locale, graph: graph, options: options, xliffFile: path) {
-            case .success(let plan):
-                outcome.stringsFile = plan.file
-                outcome.strings = plan.keys
-                writes.append((plan.file, plan.text))
-            case .failure(let failure): problems += failure.diagnostics
-            }
+        if !strings.isEmpty,
+            let plan = take(
+                StringsImport.plan(strings, locale: locale, graph: graph, options: options, xliffFile: path))
+        {
+            (outcome.stringsFile, outcome.strings) = (plan.file, plan.keys)
+            writes.append((plan.file, plan.text))
         }
-        if !glossary.isEmpty {
-            let defaultLocale = graph.locales[known: graph.config.defaultLocale]
-            switch GlossaryExchange.plan(
-                glossary, locale: locale, defaultLocale: defaultLocale, options: options, xliffFile: path)
-            {
-            case .success(let plan):
-                outcome.glossaryFile = plan.file
-                outcome.glossaryTerms = plan.terms
-                if !plan.terms.isEmpty { writes.append((plan.file, plan.text)) }
-            case .failure(let failure): problems += failure.diagnostics
-            }
+        let defaultLocale = graph.locales[known: graph.config.defaultLocale]
+        if !glossary.isEmpty,
+            let plan = take(
+                GlossaryExchange.plan(
+                    glossary, locale: locale, defaultLocale: defaultLocale, options: options, xliffFile: path))
+        {
+            (outcome.glossaryFile, outcome.glossaryTerms) = (plan.file, plan.terms)
+            if !plan.terms.isEmpty { writes.append((plan.file, plan.text)) }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         for write in writes { try save(write.text, to: write.file) }
@@ -154,6 +151,39 @@ enum ImportedUnits {
         var line: Int
     }
 
+    /// The locale's own files, exported beside the pages: their units are found by key, not digest.
+    static let localeFiles: Set<String> = [InterfaceStrings.original, GlossaryExchange.original]
+
+    /// Each unit's target made a `Value` from its `Source` (a page's unit, a string, a glossary
+    /// field), and the units refused, each at its line: one `file` names (`therapies/tens.md`) has no
+    /// unit with that id (`unknown` says so), the unit is in the XLIFF twice, or `convert` refuses it.
+    static func targets<Source, Value>(
+        _ units: [Unit], of file: String, xliffFile: String, source: (String) -> Source?,
+        unknown: (String) -> String, convert: ([XLIFFInline], Source) -> Result<Value, UnitProblem>
+    ) -> ([String: Value], [Diagnostic]) {
+        var targets: [String: Value] = [:]
+        var problems: [Diagnostic] = []
+        var seen = Set<String>()
+        for unit in units {
+            let location = SourceLocation(file: xliffFile, line: unit.line, column: 1)
+            guard let original = source(unit.id) else {
+                problems.append(.error(location, unknown(unit.id)))
+                continue
+            }
+            guard seen.insert(unit.id).inserted else {
+                problems.append(.error(location, "unit '\(unit.id)' of \(file) is in the file twice"))
+                continue
+            }
+            guard let target = unit.target else { continue }
+            switch convert(target, original) {
+            case .success(let value): targets[unit.id] = value
+            case .failure(let problem):
+                problems.append(.error(location, "unit '\(unit.id)' of \(file): \(problem.message)"))
+            }
+        }
+        return (targets, problems)
+    }
+
     /// Units by page, and by the locale's other files (`locale.yml`, `glossary.yml`).
     static func group(_ document: XLIFFDocument, file: String) -> (
         pages: [PageKey: [Unit]], others: [String: [Unit]], problems: [Diagnostic]
@@ -173,7 +203,7 @@ enum ImportedUnits {
                     continue
                 }
                 let imported = Unit(id: place.unit, target: target, line: unit.line)
-                if [InterfaceStrings.original, GlossaryExchange.original].contains(place.path) {
+                if localeFiles.contains(place.path) {
                     others[place.path, default: []].append(imported)
                 } else {
                     pages[PageKey(path: place.path, digest: place.digest), default: []].append(imported)
@@ -194,8 +224,7 @@ enum ImportedUnits {
             }
             return (String(page), nil, id)
         }
-        let isLocaleFile = [InterfaceStrings.original, GlossaryExchange.original].contains(file.original)
-        guard !file.original.isEmpty, file.digest != nil || isLocaleFile else {
+        guard !file.original.isEmpty, file.digest != nil || localeFiles.contains(file.original) else {
             return nil
         }
         return (file.original, file.digest, unit.id)

@@ -95,6 +95,8 @@ enum UnitProblem: Error, Equatable {
     case wrongForm(InlineCode)
     case notExpressible(expected: String, found: String)
     case placeholders(expected: [String], found: [String])
+    /// Markup in text that has none (a glossary entry).
+    case plainTextOnly
 
     var message: String {
         switch self {
@@ -109,6 +111,7 @@ enum UnitProblem: Error, Equatable {
         case .wrongForm(let code):
             "inline element \(code.id) (\(code.kind.shape)) is written as "
                 + (code.kind.isPaired ? "a single tag; it has a start and an end" : "a pair; it is a single tag")
+        case .plainTextOnly: "a glossary entry is plain text"
         case .placeholders(let expected, let found):
             "the source's placeholders are \(list(expected)), the target's \(list(found)): keep each one once, "
                 + "as it is (they are filled in when the page is built)"
