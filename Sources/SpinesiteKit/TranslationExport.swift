@@ -44,31 +44,14 @@ public enum TranslationExport {
             let translation = graph.pagesByID[tag]?[page.id].flatMap { graph.pages[$0].isFallback ? nil : $0 }
             let status = translation.map { graph.pages[$0].translationStatus } ?? .fallback
             guard includes(status, selection) else { continue }
-            let units = PageUnits(page: page.source, terms: terms)
-            let current = translation.map { PageUnits(page: graph.pages[$0].source, terms: localTerms) }
-            let state = status == .current ? "translated" : "needs-review-translation"
-            let digest = TranslationTracker.digest(of: page.source)
-            var file = XLIFFFile(
-                original: page.source.relativePath, sourceLanguage: defaultLocale.tag, targetLanguage: tag,
-                datatype: "x-markdown", pageID: page.id, digest: digest, units: [])
-            for unit in units.units {
-                let source = UnitContent.xliff(unit.pieces)
-                var xliffUnit = XLIFFUnit(
-                    id: unit.id, source: source, location: "\(page.source.relativePath)@\(digest)#\(unit.id)",
-                    note: PageUnits.note(for: unit.part) + " \(page.source.file)"
-                        + (unit.line > 0 ? ", line \(unit.line)." : "."))
-                if pseudo {
-                    xliffUnit.pseudoTranslate()
-                } else if let match = current?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
-                    xliffUnit.target = UnitContent.xliff(TranslatedUnit.aligned(match.pieces, to: unit.pieces))
-                    xliffUnit.state = state
-                }
-                if xliffUnit.target != nil { outcome.unitsWithTargets += 1 }
-                outcome.words += WordCount.words(in: source.plainText)
-                file.units.append(xliffUnit)
-            }
+            let file = pageFile(
+                page.source,
+                translation: translation.map { PageUnits(page: graph.pages[$0].source, terms: localTerms) },
+                status: status, languages: (defaultLocale.tag, tag), terms: terms, pseudo: pseudo)
             outcome.pages += 1
             outcome.units += file.units.count
+            outcome.unitsWithTargets += file.units.filter { $0.target != nil }.count
+            outcome.words += file.units.map { WordCount.words(in: $0.source.plainText) }.reduce(0, +)
             files.append(file)
         }
         let strings = InterfaceStrings.file(
@@ -82,6 +65,33 @@ public enum TranslationExport {
         files += [strings, glossary]
         outcome.xliff = XLIFFWriter.write(XLIFFDocument(files: files))
         return outcome
+    }
+
+    /// One page's `<file>`: each unit with, for a page already translated, the translation's unit
+    /// at the same place as its target (or, with `pseudo`, a pseudo-translation).
+    private static func pageFile(
+        _ page: SourcePage, translation: PageUnits?, status: TranslationStatus, languages: (String, String),
+        terms: [TermPattern], pseudo: Bool
+    ) -> XLIFFFile {
+        let digest = TranslationTracker.digest(of: page)
+        var file = XLIFFFile(
+            original: page.relativePath, sourceLanguage: languages.0, targetLanguage: languages.1,
+            datatype: "x-markdown", pageID: page.id, digest: digest, units: [])
+        for unit in PageUnits(page: page, terms: terms).units {
+            var xliffUnit = XLIFFUnit(
+                id: unit.id, source: UnitContent.xliff(unit.pieces),
+                location: "\(page.relativePath)@\(digest)#\(unit.id)",
+                note: PageUnits.note(for: unit.part) + " \(page.file)" + (unit.line > 0 ? ", line \(unit.line)." : ".")
+            )
+            if pseudo {
+                xliffUnit.pseudoTranslate()
+            } else if let match = translation?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
+                xliffUnit.target = UnitContent.xliff(TranslatedUnit.aligned(match.pieces, to: unit.pieces))
+                xliffUnit.state = status == .current ? "translated" : "needs-review-translation"
+            }
+            file.units.append(xliffUnit)
+        }
+        return file
     }
 
     /// Pages of the default locale written as Markdown (not generated ones, not borrowed copies).
