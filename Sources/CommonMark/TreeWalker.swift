@@ -23,6 +23,8 @@ struct TreeWalker {
     private let footnoteLabels: FootnoteLabels?
     private let collectsPlainText: Bool
     private let tableLabel: String?
+    /// Raw HTML on: dangerous image URLs are kept, as cmark-gfm keeps them with `CMARK_OPT_UNSAFE`.
+    private let keepsDangerousURLs: Bool
     private(set) var plainText = ""
     /// Running prose only: paragraphs and list items, without headings, code,
     /// tables or footnotes (what a reading-level formula should see).
@@ -33,6 +35,7 @@ struct TreeWalker {
     init(reservedAnchors: Set<String>, options: MarkdownOptions) {
         anchors = AnchorSet(reserved: reservedAnchors)
         embedLanguages = options.embedLanguages
+        keepsDangerousURLs = options.unsafeHTML
         footnoteLabels = options.footnoteLabels
         collectsPlainText = options.collectsPlainText
         tableLabel = options.tableLabel
@@ -107,6 +110,12 @@ struct TreeWalker {
         proseText = String(decoding: prose, as: UTF8.self)
     }
 
+    /// `url`, or nothing when it is a script or file URL: the site writes images itself (never
+    /// cmark-gfm), so it applies cmark-gfm's rule for `src` itself.
+    private func safeURL(_ url: String) -> String {
+        keepsDangerousURLs || !DangerousURL.matches(url) ? url : ""
+    }
+
     private mutating func addImage(_ node: Node) {
         let title = Self.string(cmark_node_get_title(node))
         let paragraph = cmark_node_parent(node).flatMap { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH ? $0 : nil }
@@ -115,7 +124,8 @@ struct TreeWalker {
         if isFigure, let paragraph { actions.append((paragraph, .bareParagraph)) }
         images.append(
             Image(
-                source: Self.string(cmark_node_get_url(node)), altText: Self.textContent(node, keepsInlineHTML: true),
+                source: safeURL(Self.string(cmark_node_get_url(node))),
+                altText: Self.textContent(node, keepsInlineHTML: true),
                 title: title,
                 isFigure: isFigure, position: Self.position(node)))
     }
@@ -306,5 +316,16 @@ enum CitationScanner {
 
     private static func isTrimmed(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "@")
+    }
+}
+
+/// cmark-gfm's `scan_dangerous_url`, which its C API does not export: `javascript:`, `vbscript:`,
+/// `file:` and `data:` other than PNG, GIF, JPEG or WebP pictures, in any case.
+enum DangerousURL {
+    static func matches(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        if ["javascript:", "vbscript:", "file:"].contains(where: lowered.hasPrefix) { return true }
+        guard lowered.hasPrefix("data:") else { return false }
+        return !["png", "gif", "jpeg", "webp"].contains { lowered.hasPrefix("data:image/" + $0) }
     }
 }

@@ -61,6 +61,27 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertTrue(html.contains("href=\"https://ok.example/\""), html)
     }
 
+    /// Images are written by the site, not by cmark-gfm, so they need cmark-gfm's URL rule applied.
+    func testDangerousImageURLsAreDroppedUnlessUnsafe() {
+        func source(_ url: String, unsafe: Bool = false) -> String? {
+            MarkdownConverter.convert(
+                "![x](\(url))", options: MarkdownOptions(unsafeHTML: unsafe), isInternal: { _ in false }
+            ).images.first?.source
+        }
+        for url in [
+            "javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x", "file:///etc/passwd", "data:text/html,x",
+        ] {
+            XCTAssertEqual(source(url), "", url)
+            XCTAssertEqual(source(url, unsafe: true), url, url)
+        }
+        for url in ["https://example.org/a.png", "images/a.png", "data:image/png;base64,AAAA"] {
+            XCTAssertEqual(source(url), url, url)
+        }
+        let html = MarkdownConverter.convert("![x](javascript:alert(1))", isInternal: { _ in false }).html(
+            resolvingLinks: { _ in nil })
+        XCTAssertFalse(html.contains("javascript"), html)
+    }
+
     func testSmartPunctuationIsConfigurable() {
         XCTAssertTrue(convert("\"quoted\" -- dash").html.contains("“quoted” – dash"))
         XCTAssertTrue(
