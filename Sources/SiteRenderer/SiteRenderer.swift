@@ -27,7 +27,7 @@ public enum SiteRenderer {
     public static func render(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = [], pictures: PictureSettings? = nil
+        earlierErrors: [Diagnostic] = [], pictures: PictureSettings
     ) throws(BuildFailure) -> RenderSummary {
         try renderSite(
             graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName,
@@ -38,7 +38,7 @@ public enum SiteRenderer {
     /// The render stage's checks that need no template, for a site whose templates have errors:
     /// Markdown, links, glossary terms, citations, explainer blocks and the strings the content uses.
     public static func checkContent(
-        _ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:], pictures: PictureSettings? = nil
+        _ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:], pictures: PictureSettings
     ) -> [Diagnostic] {
         content(graph, templateStrings: [:], memo: memo, pictures: pictures).diagnostics
     }
@@ -46,7 +46,7 @@ public enum SiteRenderer {
     /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
     private static func content(
         _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion],
-        pictures: PictureSettings?
+        pictures: PictureSettings
     ) -> (
         explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, diagnostics: [Diagnostic]
     ) {
@@ -55,10 +55,8 @@ public enum SiteRenderer {
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let settings =
-            pictures ?? PictureSettings(plan: PicturePlan(pixelLimit: graph.config.maxPicturePixels), cache: nil)
         let markdown = MarkdownStage.run(
-            graph, strings: strings, explainers: explainers, memo: memo, pictures: settings)
+            graph, strings: strings, explainers: explainers, memo: memo, pictures: pictures)
         return (explainers, strings, markdown, explainers.diagnostics + strings.diagnostics + markdown.diagnostics)
     }
 
@@ -67,7 +65,7 @@ public enum SiteRenderer {
     public static func renderSite(
         _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = [], pictures: PictureSettings? = nil, progress: (String) -> Void = { _ in }
+        earlierErrors: [Diagnostic] = [], pictures: PictureSettings, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
         let (explainers, strings, markdown, diagnostics) = content(

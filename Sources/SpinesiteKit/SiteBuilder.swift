@@ -270,7 +270,7 @@ public enum SiteBuilder {
         do {
             _ = try SiteRenderer.render(
                 graph, theme: theme, into: DiscardingSink(), today: options.today, memo: markdown,
-                earlierErrors: earlierErrors)
+                earlierErrors: earlierErrors, pictures: pictureSettings(options, graph: graph))
         } catch {
             throw BuildFailure(graph.warnings + error.diagnostics)
         }
@@ -300,7 +300,8 @@ public enum SiteBuilder {
         } catch {
             throw BuildFailure(
                 graph.warnings + earlierErrors + error.diagnostics
-                    + SiteRenderer.checkContent(graph, memo: markdown),
+                    + SiteRenderer.checkContent(
+                        graph, memo: markdown, pictures: pictureSettings(options, graph: graph)),
                 skipped: ["the strings the templates use, and the pages' HTML (the templates have errors)"])
         }
     }

@@ -18,7 +18,8 @@ public enum SiteChecker {
             let theme = try SiteBuilder.loadTheme(options, after: graph, earlierErrors: errors)
             do {
                 let rendered = try SiteRenderer.render(
-                    graph, theme: theme, into: DiscardingSink(), earlierErrors: errors)
+                    graph, theme: theme, into: DiscardingSink(), earlierErrors: errors,
+                    pictures: SiteBuilder.pictureSettings(options, graph: graph))
                 return ((graph.warnings + rendered.warnings).sorted(), [])
             } catch {
                 return ((graph.warnings + error.diagnostics).sorted(), error.skipped)
