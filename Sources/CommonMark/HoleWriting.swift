@@ -22,8 +22,7 @@ extension RenderedMarkdown {
     public func html(
         resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: [String] = [],
         terms termTags: (Int) -> (open: String, close: String)? = { _ in nil },
-        citations: (Int) -> String = { _ in "" },
-        images: (Image) -> String = Image.plainHTML
+        citations: (Int) -> String = { _ in "" }
     ) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(html.utf8.count + 256)
@@ -38,7 +37,7 @@ extension RenderedMarkdown {
                 case .termStart(let index): text = tags[index]?.open ?? ""
                 case .termEnd(let index): text = tags[index]?.close ?? ""
                 case .citation(let index): text = citations(index)
-                case .image(let index): text = images(self.images[index])
+                case .image(let index): text = Image.plainHTML(images[index])
                 }
                 output.append(contentsOf: text.utf8)
             })

@@ -84,11 +84,6 @@ extension ByteWriter {
         write(stamp.inode)
     }
 
-    mutating func write(_ fingerprint: Fingerprint) {
-        write(fingerprint.high)
-        write(fingerprint.low)
-    }
-
     mutating func write(_ diagnostic: Diagnostic) {
         write(diagnostic.severity == .error)
         write(diagnostic.location.file)
@@ -101,10 +96,6 @@ extension ByteWriter {
 extension ByteReader {
     mutating func fileStamp() throws(CacheCorrupt) -> FileStamp {
         FileStamp(size: try int64(), modified: try int64(), changed: try int64(), inode: try uint64())
-    }
-
-    mutating func fingerprint() throws(CacheCorrupt) -> Fingerprint {
-        Fingerprint(high: try uint64(), low: try uint64())
     }
 
     mutating func diagnostic() throws(CacheCorrupt) -> Diagnostic {

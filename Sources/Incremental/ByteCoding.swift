@@ -31,8 +31,6 @@ struct ByteWriter {
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func write(_ value: Double) { write(value.bitPattern) }
-
     mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
@@ -86,8 +84,6 @@ struct ByteReader {
         offset += 1
         return bytes[offset - 1] == 1
     }
-
-    mutating func double() throws(CacheCorrupt) -> Double { Double(bitPattern: try uint64()) }
 
     /// A count of things still to read: never more than the bytes left, so a
     /// corrupt count cannot make the reader reserve gigabytes.

@@ -30,7 +30,6 @@ public enum PictureFormat: String, Sendable, Hashable, CaseIterable {
             }
         return bytes.count > magic.count && bytes.prefix(magic.count).elementsEqual(magic)
     }
-    public var mimeType: String { "image/\(rawValue)" }
 }
 
 public struct PictureHeader: Sendable, Hashable {
