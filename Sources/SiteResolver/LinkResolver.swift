@@ -22,9 +22,8 @@ public enum LinkDestination {
 
 /// Resolves internal links of one page to URLs in the page's own locale.
 public struct LinkResolver: Sendable {
-    /// Heading anchors per page index (from rendering), for `#fragment` checks.
-    let anchors: [Set<String>]
-    /// The same, in document order: a translation's heading is its original's at the same place.
+    /// Heading anchors per page index (from rendering), in document order, for `#fragment` checks: a
+    /// translation's heading is its original's at the same place. A page has a dozen or so.
     private let orderedAnchors: [[String]]
     private let originals: [Int?]
     // What links need of the graph, copied out of it: holding the graph would
@@ -40,7 +39,6 @@ public struct LinkResolver: Sendable {
 
     /// `headingAnchors`: each page's heading anchors, in document order.
     public init(graph: SiteGraph, headingAnchors: [[String]]) {
-        anchors = headingAnchors.map(Set.init)
         orderedAnchors = headingAnchors
         originals = graph.pages.map(\.original)
         pagesByID = graph.pagesByID
@@ -90,7 +88,7 @@ public struct LinkResolver: Sendable {
     /// anchor, so a link kept from the original (`pnt.md#what-the-evidence-says`) still finds it,
     /// as long as the translation has the original's headings, in order.
     func anchor(_ fragment: String, on index: Int) -> String? {
-        if anchors[index].contains(fragment) { return fragment }
+        if orderedAnchors[index].contains(fragment) { return fragment }
         guard let original = originals[index], original != index,
             let position = orderedAnchors[original].firstIndex(of: fragment),
             orderedAnchors[original].count == orderedAnchors[index].count
@@ -145,7 +143,7 @@ public struct LinkResolver: Sendable {
         }
         guard let fragment else { return .success(Target(page: targetIndex, fragment: nil)) }
         guard let anchor = anchor(fragment, on: targetIndex) else {
-            let hint = Suggestion.closest(to: fragment, in: anchors[targetIndex]).map { "\(target)#\($0)" }
+            let hint = Suggestion.closest(to: fragment, in: orderedAnchors[targetIndex]).map { "\(target)#\($0)" }
             return .failure(
                 LinkProblem(
                     destination, suggestion: hint,
