@@ -93,12 +93,10 @@ enum PageImport {
         let text = (try? String(contentsOfFile: current.file, encoding: .utf8)) ?? ""
         let now = TranslationTracker.digest(of: current)
         guard let digest, digest != now else { return (text, current, nil) }
-        let root = URL(fileURLWithPath: context.options.root).standardizedFileURL.path
-        let path = "Content/\(current.locale)/\(current.relativePath)"
         let changed =
             "\(current.file) changed after the export (exported \(digest), now \(now)); the translation is "
             + "stamped \(digest), so it shows as stale: see 'spinesite translations diff' for what changed"
-        if let earlier = TranslationDiff.earlierVersion(of: path, digest: digest, root: root, locale: current.locale) {
+        if let earlier = TranslationDiff.earlierVersion(of: current, digest: digest, options: context.options) {
             return (String(decoding: earlier.data, as: UTF8.self), earlier.page, changed)
         }
         return (

@@ -32,9 +32,8 @@ public enum TranslationDiff {
             return (.unstamped, original.file)
         }
         if TranslationTracker.digest(of: original) == stamp { return (.current, original.file) }
-        let root = URL(fileURLWithPath: options.root).standardizedFileURL.path
-        let relative = "Content/\(original.locale)/\(original.relativePath)"
-        guard let earlier = earlierText(of: relative, digest: stamp, root: root, locale: original.locale) else {
+        let (root, relative) = gitPlace(of: original, options: options)
+        guard let earlier = earlierVersion(of: original, digest: stamp, options: options) else {
             return (
                 .noEarlierText(
                     "no revision of \(relative) in the git history of \(root) has digest \(stamp) (there is no "
@@ -43,28 +42,30 @@ public enum TranslationDiff {
             )
         }
         let now = TranslationDigest.normalisedText(of: original)
-        return (.changes(diff: wordDiff(earlier.text, now), revision: earlier.revision), original.file)
+        return (
+            .changes(
+                diff: wordDiff(TranslationDigest.normalisedText(of: earlier.page), now), revision: earlier.revision),
+            original.file
+        )
     }
 
-    /// The newest committed version of `path` whose digest is `digest`, as hashed text.
-    static func earlierText(of path: String, digest: String, root: String, locale: String)
-        -> (text: String, revision: String)?
-    {
-        earlierVersion(of: path, digest: digest, root: root, locale: locale).map {
-            (TranslationDigest.normalisedText(of: $0.page), $0.revision)
-        }
+    /// The folder git runs in (the site's root) and `page`'s file relative to it.
+    static func gitPlace(of page: SourcePage, options: BuildOptions) -> (root: String, path: String) {
+        (URL(fileURLWithPath: options.root).standardizedFileURL.path, "Content/\(page.locale)/\(page.relativePath)")
     }
 
-    /// The newest committed version of `path` (`Content/<locale>/…`) whose digest is `digest`: its
-    /// bytes, the page they make and the revision's short hash.
-    static func earlierVersion(of path: String, digest: String, root: String, locale: String)
+    /// The newest committed version of `page`'s file whose digest is `digest`: its bytes, the page
+    /// they make and the revision's short hash.
+    static func earlierVersion(of current: SourcePage, digest: String, options: BuildOptions)
         -> (data: Data, page: SourcePage, revision: String)?
     {
+        let (root, path) = gitPlace(of: current, options: options)
         guard let log = git(["log", "--format=%H", "--", path], in: root) else { return nil }
         for revision in log.split(separator: "\n").map(String.init) {
-            guard let data = gitData(["show", "\(revision):\(path)"], in: root) else { continue }
-            let relative = String(path.dropFirst("Content/\(locale)/".count))
-            let (page, _) = ContentLoader.parsePage(data, locale: locale, relativePath: relative, file: path)
+            // `./`: relative to the site's folder, which may be a folder inside the repository.
+            guard let data = gitData(["show", "\(revision):./\(path)"], in: root) else { continue }
+            let (page, _) = ContentLoader.parsePage(
+                data, locale: current.locale, relativePath: current.relativePath, file: path)
             if let page, TranslationTracker.digest(of: page) == digest {
                 return (data, page, String(revision.prefix(12)))
             }

@@ -117,6 +117,26 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(diff.contains("[-redness.-]{+redness, burns.+}"), diff)
     }
 
+    /// A site kept in a folder of a larger repository: git's `rev:path` is from the repository's
+    /// top, so the path must be given as relative to the site's folder.
+    func testDiffFindsHistoryWhenTheSiteIsAFolderOfItsRepository() throws {
+        let repository = TemporaryFolder()
+        let site = site()
+        repository.copy(from: site.url, to: "site")
+        let options = BuildOptions(root: repository.path + "/site")
+        let translation = repository.path + "/site/Content/es/tens.md"
+        _ = try TranslationStamp.stamp(translation, options: options)
+        try git(["init", "-q"], in: repository)
+        try git(["add", "-A"], in: repository)
+        try git(["commit", "-qm", "Stamped"], in: repository)
+        repository.write("site/Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nSkin, burns."))
+        try git(["commit", "-qam", "Changed"], in: repository)
+        guard case .changes(let diff, _) = try TranslationDiff.diff(translation, options: options).outcome else {
+            return XCTFail("the stamped revision is in the history")
+        }
+        XCTAssertTrue(diff.contains("[-Skin redness.-]{+Skin, burns.+}"), diff)
+    }
+
     private func git(_ arguments: [String], in site: TemporaryFolder) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
