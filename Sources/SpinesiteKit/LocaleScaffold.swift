@@ -43,7 +43,9 @@ public enum LocaleScaffold {
 
     /// The new `locale.yml`: every string of the default locale, in key order.
     static func text(tag: String, copying source: LocaleConfig) -> String {
-        let name = ownName(of: tag).map(quoted) ?? quoted(ScaffoldPlaceholder.mark("the language's own name"))
+        let name =
+            ownName(of: tag).map(YAMLText.quoted)
+            ?? YAMLText.quoted(ScaffoldPlaceholder.mark("the language's own name"))
         var lines = [
             "# \(tag): copied from \(source.tag) by 'spinesite new locale'. Translate each string and remove",
             "# its \(untranslated) mark. While 'published: false' stays, the locale is built only by",
@@ -54,7 +56,7 @@ public enum LocaleScaffold {
             "strings:",
         ]
         for key in source.strings.keys.sorted() {
-            lines.append("  \(key): \(quoted(untranslated + " " + source.strings[key]!))")
+            lines.append("  \(key): \(YAMLText.quoted(untranslated + " " + source.strings[key]!))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -69,9 +71,5 @@ public enum LocaleScaffold {
     /// Right-to-left for Arabic, Hebrew, Persian, Urdu…, from CLDR.
     public static func direction(of tag: String) -> TextDirection {
         Locale.Language(identifier: tag).characterDirection == .rightToLeft ? .rtl : .ltr
-    }
-
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -52,10 +52,7 @@ public enum YAMLErrorMapper {
         if problem.contains("mapping values are not allowed"), let colon = line.range(of: ": ") {
             let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
             let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
-            let quoted =
-                "\""
-                + value.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let quoted = YAMLText.quoted(value)
             let indent = String(line.prefix { $0 == " " })
             return (
                 "the value of '\(key)' contains ': ', which YAML reads as another key; put the value in quotes: "
