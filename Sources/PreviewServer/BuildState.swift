@@ -15,9 +15,9 @@ actor BuildState {
     func succeeded(basePath: String, warnings: [Diagnostic]) -> [Diagnostic] {
         failure = nil
         self.basePath = basePath
-        let known = Set(self.warnings.map(\.description))
+        let known = Set(self.warnings)
         self.warnings = warnings
-        return warnings.filter { !known.contains($0.description) }
+        return warnings.filter { !known.contains($0) }
     }
 
     func failed(_ diagnostics: [Diagnostic]) { failure = diagnostics }
