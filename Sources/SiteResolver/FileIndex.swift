@@ -29,15 +29,16 @@ public struct FileIndex: Sendable {
 
     /// The file `destination` names from a page in `locale` whose source is in `folder`.
     public func file(_ destination: String, locale: String, folder: [String]) -> Result<ContentFile, FileProblem> {
+        // Percent-decoded once, segment by segment, by `normalise` (`my%20photo.jpg`).
         let path = String(destination.prefix { $0 != "#" && $0 != "?" })
-        let decoded = path.removingPercentEncoding ?? path
         let siteWidePrefix = "/\(ContentFile.siteWideFolder)/"
-        if decoded.hasPrefix(siteWidePrefix) {
-            let relative = String(decoded.dropFirst(siteWidePrefix.count))
+        if path.hasPrefix(siteWidePrefix) {
+            let wanted = String(path.dropFirst(siteWidePrefix.count))
+            let relative = LinkResolver.normalise(wanted, relativeTo: []) ?? wanted
             if let file = files[""]?[relative] { return .success(file) }
             return .failure(problem(destination, wanted: relative, in: ""))
         }
-        guard let relative = LinkResolver.normalise(decoded, relativeTo: folder), !decoded.hasPrefix("/") else {
+        guard let relative = LinkResolver.normalise(path, relativeTo: folder), !path.hasPrefix("/") else {
             return .failure(
                 FileProblem(message: "'\(destination)' leads outside the content folder; name a file beside the page"))
         }
