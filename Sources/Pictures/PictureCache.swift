@@ -41,7 +41,7 @@ public struct PictureCache: Sendable {
             else { return nil }
             variants.append(PictureVariant(width: size[0], height: size[1], format: format, bytes: bytes))
         }
-        return variants.sorted { $0.width < $1.width }
+        return variants
     }
 
     /// Written beside the entry, then renamed into place: a reader never sees half of one.

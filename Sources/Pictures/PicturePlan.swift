@@ -28,17 +28,17 @@ public struct PicturePlan: Sendable, Hashable {
 /// A raster picture made ready to publish.
 public struct ProcessedPicture: Sendable, Hashable {
     public var header: PictureHeader
-    /// Narrowest first.
-    public var variants: [PictureVariant]
-
     /// Narrowest first, then by format: the same order however they were made.
-    static func ordered(_ variants: [PictureVariant]) -> [PictureVariant] {
-        variants.sorted { ($0.width, $0.format.rawValue) < ($1.width, $1.format.rawValue) }
+    public private(set) var variants: [PictureVariant]
+
+    init(header: PictureHeader, variants: [PictureVariant]) {
+        self.header = header
+        self.variants = variants.sorted { ($0.width, $0.format.rawValue) < ($1.width, $1.format.rawValue) }
     }
 
     /// The variants in `format`, narrowest first.
     public func variants(in format: PictureFormat) -> [PictureVariant] {
-        variants.filter { $0.format == format }.sorted { $0.width < $1.width }
+        variants.filter { $0.format == format }
     }
 }
 
@@ -63,13 +63,13 @@ public enum PictureProcessing {
         let widths = plan.widths(forWidth: header.width)
         let formats = plan.formats(for: header.format)
         if let cache, let key, let variants = cache.variants(key, widths: widths, formats: formats) {
-            return .success(ProcessedPicture(header: header, variants: ProcessedPicture.ordered(variants)))
+            return .success(ProcessedPicture(header: header, variants: variants))
         }
         switch Vips.variants(of: data, widths: widths, formats: formats) {
         case .failure(let problem): return .failure(problem)
         case .success(let variants):
             if let cache, let key { cache.store(variants, key: key) }
-            return .success(ProcessedPicture(header: header, variants: ProcessedPicture.ordered(variants)))
+            return .success(ProcessedPicture(header: header, variants: variants))
         }
     }
 }
