@@ -7,13 +7,7 @@ enum MetricsTable {
     ) -> String {
         let values = formattedValues(subject.setting, context: context)
         let compared = compare.map { formattedValues($0.setting, context: context) }
-        let caption = escape(context["pulseMetricsCaption"])
-        let captionID = "\(context.idPrefix)-metrics-caption"
-        // A region of its own that scrolls sideways on a phone: the table keeps its semantics.
-        var html =
-            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n"
-            + "<table class=\"pulse-metrics\">\n<caption id=\"\(captionID)\">\(caption)</caption>\n"
-        html += "<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
+        var html = "<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
         html += "<th scope=\"col\">\(escape(subject.label))</th>"
         for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
         html += "</tr></thead>\n<tbody>\n"
@@ -25,7 +19,17 @@ enum MetricsTable {
             for other in compared { html += "<td><bdi>\(escape(other[quantity.key] ?? "—"))</bdi></td>" }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</div>\n"
+        return scrollingTable(
+            class: "pulse-metrics", captionID: "\(context.idPrefix)-metrics-caption",
+            caption: context["pulseMetricsCaption"], rows: html + "</tbody>\n")
+    }
+
+    /// `rows` (`<thead>` and `<tbody>`) in a table with its caption, in a region of its own that
+    /// scrolls sideways on a phone: the table keeps its semantics.
+    static func scrollingTable(class name: String, captionID: String, caption: String, rows: String) -> String {
+        "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" tabindex=\"0\">\n"
+            + "<table class=\"\(name)\">\n<caption id=\"\(captionID)\">\(escape(caption))</caption>\n"
+            + rows + "</table>\n</div>\n"
     }
 
     /// Each quantity (and the electrode area) as "value unit" in the locale.
@@ -52,11 +56,7 @@ enum ComparisonTable {
     static let quantities = ["charge", "chargeDensity", "shannonK", "pulseRate", "rmsCurrent", "rmsCurrentDensity"]
 
     static func html(_ presets: [PulsePreset], context: ExplainerContext) -> String {
-        let captionID = "\(context.idPrefix)-caption"
-        var html =
-            "<div class=\"pulse-table-scroll\" role=\"region\" aria-labelledby=\"\(captionID)\" "
-            + "tabindex=\"0\">\n<table class=\"pulse-compare\">\n"
-        html += "<caption id=\"\(captionID)\">\(escape(context["pulseCompareTableCaption"]))</caption>\n<thead><tr>"
+        var html = "<thead><tr>"
         let headers =
             ["pulsePreset", "pulseAmplitude", "pulsePulseWidth", "pulseFrequency", "pulseElectrode"]
             + quantities.map { "quantity.\($0)" }
@@ -81,8 +81,9 @@ enum ComparisonTable {
             html += "<td>\(escape(context["electrode.\(setting.electrode.rawValue)"]))</td>"
             html += quantities.map { "<td><bdi>\(escape(values[$0] ?? "—"))</bdi></td>" }.joined() + "</tr>\n"
         }
-        html += "</tbody>\n</table>\n</div>\n"
-        return html
+        return MetricsTable.scrollingTable(
+            class: "pulse-compare", captionID: "\(context.idPrefix)-caption",
+            caption: context["pulseCompareTableCaption"], rows: html + "</tbody>\n")
             + "<p class=\"pulse-illustrative\" aria-hidden=\"true\">* \(escape(context["pulseIllustrative"]))</p>\n"
     }
 }
