@@ -7,8 +7,7 @@ DEBUG_BIN := .build/debug/spinesite
 .PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
-site: deps
-	$(SWIFT) build -c release --product spinesite
+site: release
 	$(RELEASE_BIN) build
 	@echo
 	@echo "Open the site: make serve   (then http://127.0.0.1:8000/)"
@@ -27,7 +26,7 @@ deps:
 
 ## The release build `make site` uses: whole-module compilation finds import mistakes a debug
 ## build does not (MemberImportVisibility).
-release:
+release: deps
 	$(SWIFT) build -c release --product spinesite
 
 ## Fails on code swift-format would change or on a line of 120 characters or more.
@@ -96,9 +95,8 @@ translators:
 	python3 -m pytest -q Tests/Translators 2>&1 | tee .build/translator-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
-bench:
+bench: release
 	@Scripts/install-deps.sh bench
-	$(SWIFT) build -c release --product spinesite
 	Scripts/bench.sh
 	Scripts/bench-pictures.sh
 
@@ -108,8 +106,7 @@ fuzz: deps
 	Scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## The content team's preview: builds, serves http://127.0.0.1:8000/ and rebuilds on every save.
-serve: deps
-	$(SWIFT) build -c release --product spinesite
+serve: release
 	$(RELEASE_BIN) serve
 
 clean:
