@@ -60,6 +60,9 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String { templates ?? display("Templates") }
 
     public var contentPath: String { display("Content") }
+
+    /// `Content/` as a URL, for the loader.
+    var contentURL: URL { URL(fileURLWithPath: root).appendingPathComponent("Content") }
 }
 
 public struct BuildReport: Sendable {
@@ -149,7 +152,7 @@ public enum SiteBuilder {
     private static func folders(_ options: BuildOptions) -> BodyEditPatch.Folders {
         BodyEditPatch.Folders(
             content: options.contentPath,
-            contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
+            contentURL: options.contentURL,
             output: URL(fileURLWithPath: options.outputPath), outputName: "Site"
         )
     }
@@ -175,7 +178,7 @@ public enum SiteBuilder {
             try check(graph, theme: theme, options: options, markdown: markdown, earlierErrors: errors)
         }
         try OutputSafety.check(
-            output: options.outputPath, protecting: [options.root, options.display("Content"), options.templatesPath])
+            output: options.outputPath, protecting: [options.root, options.contentPath, options.templatesPath])
         var outcome: RenderOutcome
         if record != nil, InPlaceFolder.canUpdate(output) {
             outcome = try incremental(
@@ -341,8 +344,8 @@ public enum SiteBuilder {
         let loaded: LoadedSite
         do {
             loaded = try ContentLoader.load(
-                contentURL: URL(fileURLWithPath: options.root).appendingPathComponent("Content"),
-                displayRoot: options.display("Content"),
+                contentURL: options.contentURL,
+                displayRoot: options.contentPath,
                 includeDrafts: options.includeDrafts,
                 includeUnpublishedLocales: options.includeUnpublishedLocales
             )
