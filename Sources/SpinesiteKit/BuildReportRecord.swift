@@ -8,16 +8,10 @@ extension BuildRecord {
     /// The record of a build: its stamps, and its report for a later build
     /// that finds nothing changed.
     init(_ report: BuildReport, inputs: [PathStamp], outputs: [PathStamp]) {
-        self.init(inputs: inputs, outputs: outputs, pageCounts: [], filesWritten: 0, warnings: [], basePath: "/")
-        take(report)
-    }
-
-    /// The report's counts, warnings and base path, in place of the record's.
-    mutating func take(_ report: BuildReport) {
-        pageCounts = report.pageCounts.map { PageCount(locale: $0.locale, pages: $0.pages) }
-        filesWritten = report.filesWritten
-        warnings = report.warnings
-        basePath = report.basePath
+        self.init(
+            inputs: inputs, outputs: outputs,
+            pageCounts: report.pageCounts.map { PageCount(locale: $0.locale, pages: $0.pages) },
+            filesWritten: report.filesWritten, warnings: report.warnings, basePath: report.basePath)
         draftsSkipped = report.draftsSkipped
     }
 }
