@@ -2,16 +2,23 @@ import Foundation
 import SiteModel
 import SiteResolver
 
-extension SiteGraph {
-    /// The index of the page whose own source is `file` (as a command line names it, relative or
-    /// absolute); nil for a file that is no page of the site. Borrowed copies share their original's
-    /// file and are never the answer.
-    func pageIndex(ofFile file: String) -> Int? {
-        let wanted = URL(fileURLWithPath: file).standardizedFileURL.path
-        return pages.firstIndex {
-            !$0.isFallback && URL(fileURLWithPath: $0.source.file).standardizedFileURL.path == wanted
-        }
+/// The pages of a site by their own source file, as a command line names it (relative or absolute).
+/// Borrowed copies share their original's file and are never the answer.
+struct PageFiles {
+    private let indexes: [String: Int]
+
+    init(_ graph: SiteGraph) {
+        indexes = Dictionary(
+            graph.pages.indices.filter { !graph.pages[$0].isFallback }.map {
+                (Self.key(graph.pages[$0].source.file), $0)
+            },
+            uniquingKeysWith: { first, _ in first })
     }
+
+    /// The index of the page whose own source is `file`; nil for a file that is no page of the site.
+    func index(ofFile file: String) -> Int? { indexes[Self.key(file)] }
+
+    private static func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.path }
 }
 
 extension SourcePage {

@@ -22,7 +22,7 @@ public enum TranslationDiff {
         outcome: Outcome, original: String
     ) {
         let graph = try TranslationLocale.resolve(options)
-        guard let index = graph.pageIndex(ofFile: file), let originalIndex = graph.pages[index].original else {
+        guard let index = PageFiles(graph).index(ofFile: file), let originalIndex = graph.pages[index].original else {
             throw BuildFailure([
                 .error(SourceLocation(file: file), "not a translation of this site (is it under Content/<locale>/?)")
             ])

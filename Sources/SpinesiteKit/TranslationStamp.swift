@@ -39,10 +39,11 @@ public enum TranslationStamp {
         var targets: [(index: Int, file: String)] = []
         switch selection {
         case .paths(let paths):
+            let files = PageFiles(graph)
             var problems: [Diagnostic] = []
             for path in paths {
                 for file in markdownFiles(at: path) {
-                    switch page(file, in: graph) {
+                    switch page(file, in: graph, files: files) {
                     case .success(let index): targets.append((index, file))
                     case .failure(let problem): problems += problem.diagnostics
                     }
@@ -69,9 +70,9 @@ public enum TranslationStamp {
     }
 
     /// The page `file` is, if it is a translation.
-    private static func page(_ file: String, in graph: SiteGraph) -> Result<Int, BuildFailure> {
+    private static func page(_ file: String, in graph: SiteGraph, files: PageFiles) -> Result<Int, BuildFailure> {
         let location = SourceLocation(file: file)
-        guard let index = graph.pageIndex(ofFile: file) else {
+        guard let index = files.index(ofFile: file) else {
             return .failure(
                 BuildFailure([.error(location, "not a page of this site (is it under Content/<locale>/?)")]))
         }
