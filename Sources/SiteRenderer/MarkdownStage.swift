@@ -96,11 +96,14 @@ public enum MarkdownStage {
     }
 
     /// What other pages and files show of a page's Markdown: its headings and explainer blocks (not
-    /// their lines), and the pictures and files it uses (which the whole build publishes).
+    /// their lines), and the pictures and files it uses (which the whole build publishes). A picture's
+    /// HTML (alt text included) and a file link's URL are kept by position between saves, so both
+    /// count, and each file link with its number among the page's links.
     static func outline(_ rendered: RenderedMarkdown) -> [[String]] {
         rendered.headings.map(\.outline) + [["embeds"]] + rendered.embeds.map(\.block) + [["files"]]
-            + rendered.images.map { [$0.source, $0.title, $0.isFigure ? "figure" : ""] }
-            + rendered.internalLinks.map(\.destination).filter(FileIndex.isFileReference).map { [$0] }
+            + rendered.images.map { [$0.source, $0.title, $0.altText, $0.isFigure ? "figure" : ""] }
+            + rendered.internalLinks.enumerated().filter { FileIndex.isFileReference($0.element.destination) }
+            .map { [String($0.offset), $0.element.destination] }
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.

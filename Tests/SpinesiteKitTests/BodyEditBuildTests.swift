@@ -107,6 +107,11 @@ extension IncrementalBuildTests {
                 "a title", "en/therapies/pns.md",
                 { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }
             ),
+            // Its HTML and the link preview's alt are kept by position between saves.
+            (
+                "a picture's alt text", "en/therapies/tens.md",
+                { $0.replacingOccurrences(of: "![Back view:", with: "![Rear view:") }
+            ),
             (
                 "a locale string", "es/locale.yml",
                 { $0.replacingOccurrences(of: "\n  home: \"", with: "\n  home: \"Edited ") }
