@@ -33,8 +33,12 @@ public enum MarkdownStage {
                 + kept.readingDiagnostics.compactMap { $0 }
         }
 
-        /// The pictures and files the pages use, by output path.
-        var publishedFiles: [String: Data] { kept.pictures.outputs }
+        /// The pictures and files the pages use, by output path, handed over once to be written: the
+        /// result is kept between the preview's saves, which never need these bytes again.
+        mutating func takePublishedFiles() -> [String: Data] {
+            defer { kept.pictures.outputs = [:] }
+            return kept.pictures.outputs
+        }
 
         /// What link previews of page `index` show: its own picture (a borrowed copy: its
         /// original's), else the site's.

@@ -68,9 +68,12 @@ public enum SiteRenderer {
         earlierErrors: [Diagnostic] = [], pictures: PictureSettings, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
         progress("links")
-        let (explainers, strings, markdown, diagnostics) = content(
+        let (explainers, strings, converted, diagnostics) = content(
             graph, templateStrings: theme.usedStrings, memo: memo, pictures: pictures)
         if diagnostics.hasErrors || earlierErrors.hasErrors { throw BuildFailure(earlierErrors + diagnostics) }
+        var kept = converted
+        let pictureFiles = kept.takePublishedFiles()
+        let markdown = kept
 
         progress("pages")
         let assetURLs = Dictionary(
@@ -92,7 +95,7 @@ public enum SiteRenderer {
         if let states = markdown.explainerStates { paths.append(states.path) }
         // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
         // whatever a page links.
-        var publishedFiles = markdown.publishedFiles
+        var publishedFiles = pictureFiles
         if let icon = theme.assets.first(where: { $0.name == "favicon.ico" }) {
             publishedFiles["favicon.ico"] = icon.contents
         }
