@@ -87,10 +87,12 @@ public enum SiteRenderer {
         }
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
+        let others = TemplateJob.others(
+            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) },
+            siteImage: markdown.siteImage)
         var paths =
-            published.map { graph.pages[$0].outputPath } + graph.redirects.map(\.outputPath)
-            + theme.assets.map(\.outputPath)
-        paths += searchIndexes.flatMap { ["\($0.locale)/search/index.html", $0.path] }
+            published.map { graph.pages[$0].outputPath } + others.map(\.path) + theme.assets.map(\.outputPath)
+        paths += searchIndexes.map(\.path)
         paths.append(ContentReport.path)
         if let states = markdown.explainerStates { paths.append(states.path) }
         // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
@@ -101,14 +103,11 @@ public enum SiteRenderer {
         }
         let files = publishedFiles.sorted { $0.key < $1.key }
         paths += files.map(\.key)
-        paths += ["index.html", "404.html", "sitemap.xml", "robots.txt"] + graph.locales.map { "\($0.tag)/404.html" }
+        paths += ["sitemap.xml", "robots.txt"]
         paths += graph.locales.map { AtomFeed.path(locale: $0.tag) }
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }
-        let others = TemplateJob.others(
-            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) },
-            siteImage: markdown.siteImage)
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
         let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) {
