@@ -121,7 +121,7 @@ public enum MarkdownStage {
         _ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage,
         memo: [ConversionInput: MarkdownConversion] = [:], pictures settings: PictureStage.Settings
     ) -> Result {
-        let options = LocaleOptions(graph, strings: strings)
+        let options = LocaleOptions(config: graph.config, locales: graph.locales)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
         let conversions = ParallelMap.map(own) { index in
@@ -215,10 +215,7 @@ public enum MarkdownStage {
         _ pages: [SourcePage], config: SiteConfig, locales: LocaleTable,
         memo: [ConversionInput: MarkdownConversion] = [:]
     ) -> [ConversionInput: MarkdownConversion] {
-        let options = LocaleOptions(config: config, locales: locales) { key, locale in
-            locale.strings[key]
-                ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
-        }
+        let options = LocaleOptions(config: config, locales: locales)
         let conversions = ParallelMap.map(pages) { page in
             convert(
                 body: page.body, language: page.locale,
@@ -253,14 +250,14 @@ public enum MarkdownStage {
         private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] =
             [:]
 
-        init(_ graph: SiteGraph, strings: LocaleStrings) {
-            self.init(config: graph.config, locales: graph.locales) { key, locale in
-                strings.strings(for: locale.tag)[key]
+        /// Both the conversion beside the resolver and `run` make these, and their fingerprints must
+        /// agree for `run` to find the first's conversions: one initialiser, one way to read strings.
+        init(config: SiteConfig, locales: LocaleTable) {
+            // A string of a locale, as its fallback chain gives it (as `LocaleStrings` does).
+            func text(_ key: String, _ locale: LocaleConfig) -> String? {
+                locale.strings[key]
+                    ?? locales.stringSource(key, for: locale, defaultLocale: config.defaultLocale)?.strings[key]
             }
-        }
-
-        /// - Parameter text: a string of a locale, as its fallback chain gives it.
-        init(config: SiteConfig, locales: LocaleTable, text: (String, LocaleConfig) -> String?) {
             for locale in locales {
                 let options = MarkdownOptions(
                     smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
