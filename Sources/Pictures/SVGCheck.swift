@@ -14,11 +14,17 @@ public enum SVGCheck {
         public var message: String
     }
 
-    public static func problems(in data: Data) -> [Problem] {
-        let text = String(decoding: data, as: UTF8.self)
-        if let entity = text.range(of: "<!ENTITY") {
-            let (line, column) = position(of: entity.lowerBound, in: text)
-            return [Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")]
+    public static func problems(in data: Data) -> [Problem] { check(data).problems }
+
+    /// The picture's size for `width` and `height` attributes: its `width`/`height` in pixels, else
+    /// its `viewBox`; nil when it has neither.
+    public static func size(of data: Data) -> (width: Int, height: Int)? { check(data).size }
+
+    /// The SVG's problems and its size, in one parse.
+    public static func check(_ data: Data) -> (problems: [Problem], size: (width: Int, height: Int)?) {
+        if let entity = data.range(of: Data("<!ENTITY".utf8)) {
+            let (line, column) = position(after: String(decoding: data[..<entity.lowerBound], as: UTF8.self))
+            return ([Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")], nil)
         }
         let parser = XMLParser(data: data)
         let checker = Checker()
@@ -27,16 +33,17 @@ public enum SVGCheck {
         // On Linux `parse()` may return true after an error: the delegate hears of every one.
         let parsed = parser.parse()
         if let error = checker.firstError ?? (parsed ? nil : (parser.lineNumber, parser.columnNumber, 0)) {
-            return [
-                Problem(
-                    line: max(error.line, 1), column: max(error.column, 1),
-                    message: "is not well-formed XML (\(Self.reason(error.code)))")
-            ]
+            let problem = Problem(
+                line: max(error.line, 1), column: max(error.column, 1),
+                message: "is not well-formed XML (\(Self.reason(error.code)))")
+            return ([problem], checker.size)
         }
         if checker.root != "svg" {
-            return [Problem(line: 1, column: 1, message: "is not an SVG picture (its root element is not <svg>)")]
+            return (
+                [Problem(line: 1, column: 1, message: "is not an SVG picture (its root element is not <svg>)")], nil
+            )
         }
-        return checker.problems
+        return (checker.problems, checker.size)
     }
 
     /// libxml2's most common complaints in words; the code for the rest.
@@ -50,16 +57,18 @@ public enum SVGCheck {
         }
     }
 
-    private static func position(of index: String.Index, in text: String) -> (Int, Int) {
-        let before = text[..<index]
+    /// The line and column just after `before`, the text that comes first.
+    private static func position(after before: String) -> (Int, Int) {
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let start = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-        return (line, before.distance(from: start, to: index) + 1)
+        return (line, before.distance(from: start, to: before.endIndex) + 1)
     }
 
     private final class Checker: NSObject, XMLParserDelegate {
         var problems: [Problem] = []
         var root: String?
+        /// The root element's size.
+        var size: (width: Int, height: Int)?
         var firstError: (line: Int, column: Int, code: Int)?
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
@@ -74,7 +83,10 @@ public enum SVGCheck {
             attributes: [String: String] = [:]
         ) {
             let local = (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
-            if root == nil { root = local }
+            if root == nil {
+                root = local
+                size = SVGCheck.size(attributes)
+            }
             func problem(_ message: String) {
                 problems.append(Problem(line: parser.lineNumber, column: parser.columnNumber, message: message))
             }
@@ -134,38 +146,23 @@ public enum SVGCheck {
 }
 
 extension SVGCheck {
-    /// The picture's size for `width` and `height` attributes: its `width`/`height` in pixels, else
-    /// its `viewBox`; nil when it has neither.
-    public static func size(of data: Data) -> (width: Int, height: Int)? {
-        let parser = XMLParser(data: data)
-        let reader = SizeReader()
-        parser.delegate = reader
-        parser.shouldResolveExternalEntities = false
-        _ = parser.parse()
-        return reader.size
-    }
-
-    private final class SizeReader: NSObject, XMLParserDelegate {
-        var size: (width: Int, height: Int)?
-
-        func parser(
-            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
-            defer { parser.abortParsing() }
-            func pixels(_ value: String?) -> Int? {
-                guard let value, let number = Double(value.hasSuffix("px") ? String(value.dropLast(2)) : value),
-                    number > 0
-                else { return nil }
-                return Int(number.rounded())
-            }
-            if let width = pixels(attributes["width"]), let height = pixels(attributes["height"]) {
-                size = (width, height)
-            } else if let box = attributes["viewBox"]?.split(whereSeparator: { $0 == " " || $0 == "," })
-                .compactMap({ Double($0) }), box.count == 4, box[2] > 0, box[3] > 0
-            {
-                size = (Int(box[2].rounded()), Int(box[3].rounded()))
-            }
+    /// An element's size from its `width`/`height` in pixels, else its `viewBox`.
+    fileprivate static func size(_ attributes: [String: String]) -> (width: Int, height: Int)? {
+        func pixels(_ value: String?) -> Int? {
+            guard let value, let number = Double(value.hasSuffix("px") ? String(value.dropLast(2)) : value),
+                number > 0
+            else { return nil }
+            return Int(number.rounded())
         }
+        if let width = pixels(attributes["width"]), let height = pixels(attributes["height"]) {
+            return (width, height)
+        }
+        if let box = attributes["viewBox"]?.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap({ Double($0) }
+        ),
+            box.count == 4, box[2] > 0, box[3] > 0
+        {
+            return (Int(box[2].rounded()), Int(box[3].rounded()))
+        }
+        return nil
     }
 }

@@ -242,11 +242,11 @@ struct PreparedFile: Sendable {
             return prepared
         }
         if ext == "svg" {
-            let problems = SVGCheck.problems(in: data)
+            let (problems, size) = SVGCheck.check(data)
             prepared.diagnostics += problems.map {
                 .error(SourceLocation(file: source.file, line: $0.line, column: $0.column), "SVG \($0.message)")
             }
-            prepared.svgSize = SVGCheck.size(of: data)
+            prepared.svgSize = size
             if !problems.isEmpty { return prepared }
         }
         prepared.outputs.append((prepared.path, data))
