@@ -42,12 +42,12 @@ public enum MarkdownStage {
 
         /// What link previews of page `index` show: its own picture (a borrowed copy: its
         /// original's), else the site's.
-        func socialImage(of index: Int, in graph: SiteGraph) -> SocialImage? {
+        func socialImage(of index: Int, in graph: SiteGraph) -> OpenGraphImage? {
             kept.pictures.socialImages[graph.pages[index].fallbackOf ?? index] ?? kept.pictures.siteImage
         }
 
         /// The site's link-preview picture, for pages without content of their own.
-        var siteImage: SocialImage? { kept.pictures.siteImage }
+        var siteImage: OpenGraphImage? { kept.pictures.siteImage }
 
         /// Page `index`'s links to PubMed and doi.org: its citations.
         func citations(_ index: Int) -> [String] {

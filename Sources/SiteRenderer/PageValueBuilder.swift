@@ -83,7 +83,7 @@ struct PageValueBuilder: Sendable {
     /// The values of page `index` of the graph, for its kind's template.
     func values(
         _ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = [],
-        image: SocialImage? = nil
+        image: OpenGraphImage? = nil
     ) -> PageValues {
         let page = graph.pages[index]
         let toc = headings.filter { (2...3).contains($0.level) }.map {
@@ -114,7 +114,7 @@ struct PageValueBuilder: Sendable {
             canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc,
             tags: page.source.frontMatter.tags,
             hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag,
-            contentDir: contentLocale?.direction.rawValue, ogImage: image.map(OpenGraphImage.init)
+            contentDir: contentLocale?.direction.rawValue, ogImage: image
         )
         let frame = frame(index)
         let breadcrumbs = page.ancestors.map { crumb in

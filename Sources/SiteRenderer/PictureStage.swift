@@ -24,9 +24,9 @@ struct PictureStage: Sendable {
     var outputs: [String: Data]
     var diagnostics: [Diagnostic]
     /// Per page index, what link previews show: its `image:`, else its first raster picture.
-    var socialImages: [Int: SocialImage] = [:]
+    var socialImages: [Int: OpenGraphImage] = [:]
     /// `site.yml`'s `image:`, for pages without a picture of their own.
-    var siteImage: SocialImage?
+    var siteImage: OpenGraphImage?
 
     /// The width the pages' text column takes (`--measure` in style.css), for `sizes`.
     static let sizes = "(min-width: 44rem) 42rem, 100vw"
@@ -101,9 +101,9 @@ struct PictureStage: Sendable {
         }
         var stage = PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: [])
         // Link previews take a raster picture: social sites show no SVG.
-        func social(_ chosen: (file: ContentFile, alt: String, location: SourceLocation)) -> SocialImage? {
+        func social(_ chosen: (file: ContentFile, alt: String, location: SourceLocation)) -> OpenGraphImage? {
             guard let prepared = byFile[chosen.file] else { return nil }
-            guard let image = SocialImage(prepared, alt: chosen.alt, baseURL: graph.config.baseURL) else {
+            guard let image = OpenGraphImage(prepared, alt: chosen.alt, baseURL: graph.config.baseURL) else {
                 diagnostics.append(
                     .error(chosen.location, "image: '\(chosen.file.relativePath)' must be a JPEG, PNG or WebP picture")
                 )
@@ -115,9 +115,9 @@ struct PictureStage: Sendable {
         for index in own {
             if let chosen = chosenImages[index] {
                 stage.socialImages[index] = social(chosen)
-            } else if let first = converted[index].images.indices.lazy.compactMap({ number -> SocialImage? in
+            } else if let first = converted[index].images.indices.lazy.compactMap({ number -> OpenGraphImage? in
                 imageFiles[index]?[number].flatMap { byFile[$0] }.flatMap {
-                    SocialImage($0, alt: converted[index].images[number].altText, baseURL: graph.config.baseURL)
+                    OpenGraphImage($0, alt: converted[index].images[number].altText, baseURL: graph.config.baseURL)
                 }
             }).first {
                 stage.socialImages[index] = first
@@ -163,23 +163,13 @@ struct PictureStage: Sendable {
     }
 }
 
-/// A page's picture as link previews show it (`og:image`): its widest variant in the original's
-/// format, at an absolute URL, with its size and alt text.
-struct SocialImage: Sendable {
-    var url: String
-    var width: Int
-    var height: Int
-    var alt: String
-
-    /// Nil for anything but a raster picture.
-    init?(_ prepared: PreparedFile, alt: String, baseURL: String) {
+extension OpenGraphImage {
+    /// `prepared`'s widest variant in the original's format; nil for anything but a raster picture.
+    convenience init?(_ prepared: PreparedFile, alt: String, baseURL: String) {
         guard let picture = prepared.picture, let widest = picture.variants(in: picture.header.format).last else {
             return nil
         }
-        url = baseURL + prepared.variantPath(widest)
-        width = widest.width
-        height = widest.height
-        self.alt = alt
+        self.init(url: baseURL + prepared.variantPath(widest), width: widest.width, height: widest.height, alt: alt)
     }
 }
 

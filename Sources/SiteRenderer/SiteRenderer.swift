@@ -89,7 +89,7 @@ public enum SiteRenderer {
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
         let others = TemplateJob.others(
             graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) },
-            siteImage: markdown.siteImage)
+            ogImage: markdown.siteImage)
         var paths =
             published.map { graph.pages[$0].outputPath } + others.map(\.path) + theme.assets.map(\.outputPath)
         paths += searchIndexes.map(\.path)

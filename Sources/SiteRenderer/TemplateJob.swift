@@ -39,9 +39,8 @@ struct TemplateJob: Sendable {
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
     static func others(
         _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
-        siteImage: SocialImage? = nil
+        ogImage: OpenGraphImage? = nil
     ) -> [TemplateJob] {
-        let ogImage = siteImage.map(OpenGraphImage.init)
         var jobs = graph.redirects.map { redirect in
             let target = graph.pages[redirect.target]
             let canonical = builder.absolute(target.url)

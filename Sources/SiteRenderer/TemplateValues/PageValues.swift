@@ -84,18 +84,19 @@ final class DocumentValue: TemplateObject, Sendable {
     ])
 }
 
-/// A picture as link previews show it, at an absolute URL.
+/// A page's picture as link previews show it (`og:image`): its widest variant in the original's
+/// format, at an absolute URL, with its size and alt text.
 final class OpenGraphImage: TemplateObject, Sendable {
     let url: String
     let width: Int
     let height: Int
     let alt: String
 
-    init(_ image: SocialImage) {
-        url = image.url
-        width = image.width
-        height = image.height
-        alt = image.alt
+    init(url: String, width: Int, height: Int, alt: String) {
+        self.url = url
+        self.width = width
+        self.height = height
+        self.alt = alt
     }
 
     static let templateName = "`ogImage`"
