@@ -11,7 +11,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// `file:line:column`, with any control character in the file's name escaped: a name is
+    /// printed at the start of every diagnostic, so it must not act on a terminal.
     public var description: String {
+        let file = TerminalText.inert(file, keepsLines: false)
         guard line > 0 else { return file }
         return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
@@ -51,7 +54,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         Diagnostic(.warning, location, message)
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `file:line:col: error: message`, inert on a terminal (see `TerminalText`).
+    public var description: String {
+        "\(location): \(severity.rawValue): \(TerminalText.inert(message))"
+    }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.message) < (rhs.location, rhs.message)

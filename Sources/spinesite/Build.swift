@@ -49,7 +49,7 @@ struct Build: ParsableCommand {
             if timings { printError(StageTimings.line(stages)) }
             if !quiet {
                 for warning in report.warnings { printError(warning.description) }
-                print(Summary.line(report, milliseconds: start.millisecondsSince))
+                printLine(Summary.line(report, milliseconds: start.millisecondsSince))
             }
         } catch {
             progress.finish()
@@ -110,8 +110,16 @@ func fail(_ failure: BuildFailure) throws -> Never {
     throw ExitCode.failure
 }
 
+/// One line to standard error, inert on a terminal (see `TerminalText`).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.inert(line) + "\n").utf8))
+}
+
+/// One line of a command's report to standard output, inert on a terminal: it names files and
+/// repeats content, which may hold control characters. Data (XLIFF, JSON, the template guide) is
+/// printed as it is.
+func printLine(_ line: String) {
+    print(TerminalText.inert(line))
 }
 
 extension DispatchTime {

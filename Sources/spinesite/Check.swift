@@ -38,8 +38,8 @@ struct Check: ParsableCommand {
         case .json:
             print(try SiteChecker.json(diagnostics, skipped: skipped))
         case .text:
-            for diagnostic in diagnostics { print(diagnostic.description) }
-            print(
+            for diagnostic in diagnostics { printLine(diagnostic.description) }
+            printLine(
                 "check: \(errors) error(s), \(warnings) "
                     + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
                     + BuildFailure.notChecked(skipped)

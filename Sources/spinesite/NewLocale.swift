@@ -27,11 +27,11 @@ struct NewLocale: ParsableCommand {
         let created = try reporting { () throws(BuildFailure) in
             try LocaleScaffold.create(tag: code, options: project.build)
         }
-        print("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
-        print(
+        printLine("Created \(created.localeFile): \(created.stringsToTranslate) strings to translate.")
+        printLine(
             "\(created.pagesToTranslate.count) pages to translate (copy them into the new folder with the same names):"
         )
-        for page in created.pagesToTranslate { print("  \(page)") }
-        print("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
+        for page in created.pagesToTranslate { printLine("  \(page)") }
+        printLine("Add '\(code)' to 'locales' in site.yml to set its place in the language lists.")
     }
 }

@@ -39,7 +39,7 @@ struct NewTopic: ParsableCommand {
         let created = try reporting { () throws(BuildFailure) in
             try TopicScaffold.create(path: id, locale: locale, root: project.root, existingIDs: ids ?? [])
         }
-        print(
+        printLine(
             "Created \(created.path) with id '\(created.id)' (a draft: replace each [[TODO: …]], then remove "
                 + "'draft: true' to publish)")
     }

@@ -35,7 +35,7 @@ struct Translations: ParsableCommand {
 
         func run() throws {
             let report = try reporting { () throws(BuildFailure) in try TranslationReport.make(project.build) }
-            print(json ? try report.json() : report.table)
+            print(json ? try report.json() : TerminalText.inert(report.table))
         }
     }
 
@@ -74,18 +74,18 @@ struct Translations: ParsableCommand {
                 try TranslationStamp.stamp(selection, options: project.build)
             }
             for stamped in outcome.stamped {
-                print(
+                printLine(
                     "Stamped \(stamped.file) as a translation of \(stamped.original) "
                         + "(translationOf: \(stamped.digest))"
                 )
             }
             for file in outcome.staleSkipped {
-                print(
+                printLine(
                     "Not stamped: \(file) is stale; see 'spinesite translations diff \(file)', update it, "
                         + "then stamp it"
                 )
             }
-            if outcome.stamped.isEmpty && outcome.staleSkipped.isEmpty { print("Nothing to stamp.") }
+            if outcome.stamped.isEmpty && outcome.staleSkipped.isEmpty { printLine("Nothing to stamp.") }
         }
     }
 
@@ -112,15 +112,15 @@ struct Translations: ParsableCommand {
                 try TranslationDiff.diff(file, options: project.build)
             }
             switch outcome {
-            case .current: print("\(file) is current: \(original) has not changed since it was stamped.")
+            case .current: printLine("\(file) is current: \(original) has not changed since it was stamped.")
             case .unstamped:
-                print(
+                printLine(
                     "\(file) has no translationOf yet, so nothing says which version it follows; compare it "
                         + "with \(original), then run 'spinesite translations stamp \(file)'.")
-            case .noEarlierText(let reason): print(reason)
+            case .noEarlierText(let reason): printLine(reason)
             case .changes(let diff, let revision):
-                print("Changes to \(original) since revision \(revision), which \(file) was stamped against:")
-                print(diff)
+                printLine("Changes to \(original) since revision \(revision), which \(file) was stamped against:")
+                printLine(diff)
             }
         }
     }

@@ -166,4 +166,20 @@ final class TranslatorGuideTests: XCTestCase {
         XCTAssertEqual(Set(named), ["original", "current", "stale", "unstamped", "fallback", "missing"])
         XCTAssertTrue(named.allSatisfy { TranslationReport.Cell(rawValue: $0) != nil }, "\(named)")
     }
+
+    /// A file name holding terminal escapes is printed escaped, not obeyed by the terminal.
+    func testControlCharactersInPathsAndTextReachTheTerminalEscaped() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = MinimalSite.make([
+            "esc\u{1B}[2J\u{1B}]0;owned\u{07}.md": MinimalSite.page(title: "Bad\u{1B}[31m", extra: "bad: \u{9B}1m\n")
+        ])
+        site.copy(from: Repository.templates, to: "Templates")
+        let result = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertEqual(result.status, 1)
+        for control: Character in ["\u{1B}", "\u{07}", "\u{9B}"] {
+            XCTAssertFalse(
+                result.stderr.contains(control), "raw \(control.unicodeScalars.first!.value): \(result.stderr)")
+        }
+        XCTAssertTrue(result.stderr.contains("Content/en/esc\\u{1B}[2J\\u{1B}]0;owned\\u{7}.md"), result.stderr)
+    }
 }
