@@ -154,7 +154,9 @@ let package = Package(
             name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SpinesiteKitTests",
-            dependencies: ["SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "TestSupport", "PageFuzzing"],
+            dependencies: [
+                "SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "SiteWriter", "TestSupport", "PageFuzzing",
+            ],
             swiftSettings: strict
         ),
     ]

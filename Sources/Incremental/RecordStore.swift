@@ -24,6 +24,12 @@ public struct RecordStore: Sendable {
         self.key = key
     }
 
+    /// Whether a build of this site has written into this output folder (its cache folder exists,
+    /// whatever the options): that folder is spinesite's output.
+    public var hasRecord: Bool {
+        FileManager.default.fileExists(atPath: folder.path)
+    }
+
     public func readRecord() -> BuildRecord? {
         guard var reader = CacheFile.read(recordURL, key: key) else { return nil }
         guard let record = try? BuildRecord(from: &reader), reader.isAtEnd else { return nil }

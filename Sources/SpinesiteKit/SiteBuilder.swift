@@ -179,6 +179,8 @@ public enum SiteBuilder {
         }
         try OutputSafety.check(
             output: options.outputPath, protecting: [options.root, options.contentPath, options.templatesPath])
+        try OutputOwnership.check(
+            output: output, root: URL(fileURLWithPath: options.root), hasBuildRecord: store.hasRecord)
         var outcome: RenderOutcome
         if record != nil, InPlaceFolder.canUpdate(output) {
             outcome = try incremental(
@@ -209,9 +211,21 @@ public enum SiteBuilder {
         let output = URL(fileURLWithPath: options.outputPath)
         let sink = InPlaceFolder(output: output, beforeChanges: forget)
         var outcome = try render(graph, theme: theme, into: sink, options: options, memo: markdown, progress: progress)
+        try mark(sink, options: options)
         outcome.report.changedFiles = sink.finish()
         outcome.report.kind = .incremental
         return outcome
+    }
+
+    /// Leaves the marker that lets later builds replace the folder (see `OutputOwnership`).
+    private static func mark(_ sink: some OutputSink, options: BuildOptions) throws(BuildFailure) {
+        let marker = OutputOwnership.marker(
+            output: URL(fileURLWithPath: options.outputPath), root: URL(fileURLWithPath: options.root))
+        if let failure = SiteRenderer.attempt({ try sink.write(OutputOwnership.markerName, marker) }) {
+            throw BuildFailure(
+                SiteRenderer.writeDiagnostics(
+                    [(OutputOwnership.markerName, failure)], outputName: options.outputPath))
+        }
     }
 
     /// Renders every page into a staging folder and swaps it in.
@@ -228,6 +242,7 @@ public enum SiteBuilder {
         do {
             var outcome = try render(
                 graph, theme: theme, into: staging, options: options, memo: markdown, progress: progress)
+            try mark(staging, options: options)
             try staging.commit()
             outcome.report.changedFiles = outcome.site.outputPaths.sorted()
             return outcome

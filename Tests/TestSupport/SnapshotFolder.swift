@@ -78,7 +78,11 @@ public struct SnapshotFolder {
         path.hasPrefix("assets/") && (path.hasSuffix(".css") || path.hasSuffix(".js"))
     }
 
-    /// Regular files below `root` by path relative to it.
+    /// The marker every output folder carries (SiteWriter's `OutputOwnership.markerName`): it names
+    /// the site's folder as seen from the output, which differs from one checkout to another.
+    static let outputMarker = ".spinesite-output"
+
+    /// Regular files below `root` by path relative to it, the marker left out.
     static func files(under root: URL) -> [String: URL] {
         let base = root.standardizedFileURL.path + "/"
         var found: [String: URL] = [:]
@@ -87,7 +91,7 @@ public struct SnapshotFolder {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = file.standardizedFileURL.path
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-            if !isThemeCopy(relative) { found[relative] = file }
+            if !isThemeCopy(relative) && relative != outputMarker { found[relative] = file }
         }
         return found
     }
