@@ -75,11 +75,19 @@ public enum BodyEditPatch {
             }
             pagesRendered = rendered
         } catch {
-            // A content error leaves the site as it was; a failed write leaves the output unknown.
+            // A content error leaves the site as it was, and so does a failed write: what was written goes.
+            sink.discard()
             if !changing.withLock({ $0 }) { lastBuild.giveBack(kept.site, in: store) }
             throw BuildFailure(edit.warnings(in: kept.site.graph) + error.diagnostics)
         }
-        let changedFiles = sink.written()
+        let changedFiles: [String]
+        do {
+            changedFiles = try sink.commitWritten()
+        } catch {
+            throw BuildFailure(
+                kept.site.siteWarnings + [.error(SourceLocation(file: folders.output.path), "\(error)")],
+                leftOutputIncomplete: true)
+        }
         // The kept record was forgotten when the output began to change, so this copy changes in place.
         let patched = kept.record.patch(
             inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path),

@@ -70,10 +70,21 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// The checks that could not run because an earlier stage failed ("links and explainer blocks: the
     /// templates have errors"), so the summary can say what the list of errors does not cover.
     public var skipped: [String] = []
+    /// The output folder was changed part-way: a failure while its new files were being put in
+    /// place. Every other failure leaves it as it was.
+    public var leftOutputIncomplete = false
 
-    public init(_ diagnostics: [Diagnostic], skipped: [String] = []) {
+    public init(_ diagnostics: [Diagnostic], skipped: [String] = [], leftOutputIncomplete: Bool = false) {
         self.diagnostics = diagnostics.sorted()
         self.skipped = skipped
+        self.leftOutputIncomplete = leftOutputIncomplete
+    }
+
+    /// What became of the output folder `path`, for the summary of a failed build.
+    public func outputState(_ path: String) -> String {
+        leftOutputIncomplete
+            ? "\(path) is incomplete (some files new, some old); the next build rebuilds it whole"
+            : "\(path) was not changed"
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

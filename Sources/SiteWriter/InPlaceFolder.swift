@@ -8,17 +8,24 @@ public import SiteModel
 /// Stage 4 for an incremental build: writes into the output folder itself.
 ///
 /// A file whose bytes are unchanged is not touched, so its modification time
-/// stays (rsync, CDNs and browsers see nothing new); a changed file is written
-/// beside its old self and renamed over it, so a reader never sees half a
-/// file. `finish()` removes what the build no longer produces. Every content
-/// error is found before the first write, as in a clean build; an I/O error
-/// part-way can leave some files new and some old, which the next build
-/// (told to start clean by the missing cache) repairs.
+/// stays (rsync, CDNs and browsers see nothing new). A changed file is written
+/// beside its old self (`name.spinesite-new`), and nothing is renamed until
+/// every file is written: a full disk or a failed write part-way (`discard()`)
+/// removes the new files and leaves the folder as it was. `finish()` then
+/// renames them all over their old selves, which needs no space, and removes
+/// what the build no longer produces. Every content error is found before the
+/// first write, as in a clean build. Only a process killed during the renames
+/// leaves some files new and some old, which the next build (told to start
+/// clean by the missing cache) repairs; a killed build's `.spinesite-new`
+/// files are removed by the next one.
 public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     public let output: URL
     private var expected: Set<String> = []
     private let lock = NSLock()
     private var changed: [String] = []
+    /// Files written beside their old selves, waiting for `finish()`.
+    private var pending: [String] = []
+    static let newSuffix = ".spinesite-new"
     private let beforeChanges: @Sendable () -> Void
 
     /// - Parameter beforeChanges: called once, after every content check and
@@ -56,27 +63,49 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         }
         let full = output.path + "/" + path
         if POSIXFiles.holds(full, bytes) { return false }
-        let temporary = full + ".spinesite-new"
-        try POSIXFiles.writeFile(temporary, bytes)
-        guard rename(temporary, full) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw OutputError(path: full, reason: "cannot replace: \(reason)")
+        let temporary = full + Self.newSuffix
+        lock.withLock { pending.append(path) }
+        unlink(temporary)  // a killed build's
+        do {
+            try POSIXFiles.writeFile(temporary, bytes)
+        } catch let error as OutputError {
+            throw OutputError(path: full, reason: error.reason)
         }
-        lock.withLock { changed.append(path) }
         return true
     }
 
-    /// The paths written so far (without `finish`, for a build that rewrites
-    /// known files and removes none).
-    public func written() -> [String] {
-        lock.withLock { changed.sorted() }
+    /// Removes every file written so far: the folder is as it was before this build.
+    public func discard() {
+        for path in lock.withLock({ pending }) { unlink(output.path + "/" + path + Self.newSuffix) }
+        lock.withLock { pending = [] }
     }
 
-    /// Removes files and folders the build did not produce (the kept files
-    /// excepted); returns the paths written this time.
+    /// Puts every written file in place, for a build that rewrites known files and removes
+    /// none; returns the paths written this time.
+    public func commitWritten() throws -> [String] {
+        let written = lock.withLock { pending.sorted() }
+        for (number, path) in written.enumerated() {
+            let full = output.path + "/" + path
+            guard rename(full + Self.newSuffix, full) == 0 else {
+                let reason = String(cString: strerror(errno))
+                // Those not yet renamed go; the folder is part new, and the next build starts clean.
+                for rest in written[number...] { unlink(output.path + "/" + rest + Self.newSuffix) }
+                lock.withLock { pending = [] }
+                throw OutputError(path: full, reason: "cannot replace: \(reason)")
+            }
+        }
+        lock.withLock {
+            changed += written
+            pending = []
+        }
+        return written
+    }
+
+    /// Puts every written file in place and removes files and folders the build did not produce
+    /// (the kept files excepted); returns the paths changed this time.
     @discardableResult
-    public func finish() -> [String] {
+    public func finish() throws -> [String] {
+        _ = try commitWritten()
         removeStale(under: "")
         return lock.withLock { changed.sorted() }
     }

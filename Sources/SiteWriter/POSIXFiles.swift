@@ -15,7 +15,8 @@ public enum POSIXFiles {
     }
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Not through a link: a link planted in the output must not carry a write elsewhere.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
         }

@@ -210,9 +210,21 @@ public enum SiteBuilder {
     ) throws(BuildFailure) -> RenderOutcome {
         let output = URL(fileURLWithPath: options.outputPath)
         let sink = InPlaceFolder(output: output, beforeChanges: forget)
-        var outcome = try render(graph, theme: theme, into: sink, options: options, memo: markdown, progress: progress)
-        try mark(sink, options: options)
-        outcome.report.changedFiles = sink.finish()
+        var outcome: RenderOutcome
+        do throws(BuildFailure) {
+            outcome = try render(graph, theme: theme, into: sink, options: options, memo: markdown, progress: progress)
+            try mark(sink, options: options)
+        } catch {
+            sink.discard()
+            throw error
+        }
+        do {
+            outcome.report.changedFiles = try sink.finish()
+        } catch {
+            throw BuildFailure(
+                graph.warnings + [.error(SourceLocation(file: options.outputPath), "\(error)")],
+                leftOutputIncomplete: true)
+        }
         outcome.report.kind = .incremental
         return outcome
     }

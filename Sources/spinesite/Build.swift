@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
                 printError(diagnostic.description)
             }
             printError(
-                "spinesite: build failed with \(error.errors.count) error(s); \(options.outputPath) was not changed"
+                "spinesite: build failed with \(error.errors.count) error(s); \(error.outputState(options.outputPath))"
                     + BuildFailure.notChecked(error.skipped))
             throw ExitCode.failure
         }

@@ -20,7 +20,7 @@ final class InPlaceFolderTests: XCTestCase {
         try sink.write("same.html", "same")
         try sink.write("changed.html", "new")
         try sink.write("new/index.html", "fresh")
-        XCTAssertEqual(sink.finish(), ["changed.html", "gone/index.html", "new/index.html"])
+        XCTAssertEqual(try sink.finish(), ["changed.html", "gone/index.html", "new/index.html"])
         XCTAssertEqual(folder.read("Site/changed.html"), "new")
         XCTAssertEqual(folder.read("Site/new/index.html"), "fresh")
         XCTAssertEqual(folder.read("Site/README.md"), "kept")
@@ -44,11 +44,46 @@ final class InPlaceFolderTests: XCTestCase {
         try sink.prepare(["en/index.html", "page.html", "index.html"])
         try sink.write("en/index.html", "new home")
         try sink.write("page.html", "new page")
+        XCTAssertEqual(try sink.commitWritten(), ["en/index.html", "page.html"])
         XCTAssertEqual(folder.read("outside/index.html"), "outside", "both links replaced, their target untouched")
         XCTAssertEqual(folder.read("Site/en/index.html"), "new home")
         XCTAssertEqual(folder.read("Site/page.html"), "new page")
         var info = stat()
         XCTAssertEqual(lstat(output.path + "/en", &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFDIR, "a real folder now")
+    }
+}
+
+/// A failure part-way through an in-place build leaves the folder as it was.
+final class InPlaceFolderFailureTests: XCTestCase {
+    func testAFailedWriteLeavesEveryFileAsItWasAndNoNewFilesBehind() throws {
+        let folder = TemporaryFolder()
+        folder.write("Site/a.html", "old a")
+        folder.write("Site/b.html", "old b")
+        // A folder where b's new file must go: its write fails as a full disk's would.
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("Site/b.html.spinesite-new"), withIntermediateDirectories: true)
+        let sink = InPlaceFolder(output: folder.url.appendingPathComponent("Site"))
+        try sink.prepare(["a.html", "b.html"])
+        try sink.write("a.html", "new a")
+        XCTAssertThrowsError(try sink.write("b.html", "new b")) { error in
+            XCTAssertTrue("\(error)".contains("Site/b.html: cannot write"), "\(error)")
+        }
+        sink.discard()
+        XCTAssertEqual(folder.read("Site/a.html"), "old a", "nothing is put in place before every file is written")
+        XCTAssertFalse(folder.exists("Site/a.html.spinesite-new"))
+    }
+
+    func testANewFileLeftByAKilledBuildIsRemovedByTheNext() throws {
+        let folder = TemporaryFolder()
+        folder.write("Site/a.html", "a")
+        folder.write("Site/en/index.html.spinesite-new", "half a page")
+        let sink = InPlaceFolder(output: folder.url.appendingPathComponent("Site"))
+        try sink.prepare(["a.html", "en/index.html"])
+        try sink.write("a.html", "a")
+        try sink.write("en/index.html", "whole")
+        try sink.finish()
+        XCTAssertEqual(folder.read("Site/en/index.html"), "whole")
+        XCTAssertFalse(folder.exists("Site/en/index.html.spinesite-new"))
     }
 }

@@ -13,6 +13,12 @@ public enum SpinesiteCommand {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// Runs `spinesite arguments` in `folder`; `user` runs it under that
