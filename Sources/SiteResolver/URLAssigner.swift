@@ -71,16 +71,14 @@ enum RedirectPlanner {
         // A borrowed page's aliases belong to its original, which redirects them.
         for (index, page) in graph.pages.enumerated() where !page.isFallback {
             for alias in page.source.frontMatter.aliases {
+                let segments: [String]
+                switch aliasSegments(alias.value) {
+                case .success(let found): segments = found
+                case .failure(let problem):
+                    diagnostics.append(.error(alias.location, "aliases: '\(alias.value)' \(problem.reason)"))
+                    continue
+                }
                 let fromRoot = alias.value.hasPrefix("/")
-                let segments = alias.value.split(separator: "/").map(String.init)
-                if segments.isEmpty {
-                    diagnostics.append(.error(alias.location, "aliases: '\(alias.value)' is not a path"))
-                    continue
-                }
-                if let problem = segments.lazy.compactMap({ PathSafety.problem(withSegment: $0) }).first {
-                    diagnostics.append(.error(alias.location, "aliases: segment \(problem)"))
-                    continue
-                }
                 let path = ((fromRoot ? [] : [page.locale]) + segments).joined(separator: "/") + "/index.html"
                 guard taken.insert(path).inserted else {
                     diagnostics.append(
@@ -91,5 +89,32 @@ enum RedirectPlanner {
                 graph.redirects.append(Redirect(outputPath: path, target: index, location: alias.location))
             }
         }
+    }
+
+    struct AliasProblem: Error {
+        var reason: String
+    }
+
+    /// An alias is a path on this site, `/old/tens/` or `old-tens` (under the page's locale): its
+    /// segments, or why it is not one. Another host (`//host/…`, `https://…`) or a step up (`..`)
+    /// would send readers elsewhere or write outside the site's folders.
+    static func aliasSegments(_ alias: String) -> Result<[String], AliasProblem> {
+        let advice = "; an alias is an old path of this site, such as '/en/old-name/'"
+        if alias.hasPrefix("//") { return .failure(AliasProblem(reason: "names another host" + advice)) }
+        if alias.contains(":") { return .failure(AliasProblem(reason: "is a URL, not a path" + advice)) }
+        var parts = alias.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if alias.hasPrefix("/") { parts.removeFirst() }
+        if alias.hasSuffix("/") { parts.removeLast() }
+        if parts.isEmpty || parts == [""] { return .failure(AliasProblem(reason: "is not a path" + advice)) }
+        for part in parts {
+            if part == "." || part == ".." {
+                return .failure(AliasProblem(reason: "steps out of a folder with '\(part)'" + advice))
+            }
+            if part.isEmpty { return .failure(AliasProblem(reason: "has an empty segment ('//')" + advice)) }
+            if let problem = PathSafety.problem(withSegment: part) {
+                return .failure(AliasProblem(reason: "has a segment that cannot be a URL segment: \(problem)"))
+            }
+        }
+        return .success(parts)
     }
 }

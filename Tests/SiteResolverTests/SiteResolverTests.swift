@@ -195,6 +195,26 @@ final class SiteResolverTests: XCTestCase {
             ])
         XCTAssertEqual(Sites.errors(Sites.site([Sites.page("tens.md", aliases: ["../../etc"])])).count, 1)
     }
+
+    /// An alias is a path of this site: another host, a scheme or a step up is refused, never made
+    /// into folders such as `Site/evil.example.org/x/`.
+    func testAliasesThatLeaveTheSiteAreRefusedWithAReason() throws {
+        let cases = [
+            "//evil.example.org/x": "names another host",
+            "https://evil.example.org/x": "is a URL, not a path",
+            "javascript:alert(1)": "is a URL, not a path",
+            "/en/../../etc": "steps out of a folder with '..'",
+            "/en//tens": "has an empty segment ('//')",
+            "/": "is not a path",
+        ]
+        for (alias, reason) in cases {
+            let errors = Sites.errors(Sites.site([Sites.page("tens.md", aliases: [alias])]))
+            XCTAssertEqual(errors.count, 1, alias)
+            XCTAssertTrue(
+                errors.first?.hasPrefix("Content/en/tens.md:6:1: error: aliases: '\(alias)' \(reason)") == true,
+                "\(errors)")
+        }
+    }
 }
 
 final class LinkResolverTests: XCTestCase {
