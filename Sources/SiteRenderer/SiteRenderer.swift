@@ -105,6 +105,8 @@ public enum SiteRenderer {
         paths += files.map(\.key)
         paths += ["sitemap.xml", "robots.txt"]
         paths += graph.locales.map { AtomFeed.path(locale: $0.tag) }
+        let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
+        if !claims.diagnostics.isEmpty { throw BuildFailure(diagnostics + claims.diagnostics) }
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
         }

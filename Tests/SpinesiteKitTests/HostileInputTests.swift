@@ -117,6 +117,32 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
     }
 
+    /// A page or alias on a path spinesite writes itself is an error naming both, never lost.
+    func testPagesAndAliasesCannotClaimWhatSpinesiteWrites() throws {
+        func aliased(_ title: String, _ alias: String) -> String {
+            MinimalSite.page(title: title, extra: "aliases:\n  - \(alias)\n")
+        }
+        let site = try builtSite([
+            "search.md": MinimalSite.page(title: "Search"),
+            "report.md": aliased("Report", "/content-report/"),
+            "icon.md": aliased("Icon", "/favicon.ico"),
+            "script.md": aliased("Script", "/assets/search.js"),
+        ])
+        let advice = "; give the page another slug, or the alias another path"
+        try assertRefused(
+            site,
+            errors: [
+                "Content/en/icon.md:5:5: error: this alias's output path 'favicon.ico/index.html' is inside "
+                    + "'favicon.ico', which is the site icon" + advice,
+                "Content/en/report.md:5:5: error: this alias's output path 'content-report/index.html' is also the "
+                    + "content report" + advice,
+                "Content/en/script.md:5:5: error: this alias's output path 'assets/search.js/index.html' is inside "
+                    + "'assets/', which holds the theme's assets (Templates/assets/)" + advice,
+                "Content/en/search.md:1:1: error: this page's output path 'en/search/index.html' is also the search "
+                    + "page of 'en'" + advice,
+            ])
+    }
+
     func testFiftyMegabytePageIsRefusedWithoutBeingRead() throws {
         let site = try builtSite()
         let handle = try XCTUnwrap(

@@ -1,0 +1,141 @@
+import SiteModel
+import SiteResolver
+
+/// Every path of the output folder, and who claims it: a page, an alias, or a file spinesite
+/// makes itself (search pages, feeds, the sitemap, assets…). Two claims on one path, a page
+/// inside a path that is a file (`favicon.ico/index.html`), or a page or alias inside the folders
+/// spinesite fills (`assets/`, `media/`, `files/`) would lose one of them in silence; each is an
+/// error at the page or alias, naming the other claim.
+struct OutputClaims {
+    enum Claimant: Hashable {
+        case page(SourceLocation)
+        case alias(SourceLocation)
+        /// A file spinesite writes: what it is ("the search page of 'en'").
+        case generated(String)
+
+        var description: String {
+            switch self {
+            case .page(let location): "the page \(location.file)"
+            case .alias(let location): "the alias at \(location)"
+            case .generated(let what): what
+            }
+        }
+
+        var location: SourceLocation? {
+            switch self {
+            case .page(let location), .alias(let location): location
+            case .generated: nil
+            }
+        }
+    }
+
+    /// The folders only spinesite writes into, and what fills them.
+    static let generatedFolders = [
+        "assets": "the theme's assets (Templates/assets/)", "media": "the pictures and files pages use",
+        ContentFile.siteWideFolder: "the site-wide files (Content/files/)",
+    ]
+
+    private var owners: [String: Claimant] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func claim(_ path: String, by claimant: Claimant) {
+        if let owner = owners[path] {
+            if owner != claimant { conflict(claimant, owner, "'\(path)' is also") }
+            return
+        }
+        owners[path] = claimant
+    }
+
+    /// Checks the claims against one another, once all are made.
+    mutating func check() {
+        for (path, claimant) in owners.sorted(by: { $0.key < $1.key }) {
+            guard claimant.location != nil else { continue }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if let file = owners[String(folder)] {
+                    conflict(claimant, file, "'\(path)' is inside '\(folder)', which is")
+                }
+            }
+            let top = String(path.prefix { $0 != "/" })
+            if path.contains("/"), let filled = Self.generatedFolders[top] {
+                conflict(claimant, .generated(filled), "'\(path)' is inside '\(top)/', which holds")
+            }
+        }
+    }
+
+    /// An error at whichever claim has a place in the content (both, when both have one).
+    private mutating func conflict(_ claimant: Claimant, _ owner: Claimant, _ clash: String) {
+        let advice = "; give the page another slug, or the alias another path"
+        let located = [claimant, owner].compactMap { claim in claim.location.map { (claim, $0) } }
+        if located.isEmpty {
+            diagnostics.append(
+                .error(SourceLocation(file: "Site"), "output path \(clash) \(owner.description) as well"))
+        }
+        for (claim, location) in located {
+            let other = claim == claimant ? owner : claimant
+            let what = claim.isAlias ? "this alias's output path" : "this page's output path"
+            diagnostics.append(.error(location, "\(what) \(clash) \(other.description)\(advice)"))
+        }
+    }
+}
+
+extension OutputClaims.Claimant {
+    fileprivate var isAlias: Bool {
+        if case .alias = self { return true }
+        return false
+    }
+}
+
+extension OutputClaims {
+    /// The claims on `paths`, every file a render writes: the published pages, the aliases, the
+    /// other template pages, and the rest, which only spinesite makes.
+    static func of(_ paths: [String], graph: SiteGraph, published: [Int], others: [TemplateJob]) -> OutputClaims {
+        var claims = OutputClaims()
+        for index in published {
+            let source = graph.pages[index].source
+            let location =
+                source.frontMatter.slug?.location ?? SourceLocation(file: source.file, line: 1, column: 1)
+            claims.claim(graph.pages[index].outputPath, by: .page(location))
+        }
+        for redirect in graph.redirects { claims.claim(redirect.outputPath, by: .alias(redirect.location)) }
+        for job in others where job.values.kind != .redirect {
+            claims.claim(job.path, by: .generated(Self.describe(job.path, kind: job.values.kind)))
+        }
+        // Each path of `paths` once for each page or template page it stands for; the rest are files.
+        var accounted: [String: Int] = [:]
+        for path in published.map({ graph.pages[$0].outputPath }) + others.map(\.path) {
+            accounted[path, default: 0] += 1
+        }
+        for path in paths {
+            if let count = accounted[path], count > 0 {
+                accounted[path] = count - 1
+            } else {
+                claims.claim(path, by: .generated(Self.describe(path, kind: nil)))
+            }
+        }
+        claims.check()
+        return claims
+    }
+
+    /// What a file spinesite makes is, in words.
+    static func describe(_ path: String, kind: PageKind?) -> String {
+        let locale = path.split(separator: "/").first.map { "'\($0)'" } ?? ""
+        switch kind {
+        case .search: return "the search page of \(locale)"
+        case .notFound: return "a 404 page"
+        case .languageChooser: return "the language chooser"
+        default: break
+        }
+        if path == ContentReport.path { return "the content report" }
+        if path.hasSuffix("/feed.xml") { return "the Atom feed of \(locale)" }
+        let top = String(path.prefix { $0 != "/" })
+        if let folder = generatedFolders[top], path.contains("/") { return "one of \(folder)" }
+        switch path {
+        case "favicon.ico": return "the site icon"
+        case "sitemap.xml": return "the sitemap"
+        case "robots.txt": return "the rules for crawlers"
+        default: return "a file spinesite writes"
+        }
+    }
+}
