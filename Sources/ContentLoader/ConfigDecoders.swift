@@ -5,7 +5,8 @@ import YAMLReading
 enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
-        "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "image", "imageAlt",
+        "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "maxTableCells", "maxTableColumns", "image",
+        "imageAlt",
     ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -25,6 +26,15 @@ enum SiteConfigDecoder {
         let interval = yaml.int("reviewInterval", what: what)
         let maxPageMegabytes = yaml.int("maxPageMegabytes", what: what)
         let maxPictureMegapixels = yaml.int("maxPictureMegapixels", what: what)
+        let maxTableCells = yaml.int("maxTableCells", what: what)
+        let maxTableColumns = yaml.int("maxTableColumns", what: what)
+        for (key, value, range) in [
+            ("maxTableCells", maxTableCells, 1...1_000_000), ("maxTableColumns", maxTableColumns, 1...10_000),
+        ] where value.map({ !range.contains($0) }) ?? false {
+            yaml.error(
+                yaml.location(ofKey: key),
+                "\(what): '\(key)' is a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
         if let maxPictureMegapixels, !(1...2000).contains(maxPictureMegapixels) {
             yaml.error(
                 yaml.location(ofKey: "maxPictureMegapixels"),
@@ -66,6 +76,8 @@ enum SiteConfigDecoder {
         config.readingTargets = readingTargets
         if let maxPageMegabytes { config.maxPageBytes = maxPageMegabytes * 1024 * 1024 }
         if let maxPictureMegapixels { config.maxPicturePixels = maxPictureMegapixels * 1_000_000 }
+        if let maxTableCells { config.maxTableCells = maxTableCells }
+        if let maxTableColumns { config.maxTableColumns = maxTableColumns }
         config.image = yaml.string("image", required: false, what: what)
         config.imageAlt = yaml.string("imageAlt", required: false, what: what)?.value
         if let image = config.image, config.imageAlt == nil {

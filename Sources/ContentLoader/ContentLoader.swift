@@ -86,9 +86,8 @@ public enum ContentLoader {
         }
         sources.removeAll { unpublished.contains($0.locale) }
         files.removeAll { $0.locale.map(unpublished.contains) ?? false }
-        let maxPageBytes = config?.maxPageBytes ?? SiteConfig.defaultMaxPageBytes
         let (pages, leftOut, pageDiagnostics) = parsePages(
-            sources, includeDrafts: includeDrafts, maxBytes: maxPageBytes)
+            sources, includeDrafts: includeDrafts, limits: config?.pageLimits ?? .defaults)
         guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
@@ -113,14 +112,14 @@ public enum ContentLoader {
     /// reports it).
     /// - Parameter relativePath: under the locale folder (`therapies/tens.md`).
     public static func reloadPage(
-        contentURL: URL, displayRoot: String, locale: String, relativePath: String, maxBytes: Int
+        contentURL: URL, displayRoot: String, locale: String, relativePath: String, limits: PageLimits
     ) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         guard let entry = tree.file("\(locale)/\(relativePath)") else { return nil }
         let source = PageSource(
             locale: locale, relativePath: relativePath, url: entry.url, file: tree.display(entry.relativePath),
             size: entry.size)
-        return parsePage(source, maxBytes: maxBytes)
+        return parsePage(source, limits: limits)
     }
 
     /// Top-level files that other features read; the loader leaves them alone.

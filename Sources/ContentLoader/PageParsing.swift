@@ -5,10 +5,10 @@ extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
     /// - Returns: the pages to build; the pages left out, drafts and pages with errors (a link to one
     ///   then says why, or stays quiet); and diagnostics.
-    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, maxBytes: Int)
+    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, limits: PageLimits)
         -> (pages: [SourcePage], leftOut: [LeftOutPage], diagnostics: [Diagnostic])
     {
-        let results = ParallelMap.map(sources) { source in parsePage(source, maxBytes: maxBytes) }
+        let results = ParallelMap.map(sources) { source in parsePage(source, limits: limits) }
         var pages: [SourcePage] = []
         var leftOut: [LeftOutPage] = []
         var diagnostics: [Diagnostic] = []
@@ -27,7 +27,8 @@ extension ContentLoader {
         return (pages, leftOut, diagnostics)
     }
 
-    static func parsePage(_ source: PageSource, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+    static func parsePage(_ source: PageSource, limits: PageLimits) -> (SourcePage?, [Diagnostic]) {
+        let maxBytes = limits.maxBytes
         // Checked before reading (with the size the folder listing found), so a
         // multi-gigabyte file is never loaded.
         if source.size > maxBytes {
@@ -39,7 +40,8 @@ extension ContentLoader {
         switch readData(source.url, file: source.file) {
         case .failure(let failure): return (nil, failure.diagnostics)
         case .success(let data):
-            return parsePage(data, locale: source.locale, relativePath: source.relativePath, file: source.file)
+            return parsePage(
+                data, locale: source.locale, relativePath: source.relativePath, file: source.file, limits: limits)
         }
     }
 
@@ -48,9 +50,9 @@ extension ContentLoader {
     /// - Parameters:
     ///   - relativePath: the path under the locale folder (`therapies/tens.md`).
     ///   - file: how the file is named in diagnostics (`Content/en/therapies/tens.md`).
-    public static func parsePage(_ data: Data, locale: String, relativePath: String, file: String) -> (
-        SourcePage?, [Diagnostic]
-    ) {
+    public static func parsePage(
+        _ data: Data, locale: String, relativePath: String, file: String, limits: PageLimits = .defaults
+    ) -> (SourcePage?, [Diagnostic]) {
         let split: SplitDocument
         switch TextDecoding.decode(data, file: file).flatMap({ FrontMatterSplitter.split($0, file: file) }) {
         case .failure(let failure): return (nil, failure.diagnostics)
@@ -59,11 +61,13 @@ extension ContentLoader {
         var (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: file)
         guard let frontMatter else { return (nil, diagnostics) }
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
+        let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
+        diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)
         let fileName = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
             locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,
-            body: split.body, bodyLocation: SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
+            body: split.body, bodyLocation: bodyLocation
         )
         return (page, diagnostics)
     }

@@ -56,7 +56,7 @@ public enum BodyEditPatch {
         let parents = Set(pages.map { String($0.path.prefix(upTo: $0.path.lastIndex(of: "/")!)) + "/" })
         let inputStamps = InputSnapshot.trusted(FileStamp.of(pages.map(\.path) + parents.sorted()))
         guard !pages.contains(where: { kept.loaderWarningFiles.contains($0.path) }),
-            let sources = reload(pages, folders: folders, maxBytes: kept.site.graph.config.maxPageBytes),
+            let sources = reload(pages, folders: folders, limits: kept.site.graph.config.pageLimits),
             let edit = BodyEdit.plan(sources, in: kept.site.graph)
         else {
             lastBuild.giveBack(kept.site, in: store)
@@ -150,12 +150,12 @@ public enum BodyEditPatch {
     }
 
     /// The pages read again; nil if one is gone, not a regular file, or has problems.
-    private static func reload(_ pages: [PagePath], folders: Folders, maxBytes: Int) -> [SourcePage]? {
+    private static func reload(_ pages: [PagePath], folders: Folders, limits: PageLimits) -> [SourcePage]? {
         var sources: [SourcePage] = []
         for page in pages {
             let reloaded = ContentLoader.reloadPage(
                 contentURL: folders.contentURL, displayRoot: folders.content, locale: page.locale,
-                relativePath: page.relativePath, maxBytes: maxBytes
+                relativePath: page.relativePath, limits: limits
             )
             guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.page else { return nil }
             sources.append(source)

@@ -18,6 +18,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Pages larger than this are refused (`maxPageMegabytes`): a reader-facing
     /// page is far smaller, and a huge file is almost always a mistake.
     public var maxPageBytes: Int = SiteConfig.defaultMaxPageBytes
+    /// Tables larger than this are refused before cmark-gfm parses them (`maxTableCells`,
+    /// `maxTableColumns`): its table extension slows with rows × columns².
+    public var maxTableCells: Int = PageLimits.defaults.maxTableCells
+    public var maxTableColumns: Int = PageLimits.defaults.maxTableColumns
     /// Pictures declaring more pixels than this are refused (`maxPictureMegapixels`, default 50):
     /// a decompression bomb declares billions in a few bytes.
     public var maxPicturePixels: Int = 50_000_000
@@ -41,6 +45,11 @@ public struct SiteConfig: Sendable, Hashable {
         self.unsafeHTML = unsafeHTML
         self.reviewIntervalMonths = reviewIntervalMonths
         self.location = location
+    }
+
+    /// What one page may hold.
+    public var pageLimits: PageLimits {
+        PageLimits(maxBytes: maxPageBytes, maxTableCells: maxTableCells, maxTableColumns: maxTableColumns)
     }
 
     /// The path part of `baseURL` (`/` or `/docs/`): every site URL starts with it.

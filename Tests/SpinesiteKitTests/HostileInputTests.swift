@@ -117,6 +117,35 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
     }
 
+    /// A table past the budget is refused before cmark-gfm parses it (1,000 columns × 200 rows take
+    /// cmark-gfm 2 s), at its delimiter row, naming the budget and the setting that raises it.
+    func testAHugeTableIsRefusedBeforeItIsParsedAndItsBudgetNamesItsSetting() throws {
+        func table(columns: Int, rows: Int) -> String {
+            let row = "|" + Array(repeating: "cell", count: columns).joined(separator: "|") + "|"
+            let delimiter = "|" + Array(repeating: "---", count: columns).joined(separator: "|") + "|"
+            return ([row, delimiter] + Array(repeating: row, count: rows)).joined(separator: "\n")
+        }
+        let site = try builtSite([
+            "wide.md": MinimalSite.page(title: "Wide", body: "Intro.\n\n" + table(columns: 1000, rows: 200)),
+            "long.md": MinimalSite.page(
+                title: "Long",
+                body: table(columns: 10, rows: 1200).split(separator: "\n").map { "> \($0)" }.joined(separator: "\n")),
+        ])
+        try assertRefused(
+            site,
+            errors: [
+                "Content/en/long.md:7:1: error: this table has 1201 rows × 10 columns, 12010 cells; a table may "
+                    + "have at most 10000 cells, the cell budget ('maxTableCells' in site.yml raises it)",
+                "Content/en/wide.md:9:1: error: this table has 201 rows × 1000 columns; a table may have at most "
+                    + "100 columns, the column budget ('maxTableColumns' in site.yml raises it)",
+            ])
+        site.write("Content/site.yml", MinimalSite.siteYAML + "maxTableCells: 20000\nmaxTableColumns: 1000\n")
+        site.write("Content/en/wide.md", MinimalSite.page(title: "Wide", body: table(columns: 150, rows: 20)))
+        let built = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertEqual(site.read("Site/en/long/index.html")?.components(separatedBy: "<tr>").count, 1202)
+    }
+
     /// A page or alias on a path spinesite writes itself is an error naming both, never lost.
     func testPagesAndAliasesCannotClaimWhatSpinesiteWrites() throws {
         func aliased(_ title: String, _ alias: String) -> String {
