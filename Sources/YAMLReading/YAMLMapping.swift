@@ -32,10 +32,15 @@ public struct YAMLMapping {
         guard let node else {
             return .failure(BuildFailure([.error(start, "\(what): is empty")]))
         }
-        if NodeBudget.exceeds(node) {
+        let budget = NodeBudget.limit(forBytes: text.utf8.count)
+        if NodeBudget.exceeds(node, limit: budget) {
             return .failure(
                 BuildFailure([
-                    .error(start, "\(what): more than \(NodeBudget.limit) values (YAML aliases expanding?); refused")
+                    .error(
+                        start,
+                        "\(what): its aliases ('*name') expand to more than \(budget) values, past the alias "
+                            + "budget (one value per byte of the text, at least \(NodeBudget.minimum): values "
+                            + "written out never reach it); write the values out instead of repeating them")
                 ]))
         }
         guard case .mapping(let mapping) = node else {
@@ -213,11 +218,17 @@ public struct YAMLMapping {
 }
 
 /// Counts values, aliases expanded, up to a limit: aliases share nodes, so a
-/// few lines can stand for billions of values ("billion laughs").
+/// few lines can stand for billions of values ("billion laughs"). The limit
+/// grows with the text: every value written out takes at least one byte, so a
+/// text of N bytes without aliases holds fewer than N values, and only aliases
+/// can reach the limit, however long a glossary grows.
 public enum NodeBudget {
-    public static let limit = 10_000
+    public static let minimum = 10_000
 
-    public static func exceeds(_ node: Node) -> Bool {
+    /// The budget of a text of `bytes` bytes.
+    public static func limit(forBytes bytes: Int) -> Int { max(minimum, bytes) }
+
+    public static func exceeds(_ node: Node, limit: Int) -> Bool {
         var remaining = limit
         return !visit(node, &remaining)
     }
