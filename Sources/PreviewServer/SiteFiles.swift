@@ -9,11 +9,13 @@ import Foundation
 /// `index.html` for folders, and nothing outside the folder — not through
 /// `..`, not percent-encoded, not through a symbolic link.
 struct SiteFiles: Sendable {
-    /// The output folder with symbolic links resolved.
+    /// The output folder, absolute and with symbolic links resolved.
     let root: String
 
+    /// `root` may not exist yet (the preview's first build makes it), so it is resolved as far as it
+    /// exists; relative to the working folder, as the command line meant it.
     init(root: String) {
-        self.root = SiteFiles.realPath(root) ?? root
+        self.root = SiteFiles.resolved(root)
     }
 
     enum Lookup: Equatable {
@@ -43,6 +45,21 @@ struct SiteFiles: Sendable {
         var info = stat()
         guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .notFound }
         return .file(path: real)
+    }
+
+    /// `path` made absolute, its longest existing part through `realpath`, the rest appended as written.
+    static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = absolute.split(separator: "/").map(String.init)
+        var missing: [String] = []
+        while !existing.isEmpty, realPath("/" + existing.joined(separator: "/")) == nil {
+            missing.insert(existing.removeLast(), at: 0)
+        }
+        var parts = (realPath("/" + existing.joined(separator: "/")) ?? "/").split(separator: "/").map(String.init)
+        for part in missing where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     static func realPath(_ path: String) -> String? {

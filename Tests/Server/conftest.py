@@ -2,6 +2,7 @@
 are always stopped."""
 import http.client
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -29,22 +30,24 @@ def request(port, path, method="GET", headers=None):
 
 
 class Preview:
-    """`spinesite serve` on a copy of a fixture site, on a free port."""
+    """`spinesite serve` on a copy of a fixture site (its `Content/` and the
+    project's `Templates/`), on a free port. `arguments` replaces the default
+    `--root FOLDER --drafts`; the server runs in the copy's folder."""
 
-    def __init__(self, fixture, before_start=None):
+    def __init__(self, fixture, before_start=None, arguments=None):
         self.folder = tempfile.mkdtemp(prefix="spinesite-serve-")
         shutil.copytree(os.path.join(REPOSITORY, fixture, "Content"), os.path.join(self.folder, "Content"))
         shutil.copytree(os.path.join(REPOSITORY, "Templates"), os.path.join(self.folder, "Templates"))
         if before_start:
             before_start(self)
         self.process = subprocess.Popen(
-            [SPINESITE, "serve", "--root", self.folder, "--port", "0", "--drafts"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            [SPINESITE, "serve", "--port", "0"] + (["--root", self.folder, "--drafts"] if arguments is None else arguments),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1, cwd=self.folder,
         )
         self.lines = []
         self.port = None
         self.wait_for_line(lambda line: line.startswith("Serving "))
-        self.port = int(self.lines[-1].split("http://127.0.0.1:")[1].split("/")[0])
+        self.port = int(re.search(r" at http://\S+:(\d+)/ ", self.lines[-1]).group(1))
         self.wait_for_line(lambda line: line.startswith("Built "), start=0)
 
     def wait_for_line(self, matches, start=None, timeout=60):

@@ -232,3 +232,21 @@ def test_each_build_prints_its_warning_count_and_the_new_warnings(preview):
     preview.wait_for_line(lambda line: line.startswith("Built ") and "change(s)" in line)
     assert preview.lines[-1].endswith(f"; {total + 1} warnings"), "the known warning is not repeated"
     assert sum("'sumary'" in line for line in preview.lines[start:]) == 1, "printed once, when it was new"
+
+
+def test_the_preview_works_on_a_fresh_clone():
+    """`make serve` in a fresh clone: no --root, and no `.spinesite-cache/preview` until the first
+    build makes it, so the server must place its relative output folder before it exists."""
+    from conftest import Preview
+    preview = Preview("", arguments=[])
+    try:
+        assert request(preview.port, "/")[0] == request(preview.port, "/en/")[0] == 200, "the home pages"
+        status, _, body = request(preview.port, "/en/low-back-pain/")
+        assert status == 200 and b"<h1" in body, "a topic page"
+        with open(preview.path("Content", "en", "low-back-pain.md"), "a", encoding="utf-8") as file:
+            file.write("\nA sentence saved in a fresh clone.\n")
+        preview.wait_for_line(lambda line: line.startswith("Built ") and "change(s)" in line)
+        status, _, body = request(preview.port, "/en/low-back-pain/")
+        assert status == 200 and b"A sentence saved in a fresh clone." in body, "and after a save"
+    finally:
+        preview.close()
