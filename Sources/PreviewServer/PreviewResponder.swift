@@ -22,7 +22,7 @@ struct PreviewResponder: HTTPResponder {
         }
         let path = String(request.uri.path)
         switch path {
-        case LiveReload.eventsPath: return await events()
+        case LiveReload.eventsPath: return await events(request)
         case LiveReload.scriptPath:
             return text(LiveReload.script, type: "text/javascript; charset=utf-8", request: request)
         case WarningPanel.scriptPath:
@@ -118,16 +118,20 @@ struct PreviewResponder: HTTPResponder {
     }
 
     /// Server-Sent Events: `event: reload` after every build from now on.
-    private func events() async -> Response {
+    private func events(_ request: Request) async -> Response {
         let stream = await liveReload.listen()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store"]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                // Ends when the server shuts down, which waits for open connections.
-                for await generation in stream.cancelOnGracefulShutdown() {
-                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                // A page that goes away is noticed when its connection closes, not at the next build's
+                // write: until then its task, stream and connection would stay in memory.
+                try await request.body.consumeWithCancellationOnInboundClose { _ in
+                    try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                    // Ends when the server shuts down, which waits for open connections.
+                    for await generation in stream.cancelOnGracefulShutdown() {
+                        try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                    }
                 }
                 try await writer.finish(nil)
             })
