@@ -6,10 +6,11 @@ import SiteModel
 
 /// Answers every request of the preview: the output folder's files, the live
 /// reload script and event stream, the site's 404 page, and the error page
-/// while the last build failed.
+/// while the last build failed; but only to requests that name this server.
 struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = PreviewRequestContext
 
+    let hosts: HostCheck
     let files: SiteFiles
     let liveReload: LiveReload
     let state: BuildState
@@ -17,6 +18,9 @@ struct PreviewResponder: HTTPResponder {
     let lastBuild: LastBuild
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        if let refusal = hosts.refusal(of: request, port: context.localPort ?? 0) {
+            return text(refusal, type: "text/plain; charset=utf-8", status: .forbidden, request: request)
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }

@@ -29,8 +29,8 @@ public enum PreviewServer {
         let builder = PreviewBuilder(options: configuration.build, state: state, liveReload: liveReload, log: log)
         let watcher = try FileWatcher(folders: [configuration.build.contentPath, configuration.build.templatesPath])
         let responder = PreviewResponder(
-            files: SiteFiles(root: configuration.build.outputPath), liveReload: liveReload, state: state,
-            lastBuild: builder.lastBuild)
+            hosts: HostCheck(listeningOn: configuration.host), files: SiteFiles(root: configuration.build.outputPath),
+            liveReload: liveReload, state: state, lastBuild: builder.lastBuild)
         var logger = Logger(label: "spinesite.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["SPINESITE_SERVE_DEBUG"] == nil ? .warning : .trace
         let app = Application(

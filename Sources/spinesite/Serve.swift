@@ -9,7 +9,9 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Open pages reload after each rebuild. A build error does not stop the server: the \
             browser shows every file:line: message until the next good save. Listens on \
-            127.0.0.1 (this computer only) unless --host says otherwise. Ctrl-C stops it.
+            127.0.0.1 (this computer only) unless --host says otherwise, and answers only requests \
+            addressed to 127.0.0.1, localhost, [::1] or the --host name with its port (other web \
+            pages cannot read it through a name of their own). Ctrl-C stops it.
 
             The preview builds into .spinesite-cache/preview/, never into Site/: drafts and \
             unfinished edits cannot end up in what you deploy. Run `spinesite build` for Site/.

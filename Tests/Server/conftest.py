@@ -15,11 +15,13 @@ REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")
 SPINESITE = os.path.join(REPOSITORY, ".build", "debug", "spinesite")
 
 
-def request(port, path, method="GET", headers=None):
+def request(port, path, method="GET", headers=None, address="127.0.0.1"):
     """One request with the path sent exactly as given (no normalising of
-    '..' or percent-escapes, unlike urllib); returns (status, headers, body)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.putrequest(method, path, skip_accept_encoding=True)
+    '..' or percent-escapes, unlike urllib); returns (status, headers, body).
+    A Host in `headers` replaces the one http.client would send."""
+    connection = http.client.HTTPConnection(address, port, timeout=10)
+    own_host = any(name.lower() == "host" for name in (headers or {}))
+    connection.putrequest(method, path, skip_host=own_host, skip_accept_encoding=True)
     for name, value in (headers or {}).items():
         connection.putheader(name, value)
     connection.endheaders()

@@ -88,7 +88,8 @@ class EventStream:
     def __init__(self, port):
         self.events = []
         self.socket = socket.create_connection(("127.0.0.1", port), timeout=30)
-        self.socket.sendall(b"GET /__spinesite/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        self.socket.sendall(f"GET /__spinesite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                            "Accept: text/event-stream\r\n\r\n".encode())
         self.connected = threading.Event()
         threading.Thread(target=self.read, daemon=True).start()
         assert self.connected.wait(10), "the event stream did not open"
