@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreviewServer
+import SiteModel
 import SpinesiteKit
 
 struct Serve: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
         let open = self.open
         try await PreviewServer.run(configuration) { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            FileHandle.standardOutput.write(Data((TerminalText.inert(line) + "\n").utf8))
             if open, line.hasPrefix("Serving "),
                 let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") })
             {
