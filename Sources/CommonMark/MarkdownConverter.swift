@@ -54,6 +54,7 @@ public enum MarkdownConverter {
                 citations: walker.citations
             )
             rendered.proseText = walker.proseText
+            rendered.dangerousURLs = walker.dangerousURLs
             return rendered
         }
     }

@@ -25,6 +25,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var termUses: [Int]
     /// `[@key]` citations in the text, in order.
     public var citations: [Citation]
+    /// Links and pictures to `javascript:`, `vbscript:`, `file:` or `data:` URLs, in document order.
+    public var dangerousURLs: [DangerousURLUse] = []
 
     public init(
         html: String, holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image],
@@ -123,6 +125,27 @@ public struct Image: Sendable, Equatable {
         self.altText = altText
         self.title = title
         self.isFigure = isFigure
+        self.position = position
+    }
+}
+
+/// A link or a picture whose URL starts with one of `DangerousURL.schemes`.
+public struct DangerousURLUse: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case link
+        case picture
+    }
+
+    public var kind: Kind
+    public var url: String
+    /// The scheme as `DangerousURL.scheme(of:)` reads it (`javascript:`).
+    public var scheme: String
+    public var position: SourcePosition
+
+    public init(kind: Kind, url: String, scheme: String, position: SourcePosition) {
+        self.kind = kind
+        self.url = url
+        self.scheme = scheme
         self.position = position
     }
 }

@@ -17,6 +17,7 @@ struct TreeWalker {
     private(set) var citations: [Citation] = []
     /// Destinations of links the caller does not resolve (https:, mailto:, …), in order.
     private(set) var externalLinks: [String] = []
+    private(set) var dangerousURLs: [DangerousURLUse] = []
     /// The nodes the render callback writes, and how.
     private(set) var actions: [(node: Node, action: RenderAction)] = []
     private let embedLanguages: Set<String>
@@ -116,15 +117,22 @@ struct TreeWalker {
         keepsDangerousURLs || !DangerousURL.matches(url) ? url : ""
     }
 
+    private mutating func noteIfDangerous(_ url: String, kind: DangerousURLUse.Kind, node: Node) {
+        guard let scheme = DangerousURL.scheme(of: url) else { return }
+        dangerousURLs.append(DangerousURLUse(kind: kind, url: url, scheme: scheme, position: Self.position(node)))
+    }
+
     private mutating func addImage(_ node: Node) {
         let title = Self.string(cmark_node_get_title(node))
         let paragraph = cmark_node_parent(node).flatMap { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH ? $0 : nil }
         let isFigure = !title.isEmpty && paragraph.map { Self.isOnlyContent(node, of: $0) } == true
         actions.append((node, .image(images.count)))
         if isFigure, let paragraph { actions.append((paragraph, .bareParagraph)) }
+        let source = Self.string(cmark_node_get_url(node))
+        noteIfDangerous(source, kind: .picture, node: node)
         images.append(
             Image(
-                source: safeURL(Self.string(cmark_node_get_url(node))),
+                source: safeURL(source),
                 altText: Self.textContent(node, keepsInlineHTML: true),
                 title: title,
                 isFigure: isFigure, position: Self.position(node)))
@@ -158,6 +166,7 @@ struct TreeWalker {
 
     private mutating func addLink(_ node: Node, isInternal: (String) -> Bool) {
         let destination = Self.string(cmark_node_get_url(node))
+        noteIfDangerous(destination, kind: .link, node: node)
         guard isInternal(destination) else {
             externalLinks.append(destination)
             return
@@ -316,16 +325,5 @@ enum CitationScanner {
 
     private static func isTrimmed(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "@")
-    }
-}
-
-/// cmark-gfm's `scan_dangerous_url`, which its C API does not export: `javascript:`, `vbscript:`,
-/// `file:` and `data:` other than PNG, GIF, JPEG or WebP pictures, in any case.
-enum DangerousURL {
-    static func matches(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        if ["javascript:", "vbscript:", "file:"].contains(where: lowered.hasPrefix) { return true }
-        guard lowered.hasPrefix("data:") else { return false }
-        return !["png", "gif", "jpeg", "webp"].contains { lowered.hasPrefix("data:image/" + $0) }
     }
 }

@@ -82,6 +82,27 @@ final class MarkdownConverterTests: XCTestCase {
         XCTAssertFalse(html.contains("javascript"), html)
     }
 
+    func testDangerousLinkAndPictureURLsAreReportedWithTheirPositions() {
+        let markdown = """
+            Read [this](javascript:alert(1)) and <vbscript:x>.
+
+            ![chart](data:image/png;base64,AAAA) then ![x](FILE:///etc/passwd)
+
+            [ok](https://example.org) ![fine](images/a.png) [page](tens.md)
+            [spaced](<\u{1}java\tscript:alert(1)>) [entity](java&#115;cript:x)
+            """
+        let found = convert(markdown).dangerousURLs
+        XCTAssertEqual(found.map(\.kind), [.link, .link, .picture, .picture, .link, .link])
+        XCTAssertEqual(
+            found.map(\.scheme), ["javascript:", "vbscript:", "data:", "file:", "javascript:", "javascript:"])
+        XCTAssertEqual(
+            found.map { [$0.position.line, $0.position.column] },
+            [[1, 6], [1, 38], [3, 1], [3, 43], [6, 1], [6, 35]])
+        XCTAssertEqual(found.first?.url, "javascript:alert(1)")
+        // With raw HTML on, cmark-gfm keeps such URLs: they are reported all the same.
+        XCTAssertEqual(convert(markdown, MarkdownOptions(unsafeHTML: true)).dangerousURLs, found)
+    }
+
     func testSmartPunctuationIsConfigurable() {
         XCTAssertTrue(convert("\"quoted\" -- dash").html.contains("“quoted” – dash"))
         XCTAssertTrue(
