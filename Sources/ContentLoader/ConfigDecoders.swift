@@ -6,7 +6,7 @@ enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
         "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "maxTableCells", "maxTableColumns", "image",
-        "imageAlt",
+        "imageAlt", "remotePictures",
     ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -83,6 +83,15 @@ enum SiteConfigDecoder {
         if let image = config.image, config.imageAlt == nil {
             yaml.error(
                 image.location, "\(what): 'imageAlt' is missing: describe the picture for people who cannot see it")
+        }
+        if let remote = yaml.string("remotePictures", required: false, what: what) {
+            config.allowsRemotePictures = remote.value == "allow"
+            if !["allow", "refuse"].contains(remote.value) {
+                yaml.error(
+                    remote.location,
+                    "\(what): 'remotePictures' is 'allow' or 'refuse' (the default), not '\(remote.value)'"
+                )
+            }
         }
         return (config, yaml.diagnostics)
     }

@@ -29,6 +29,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// of `Content/files/`, named `/files/…`).
     public var image: Located<String>?
     public var imageAlt: String?
+    /// `remotePictures: allow`: pages may show pictures from other sites (`![x](https://…)`). Off by
+    /// default: every reader's browser would tell that site which page of a health site they read.
+    public var allowsRemotePictures = false
     public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 

@@ -64,6 +64,8 @@ public enum MarkdownStage {
         var pageDiagnostics: [[Diagnostic]]
         var readingDiagnostics: [Diagnostic?]
         var options: LocaleOptions
+        /// `site.yml`'s `remotePictures: allow`.
+        var allowsRemotePictures: Bool
         var resolver: LinkResolver
         var glossary: GlossaryLinks
         var strings: LocaleStrings
@@ -146,7 +148,8 @@ public enum MarkdownStage {
             kept: Kept(
                 embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pictures: pictures, pageDiagnostics: [],
                 readingDiagnostics: [],
-                options: options, resolver: resolver, glossary: glossary, strings: strings, shared: []
+                options: options, allowsRemotePictures: graph.config.allowsRemotePictures, resolver: resolver,
+                glossary: glossary, strings: strings, shared: []
             )
         )
         // Links, glossary terms and citations once per source, shared by its borrowed copies.
@@ -174,10 +177,10 @@ public enum MarkdownStage {
     /// resolved once for it and its borrowed copies; and the problems found.
     fileprivate static func sharedFill(
         _ index: Int, page: PageNode, rendered: RenderedMarkdown, resolver: LinkResolver, glossary: GlossaryLinks,
-        strings: LocaleStrings, pictures: PictureStage
+        strings: LocaleStrings, pictures: PictureStage, allowsRemotePictures: Bool
     ) -> (fill: PageBody.SharedFill, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
+        var diagnostics = URLCheck.diagnostics(rendered, body: base, allowsRemotePictures: allowsRemotePictures)
         let fileURLs = index < pictures.linkURLs.count ? pictures.linkURLs[index] : [:]
         let targets = rendered.internalLinks.enumerated().map { number, link -> LinkTarget? in
             // A file: the picture stage resolved it (and reported it if it does not resolve).
@@ -336,7 +339,8 @@ extension MarkdownStage.Result {
     ) -> MarkdownStage.ConvertedPage {
         let own = MarkdownStage.sharedFill(
             index, page: page, rendered: conversion.conversion.rendered, resolver: kept.resolver,
-            glossary: kept.glossary, strings: kept.strings, pictures: kept.pictures
+            glossary: kept.glossary, strings: kept.strings, pictures: kept.pictures,
+            allowsRemotePictures: kept.allowsRemotePictures
         )
         return MarkdownStage.ConvertedPage(
             index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill,

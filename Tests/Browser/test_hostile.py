@@ -50,7 +50,7 @@ def test_no_script_runs(scripted, hostile_url, path):
 def test_clicking_every_content_link_runs_nothing(scripted, hostile_url):
     scripted.get(hostile_url + "/en/xss/")
     links = scripted.find_elements(By.CSS_SELECTOR, ".prose a")
-    assert len(links) >= 5
+    assert len(links) >= 3
     clicked = 0
     for index in range(len(links)):
         scripted.get(hostile_url + "/en/xss/")
@@ -63,4 +63,5 @@ def test_clicking_every_content_link_runs_nothing(scripted, hostile_url):
         scripted.execute_script("arguments[0].click()", link)
         assert_nothing_ran(scripted, f"link {index} ({href})")
         clicked += 1
-    assert clicked >= 4, "the links made from javascript: URLs were clicked"
+    # javascript:, vbscript: and data: links never reach a page: they are build errors (PageURLTests).
+    assert clicked >= 1, "the page's own links were clicked"
