@@ -39,9 +39,13 @@ struct PictureStage: Sendable {
         /// Front matter's and site.yml's `image:`, with their alt text and where they were named.
         var chosenImages: [Int: (file: ContentFile, alt: String, location: SourceLocation)] = [:]
         var siteImage: (file: ContentFile, alt: String, location: SourceLocation)?
+        /// Where each file is named: a refused file is reported there.
+        var references: [ContentFile: [SourceLocation]] = [:]
         if let image = graph.config.image {
             switch graph.files.file(image.value, locale: graph.config.defaultLocale, folder: []) {
-            case .success(let file): siteImage = (file, graph.config.imageAlt ?? "", image.location)
+            case .success(let file):
+                siteImage = (file, graph.config.imageAlt ?? "", image.location)
+                references[file, default: []].append(image.location)
             case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
             }
         }
@@ -50,11 +54,13 @@ struct PictureStage: Sendable {
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
             let base = page.source.bodyLocation
             func resolve(_ destination: String, at position: SourcePosition) -> ContentFile? {
+                let location = SourceLocation(
+                    file: base.file, line: base.line + position.line - 1, column: position.column)
                 switch graph.files.file(destination, locale: page.source.locale, folder: folder) {
-                case .success(let file): return file
+                case .success(let file):
+                    references[file, default: []].append(location)
+                    return file
                 case .failure(let problem):
-                    let location = SourceLocation(
-                        file: base.file, line: base.line + position.line - 1, column: position.column)
                     diagnostics.append(.error(location, problem.message))
                     return nil
                 }
@@ -71,6 +77,7 @@ struct PictureStage: Sendable {
                 switch graph.files.file(image.value, locale: page.source.locale, folder: folder) {
                 case .success(let file):
                     chosenImages[index] = (file, page.source.frontMatter.imageAlt ?? "", image.location)
+                    references[file, default: []].append(image.location)
                 case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
                 }
             }
@@ -84,6 +91,14 @@ struct PictureStage: Sendable {
         var outputs: [String: Data] = [:]
         for file in prepared {
             diagnostics += file.diagnostics
+            if let refusal = file.refusal {
+                // A file of `Content/files/` is published whether or not a page names it: reported at itself.
+                let places =
+                    file.source.locale == nil
+                    ? [SourceLocation(file: file.source.file)] : references[file.source] ?? []
+                diagnostics += places.map { .error($0, refusal.message(for: file.source.file)) }
+                continue
+            }
             byFile[file.source] = file
             for (path, contents) in file.outputs { outputs[path] = contents }
         }
@@ -195,6 +210,9 @@ struct PreparedFile: Sendable {
     /// Output path → bytes: the file itself (not for a raster picture, whose variants replace it).
     var outputs: [(String, Data)] = []
     var diagnostics: [Diagnostic] = []
+    /// Why the file is not published (not a kind `AttachmentKind.all` lists, or bytes that are not
+    /// what its name says); the stage reports it where pages name the file.
+    var refusal: AttachmentRefusal?
     /// `media/tens-pads-3f2a9c01`: variants add `-480.webp`.
     private var stem = ""
 
@@ -208,6 +226,10 @@ struct PreparedFile: Sendable {
         } catch {
             prepared.diagnostics.append(
                 .error(SourceLocation(file: source.file), "cannot read: \(error.localizedDescription)"))
+            return prepared
+        }
+        if let refusal = AttachmentKind.refusal(fileExtension: source.fileExtension, data: data) {
+            prepared.refusal = refusal
             return prepared
         }
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
