@@ -9,6 +9,23 @@ import SiteResolver
 /// An internal tool, so its labels are English and live here, not in templates.
 enum ContentReport {
     static let path = "content-report/index.html"
+    /// Its style sheet, beside it: the site's Content-Security-Policy allows no `<style>` element
+    /// and no `style` attribute.
+    static let stylePath = "content-report/report.css"
+
+    static let style = """
+        body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
+        table { border-collapse: collapse; }
+        th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; \
+        font-size: 0.9rem; }
+        .state-original, .state-current { background: #e8f5e9; }
+        .state-stale, .state-unstamped { background: #fff3cd; }
+        .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
+        .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
+        .coverage .label { display: inline-block; width: 4rem; }
+        .coverage meter { width: 200px; }
+
+        """
 
     /// The report's rows, one per page id, kept by the preview so that an
     /// edit re-makes only the rows of the pages it touched.
@@ -90,8 +107,9 @@ enum ContentReport {
             let count = coverage[tag] ?? 0
             let percent = total == 0 ? 0 : count * 100 / total
             bars +=
-                "<li><span class=\"label\">\(tag)</span><span class=\"bar\" style=\"width: "
-                + "\(percent * 2)px\"></span> \(count) of \(total) (\(percent)%)</li>\n"
+                "<li><span class=\"label\">\(tag)</span><meter min=\"0\" max=\"\(max(total, 1))\" "
+                + "value=\"\(count)\" aria-label=\"\(tag)\">\(percent)%</meter> "
+                + "\(count) of \(total) (\(percent)%)</li>\n"
         }
         let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
         return """
@@ -102,17 +120,7 @@ enum ContentReport {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>Content report</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
-            table { border-collapse: collapse; } th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; \
-            text-align: left; vertical-align: top; font-size: 0.9rem; }
-            .state-original, .state-current { background: #e8f5e9; } \
-            .state-stale, .state-unstamped { background: #fff3cd; }
-            .state-fallback { background: #f1f3f5; } .state-missing { background: #fde2e1; }
-            .coverage { list-style: none; padding: 0; } .coverage li { margin: 0.25rem 0; }
-            .coverage .label { display: inline-block; width: 4rem; } \
-            .coverage .bar { display: inline-block; height: 0.8rem; background: #0b5f7a; }
-            </style>
+            <link rel="stylesheet" href="report.css">
             </head>
             <body>
             <main>

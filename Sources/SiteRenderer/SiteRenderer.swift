@@ -93,7 +93,7 @@ public enum SiteRenderer {
         var paths =
             published.map { graph.pages[$0].outputPath } + others.map(\.path) + theme.assets.map(\.outputPath)
         paths += searchIndexes.map(\.path)
-        paths.append(ContentReport.path)
+        paths += [ContentReport.path, ContentReport.stylePath]
         if let states = markdown.explainerStates { paths.append(states.path) }
         // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
         // whatever a page links.
@@ -128,6 +128,8 @@ public enum SiteRenderer {
         }
         let report = ContentReport.Table(graph, readingLevels: markdown.readingLevels, today: today)
         failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, report.html) }))
+        failures.append(
+            (ContentReport.stylePath, attempt { try sink.write(ContentReport.stylePath, ContentReport.style) }))
         failures.append(("sitemap.xml", attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) }))
         failures.append(("robots.txt", attempt { try sink.write("robots.txt", Sitemap.robots(graph)) }))
         for locale in graph.locales {

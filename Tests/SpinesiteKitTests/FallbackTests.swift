@@ -104,7 +104,13 @@ final class FallbackTests: XCTestCase {
         XCTAssertTrue(report.contains("<td class=\"state-fallback\"><a href=\"/pt-BR/deep/\">fallback</a></td>"))
         XCTAssertTrue(
             report.contains(
-                "<span class=\"label\">pt-BR</span><span class=\"bar\" style=\"width: 0px\"></span> 0 of 5 (0%)"))
+                "<span class=\"label\">pt-BR</span><meter min=\"0\" max=\"5\" value=\"0\" aria-label=\"pt-BR\">0%"
+                    + "</meter> 0 of 5 (0%)"))
+        XCTAssertTrue(report.contains("<link rel=\"stylesheet\" href=\"report.css\">"))
+        XCTAssertFalse(
+            report.contains("<style") || report.contains(" style="),
+            "no style element or attribute: the site's Content-Security-Policy allows neither")
+        XCTAssertTrue(try XCTUnwrap(folder.read("out/content-report/report.css")).contains(".coverage meter {"))
         XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
         XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
     }
