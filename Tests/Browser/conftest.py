@@ -2,6 +2,7 @@
 import functools
 import http.server
 import os
+import re
 import threading
 
 import pytest
@@ -36,8 +37,27 @@ class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def serve(folder):
-    handler = functools.partial(StaticSiteHandler, directory=folder)
+def shipped_policy():
+    """The Content-Security-Policy of Scripts/deploy/nginx.conf, read from the file itself."""
+    with open(os.path.join("Scripts", "deploy", "nginx.conf"), encoding="utf-8") as file:
+        match = re.search(r'map \$uri \$spinesite_csp \{\s*default "([^"]+)";', file.read())
+    assert match, "nginx.conf defines $spinesite_csp in one map"
+    return match.group(1)
+
+
+class PolicySiteHandler(StaticSiteHandler):
+    """Sends every response with nginx.conf's Content-Security-Policy and nosniff, as nginx does."""
+
+    policy = None
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.policy)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+
+def serve(folder, handler_class=StaticSiteHandler):
+    handler = functools.partial(handler_class, directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -46,6 +66,15 @@ def serve(folder):
 @pytest.fixture(scope="session")
 def base_url():
     server = serve(SITE)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def policy_url():
+    """The real site, served with the shipped Content-Security-Policy."""
+    PolicySiteHandler.policy = shipped_policy()
+    server = serve(SITE, PolicySiteHandler)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

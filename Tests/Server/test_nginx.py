@@ -148,3 +148,43 @@ def test_a_browsers_request_for_favicon_ico_does_not_404(nginx):
     page = request(nginx, "/en/")[2]
     for link in (b'rel="icon" href="/assets/favicon.', b'rel="apple-touch-icon" href="/assets/apple-touch-icon.'):
         assert link in page
+
+
+def shipped_policy():
+    """The Content-Security-Policy nginx.conf defines once (the browser tests parse it the same way)."""
+    with open(os.path.join(REPOSITORY, "Scripts", "deploy", "nginx.conf"), encoding="utf-8") as file:
+        match = re.search(r'map \$uri \$spinesite_csp \{\s*default "([^"]+)";', file.read())
+    assert match, "nginx.conf defines $spinesite_csp in one map"
+    return match.group(1)
+
+
+def test_the_policy_allows_no_inline_script_plugins_foreign_base_or_framing():
+    directives = {part.split()[0]: part.split()[1:] for part in shipped_policy().split(";") if part.strip()}
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["img-src"] == ["'self'"], "remote pictures are refused by default"
+
+
+@pytest.mark.parametrize("path,status", [
+    ("/en/", 200),
+    ("/en/therapies/tens/", 200),
+    ("/", 302),
+    ("/en/no-such-page/", 404),
+    ("/no-such-locale/x", 404),
+    ("/README.md", 404),
+    ("/files/share.png", 200),
+    ("media", 200),
+    ("asset", 200),
+])
+def test_every_response_carries_the_policy_and_nosniff(nginx, path, status):
+    if path == "media":
+        path = "/media/" + sorted(os.listdir(os.path.join(SITE, "media")))[0]
+    elif path == "asset":
+        path = "/assets/" + next(n for n in sorted(os.listdir(os.path.join(SITE, "assets"))) if n.endswith(".css"))
+    got, headers, _ = request(nginx, path)
+    assert got == status
+    assert headers.get("content-security-policy") == shipped_policy(), path
+    assert headers.get("x-content-type-options") == "nosniff", path
