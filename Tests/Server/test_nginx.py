@@ -80,7 +80,7 @@ def test_missing_pages_get_their_locales_404_with_status_404(nginx, path, page):
     assert b'rel="canonical"' not in body, "a 404 page names no canonical URL"
 
 
-@pytest.mark.parametrize("path", ["/README.md", "/.gitignore"])
+@pytest.mark.parametrize("path", ["/README.md", "/.gitignore", "/.spinesite-output"])
 def test_the_output_folders_own_files_are_not_served(nginx, path):
     open(os.path.join(SITE, path.lstrip("/")), "a").close()
     assert request(nginx, path)[0] == 404
