@@ -19,8 +19,9 @@ public struct XLIFFReadError: Error, Sendable, Equatable {
 
 /// Reads XLIFF 1.2 (and the 1.1 that po2xliff writes) into an `XLIFFDocument`, streaming.
 ///
-/// A document type declaration is refused before parsing: XLIFF needs none, and entity
-/// declarations are how an XML bomb expands a small file into gigabytes.
+/// Any encoding but UTF-8 is refused first (`XLIFFEncoding`), then a document type declaration,
+/// before parsing: XLIFF needs none, and entity declarations are how an XML bomb expands a small
+/// file into gigabytes.
 public enum XLIFFReader {
     /// The largest document read: a whole-site export of the real site is a small fraction of it.
     public static let maximumBytes = 32 * 1024 * 1024
@@ -36,6 +37,7 @@ public enum XLIFFReader {
 
     public static func read(_ data: Data) throws(XLIFFReadError) -> XLIFFDocument {
         if let problem = sizeProblem(data.count) { throw problem }
+        if let problem = XLIFFEncoding.problem(in: data) { throw problem }
         if let declaration = firstDeclaration(in: data) {
             throw XLIFFReadError(
                 line: declaration.line, column: declaration.column,

@@ -206,6 +206,28 @@ def test_an_external_entity_is_refused_and_never_read(tmp_path):
     assert measured["maxrss_kb"] < _RSS_LIMIT_KB
 
 
+def test_a_utf16_file_is_refused_before_its_entities(tmp_path):
+    """UTF-16 used to slip past the DOCTYPE check, which reads bytes as UTF-8, and its entity
+    vanished from the imported text: any encoding but UTF-8 is refused first, saying how to fix it."""
+    root, xlf = _fr_site(tmp_path)
+    declared = _with_doctype(xlf, '<!ENTITY e "entité">', "&e;", tmp_path / "entity.xlf")
+    text = declared.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    utf16 = tmp_path / "utf16.xlf"
+    utf16.write_bytes(text.encode("utf-16-le"))
+    marked = tmp_path / "utf16-bom.xlf"
+    marked.write_bytes(text.encode("utf-16"))
+    for path in (utf16, marked):
+        lines = _import_refused(root, path)
+        assert len(lines) == 1, lines
+        assert lines[0].startswith(f"{path}:1:1: error: the file is UTF-16LE, not UTF-8"), lines[0]
+        assert "save the file as UTF-8" in lines[0], lines[0]
+    latin1 = tmp_path / "latin1.xlf"
+    latin1.write_bytes(xlf.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="ISO-8859-1"', 1)
+                       .encode("latin-1", errors="replace"))
+    lines = _import_refused(root, latin1)
+    assert lines[0].startswith(f"{latin1}:1:31: error: the XML declaration says encoding=\"ISO-8859-1\""), lines
+
+
 # 3. Injection
 
 

@@ -114,6 +114,57 @@ final class XLIFFTests: XCTestCase {
         XCTAssertNotNil(readError("<?xml version=\"1.0\"?><!doctype xliff SYSTEM \"file:///etc/passwd\"><xliff/>"))
     }
 
+    /// A document with an entity in a target, in `encoding`: what a UTF-16 export of a CAT tool holds.
+    private func entityDocument(declaring encoding: String) -> String {
+        """
+        <?xml version="1.0" encoding="\(encoding)"?>
+        <!DOCTYPE xliff [<!ENTITY e "entity">]>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+        <file original="a.md" source-language="en" target-language="fr" datatype="x-markdown"><body>
+        <trans-unit id="title"><source>Title</source><target>Titre &e;</target></trans-unit>
+        </body></file></xliff>
+        """
+    }
+
+    private func readError(_ data: Data) -> XLIFFReadError? {
+        do {
+            _ = try XLIFFReader.read(data)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// UTF-16 used to get past the DOCTYPE check (which reads bytes as UTF-8) and lose its entity:
+    /// any encoding but UTF-8 is refused before anything else, saying how to fix it.
+    func testEncodingsOtherThanUTF8AreRefusedFirst() throws {
+        let utf16 = entityDocument(declaring: "UTF-16")
+        let cases: [(data: Data, column: Int, expected: String)] = [
+            (Data([0xFF, 0xFE]) + utf16.data(using: .utf16LittleEndian)!, 1, "the file is UTF-16LE, not UTF-8"),
+            (Data([0xFE, 0xFF]) + utf16.data(using: .utf16BigEndian)!, 1, "the file is UTF-16BE, not UTF-8"),
+            (utf16.data(using: .utf16LittleEndian)!, 1, "the file is UTF-16LE, not UTF-8"),
+            (utf16.data(using: .utf32BigEndian)!, 1, "the file is UTF-32BE, not UTF-8"),
+            (Data(utf16.utf8), 31, #"the XML declaration says encoding="UTF-16""#),
+            (Data(entityDocument(declaring: "ISO-8859-1").utf8), 31, #"says encoding="ISO-8859-1""#),
+        ]
+        for (data, column, expected) in cases {
+            let error = try XCTUnwrap(readError(data), expected)
+            XCTAssertEqual([error.line, error.column], [1, column], error.message)
+            XCTAssertTrue(error.message.contains(expected), error.message)
+            XCTAssertTrue(error.message.contains("save the file as UTF-8"), error.message)
+        }
+        var latin1 = Data(XLIFFWriter.write(Self.document).utf8)
+        let place = try XCTUnwrap(latin1.firstRange(of: Data("Voir".utf8)))
+        latin1.replaceSubrange(place, with: Data([0x56, 0xE9, 0x72]))  // "Vér" in ISO-8859-1
+        let error = try XCTUnwrap(readError(latin1))
+        let before = latin1[..<(place.lowerBound + 1)]
+        XCTAssertEqual(error.line, before.filter { $0 == 0x0A }.count + 1)
+        XCTAssertEqual(error.column, before.count - (before.lastIndex(of: 0x0A) ?? -1), "the column of é")
+        XCTAssertTrue(error.message.hasPrefix("byte 0xE9 is not UTF-8"), error.message)
+        let marked = Data([0xEF, 0xBB, 0xBF]) + Data(XLIFFWriter.write(Self.document).utf8)
+        XCTAssertEqual(try XLIFFReader.read(marked).files.count, 2, "UTF-8 with a byte order mark is UTF-8")
+    }
+
     func testFilesOverTheLimitAreRefusedUnread() {
         let error = readError(String(repeating: " ", count: XLIFFReader.maximumBytes + 1))
         XCTAssertTrue(error?.message.contains("MB") == true, error?.message ?? "")
