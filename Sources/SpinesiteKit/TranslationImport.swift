@@ -92,7 +92,7 @@ public enum TranslationImport {
                         "<file original=\"\(entry.original)\"> was exported for locale '\(language)', not "
                             + "'\(argument)'; import it into '\(language)', or export again for '\(argument)'"))
             }
-            if !sameLanguage(entry.sourceLanguage, graph.config.defaultLocale) {
+            if !LanguageTag.same(entry.sourceLanguage, graph.config.defaultLocale) {
                 problems.append(
                     .error(
                         SourceLocation(file: file, line: max(entry.line, 1), column: 1),
@@ -115,13 +115,6 @@ public enum TranslationImport {
             ])
         }
         return try TranslationLocale.check(tag, in: graph, argument: argument == nil ? file : "--locale")
-    }
-
-    /// `en-US` (po2xliff's default) is the `en` of a site; `en` is not `es`.
-    private static func sameLanguage(_ tag: String, _ locale: String) -> Bool {
-        let a = tag.lowercased().replacingOccurrences(of: "_", with: "-")
-        let b = locale.lowercased()
-        return a == b || a.hasPrefix(b + "-") || b.hasPrefix(a + "-")
     }
 
     private static func save(_ text: String, to file: String) throws(BuildFailure) {

@@ -64,6 +64,7 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
             if isTarget {
                 unit?.state = attributes["state"]
                 unit?.stateQualifier = attributes["state-qualifier"]
+                checkLanguage(parser, of: attributes)
             }
         case "context" where attributes["context-type"] == "sourcefile" && path.contains("trans-unit"):
             text = ""
@@ -71,6 +72,19 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
             text = ""
         default: break
         }
+    }
+
+    /// A target in another language than its `<file>` says it is for: an `fr` export relabelled `es`
+    /// would put French into `Content/es/`.
+    private func checkLanguage(_ parser: XMLParser, of attributes: [String: String]) {
+        guard let file = files.last, let expected = file.targetLanguage, let language = attributes["xml:lang"],
+            !LanguageTag.same(language, expected)
+        else { return }
+        fail(
+            parser,
+            "<target xml:lang=\"\(language)\"> disagrees with target-language=\"\(expected)\" of its <file> "
+                + "(line \(file.line)): the translations are in '\(language)', the file says '\(expected)'; set "
+                + "target-language back to '\(language)', or export again for '\(expected)'")
     }
 
     private func startInline(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {

@@ -412,6 +412,22 @@ def test_a_file_exported_for_another_locale_is_refused(tmp_path):
         assert f'<file original="{original}">' in line and "'es', not 'fr'" in line, line
 
 
+def test_a_target_language_its_targets_contradict_is_refused(tmp_path):
+    """An fr export relabelled target-language="es" used to import French into Content/es: the
+    targets say xml:lang="fr", and the refusal names both, at the first such target."""
+    root, _ = _fr_site(tmp_path)
+    pseudo = tmp_path / "pseudo.xlf"
+    _run("translations", "export", "--locale", "fr", "--all", "--pseudo", "--output", pseudo, root=root)
+    relabelled = tmp_path / "relabelled.xlf"
+    text = pseudo.read_text(encoding="utf-8").replace('target-language="fr"', 'target-language="es"')
+    relabelled.write_text(text, encoding="utf-8")
+    lines = _import_refused(root, relabelled)
+    assert len(lines) == 1, lines
+    first_target = text[:text.index("<target ")].count("\n") + 1
+    assert lines[0].startswith(f"{relabelled}:{first_target}:"), lines[0]
+    assert '<target xml:lang="fr"> disagrees with target-language="es"' in lines[0], lines[0]
+
+
 def test_a_file_for_a_locale_the_site_lacks_is_refused(tmp_path):
     """target-language="de" when there is no Content/de: nothing is created for it."""
     root, xlf = _fr_site(tmp_path)

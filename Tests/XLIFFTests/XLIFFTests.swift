@@ -165,6 +165,21 @@ final class XLIFFTests: XCTestCase {
         XCTAssertEqual(try XLIFFReader.read(marked).files.count, 2, "UTF-8 with a byte order mark is UTF-8")
     }
 
+    /// An `fr` export relabelled `target-language="es"` would import French into Content/es.
+    func testATargetInAnotherLanguageThanItsFileIsRefused() throws {
+        let relabelled = XLIFFWriter.write(Self.document).replacingOccurrences(
+            of: #"target-language="fr""#, with: #"target-language="es""#)
+        let error = try XCTUnwrap(readError(relabelled))
+        let lines = relabelled.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(error.line, try XCTUnwrap(lines.firstIndex { $0.contains("<target") }) + 1)
+        XCTAssertTrue(
+            error.message.hasPrefix(#"<target xml:lang="fr"> disagrees with target-language="es" of its <file>"#),
+            error.message)
+        let regional = XLIFFWriter.write(Self.document).replacingOccurrences(
+            of: #"xml:lang="fr""#, with: #"xml:lang="fr-FR""#)
+        XCTAssertEqual(try read(regional).files[0].units[0].target?.plainText, "Voir", "fr-FR is French")
+    }
+
     func testFilesOverTheLimitAreRefusedUnread() {
         let error = readError(String(repeating: " ", count: XLIFFReader.maximumBytes + 1))
         XCTAssertTrue(error?.message.contains("MB") == true, error?.message ?? "")
