@@ -5,7 +5,8 @@ import XLIFF
 
 /// `spinesite translations import FILE.xlf`: writes the translations an XLIFF file carries into
 /// `Content/<locale>/`, in the structure of their originals. All or nothing: any refusal, and no
-/// file is written.
+/// file is written; any failure while writing, and `Content/` is as before or complete
+/// (`ContentTransaction`).
 public enum TranslationImport {
     public struct Outcome: Sendable {
         public var pages: [ImportedPage] = []
@@ -33,19 +34,19 @@ public enum TranslationImport {
             return try? result.get()
         }
         var outcome = Outcome()
-        var writes: [(file: String, text: String)] = []
+        var writes: [ContentTransaction.File] = []
         let context = PageImport.Context(graph: graph, locale: locale, options: options, xliffFile: path)
         for (key, units) in pages.sorted(by: { $0.key.path < $1.key.path }) {
             guard let plan = take(PageImport.plan(key, units: units, context: context)) else { continue }
             outcome.pages.append(plan.report)
-            writes.append((plan.report.file, plan.text))
+            writes.append(.init(path: plan.report.file, text: plan.text))
         }
         if !strings.isEmpty,
             let plan = take(
                 StringsImport.plan(strings, locale: locale, graph: graph, options: options, xliffFile: path))
         {
             (outcome.stringsFile, outcome.strings) = (plan.file, plan.keys)
-            writes.append((plan.file, plan.text))
+            writes.append(.init(path: plan.file, text: plan.text))
         }
         let defaultLocale = graph.locales[known: graph.config.defaultLocale]
         if !glossary.isEmpty,
@@ -54,10 +55,10 @@ public enum TranslationImport {
                     glossary, locale: locale, defaultLocale: defaultLocale, options: options, xliffFile: path))
         {
             (outcome.glossaryFile, outcome.glossaryTerms) = (plan.file, plan.terms)
-            if !plan.terms.isEmpty { writes.append((plan.file, plan.text)) }
+            if !plan.terms.isEmpty { writes.append(.init(path: plan.file, text: plan.text)) }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        for write in writes { try save(write.text, to: write.file) }
+        try ContentTransaction.write(writes, root: options.root)
         return outcome
     }
 
@@ -115,18 +116,6 @@ public enum TranslationImport {
             ])
         }
         return try TranslationLocale.check(tag, in: graph, argument: argument == nil ? file : "--locale")
-    }
-
-    private static func save(_ text: String, to file: String) throws(BuildFailure) {
-        let url = URL(fileURLWithPath: file)
-        do {
-            if let existing = try? String(contentsOf: url, encoding: .utf8), existing == text { return }
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw BuildFailure([.error(SourceLocation(file: file), "cannot write: \(error.localizedDescription)")])
-        }
     }
 }
 

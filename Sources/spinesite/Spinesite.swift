@@ -12,6 +12,7 @@ enum Main {
     static func main() {
         do {
             var command = try Spinesite.parseAsRoot()
+            try recoverInterruptedImport(before: command)
             guard let server = command as? Serve else { return try command.run() }
             Task {
                 do {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import SiteModel
+import SpinesiteKit
+
+/// A command that reads or writes `Content/`: before it runs, whatever an interrupted translations
+/// import left is finished or undone, so that no command sees half an import. A new command that
+/// reads or writes `Content/` conforms here.
+protocol ContentCommand {
+    var project: ProjectOptions { get }
+}
+
+extension Build: ContentCommand { var project: ProjectOptions { site.project } }
+extension Check: ContentCommand { var project: ProjectOptions { site.project } }
+extension Serve: ContentCommand { var project: ProjectOptions { site.project } }
+extension NewTopic: ContentCommand {}
+extension NewLocale: ContentCommand {}
+extension Translations.Show: ContentCommand {}
+extension Translations.Stamp: ContentCommand {}
+extension Translations.Diff: ContentCommand {}
+extension Translations.Export: ContentCommand {}
+extension Translations.Import: ContentCommand {}
+
+/// Finishes or undoes an interrupted import in the command's project, saying so in one line on
+/// standard error; a recovery that fails stops the command (exit 1).
+func recoverInterruptedImport(before command: any ParsableCommand) throws {
+    guard let command = command as? any ContentCommand else { return }
+    let note = try reporting { () throws(BuildFailure) in
+        try InterruptedImport.recover(root: command.project.root)
+    }
+    if let note { printError(note) }
+}
