@@ -3,12 +3,14 @@ import CCmarkGFM
 /// A block's inline children as `InlinePiece`s: text, glossary uses and numbered codes.
 struct InlineWalk {
     var terms: TermMatcher
+    let escapes: EscapedMarks
     private(set) var pieces: [InlinePiece] = []
     private(set) var images: [ImageText] = []
     private var nextCode = 1
 
-    init(terms: TermMatcher) {
+    init(terms: TermMatcher, escapes: EscapedMarks) {
         self.terms = terms
+        self.escapes = escapes
     }
 
     /// `marksTerms` is false in headings and links, where a build marks no glossary use.
@@ -28,7 +30,10 @@ struct InlineWalk {
 
     private mutating func visit(_ node: Node, marksTerms: Bool) {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: addText(TreeWalker.string(cmark_node_get_literal(node)), marksTerms: marksTerms)
+        case CMARK_NODE_TEXT:
+            addText(
+                TreeWalker.string(cmark_node_get_literal(node)),
+                escaped: escapes.offsets(in: node, literal: TreeWalker.literalBytes(node)), marksTerms: marksTerms)
         case CMARK_NODE_SOFTBREAK: addText(" ", marksTerms: false)
         case CMARK_NODE_LINEBREAK: pieces.append(.standalone(code(.lineBreak)))
         case CMARK_NODE_CODE: pieces.append(.standalone(code(.code(TreeWalker.string(cmark_node_get_literal(node))))))
@@ -78,9 +83,9 @@ struct InlineWalk {
     }
 
     /// Text, with `[@key]` citations as codes and glossary first uses as terms.
-    private mutating func addText(_ text: String, marksTerms: Bool) {
+    private mutating func addText(_ text: String, escaped: [Int] = [], marksTerms: Bool) {
         let bytes = Array(text.utf8)
-        let citations = bytes.withUnsafeBufferPointer { CitationScanner.citations(in: $0) }
+        let citations = bytes.withUnsafeBufferPointer { CitationScanner.citations(in: $0, escaped: escaped) }
         var position = 0
         for citation in citations {
             addMarkedText(bytes[position..<citation.range.lowerBound], marksTerms: marksTerms)

@@ -24,9 +24,9 @@ public enum MarkdownConverter {
         defer {
             if let renderExtension { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), renderExtension) }
         }
-        return CoreExtensions.withDocument(markdown, options: cOptions) { document, parser in
+        return CoreExtensions.withDocument(markdown, options: cOptions) { document, parser, escapes in
             var walker = TreeWalker(reservedAnchors: reservedAnchors, options: options)
-            walker.walk(document, isInternal: isInternal)
+            walker.walk(document, escapes: escapes, isInternal: isInternal)
             let context = RenderContext(actions: walker.actions.map(\.action), footnoteLabels: options.footnoteLabels)
             let ext = context.makeExtension()
             renderExtension = ext
@@ -79,9 +79,10 @@ enum CoreExtensions {
     static func ensureRegistered() { _ = registration }
 
     /// `body` with cmark-gfm's tree of `markdown`, parsed with the GFM extensions and text nodes
-    /// consolidated (so a citation or a term is never split); the tree is freed when it returns.
+    /// consolidated (so a citation or a term is never split), and the escapes its text hides; the
+    /// tree is freed when it returns.
     static func withDocument<Result>(
-        _ markdown: String, options: Int32, _ body: (Node, OpaquePointer) -> Result
+        _ markdown: String, options: Int32, _ body: (Node, OpaquePointer, EscapedMarks) -> Result
     ) -> Result {
         ensureRegistered()
         guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
@@ -98,6 +99,6 @@ enum CoreExtensions {
         }
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
-        return body(document, parser)
+        return body(document, parser, EscapedMarks(markdown: markdown))
     }
 }

@@ -6,8 +6,10 @@ public enum TextBlockReader {
     /// The text blocks of `markdown`, in document order. `terms` marks each glossary term's
     /// first use, as a build does.
     public static func blocks(in markdown: String, terms: [TermPattern] = []) -> [TextBlock] {
-        CoreExtensions.withDocument(markdown, options: MarkdownOptions(terms: terms).cmarkOptions) { document, _ in
-            var reader = BlockWalk(source: Array(markdown.utf8), terms: TermMatcher(patterns: terms))
+        CoreExtensions.withDocument(markdown, options: MarkdownOptions(terms: terms).cmarkOptions) {
+            document, _, escapes in
+            var reader = BlockWalk(
+                source: Array(markdown.utf8), terms: TermMatcher(patterns: terms), escapes: escapes)
             reader.visitChildren(of: document, path: "")
             return reader.blocks
         }
@@ -18,12 +20,14 @@ public enum TextBlockReader {
 private struct BlockWalk {
     let source: [UInt8]
     var terms: TermMatcher
+    let escapes: EscapedMarks
     var blocks: [TextBlock] = []
     private let lineStarts: [Int]
 
-    init(source: [UInt8], terms: TermMatcher) {
+    init(source: [UInt8], terms: TermMatcher, escapes: EscapedMarks) {
         self.source = source
         self.terms = terms
+        self.escapes = escapes
         var starts = [0]
         for (index, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
         lineStarts = starts
@@ -68,7 +72,7 @@ private struct BlockWalk {
     }
 
     private mutating func addBlock(_ node: Node, id: String, kind: TextBlock.Kind) {
-        var inline = InlineWalk(terms: terms)
+        var inline = InlineWalk(terms: terms, escapes: escapes)
         inline.visitChildren(of: node)
         terms = inline.terms
         let range = contentRange(node, kind: kind)

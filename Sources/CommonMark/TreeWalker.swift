@@ -32,6 +32,7 @@ struct TreeWalker {
     private(set) var proseText = ""
     private var anchors: AnchorSet
     private var terms: TermMatcher
+    private var escapes = EscapedMarks.none
 
     init(reservedAnchors: Set<String>, options: MarkdownOptions) {
         anchors = AnchorSet(reserved: reservedAnchors)
@@ -46,7 +47,8 @@ struct TreeWalker {
     /// Term index of each marked first use, in document order.
     var termUses: [Int] { terms.uses }
 
-    mutating func walk(_ document: Node, isInternal: (String) -> Bool) {
+    mutating func walk(_ document: Node, escapes: EscapedMarks, isInternal: (String) -> Bool) {
+        self.escapes = escapes
         // Terms are not marked inside headings, links or images.
         var unmarkable = 0
         var notProse = 0
@@ -205,7 +207,7 @@ struct TreeWalker {
     private mutating func markText(_ node: Node, _ literal: UnsafeBufferPointer<UInt8>, marksTerms: Bool) {
         let termsPending = marksTerms && !terms.isDone
         guard termsPending || CitationScanner.mayCite(literal) else { return }
-        let found = CitationScanner.citations(in: literal)
+        let found = CitationScanner.citations(in: literal, escaped: escapes.offsets(in: node, literal: literal))
         var pieces: [TextPiece] = []
         var position = 0
         func addText(upTo end: Int) {
@@ -264,7 +266,7 @@ struct TreeWalker {
     }
 
     /// A text node's bytes in place (`cmark_node_get_literal` may copy them to add a NUL).
-    private static func literalBytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+    static func literalBytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
         let chunk = node.pointee.as.literal
         return UnsafeBufferPointer(start: chunk.data, count: Int(chunk.len))
     }
@@ -301,11 +303,15 @@ enum CitationScanner {
         return false
     }
 
-    static func citations(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, keys: [String])] {
+    /// The citations in `bytes`; none starts at an `escaped` offset (`\[@key]`, `[\@key]`: text).
+    static func citations(in bytes: UnsafeBufferPointer<UInt8>, escaped: [Int] = []) -> [(
+        range: Range<Int>, keys: [String]
+    )] {
         var found: [(range: Range<Int>, keys: [String])] = []
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@"),
+                !escaped.contains(index), !escaped.contains(index + 1),
                 let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "]"))
             else {
                 index += 1

@@ -285,6 +285,21 @@ final class ReservedCharacterTests: XCTestCase {
         let page = rendered.html(resolvingLinks: { _ in nil }, citations: { "<sup>\($0)</sup>" })
         XCTAssertEqual(page, "<p>See <sup>0</sup> and <code>[@code]</code>.</p>\n<pre><code>[@block]\n</code></pre>\n")
     }
+
+    /// An escaped `[` or `@` is text like every escaped character: how a `[@key]` a translator typed is written.
+    /// It is found through entities, smart punctuation and table pipes; a lazy line still cites.
+    func testAnEscapedCitationIsText() {
+        let rendered = html(
+            "Typed \\[\\@sluka2003\\], \\[@a] and [\\@b]; cited [@c].\n\n"
+                + "\"Quoted\" -- it's &amp; &#91;x\\] \\[@y] ... [@z]\n\n"
+                + "| \\| \\[@d] | [@e] |\n|-|-|\n\n> quoted \\[@q]\nlazy [@f]\n")
+        XCTAssertEqual(rendered.citations.map(\.keys), [["c"], ["z"], ["e"], ["f"]])
+        let page = rendered.html(resolvingLinks: { _ in nil }, citations: { "<sup>\($0)</sup>" })
+        XCTAssertTrue(page.hasPrefix("<p>Typed [@sluka2003], [@a] and [@b]; cited <sup>0</sup>.</p>"), page)
+        XCTAssertTrue(page.contains("<p>“Quoted” – it’s &amp; [x] [@y] … <sup>1</sup></p>"), page)
+        XCTAssertTrue(page.contains("<th>| [@d]</th>\n<th><sup>2</sup></th>"), page)
+        XCTAssertTrue(page.contains("quoted [@q]\nlazy <sup>3</sup>"), page)
+    }
 }
 
 /// Where the converter writes a node itself, it writes what cmark-gfm would.

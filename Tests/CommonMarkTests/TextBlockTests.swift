@@ -77,6 +77,18 @@ final class TextBlockTests: XCTestCase {
                 .start(InlineCode(id: 3, kind: .link(destination: "other.md#part", title: "Tip")))))
     }
 
+    /// What the import writes for a `[@key]` a translator typed reads back as that text, not a citation.
+    func testAnEscapedCitationReadsBackAsText() throws {
+        let typed: [InlinePiece] = [.text("See [@sluka2003] and [@a; @b].")]
+        let paragraph = try XCTUnwrap(TextBlockReader.blocks(in: "x").first)
+        let markdown = InlineMarkdown.write(typed, images: [], in: paragraph)
+        XCTAssertEqual(markdown, "See \\[\\@sluka2003\\] and \\[\\@a; \\@b\\].")
+        XCTAssertEqual(TextBlockReader.blocks(in: markdown).first?.pieces, typed)
+        XCTAssertEqual(
+            MarkupShape(readingBack: "Cited [@sluka2003].", as: .paragraph).description, "citation",
+            "unescaped, it is a citation")
+    }
+
     func testPicturesGiveAltTextAndCaption() throws {
         let figure = try XCTUnwrap(blocks().first { $0.id == "p2" })
         XCTAssertEqual(

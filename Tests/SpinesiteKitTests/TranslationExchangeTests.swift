@@ -182,6 +182,17 @@ final class TranslationExchangeTests: XCTestCase {
         }
     }
 
+    /// Typed text is literal, citations included: written escaped, neither refused nor a citation.
+    func testACitationTypedInATargetIsText() throws {
+        let site = site()
+        var document = try export(site)
+        try setTargets(&document, page: "tens.md", ["h1": [.text("Cómo funciona [@sluka2003]")]])
+        let outcome = try TranslationImport.run(
+            try writeXLIFF(document, site), locale: nil, options: BuildOptions(root: site.path))
+        XCTAssertTrue(outcome.pages.first { $0.file.hasSuffix("es/tens.md") }?.translated.contains("h1") == true)
+        XCTAssertTrue(site.read("Content/es/tens.md")!.contains("## Cómo funciona \\[\\@sluka2003\\]\n"))
+    }
+
     func testUnknownUnitsAndOtherLocalesAreRefused() throws {
         let site = site()
         var document = try export(site)

@@ -266,6 +266,21 @@ def test_markup_in_a_target_stays_visible_text(tmp_path):
         assert "<script>alert" not in text and 'href="https://evil.example' not in text, other
 
 
+def test_a_citation_typed_as_text_is_imported_as_text(tmp_path):
+    """Typed text is literal, citations included: `[@sluka2003]` typed into a target is written
+    escaped and shown as typed, neither refused nor made a citation (`[@a; @b]` would be an
+    unknown reference, an error, if it were one)."""
+    root, xlf = _fr_site(tmp_path)
+    tree = etree.parse(str(xlf))
+    _set_target(tree, _PAGE, "p3", "").text = "Voir [@sluka2003] et [@a; @b] :"
+    imported = _run("translations", "import", _write(tree, tmp_path / "typed.xlf"), root=root)
+    assert "Wrote " in imported.stdout, imported.stdout
+    markdown = (root / "Content" / "fr" / "therapies" / "tens.md").read_text(encoding="utf-8")
+    assert r"Voir \[\@sluka2003\] et \[\@a; \@b\] :" in markdown, markdown
+    _, page = _built_fr_tens(root, tmp_path)
+    assert "<p>Voir [@sluka2003] et [@a; @b] :</p>" in page.read_text(encoding="utf-8")
+
+
 def _block_counts(html):
     main = re.search(r"<main.*?</main>", html, re.S)
     assert main, "the page has a <main>"
