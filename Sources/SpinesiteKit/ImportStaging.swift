@@ -75,7 +75,7 @@ struct ImportStaging {
     /// Writes the journal beside its place and renames it there, so it is whole or absent.
     func write(_ journal: ImportJournal) throws(DurableFiles.Failure) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(journal) else { throw DurableFiles.Failure(journalPath, "cannot encode") }
         let temporary = journalPath + ".new"
         try DurableFiles.remove(temporary)

@@ -80,9 +80,9 @@ def _assert_state(root, prepared, expected):
     assert _stray_names(root, prepared["hidden"]) == [], "no temporary file is left in Content/"
 
 
-def _next_command(root):
+def _next_command(root, *command):
     """The next command a user runs: it recovers first, and says so in one line on stderr."""
-    result = _run("translations", root=root)
+    result = _run(*(command or ("translations",)), root=root)
     notes = [line for line in result.stderr.splitlines() if "translations import" in line]
     assert len(notes) == 1, result.stderr
     assert _staging_left(root) == [], "recovery leaves no staging folder"
@@ -112,8 +112,10 @@ def test_a_kill_just_after_the_journal_is_finished_by_the_next_command(prepared,
     _assert_state(root, prepared, "complete")
 
 
-@pytest.mark.parametrize("moved", [1, 3, "last-1", "last"])
-def test_a_kill_while_moving_files_is_finished_by_the_next_command(prepared, tmp_path, moved):
+@pytest.mark.parametrize("moved, command", [
+    (1, ["check"]), (3, ["translations"]), ("last-1", ["build", "--drafts", "--quiet", "--output", "out"]),
+    ("last", ["translations", "export", "--locale", "fr", "--output", "fr.xlf"])])
+def test_a_kill_while_moving_files_is_finished_by_the_next_command(prepared, tmp_path, moved, command):
     root = _fresh(prepared, tmp_path)
     total = prepared["files"]
     count = total - 1 if moved == "last-1" else total if moved == "last" else moved
@@ -122,7 +124,8 @@ def test_a_kill_while_moving_files_is_finished_by_the_next_command(prepared, tmp
     files, _ = _tree(root)
     assert files != prepared["complete"][0] or count == total, "the kill came part way"
     assert _stray_names(root, prepared["hidden"]) == []
-    note = _next_command(root)
+    note = _next_command(root, *[str(tmp_path / part) if part.startswith(("out", "fr.")) else part
+                                 for part in command])
     assert f"moved its last {total - count} of {total} files" in note and "Content/ is complete" in note, note
     _assert_state(root, prepared, "complete")
     again = _run("translations", root=root)
@@ -192,3 +195,16 @@ def test_a_read_only_folder_leaves_content_unchanged():
     finally:
         subprocess.run(["chmod", "-R", "u+w", scratch], check=False)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_without_a_cache_folder_the_import_stages_in_a_hidden_content_folder(prepared, tmp_path):
+    """When .spinesite-cache/ cannot hold the staging folder (here a file is in its place), the
+    import stages in Content/.spinesite-import/, which the loader skips, and recovery removes it."""
+    root = _fresh(prepared, tmp_path)
+    (root / ".spinesite-cache").write_text("not a folder")
+    result = _import(root, prepared["xlf"], "moved:2")
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert (root / "Content" / ".spinesite-import" / "journal.json").exists()
+    note = _next_command(root)
+    assert "Content/ is complete" in note, note
+    _assert_state(root, prepared, "complete")
