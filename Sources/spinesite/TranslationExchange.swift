@@ -49,8 +49,8 @@ extension Translations {
                 "Exported \(outcome.pages) pages (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
                 + "target to review), \(outcome.strings) interface strings and \(outcome.glossaryUnits) glossary "
                 + "units: \(outcome.words) words"
-                + (output.map { " to \($0)" } ?? "") + ".\n"
-            FileHandle.standardError.write(Data(summary.utf8))
+                + (output.map { " to \($0)" } ?? "") + "."
+            printError(summary)
         }
     }
 
@@ -82,23 +82,25 @@ extension Translations {
                 try TranslationImport.run(file, locale: locale, options: project.build)
             }
             for page in outcome.pages {
-                print("Wrote \(page.file): \(page.translated.count) units translated (translationOf: \(page.digest))")
+                printLine(
+                    "Wrote \(page.file): \(page.translated.count) units translated (translationOf: \(page.digest))")
                 if !page.keptTranslation.isEmpty {
-                    print("  no target, kept the current translation: \(page.keptTranslation.joined(separator: ", "))")
+                    printLine(
+                        "  no target, kept the current translation: \(page.keptTranslation.joined(separator: ", "))")
                 }
                 if !page.keptOriginal.isEmpty {
-                    print("  no target, kept the original's text: \(page.keptOriginal.joined(separator: ", "))")
+                    printLine("  no target, kept the original's text: \(page.keptOriginal.joined(separator: ", "))")
                 }
-                if let stale = page.staleBecause { print("  note: \(stale)") }
+                if let stale = page.staleBecause { printLine("  note: \(stale)") }
             }
             if let strings = outcome.stringsFile {
-                print("Wrote \(strings): \(outcome.strings.count) interface strings")
+                printLine("Wrote \(strings): \(outcome.strings.count) interface strings")
             }
             if let glossary = outcome.glossaryFile, !outcome.glossaryTerms.isEmpty {
-                print("Wrote \(glossary): \(outcome.glossaryTerms.count) terms translated")
+                printLine("Wrote \(glossary): \(outcome.glossaryTerms.count) terms translated")
             }
             if outcome.pages.isEmpty && outcome.stringsFile == nil && outcome.glossaryTerms.isEmpty {
-                print("Nothing to import.")
+                printLine("Nothing to import.")
             }
         }
     }
