@@ -220,7 +220,7 @@ struct PreparedFile: Sendable {
 
     static func prepare(_ source: ContentFile, settings: PictureStage.Settings) -> PreparedFile {
         var prepared = PreparedFile(source: source, path: "")
-        let data: Data
+        var data: Data
         do {
             data = try Data(contentsOf: source.url)
         } catch {
@@ -235,7 +235,17 @@ struct PreparedFile: Sendable {
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
         let ext = source.fileExtension
         let baseName = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
-        // One hash of the bytes: the first 8 hex digits name the file, the whole keys the cache.
+        // An SVG is never published as it came, only rewritten from what its check allows.
+        if ext == "svg" {
+            let svg = SVGCheck.rewrite(data)
+            prepared.diagnostics += svg.problems.map {
+                .error(SourceLocation(file: source.file, line: $0.line, column: $0.column), "SVG \($0.message)")
+            }
+            prepared.svgSize = svg.size
+            guard svg.problems.isEmpty, let rewritten = svg.rewritten else { return prepared }
+            data = rewritten
+        }
+        // One hash of the bytes published: the first 8 hex digits name the file, the whole keys the cache.
         let digest = PictureCache.digest(data)
         let hash = String(digest.prefix(8))
         prepared.stem = "media/\(PathSafety.slug(fromName: baseName))-\(hash)"
@@ -252,14 +262,6 @@ struct PreparedFile: Sendable {
             // The site-wide folder is published as it is, for templates and other sites to link.
             if source.locale == nil { prepared.outputs.append((prepared.path, data)) }
             return prepared
-        }
-        if ext == "svg" {
-            let (problems, size) = SVGCheck.check(data)
-            prepared.diagnostics += problems.map {
-                .error(SourceLocation(file: source.file, line: $0.line, column: $0.column), "SVG \($0.message)")
-            }
-            prepared.svgSize = size
-            if !problems.isEmpty { return prepared }
         }
         prepared.outputs.append((prepared.path, data))
         return prepared

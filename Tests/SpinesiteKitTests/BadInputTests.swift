@@ -219,4 +219,23 @@ final class BadPictureTests: XCTestCase {
             try errors(site),
             ["Content/en/gate.svg:3:8: error: SVG holds a <script> element; SVG pictures may not run code"])
     }
+
+    func testAnSVGInUTF16OrLoadingAStylesheetIsAnErrorNamingTheFile() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<title>Gate</title>\n<style><![CDATA[@import url(x.css);]]>"
+            + "</style>\n</svg>\n"
+        let site = try site(
+            "![The gate](gate.svg) ![The pads](pads.svg)",
+            files: [
+                "gate.svg": Data(svg.utf8), "pads.svg": Data([0xFF, 0xFE]) + svg.data(using: .utf16LittleEndian)!,
+            ])
+        XCTAssertEqual(
+            try errors(site),
+            [
+                "Content/en/gate.svg:3:7: error: SVG has a stylesheet that refers outside the picture (@import); SVG "
+                    + "pictures must hold everything they show",
+                "Content/en/pads.svg:1:1: error: SVG is saved as UTF-16; save it as UTF-8",
+            ])
+    }
 }

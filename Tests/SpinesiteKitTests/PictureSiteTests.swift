@@ -66,8 +66,9 @@ final class PictureSiteTests: XCTestCase {
         XCTAssertTrue(
             spanish.contains("<a href=\"/media/tens-diary-93e31154.pdf\">el diario del dolor</a>"),
             "es has no diary of its own: the original's")
-        XCTAssertTrue(english.contains("/media/gate-4f970478.svg"))
-        XCTAssertTrue(spanish.contains("/media/gate-da5013af.svg"), "es has its own diagram: with Spanish words")
+        // An SVG is named by the hash of its rewrite, the bytes published.
+        XCTAssertTrue(english.contains("/media/gate-d79a639b.svg"))
+        XCTAssertTrue(spanish.contains("/media/gate-04e34078.svg"), "es has its own diagram: with Spanish words")
         XCTAssertTrue(spanish.contains("/media/tens-pads-485c01f2-1440.png"), "the same bytes: the same URL")
     }
 
@@ -84,6 +85,16 @@ final class PictureSiteTests: XCTestCase {
         }
         let source = try Data(contentsOf: Repository.fixture("Pictures/Content/en/therapies/images/clinic-photo.jpg"))
         XCTAssertNotNil(source.range(of: Data("SpineCam".utf8)), "the source has camera data")
+    }
+
+    /// An SVG is published as its rewrite: attributes in order, its namespace declared by the rewrite,
+    /// nothing after the root (the source ends in a line break).
+    func testAnSVGIsPublishedRewrittenNotCopied() throws {
+        XCTAssertEqual(
+            folder.read("out/files/logo.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-label=\"Logo\" height=\"64\" role=\"img\" "
+                + "viewBox=\"0 0 64 64\" width=\"64\">\n  <circle cx=\"32\" cy=\"32\" fill=\"#3d85c6\" r=\"28\"/>"
+                + "\n</svg>")
     }
 
     func testPublishedFilesAreDeterministicAndVariantsAreCached() throws {

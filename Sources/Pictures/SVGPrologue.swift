@@ -1,0 +1,95 @@
+import Foundation
+
+/// What comes before an SVG's first element, checked on the bytes before any XML parser sees them:
+/// the encoding (UTF-8 only, so that no byte search or check is fooled by another one) and the
+/// DOCTYPE (no entities, nothing named outside the picture).
+enum SVGPrologue {
+    /// Why a file cannot be read as UTF-8 text.
+    struct Unreadable: Error {
+        var problem: SVGCheck.Problem
+    }
+
+    /// The file as text, or the problem that stops it from being read as UTF-8.
+    static func text(_ data: Data) -> Result<String, Unreadable> {
+        let bytes = [UInt8](data.prefix(4))
+        let saveAsUTF8 = "; save it as UTF-8"
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x00, 0x3C])
+            || bytes.starts(with: [0x3C, 0x00])
+        {
+            return .failure(
+                Unreadable(problem: SVGCheck.Problem(line: 1, column: 1, message: "is saved as UTF-16" + saveAsUTF8)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let readable = String(decoding: data, as: UTF8.self)
+            let bad = readable.firstIndex(of: "\u{FFFD}") ?? readable.startIndex
+            let (line, column) = position(of: bad, in: readable)
+            return .failure(
+                Unreadable(
+                    problem: SVGCheck.Problem(line: line, column: column, message: "is not UTF-8 text" + saveAsUTF8)))
+        }
+        if let declaration = text.range(of: #"^\uFEFF?<\?xml\b[^>]*>"#, options: .regularExpression),
+            let encoding = text[declaration].range(
+                of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression),
+            !["utf-8", "utf8"].contains(
+                text[encoding].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first?.lowercased())
+        {
+            let (line, column) = position(of: encoding.lowerBound, in: text)
+            let message = "declares \(text[encoding]), not UTF-8" + saveAsUTF8 + " and declare encoding=\"UTF-8\""
+            return .failure(Unreadable(problem: SVGCheck.Problem(line: line, column: column, message: message)))
+        }
+        return .success(text)
+    }
+
+    /// An entity declaration (refused before parsing: an entity can stand for a file or for a
+    /// billion characters), or a DOCTYPE naming a file other than the W3C's SVG DTD.
+    static func problems(in text: String) -> (problems: [SVGCheck.Problem], parsable: Bool) {
+        if let entity = text.range(of: "<!ENTITY") {
+            let (line, column) = position(of: entity.lowerBound, in: text)
+            return (
+                [SVGCheck.Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")],
+                false
+            )
+        }
+        guard let doctype = text.range(of: "<!DOCTYPE") else { return ([], true) }
+        let header = text[doctype.upperBound...].prefix { $0 != "[" && $0 != ">" }
+        let literals = quoted(in: String(header))
+        let words = header.split(whereSeparator: \.isWhitespace)
+        let isPublicSVG =
+            words.dropFirst().first == "PUBLIC"
+            && literals.first.map(SVGAllowlist.svgPublicIdentifiers.contains) == true
+        let (line, column) = position(of: doctype.lowerBound, in: text)
+        if words.contains("SYSTEM") || words.contains("PUBLIC"), !isPublicSVG {
+            let named = literals.last ?? String(header)
+            let message =
+                "refers outside itself (its DOCTYPE names '\(named)'); delete the DOCTYPE, SVG pictures need none"
+            return ([SVGCheck.Problem(line: line, column: column, message: message)], true)
+        }
+        let rest = text[header.endIndex...]
+        if rest.hasPrefix("["), rest.dropFirst().prefix(while: { $0 != "]" }).contains(where: { !$0.isWhitespace }) {
+            let message = "has declarations in its DOCTYPE; delete them, SVG pictures need none"
+            return ([SVGCheck.Problem(line: line, column: column, message: message)], false)
+        }
+        return ([], true)
+    }
+
+    /// The quoted strings in a DOCTYPE's header, without their quotes.
+    private static func quoted(in header: String) -> [String] {
+        var literals: [String] = []
+        var rest = Substring(header)
+        while let open = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
+            let after = rest[rest.index(after: open)...]
+            let close = after.firstIndex(of: rest[open]) ?? after.endIndex
+            literals.append(String(after[..<close]))
+            rest = close < after.endIndex ? after[after.index(after: close)...] : ""
+        }
+        return literals
+    }
+
+    /// The 1-based line and column of `index` in `text`, in characters.
+    static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+        let before = text[..<index]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let start = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        return (line, before.distance(from: start, to: before.endIndex) + 1)
+    }
+}
