@@ -104,10 +104,11 @@ bench: release
 	Scripts/bench.sh
 	Scripts/bench-pictures.sh
 
-## libFuzzer over the page pipeline for FUZZ_SECONDS (crashes land in .build/fuzz-artifacts/).
+## libFuzzer over pages (FUZZ_TARGET=svg: the SVG rewrite) for FUZZ_SECONDS (crashes: .build/fuzz-artifacts/).
 FUZZ_SECONDS ?= 300
+FUZZ_TARGET ?= page
 fuzz: deps
-	Scripts/fuzz.sh $(FUZZ_SECONDS)
+	Scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGET)
 
 ## The content team's preview: builds, serves http://127.0.0.1:8000/ and rebuilds on every save.
 serve: release

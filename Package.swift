@@ -106,9 +106,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`).
+        // The fuzz target: page bytes through loader, Markdown and explainer in memory (`make fuzz`),
+        // or SVG bytes through the picture rewrite (`make fuzz FUZZ_TARGET=svg`).
         .target(
-            name: "PageFuzzing", dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel"],
+            name: "PageFuzzing",
+            dependencies: ["ContentLoader", "CommonMark", "PulseExplainer", "SiteModel", "Pictures"],
             swiftSettings: strict),
         // `spinesite serve`: the output over HTTP (Hummingbird), rebuilt on every save, with live reload.
         .target(

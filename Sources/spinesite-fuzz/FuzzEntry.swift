@@ -1,12 +1,13 @@
 import Foundation
 import PageFuzzing
 
-// Two ways to run the same `PageFuzzer`:
+// Two ways to run the same `PageFuzzer` (or, for SVG pictures, `SVGFuzzer`):
 //   make fuzz   — built with -sanitize=fuzzer,address -DFUZZING: libFuzzer
 //                 drives `LLVMFuzzerTestOneInput`, and a broken rule crashes
-//                 so that libFuzzer saves the input;
+//                 so that libFuzzer saves the input; SPINESITE_FUZZ_TARGET=svg
+//                 (`make fuzz FUZZ_TARGET=svg`) fuzzes the SVG rewrite instead;
 //   replay      — a normal build (`spinesite-fuzz FILE...`) runs saved inputs
-//                 once each, as the regression tests do.
+//                 once each, as the regression tests do: `.svg` files as pictures.
 
 /// The repository's `Content/`, found from the working directory (make runs at the top).
 let fuzzer: PageFuzzer = {
@@ -18,12 +19,18 @@ let fuzzer: PageFuzzer = {
     }
 }()
 
+let fuzzesSVG = ProcessInfo.processInfo.environment["SPINESITE_FUZZ_TARGET"] == "svg"
+
 #if FUZZING
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let data = start.map { Data(bytes: $0, count: count) } ?? Data()
         do {
-            try fuzzer.run(data)
+            if fuzzesSVG {
+                try SVGFuzzer().run(data)
+            } else {
+                try fuzzer.run(data)
+            }
         } catch {
             fatalError("spinesite-fuzz: \(error)")
         }
@@ -47,7 +54,7 @@ let fuzzer: PageFuzzer = {
     public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
         var argc = argc
         var argv = argv
-        _ = fuzzer
+        if !fuzzesSVG { _ = fuzzer }
         return LLVMFuzzerRunDriver(&argc, &argv) { start, count in fuzzOneInput(start, count) }
     }
 #else
@@ -57,7 +64,12 @@ let fuzzer: PageFuzzer = {
             var failures = 0
             for path in CommandLine.arguments.dropFirst() {
                 do {
-                    try fuzzer.run(try Data(contentsOf: URL(fileURLWithPath: path)))
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    if path.hasSuffix(".svg") {
+                        try SVGFuzzer().run(data)
+                    } else {
+                        try fuzzer.run(data)
+                    }
                 } catch {
                     print("\(path): \(error)")
                     failures += 1

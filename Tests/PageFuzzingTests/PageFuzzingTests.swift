@@ -33,6 +33,22 @@ final class PageFuzzingTests: XCTestCase {
         }
     }
 
+    /// The SVG target's rule (never crash; a published picture names nothing outside itself; a
+    /// refused one says why) over its seeds, its regressions and every SVG of the repository's sites.
+    func testEverySVGSeedAndRegressionKeepsTheRule() throws {
+        var inputs = try files(in: "Tests/Fixtures/SVGFuzzSeeds") + files(in: "Tests/Fixtures/SVGFuzzRegressions")
+        for folder in ["Content", "Tests/Fixtures/Pictures"] {
+            let root = Repository.root.appendingPathComponent(folder)
+            inputs += FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "svg" }
+        }
+        XCTAssertGreaterThan(inputs.filter { $0.path.contains("SVGFuzzSeeds") }.count, 8)
+        XCTAssertGreaterThan(inputs.count, 20)
+        for input in inputs {
+            XCTAssertNoThrow(try SVGFuzzer().run(Data(contentsOf: input)), input.lastPathComponent)
+        }
+    }
+
     /// The safety rule itself: it must catch what raw HTML would let through,
     /// and not mistake harmless text for it.
     func testTagScannerFindsHandlersAndScriptURLsOnly() {
