@@ -30,12 +30,6 @@ public enum SVGCheck {
 
     public static func size(of data: Data) -> (width: Int, height: Int)? { rewrite(data).size }
 
-    /// The SVG's problems and its size, in one parse.
-    public static func check(_ data: Data) -> (problems: [Problem], size: (width: Int, height: Int)?) {
-        let result = rewrite(data)
-        return (result.problems, result.size)
-    }
-
     /// The SVG's problems, its size and the bytes to publish, in one parse.
     public static func rewrite(_ data: Data) -> Rewrite {
         let text: String
