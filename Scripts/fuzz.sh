@@ -31,7 +31,7 @@ n=0
 while IFS= read -r -d '' seed; do
     n=$((n + 1)); cp "$seed" "$corpus/seed-$n-$(basename "$seed")"
 done < <(find "${seeds[@]}" -type f -name "$pattern" -print0)
-export SWIFT_BACKTRACE=enable=no
+export SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=Scripts/fuzz-lsan.supp:print_suppressions=0
 status=0
 .build-fuzz/release/spinesite-fuzz "$corpus" \
     -dict="$dict" -max_len=16384 -timeout=10 -rss_limit_mb=4096 \
