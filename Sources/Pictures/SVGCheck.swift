@@ -39,7 +39,7 @@ public enum SVGCheck {
         }
         let (prologueProblems, parsable) = SVGPrologue.problems(in: text)
         guard parsable else { return Rewrite(problems: prologueProblems, size: nil, rewritten: nil) }
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: SVGPrologue.parserInput(text))
         let rewriter = SVGRewriter()
         parser.delegate = rewriter
         parser.shouldResolveExternalEntities = false

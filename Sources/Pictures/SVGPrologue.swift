@@ -72,6 +72,16 @@ enum SVGPrologue {
         return ([], true)
     }
 
+    /// The bytes to give `XMLParser`: `text` with a space before the `?>` of every processing instruction
+    /// that has no data (`<?x?>`), for which Foundation's parser hands `strlen` a null pointer and
+    /// crashes the build (found by the fuzz target). Instructions are dropped anyway; the space moves
+    /// a later column on that line by one.
+    static func parserInput(_ text: String) -> Data {
+        let padded = text.replacingOccurrences(
+            of: #"(<\?[^\s?<>]+)\?>"#, with: "$1 ?>", options: .regularExpression)
+        return Data(padded.utf8)
+    }
+
     /// The quoted strings in a DOCTYPE's header, without their quotes.
     private static func quoted(in header: String) -> [String] {
         var literals: [String] = []

@@ -123,6 +123,20 @@ final class SVGRewriteTests: XCTestCase {
         XCTAssertEqual(problems("<?xml version='1.0' encoding='utf-8'?>" + Self.open + "</svg>"), [])
     }
 
+    /// Foundation's parser crashed on an instruction without data (found by the fuzz target).
+    func testAProcessingInstructionWithoutDataIsDroppedNotACrash() throws {
+        let source = "<?x?>" + Self.open + "\n<?editor-mark?><rect width=\"1\"/><?xml-stylesheet?></svg>"
+        XCTAssertEqual(
+            problems(source),
+            [
+                "2: refers outside itself (an <?xml-stylesheet?> instruction); put the picture's styles in <style>"
+            ])
+        let rewritten = try XCTUnwrap(SVGCheck.rewrite(Data(source.utf8)).rewritten)
+        XCTAssertEqual(
+            String(decoding: rewritten, as: UTF8.self),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<rect width=\"1\"/></svg>")
+    }
+
     func testWhatIsUnknownIsDroppedQuietlyAndTheRestWrittenAfresh() throws {
         let source = """
             <?xml version="1.0"?>
