@@ -7,8 +7,9 @@ import Foundation
 /// Reads an SVG (Foundation's `XMLParser`, which is libxml2's SAX parser, never told to load a DTD or
 /// an external entity; entities themselves are refused on the bytes before it runs) into the elements
 /// and attributes it is allowed to keep, and says what is plainly wrong on the way. libxml2 rather than
-/// a parser of our own: it is the parser browsers' peers trust for well-formedness, and all that is
-/// taken from it is names, decoded text and positions — the output is written by `SVGElement`.
+/// a parser of our own: it is long fuzzed, and what it gets wrong cannot reach a reader, because all
+/// that is taken from it is names, decoded text and positions — the output is written by `SVGElement`
+/// from the allowlists, and any error it reports keeps the file from being published at all.
 final class SVGRewriter: NSObject, XMLParserDelegate {
     var problems: [SVGCheck.Problem] = []
     var rootName: String?
