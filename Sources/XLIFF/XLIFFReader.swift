@@ -44,6 +44,12 @@ public enum XLIFFReader {
                 message: "a document type or entity declaration is not allowed in XLIFF (entities can make a "
                     + "small file expand without bound); remove the <!DOCTYPE …> part")
         }
+        if let instruction = firstInstruction(in: data) {
+            throw XLIFFReadError(
+                line: instruction.line, column: instruction.column,
+                message: "a processing instruction (<?…?>) is not part of XLIFF; remove it (only the "
+                    + "<?xml …?> declaration may open the file)")
+        }
         let delegate = ReadingDelegate()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -74,8 +80,31 @@ public enum XLIFFReader {
 
     /// The line and column of `<!DOCTYPE` or `<!ENTITY`, if the document has one.
     static func firstDeclaration(in data: Data) -> (line: Int, column: Int)? {
+        firstMarker([Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)], in: [UInt8](data), from: 0)
+    }
+
+    /// The line and column of the first processing instruction after the XML declaration, if any.
+    /// XLIFF needs none, and Foundation's parser crashes on one without data (`<?x?>`: libxml2 passes
+    /// a null pointer, which Foundation hands to `strlen`).
+    static func firstInstruction(in data: Data) -> (line: Int, column: Int)? {
         let bytes = [UInt8](data)
-        let markers: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes[start...].starts(with: Array("<?xml".utf8)) {
+            guard
+                let end = (start..<max(start, bytes.count - 1)).first(where: {
+                    bytes[$0] == UInt8(ascii: "?") && bytes[$0 + 1] == UInt8(ascii: ">")
+                })
+            else { return nil }
+            start = end + 2
+        }
+        return firstMarker([Array("<?".utf8)], in: bytes, from: start)
+    }
+
+    /// The line and column of the first of `markers` (ASCII, matched without regard to case) at or
+    /// after `start`.
+    private static func firstMarker(_ markers: [[UInt8]], in bytes: [UInt8], from start: Int) -> (
+        line: Int, column: Int
+    )? {
         var line = 1
         var lineStart = 0
         var index = 0
@@ -83,7 +112,7 @@ public enum XLIFFReader {
             if bytes[index] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
-            } else if bytes[index] == UInt8(ascii: "<"),
+            } else if index >= start, bytes[index] == UInt8(ascii: "<"),
                 markers.contains(where: { marker in
                     index + marker.count <= bytes.count
                         && zip(marker, bytes[index...]).allSatisfy { $0 == $1 || $0 == $1 & ~0x20 }

@@ -135,6 +135,22 @@ final class XLIFFTests: XCTestCase {
         }
     }
 
+    /// `<?x?>` crashed the import (Foundation hands libxml2's null data pointer to strlen): a
+    /// processing instruction is refused at its place before the parser sees it.
+    func testAProcessingInstructionIsRefusedNotACrash() throws {
+        let written = XLIFFWriter.write(Self.document)
+        let declarationEnd = try XCTUnwrap(written.range(of: "?>")).upperBound
+        for instruction in ["<?x?>", "<?xml-stylesheet href=\"a.css\"?>", "<?pi data?>"] {
+            var text = written
+            text.insert(contentsOf: "\n" + instruction, at: declarationEnd)
+            let error = try XCTUnwrap(readError(Data(text.utf8)), instruction)
+            XCTAssertEqual([error.line, error.column], [2, 1], error.message)
+            XCTAssertTrue(error.message.hasPrefix("a processing instruction (<?…?>) is not part of XLIFF"))
+        }
+        XCTAssertNil(readError(Data(written.utf8)), "the XML declaration itself is fine")
+        XCTAssertNil(readError(Data(("\u{FEFF}" + written).utf8)), "also after a byte order mark")
+    }
+
     /// UTF-16 used to get past the DOCTYPE check (which reads bytes as UTF-8) and lose its entity:
     /// any encoding but UTF-8 is refused before anything else, saying how to fix it.
     func testEncodingsOtherThanUTF8AreRefusedFirst() throws {
