@@ -67,11 +67,13 @@ let package = Package(
             dependencies: ["SiteModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // XML bytes checked before Foundation's parser sees them: UTF-8 only (SVG pictures, XLIFF).
+        .target(name: "XMLInput", swiftSettings: strict),
         // libvips, as Debian ships it (libvips-dev): decoding, resizing and encoding pictures.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // The only module that touches libvips: picture bytes in, variants out; SVG checks.
         .target(
-            name: "Pictures", dependencies: ["CVips", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Pictures", dependencies: ["CVips", "XMLInput", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // Stage 3: Markdown + templates → HTML files in memory.
         .target(
@@ -84,7 +86,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // XLIFF 1.2 documents for CAT tools: written, read (streaming, no DTDs), pseudo-translated.
-        .target(name: "XLIFF", swiftSettings: strict),
+        .target(name: "XLIFF", dependencies: ["XMLInput"], swiftSettings: strict),
         // Stage 4: staging folder → output folder, swapped atomically.
         .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
         // Incremental builds: what a build read and produced, what depends on what, and the

@@ -1,4 +1,5 @@
 import Foundation
+import XMLInput
 
 /// What comes before an SVG's first element, checked on the bytes before any XML parser sees them:
 /// the encoding (UTF-8 only, so that no byte search or check is fooled by another one) and the
@@ -9,35 +10,20 @@ enum SVGPrologue {
         var problem: SVGCheck.Problem
     }
 
-    /// The file as text, or the problem that stops it from being read as UTF-8.
+    /// The file as text, or the problem that stops it from being read as UTF-8 (`XMLEncoding`).
     static func text(_ data: Data) -> Result<String, Unreadable> {
-        let bytes = [UInt8](data.prefix(4))
         let saveAsUTF8 = "; save it as UTF-8"
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x00, 0x3C])
-            || bytes.starts(with: [0x3C, 0x00])
-        {
-            return .failure(
-                Unreadable(problem: SVGCheck.Problem(line: 1, column: 1, message: "is saved as UTF-16" + saveAsUTF8)))
+        func unreadable(_ line: Int, _ column: Int, _ message: String) -> Result<String, Unreadable> {
+            .failure(Unreadable(problem: SVGCheck.Problem(line: line, column: column, message: message)))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let readable = String(decoding: data, as: UTF8.self)
-            let bad = readable.firstIndex(of: "\u{FFFD}") ?? readable.startIndex
-            let (line, column) = position(of: bad, in: readable)
-            return .failure(
-                Unreadable(
-                    problem: SVGCheck.Problem(line: line, column: column, message: "is not UTF-8 text" + saveAsUTF8)))
+        switch XMLEncoding.problem(in: data) {
+        case .otherEncoding(let name): return unreadable(1, 1, "is saved as \(name)" + saveAsUTF8)
+        case .declared(let name, let column):
+            return unreadable(
+                1, column, "declares encoding=\"\(name)\", not UTF-8" + saveAsUTF8 + " and declare encoding=\"UTF-8\"")
+        case .invalidByte(_, let line, let column): return unreadable(line, column, "is not UTF-8 text" + saveAsUTF8)
+        case nil: return .success(String(decoding: data, as: UTF8.self))
         }
-        if let declaration = text.range(of: #"^\uFEFF?<\?xml\b[^>]*>"#, options: .regularExpression),
-            let encoding = text[declaration].range(
-                of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression),
-            !["utf-8", "utf8"].contains(
-                text[encoding].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first?.lowercased())
-        {
-            let (line, column) = position(of: encoding.lowerBound, in: text)
-            let message = "declares \(text[encoding]), not UTF-8" + saveAsUTF8 + " and declare encoding=\"UTF-8\""
-            return .failure(Unreadable(problem: SVGCheck.Problem(line: line, column: column, message: message)))
-        }
-        return .success(text)
     }
 
     /// An entity declaration (refused before parsing: an entity can stand for a file or for a

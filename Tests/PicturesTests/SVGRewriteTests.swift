@@ -108,9 +108,11 @@ final class SVGRewriteTests: XCTestCase {
             + Self.open + "<text>&x;</text></svg>"
         var utf16 = Data([0xFF, 0xFE])
         utf16.append(hostile.data(using: .utf16LittleEndian)!)
-        XCTAssertEqual(problems(utf16), ["1: is saved as UTF-16; save it as UTF-8"])
+        XCTAssertEqual(problems(utf16), ["1: is saved as UTF-16LE; save it as UTF-8"])
         XCTAssertNil(SVGCheck.rewrite(utf16).rewritten)
-        XCTAssertEqual(problems(hostile.data(using: .utf16BigEndian)!), ["1: is saved as UTF-16; save it as UTF-8"])
+        XCTAssertEqual(problems(hostile.data(using: .utf16BigEndian)!), ["1: is saved as UTF-16BE; save it as UTF-8"])
+        XCTAssertEqual(
+            problems(hostile.data(using: .utf32LittleEndian)!), ["1: is saved as UTF-32LE; save it as UTF-8"])
         let latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + Self.open + "<text>caf\u{E9}</text></svg>"
         XCTAssertEqual(
             problems(latin),

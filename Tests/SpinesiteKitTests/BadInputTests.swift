@@ -235,7 +235,7 @@ final class BadPictureTests: XCTestCase {
             [
                 "Content/en/gate.svg:3:7: error: SVG has a stylesheet that refers outside the picture (@import); SVG "
                     + "pictures must hold everything they show",
-                "Content/en/pads.svg:1:1: error: SVG is saved as UTF-16; save it as UTF-8",
+                "Content/en/pads.svg:1:1: error: SVG is saved as UTF-16LE; save it as UTF-8",
             ])
     }
 }
