@@ -42,7 +42,8 @@ public enum OutputOwnership {
         throw refusal(
             output,
             "it is not empty and was not written by spinesite (it holds \(shown)\(more)), and a build replaces "
-                + "the whole folder; choose a new or empty folder, or move those files away first")
+                + "the whole folder; choose a new or empty folder, or move those files away first (an output "
+                + "of a spinesite older than the marker file, '\(markerName)', has none: delete it once)")
     }
 
     /// The marker's bytes for a build of the site in `root` into `output`: the
