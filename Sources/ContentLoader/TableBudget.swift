@@ -11,18 +11,23 @@ public enum TableBudget {
         guard body.utf8.contains(UInt8(ascii: "|")) else { return [] }
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var diagnostics: [Diagnostic] = []
-        var fence: Character?
+        var fence: Fence?
         var index = 0
         while index < lines.count {
             let line = stripped(lines[index])
-            if let marker = fenceMarker(line) {
-                fence = fence == nil ? marker : (fence == marker ? nil : fence)
-            } else if fence == nil, index > 0, !stripped(lines[index - 1]).isEmpty,
+            if let open = fence, Fence.quoteMarks(lines[index]).depth < open.quoteDepth {
+                fence = nil  // the block quote holding the fence ended, and the fence with it
+            }
+            if let open = fence {
+                if Fence(lines[index]).map(open.isClosed(by:)) == true { fence = nil }
+            } else if let opening = Fence(lines[index]), opening.mayOpen {
+                fence = opening
+            } else if index > 0, !stripped(lines[index - 1]).isEmpty,
                 let columns = delimiterColumns(line)
             {
                 var rows = 0
                 while index + 1 < lines.count, !stripped(lines[index + 1]).isEmpty,
-                    fenceMarker(stripped(lines[index + 1])) == nil
+                    Fence(lines[index + 1])?.mayOpen != true
                 {
                     rows += 1
                     index += 1
@@ -58,8 +63,52 @@ public enum TableBudget {
         return line
     }
 
-    private static func fenceMarker(_ line: Substring) -> Character? {
-        line.hasPrefix("```") ? "`" : line.hasPrefix("~~~") ? "~" : nil
+    /// A code fence line as CommonMark reads one (spec 4.5): at most three spaces of indentation
+    /// (after any `>` of a block quote), then three or more backticks or tildes. Anything looser
+    /// would let a line that is no fence (```` ```x``` ````, inline code) hide the table after it.
+    struct Fence {
+        var marker: Character
+        var length: Int
+        /// What follows the run: an info string, or nothing.
+        var rest: Substring
+        /// How many block quotes hold it: a line with fewer `>` marks ends them, and the fence.
+        var quoteDepth: Int
+
+        init?(_ line: Substring) {
+            var (quoteDepth, text) = Self.quoteMarks(line)
+            let indentation = text.prefix { $0 == " " }.count
+            guard indentation <= 3 else { return nil }
+            text = text.dropFirst(indentation)
+            guard let first = text.first, first == "`" || first == "~" else { return nil }
+            let run = text.prefix { $0 == first }.count
+            guard run >= 3 else { return nil }
+            marker = first
+            length = run
+            rest = text.dropFirst(run)
+            self.quoteDepth = quoteDepth
+        }
+
+        /// The block quote marks (each with its optional space) that start `line`, and the rest.
+        static func quoteMarks(_ line: Substring) -> (depth: Int, rest: Substring) {
+            var text = line
+            var depth = 0
+            while let mark = text.firstIndex(where: { $0 != " " }), text[mark] == ">",
+                text.distance(from: text.startIndex, to: mark) <= 3
+            {
+                text = text[text.index(after: mark)...]
+                if text.first == " " { text = text.dropFirst() }
+                depth += 1
+            }
+            return (depth, text)
+        }
+
+        /// An opening fence of backticks may not have a backtick in its info string.
+        var mayOpen: Bool { marker == "~" || !rest.contains("`") }
+
+        /// Whether `line` closes this fence: the same marker, at least as long, nothing after it.
+        func isClosed(by line: Fence) -> Bool {
+            line.marker == marker && line.length >= length && line.rest.allSatisfy { $0 == " " || $0 == "\t" }
+        }
     }
 
     /// The number of cells of a delimiter row (`| --- | :-: |`), nil for any other line.

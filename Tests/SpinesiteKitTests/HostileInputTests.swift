@@ -126,6 +126,11 @@ final class HostileInputTests: XCTestCase {
         }
         let site = try builtSite([
             "wide.md": MinimalSite.page(title: "Wide", body: "Intro.\n\n" + table(columns: 1000, rows: 200)),
+            // Inline code that looks like a fence hides nothing: cmark-gfm parses the table after it. Nor
+            // does a fence in a block quote that ends before the table.
+            "hidden.md": MinimalSite.page(title: "Hidden", body: "```x```\n\n" + table(columns: 200, rows: 2)),
+            "quoted.md": MinimalSite.page(
+                title: "Quoted", body: "> ~~~\n\n" + table(columns: 200, rows: 2) + "\n\n> ~~~"),
             "long.md": MinimalSite.page(
                 title: "Long",
                 body: table(columns: 10, rows: 1200).split(separator: "\n").map { "> \($0)" }.joined(separator: "\n")),
@@ -133,13 +138,24 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(
             site,
             errors: [
+                "Content/en/hidden.md:9:1: error: this table has 3 rows × 200 columns; a table may have at most "
+                    + "100 columns",
                 "Content/en/long.md:7:1: error: this table has 1201 rows × 10 columns, 12010 cells; a table may "
                     + "have at most 10000 cells, the cell budget ('maxTableCells' in site.yml raises it)",
+                "Content/en/quoted.md:9:1: error: this table has 3 rows × 200 columns; a table may have at most "
+                    + "100 columns",
                 "Content/en/wide.md:9:1: error: this table has 201 rows × 1000 columns; a table may have at most "
                     + "100 columns, the column budget ('maxTableColumns' in site.yml raises it)",
             ])
         site.write("Content/site.yml", MinimalSite.siteYAML + "maxTableCells: 20000\nmaxTableColumns: 1000\n")
         site.write("Content/en/wide.md", MinimalSite.page(title: "Wide", body: table(columns: 150, rows: 20)))
+        // A table inside fenced code is text, not measured (``` and ~~~ fences, in a block quote too).
+        site.write(
+            "Content/en/code.md",
+            MinimalSite.page(
+                title: "Code",
+                body: "````md\n\(table(columns: 2000, rows: 2))\n````\n\n> ~~~\n"
+                    + table(columns: 2000, rows: 1).split(separator: "\n").map { "> \($0)\n" }.joined() + "> ~~~"))
         let built = try SpinesiteCommand.run(["build"], in: site.url)
         XCTAssertEqual(built.status, 0, built.stderr)
         XCTAssertEqual(site.read("Site/en/long/index.html")?.components(separatedBy: "<tr>").count, 1202)
