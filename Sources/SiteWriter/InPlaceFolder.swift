@@ -23,6 +23,8 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     private var expected: Set<String> = []
     private let lock = NSLock()
     private var changed: [String] = []
+    /// Folders `prepare` made, which `discard` removes again.
+    private var created: [String] = []
     /// Files written beside their old selves, waiting for `finish()`.
     private var pending: [String] = []
     static let newSuffix = ".spinesite-new"
@@ -49,9 +51,11 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         guard POSIXFiles.isFolder(output.path) else { throw OutputError(path: output.path, reason: "not a folder") }
         for folder in try StagingFolder.folders(of: paths) {
             let full = output.path + "/" + folder
-            if !POSIXFiles.isFolder(full) { unlink(full) }
+            guard !POSIXFiles.isFolder(full) else { continue }
+            unlink(full)
             try POSIXFiles.makeDirectory(full)
             guard POSIXFiles.isFolder(full) else { throw OutputError(path: full, reason: "cannot create folder") }
+            created.append(full)
         }
         expected = Set(paths)
         beforeChanges()
@@ -78,6 +82,9 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     public func discard() {
         for path in lock.withLock({ pending }) { unlink(output.path + "/" + path + Self.newSuffix) }
         lock.withLock { pending = [] }
+        // Deepest first: `prepare` made each folder after the one holding it.
+        for folder in created.reversed() { rmdir(folder) }
+        created = []
     }
 
     /// Puts every written file in place, for a build that rewrites known files and removes

@@ -53,7 +53,7 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(failed.stderr.contains("cannot write"), failed.stderr)
         XCTAssertTrue(failed.stderr.hasSuffix("; Site was not changed\n"), failed.stderr)
         let after = files(under: site.url.appendingPathComponent("Site"))
-        XCTAssertEqual(after.keys.sorted(), before.keys.sorted(), "no file added, none left behind")
+        XCTAssertEqual(after.keys.sorted(), before.keys.sorted(), "no file or folder added, none left behind")
         XCTAssertTrue(after == before, "every file as it was")
 
         let built = try SpinesiteCommand.run(["build"], in: site.url)
@@ -77,12 +77,13 @@ final class OutputFolderTests: XCTestCase {
         return SpinesiteCommand.Result(status: process.terminationStatus, stdout: "", stderr: stderr)
     }
 
+    /// Every file and folder below `folder` (a folder's bytes are empty).
     private func files(under folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            files[String(url.path.dropFirst(folder.path.count + 1))] = try? Data(contentsOf: url)
+            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+            files[String(url.path.dropFirst(folder.path.count + 1))] = isFile ? try? Data(contentsOf: url) : Data()
         }
         return files
     }
