@@ -1,6 +1,10 @@
 public import Foundation
 public import SiteModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Which folders a build may replace. A build swaps a new site in whole, or
 /// removes the files it no longer produces, so the output folder must hold
 /// nothing but an earlier output: `--output ~` must not cost a home folder.
@@ -22,11 +26,21 @@ public enum OutputOwnership {
     ///   folder (an output written before builds left the marker).
     public static func check(output: URL, root: URL, hasBuildRecord: Bool) throws(BuildFailure) {
         let path = output.path
-        guard POSIXFiles.isFolder(path) || FileManager.default.fileExists(atPath: path) else { return }
-        guard POSIXFiles.isFolder(path) else {
-            throw refusal(output, "it is a file, not a folder")
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: break
+        // A build replaces the link itself with a folder; what it points to is never touched.
+        case S_IFLNK: return
+        default: throw refusal(output, "it is a file, not a folder")
         }
-        let entries = POSIXFiles.names(in: path).filter { !StagingFolder.keptFiles.contains($0) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw refusal(output, "it cannot be read, so what it holds is unknown (\(error.localizedDescription))")
+        }
+        let entries = names.filter { !StagingFolder.keptFiles.contains($0) }
         if entries.isEmpty { return }
         if let marker = POSIXFiles.readFile(path + "/" + markerName) {
             let site = siteRoot(named: marker, output: output)
@@ -75,7 +89,7 @@ public enum OutputOwnership {
     }
 
     /// Absolute, with symbolic links resolved as far as the path exists.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 

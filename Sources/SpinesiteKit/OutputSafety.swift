@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteWriter
 
 /// The output folder is replaced whole on every build, so it must never be,
 /// contain, or sit inside the project's own folders (`--output .` would
@@ -24,11 +25,7 @@ enum OutputSafety {
         }
     }
 
-    /// Absolute, symbolic links resolved as far as the path exists.
-    static func canonical(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        return url.resolvingSymlinksInPath().path
-    }
+    static func canonical(_ path: String) -> String { OutputOwnership.canonical(path) }
 }
 
 extension BuildOptions {

@@ -61,6 +61,15 @@ final class OutputOwnershipTests: XCTestCase {
         XCTAssertTrue(failure.description.contains("holds the output of another site"), failure.description)
     }
 
+    /// A link is replaced by a folder, and what it points to is never touched: nothing to refuse.
+    func testALinkMayBeReplacedForNothingItPointsToIsTouched() throws {
+        let folder = TemporaryFolder()
+        folder.write("elsewhere/thesis.txt", "important")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Site", withDestinationPath: folder.path + "/elsewhere")
+        XCTAssertNil(check(folder, "Site"))
+    }
+
     func testAnOutputWrittenBeforeTheMarkerIsKnownByItsBuildRecord() {
         let folder = TemporaryFolder()
         folder.write("Site/en/index.html", "from an older spinesite")
