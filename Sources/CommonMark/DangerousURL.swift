@@ -4,16 +4,6 @@ public enum DangerousURL {
     /// The schemes spinesite refuses in a link or a picture, lower-cased, with the colon.
     public static let schemes = ["javascript:", "vbscript:", "file:", "data:"]
 
-    /// cmark-gfm's `scan_dangerous_url`, which its C API does not export: `javascript:`, `vbscript:`,
-    /// `file:` and `data:` other than PNG, GIF, JPEG or WebP pictures, in any case. What cmark-gfm
-    /// writes as `""`; the site writes images itself, so it applies the same rule to `src`.
-    static func matches(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        if ["javascript:", "vbscript:", "file:"].contains(where: lowered.hasPrefix) { return true }
-        guard lowered.hasPrefix("data:") else { return false }
-        return !["png", "gif", "jpeg", "webp"].contains { lowered.hasPrefix("data:image/" + $0) }
-    }
-
     /// The refused scheme `url` starts with (`javascript:`), as a browser reads it: browsers drop
     /// leading spaces and control characters and every tab and line break before they read a
     /// scheme. A `data:` picture counts too, although cmark-gfm keeps it: it skips the site's

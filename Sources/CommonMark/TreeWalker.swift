@@ -116,7 +116,7 @@ struct TreeWalker {
     /// `url`, or nothing when it is a script or file URL: the site writes images itself (never
     /// cmark-gfm), so it applies cmark-gfm's rule for `src` itself.
     private func safeURL(_ url: String) -> String {
-        keepsDangerousURLs || !DangerousURL.matches(url) ? url : ""
+        keepsDangerousURLs || DangerousURL.scheme(of: url) == nil ? url : ""
     }
 
     private mutating func noteIfDangerous(_ url: String, kind: DangerousURLUse.Kind, node: Node) {
