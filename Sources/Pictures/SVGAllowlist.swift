@@ -20,7 +20,8 @@ enum SVGAllowlist {
     static let animations: Set<String> = ["set", "animate", "animateMotion", "animateTransform", "animateColor"]
 
     /// Geometry, structure and filter attributes that are not CSS properties. Their values are kept
-    /// as written once they pass `SVGRewriter.isPlainValue`; `href` only when it names a `#fragment`.
+    /// as written once they pass `SVGRewriter.kept` (`SVGStyleSheet.plainValue`); `href` only when it
+    /// names a `#fragment`.
     static let attributes: Set<String> = [
         "id", "class", "style", "lang", "xml:lang", "xml:space", "role", "href", "xlink:href",
         "viewBox", "preserveAspectRatio", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r",
