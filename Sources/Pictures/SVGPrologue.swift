@@ -36,7 +36,19 @@ enum SVGPrologue {
                 false
             )
         }
-        guard let doctype = text.range(of: "<!DOCTYPE") else { return ([], true) }
+        // Every `<!DOCTYPE`, not only the first: one inside a comment must not hide the real one.
+        var searched = text.startIndex
+        while let doctype = text.range(of: "<!DOCTYPE", range: searched..<text.endIndex) {
+            searched = doctype.upperBound
+            if let found = problem(ofDoctypeAt: doctype, in: text) { return found }
+        }
+        return ([], true)
+    }
+
+    /// The problem of the DOCTYPE at `doctype`, if it has one, and whether the text can still be parsed.
+    private static func problem(ofDoctypeAt doctype: Range<String.Index>, in text: String) -> (
+        problems: [SVGCheck.Problem], parsable: Bool
+    )? {
         let header = text[doctype.upperBound...].prefix { $0 != "[" && $0 != ">" }
         let literals = quoted(in: String(header))
         let words = header.split(whereSeparator: \.isWhitespace)
@@ -55,7 +67,7 @@ enum SVGPrologue {
             let message = "has declarations in its DOCTYPE; delete them, SVG pictures need none"
             return ([SVGCheck.Problem(line: line, column: column, message: message)], false)
         }
-        return ([], true)
+        return nil
     }
 
     /// The bytes to give `XMLParser`: `text` with a space before the `?>` of every processing instruction

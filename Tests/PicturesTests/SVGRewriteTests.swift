@@ -93,6 +93,9 @@ final class SVGRewriteTests: XCTestCase {
                 "1: refers outside itself (its DOCTYPE names 'http://evil.example/j.dtd'); delete the DOCTYPE, "
                     + "SVG pictures need none"
             ])
+        let behindAComment = problems(
+            "<!-- <!DOCTYPE x> -->\n<!DOCTYPE svg SYSTEM \"http://evil.example/j.dtd\">\n" + Self.open + "</svg>")
+        XCTAssertEqual(behindAComment.map { $0.prefix(2) }, ["2:"], "a DOCTYPE in a comment hides no other")
         let habit =
             "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
             + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n" + Self.open + "<rect/></svg>"
