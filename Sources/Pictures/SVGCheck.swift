@@ -26,10 +26,6 @@ public enum SVGCheck {
         public var rewritten: Data?
     }
 
-    public static func problems(in data: Data) -> [Problem] { rewrite(data).problems }
-
-    public static func size(of data: Data) -> (width: Int, height: Int)? { rewrite(data).size }
-
     /// The SVG's problems, its size and the bytes to publish, in one parse.
     public static func rewrite(_ data: Data) -> Rewrite {
         let text: String

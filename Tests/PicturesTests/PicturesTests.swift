@@ -65,7 +65,7 @@ final class PicturesTests: XCTestCase {
 
     func testSVGWithScriptEventsScriptURLsForeignObjectOrOutsideReferencesIsRefused() {
         func problems(_ body: String) -> [String] {
-            SVGCheck.problems(in: Data("<svg xmlns=\"http://www.w3.org/2000/svg\">\n\(body)\n</svg>".utf8))
+            SVGCheck.rewrite(Data("<svg xmlns=\"http://www.w3.org/2000/svg\">\n\(body)\n</svg>".utf8)).problems
                 .map { "\($0.line): \($0.message)" }
         }
         XCTAssertEqual(problems("<title>Fine</title><path d=\"M0 0\" fill=\"url(#g)\"/>"), [])
@@ -83,12 +83,13 @@ final class PicturesTests: XCTestCase {
         XCTAssertEqual(problems("<rect style=\"fill: url(https://x.org/a)\"/>").count, 1)
         XCTAssertEqual(problems("<style>@import url(x.css);</style>").count, 1)
         XCTAssertEqual(
-            SVGCheck.problems(in: Data("<svg><rect></svg>".utf8)).first?.message.hasPrefix("is not well-formed XML"),
+            SVGCheck.rewrite(Data("<svg><rect></svg>".utf8)).problems.first?.message.hasPrefix(
+                "is not well-formed XML"),
             true)
         XCTAssertEqual(
-            SVGCheck.problems(in: Data("<!DOCTYPE svg [<!ENTITY a \"b\">]><svg/>".utf8)).first?.message,
+            SVGCheck.rewrite(Data("<!DOCTYPE svg [<!ENTITY a \"b\">]><svg/>".utf8)).problems.first?.message,
             "declares an entity; SVG pictures need none")
-        XCTAssertEqual(SVGCheck.size(of: Data("<svg viewBox=\"0 0 320 160\"/>".utf8))?.width, 320)
-        XCTAssertEqual(SVGCheck.size(of: Data("<svg width=\"64px\" height=\"32\"/>".utf8))?.height, 32)
+        XCTAssertEqual(SVGCheck.rewrite(Data("<svg viewBox=\"0 0 320 160\"/>".utf8)).size?.width, 320)
+        XCTAssertEqual(SVGCheck.rewrite(Data("<svg width=\"64px\" height=\"32\"/>".utf8)).size?.height, 32)
     }
 }
