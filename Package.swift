@@ -133,7 +133,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Temporary sites on disk and paths of the repository, for tests only.
-        .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["SiteModel", "SiteWriter"], path: "Tests/TestSupport",
+            swiftSettings: strict),
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),

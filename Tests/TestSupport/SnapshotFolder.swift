@@ -1,4 +1,5 @@
 public import Foundation
+import SiteWriter
 
 /// Reviewed snapshots of whole output folders, kept under Tests/Fixtures/Snapshots/.
 ///
@@ -78,11 +79,8 @@ public struct SnapshotFolder {
         path.hasPrefix("assets/") && (path.hasSuffix(".css") || path.hasSuffix(".js"))
     }
 
-    /// The marker every output folder carries (SiteWriter's `OutputOwnership.markerName`): it names
-    /// the site's folder as seen from the output, which differs from one checkout to another.
-    static let outputMarker = ".spinesite-output"
-
-    /// Regular files below `root` by path relative to it, the marker left out.
+    /// Regular files below `root` by path relative to it, the marker left out: it names the site's
+    /// folder as seen from the output, which differs from one checkout to another.
     static func files(under root: URL) -> [String: URL] {
         let base = root.standardizedFileURL.path + "/"
         var found: [String: URL] = [:]
@@ -91,7 +89,7 @@ public struct SnapshotFolder {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = file.standardizedFileURL.path
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-            if !isThemeCopy(relative) && relative != outputMarker { found[relative] = file }
+            if !isThemeCopy(relative) && relative != OutputOwnership.markerName { found[relative] = file }
         }
         return found
     }
