@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 
 /// An SVG is published only if it is a picture and nothing else, and then only as rewritten: well-formed
 /// UTF-8 XML with no script, event handler, `javascript:` URL, `<foreignObject>` (HTML inside the

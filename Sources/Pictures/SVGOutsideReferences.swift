@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 
 /// The rule every rewritten SVG must meet, checked on its bytes by code that shares nothing with the
 /// rewrite but the XML parser: well-formed, every element in the SVG namespace, and nothing that runs

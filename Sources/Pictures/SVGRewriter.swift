@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 
 /// Reads an SVG (Foundation's `XMLParser`, which is libxml2's SAX parser, never told to load a DTD or
 /// an external entity; entities themselves are refused on the bytes before it runs) into the elements

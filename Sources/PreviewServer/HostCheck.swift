@@ -1,10 +1,5 @@
+import Glibc
 import Hummingbird
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Refuses DNS rebinding: a page of any web site can point a name of its own at 127.0.0.1 and then
 /// read the preview (drafts, unpublished locales, the file paths of the error page) as its own

@@ -1,3 +1,4 @@
+import Glibc
 import PulsePhysics
 
 /// The part of a setting the sliders do not change: waveform shape, gap,
@@ -45,9 +46,3 @@ struct ExplainerModel: Sendable, Hashable {
         return state
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

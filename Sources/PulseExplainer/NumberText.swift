@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Numbers as text: 3 significant figures, locale-independent ("4.00", "-0.194",
 /// "1230") for SVG and JSON, then localised for readers by `LocaleNumbers`.

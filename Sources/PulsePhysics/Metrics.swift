@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The derived quantities of a valid setting, each in the unit the spec gives.
 public struct PulseMetrics: Sendable, Hashable {

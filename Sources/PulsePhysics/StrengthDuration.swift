@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A strength–duration curve: the current a nerve fibre needs to fire at a
 /// given pulse width.

@@ -1,9 +1,6 @@
 public import Foundation
+import Glibc
 public import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Stage 4 for an incremental build: writes into the output folder itself.
 ///

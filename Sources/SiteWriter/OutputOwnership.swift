@@ -1,9 +1,6 @@
 public import Foundation
+import Glibc
 public import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Which folders a build may replace. A build swaps a new site in whole, or
 /// removes the files it no longer produces, so the output folder must hold

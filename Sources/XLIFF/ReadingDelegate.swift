@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 
 /// Builds files and units from XMLParser's events. Only `<source>` and `<target>` that belong to
 /// a `<trans-unit>` itself are read (not those of an `<alt-trans>`).

@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 
 /// A problem with an XLIFF document as XML, at a 1-based line and column (0 when unknown).
 public struct XLIFFReadError: Error, Sendable, Equatable {

@@ -1,11 +1,8 @@
 import Foundation
+import FoundationXML
 import Pictures
 import TestSupport
 import XCTest
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// SVG files are rewritten, never copied: each bypass a security review found is reported where it
 /// is, and the rewrite of it names nothing outside the picture; real illustrations come through whole.

@@ -1,12 +1,9 @@
 import Foundation
+import FoundationXML
 import PulsePhysics
 import XCTest
 
 @testable import PulseExplainer
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 final class FigureTests: XCTestCase {
     private let presets = library(samplePresets)
