@@ -10,9 +10,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Linux only (Debian 12): the code uses inotify, /proc/self/exe and renameat2.
 let package = Package(
     name: "spinesite",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "spinesite", targets: ["spinesite"]),
         .library(name: "SpinesiteKit", targets: ["SpinesiteKit"]),
@@ -23,8 +23,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // What every stage uses: parallel map, JSON and HTML text, digests, "did you mean" suggestions.
+        .target(
+            name: "SiteSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // The C library, as Debian ships it (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         .systemLibrary(
             name: "CCmarkGFM",
@@ -32,23 +37,23 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // The only module that touches cmark-gfm: Markdown in, Swift values out.
-        .target(name: "CommonMark", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .target(name: "CommonMark", dependencies: ["CCmarkGFM", "SiteSupport"], swiftSettings: strict),
         // Value types shared by the stages: diagnostics, configuration, pages.
-        .target(name: "SiteModel", swiftSettings: strict),
+        .target(name: "SiteModel", dependencies: ["SiteSupport"], swiftSettings: strict),
         // YAML mappings read key by key into typed values, with file:line:col diagnostics.
         .target(
             name: "YAMLReading",
-            dependencies: ["SiteModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SiteModel", "SiteSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Stage 1: files → pages with parsed front matter.
         .target(
             name: "ContentLoader",
-            dependencies: ["SiteModel", "YAMLReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SiteModel", "SiteSupport", "YAMLReading", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
-        .target(name: "TemplateEngine", dependencies: ["SiteModel"], swiftSettings: strict),
+        .target(name: "TemplateEngine", dependencies: ["SiteSupport"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
         .target(name: "Readability", swiftSettings: strict),
         // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
@@ -57,14 +62,15 @@ let package = Package(
         .target(
             name: "PulseExplainer",
             dependencies: [
-                "PulsePhysics", "SiteModel", "YAMLReading", "CommonMark", .product(name: "Yams", package: "Yams"),
+                "PulsePhysics", "SiteModel", "SiteSupport", "YAMLReading", "CommonMark",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
         .target(
             name: "SiteResolver",
-            dependencies: ["SiteModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SiteModel", "SiteSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // XML bytes checked before Foundation's parser sees them: UTF-8 only (SVG pictures, XLIFF).
@@ -79,7 +85,7 @@ let package = Package(
         .target(
             name: "SiteRenderer",
             dependencies: [
-                "SiteModel", "SiteResolver", "CommonMark", "PulseExplainer", "PulsePhysics", "Readability",
+                "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "PulseExplainer", "Readability",
                 "TemplateEngine", "Pictures",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -88,14 +94,13 @@ let package = Package(
         // XLIFF 1.2 documents for CAT tools: written, read (streaming, no DTDs), pseudo-translated.
         .target(name: "XLIFF", dependencies: ["XMLInput"], swiftSettings: strict),
         // Stage 4: staging folder → output folder, swapped atomically.
-        .target(name: "SiteWriter", dependencies: ["SiteModel"], swiftSettings: strict),
+        .target(name: "SiteWriter", dependencies: ["SiteModel", "SiteSupport"], swiftSettings: strict),
         // Incremental builds: what a build read and produced, what depends on what, and the
         // last build a process keeps; the one place that knows a build is not the first.
         .target(
             name: "Incremental",
             dependencies: [
-                "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "CommonMark",
-                "Readability",
+                "SiteModel", "SiteSupport", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter",
             ],
             swiftSettings: strict
         ),
@@ -118,9 +123,10 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
-                "SpinesiteKit", "Incremental", "SiteModel", "CommonMark",
+                "SpinesiteKit", "Incremental", "SiteModel", "SiteSupport", "CommonMark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -128,22 +134,25 @@ let package = Package(
         .executableTarget(
             name: "spinesite",
             dependencies: [
-                "SpinesiteKit", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SpinesiteKit", "SiteModel", "SiteResolver", "SiteRenderer", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Temporary sites on disk and paths of the repository, for tests only.
         .target(
-            name: "TestSupport", dependencies: ["SiteModel", "SiteWriter"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["SiteWriter"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
-        .testTarget(name: "XLIFFTests", dependencies: ["XLIFF", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
         .testTarget(
             name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SiteResolverTests", dependencies: ["SiteResolver", "SiteModel", "SiteSupport"],
+            swiftSettings: strict),
         .testTarget(name: "ReadabilityTests", dependencies: ["Readability", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
@@ -162,6 +171,7 @@ let package = Package(
             name: "SpinesiteKitTests",
             dependencies: [
                 "SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "SiteWriter", "TestSupport", "PageFuzzing",
+                "XLIFF",
             ],
             swiftSettings: strict
         ),

@@ -1,3 +1,5 @@
+import SiteSupport
+
 extension RenderedMarkdown {
     /// The HTML in order: each run of cmark-gfm's bytes to `run`, each hole
     /// to `hole`, for the caller to write what belongs there.

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SiteSupport
 
 #if canImport(Glibc)
     import Glibc

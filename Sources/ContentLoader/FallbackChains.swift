@@ -1,4 +1,5 @@
 import SiteModel
+import SiteSupport
 
 /// Expands each locale's `fallback:` into its whole chain, e.g. pt-BR: [pt]
 /// with pt: [es] gives pt-BR → pt → es → en. Unknown locales and cycles are

@@ -1,5 +1,6 @@
 public import Foundation
 public import SiteModel
+import SiteSupport
 
 extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.

@@ -1,5 +1,6 @@
 import Foundation
 import SiteRenderer
+import SiteSupport
 import SiteWriter
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 public import Foundation
 import SiteRenderer
+import SiteSupport
 
 /// `.spinesite-cache/<output>/`: the record of the last build into one output
 /// folder (`build.bin`), all a build with nothing to do reads. Git-ignored;

@@ -1,5 +1,6 @@
 import CommonMark
 import SiteModel
+import SiteSupport
 
 /// What the browser shows while the last build failed: every problem as
 /// `file:line:column: message`, until the next good save brings the site back.

@@ -1,4 +1,5 @@
 import CommonMark
+import SiteSupport
 
 /// Text for HTML content and attribute values.
 func escape(_ text: String) -> String { HTMLEscape.text(text) }

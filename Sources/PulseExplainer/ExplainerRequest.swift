@@ -1,5 +1,6 @@
 import PulsePhysics
 public import SiteModel
+import SiteSupport
 import YAMLReading
 
 /// What a ```pulse block asks for.

@@ -1,4 +1,5 @@
 import SiteModel
+import SiteSupport
 
 /// A small, deterministic JSON writer: keys in the order written, no spaces.
 /// A class, so that nested `object { … }` closures can write to it.

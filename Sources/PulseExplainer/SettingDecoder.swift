@@ -1,5 +1,6 @@
 public import PulsePhysics
 public import SiteModel
+import SiteSupport
 import YAMLReading
 import Yams
 

@@ -1,4 +1,5 @@
 import Dispatch
+import SiteSupport
 import Synchronization
 
 /// Work started on another thread now and waited for later: one stage's

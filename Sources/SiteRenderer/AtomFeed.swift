@@ -1,6 +1,7 @@
 import CommonMark
 import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// Each locale's Atom feed (`<locale>/feed.xml`, RFC 4287): its topic pages that have a date,
 /// newest first. A page's date is the latest of its front matter's `published`, `updated` and

@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// `[@key]` citations of a page's front-matter `references`: each becomes a
 /// numbered link to the page's reference list, which is appended to the body.

@@ -2,6 +2,7 @@ import CommonMark
 import Readability
 import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// The content team's report (`Site/content-report/`): every page × locale
 /// with its translation status, words, reading level and review state, and

@@ -1,6 +1,7 @@
 public import CommonMark
 public import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// Links from a term's first use in a page to its entry on the glossary page
 /// of the page's content language, with the definition as the link's title

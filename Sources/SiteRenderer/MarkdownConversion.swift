@@ -1,6 +1,7 @@
 public import CommonMark
 import Foundation
 public import Readability
+import SiteSupport
 
 /// Everything a conversion reads: the body, the language its reading level
 /// is scored in, and the locale's Markdown options. Conversions are kept in

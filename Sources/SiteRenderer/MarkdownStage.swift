@@ -2,6 +2,7 @@ import CommonMark
 import Foundation
 public import SiteModel
 public import SiteResolver
+import SiteSupport
 
 /// Converts every page's Markdown on all cores, then resolves its links
 /// against the whole site (anchors of every page are known by then).

@@ -1,6 +1,7 @@
 import CommonMark
 import SiteModel
 import SiteResolver
+import SiteSupport
 import TemplateEngine
 
 /// Makes the typed values each page's template sees. Text is escaped by the

@@ -3,6 +3,7 @@ import Foundation
 public import Pictures
 import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// The pictures and files pages use. Every reference is resolved (relative to its page, in its
 /// locale, then along the locale's fallback chain; `/files/…` for the site-wide folder), every file

@@ -3,6 +3,7 @@ import Foundation
 import Pictures
 public import SiteModel
 public import SiteResolver
+import SiteSupport
 
 public struct RenderSummary: Sendable {
     public var filesWritten: Int { outputPaths.count }

@@ -1,6 +1,7 @@
 import CommonMark
 import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// `sitemap.xml` with each page's translations as `xhtml:link` alternates, and
 /// `robots.txt` pointing to it. Written by code, not templates: they are for

@@ -1,5 +1,6 @@
 import SiteModel
 import SiteResolver
+import SiteSupport
 
 /// schema.org `MedicalWebPage` JSON-LD for a topic page: what it is about,
 /// its language, its clinical review and the papers it cites. Written by

@@ -1,5 +1,6 @@
 import Foundation
 public import SiteModel
+import SiteSupport
 
 /// The files beside the pages and in `Content/files/`, and how a page names one: a relative path
 /// from the page's folder (`images/tens-pads.png`, `../files/diary.pdf`), or `/files/…` for the

@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Which link destinations spinesite resolves: page files (`tens.md`), ids
 /// (`topic:tens`) and anchors (`#risks`). Anything with a URI scheme or `//`

@@ -1,4 +1,5 @@
 public import SiteModel
+import SiteSupport
 
 /// Stage 2: gives every page its id, URL and place in the section tree, pairs
 /// translations and checks that nothing collides. Collects every error.

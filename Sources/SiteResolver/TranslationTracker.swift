@@ -1,5 +1,6 @@
 import Crypto
 public import SiteModel
+import SiteSupport
 
 /// Compares each translation's `translationOf` with the digest of its
 /// original in the default locale.

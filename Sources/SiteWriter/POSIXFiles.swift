@@ -1,9 +1,7 @@
 import Foundation
+import Glibc
 import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import SiteSupport
 
 /// Plain POSIX calls for the hot paths of writing a site: FileManager on Linux
 /// costs several times more per file, and a site has tens of thousands.

@@ -1,9 +1,6 @@
 public import Foundation
+import Glibc
 public import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Stage 4: a staging folder beside the output folder that receives every file,
 /// then is swapped in whole, so readers (and a failed build) never see half a site.

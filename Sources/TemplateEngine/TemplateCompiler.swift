@@ -1,4 +1,4 @@
-import SiteModel
+import SiteSupport
 
 /// Compiles parsed templates against the shapes of their values: resolves
 /// every name to where it lives, expands partials and parents in place, and

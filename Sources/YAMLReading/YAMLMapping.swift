@@ -1,5 +1,6 @@
 import Foundation
 public import SiteModel
+import SiteSupport
 public import Yams
 
 /// A YAML mapping read key by key into typed values. Every problem becomes a

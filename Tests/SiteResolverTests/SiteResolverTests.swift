@@ -1,5 +1,6 @@
 import SiteModel
 import SiteResolver
+import SiteSupport
 import XCTest
 
 /// Builds `LoadedSite` values in memory: the resolver needs no files.
