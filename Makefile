@@ -33,10 +33,12 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product spinesite
 
-## Fails on code swift-format would change or on a line of 120 characters or more.
+## Fails on code swift-format would change, on a line of 120 characters or more, or on an
+## import that Package.swift does not declare (and a declared dependency nothing imports).
 lint:
 	$(SWIFT) format lint --strict --configuration Scripts/swift-format.json -r Sources Tests Package.swift
 	Scripts/long-lines.py
+	Scripts/check-imports.py
 
 ## Formats the Swift sources in place (what `make lint` asks for).
 format:
