@@ -70,7 +70,7 @@ let package = Package(
         // Stage 2: ids, locales, URLs, sections, translations → SiteGraph; link resolution.
         .target(
             name: "SiteResolver",
-            dependencies: ["SiteModel", "SiteSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SiteModel", "SiteSupport"],
             swiftSettings: strict
         ),
         // XML bytes checked before Foundation's parser sees them: UTF-8 only (SVG pictures, XLIFF).
@@ -79,7 +79,7 @@ let package = Package(
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // The only module that touches libvips: picture bytes in, variants out; SVG checks.
         .target(
-            name: "Pictures", dependencies: ["CVips", "XMLInput", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Pictures", dependencies: ["CVips", "XMLInput", "SiteSupport"],
             swiftSettings: strict),
         // Stage 3: Markdown + templates → HTML files in memory.
         .target(
@@ -87,7 +87,6 @@ let package = Package(
             dependencies: [
                 "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "PulseExplainer", "Readability",
                 "TemplateEngine", "Pictures",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -143,6 +142,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["SiteWriter"], path: "Tests/TestSupport",
             swiftSettings: strict),
+        .testTarget(name: "SiteSupportTests", dependencies: ["SiteSupport", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),

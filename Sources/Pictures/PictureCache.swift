@@ -1,5 +1,5 @@
-import Crypto
 public import Foundation
+import SiteSupport
 
 /// Variants made by earlier builds, in `.spinesite-cache/pictures/<key>/`, one file per variant
 /// (`480x320.webp`). The key is the SHA-256 of the source's bytes and of the settings, so a changed
@@ -13,7 +13,7 @@ public struct PictureCache: Sendable {
 
     /// The SHA-256 of the source's bytes, in hex: the caller often has it already (it names files by it).
     public static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(data)
     }
 
     /// The entry for a source (by its digest) made with `settings`.

@@ -1,7 +1,7 @@
-import Crypto
 public import Foundation
 public import SiteModel
 public import SiteResolver
+import SiteSupport
 public import TemplateEngine
 
 /// `Templates/`: the Mustache layouts and partials, compiled once per build
@@ -129,7 +129,7 @@ public struct Theme: Sendable {
 
     /// The first 8 hex digits of the SHA-256 of `data`: a name that changes with the content.
     static func contentHash(_ data: Data) -> String {
-        SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(data, digits: 8)
     }
 }
 

@@ -1,4 +1,3 @@
-import Crypto
 public import SiteModel
 import SiteSupport
 
@@ -7,12 +6,7 @@ import SiteSupport
 public enum TranslationTracker {
     /// SHA-256 of the normalised title, description and body; the first 12 hex digits.
     public static func digest(of page: SourcePage) -> String {
-        let hash = SHA256.hash(data: Array(TranslationDigest.normalisedText(of: page).utf8))
-        return String(
-            hash.map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined().prefix(TranslationDigest.length))
+        SHA256Hex.of(TranslationDigest.normalisedText(of: page), digits: TranslationDigest.length)
     }
 
     static func track(_ graph: inout SiteGraph) {

@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// 128 bits of SHA-256 over a sequence of values: what an output or a
 /// conversion was made from. Stable across runs and machines (unlike
@@ -13,7 +12,9 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         self.low = low
     }
 
-    public var description: String { String(format: "%016llx%016llx", high, low) }
+    public var description: String {
+        SHA256Hex.hex(withUnsafeBytes(of: high.bigEndian, Array.init) + withUnsafeBytes(of: low.bigEndian, Array.init))
+    }
 }
 
 /// Feeds values into SHA-256 with a type tag and a length before each, so
@@ -49,12 +50,6 @@ public struct FingerprintHasher {
         }
     }
 
-    public mutating func combine(_ fingerprint: Fingerprint) {
-        tag(5, count: 0)
-        withUnsafeBytes(of: fingerprint.high.littleEndian) { buffer.append(contentsOf: $0) }
-        withUnsafeBytes(of: fingerprint.low.littleEndian) { buffer.append(contentsOf: $0) }
-    }
-
     /// A list of texts: its count, then each.
     public mutating func combine(texts: [String]) {
         tag(7, count: texts.count)
@@ -87,16 +82,6 @@ public struct FingerprintHasher {
 }
 
 extension Fingerprint {
-    /// The digest of a file's bytes.
-    public static func digest(_ bytes: UnsafeRawBufferPointer) -> Fingerprint {
-        let digest = SHA256.hash(data: bytes)
-        return digest.withUnsafeBytes { raw in
-            Fingerprint(
-                high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian,
-                low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian)
-        }
-    }
-
     /// The fingerprint of `parts`, in order.
     public static func of(_ parts: String...) -> Fingerprint {
         var hasher = FingerprintHasher()
