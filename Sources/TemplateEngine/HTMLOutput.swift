@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// The bytes of one rendered file, appended to a single growing buffer.
 /// Text is escaped on its bytes as it is appended: `& < > " '`, the five
 /// characters that matter in HTML elements and quoted attributes.
@@ -33,57 +35,7 @@ public struct HTMLOutput: Sendable {
     }
 
     public mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        var index = Self.nextSpecial(in: source, from: 0)
-        while index < source.count {
-            let replacement: StaticString
-            switch source[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = "&#39;"
-            }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            runStart = index + 1
-            index = Self.nextSpecial(in: source, from: runStart)
-        }
-        if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
-    }
-
-    /// The index of the first of `& < > " '` at or after `start`, or the
-    /// count. Eight bytes at a time: most text has none, and a byte loop
-    /// was the largest single cost of rendering.
-    static func nextSpecial(in source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = source.baseAddress {
-            while index + 8 <= source.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let found =
-                    hasByte(word, 0x26) | hasByte(word, 0x3C) | hasByte(word, 0x3E) | hasByte(word, 0x22)
-                    | hasByte(word, 0x27)
-                if found != 0 { return index + (found.trailingZeroBitCount >> 3) }
-                index += 8
-            }
-        }
-        while index < source.count {
-            switch source[index] {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                return index
-            default: index += 1
-            }
-        }
-        return index
-    }
-
-    /// The high bit of each byte of `word` that equals `byte` (and possibly of
-    /// bytes above a match, which the lowest match's position does not mind).
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & (ones &* 0x80)
+        HTMLEscape.append(source, to: &bytes)
     }
 
     /// The output as text (for tests and callers that need a `String`).

@@ -1,9 +1,9 @@
-import TemplateEngine
+import SiteSupport
 import TestSupport
 import XCTest
 
 /// Escaping on bytes, eight at a time, against the rule it implements.
-final class HTMLOutputTests: XCTestCase {
+final class HTMLEscapeTests: XCTestCase {
     private func escapedOneByOne(_ text: String) -> String {
         text.map { character -> String in
             switch character {
@@ -25,16 +25,16 @@ final class HTMLOutputTests: XCTestCase {
         for _ in 0..<2_000 {
             let text = String(
                 (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-            var output = HTMLOutput()
-            output.appendEscaped(text)
-            XCTAssertEqual(output.text, escapedOneByOne(text), "escaping \(text.debugDescription)")
+            XCTAssertEqual(HTMLEscape.text(text), escapedOneByOne(text), "escaping \(text.debugDescription)")
+            var bytes = Array("kept ".utf8)
+            var contiguous = text
+            contiguous.withUTF8 { HTMLEscape.append($0, to: &bytes) }
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "kept " + escapedOneByOne(text))
         }
     }
 
     func testTextWithoutSpecialsIsCopiedAsItIs() {
         let text = String(repeating: "Transcutaneous stimulation, 2–150 Hz. ", count: 20)
-        var output = HTMLOutput()
-        output.appendEscaped(text)
-        XCTAssertEqual(output.text, text)
+        XCTAssertEqual(HTMLEscape.text(text), text)
     }
 }
