@@ -20,8 +20,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// This location moved down by `lines` (a body's position inside its file).
-    public func offset(lines: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + lines, column: column)
+    /// Where `line`:`column` of a text that starts here is in the file: a page's
+    /// body or a fenced block counts its lines from 1, the file from its first line.
+    public func within(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: self.line + line - 1, column: column)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
