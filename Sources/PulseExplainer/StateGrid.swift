@@ -1,4 +1,5 @@
 import PulsePhysics
+import SiteSupport
 
 /// Every state the sliders can reach, computed at build time, as tables the
 /// page's script looks values up in. Each table is indexed only by the inputs
@@ -75,17 +76,17 @@ struct StateGrid: Sendable {
 
     /// The whole grid as JSON: axes, units, and one object of tables per model.
     func json() -> String {
-        let out = JSONWriter()
-        out.object {
+        var out = JSONWriter()
+        out.object { out in
             out.key("axes")
-            out.object {
+            out.object { out in
                 for axis in SliderAxis.allCases {
                     out.key(axis.rawValue)
                     out.array(axis.values)
                 }
             }
             out.key("units")
-            out.object {
+            out.object { out in
                 for quantity in DisplayedQuantity.all {
                     out.key(quantity.key)
                     out.string(quantity.unit)
@@ -94,11 +95,11 @@ struct StateGrid: Sendable {
                 out.string(SquareCentimetreUnit.symbol)
             }
             out.key("models")
-            out.list(models) { model in
-                out.object {
+            out.list(models) { out, model in
+                out.object { out in
                     for (name, table) in Self.tables(for: model) {
                         out.key(name)
-                        out.object {
+                        out.object { out in
                             out.key("axes")
                             out.array(table.axes.map(\.rawValue))
                             out.key("values")

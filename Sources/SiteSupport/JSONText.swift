@@ -1,15 +1,24 @@
 /// JSON string literals for files the build writes by hand (the state grid,
-/// structured data). `<`, `>` and `&` are written as `\u` escapes, so the
-/// JSON stays inert inside an HTML `<script>` element.
+/// structured data, search indexes).
 public enum JSONText {
-    public static func quoted(_ text: String) -> String {
+    /// How much a string escapes beyond what JSON requires.
+    public enum Escaping: Sendable {
+        /// `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes too: the JSON stays
+        /// inert inside an HTML `<script>` element and is valid JavaScript.
+        case scriptSafe
+        /// Quote, backslash and control characters only, as JSONEncoder writes
+        /// them: for files fetched as JSON, never placed in a page.
+        case minimal
+    }
+
+    public static func quoted(_ text: String, escaping: Escaping = .scriptSafe) -> String {
         var out: [UInt8] = []
-        appendQuoted(text, to: &out)
+        appendQuoted(text, to: &out, escaping: escaping)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `quoted(text)`, appended to bytes being written.
-    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, to out: inout [UInt8], escaping: Escaping = .scriptSafe) {
         var text = text
         text.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 16)
@@ -22,16 +31,17 @@ public enum JSONText {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     out.append(UInt8(ascii: "\\"))
                     out.append(byte)
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(
-                        byte == UInt8(ascii: "\n")
-                            ? UInt8(ascii: "n") : byte == UInt8(ascii: "\r") ? UInt8(ascii: "r") : UInt8(ascii: "t"))
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
-                    appendEscape(UInt32(byte), to: &out)
+                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0x08 where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+                case 0x0C where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+                case 0..<0x20: appendEscape(UInt32(byte), to: &out)
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                    if escaping == .scriptSafe { appendEscape(UInt32(byte), to: &out) } else { out.append(byte) }
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
                 case 0xE2
-                where index + 1 < bytes.count && bytes[index] == 0x80
+                where escaping == .scriptSafe && index + 1 < bytes.count && bytes[index] == 0x80
                     && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
                     appendEscape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2

@@ -1,0 +1,45 @@
+import Foundation
+import SiteSupport
+import XCTest
+
+final class JSONWriterTests: XCTestCase {
+    func testMembersAndItemsAreSeparatedAndNestedInTheOrderWritten() {
+        var json = JSONWriter()
+        json.object { json in
+            json.key("b")
+            json.array(["x", "y"])
+            json.key("a")
+            json.list([1, 2]) { json, number in
+                json.object { json in
+                    json.key("n")
+                    json.string(String(number))
+                }
+            }
+        }
+        XCTAssertEqual(json.text, #"{"b":["x","y"],"a":[{"n":"1"},{"n":"2"}]}"#)
+    }
+
+    func testScriptSafeStringsCannotCloseAScriptElement() {
+        let quoted = JSONText.quoted("</script><b>&\u{2028}")
+        XCTAssertEqual(quoted, #""\u003c/script\u003e\u003cb\u003e\u0026\u2028""#)
+        XCTAssertFalse(quoted.contains("<"))
+    }
+
+    func testMinimalStringsEscapeAsJSONEncoderDoes() throws {
+        let text = "a\"b\\c\u{8}\u{C}\n\r\t\u{1}</x>&é"
+        let encoded = try JSONEncoder().encode(text)
+        XCTAssertEqual(
+            JSONText.quoted(text, escaping: .minimal),
+            String(decoding: encoded, as: UTF8.self)
+                .replacingOccurrences(of: #"\/"#, with: "/"))
+    }
+
+    func testEveryEscapingReadsBackAsTheSameText() throws {
+        let text = "Strom \"10 mA\" <5 µC>\n\u{0}\u{1F}\u{2029}😀"
+        for escaping in [JSONText.Escaping.scriptSafe, .minimal] {
+            let decoded = try JSONDecoder().decode(
+                String.self, from: Data(JSONText.quoted(text, escaping: escaping).utf8))
+            XCTAssertEqual(decoded, text)
+        }
+    }
+}
