@@ -36,13 +36,13 @@ release: deps
 ## Fails on code swift-format would change, on a line of 120 characters or more, or on an
 ## import that Package.swift does not declare (and a declared dependency nothing imports).
 lint:
-	$(SWIFT) format lint --strict --configuration Scripts/swift-format.json -r Sources Tests Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	Scripts/long-lines.py
 	Scripts/check-imports.py
 
 ## Formats the Swift sources in place (what `make lint` asks for).
 format:
-	$(SWIFT) format format --configuration Scripts/swift-format.json -r -i Sources Tests Package.swift
+	$(SWIFT) format format -r -i Sources Tests Package.swift
 
 unit:
 	$(SWIFT) build --build-tests
