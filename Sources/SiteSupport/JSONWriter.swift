@@ -27,6 +27,13 @@ public struct JSONWriter: Sendable {
         close(UInt8(ascii: "]"))
     }
 
+    /// `[…]`, its values written by `body`.
+    public mutating func list(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
     /// `["…",…]`.
     public mutating func array(_ values: some Sequence<String>) {
         list(values) { $0.string($1) }
@@ -41,13 +48,6 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String) {
         separate()
         JSONText.appendQuoted(value, to: &bytes, escaping: escaping)
-        needsComma = true
-    }
-
-    /// A value already written as JSON (a member list made once and reused).
-    public mutating func raw(_ json: [UInt8]) {
-        separate()
-        bytes += json
         needsComma = true
     }
 
