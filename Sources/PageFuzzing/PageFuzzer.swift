@@ -56,9 +56,8 @@ public struct PageFuzzer: Sendable {
     }
 
     private func explainer(_ embed: Embed, page: SourcePage, number: Int, plan: inout ExplainerPlan) -> String {
-        let fenceLine = page.bodyLocation.line + embed.position.line - 1
-        let (request, _) = ExplainerRequest.decode(
-            embed.source, file: Self.file, fenceLine: fenceLine, library: library)
+        let fence = page.bodyLocation.within(line: embed.position.line, column: 1)
+        let (request, _) = ExplainerRequest.decode(embed.source, fence: fence, library: library)
         let context = ExplainerContext(
             strings: strings, numbers: LocaleNumbers(decimalSeparator: ","),
             statesURL: "/assets/pulse-states.json", comparisonURL: "/en/compare/", idPrefix: "pulse-\(number + 1)"

@@ -10,13 +10,13 @@ public enum ExplainerRequest: Sendable, Hashable {
     /// Every preset side by side (`presets: all`).
     case allPresets
 
-    /// Decodes the text of a ```pulse block whose fence is on `fenceLine` of `file`.
-    public static func decode(_ text: String, file: String, fenceLine: Int, library: PresetLibrary) -> (
+    /// Decodes the text of a ```pulse block whose opening fence is at `fence`.
+    public static func decode(_ text: String, fence: SourceLocation, library: PresetLibrary) -> (
         ExplainerRequest?, [Diagnostic]
     ) {
         let what = "pulse block"
         var yaml: YAMLMapping
-        switch YAMLMapping.parse(text, file: file, lineOffset: fenceLine, what: what) {
+        switch YAMLMapping.parse(text, file: fence.file, lineOffset: fence.line, what: what) {
         case .success(let mapping): yaml = mapping
         case .failure(let failure): return (nil, failure.diagnostics)
         }

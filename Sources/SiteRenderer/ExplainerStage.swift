@@ -50,7 +50,7 @@ struct ExplainerStage {
             var pageModels: [Int?] = []
             for embed in pageEmbeds {
                 let (request, problems) = ExplainerRequest.decode(
-                    embed.source, file: base.file, fenceLine: base.line + embed.position.line - 1, library: library)
+                    embed.source, fence: base.within(line: embed.position.line, column: 1), library: library)
                 // A borrowed page repeats its original's blocks; report them once.
                 if !graph.pages[index].isFallback { diagnostics += problems }
                 pageRequests.append(request)

@@ -194,8 +194,7 @@ public enum MarkdownStage {
             case .failure(let problem):
                 diagnostics.append(
                     .error(
-                        SourceLocation(
-                            file: base.file, line: base.line + link.position.line - 1, column: link.position.column),
+                        base.within(line: link.position.line, column: link.position.column),
                         problem.message))
                 return nil
             }
@@ -403,7 +402,7 @@ extension MarkdownStage.Kept {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
-            SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
+            base.within(line: position.line, column: position.column)
         }
         // A borrowed copy links where its original does, in the copy's locale.
         let urls = shared.linkTargets.map { target -> String in

@@ -55,8 +55,7 @@ struct PictureStage: Sendable {
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
             let base = page.source.bodyLocation
             func resolve(_ destination: String, at position: SourcePosition) -> ContentFile? {
-                let location = SourceLocation(
-                    file: base.file, line: base.line + position.line - 1, column: position.column)
+                let location = base.within(line: position.line, column: position.column)
                 switch graph.files.file(destination, locale: page.source.locale, folder: folder) {
                 case .success(let file):
                     references[file, default: []].append(location)

@@ -11,7 +11,7 @@ enum URLCheck {
         _ rendered: RenderedMarkdown, body base: SourceLocation, allowsRemotePictures: Bool
     ) -> [Diagnostic] {
         func location(_ position: SourcePosition) -> SourceLocation {
-            SourceLocation(file: base.file, line: base.line + position.line - 1, column: position.column)
+            base.within(line: position.line, column: position.column)
         }
         var diagnostics = rendered.dangerousURLs.map { use in
             Diagnostic.error(location(use.position), message(use))

@@ -78,7 +78,8 @@ final class DecodingTests: XCTestCase {
     func testBlockNamesItsPageAndLine() {
         let presets = library(samplePresets)
         let (request, diagnostics) = ExplainerRequest.decode(
-            "preset: conventinal-tens\n", file: "Content/es/tens.md", fenceLine: 12, library: presets)
+            "preset: conventinal-tens\n", fence: SourceLocation(file: "Content/es/tens.md", line: 12, column: 1),
+            library: presets)
         XCTAssertNil(request)
         XCTAssertEqual(
             diagnostics.map(\.description),
@@ -93,7 +94,8 @@ final class DecodingTests: XCTestCase {
         let text =
             "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: "
             + "pad-2x2\ncompare: [conventional-tens]\n"
-        let (request, diagnostics) = ExplainerRequest.decode(text, file: "p.md", fenceLine: 1, library: presets)
+        let (request, diagnostics) = ExplainerRequest.decode(
+            text, fence: SourceLocation(file: "p.md", line: 1, column: 1), library: presets)
         XCTAssertEqual(diagnostics, [])
         guard case .single(let subject, let compare)? = request else {
             return XCTFail("\(String(describing: request))")
@@ -102,12 +104,15 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(subject.described.setting.pulse.waveform, .monophasic)
         XCTAssertEqual(compare.map(\.id), ["conventional-tens"])
         XCTAssertEqual(
-            ExplainerRequest.decode("presets: all", file: "p.md", fenceLine: 1, library: presets).0, .allPresets)
+            ExplainerRequest.decode(
+                "presets: all", fence: SourceLocation(file: "p.md", line: 1, column: 1), library: presets
+            ).0, .allPresets)
     }
 
     func testBlockCannotMixPresetAndSettings() {
         let (_, diagnostics) = ExplainerRequest.decode(
-            "preset: mono\namplitude: 5 mA\n", file: "p.md", fenceLine: 3, library: library(samplePresets))
+            "preset: mono\namplitude: 5 mA\n", fence: SourceLocation(file: "p.md", line: 3, column: 1),
+            library: library(samplePresets))
         XCTAssertEqual(
             diagnostics.map(\.description),
             ["p.md:5:1: error: pulse block: give either 'preset' or the settings ('amplitude'), not both"])
