@@ -123,14 +123,11 @@ final class CommandLineTests: XCTestCase {
     }
 }
 
-/// The translator guide's commands, run as written (with the built binary for `swift run
-/// spinesite`) on a copy of the real site in a git repository, in the guide's order.
+/// The translator guide's commands (docs/translators.md), run as written (with the built binary
+/// for `swift run spinesite`) on a copy of the real site in a git repository, in the guide's order.
 final class TranslatorGuideTests: XCTestCase {
     private func guide() throws -> String {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try XCTUnwrap(readme.range(of: "\n## Translator guide\n"))
-        let rest = readme[start.upperBound...]
-        return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
+        try String(contentsOf: Repository.root.appendingPathComponent("docs/translators.md"), encoding: .utf8)
     }
 
     func testEveryCommandOfTheTranslatorGuideRunsAsWritten() throws {

@@ -77,17 +77,18 @@ final class TemplateCheckTests: XCTestCase {
     }
 }
 
-/// The README's list of template names is the one the checker uses.
+/// The template guide's list of names (docs/templates.md) is the one the checker uses.
 final class TemplateGuideTests: XCTestCase {
-    func testTheReadmeListsEveryNameTheTemplatesMayUse() throws {
+    func testTheTemplateGuideListsEveryNameTheTemplatesMayUse() throws {
         let printed = try SpinesiteCommand.run(["templates", "--names"], in: Repository.root)
         XCTAssertEqual(printed.status, 0, printed.stderr)
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try XCTUnwrap(readme.range(of: "<!-- template-names:start -->\n"))
-        let end = try XCTUnwrap(readme.range(of: "<!-- template-names:end -->"))
+        let guide = try String(
+            contentsOf: Repository.root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        let start = try XCTUnwrap(guide.range(of: "<!-- template-names:start -->\n"))
+        let end = try XCTUnwrap(guide.range(of: "<!-- template-names:end -->"))
         XCTAssertEqual(
-            String(readme[start.upperBound..<end.lowerBound]), printed.stdout,
-            "README.md is out of date: paste `spinesite templates --names` between its template-names markers")
+            String(guide[start.upperBound..<end.lowerBound]), printed.stdout,
+            "docs/templates.md is out of date: paste `spinesite templates --names` between its template-names markers")
         for name in ["isSubheading", "breadcrumbs", "related", "otherLanguage", "searchIndexURL", "defaultHome"] {
             XCTAssertTrue(printed.stdout.contains("`\(name)`"), "\(name) is listed")
         }
