@@ -2,7 +2,8 @@ import TemplateEngine
 
 /// The names each kind of page offers its templates, as Markdown: made from
 /// the same field lists the compiler checks templates against, so the
-/// README's template guide (`spinesite templates --names`) cannot drift.
+/// template guide in docs/templates.md (`spinesite templates --names`)
+/// cannot drift.
 public enum TemplateGuide {
     public static func markdown() -> String {
         let kinds = PageKind.allCases.compactMap { kind -> (kind: PageKind, shape: ObjectShape)? in

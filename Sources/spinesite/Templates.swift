@@ -6,8 +6,8 @@ struct Templates: ParsableCommand {
         abstract: "Describes what templates may name.",
         discussion: """
             Every kind of page has its own values; a template naming anything else \
-            is a build error at its line. --names prints the list as the README's \
-            template guide shows it.
+            is a build error at its line. --names prints the list as the template \
+            guide (docs/templates.md) shows it.
 
             Example:
               spinesite templates --names
