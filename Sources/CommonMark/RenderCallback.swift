@@ -1,10 +1,6 @@
 import CCmarkGFM
 import SiteSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What the render callback writes in place of cmark-gfm's own HTML for a node.
 enum RenderAction {
     /// `<hN id="anchor">…</hN>`.
@@ -24,9 +20,9 @@ enum RenderAction {
     case image(Int)
     /// A paragraph holding only a figure, which may not sit inside `<p>`: no tags of its own.
     case bareParagraph
-    /// A table inside a scrolling region named `label`; the table extension (`tableExtension`,
-    /// which the node carried) still writes the table itself.
-    case table(label: String, tableExtension: UnsafeMutablePointer<cmark_syntax_extension>?)
+    /// A table inside a scrolling region named `label`; the table extension still writes the
+    /// table itself.
+    case table(label: String)
 }
 
 enum TextPiece {
@@ -83,37 +79,38 @@ private let renderNode: cmark_html_render_func = { ext, renderer, node, event, o
 }
 
 /// Writes into the renderer's buffer exactly what cmark-gfm's `html.c`
-/// would, except where the action changes it.
+/// would, except where the action changes it. The renderer's private
+/// state is reached only through the shim's accessors (`spinesite_html_*`).
 private struct HTMLWriter {
     let renderer: UnsafeMutablePointer<cmark_html_renderer>
     let context: RenderContext
-    var html: UnsafeMutablePointer<cmark_strbuf> { renderer.pointee.html }
 
     func write(_ action: RenderAction, entering: Bool, node: UnsafeMutablePointer<cmark_node>, options: Int32) {
         switch action {
-        case .table(let label, let tableExtension):
+        case .table(let label):
             if entering {
-                newlineUnlessAtLineStart()
+                spinesite_html_newline_unless_at_line_start(renderer)
                 let name = HTMLEscape.text(label)
                 put("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(name)\">\n")
             }
             spinesite_render_with(
-                tableExtension, renderer, node, entering ? CMARK_EVENT_ENTER : CMARK_EVENT_EXIT, options)
+                cmark_find_syntax_extension("table"), renderer, node, entering ? CMARK_EVENT_ENTER : CMARK_EVENT_EXIT,
+                options)
             if !entering { put("</div>\n") }
         case .image(let index):
             if entering {
                 hole(.image(index))
-                context.imageStart = Int(html.pointee.size)
+                context.imageStart = Int(spinesite_html_size(renderer))
                 // Children (the alt text) are written as plain text, as `html.c` does, then dropped.
-                renderer.pointee.plain = node
+                spinesite_render_children_as_plain_text(renderer, node)
             } else {
-                cmark_strbuf_truncate(html, bufsize_t(context.imageStart))
+                spinesite_html_truncate(renderer, Int32(context.imageStart))
             }
         case .bareParagraph:
-            if entering { newlineUnlessAtLineStart() } else { put("\n") }
+            if entering { spinesite_html_newline_unless_at_line_start(renderer) } else { put("\n") }
         case .heading(let level, let anchor):
             if entering {
-                newlineUnlessAtLineStart()
+                spinesite_html_newline_unless_at_line_start(renderer)
                 put("<h\(level) id=\"\(anchor)\">")
             } else {
                 put("</h\(level)>\n")
@@ -124,29 +121,24 @@ private struct HTMLWriter {
             hole(.link(index))
             if !title.isEmpty {
                 put("\" title=\"")
-                var title = title
-                title.withUTF8 { _ = houdini_escape_html0(html, $0.baseAddress, bufsize_t($0.count), 0) }
+                putEscaped(Array(title.utf8)[...])
             }
             put("\">")
         case .embed(let index, let tight):
-            if !tight { newlineUnlessAtLineStart() }
+            if !tight { spinesite_html_newline_unless_at_line_start(renderer) }
             hole(.embed(index))
         case .text(let bytes, let pieces):
             for piece in pieces {
                 switch piece {
-                case .text(let range):
-                    bytes.withUnsafeBufferPointer {
-                        _ = houdini_escape_html0(html, $0.baseAddress! + range.lowerBound, bufsize_t(range.count), 0)
-                    }
-                case .hole(let kind):
-                    hole(kind)
+                case .text(let range): putEscaped(bytes[range])
+                case .hole(let kind): hole(kind)
                 }
             }
         case .footnote(let definition):
             entering ? openFootnote(definition) : closeFootnote(definition)
         case .footnoteParagraph(let definition):
             if entering {
-                newlineUnlessAtLineStart()
+                spinesite_html_newline_unless_at_line_start(renderer)
                 put("<p>")
             } else {
                 put(" ")
@@ -157,12 +149,11 @@ private struct HTMLWriter {
     }
 
     private func openFootnote(_ definition: FootnoteDefinition) {
-        if renderer.pointee.footnote_ix == 0 {
+        if spinesite_open_footnote(renderer) {
             put("<section class=\"footnotes\" data-footnotes>\n")
             if let labels = context.footnoteLabels { put("<h2>\(HTMLEscape.text(labels.title))</h2>\n") }
             put("<ol>\n")
         }
-        renderer.pointee.footnote_ix += 1
         put("<li id=\"fn-")
         putHref(definition.label)
         put("\">\n")
@@ -176,8 +167,7 @@ private struct HTMLWriter {
     /// The links back to each reference, once per definition (as `html.c`'s
     /// `S_put_footnote_backref`, with the localized label).
     private func backLinks(_ definition: FootnoteDefinition) -> Bool {
-        guard renderer.pointee.written_footnote_ix < renderer.pointee.footnote_ix else { return false }
-        renderer.pointee.written_footnote_ix = renderer.pointee.footnote_ix
+        guard spinesite_claim_footnote_back_links(renderer) else { return false }
         let label = HTMLEscape.text(context.footnoteLabels?.backLink ?? "Back to content")
         put("<a href=\"#fnref-")
         putHref(definition.label)
@@ -196,23 +186,19 @@ private struct HTMLWriter {
     }
 
     private func hole(_ kind: Hole.Kind) {
-        context.holes.append(Hole(offset: Int(html.pointee.size), kind: kind))
+        context.holes.append(Hole(offset: Int(spinesite_html_size(renderer)), kind: kind))
     }
 
     private func put(_ text: String) {
         var text = text
-        text.withUTF8 { cmark_strbuf_put(html, $0.baseAddress, bufsize_t($0.count)) }
+        text.withUTF8 { spinesite_html_put(renderer, $0.baseAddress, Int32($0.count)) }
+    }
+
+    private func putEscaped(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { spinesite_html_put_escaped(renderer, $0.baseAddress, Int32($0.count)) }
     }
 
     private func putHref(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { _ = houdini_escape_href(html, $0.baseAddress, bufsize_t($0.count)) }
-    }
-
-    /// `cmark_html_render_cr`: a newline unless the output is at a line start.
-    private func newlineUnlessAtLineStart() {
-        let size = Int(html.pointee.size)
-        if size > 0, html.pointee.ptr[size - 1] != UInt8(ascii: "\n") {
-            cmark_strbuf_putc(html, Int32(UInt8(ascii: "\n")))
-        }
+        bytes.withUnsafeBufferPointer { spinesite_html_put_href(renderer, $0.baseAddress, Int32($0.count)) }
     }
 }

@@ -101,8 +101,7 @@ struct TreeWalker {
             case CMARK_NODE_IMAGE:
                 addImage(node)
             case table where tableLabel != nil:
-                actions.append(
-                    (node, .table(label: tableLabel ?? "", tableExtension: cmark_node_get_syntax_extension(node))))
+                actions.append((node, .table(label: tableLabel ?? "")))
             case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
                 addFootnote(node, isFirst: firstFootnote)
                 firstFootnote = false
@@ -192,10 +191,9 @@ struct TreeWalker {
     /// A footnote definition and its last paragraph, which the callback
     /// writes with the localized heading and back-link labels.
     private mutating func addFootnote(_ node: Node, isFirst: Bool) {
-        let label = node.pointee.as.literal
         let definition = FootnoteDefinition(
-            label: Array(UnsafeBufferPointer(start: label.data, count: Int(label.len))),
-            references: Int(node.pointee.footnote.def_count), isFirst: isFirst
+            label: Array(Self.literalBytes(node)), references: Int(spinesite_footnote_reference_count(node)),
+            isFirst: isFirst
         )
         actions.append((node, .footnote(definition)))
         if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH {
@@ -267,8 +265,8 @@ struct TreeWalker {
 
     /// A text node's bytes in place (`cmark_node_get_literal` may copy them to add a NUL).
     static func literalBytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
-        let chunk = node.pointee.as.literal
-        return UnsafeBufferPointer(start: chunk.data, count: Int(chunk.len))
+        let bytes = spinesite_node_literal(node)
+        return UnsafeBufferPointer(start: bytes.data, count: Int(bytes.length))
     }
 
     private static func position(_ node: Node) -> SourcePosition {
