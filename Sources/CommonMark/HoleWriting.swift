@@ -1,9 +1,34 @@
 import SiteSupport
 
+/// What goes in each hole of one `RenderedMarkdown`, by index. A missing entry fills its hole
+/// with nothing (a glossary use: left unmarked).
+public struct HoleFill: Sendable {
+    /// Per internal link, its URL, as text: the filler escapes it.
+    public var linkURLs: [String]
+    /// Per embed, its HTML.
+    public var embedHTML: [String]
+    /// Per glossary use (`RenderedMarkdown.termUses`), the tags around it; nil: left unmarked.
+    public var termTags: [(open: String, close: String)?]
+    /// Per citation, its HTML.
+    public var citationHTML: [String]
+    /// Per image, its picture's HTML.
+    public var imageHTML: [String]
+
+    public init(
+        linkURLs: [String] = [], embedHTML: [String] = [], termTags: [(open: String, close: String)?] = [],
+        citationHTML: [String] = [], imageHTML: [String] = []
+    ) {
+        self.linkURLs = linkURLs
+        self.embedHTML = embedHTML
+        self.termTags = termTags
+        self.citationHTML = citationHTML
+        self.imageHTML = imageHTML
+    }
+}
+
 extension RenderedMarkdown {
-    /// The HTML in order: each run of cmark-gfm's bytes to `run`, each hole
-    /// to `hole`, for the caller to write what belongs there.
-    public func write(run: (UnsafeBufferPointer<UInt8>) -> Void, hole: (Hole.Kind) -> Void) {
+    /// The HTML in order: each run of cmark-gfm's bytes to `run`, each hole to `hole`.
+    private func write(run: (UnsafeBufferPointer<UInt8>) -> Void, hole: (Hole.Kind) -> Void) {
         var html = html
         html.withUTF8 { bytes in
             var position = 0
@@ -16,34 +41,57 @@ extension RenderedMarkdown {
         }
     }
 
-    /// The HTML as text, with each internal link's URL (HTML-escaped here;
-    /// nil: an empty href), each embed's HTML at its index, each glossary
-    /// use between the tags `terms` gives for its term (nil: unmarked) and
-    /// each citation as `citations` writes it. Inserted as given: the caller
-    /// escapes.
+    /// The HTML with every hole filled from `fill`: the one hole filler, which a build's pages and
+    /// the fuzzer both run. HTML (cmark-gfm's and the fill's) goes to `raw`; a link's URL, which
+    /// is text, goes to `escaped` for the caller to escape as it writes.
+    public func write(
+        filling fill: HoleFill, raw: (UnsafeBufferPointer<UInt8>) -> Void,
+        escaped: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        func entry(_ list: [String], _ index: Int) -> String? { index < list.count ? list[index] : nil }
+        func tags(_ index: Int) -> (open: String, close: String)? {
+            index < fill.termTags.count ? fill.termTags[index] : nil
+        }
+        write(run: raw) { kind in
+            let text: String?
+            switch kind {
+            case .link(let index):
+                guard var url = entry(fill.linkURLs, index) else { return }
+                return url.withUTF8(escaped)
+            case .embed(let index): text = entry(fill.embedHTML, index)
+            case .termStart(let index): text = tags(index)?.open
+            case .termEnd(let index): text = tags(index)?.close
+            case .citation(let index): text = entry(fill.citationHTML, index)
+            case .image(let index): text = entry(fill.imageHTML, index)
+            }
+            guard var text else { return }
+            text.withUTF8(raw)
+        }
+    }
+
+    /// The HTML as text, with every hole filled from `fill` (see `write(filling:raw:escaped:)`).
+    public func html(filling fill: HoleFill) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + 256)
+        write(
+            filling: fill, raw: { output.append(contentsOf: $0) },
+            escaped: { output.append(contentsOf: HTMLEscape.text(String(decoding: $0, as: UTF8.self)).utf8) })
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The HTML as text, with each internal link's URL (nil: an empty href), each embed's HTML at
+    /// its index, each glossary use between the tags `terms` gives for its term (nil: unmarked),
+    /// each citation as `citations` writes it and each image as cmark-gfm writes it: a shorthand
+    /// for `html(filling:)`.
     public func html(
         resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: [String] = [],
         terms termTags: (Int) -> (open: String, close: String)? = { _ in nil },
         citations: (Int) -> String = { _ in "" }
     ) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + 256)
-        let tags = termUses.map(termTags)
-        write(
-            run: { output.append(contentsOf: $0) },
-            hole: { kind in
-                let text: String
-                switch kind {
-                case .link(let index): text = HTMLEscape.text(url(internalLinks[index]) ?? "")
-                case .embed(let index): text = index < embedHTML.count ? embedHTML[index] : ""
-                case .termStart(let index): text = tags[index]?.open ?? ""
-                case .termEnd(let index): text = tags[index]?.close ?? ""
-                case .citation(let index): text = citations(index)
-                case .image(let index): text = Image.plainHTML(images[index])
-                }
-                output.append(contentsOf: text.utf8)
-            })
-        return String(decoding: output, as: UTF8.self)
+        html(
+            filling: HoleFill(
+                linkURLs: internalLinks.map { url($0) ?? "" }, embedHTML: embedHTML, termTags: termUses.map(termTags),
+                citationHTML: self.citations.indices.map(citations), imageHTML: images.map(Image.plainHTML)))
     }
 }
 

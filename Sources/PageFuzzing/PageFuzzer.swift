@@ -38,7 +38,10 @@ public struct PageFuzzer: Sendable {
         let (page, diagnostics) = ContentLoader.parsePage(data, locale: "en", relativePath: "fuzz.md", file: Self.file)
         try checkDiagnostics(diagnostics, pageLoaded: page != nil)
         guard let page else { return }
-        let options = MarkdownOptions(embedLanguages: ["pulse"], terms: terms)
+        // A build's options (MarkdownStage), so that the render callback writes footnotes and tables.
+        let options = MarkdownOptions(
+            footnoteLabels: FootnoteLabels(title: "Notes", backLink: "Back to the text"), embedLanguages: ["pulse"],
+            terms: terms, collectsPlainText: false, tableLabel: "Table")
         let markdown = MarkdownConverter.convert(page.body, options: options) {
             !$0.contains(":") && !$0.hasPrefix("//")
         }
@@ -46,9 +49,13 @@ public struct PageFuzzer: Sendable {
         let embedHTML = markdown.embeds.enumerated().map { number, embed in
             explainer(embed, page: page, number: number, plan: &plan)
         }
-        let html = markdown.html(
-            resolvingLinks: { _ in "/en/target/" }, embeds: embedHTML, terms: { _ in ("<a href=\"/g/\">", "</a>") }
-        )
+        // Filled as a build fills a page's body (`PageBody`), with made-up links, tags and pictures.
+        let fill = HoleFill(
+            linkURLs: markdown.internalLinks.map { _ in "/en/target/" }, embedHTML: embedHTML,
+            termTags: markdown.termUses.map { _ in ("<a href=\"/g/\">", "</a>") },
+            citationHTML: markdown.citations.indices.map { "<sup><a href=\"#ref-\($0 + 1)\">\($0 + 1)</a></sup>" },
+            imageHTML: markdown.images.map(Image.plainHTML))
+        let html = markdown.html(filling: fill)
         try checkSafe(html)
         // The state grid is left out: its slider axes are fixed, so inputs
         // barely change it, and computing it takes ~50 ms a run (grid against

@@ -45,18 +45,10 @@ struct PageBody: TemplateHTMLWriter, Sendable {
     var isEmpty: Bool { markdown.html.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
 
     func write(into output: inout HTMLOutput) {
-        markdown.write(
-            run: { output.appendRaw($0) },
-            hole: { kind in
-                switch kind {
-                case .link(let index): output.appendEscaped(linkURLs[index])
-                case .embed(let index): output.appendRaw(embedHTML[index])
-                case .termStart(let index): output.appendRaw(shared.termTags[index]?.open ?? "")
-                case .termEnd(let index): output.appendRaw(shared.termTags[index]?.close ?? "")
-                case .citation(let index): output.appendRaw(shared.citationHTML[index])
-                case .image(let index): output.appendRaw(index < shared.imageHTML.count ? shared.imageHTML[index] : "")
-                }
-            })
+        let fill = HoleFill(
+            linkURLs: linkURLs, embedHTML: embedHTML, termTags: shared.termTags, citationHTML: shared.citationHTML,
+            imageHTML: shared.imageHTML)
+        markdown.write(filling: fill, raw: { output.appendRaw($0) }, escaped: { output.appendEscaped($0) })
         output.appendRaw(shared.referenceList)
     }
 
