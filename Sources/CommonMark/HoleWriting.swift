@@ -75,7 +75,7 @@ extension RenderedMarkdown {
         output.reserveCapacity(html.utf8.count + 256)
         write(
             filling: fill, raw: { output.append(contentsOf: $0) },
-            escaped: { output.append(contentsOf: HTMLEscape.text(String(decoding: $0, as: UTF8.self)).utf8) })
+            escaped: { HTMLEscape.append($0, to: &output) })
         return String(decoding: output, as: UTF8.self)
     }
 
