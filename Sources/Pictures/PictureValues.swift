@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The raster formats spinesite publishes, each with its file extension and MIME type.
+/// The raster formats spinesite publishes, each with its file extension.
 public enum PictureFormat: String, Sendable, Hashable, CaseIterable {
     case jpeg, png, webp
 
