@@ -2,17 +2,14 @@ import SiteSupport
 
 /// Compiles parsed templates against the shapes of their values: resolves
 /// every name to where it lives, expands partials and parents in place, and
-/// (when strict) reports each mistake at its position with a suggestion.
+/// reports each mistake at its position with a suggestion.
 struct TemplateCompiler {
     let library: TemplateLibrary
     let keys: [String: Set<String>]
+    let shared: SharedPartials?
     /// Each key's slot in its space (`KeySlots.order`): keyed names compile to it.
     private let slots: [String: [String: Int]]
-    let strict: Bool
     private(set) var errors: [TemplateError] = []
-    /// Partials compiled once and called by index (see `CompiledTemplate.shared`).
-    private(set) var shared: [[Instruction]] = []
-    private var sharedIndex: [String: Int] = [:]
     /// Templates being expanded, innermost last: a loop among them is an error.
     private var expanding: [String] = []
     /// Every name looked up in a key space, with the template it is written in.
@@ -20,19 +17,25 @@ struct TemplateCompiler {
 
     private static let maximumDepth = 64
 
-    init(library: TemplateLibrary, keys: [String: Set<String>], strict: Bool) {
+    init(library: TemplateLibrary, keys: [String: Set<String>], shared: SharedPartials?) {
         self.library = library
         self.keys = keys
+        self.shared = shared
         slots = keys.mapValues { Dictionary(uniqueKeysWithValues: KeySlots.order($0).enumerated().map { ($1, $0) }) }
-        self.strict = strict
     }
 
     /// Where compilation is: which template's text, the shapes of the
-    /// context stack (top last), and the block arguments in force.
+    /// context stack (top last), the lowest frame its names may be found in,
+    /// and the block arguments in force.
     struct Scope {
         var template: String
         var stack: [TemplateShape]
+        /// Above 0 inside a shared partial: the frames below its shared values are not its to name.
+        var visibleFrom = 0
         var overrides: Overrides?
+
+        /// The frames its names may be found in.
+        var visibleStack: [TemplateShape] { Array(stack[visibleFrom...]) }
     }
 
     /// The arguments of a parent call, and those of the calls around it:
@@ -46,6 +49,8 @@ struct TemplateCompiler {
             var block: Block
             var scope: Overrides?
             var template: String
+            /// The frames its names may be found in: those of the template it is written in.
+            var visibleFrom: Int
         }
 
         init(arguments: [String: Argument], outer: Overrides?) {
@@ -70,14 +75,15 @@ struct TemplateCompiler {
                 }
             case .variable(let name, let escaped, let position):
                 guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
-                if strict { checkOutput(shape, name: name, escaped: escaped, at: position, in: scope) }
+                checkOutput(shape, name: name, escaped: escaped, at: position, in: scope)
                 instructions.append(.write(access, escaped: escaped))
             case .section(let name, let inverted, let content, let position):
                 guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
                 guard let element = sectionElement(shape, name: name, inverted: inverted, at: position, in: scope)
                 else { continue }
                 var inner = scope
-                inner.stack.append(element)
+                // An inverted section's content renders only when there is no value to push.
+                if !inverted { inner.stack.append(element) }
                 instructions.append(.section(access, inverted: inverted, body: compile(content, in: inner)))
             case .partial(let name, let indentation, let position):
                 let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
@@ -85,7 +91,12 @@ struct TemplateCompiler {
             case .parent(let name, let indentation, let blocks, let position):
                 let arguments = Dictionary(
                     blocks.map {
-                        ($0.name, Overrides.Argument(block: $0, scope: scope.overrides, template: scope.template))
+                        (
+                            $0.name,
+                            Overrides.Argument(
+                                block: $0, scope: scope.overrides, template: scope.template,
+                                visibleFrom: scope.visibleFrom)
+                        )
                     }, uniquingKeysWith: { first, _ in first }
                 )
                 let overrides = Overrides(arguments: arguments, outer: scope.overrides)
@@ -112,24 +123,20 @@ struct TemplateCompiler {
         var inner = scope
         inner.overrides = argument.scope
         inner.template = argument.template
+        inner.visibleFrom = argument.visibleFrom
         return compile(reindent.apply(to: argument.block.content), in: inner)
     }
 
-    /// A partial or parent, compiled in place; one that includes itself is
-    /// compiled once and called, if its data can end the recursion.
+    /// A partial or parent, compiled in place. One that includes itself is an
+    /// error: typed values would need a deeper type at each level.
     private mutating func include(
         _ name: String, reindent: Reindentation, overrides: Overrides?, at position: TemplatePosition, in scope: Scope
     ) -> [Instruction] {
         guard let nodes = library.parsed[name] else {
-            if strict {
-                let suggestion =
-                    Suggestion.closest(to: name, in: library.names).map { " (did you mean '\($0)'?)" } ?? ""
-                error(position, "partial '\(name)' does not exist\(suggestion)", in: scope)
-            }
+            let suggestion = Suggestion.closest(to: name, in: library.names).map { " (did you mean '\($0)'?)" } ?? ""
+            error(position, "partial '\(name)' does not exist\(suggestion)", in: scope)
             return []
         }
-        let key = sharingKey(name, reindent: reindent, overrides: overrides, stack: scope.stack)
-        if let key, let index = sharedIndex[key] { return [.call(index)] }
         guard expanding.count < Self.maximumDepth else {
             error(
                 position,
@@ -137,33 +144,14 @@ struct TemplateCompiler {
                 in: scope)
             return []
         }
-        var inner = Scope(template: name, stack: scope.stack, overrides: overrides)
-        // Dynamic data can end a recursion; typed values would need a deeper type at each level.
-        if expanding.contains(name), let key {
-            let index = shared.count
-            shared.append([])
-            sharedIndex[key] = index
-            expanding.append(name)
-            shared[index] = compile(reindent.apply(to: nodes), in: inner)
-            expanding.removeLast()
-            return [.call(index)]
-        }
-        inner.template = name
+        var inner = Scope(template: name, stack: scope.stack, visibleFrom: scope.visibleFrom, overrides: overrides)
         expanding.append(name)
         defer { expanding.removeLast() }
-        return compile(reindent.apply(to: nodes), in: inner)
-    }
-
-    /// What identifies a compiled inclusion for reuse: only defined when the
-    /// stack is dynamic, so that the compiled code is the same at any depth.
-    private func sharingKey(_ name: String, reindent: Reindentation, overrides: Overrides?, stack: [TemplateShape])
-        -> String?
-    {
-        guard !strict, stack.allSatisfy({ if case .dynamic = $0.unwrapped { true } else { false } }) else {
-            return nil
-        }
-        let identity = overrides.map { "\(ObjectIdentifier($0))" } ?? "-"
-        return "\(name)|\(reindent.add)|\(reindent.strip)|\(identity)"
+        guard let shared, shared.names.contains(name) else { return compile(reindent.apply(to: nodes), in: inner) }
+        // A shared partial names only the shared values, pushed above the frames it cannot see.
+        inner.stack.append(shared.shape)
+        inner.visibleFrom = scope.stack.count
+        return [.shared(body: compile(reindent.apply(to: nodes), in: inner))]
     }
 
     // MARK: Names
@@ -173,45 +161,20 @@ struct TemplateCompiler {
         Access, TemplateShape
     )? {
         guard let first = name.parts.first else {
-            return (Access(candidates: [.implicit], rest: []), scope.stack.last ?? .dynamic)
+            return (Access(depth: 0, steps: []), scope.stack[scope.stack.count - 1])
         }
-        var candidates: [Access.Candidate] = []
-        var shape: TemplateShape?
-        search: for depth in 0..<scope.stack.count {
-            switch scope.stack[scope.stack.count - 1 - depth].unwrapped {
-            case .object(let object):
-                if let index = object.index(of: first) {
-                    candidates.append(.known(depth: depth, .index(index)))
-                    shape = object.fields[index].shape
-                    break search
-                }
-            case .keyed(let space, let value):
-                if keys[space]?.contains(first) ?? !strict {
-                    usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
-                    candidates.append(.known(depth: depth, slots[space]?[first].map(Access.Step.slot) ?? .name(first)))
-                    shape = value
-                    break search
-                }
-            case .dynamic:
-                candidates.append(.dynamic(depth: depth, name: first))
-            default:
-                continue
-            }
+        guard let (depth, firstStep, shape) = frame(holding: first, in: scope) else {
+            let visible = visibleNames(in: scope.visibleStack)
+            let suggestion =
+                Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
+            error(
+                position,
+                "'\(name)' is not a value of \(describe(scope.visibleStack))\(suggestion)",
+                in: scope)
+            return nil
         }
-        if shape == nil, candidates.isEmpty {
-            if strict {
-                let visible = visibleNames(in: scope.stack)
-                let suggestion =
-                    Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
-                error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
-                return nil
-            }
-            return (Access(candidates: [], rest: []), .dynamic)
-        }
-        // A dynamic frame nearer the top may answer first: the shape is then unknown.
-        if case .dynamic = candidates.first { shape = .dynamic }
-        var current = shape ?? .dynamic
-        var rest: [Access.Step] = []
+        var current = shape
+        var steps = [firstStep]
         for (offset, part) in name.parts.dropFirst().enumerated() {
             let path = name.parts.prefix(offset + 1).joined(separator: ".")
             switch current.unwrapped {
@@ -220,15 +183,18 @@ struct TemplateCompiler {
                     let names = object.fields.map { "\(path).\($0.name)" }
                     let suggestion =
                         Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                    error(position, "'\(name)' is not a value of \(describe(scope.stack))\(suggestion)", in: scope)
+                    error(
+                        position,
+                        "'\(name)' is not a value of \(describe(scope.visibleStack))\(suggestion)",
+                        in: scope)
                     return nil
                 }
-                rest.append(.index(index))
+                steps.append(.index(index))
                 // Through an optional, the value may be absent: the result is too.
                 let field = object.fields[index].shape
                 current = isOptional(current) && !isOptional(field) ? .optional(field) : field
             case .keyed(let space, let value):
-                if strict, !(keys[space]?.contains(part) ?? false) {
+                guard let slot = slots[space]?[part] else {
                     let suggestion =
                         Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" }
                         ?? ""
@@ -238,20 +204,33 @@ struct TemplateCompiler {
                     return nil
                 }
                 usedKeys.append(KeyUse(space: space, key: part, template: scope.template))
-                rest.append(slots[space]?[part].map(Access.Step.slot) ?? .name(part))
+                steps.append(.slot(slot))
                 current = value
-            case .dynamic:
-                rest.append(.name(part))
             default:
-                if strict {
-                    error(position, "'\(path)' is \(current.kindName): it has no value '\(part)'", in: scope)
-                    return nil
-                }
-                rest.append(.name(part))
-                current = .dynamic
+                error(position, "'\(path)' is \(current.kindName): it has no value '\(part)'", in: scope)
+                return nil
             }
         }
-        return (Access(candidates: candidates, rest: rest), current)
+        return (Access(depth: depth, steps: steps), current)
+    }
+
+    /// The frame nearest the top of the stack that has the name `first`:
+    /// its depth, the step that reads the name there, and the name's shape.
+    private mutating func frame(holding first: String, in scope: Scope) -> (Int, Access.Step, TemplateShape)? {
+        for depth in 0..<(scope.stack.count - scope.visibleFrom) {
+            switch scope.stack[scope.stack.count - 1 - depth].unwrapped {
+            case .object(let object):
+                if let index = object.index(of: first) { return (depth, .index(index), object.fields[index].shape) }
+            case .keyed(let space, let value):
+                if let slot = slots[space]?[first] {
+                    usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
+                    return (depth, .slot(slot), value)
+                }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     private func isOptional(_ shape: TemplateShape) -> Bool {
@@ -266,7 +245,7 @@ struct TemplateCompiler {
         _ shape: TemplateShape, name: TemplateName, escaped: Bool, at position: TemplatePosition, in scope: Scope
     ) {
         switch (shape.unwrapped, escaped) {
-        case (.text, true), (.number, _), (.html, false), (.dynamic, _):
+        case (.text, true), (.number, _), (.html, false):
             return
         case (.html, true):
             error(position, "'\(name)' is HTML: write {{{\(name)}}} to insert it as HTML", in: scope)
@@ -290,9 +269,8 @@ struct TemplateCompiler {
         switch shape {
         case .list(let element): return element
         case .optional(let inner): return inner
-        case .bool, .dynamic: return shape
+        case .bool: return shape
         default:
-            guard strict else { return shape }
             let tag = inverted ? "^" : "#"
             error(
                 position,

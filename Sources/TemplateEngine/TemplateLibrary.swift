@@ -34,13 +34,14 @@ public struct TemplateLibrary: Sendable {
     /// Compiles `name` for values of `shape`.
     /// - Parameters:
     ///   - keys: the names of each key space (`strings` → every string key).
-    ///   - strict: typed rules: unknown names, missing partials, sections
-    ///     over text and unescaped text are errors. Without it (dynamic
-    ///     data), they render as the Mustache specification says.
+    ///   - shared: partials compiled against the values every kind of root value shares.
+    ///
+    /// Typed rules hold: unknown names, missing partials, sections over text
+    /// and unescaped text are errors, each at its position.
     public func compile(
-        _ name: String, for shape: TemplateShape, keys: [String: Set<String>] = [:], strict: Bool = true
+        _ name: String, for shape: TemplateShape, keys: [String: Set<String>] = [:], shared: SharedPartials? = nil
     ) -> Result<CompiledTemplate, TemplateFailure> {
-        var compiler = TemplateCompiler(library: self, keys: keys, strict: strict)
+        var compiler = TemplateCompiler(library: self, keys: keys, shared: shared)
         guard let nodes = parsed[name] else {
             return .failure(
                 TemplateFailure(errors: [
@@ -54,7 +55,25 @@ public struct TemplateLibrary: Sendable {
                 TemplateFailure(
                     errors: compiler.errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) }))
         }
-        return .success(CompiledTemplate(root: root, shared: compiler.shared, usedKeys: compiler.usedKeys))
+        return .success(CompiledTemplate(root: root, sharedValues: shared?.read, usedKeys: compiler.usedKeys))
+    }
+}
+
+/// Partials that every kind of root value includes (a page's head, its
+/// header), compiled against the values all kinds share instead of each
+/// kind's own: a name they use is one every kind has, and a mistake in them
+/// is the same error whichever kind includes them.
+public struct SharedPartials: Sendable {
+    public var names: Set<String>
+    /// The shape of the shared values.
+    public var shape: TemplateShape
+    /// The shared values of a root value.
+    public var read: @Sendable (TemplateData) -> TemplateData
+
+    public init(names: Set<String>, shape: TemplateShape, read: @escaping @Sendable (TemplateData) -> TemplateData) {
+        self.names = names
+        self.shape = shape
+        self.read = read
     }
 }
 

@@ -77,7 +77,7 @@ struct TemplateParser {
                         "'\(tag.name)' is closed here, but '\(opener.name)' (opened at \(at)) is still open")
                 }
                 return (nodes, tag)
-            case .comment, .delimiters:
+            case .comment:
                 continue
             }
         }

@@ -13,8 +13,6 @@ public indirect enum TemplateShape: Sendable {
     /// `assets.style_css`): checked against the key space of that name, each
     /// holding a `value`.
     case keyed(space: String, value: TemplateShape)
-    /// Anything: names are looked up as the template renders (JSON data).
-    case dynamic
 
     /// How the template guide and error messages name the kind.
     public var kindName: String {
@@ -27,7 +25,6 @@ public indirect enum TemplateShape: Sendable {
         case .list(let element): "list of \(element.kindName)"
         case .object(let object): object.displayName
         case .keyed(let space, let value): "\(value.kindName) by key (\(space))"
-        case .dynamic: "any value"
         }
     }
 
@@ -50,6 +47,12 @@ public struct ObjectShape: Sendable {
         public let shape: TemplateShape
         /// One line for the template guide.
         public let summary: String
+
+        public init(name: String, shape: TemplateShape, summary: String) {
+            self.name = name
+            self.shape = shape
+            self.summary = summary
+        }
     }
 
     public static func of<Object: TemplateObject>(_ type: Object.Type) -> ObjectShape {
@@ -58,7 +61,9 @@ public struct ObjectShape: Sendable {
         }
     }
 
-    init(typeName: String, displayName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
+    /// The shape of values whose fields are known only at run time (data read from a file):
+    /// they answer `TemplateObject.templateField(_:)` for each index of `fields`.
+    public init(typeName: String, displayName: String, fields: @escaping @Sendable () -> [FieldInfo]) {
         self.typeName = typeName
         self.displayName = displayName
         provideFields = fields

@@ -1,11 +1,11 @@
-/// Splits a template's bytes into text and tags, with the current delimiters,
-/// and removes the lines of standalone tags as the Mustache specification
-/// says: a line holding only whitespace and tags that print nothing loses its
-/// indentation and its line ending.
+/// Splits a template's bytes into text and `{{…}}` tags, and removes the
+/// lines of standalone tags as the Mustache specification says: a line
+/// holding only whitespace and tags that print nothing loses its indentation
+/// and its line ending.
 struct TemplateTokenizer {
     enum TagKind: Equatable {
         case variable(escaped: Bool)
-        case section, inverted, close, comment, partial, parent, block, delimiters
+        case section, inverted, close, comment, partial, parent, block
     }
 
     struct Tag {
@@ -26,8 +26,8 @@ struct TemplateTokenizer {
     }
 
     private let bytes: [UInt8]
-    private var open: [UInt8] = Array("{{".utf8)
-    private var close: [UInt8] = Array("}}".utf8)
+    private let open: [UInt8] = Array("{{".utf8)
+    private let close: [UInt8] = Array("}}".utf8)
     private var offset = 0
     private var line = 1
     private var lineStart = 0
@@ -80,8 +80,8 @@ struct TemplateTokenizer {
         case UInt8(ascii: "<"): kind = .parent
         case UInt8(ascii: "$"): kind = .block
         case UInt8(ascii: "="):
-            kind = .delimiters
-            closing = [UInt8(ascii: "=")] + close
+            // Other delimiters would make a theme's templates read differently from one another.
+            throw TemplateError(position, "set-delimiter tags ({{=…=}}) are not supported")
         case UInt8(ascii: "&"): kind = .variable(escaped: false)
         case UInt8(ascii: "{"):
             kind = .variable(escaped: false)
@@ -100,21 +100,10 @@ struct TemplateTokenizer {
         }
         let name = String(decoding: bytes[cursor..<end], as: UTF8.self).trimmingWhitespace()
         offset = end + closing.count
-        if kind == .delimiters { try setDelimiters(name, at: position) }
-        if kind != .comment, kind != .delimiters, name.isEmpty || name.contains(where: \.isWhitespace) {
+        if kind != .comment, name.isEmpty || name.contains(where: \.isWhitespace) {
             throw TemplateError(position, name.isEmpty ? "tag has no name" : "tag name '\(name)' contains spaces")
         }
         return Tag(kind: kind, name: name, position: position)
-    }
-
-    /// `{{=<% %>=}}`: two delimiters, without whitespace or `=` in them.
-    private mutating func setDelimiters(_ text: String, at position: TemplatePosition) throws(TemplateError) {
-        let parts = text.split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
-            throw TemplateError(position, "delimiters must be two words, as in {{=<% %>=}}")
-        }
-        open = Array(parts[0].utf8)
-        close = Array(parts[1].utf8)
     }
 
     private func matches(_ pattern: [UInt8], at index: Int) -> Bool {
@@ -192,7 +181,7 @@ extension TemplateTokenizer {
                     open.append(tag.kind)
                     significant += 1
                 case .close: if open.popLast() != .parent { significant += 1 }
-                case .comment, .partial, .delimiters: significant += 1
+                case .comment, .partial: significant += 1
                 }
                 line[index] = .tag(tag)
             }

@@ -3,7 +3,6 @@ public enum TemplateData {
     case none
     case bool(Bool)
     case integer(Int)
-    case decimal(Double)
     /// Escaped by `{{…}}`.
     case text(String)
     /// Trusted HTML, inserted by `{{{…}}}` as it is.
@@ -31,15 +30,13 @@ public protocol TemplateHTMLWriter {
 
 /// A value with named fields. Typed values list their fields once, in
 /// `templateFields`, which both the compiler (names, kinds) and the renderer
-/// (reads by index) use; dynamic values answer names at render time.
+/// (reads by index) use.
 public protocol TemplateObject: AnyObject, SendableMetatype {
     static var templateFields: TemplateFields<Self> { get }
     /// How error messages and the template guide name values of the type ("topic pages").
     static var templateName: String { get }
     /// The field at `index` of `templateFields`.
     func templateField(_ index: Int) -> TemplateData
-    /// A field of a dynamic value.
-    func templateField(named name: String) -> TemplateData?
     /// A key of a keyed value (`strings.title`), by its slot in the key
     /// space's `KeySlots.order`.
     func templateField(slot: Int) -> TemplateData
@@ -58,8 +55,6 @@ extension TemplateObject {
     public func templateField(_ index: Int) -> TemplateData {
         Self.templateFields.fields[index].read(self)
     }
-
-    public func templateField(named name: String) -> TemplateData? { nil }
 
     public func templateField(slot: Int) -> TemplateData { .none }
 }

@@ -75,7 +75,7 @@ final class TypedTemplateTests: XCTestCase {
             <h1>{{title}}</h1>{{{body}}}
             {{#isDraft}}<b>{{strings.draft}}</b>{{/isDraft}}
             {{#authors}}{{strings.by}} {{name}}{{#editor}}!{{/editor}};{{/authors}}
-            {{^editor}}no editor{{/editor}} {{editor.name}}|{{#tags}}[{{.}}]{{/tags}} {{words}}
+            {{^editor}}no editor of {{words}} words{{/editor}} {{editor.name}}|{{#tags}}[{{.}}]{{/tags}} {{words}}
             {{> footer}}
             """
         XCTAssertEqual(
@@ -84,7 +84,7 @@ final class TypedTemplateTests: XCTestCase {
             <h1>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</h1><p>Body</p>
             <b>Draft &lt;1&gt;</b>
             by Ann;by Bo;
-            no editor |[a][b] 42
+            no editor of 42 words |[a][b] 42
             <p>Tom &amp; &quot;Jerry&#39;s&quot; &lt;pads&gt;</p>
             """)
     }
@@ -129,7 +129,7 @@ final class TypedTemplateTests: XCTestCase {
             ("x {{/tags}}", "1:3: 'tags' is closed but was never opened"),
             ("ok\n  {{title", "2:3: tag is not closed: expected '}}'"),
             ("{{{title}}", "1:1: tag is not closed: expected '}}}'"),
-            ("{{=<% %>=}}<%title", "1:12: tag is not closed: expected '%>'"),
+            ("x\n {{=<% %>=}}<%title%>", "2:2: set-delimiter tags ({{=…=}}) are not supported"),
         ]
         for (text, expected) in cases {
             let (_, errors) = TemplateLibrary.parse(["page": text])
