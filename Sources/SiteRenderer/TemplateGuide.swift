@@ -27,8 +27,14 @@ public enum TemplateGuide {
         text +=
             "\n**Templates under `cached/`** are rendered once per locale and see only "
             + cached.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+        let sharedValues = ObjectShape.of(SharedPageValues.self)
+        text +=
+            "\n**"
+            + SharedPageValues.partials.names.sorted().map { "`\($0)`" }.joined(separator: " and ")
+            + "** are included by every kind of page and see only "
+            + sharedValues.fields.map { "`\($0.name)`" }.joined(separator: ", ") + ".\n"
         text += "\nThe values inside those names:\n"
-        for (label, shape) in innerShapes(of: kinds) {
+        for (label, shape) in innerShapes(of: kinds.map(\.shape) + [sharedValues]) {
             text += "\n**\(label)**\n\n" + table(shape.fields)
         }
         return text
@@ -37,7 +43,7 @@ public enum TemplateGuide {
     /// Every object type reachable from a page's names, each once, in the
     /// order first met; a display name two types share (`page`) is told
     /// apart by the kinds that use each.
-    private static func innerShapes(of kinds: [(kind: PageKind, shape: ObjectShape)]) -> [(String, ObjectShape)] {
+    private static func innerShapes(of shapes: [ObjectShape]) -> [(String, ObjectShape)] {
         var found: [(shape: ObjectShape, users: [String])] = []
         func visit(_ shape: TemplateShape, user: String) {
             switch shape {
@@ -52,7 +58,7 @@ public enum TemplateGuide {
             default: break
             }
         }
-        for (_, shape) in kinds {
+        for shape in shapes {
             for field in shape.fields { visit(field.shape, user: shape.displayName) }
         }
         return found.map { entry in

@@ -78,7 +78,7 @@ public struct Theme: Sendable {
                 }
                 continue
             }
-            switch library.compile(kind.templateName, for: kind.shape, keys: keys) {
+            switch library.compile(kind.templateName, for: kind.shape, keys: keys, shared: SharedPageValues.partials) {
             case .success(let template): pages[kind] = template
             case .failure(let failure): compileErrors += failure.errors
             }

@@ -61,8 +61,6 @@ final class DocumentValue: TemplateObject, Sendable {
     let title: String
     let description: String?
     let canonical: String
-    let jsonLD: String? = nil
-    let hasExplainer = false
     /// The site's link-preview picture (`site.yml` `image:`), if it has one.
     let ogImage: OpenGraphImage?
 
@@ -78,8 +76,6 @@ final class DocumentValue: TemplateObject, Sendable {
         .text("title", "The page's title.") { $0.title },
         .optionalText("description", "What the page is for.") { $0.description },
         .text("canonical", "The page's canonical URL.") { $0.canonical },
-        .optionalHTML("jsonLD", "Structured data, if any (none on these pages).") { $0.jsonLD },
-        .flag("hasExplainer", "Whether it shows a pulse explainer (never).") { $0.hasExplainer },
         .optionalObject("ogImage", "The site's link-preview picture, if `site.yml` names one.") { $0.ogImage },
     ])
 }
@@ -126,11 +122,22 @@ struct Notices: Sendable {
     var original: LinkValue?
 }
 
-protocol FramedPage: TemplateObject, Sendable {
+/// Values that offer a page's frame at their top level.
+protocol HasPageFrame: TemplateObject, Sendable {
     var frame: PageFrame { get }
 }
 
+/// A kind of page: its frame, and what its head says about it.
+protocol FramedPage: HasPageFrame {
+    var head: PageHead { get }
+}
+
 extension FramedPage {
+    /// The values the shared partials see.
+    var sharedValues: SharedPageValues { SharedPageValues(frame: frame, page: head) }
+}
+
+extension HasPageFrame {
     static var frameFields: [TemplateFields<Self>.Field] {
         [
             .list("translations", "The page in every language, for the language switcher.") { $0.frame.translations },
@@ -150,6 +157,12 @@ protocol ContentPage: FramedPage {
 }
 
 extension ContentPage {
+    var head: PageHead {
+        PageHead(
+            title: page.title, description: page.description, canonical: page.canonical, ogImage: page.ogImage,
+            jsonLD: page.jsonLD, hasExplainer: page.hasExplainer)
+    }
+
     static var contentFields: [TemplateFields<Self>.Field] {
         [
             .object("page", "The page: `title`, `description`, `url`, `canonical`, `content`, `toc`, …") { $0.page },
@@ -271,7 +284,20 @@ final class GlossaryPage: ContentPage {
         ] + contentFields)
 }
 
-final class SearchPage: FramedPage {
+/// The pages without a body of their own: search, 404, redirects, the language chooser.
+protocol DocumentPage: FramedPage {
+    var page: DocumentValue { get }
+}
+
+extension DocumentPage {
+    var head: PageHead {
+        PageHead(
+            title: page.title, description: page.description, canonical: page.canonical, ogImage: page.ogImage,
+            jsonLD: nil, hasExplainer: false)
+    }
+}
+
+final class SearchPage: DocumentPage {
     let frame: PageFrame
     let page: DocumentValue
     let searchIndexURL: String
@@ -296,7 +322,7 @@ final class SearchPage: FramedPage {
         ] + frameFields)
 }
 
-final class NotFoundPage: FramedPage {
+final class NotFoundPage: DocumentPage {
     let frame: PageFrame
     let page: DocumentValue
 
@@ -312,7 +338,7 @@ final class NotFoundPage: FramedPage {
         ] + frameFields)
 }
 
-final class RedirectPage: FramedPage {
+final class RedirectPage: DocumentPage {
     let frame: PageFrame
     let page: DocumentValue
     let target: LinkValue
@@ -334,7 +360,7 @@ final class RedirectPage: FramedPage {
         ] + frameFields)
 }
 
-final class LanguageChooserPage: FramedPage {
+final class LanguageChooserPage: DocumentPage {
     let frame: PageFrame
     let page: DocumentValue
     let defaultHome: LinkValue?
