@@ -22,8 +22,12 @@ public enum PreviewServer {
     }
 
     /// Runs until SIGINT or SIGTERM. `log` receives one line per event (the
-    /// URL once listening, then each rebuild or its errors).
-    public static func run(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) async throws {
+    /// URL once listening, then each rebuild or its errors); `listening`, the
+    /// URL of the address the server bound (with the port it picked for 0).
+    public static func run(
+        _ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
+        listening: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws {
         let liveReload = LiveReload()
         let state = BuildState()
         let builder = PreviewBuilder(options: configuration.build, state: state, liveReload: liveReload, log: log)
@@ -41,7 +45,9 @@ public enum PreviewServer {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-                log("Serving \(configuration.build.outputPath) at http://\(host):\(port)/ (Ctrl-C stops)")
+                let url = "http://\(host):\(port)/"
+                log("Serving \(configuration.build.outputPath) at \(url) (Ctrl-C stops)")
+                listening(url)
             },
             logger: logger
         )
@@ -84,7 +90,11 @@ struct PreviewBuilder: Sendable {
     func rebuild(reason: [String]?) async {
         let start = Date()
         do {
-            let report = try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
+            let report = try await Self.offPool { [options, lastBuild] in
+                Result { () throws(BuildFailure) in
+                    try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
+                }
+            }.get()
             let newWarnings = await state.succeeded(basePath: report.basePath, warnings: report.warnings)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
             let work =
@@ -117,6 +127,16 @@ struct PreviewBuilder: Sendable {
         }
         await liveReload.announce()
     }
+
+    /// `work` on a thread of its own: a build blocks for seconds, and a blocked thread of Swift's
+    /// cooperative pool (one per core) would stall the server's requests meanwhile.
+    static func offPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            buildQueue.async { continuation.resume(returning: work()) }
+        }
+    }
+
+    private static let buildQueue = DispatchQueue(label: "spinesite.serve.build")
 
     /// `; 3 warnings (1 new)`, or nothing for a site without warnings.
     static func warningCount(_ total: Int, new: Int) -> String {

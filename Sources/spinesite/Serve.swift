@@ -46,14 +46,10 @@ struct Serve: AsyncParsableCommand {
         options.includeUnpublishedLocales = true
         let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
         let open = self.open
-        try await PreviewServer.run(configuration) { line in
-            FileHandle.standardOutput.write(Data((TerminalText.inert(line) + "\n").utf8))
-            if open, line.hasPrefix("Serving "),
-                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") })
-            {
-                Browser.open(String(url))
-            }
-        }
+        try await PreviewServer.run(
+            configuration,
+            log: { line in FileHandle.standardOutput.write(Data((TerminalText.inert(line) + "\n").utf8)) },
+            listening: { url in if open { Browser.open(url) } })
     }
 }
 
