@@ -35,62 +35,53 @@ struct PreviewResponder: HTTPResponder {
             return await warnings(request)
         default: break
         }
+        return try await siteFile(request, path: path, context: context)
+    }
+
+    /// A file of the output folder, with validators so that a reload only fetches what changed.
+    private func siteFile(_ request: Request, path: String, context: Context) async throws -> Response {
+        // Hummingbird answers 400 to a path with `..`; a static host answers 404, and so does the preview.
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("..") else {
+            return notFound(request)
+        }
+        var files = self.files
         // A site whose baseURL has a path (`/docs/`) is served there, as its host will.
-        let base = await state.basePath
-        if path + "/" == base { return Response(status: .movedPermanently, headers: [.location: base]) }
-        guard path.hasPrefix(base) else { return try await notFound(request) }
-        switch files.lookup("/" + path.dropFirst(base.count)) {
-        case .redirect:
-            return Response(status: .movedPermanently, headers: [.location: path + "/"])
-        case .notFound:
-            return try await notFound(request)
-        case .file(let file):
-            if ContentTypes.type(ofFile: file).hasPrefix("text/html"), let failure = await state.failure {
-                return text(
-                    ErrorPage.html(failure), type: "text/html; charset=utf-8", status: .internalServerError,
-                    request: request, live: true)
-            }
-            return try serve(file, request: request)
+        files.basePath = await state.basePath
+        var response = try await FileMiddleware<Context, SiteFiles>(fileProvider: files, searchForIndexHtml: true)
+            .withAdditionalMediaTypes(forFileExtensions: Self.mediaTypes)
+            .withServeOnNotFoundResponse()
+            .handle(request, context: context) { _, _ in Response(status: .notFound) }
+        if response.status == .notFound { return notFound(request) }
+        if response.headers[.contentType]?.hasPrefix("text/html") == true, let failure = await state.failure {
+            return text(
+                ErrorPage.html(failure), type: "text/html; charset=utf-8", status: .internalServerError,
+                request: request, live: true)
         }
+        // Validators let a reload fetch only what changed; without `no-cache` a browser might not ask.
+        response.headers[.cacheControl] = "no-cache"
+        return response
     }
 
-    /// A file, with validators so that a reload only fetches what changed.
-    private func serve(_ file: String, request: Request, status: HTTPResponse.Status = .ok) throws -> Response {
-        let attributes = try FileManager.default.attributesOfItem(atPath: file)
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let tag = "\"\(String(size, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))\""
-        let type = ContentTypes.type(ofFile: file)
-        let isHTML = type.hasPrefix("text/html")
-        var headers: HTTPFields = [
-            .contentType: type, .eTag: tag, .lastModified: HTTPDate.format(modified), .cacheControl: "no-cache",
-        ]
-        if status == .ok, Self.isFresh(request, tag: tag, modified: modified) {
-            return Response(status: .notModified, headers: headers)
-        }
-        var data = try Data(contentsOf: URL(fileURLWithPath: file))
-        if isHTML { data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8) }
-        headers[.contentLength] = String(data.count)
-        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data))
-        return Response(status: status, headers: headers, body: body)
-    }
+    /// Types Hummingbird's table lacks, or gives without the charset every text file of a build has.
+    static let mediaTypes: [String: MediaType] = [
+        "html": MediaType(type: .text, subType: "html", parameter: ("charset", "utf-8")),
+        "css": MediaType(type: .text, subType: "css", parameter: ("charset", "utf-8")),
+        "js": MediaType(type: .text, subType: "javascript", parameter: ("charset", "utf-8")),
+        "txt": MediaType(type: .text, subType: "plain", parameter: ("charset", "utf-8")),
+        "avif": MediaType(type: .image, subType: "avif"),
+    ]
 
-    /// `If-None-Match` wins over `If-Modified-Since` (RFC 9110, 13.2.2).
-    private static func isFresh(_ request: Request, tag: String, modified: Date) -> Bool {
-        if let match = request.headers[.ifNoneMatch] {
-            return match.split(separator: ",").contains {
-                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
-            }
-        }
-        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
-            return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
-        }
-        return false
-    }
-
-    private func notFound(_ request: Request) async throws -> Response {
-        if case .file(let page) = files.lookup("/404.html") {
-            return try serve(page, request: request, status: .notFound)
+    /// The site's 404 page, with status 404.
+    private func notFound(_ request: Request) -> Response {
+        var files = self.files
+        files.basePath = "/"
+        if case .page(_, let bytes)? = files.getFileIdentifier("/404.html") {
+            let headers: HTTPFields = [
+                .contentType: "text/html; charset=utf-8", .contentLength: String(bytes.count),
+                .cacheControl: "no-cache",
+            ]
+            let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+            return Response(status: .notFound, headers: headers, body: body)
         }
         return text("Not found\n", type: "text/plain; charset=utf-8", status: .notFound, request: request)
     }
@@ -111,12 +102,10 @@ struct PreviewResponder: HTTPResponder {
     private func warnings(_ request: Request) async -> Response {
         let base = await state.basePath
         let page = request.uri.queryParameters.get("page") ?? ""
+        var files = self.files
+        files.basePath = base
         var file: String?
-        if page.hasPrefix(base), case .file(let path) = files.lookup("/" + page.dropFirst(base.count)),
-            path.hasPrefix(files.root + "/")
-        {
-            file = lastBuild.sourceFile(ofOutput: String(path.dropFirst(files.root.count + 1)))
-        }
+        if let output = files.outputFile(at: page) { file = lastBuild.sourceFile(ofOutput: output) }
         let report = WarningPanel.report(file: file, siteWarnings: await state.warnings)
         return text(WarningPanel.json(report), type: "application/json", request: request)
     }
