@@ -88,7 +88,7 @@ public enum MarkdownStage {
 
         /// What other pages and files show of it: its headings and explainer blocks (not their lines),
         /// and the pictures and files it uses (published by the whole build).
-        public var outline: [[String]] { MarkdownStage.outline(conversion.rendered) }
+        public var outline: PageOutline { PageOutline(conversion.rendered) }
     }
 
     /// One page's body, finished for the page that shows it (the page
@@ -100,17 +100,6 @@ public enum MarkdownStage {
         fileprivate let body: PageBody
         /// Its body's problems (for the page itself, its links' too).
         public let diagnostics: [Diagnostic]
-    }
-
-    /// What other pages and files show of a page's Markdown: its headings and explainer blocks (not
-    /// their lines), and the pictures and files it uses (which the whole build publishes). A picture's
-    /// HTML (alt text included) and a file link's URL are kept by position between saves, so both
-    /// count, and each file link with its number among the page's links.
-    static func outline(_ rendered: RenderedMarkdown) -> [[String]] {
-        rendered.headings.map(\.outline) + [["embeds"]] + rendered.embeds.map(\.block) + [["files"]]
-            + rendered.images.map { [$0.source, $0.title, $0.altText, $0.isFigure ? "figure" : ""] }
-            + rendered.internalLinks.enumerated().filter { FileIndex.isFileReference($0.element.destination) }
-            .map { [String($0.offset), $0.element.destination] }
     }
 
     /// Strings the Markdown HTML needs besides those the templates use.
@@ -362,7 +351,7 @@ extension MarkdownStage.Result {
     }
 
     /// What other pages and files show of page `index` now (see `ConvertedPage.outline`).
-    public func outline(of index: Int) -> [[String]] { MarkdownStage.outline(converted[index]) }
+    public func outline(of index: Int) -> PageOutline { PageOutline(converted[index]) }
 
     /// Whether page `index`'s explainer blocks had problems (which the state grid reflects).
     public func hasEmbedProblems(in file: String) -> Bool {
@@ -446,14 +435,4 @@ extension MarkdownStage.Kept {
         // A borrowed page's problems are its original's, reported there once.
         return (body, page.isFallback ? [] : diagnostics)
     }
-}
-
-extension Heading {
-    /// What other pages and files see of a heading: not its line.
-    fileprivate var outline: [String] { [String(level), anchor, text] }
-}
-
-extension Embed {
-    /// What the explainer stage renders from a block: not its line.
-    fileprivate var block: [String] { [language, source] }
 }
