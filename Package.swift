@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "IncrementalTests",
             dependencies: [
-                "Incremental", "SiteRenderer", "SiteWriter", "CommonMark", "Readability", "SiteModel", "TestSupport",
+                "Incremental", "SiteRenderer", "SiteWriter", "SiteModel", "TestSupport",
             ], swiftSettings: strict),
         .testTarget(
             name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),

@@ -1,23 +1,11 @@
 import Foundation
 
-/// The cache's binary form: little-endian integers, strings as a length and
-/// UTF-8. Hand-written because the Markdown memo of a 40,000-page site is
-/// ~100 MB, which JSON would take seconds to decode.
+/// The build record's binary form: little-endian integers, strings as a
+/// length and UTF-8. Hand-written because a large site's record holds a
+/// stamp for every input and output file, which JSON would take a good part
+/// of a second to decode, on a build that otherwise has nothing to do.
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
-    /// Takes the bytes so far whenever a megabyte has gathered (nil: keep them all).
-    private let spill: ((UnsafeRawBufferPointer) -> Void)?
-
-    init(spill: ((UnsafeRawBufferPointer) -> Void)? = nil) {
-        self.spill = spill
-    }
-
-    /// Hands what has gathered to `spill`; the writer then holds nothing.
-    mutating func flush() {
-        guard let spill else { return }
-        bytes.withUnsafeBytes { spill($0) }
-        bytes.removeAll(keepingCapacity: true)
-    }
 
     mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
@@ -43,14 +31,11 @@ struct ByteWriter {
         _ elements: Elements, _ each: (inout ByteWriter, Elements.Element) -> Void
     ) {
         write(elements.count)
-        for element in elements {
-            each(&self, element)
-            if bytes.count >= 1 << 20 { flush() }
-        }
+        for element in elements { each(&self, element) }
     }
 }
 
-/// Thrown for any cache file that does not decode: the build then starts clean.
+/// Thrown for a record that does not decode: the build then starts clean.
 struct CacheCorrupt: Error {}
 
 struct ByteReader {

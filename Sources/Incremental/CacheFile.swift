@@ -7,7 +7,7 @@ import SiteWriter
     import Glibc
 #endif
 
-/// One file of the cache: a magic line, the key it was written under, the
+/// The record's file: a magic line, the key it was written under, the
 /// payload, and a fingerprint of all of it. Anything that does not match
 /// (another spinesite, other options, a torn or edited file) reads as absent.
 enum CacheFile {
@@ -28,30 +28,22 @@ enum CacheFile {
     }
 
     /// Writes beside the final name, then renames: a reader sees the old file
-    /// or the new one. The payload goes to the file a megabyte at a time, so
-    /// writing a 100 MB memo does not hold a second copy of it in memory.
+    /// or the new one.
     /// - Parameter commit: runs the rename, or does not (then the new file is dropped).
     static func write(
         _ url: URL, key: String, commit: (_ rename: () -> Void) -> Void = { $0() }, payload: (inout ByteWriter) -> Void
     ) {
-        let temporary = url.path + ".new-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        var hasher = FingerprintHasher()
-        var complete = true
-        var writer = ByteWriter { chunk in
-            hasher.combineRaw(chunk)
-            complete = complete && POSIXFiles.writeAll(descriptor, chunk)
-        }
+        var writer = ByteWriter()
         writer.append(magic)
         writer.write(key)
         payload(&writer)
-        writer.flush()
-        let sum = hasher.finalize()
-        var trailer = ByteWriter()
-        trailer.write(sum.high)
-        trailer.write(sum.low)
-        complete = complete && trailer.bytes.withUnsafeBytes { POSIXFiles.writeAll(descriptor, $0) }
+        let sum = writer.bytes.withUnsafeBytes { checksum($0) }
+        writer.write(sum.high)
+        writer.write(sum.low)
+        let temporary = url.path + ".new-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = writer.bytes.withUnsafeBytes { POSIXFiles.writeAll(descriptor, $0) }
         close(descriptor)
         var renamed = false
         if complete { commit { renamed = rename(temporary, url.path) == 0 } }

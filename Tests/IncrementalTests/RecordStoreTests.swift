@@ -1,7 +1,5 @@
-import CommonMark
 import Foundation
 import Incremental
-import Readability
 import SiteModel
 import SiteRenderer
 import SiteWriter
