@@ -133,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "spinesite",
             dependencies: [
-                "SpinesiteKit", "SiteModel", "SiteResolver", "SiteRenderer", "PreviewServer",
+                "SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "SiteRenderer", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -19,14 +19,6 @@ import Synchronization
 /// explainer blocks, a file the loader warned about) makes `build` return
 /// nil, and the caller builds in full.
 public enum BodyEditPatch {
-    /// What a patch did.
-    public struct Outcome: Sendable {
-        public var site: RenderedSite
-        public var pagesRendered: Int
-        /// Output files whose bytes changed, relative to the output folder.
-        public var changedFiles: [String]
-    }
-
     /// Where the site's files are.
     public struct Folders: Sendable {
         /// `Content/` as diagnostics name it, and as the watcher reports paths under it.
@@ -44,12 +36,12 @@ public enum BodyEditPatch {
         }
     }
 
-    /// Patches the kept build for `changedPaths`; nil if the change is not a
+    /// Patches the kept build for `changes`; nil if the change is not a
     /// body edit (the last build is then kept as it was).
-    public static func build(_ changedPaths: [String], folders: Folders, lastBuild: LastBuild, store: RecordStore)
-        throws(BuildFailure) -> Outcome?
+    public static func build(_ changes: [FileChange], folders: Folders, lastBuild: LastBuild, store: RecordStore)
+        throws(BuildFailure) -> BuildSummary?
     {
-        guard let pages = pagePaths(changedPaths, content: folders.content), InPlaceFolder.canUpdate(folders.output),
+        guard let pages = pagePaths(changes, content: folders.content), InPlaceFolder.canUpdate(folders.output),
             var kept = lastBuild.takeRenderedSite(in: store)
         else { return nil }
         // Stamped before reading, as a full build's snapshot is.
@@ -92,11 +84,12 @@ public enum BodyEditPatch {
         let patched = kept.record.patch(
             inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path),
             positions: kept.positions)
-        kept.record.warnings = kept.site.siteWarnings
+        let summary = BuildSummary(kept.site, mode: .patch, pagesRendered: pagesRendered, changedFiles: changedFiles)
+        kept.record.summary = summary
         lastBuild.keep(
             patched ? kept.record : nil, site: kept.site, loaderWarningFiles: kept.loaderWarningFiles, in: store,
             positions: kept.positions)
-        return Outcome(site: kept.site, pagesRendered: pagesRendered, changedFiles: changedFiles)
+        return summary
     }
 
     /// Renders again what an edit to page bodies affects, into `sink`, which
@@ -169,14 +162,14 @@ public enum BodyEditPatch {
         var relativePath: String
     }
 
-    /// The changed paths as Markdown pages under a locale folder; nil if any
-    /// is something else. Hidden files and folders, which the loader skips,
-    /// are left out.
-    static func pagePaths(_ paths: [String], content: String) -> [PagePath]? {
+    /// The changes as Markdown pages under a locale folder; nil if any is
+    /// something else, or changes were lost. Hidden files and folders,
+    /// which the loader skips, are left out.
+    static func pagePaths(_ changes: [FileChange], content: String) -> [PagePath]? {
         let prefix = content + "/"
         var pages: [PagePath] = []
-        for path in paths {
-            guard path.hasPrefix(prefix) else { return nil }
+        for change in changes {
+            guard case .file(let path) = change, path.hasPrefix(prefix) else { return nil }
             let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             guard parts.count >= 2, path.hasSuffix(".md"), !parts.contains(where: \.isEmpty) else { return nil }

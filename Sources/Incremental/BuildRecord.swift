@@ -1,6 +1,5 @@
-public import SiteModel
-import SiteRenderer
-public import SiteWriter
+public import Foundation
+import SiteModel
 
 /// What the last successful build of an output folder read and wrote: enough
 /// to tell that nothing changed without loading a page, and to know which
@@ -10,33 +9,20 @@ public struct BuildRecord: Sendable, Equatable {
     public var inputs: [PathStamp]
     /// Every file the build wrote, relative to the output folder.
     public var outputs: [PathStamp]
-    /// The build's report, repeated when nothing changed.
-    public var pageCounts: [PageCount]
-    public var filesWritten: Int
-    public var warnings: [Diagnostic]
-    public var basePath: String
-    public var draftsSkipped = 0
+    /// The build's summary, repeated by a build that finds nothing changed. What the build did
+    /// (its mode, the pages and files it changed) is not written: read back, the summary is that
+    /// of a build with nothing to do.
+    public var summary: BuildSummary
 
-    public struct PageCount: Sendable, Equatable {
-        public var locale: String
-        public var pages: Int
-
-        public init(locale: String, pages: Int) {
-            self.locale = locale
-            self.pages = pages
-        }
-    }
-
-    public init(
-        inputs: [PathStamp], outputs: [PathStamp], pageCounts: [PageCount], filesWritten: Int, warnings: [Diagnostic],
-        basePath: String
-    ) {
+    public init(inputs: [PathStamp], outputs: [PathStamp], summary: BuildSummary) {
         self.inputs = inputs
         self.outputs = outputs
-        self.pageCounts = pageCounts
-        self.filesWritten = filesWritten
-        self.warnings = warnings
-        self.basePath = basePath
+        self.summary = summary
+    }
+
+    /// Whether every file the build read and wrote still has its stamp (lstat only).
+    public func describesFiles(under output: URL) -> Bool {
+        FileStamp.allUnchanged(inputs) && FileStamp.allUnchanged(outputs, under: output.path)
     }
 }
 
@@ -48,14 +34,14 @@ extension BuildRecord {
                 writer.write(entry.stamp)
             }
         }
-        writer.write(pageCounts) { writer, count in
+        writer.write(summary.pageCounts) { writer, count in
             writer.write(count.locale)
             writer.write(count.pages)
         }
-        writer.write(filesWritten)
-        writer.write(warnings) { writer, diagnostic in writer.write(diagnostic) }
-        writer.write(basePath)
-        writer.write(draftsSkipped)
+        writer.write(summary.filesWritten)
+        writer.write(summary.warnings) { writer, diagnostic in writer.write(diagnostic) }
+        writer.write(summary.basePath)
+        writer.write(summary.draftsSkipped)
     }
 
     init(from reader: inout ByteReader) throws(CacheCorrupt) {
@@ -66,13 +52,13 @@ extension BuildRecord {
         }
         inputs = try stamps(&reader)
         outputs = try stamps(&reader)
-        pageCounts = try reader.array { reader throws(CacheCorrupt) in
+        let pageCounts = try reader.array { reader throws(CacheCorrupt) in
             PageCount(locale: try reader.string(), pages: try reader.int())
         }
-        filesWritten = try reader.int()
-        warnings = try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() }
-        basePath = try reader.string()
-        draftsSkipped = try reader.int()
+        summary = BuildSummary(
+            pageCounts: pageCounts, filesWritten: try reader.int(),
+            warnings: try reader.array { reader throws(CacheCorrupt) in try reader.diagnostic() },
+            basePath: try reader.string(), draftsSkipped: try reader.int(), mode: .unchanged)
     }
 }
 

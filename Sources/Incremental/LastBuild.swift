@@ -27,7 +27,7 @@ public final class LastBuild: Sendable {
         /// Files the loader warned about: a save of one of them takes a full build.
         var loaderWarningFiles: Set<String> = []
         /// Changed files a failed build did not take in: the next build reads them too.
-        var unbuilt: Set<String> = []
+        var unbuilt: Set<FileChange> = []
         /// Counts the times the record was forgotten: a record written for an
         /// earlier build than the last of those is not put in place.
         var generation = 0
@@ -72,8 +72,9 @@ public final class LastBuild: Sendable {
         state.withLock { $0.storeKey == store.key ? $0.site?.markdown.conversions ?? [:] : [:] }
     }
 
-    /// What a patch needs of the kept build.
-    public struct Kept: Sendable {
+    /// The kept build, handed out to a patch: the rendered site, its record, where each path is in
+    /// the record, and the files the loader warned about.
+    public struct KeptBuild: Sendable {
         public var site: RenderedSite
         public var record: BuildRecord
         public var positions: BuildRecord.Positions
@@ -84,13 +85,14 @@ public final class LastBuild: Sendable {
     /// is the caller's and it can be changed in place (a copy of every page's
     /// body would cost more than the edit). Give it back with `keep` or
     /// `giveBack`.
-    public func takeRenderedSite(in store: RecordStore) -> Kept? {
+    public func takeRenderedSite(in store: RecordStore) -> KeptBuild? {
         state.withLock { state in
             guard state.storeKey == store.key, let site = state.site, let record = state.record,
                 let positions = state.positions
             else { return nil }
             state.site = nil
-            return Kept(site: site, record: record, positions: positions, loaderWarningFiles: state.loaderWarningFiles)
+            return KeptBuild(
+                site: site, record: record, positions: positions, loaderWarningFiles: state.loaderWarningFiles)
         }
     }
 
@@ -159,12 +161,12 @@ public final class LastBuild: Sendable {
     }
 
     /// `changed`, with the files a failed build left unread.
-    public func pending(_ changed: [String]) -> [String] {
+    public func pending(_ changed: [FileChange]) -> [FileChange] {
         state.withLock { Array($0.unbuilt.union(changed)).sorted() }
     }
 
     /// After a failed build: its changed files are read by the next.
-    public func remember(unbuilt paths: [String]) {
+    public func remember(unbuilt paths: [FileChange]) {
         state.withLock { $0.unbuilt.formUnion(paths) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 
 #if canImport(Glibc)
     import Glibc
@@ -26,14 +27,11 @@ final class FileWatcher: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Stands for changes lost when the kernel's event queue overflowed.
-    static let unknownChange = ""
-
-    /// Batches of changed paths; a batch ends after `quiet` seconds without events.
-    func changes(quiet: TimeInterval = 0.1) -> AsyncStream<[String]> {
+    /// Batches of changes; a batch ends after `quiet` seconds without events.
+    func changes(quiet: TimeInterval = 0.1) -> AsyncStream<[FileChange]> {
         AsyncStream { continuation in
             let thread = Thread { [self] in
-                var pending: [String] = []
+                var pending: [FileChange] = []
                 while !lock.withLock({ stopped }) {
                     // Wait for the first event without a limit, then gather until quiet.
                     let timeout: Int32 = pending.isEmpty ? 500 : Int32(quiet * 1000)
@@ -55,11 +53,11 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    private func readEvents() -> [String] {
+    private func readEvents() -> [FileChange] {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard count > 0 else { return [] }
-        var paths: [String] = []
+        var changes: [FileChange] = []
         var offset = 0
         let headerSize = MemoryLayout<inotify_event>.size
         while offset + headerSize <= count {
@@ -71,19 +69,19 @@ final class FileWatcher: @unchecked Sendable {
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
             let folder = lock.withLock { watchedFolders[watch] }
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                // Events were lost: report a change nobody can place, so the build looks at every file.
-                paths.append(Self.unknownChange)
+                // The build then looks at every file.
+                changes.append(.lostEvents)
             } else if name.hasPrefix(".") {
                 // Hidden files (an editor's swap file) are not read by the build: no rebuild, no reload.
             } else if let folder {
                 let path = name.isEmpty ? folder : folder + "/" + name
-                paths.append(path)
+                changes.append(.file(path))
                 // A new folder (or one moved in) is watched too, with what it already holds.
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
             }
             offset += headerSize + nameLength
         }
-        return paths
+        return changes
     }
 
     private func addTree(_ folder: String) {

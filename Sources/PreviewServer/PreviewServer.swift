@@ -87,23 +87,23 @@ struct PreviewBuilder: Sendable {
     let liveReload: LiveReload
     let log: @Sendable (String) -> Void
 
-    func rebuild(reason: [String]?) async {
+    func rebuild(reason: [FileChange]?) async {
         let start = Date()
         do {
             let report = try await Self.offPool { [options, lastBuild] in
                 Result { () throws(BuildFailure) in
-                    try SiteBuilder.build(options, lastBuild: lastBuild, changedPaths: reason)
+                    try SiteBuilder.build(options, lastBuild: lastBuild, changes: reason)
                 }
             }.get()
             let newWarnings = await state.succeeded(basePath: report.basePath, warnings: report.warnings)
             let changed = reason.map { " after \($0.count) change(s)" } ?? ""
             let work =
-                switch report.kind {
-                case .clean: ""
+                switch report.mode {
+                case .staging: ""
                 // A patch renders only the pages that show the edited bodies.
-                case .bodyEdit: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
+                case .patch: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
                 // Otherwise every page is rendered, and only changed files are written.
-                case .incremental, .unchanged:
+                case .inPlace, .unchanged:
                     ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
                 }
             log(

@@ -17,7 +17,7 @@ public struct RenderedSite: Sendable {
     var report: ContentReport.Table
     /// Every warning of the build, the graph's and the render's, sorted.
     public var siteWarnings: [Diagnostic]
-    public let pageCounts: [(locale: String, pages: Int)]
+    public let pageCounts: [PageCount]
     /// Every file of the output folder, relative to it.
     public let outputPaths: [String]
 

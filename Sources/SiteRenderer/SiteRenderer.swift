@@ -5,45 +5,18 @@ public import SiteModel
 public import SiteResolver
 import SiteSupport
 
-public struct RenderSummary: Sendable {
-    public var filesWritten: Int { outputPaths.count }
-    public var warnings: [Diagnostic]
-    public var pageCounts: [(locale: String, pages: Int)]
-    /// Pages whose bytes changed and were written (a sink that keeps the
-    /// earlier output leaves the others alone).
-    public var pagesRendered: Int
-    /// Every file of the output folder, relative to it.
-    public var outputPaths: [String]
+/// What `SiteRenderer.renderSite` made: the site, kept by a process that renders pages again later,
+/// and how many pages the sink found changed.
+public struct RenderResult: Sendable {
+    public var site: RenderedSite
+    /// Pages whose bytes changed and were written (a sink that keeps the earlier output leaves the
+    /// others alone).
+    public var pagesChanged: Int
 }
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
 /// each is rendered. Every content error is found before the first write.
 public enum SiteRenderer {
-    /// - Parameters:
-    ///   - today: for the content report's review column (nil: no overdue marks).
-    ///   - memo: Markdown an earlier build converted.
-    ///   - outputName: how diagnostics name the output folder (`Site`).
-    ///   - earlierErrors: what the load and resolve stages found; with any, this stage checks
-    ///     Markdown, links, strings and explainer blocks, then fails with every error, writing nothing.
-    public static func render(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
-        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = [], pictures: PictureSettings
-    ) throws(BuildFailure) -> RenderSummary {
-        try renderSite(
-            graph, theme: theme, into: sink, today: today, memo: memo, outputName: outputName,
-            earlierErrors: earlierErrors, pictures: pictures
-        ).summary
-    }
-
-    /// The render stage's checks that need no template, for a site whose templates have errors:
-    /// Markdown, links, glossary terms, citations, explainer blocks and the strings the content uses.
-    public static func checkContent(
-        _ graph: SiteGraph, memo: [ConversionInput: MarkdownConversion] = [:], pictures: PictureSettings
-    ) -> [Diagnostic] {
-        content(graph, templateStrings: [:], memo: memo, pictures: pictures).diagnostics
-    }
-
     /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
     private static func content(
         _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion],
@@ -61,17 +34,26 @@ public enum SiteRenderer {
         return (explainers, strings, markdown, explainers.diagnostics + strings.diagnostics + markdown.diagnostics)
     }
 
-    /// `render`, and what it produced (kept by a process that renders pages again later).
-    /// - Parameter progress: told each stage's name as it starts (`links`, `pages`, `writing`).
+    /// Renders every page into `sink`; a failure carries this stage's diagnostics alone.
+    /// - Parameters:
+    ///   - theme: nil when the templates have errors: the checks that need no template are made
+    ///     (Markdown, links, glossary terms, citations, explainer blocks, the strings the content
+    ///     uses), then the stage fails, writing nothing.
+    ///   - today: for the content report's review column (nil: no overdue marks).
+    ///   - memo: Markdown an earlier build converted.
+    ///   - outputName: how diagnostics name the output folder (`Site`).
+    ///   - checksOnly: the load and resolve stages found errors: this stage makes its checks, then
+    ///     fails, writing nothing.
+    ///   - progress: told each stage's name as it starts (`links`, `pages`, `writing`).
     public static func renderSite(
-        _ graph: SiteGraph, theme: Theme, into sink: some OutputSink, today: CalendarDate? = nil,
+        _ graph: SiteGraph, theme: Theme?, into sink: some OutputSink, today: CalendarDate? = nil,
         memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
-        earlierErrors: [Diagnostic] = [], pictures: PictureSettings, progress: (String) -> Void = { _ in }
-    ) throws(BuildFailure) -> (summary: RenderSummary, site: RenderedSite) {
+        checksOnly: Bool = false, pictures: PictureSettings, progress: (String) -> Void = { _ in }
+    ) throws(BuildFailure) -> RenderResult {
         progress("links")
         let (explainers, strings, converted, diagnostics) = content(
-            graph, templateStrings: theme.usedStrings, memo: memo, pictures: pictures)
-        if diagnostics.hasErrors || earlierErrors.hasErrors { throw BuildFailure(earlierErrors + diagnostics) }
+            graph, templateStrings: theme?.usedStrings ?? [:], memo: memo, pictures: pictures)
+        guard let theme, !diagnostics.hasErrors, !checksOnly else { throw BuildFailure(diagnostics) }
         var kept = converted
         let pictureFiles = kept.takePublishedFiles()
         let markdown = kept
@@ -147,7 +129,8 @@ public enum SiteRenderer {
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in
-            (locale.tag, graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
+            PageCount(
+                locale: locale.tag, pages: graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
         }
         let site = RenderedSite(
             theme: theme, strings: strings, builder: builder, markdown: markdown,
@@ -155,11 +138,7 @@ public enum SiteRenderer {
             report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
             outputPaths: paths
         )
-        return (
-            RenderSummary(
-                warnings: diagnostics, pageCounts: counts, pagesRendered: outcomes.filter(\.changed).count,
-                outputPaths: paths), site
-        )
+        return RenderResult(site: site, pagesChanged: outcomes.filter(\.changed).count)
     }
 
     /// Runs `body`; returns what it threw.

@@ -1,32 +1,24 @@
 import Foundation
 public import SiteModel
 import SiteRenderer
-import SiteResolver
 
-/// `spinesite check`: every check the build makes — front matter, links and
-/// anchors, alt text, heading order, review dates, translations, strings,
-/// pulse blocks, templates — without writing anything.
+/// What `spinesite check` found: every diagnostic, sorted, and the checks an earlier stage's
+/// errors kept from running.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var skipped: [String]
+}
+
+/// `spinesite check`: the build's pipeline into a sink that discards, so every check the build
+/// makes — front matter, links and anchors, alt text, heading order, review dates, translations,
+/// strings, pulse blocks, templates — without writing anything.
 public enum SiteChecker {
-    public static func check(_ options: BuildOptions) -> [Diagnostic] {
-        run(options).diagnostics
-    }
-
-    /// Every diagnostic, and the checks an earlier stage's errors kept from running.
-    public static func run(_ options: BuildOptions) -> (diagnostics: [Diagnostic], skipped: [String]) {
+    public static func check(_ options: BuildOptions) -> CheckReport {
         do {
-            let (graph, errors) = try SiteBuilder.resolveCollecting(options)
-            let theme = try SiteBuilder.loadTheme(options, after: graph, earlierErrors: errors)
-            do {
-                let rendered = try SiteRenderer.render(
-                    graph, theme: theme, into: DiscardingSink(), earlierErrors: errors,
-                    pictures: SiteBuilder.pictureSettings(options, graph: graph))
-                return ((graph.warnings + rendered.warnings).sorted(), [])
-            } catch {
-                return ((graph.warnings + error.diagnostics).sorted(), error.skipped)
-            }
+            let run = try SiteBuilder.run(options, into: .discarded, memo: [:], progress: { _ in })
+            return CheckReport(diagnostics: run.rendered.site.siteWarnings, skipped: [])
         } catch {
-            // Failures of loading and of the templates carry the warnings before them.
-            return (error.diagnostics.sorted(), error.skipped)
+            return CheckReport(diagnostics: error.diagnostics, skipped: error.skipped)
         }
     }
 
@@ -52,10 +44,4 @@ public enum SiteChecker {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
-}
-
-/// Renders go nowhere: the checker wants the renderer's findings, not its files.
-struct DiscardingSink: OutputSink {
-    func prepare(_ paths: [String]) throws {}
-    func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool { false }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 
@@ -49,7 +50,7 @@ struct Build: ParsableCommand {
             if timings { printError(StageTimings.line(stages)) }
             if !quiet {
                 for warning in report.warnings { printError(warning.description) }
-                printLine(Summary.line(report, milliseconds: start.millisecondsSince))
+                printLine(Summary.line(report, outputPath: options.outputPath, milliseconds: start.millisecondsSince))
             }
         } catch {
             progress.finish()
@@ -75,24 +76,24 @@ enum StageTimings {
 }
 
 enum Summary {
-    static func line(_ report: BuildReport, milliseconds: Int) -> String {
+    static func line(_ report: BuildSummary, outputPath: String, milliseconds: Int) -> String {
         let total = report.totalPages
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = counted(report.warnings.count, "warning")
         let drafts = report.draftsSkipped > 0 ? ", \(counted(report.draftsSkipped, "draft")) skipped," : ""
-        return "Built \(total) pages (\(perLocale))\(drafts) into \(report.outputPath) with \(warnings) in "
+        return "Built \(total) pages (\(perLocale))\(drafts) into \(outputPath) with \(warnings) in "
             + "\(milliseconds) ms" + detail(report)
     }
 
     /// What an incremental build did; nothing for a clean one.
-    static func detail(_ report: BuildReport) -> String {
-        switch report.kind {
-        case .clean: ""
+    static func detail(_ report: BuildSummary) -> String {
+        switch report.mode {
+        case .staging: ""
         case .unchanged: " (nothing changed since the last build)"
-        case .incremental:
+        case .inPlace:
             " (incremental: \(counted(report.pagesRendered, "page")) changed, "
                 + "\(counted(report.filesChanged, "file")) changed)"
-        case .bodyEdit:
+        case .patch:
             " (body edit: \(counted(report.pagesRendered, "page")) rendered, "
                 + "\(counted(report.filesChanged, "file")) changed)"
         }

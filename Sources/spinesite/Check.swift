@@ -31,18 +31,18 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let (diagnostics, skipped) = SiteChecker.run(site.build())
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let report = SiteChecker.check(site.build())
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
         switch format {
         case .json:
-            print(try SiteChecker.json(diagnostics, skipped: skipped))
+            print(try SiteChecker.json(report.diagnostics, skipped: report.skipped))
         case .text:
-            for diagnostic in diagnostics { printLine(diagnostic.description) }
+            for diagnostic in report.diagnostics { printLine(diagnostic.description) }
             printLine(
                 "check: \(errors) error(s), \(warnings) "
                     + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
-                    + BuildFailure.notChecked(skipped)
+                    + BuildFailure.notChecked(report.skipped)
             )
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }

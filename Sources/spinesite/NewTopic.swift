@@ -28,10 +28,9 @@ struct NewTopic: ParsableCommand {
 
     func run() throws {
         // The site's ids, to follow its convention; a site that does not load yet still gets a page.
-        // A do/catch: `try?` on this typed-throws call with a tuple result crashed (Swift 6.3, Linux).
         var ids: Set<String>?
         do {
-            let graph = try SiteBuilder.resolveCollecting(project.build).graph
+            let graph = try SiteBuilder.resolveDespitePageErrors(project.build)
             ids = Set(graph.pagesByID.values.flatMap(\.keys))
         } catch {
             ids = nil

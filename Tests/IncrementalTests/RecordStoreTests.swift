@@ -27,13 +27,24 @@ final class RecordStoreTests: XCTestCase {
         outputs: [
             PathStamp(path: "en/tens/index.html", stamp: FileStamp(size: 9000, modified: 3, changed: 3, inode: 11))
         ],
-        pageCounts: [.init(locale: "en", pages: 9), .init(locale: "ar", pages: 9)],
-        filesWritten: 31,
-        warnings: [
-            .warning(SourceLocation(file: "Content/es/tens.md", line: 4, column: 7), "translation is stale — ünïcode")
-        ],
-        basePath: "/docs/"
+        summary: BuildSummary(
+            pageCounts: [PageCount(locale: "en", pages: 9), PageCount(locale: "ar", pages: 9)], filesWritten: 31,
+            warnings: [
+                .warning(
+                    SourceLocation(file: "Content/es/tens.md", line: 4, column: 7), "translation is stale — ünïcode")
+            ],
+            basePath: "/docs/", draftsSkipped: 2, mode: .unchanged)
     )
+
+    func testARecordReadsBackAsABuildThatFoundNothingChanged() {
+        var staged = record
+        staged.summary.mode = .staging
+        staged.summary.pagesRendered = 18
+        staged.summary.changedFiles = ["en/tens/index.html"]
+        cache().write(staged)
+        XCTAssertEqual(cache().readRecord(), record)
+        XCTAssertEqual(staged.summary.repeated, record.summary)
+    }
 
     func testARecordReadsBackAsWritten() {
         cache().write(record)

@@ -13,8 +13,8 @@ extension IncrementalBuildTests {
     }
 
     /// A build as the preview makes it after the watcher saw `paths` change.
-    private func previewBuild(_ memory: LastBuild, _ paths: [String]) throws -> BuildReport {
-        try SiteBuilder.build(options, lastBuild: memory, changedPaths: paths.map { root + "/Content/" + $0 })
+    private func previewBuild(_ memory: LastBuild, _ paths: [String]) throws -> BuildSummary {
+        try SiteBuilder.build(options, lastBuild: memory, changes: paths.map { .file(root + "/Content/" + $0) })
     }
 
     func testBodyEditsPatchTheLastBuildAndEqualACleanOne() throws {
@@ -26,7 +26,7 @@ extension IncrementalBuildTests {
             let page = pages[Int(random.next() % UInt64(pages.count))]
             try edit("Content/" + page) { $0 + "\nSentence \(step), saved while previewing.\n" }
             let report = try previewBuild(memory, [page])
-            XCTAssertEqual(report.kind, .bodyEdit, page)
+            XCTAssertEqual(report.mode, .patch, page)
             XCTAssertLessThanOrEqual(report.changedFiles.count, 12, page)
             let clean = try assertMatchesCleanBuild("a body edit of \(page)")
             XCTAssertEqual(report.warnings, clean.warnings, "the same warnings as a clean build after editing \(page)")
@@ -44,7 +44,7 @@ extension IncrementalBuildTests {
 
         try edit("Content/" + page) { $0 + "\nA sentence the Spanish page does not have yet.\n" }
         let edited = try previewBuild(memory, [page])
-        XCTAssertEqual(edited.kind, .bodyEdit)
+        XCTAssertEqual(edited.mode, .patch)
         XCTAssertEqual(
             edited.changedFiles,
             [
@@ -60,7 +60,7 @@ extension IncrementalBuildTests {
 
         try edit("Content/" + page) { _ in original }
         let restored = try previewBuild(memory, [page])
-        XCTAssertEqual(restored.kind, .bodyEdit)
+        XCTAssertEqual(restored.mode, .patch)
         XCTAssertTrue(restored.changedFiles.contains(translation))
         XCTAssertEqual(OutputTree(root + "/Site").text(translation), currentTranslation, "current again")
         XCTAssertEqual(restored.warnings, try assertMatchesCleanBuild("an original restored").warnings)
@@ -72,11 +72,11 @@ extension IncrementalBuildTests {
         try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
         // Past the racy window, so the stamp taken before reading is trusted.
         Thread.sleep(forTimeInterval: 0.15)
-        XCTAssertEqual(try previewBuild(memory, ["en/therapies/pns.md"]).kind, .bodyEdit)
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/pns.md"]).mode, .patch)
         memory.flush()
-        XCTAssertEqual(try build().kind, .unchanged, "a build from the cache files finds nothing changed")
+        XCTAssertEqual(try build().mode, .unchanged, "a build from the cache files finds nothing changed")
         try edit("Content/en/therapies/tens.md") { $0 + "\nEdited after the preview.\n" }
-        XCTAssertEqual(try build().kind, .incremental, "and still sees a file changed after the patch")
+        XCTAssertEqual(try build().mode, .inPlace, "and still sees a file changed after the patch")
         try assertMatchesCleanBuild("a patched build, then a build from the record")
     }
 
@@ -91,7 +91,7 @@ extension IncrementalBuildTests {
             return text.replacingCharacters(
                 in: end, with: "\n---\n\nA paragraph added above everything, explainer included.\n")
         }
-        XCTAssertEqual(try previewBuild(memory, [page]).kind, .bodyEdit)
+        XCTAssertEqual(try previewBuild(memory, [page]).mode, .patch)
         let report = try previewBuild(memory, [page])
         XCTAssertEqual(report.pagesRendered, 0, "saved again unchanged: nothing to render")
         XCTAssertEqual(report.changedFiles, [])
@@ -120,15 +120,15 @@ extension IncrementalBuildTests {
         for (what, path, change) in edits {
             try edit("Content/" + path, change)
             let report = try previewBuild(memory, [path])
-            XCTAssertEqual(report.kind, .incremental, what)
+            XCTAssertEqual(report.mode, .inPlace, what)
             try assertMatchesCleanBuild(what)
         }
         folder.write(
             "site/Content/en/therapies/added.md",
             "---\ntitle: \"Added\"\ndescription: \"A page added while previewing.\"\n---\n\nText.\n")
-        XCTAssertEqual(try previewBuild(memory, ["en/therapies/added.md"]).kind, .incremental, "a new page")
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/added.md"]).mode, .inPlace, "a new page")
         XCTAssertNotEqual(
-            try SiteBuilder.build(options, lastBuild: memory, changedPaths: [""]).kind, .bodyEdit,
+            try SiteBuilder.build(options, lastBuild: memory, changes: [.lostEvents]).mode, .patch,
             "lost events: every file looked at")
         try assertMatchesCleanBuild("a new page")
     }
@@ -139,10 +139,10 @@ extension IncrementalBuildTests {
         try edit("Content/en/therapies/tens.md") { $0 + "\nSaved by an editor that keeps a swap file.\n" }
         folder.write("site/Content/en/therapies/.tens.md.swp", "swap")
         XCTAssertEqual(
-            try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).kind, .bodyEdit)
+            try previewBuild(memory, ["en/therapies/.tens.md.swp", "en/therapies/tens.md"]).mode, .patch)
         folder.write("site/Content/en/therapies/tens.md~", "backup")
         let report = try previewBuild(memory, ["en/therapies/tens.md~"])
-        XCTAssertEqual(report.kind, .incremental, "a file beside the pages (a picture?) takes the full path")
+        XCTAssertEqual(report.mode, .inPlace, "a file beside the pages (a picture?) takes the full path")
         try assertMatchesCleanBuild("a backup file beside a page")
     }
 
@@ -158,7 +158,7 @@ extension IncrementalBuildTests {
         try edit("Content/en/therapies/tens.md") {
             $0.replacingOccurrences(of: "\nSee [a page that does not exist](nowhere.md).\n", with: "\n")
         }
-        XCTAssertEqual(try previewBuild(memory, ["en/therapies/tens.md"]).kind, .bodyEdit)
+        XCTAssertEqual(try previewBuild(memory, ["en/therapies/tens.md"]).mode, .patch)
         try assertMatchesCleanBuild("a broken body, another save, and the fix")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SiteResolver
 import SpinesiteKit
@@ -8,7 +9,7 @@ import XCTest
 /// Tests/Fixtures/Fallback: pt-BR (no pages) → pt → es → en.
 final class FallbackTests: XCTestCase {
     private var folder: TemporaryFolder!
-    private var report: BuildReport!
+    private var report: BuildSummary!
 
     override func setUpWithError() throws {
         folder = TemporaryFolder()
@@ -162,7 +163,7 @@ final class FallbackChainErrorTests: XCTestCase {
 /// are linked to in the first locale of the chain that has them, not copied.
 final class LinkedFallbackTests: XCTestCase {
     private var folder: TemporaryFolder!
-    private var report: BuildReport!
+    private var report: BuildSummary!
 
     override func setUpWithError() throws {
         folder = TemporaryFolder()

@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -19,7 +20,7 @@ final class FixtureSiteTests: XCTestCase {
     }
 
     @discardableResult
-    private func build(drafts: Bool = false, output: String = "out") throws -> BuildReport {
+    private func build(drafts: Bool = false, output: String = "out") throws -> BuildSummary {
         try SiteBuilder.build(
             BuildOptions(
                 root: folder.path + "/site", output: folder.path + "/" + output, includeDrafts: drafts,

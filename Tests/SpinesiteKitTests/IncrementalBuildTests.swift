@@ -16,11 +16,11 @@ final class IncrementalBuildTests: XCTestCase {
         folder.copy(from: Repository.root.appendingPathComponent("Content"), to: "site/Content")
         folder.copy(from: Repository.templates, to: "site/Templates")
         let first = try build()
-        XCTAssertEqual(first.kind, .clean, "no record yet")
+        XCTAssertEqual(first.mode, .staging, "no record yet")
     }
 
     @discardableResult
-    func build(today: String = "2026-06-01") throws -> BuildReport {
+    func build(today: String = "2026-06-01") throws -> BuildSummary {
         try SiteBuilder.build(BuildOptions(root: root, output: root + "/Site", today: CalendarDate(iso: today)))
     }
 
@@ -28,7 +28,7 @@ final class IncrementalBuildTests: XCTestCase {
     /// - Returns: the clean build's report.
     @discardableResult
     func assertMatchesCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws
-        -> BuildReport
+        -> BuildSummary
     {
         let report = try SiteBuilder.build(
             BuildOptions(
@@ -57,7 +57,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(settling.changedFiles, [])
         let before = OutputTree(root + "/Site")
         let report = try build()
-        XCTAssertEqual(report.kind, .unchanged)
+        XCTAssertEqual(report.mode, .unchanged)
         XCTAssertEqual(report.pagesRendered, 0)
         XCTAssertEqual(report.totalPages, 27)
         XCTAssertFalse(report.warnings.isEmpty, "the recorded warnings are repeated")
@@ -68,7 +68,7 @@ final class IncrementalBuildTests: XCTestCase {
         let before = OutputTree(root + "/Site")
         try edit("Content/en/therapies/electroacupuncture.md") { $0 + "\nOne more sentence for this test.\n" }
         let report = try build()
-        XCTAssertEqual(report.kind, .incremental)
+        XCTAssertEqual(report.mode, .inPlace)
         // es has its own translation; ar borrows the English page, so its copy changes too.
         XCTAssertEqual(
             report.changedFiles,
@@ -162,7 +162,7 @@ final class IncrementalBuildTests: XCTestCase {
             }
             let before = OutputTree(root + "/Site")
             let report = try build()
-            XCTAssertNotEqual(report.kind, .clean, action)
+            XCTAssertNotEqual(report.mode, .staging, action)
             let after = OutputTree(root + "/Site")
             for path in before.paths where after.contents(path) != nil && after.contents(path) == before.contents(path)
             {
@@ -179,7 +179,7 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.removeItem(atPath: root + "/Site/es/terapias/index.html")
         folder.write("site/Site/en/stray.html", "not produced by the build")
         let report = try build()
-        XCTAssertEqual(report.kind, .incremental)
+        XCTAssertEqual(report.mode, .inPlace)
         XCTAssertEqual(report.changedFiles, ["en/index.html", "en/stray.html", "es/terapias/index.html"])
         try assertMatchesCleanBuild("changes to the output folder")
     }
@@ -191,7 +191,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(OutputTree(root + "/Site").stamps, before.stamps)
         try edit("Content/en/therapies/tens.md") { $0.replacingOccurrences(of: "\nnotTitle: ", with: "\ntitle: ") }
         let report = try build()
-        XCTAssertEqual(report.kind, .incremental)
+        XCTAssertEqual(report.mode, .inPlace)
         try assertMatchesCleanBuild("a failed build and its fix")
     }
 
@@ -203,7 +203,7 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.removeItem(atPath: root + "/.spinesite-cache")
         try edit("Content/en/therapies/pns.md") { $0 + "\nSaved while previewing.\n" }
         let report = try SiteBuilder.build(options, lastBuild: memory)
-        XCTAssertEqual(report.kind, .incremental, "the record came from memory")
+        XCTAssertEqual(report.mode, .inPlace, "the record came from memory")
         XCTAssertLessThanOrEqual(report.pagesRendered, 3)
         try assertMatchesCleanBuild("an edit under a process's memory")
     }
@@ -211,7 +211,7 @@ final class IncrementalBuildTests: XCTestCase {
     func testAnotherCacheKeyMeansACleanBuild() throws {
         // The day is part of the key (review dates depend on it), like the spinesite executable.
         let report = try build(today: "2026-06-02")
-        XCTAssertEqual(report.kind, .clean)
+        XCTAssertEqual(report.mode, .staging)
         XCTAssertEqual(
             report.pagesRendered, report.totalPages + 8,
             "every page, the root, the root's and the three locales' 404 pages and the three search pages")
@@ -233,7 +233,7 @@ final class IncrementalBuildTests: XCTestCase {
             try Data(bytes).write(to: URL(fileURLWithPath: file))
             try edit("Content/en/low-back-pain.md") { $0 + "\nRound \(round).\n" }
             let report = try build()
-            if file.hasSuffix("build.bin") { XCTAssertEqual(report.kind, .clean, "a damaged record is not used") }
+            if file.hasSuffix("build.bin") { XCTAssertEqual(report.mode, .staging, "a damaged record is not used") }
             try assertMatchesCleanBuild("damaging \(file)")
         }
     }

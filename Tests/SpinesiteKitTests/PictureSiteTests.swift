@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -16,7 +17,7 @@ final class PictureSiteTests: XCTestCase {
     }
 
     @discardableResult
-    private func build(into output: String = "out") throws -> BuildReport {
+    private func build(into output: String = "out") throws -> BuildSummary {
         try SiteBuilder.build(
             BuildOptions(
                 root: folder.path + "/site", output: folder.path + "/" + output, templates: Repository.templates.path))

@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
@@ -28,7 +29,7 @@ final class ReviewAndFormatTests: XCTestCase {
         return site
     }
 
-    private func build(_ site: TemporaryFolder, today: String = "2026-06-01") throws -> BuildReport {
+    private func build(_ site: TemporaryFolder, today: String = "2026-06-01") throws -> BuildSummary {
         try SiteBuilder.build(
             BuildOptions(root: site.path, output: site.path + "/Site", today: CalendarDate(iso: today)))
     }

@@ -15,7 +15,7 @@ final class SiteCheckerTests: XCTestCase {
         ])
         site.copy(from: Repository.templates, to: "Templates")
         let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
-            .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+            .diagnostics.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
         XCTAssertEqual(
             diagnostics,
             [
@@ -37,7 +37,7 @@ final class SiteCheckerTests: XCTestCase {
         }
         site.copy(from: Repository.templates, to: "Templates")
         let errors = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
-            .filter { $0.severity == .error }
+            .diagnostics.filter { $0.severity == .error }
         let expected =
             "Content/en/tens.md:6:11: error: related: no page has id 'pnn' (did you mean 'therapies/pnn'?) "
             + "(in 3 locales: en, es, fr)"
@@ -53,12 +53,13 @@ final class SiteCheckerTests: XCTestCase {
         ])
         site.copy(from: Repository.templates, to: "Templates")
         site.write("Templates/topic.mustache", "{{#page}}{{titel}}{{/page}}")
-        let (diagnostics, skipped) = SiteChecker.run(BuildOptions(root: site.path))
-        let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        let report = SiteChecker.check(BuildOptions(root: site.path))
+        let errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
         XCTAssertTrue(errors.contains { $0.hasSuffix("related: no page has id 'nope'") }, "\(errors)")
         XCTAssertTrue(errors.contains { $0.contains("topic.mustache") }, "\(errors)")
         XCTAssertTrue(errors.contains { $0.contains("link to 'nope.md'") }, "links need no template: \(errors)")
-        XCTAssertEqual(skipped, ["the strings the templates use, and the pages' HTML (the templates have errors)"])
+        XCTAssertEqual(
+            report.skipped, ["the strings the templates use, and the pages' HTML (the templates have errors)"])
     }
 
     func testPagesHarderThanTheTargetAreWarnings() throws {
@@ -76,7 +77,7 @@ final class SiteCheckerTests: XCTestCase {
         ])
         site.copy(from: Repository.templates, to: "Templates")
         let diagnostics = SiteChecker.check(BuildOptions(root: site.path, today: CalendarDate(iso: "2026-06-01")))
-            .map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+            .diagnostics.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
         XCTAssertEqual(diagnostics.count, 1, "\(diagnostics)")
         XCTAssertTrue(
             diagnostics.first?.hasPrefix("Content/en/hard.md:1:1: warning: reading level: Flesch–Kincaid grade ")

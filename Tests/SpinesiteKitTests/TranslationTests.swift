@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SiteResolver
 import SpinesiteKit
