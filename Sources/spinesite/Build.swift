@@ -40,11 +40,11 @@ struct Build: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var options = site.build(output: output)
         options.fromScratch = clean
-        var stages: [(name: String, start: DispatchTime)] = []
+        var stages: [StageTimings.Start] = []
         do {
             let report = try SiteBuilder.build(options) { stage in
                 progress.stage(stage)
-                stages.append((stage, .now()))
+                stages.append(StageTimings.Start(name: stage, time: .now()))
             }
             progress.finish()
             if timings { printError(StageTimings.line(stages)) }
@@ -66,11 +66,17 @@ struct Build: ParsableCommand {
 }
 
 enum StageTimings {
+    /// When a stage started.
+    struct Start {
+        var name: String
+        var time: DispatchTime
+    }
+
     /// "loading 120 ms, resolving 4 ms, …" from the times each stage started.
-    static func line(_ stages: [(name: String, start: DispatchTime)]) -> String {
-        let ends = stages.dropFirst().map(\.start) + [DispatchTime.now()]
+    static func line(_ stages: [Start]) -> String {
+        let ends = stages.dropFirst().map(\.time) + [DispatchTime.now()]
         return zip(stages, ends).map { stage, end in
-            "\(stage.name) \((end.uptimeNanoseconds - stage.start.uptimeNanoseconds) / 1_000_000) ms"
+            "\(stage.name) \((end.uptimeNanoseconds - stage.time.uptimeNanoseconds) / 1_000_000) ms"
         }.joined(separator: ", ")
     }
 }
