@@ -26,7 +26,7 @@ public final class LastBuild: Sendable {
         var site: RenderedSite?
         /// Files the loader warned about: a save of one of them takes a full build.
         var loaderWarningFiles: Set<String> = []
-        /// Changed files a failed build did not take in: the next build reads them too.
+        /// Changes a failed build did not take in: the next build reads them too.
         var unbuilt: Set<FileChange> = []
         /// Counts the times the record was forgotten: a record written for an
         /// earlier build than the last of those is not put in place.
@@ -165,9 +165,9 @@ public final class LastBuild: Sendable {
         state.withLock { Array($0.unbuilt.union(changed)).sorted() }
     }
 
-    /// After a failed build: its changed files are read by the next.
-    public func remember(unbuilt paths: [FileChange]) {
-        state.withLock { $0.unbuilt.formUnion(paths) }
+    /// After a failed build: its changes are read by the next.
+    public func remember(unbuilt changes: [FileChange]) {
+        state.withLock { $0.unbuilt.formUnion(changes) }
     }
 
     /// After a successful build: every change is in.
