@@ -1,11 +1,8 @@
 import Foundation
+import Glibc
 import SiteRenderer
 import SiteSupport
 import SiteWriter
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The record's file: a magic line, the key it was written under, the
 /// payload, and a fingerprint of all of it. Anything that does not match

@@ -1,10 +1,7 @@
 import Foundation
+import Glibc
 import SiteModel
 public import SiteWriter
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The files a build reads: every file and folder under `Content/` and `Templates/`.
 public enum InputSnapshot {

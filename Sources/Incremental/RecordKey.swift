@@ -1,9 +1,6 @@
 import Foundation
+import Glibc
 public import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// What a record must have been written under to be used: this very
 /// spinesite executable (a new version may render differently) and the same

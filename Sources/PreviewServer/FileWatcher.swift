@@ -1,11 +1,8 @@
+// struct stat reaches Swift through CDispatch's module map on Linux.
+import CDispatch
 import Foundation
+import Glibc
 import Incremental
-
-#if canImport(Glibc)
-    import Glibc
-    // struct stat reaches Swift through CDispatch's module map on Linux.
-    import CDispatch
-#endif
 
 /// Watches folders (and every folder below them) with inotify and reports
 /// changes in coalesced batches: an editor's save is often several events

@@ -1,10 +1,7 @@
+// `struct stat`: on Linux its module is the one Dispatch imports it through.
+import CDispatch
 import Foundation
 import Hummingbird
-
-#if canImport(CDispatch)
-    // `struct stat`: on Linux its module is the one Dispatch imports it through.
-    import CDispatch
-#endif
 
 /// The output folder as Hummingbird's `FileMiddleware` reads it, as a static
 /// host serves it: under the site's base path only, and nothing outside the

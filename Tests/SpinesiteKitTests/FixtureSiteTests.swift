@@ -1,13 +1,10 @@
 import Foundation
+import FoundationXML
 import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
 import XCTest
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// Builds Tests/Fixtures/basic with the real templates and reads the HTML.
 final class FixtureSiteTests: XCTestCase {
