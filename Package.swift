@@ -81,12 +81,18 @@ let package = Package(
         .target(
             name: "Pictures", dependencies: ["CVips", "XMLInput", "SiteSupport"],
             swiftSettings: strict),
-        // Stage 3: Markdown + templates → HTML files in memory.
+        // Files about the whole site, made from the graph: sitemap, feeds, search index, content report, JSON-LD.
+        .target(
+            name: "SiteWideOutputs",
+            dependencies: ["SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Readability"],
+            swiftSettings: strict
+        ),
+        // Stage 3: Markdown + templates → every output file, written into an OutputSink as it is rendered.
         .target(
             name: "SiteRenderer",
             dependencies: [
                 "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "PulseExplainer", "Readability",
-                "TemplateEngine", "Pictures",
+                "TemplateEngine", "Pictures", "SiteWideOutputs",
             ],
             swiftSettings: strict
         ),
@@ -140,7 +146,7 @@ let package = Package(
         ),
         // Temporary sites on disk and paths of the repository, for tests only.
         .target(
-            name: "TestSupport", dependencies: ["SiteWriter"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["SiteModel", "SiteResolver", "SiteWriter"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(name: "SiteSupportTests", dependencies: ["SiteSupport", "TestSupport"], swiftSettings: strict),
         .testTarget(
@@ -160,6 +166,10 @@ let package = Package(
             name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"],
             swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SiteWideOutputsTests",
+            dependencies: ["SiteWideOutputs", "SiteModel", "SiteResolver", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "IncrementalTests",
             dependencies: [

@@ -3,6 +3,7 @@ import Foundation
 import PulseExplainer
 import SiteModel
 import SiteResolver
+import SiteWideOutputs
 
 /// The ```pulse blocks of every page: presets decoded once, each block checked
 /// (errors at the block's file and line), rendered in its page's locale, and
@@ -67,7 +68,7 @@ struct ExplainerStage {
         var states: (path: String, contents: Data)?
         if !plan.isEmpty {
             let data = Data(plan.statesJSON().utf8)
-            states = ("assets/pulse-states.\(Theme.contentHash(data)).json", data)
+            states = ("assets/pulse-states.\(ContentHash.of(data)).json", data)
         }
         let statesURL = graph.config.basePath + (states?.path ?? "")
         let html = graph.pages.indices.map { index in

@@ -2,6 +2,7 @@ public import CommonMark
 import Foundation
 public import Readability
 import SiteSupport
+import SiteWideOutputs
 
 /// Everything a conversion reads: the body, the language its reading level
 /// is scored in, and the locale's Markdown options. Conversions are kept in
@@ -58,5 +59,5 @@ public struct MarkdownConversion: Sendable, Equatable {
         self.level = level
     }
 
-    var stats: ReadingLevelCheck.ProseStats { .init(words: words, level: level) }
+    var stats: ProseStats { .init(words: words, level: level) }
 }

@@ -3,6 +3,7 @@ import Foundation
 public import SiteModel
 public import SiteResolver
 import SiteSupport
+import SiteWideOutputs
 
 /// Converts every page's Markdown on all cores, then resolves its links
 /// against the whole site (anchors of every page are known by then).
@@ -20,7 +21,7 @@ public enum MarkdownStage {
         /// its headings, explainer blocks and external links.
         var converted: [RenderedMarkdown]
         /// Each page's reading level (nil: borrowed or not scored).
-        var readingLevels: [ReadingLevelCheck.ProseStats?]
+        var readingLevels: [ProseStats?]
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         /// This run's conversions: a later run finds its pages' conversions here.

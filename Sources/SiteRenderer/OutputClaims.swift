@@ -1,5 +1,6 @@
 import SiteModel
 import SiteResolver
+import SiteWideOutputs
 
 /// Every path of the output folder, and who claims it: a page, an alias, or a file spinesite
 /// makes itself (search pages, feeds, the sitemap, assets…). Two claims on one path, a page

@@ -2,6 +2,7 @@ import CommonMark
 import SiteModel
 import SiteResolver
 import SiteSupport
+import SiteWideOutputs
 import TemplateEngine
 
 /// Makes the typed values each page's template sees. Text is escaped by the

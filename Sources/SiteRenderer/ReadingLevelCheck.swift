@@ -2,18 +2,12 @@ import CommonMark
 import Readability
 import SiteModel
 import SiteResolver
+import SiteWideOutputs
 
 /// Warns about topic pages harder to read than their language's target
 /// (`site.yml` `readingTargets`, else grade 8 / ease 60). Languages without a
 /// validated formula are not scored.
 enum ReadingLevelCheck {
-    /// Words and reading level of a page's running text.
-    struct ProseStats: Sendable {
-        var words: Int
-        /// nil: a language without a formula.
-        var level: ReadingLevel?
-    }
-
     /// The stats of one page's running text, in its language.
     static func stats(_ prose: String, language: String) -> ProseStats {
         let measured = ReadingLevel.measure(prose, language: language)

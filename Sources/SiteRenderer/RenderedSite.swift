@@ -1,5 +1,6 @@
 public import SiteModel
 public import SiteResolver
+import SiteWideOutputs
 
 /// What a render produced: the resolved site it rendered, each page's
 /// Markdown and finished body, the page values, the content report and the
@@ -49,8 +50,8 @@ public struct RenderedSite: Sendable {
             if written.changed { changed += 1 }
             return (job.path, written.failure)
         }
-        let html = report.html
-        failures.append((ContentReport.path, SiteRenderer.attempt { try sink.write(ContentReport.path, html) }))
+        let report = OutputFile(path: ContentReport.path, text: report.html)
+        failures.append((report.path, report.write(into: sink)))
         return (changed, failures)
     }
 }

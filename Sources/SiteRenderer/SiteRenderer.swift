@@ -4,6 +4,7 @@ import Pictures
 public import SiteModel
 public import SiteResolver
 import SiteSupport
+import SiteWideOutputs
 
 /// What `SiteRenderer.renderSite` made: the site, kept by a process that renders pages again later,
 /// and how many pages the sink found changed.
@@ -62,32 +63,14 @@ public enum SiteRenderer {
         let assetURLs = Dictionary(
             uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
         let builder = PageValueBuilder(graph: graph, strings: strings, assets: assetURLs, theme: theme)
-        let headings = markdown.converted.map(\.headings)
-        let searchMembers = SearchIndex.ContentMembers(graph, headings: headings)
-        let searchIndexes = graph.locales.map { locale in
-            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings, members: searchMembers)
-            return (locale: locale.tag, path: SearchIndex.path(locale: locale.tag, contents: data), data: data)
-        }
+        let siteWide = SiteWideFiles(
+            graph, headings: markdown.converted.map(\.headings), readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
         let others = TemplateJob.others(
-            graph, builder: builder, searchIndexes: searchIndexes.map { ($0.locale, $0.path) },
-            ogImage: markdown.siteImage)
-        var paths =
-            published.map { graph.pages[$0].outputPath } + others.map(\.path) + theme.assets.map(\.outputPath)
-        paths += searchIndexes.map(\.path)
-        paths += [ContentReport.path, ContentReport.stylePath]
-        if let states = markdown.explainerStates { paths.append(states.path) }
-        // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
-        // whatever a page links.
-        var publishedFiles = pictureFiles
-        if let icon = theme.assets.first(where: { $0.name == "favicon.ico" }) {
-            publishedFiles["favicon.ico"] = icon.contents
-        }
-        let files = publishedFiles.sorted { $0.key < $1.key }
-        paths += files.map(\.key)
-        paths += ["sitemap.xml", "robots.txt"]
-        paths += graph.locales.map { AtomFeed.path(locale: $0.tag) }
+            graph, builder: builder, searchIndexes: siteWide.searchIndexes, ogImage: markdown.siteImage)
+        let files = outputFiles(theme: theme, siteWide: siteWide, markdown: markdown, pictures: pictureFiles)
+        let paths = published.map { graph.pages[$0].outputPath } + others.map(\.path) + files.map(\.path)
         let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
         if !claims.diagnostics.isEmpty { throw BuildFailure(diagnostics + claims.diagnostics) }
         if let failure = attempt({ try sink.prepare(paths) }) {
@@ -105,27 +88,7 @@ public enum SiteRenderer {
             return (job.path, written.changed, written.failure)
         }
         progress("writing")
-        var failures = outcomes.map { ($0.path, $0.failure) }
-        for search in searchIndexes {
-            failures.append((search.path, attempt { try sink.write(search.path, search.data) }))
-        }
-        let report = ContentReport.Table(graph, readingLevels: markdown.readingLevels, today: today)
-        failures.append((ContentReport.path, attempt { try sink.write(ContentReport.path, report.html) }))
-        failures.append(
-            (ContentReport.stylePath, attempt { try sink.write(ContentReport.stylePath, ContentReport.style) }))
-        failures.append(("sitemap.xml", attempt { try sink.write("sitemap.xml", Sitemap.xml(graph)) }))
-        failures.append(("robots.txt", attempt { try sink.write("robots.txt", Sitemap.robots(graph)) }))
-        for locale in graph.locales {
-            let path = AtomFeed.path(locale: locale.tag)
-            failures.append((path, attempt { try sink.write(path, AtomFeed.xml(locale: locale.tag, graph: graph)) }))
-        }
-        failures += theme.assets.map { asset in
-            (asset.outputPath, attempt { try sink.write(asset.outputPath, asset.contents) })
-        }
-        if let states = markdown.explainerStates {
-            failures.append((states.path, attempt { try sink.write(states.path, states.contents) }))
-        }
-        failures += files.map { file in (file.key, attempt { try sink.write(file.key, file.value) }) }
+        let failures = outcomes.map { ($0.path, $0.failure) } + files.map { ($0.path, $0.write(into: sink)) }
         let writeErrors = writeDiagnostics(failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in
@@ -135,10 +98,28 @@ public enum SiteRenderer {
         let site = RenderedSite(
             theme: theme, strings: strings, builder: builder, markdown: markdown,
             stageDiagnostics: explainers.diagnostics + strings.diagnostics,
-            report: report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
+            report: siteWide.report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
             outputPaths: paths
         )
         return RenderResult(site: site, pagesChanged: outcomes.filter(\.changed).count)
+    }
+
+    /// Every file of the output besides the template pages, each listed once: the theme's
+    /// assets, the site-wide files, the explainers' state grid, and the pictures and files pages use.
+    private static func outputFiles(
+        theme: Theme, siteWide: SiteWideFiles, markdown: MarkdownStage.Result, pictures: [String: Data]
+    ) -> [OutputFile] {
+        var files = theme.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) } + siteWide.files
+        if let states = markdown.explainerStates {
+            files.append(OutputFile(path: states.path, contents: states.contents))
+        }
+        // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
+        // whatever a page links.
+        var published = pictures
+        if let icon = theme.assets.first(where: { $0.name == "favicon.ico" }) {
+            published["favicon.ico"] = icon.contents
+        }
+        return files + published.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
     }
 
     /// Runs `body`; returns what it threw.

@@ -2,6 +2,7 @@ public import Foundation
 public import SiteModel
 public import SiteResolver
 import SiteSupport
+import SiteWideOutputs
 public import TemplateEngine
 
 /// `Templates/`: the Mustache layouts and partials, compiled once per build
@@ -120,16 +121,11 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/assets/\(name)"), "cannot read asset"))
                 return nil
             }
-            let hash = contentHash(data)
+            let hash = ContentHash.of(data)
             let dot = name.lastIndex(of: ".") ?? name.endIndex
             let hashed = "\(name[..<dot]).\(hash)\(name[dot...])"
             return Asset(name: name, outputPath: "assets/\(hashed)", contents: data)
         }
-    }
-
-    /// The first 8 hex digits of the SHA-256 of `data`: a name that changes with the content.
-    static func contentHash(_ data: Data) -> String {
-        SHA256Hex.of(data, digits: 8)
     }
 }
 

@@ -1,21 +1,23 @@
 import CommonMark
 import SiteModel
-import SiteResolver
+public import SiteResolver
 import SiteSupport
 
 /// Each locale's Atom feed (`<locale>/feed.xml`, RFC 4287): its topic pages that have a date,
 /// newest first. A page's date is the latest of its front matter's `published`, `updated` and
 /// `reviewed` (`FrontMatter.lastChanged`), never a file time, so a build is deterministic. Written
 /// by code, not a template: the format is fixed and every text is escaped here.
-enum AtomFeed {
+public enum AtomFeed {
     /// Entries a feed keeps: readers' feed software shows the newest.
-    static let limit = 50
+    public static let limit = 50
 
-    static func path(locale: String) -> String { "\(locale)/feed.xml" }
+    public static func path(locale: String) -> String { "\(locale)/feed.xml" }
 
-    static func url(locale: String, _ graph: SiteGraph) -> String { graph.config.baseURL + path(locale: locale) }
+    public static func url(locale: String, _ graph: SiteGraph) -> String {
+        graph.config.baseURL + path(locale: locale)
+    }
 
-    static func xml(locale tag: String, graph: SiteGraph) -> String {
+    public static func xml(locale tag: String, graph: SiteGraph) -> String {
         let base = graph.config.origin
         let entries = graph.pages.indices.compactMap { index -> (page: PageNode, date: CalendarDate)? in
             let page = graph.pages[index]

@@ -1,14 +1,17 @@
 import CommonMark
 import SiteModel
-import SiteResolver
+public import SiteResolver
 import SiteSupport
 
 /// `sitemap.xml` with each page's translations as `xhtml:link` alternates, and
 /// `robots.txt` pointing to it. Written by code, not templates: they are for
 /// crawlers, and their format is fixed. Locale tags need no escaping: they
 /// are checked to be letters, digits and `-` when loading.
-enum Sitemap {
-    static func xml(_ graph: SiteGraph) -> String {
+public enum Sitemap {
+    public static let path = "sitemap.xml"
+    public static let robotsPath = "robots.txt"
+
+    public static func xml(_ graph: SiteGraph) -> String {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
@@ -39,7 +42,7 @@ enum Sitemap {
         return lines.joined(separator: "\n")
     }
 
-    static func robots(_ graph: SiteGraph) -> String {
+    public static func robots(_ graph: SiteGraph) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(graph.config.baseURL)sitemap.xml\n"
     }
 }

@@ -1,7 +1,7 @@
-import CommonMark
-import Foundation
+public import CommonMark
+public import Foundation
 import SiteModel
-import SiteResolver
+public import SiteResolver
 import SiteSupport
 
 /// Each locale's search index: every page's title, description, section and
@@ -9,14 +9,14 @@ import SiteSupport
 /// offline. One JSON file per locale, content-hashed like the other assets.
 /// Written by JSONWriter, keys sorted, escaped as JSONEncoder escapes
 /// (JSONEncoder itself was a tenth of a build's time).
-enum SearchIndex {
+public enum SearchIndex {
     /// Each page's description and headings as JSON members, made once per
     /// page with content of its own: a borrowed copy's entry reuses its
     /// original's (`"description":…,"headings":[…]`).
-    struct ContentMembers {
+    public struct ContentMembers: Sendable {
         fileprivate let bytes: [[UInt8]]
 
-        init(_ graph: SiteGraph, headings: [[Heading]]) {
+        public init(_ graph: SiteGraph, headings: [[Heading]]) {
             bytes = graph.pages.indices.map { index in
                 let page = graph.pages[index]
                 guard page.fallbackOf == nil, page.source.kind != .home else { return [] }
@@ -32,7 +32,7 @@ enum SearchIndex {
         }
     }
 
-    static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers) -> Data {
+    public static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers) -> Data {
         var json = JSONWriter(escaping: .minimal)
         func append(_ content: [UInt8], section: String, title: String, url: String, to json: inout JSONWriter) {
             json.object { json in
@@ -77,7 +77,7 @@ enum SearchIndex {
     }
 
     /// `assets/search-es.3f2a9c1b.json`.
-    static func path(locale tag: String, contents: Data) -> String {
-        "assets/search-\(tag).\(Theme.contentHash(contents)).json"
+    public static func path(locale tag: String, contents: Data) -> String {
+        "assets/search-\(tag).\(ContentHash.of(contents)).json"
     }
 }

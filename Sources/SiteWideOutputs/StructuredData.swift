@@ -1,13 +1,14 @@
 import SiteModel
-import SiteResolver
+public import SiteResolver
 import SiteSupport
 
 /// schema.org `MedicalWebPage` JSON-LD for a topic page: what it is about,
 /// its language, its clinical review and the papers it cites. Written by
 /// hand, straight into bytes with its keys in sorted order: it runs for
 /// every topic page, and JSONSerialization was a tenth of the render time.
-enum StructuredData {
-    static func medicalWebPage(_ index: Int, graph: SiteGraph, canonical: String, citations: [String]) -> String {
+public enum StructuredData {
+    public static func medicalWebPage(_ index: Int, graph: SiteGraph, canonical: String, citations: [String]) -> String
+    {
         let page = graph.pages[index]
         let front = page.source.frontMatter
         var json = JSONWriter()

@@ -1,20 +1,20 @@
 import CommonMark
 import Readability
-import SiteModel
-import SiteResolver
+public import SiteModel
+public import SiteResolver
 import SiteSupport
 
 /// The content team's report (`Site/content-report/`): every page × locale
 /// with its translation status, words, reading level and review state, and
 /// translation coverage per locale. Not linked, not in the sitemap, `noindex`.
 /// An internal tool, so its labels are English and live here, not in templates.
-enum ContentReport {
-    static let path = "content-report/index.html"
+public enum ContentReport {
+    public static let path = "content-report/index.html"
     /// Its style sheet, beside it: the site's Content-Security-Policy allows no `<style>` element
     /// and no `style` attribute.
-    static let stylePath = "content-report/report.css"
+    public static let stylePath = "content-report/report.css"
 
-    static let style = """
+    public static let style = """
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #d5dee6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; \
@@ -30,14 +30,14 @@ enum ContentReport {
 
     /// The report's rows, one per page id, kept by the preview so that an
     /// edit re-makes only the rows of the pages it touched.
-    struct Table: Sendable {
+    public struct Table: Sendable {
         private let locales: [String]
         private let ids: [String]
         private var rows: [String]
         private let coverage: [String: Int]
         private let today: CalendarDate?
 
-        init(_ graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?) {
+        public init(_ graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?) {
             locales = graph.locales.map(\.tag)
             ids = Set(
                 graph.pages.indices.filter { !graph.pages[$0].isGenerated && !graph.pages[$0].source.isSynthesized }
@@ -55,7 +55,7 @@ enum ContentReport {
         }
 
         /// Makes the rows of `pages`' ids again (their statuses, words and levels may have changed).
-        mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) {
+        public mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ProseStats?]) {
             for id in Set(pages.map { graph.pages[$0].id }) {
                 let position = ids.insertionPoint(of: id)
                 guard position < ids.count, ids[position] == id else { continue }
@@ -63,11 +63,11 @@ enum ContentReport {
             }
         }
 
-        var html: String {
+        public var html: String {
             ContentReport.page(locales: locales, rows: rows.joined(), coverage: coverage, total: ids.count)
         }
 
-        private func row(_ id: String, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?]) -> String {
+        private func row(_ id: String, graph: SiteGraph, readingLevels: [ProseStats?]) -> String {
             var row = "<tr><th scope=\"row\"><code>\(HTMLEscape.text(id))</code></th>"
             for tag in locales {
                 guard let index = graph.pagesByID[tag]?[id] else {
@@ -83,7 +83,7 @@ enum ContentReport {
     }
 
     private static func cell(
-        _ index: Int, graph: SiteGraph, readingLevels: [ReadingLevelCheck.ProseStats?], today: CalendarDate?
+        _ index: Int, graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?
     ) -> String {
         // Fields read one by one: a copy of the node would retain each of its strings.
         let url = HTMLEscape.text(graph.pages[index].url)

@@ -1,0 +1,39 @@
+public import CommonMark
+public import SiteModel
+public import SiteResolver
+
+/// Every file about the whole site a build writes, each made once from the
+/// graph and the pages' converted Markdown: the search indexes, the content
+/// report, the sitemap, `robots.txt` and the feeds.
+public struct SiteWideFiles: Sendable {
+    /// Each locale's search index, where its search page finds it.
+    public let searchIndexes: [(locale: String, path: String)]
+    /// The content report's rows, kept so that an edit makes only its pages' rows again.
+    public let report: ContentReport.Table
+    /// The files, each listed once, in the order they are written.
+    public let files: [OutputFile]
+
+    /// - Parameters:
+    ///   - headings: each page's headings (a borrowed page: its original's).
+    ///   - readingLevels: each page's words and level (nil: borrowed or not scored).
+    ///   - today: for the content report's review column (nil: no overdue marks).
+    public init(_ graph: SiteGraph, headings: [[Heading]], readingLevels: [ProseStats?], today: CalendarDate?) {
+        let members = SearchIndex.ContentMembers(graph, headings: headings)
+        let indexes = graph.locales.map { locale in
+            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings, members: members)
+            return OutputFile(path: SearchIndex.path(locale: locale.tag, contents: data), contents: data)
+        }
+        searchIndexes = zip(graph.locales, indexes).map { ($0.tag, $1.path) }
+        report = ContentReport.Table(graph, readingLevels: readingLevels, today: today)
+        files =
+            indexes + [
+                OutputFile(path: ContentReport.path, text: report.html),
+                OutputFile(path: ContentReport.stylePath, text: ContentReport.style),
+                OutputFile(path: Sitemap.path, text: Sitemap.xml(graph)),
+                OutputFile(path: Sitemap.robotsPath, text: Sitemap.robots(graph)),
+            ]
+            + graph.locales.map {
+                OutputFile(path: AtomFeed.path(locale: $0.tag), text: AtomFeed.xml(locale: $0.tag, graph: graph))
+            }
+    }
+}

@@ -1,0 +1,120 @@
+import CommonMark
+import Foundation
+import SiteModel
+import SiteResolver
+import SiteWideOutputs
+import TestSupport
+import XCTest
+
+final class SiteWideFilesTests: XCTestCase {
+    /// English: a home page and three topics, two of them dated; Spanish: a home page and a
+    /// translation of one topic.
+    private func graph() throws -> SiteGraph {
+        try InMemorySite.graph([
+            InMemorySite.page("_index.md", title: "Home"),
+            InMemorySite.page("tens.md", title: "TENS & pain", published: CalendarDate(year: 2026, month: 3, day: 1)),
+            InMemorySite.page("pads.md", title: "Pads", published: CalendarDate(year: 2026, month: 5, day: 2)),
+            InMemorySite.page("undated.md", title: "Undated"),
+            InMemorySite.page("_index.md", locale: "es", title: "Inicio"),
+            InMemorySite.page("tens.md", locale: "es", title: "TENS es"),
+        ])
+    }
+
+    private func files(_ graph: SiteGraph, headings: [[Heading]]? = nil) -> SiteWideFiles {
+        SiteWideFiles(
+            graph, headings: headings ?? graph.pages.map { _ in [] }, readingLevels: graph.pages.map { _ in nil },
+            today: nil)
+    }
+
+    private func text(_ path: String, in files: SiteWideFiles) throws -> String {
+        let file = try XCTUnwrap(files.files.first { $0.path == path }, path)
+        return String(decoding: file.contents, as: UTF8.self)
+    }
+
+    func testEachFileIsListedOnce() throws {
+        let files = files(try graph())
+        let paths = files.files.map(\.path)
+        XCTAssertEqual(paths.count, Set(paths).count)
+        for path in [
+            "sitemap.xml", "robots.txt", "en/feed.xml", "es/feed.xml", "content-report/index.html",
+            "content-report/report.css",
+        ] {
+            XCTAssertTrue(paths.contains(path), path)
+        }
+        XCTAssertEqual(files.searchIndexes.map(\.locale), ["en", "es"])
+        XCTAssertEqual(Set(files.searchIndexes.map(\.path)).intersection(paths).count, 2)
+    }
+
+    func testSitemapListsPagesWithTheirTranslations() throws {
+        let sitemap = try text("sitemap.xml", in: files(try graph()))
+        XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/en/pads/</loc>\n    <lastmod>2026-05-02</lastmod>"))
+        XCTAssertTrue(
+            sitemap.contains(
+                "<loc>https://example.org/en/tens/</loc>\n    <lastmod>2026-03-01</lastmod>\n"
+                    + "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/tens/\"/>\n"
+                    + "    <xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/tens/\"/>"),
+            sitemap)
+        // The undated topic has no translation: no alternates.
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/en/undated/</loc>\n  </url>"), sitemap)
+        XCTAssertEqual(
+            try text("robots.txt", in: files(try graph())),
+            "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+    }
+
+    func testFeedListsDatedTopicsNewestFirst() throws {
+        let feed = try text("en/feed.xml", in: files(try graph()))
+        XCTAssertTrue(feed.contains("<updated>2026-05-02T00:00:00Z</updated>\n  <author>"), feed)
+        let pads = try XCTUnwrap(feed.range(of: "<title>Pads</title>"))
+        let tens = try XCTUnwrap(feed.range(of: "<title>TENS &amp; pain</title>"))
+        XCTAssertLessThan(pads.lowerBound, tens.lowerBound)
+        XCTAssertFalse(feed.contains("Undated"))
+        XCTAssertFalse(feed.contains("<title>Home</title>\n    <link"))
+        let spanish = try text("es/feed.xml", in: files(try graph()))
+        XCTAssertTrue(spanish.contains("<updated>2000-01-01T00:00:00Z</updated>"), "no dated page: a fixed date")
+        XCTAssertFalse(spanish.contains("<entry>"))
+    }
+
+    func testSearchIndexListsEachPageOfItsLocaleWithItsHeadings() throws {
+        let graph = try graph()
+        let tens = graph.pages.firstIndex { $0.url == "/en/tens/" }!
+        var headings = graph.pages.map { _ in [Heading]() }
+        headings[tens] = [
+            Heading(level: 2, text: "How it \"works\"", anchor: "how", position: SourcePosition(line: 1, column: 1)),
+            Heading(level: 4, text: "Too deep", anchor: "deep", position: SourcePosition(line: 2, column: 1)),
+        ]
+        let files = files(graph, headings: headings)
+        let english = try XCTUnwrap(files.searchIndexes.first { $0.locale == "en" })
+        XCTAssertTrue(english.path.hasPrefix("assets/search-en.") && english.path.hasSuffix(".json"))
+        let index = try JSONSerialization.jsonObject(with: Data(try text(english.path, in: files).utf8))
+        let entries = try XCTUnwrap(index as? [[String: Any]])
+        XCTAssertEqual(
+            entries.compactMap { $0["url"] as? String }.sorted(), ["/en/pads/", "/en/tens/", "/en/undated/"])
+        let entry = try XCTUnwrap(entries.first { $0["url"] as? String == "/en/tens/" })
+        XCTAssertEqual(entry["title"] as? String, "TENS & pain")
+        XCTAssertEqual(entry["headings"] as? [String], ["How it \"works\""])
+        XCTAssertEqual(entry["description"] as? String, "About tens.md.")
+    }
+
+    func testContentReportHasARowPerPageIDAndCoverage() throws {
+        let report = try text("content-report/index.html", in: files(try graph()))
+        for id in ["home", "pads", "tens", "undated"] {
+            XCTAssertTrue(report.contains("<th scope=\"row\"><code>\(id)</code></th>"), id)
+        }
+        XCTAssertTrue(report.contains("4 of 4 (100%)"), report)
+        XCTAssertTrue(report.contains("2 of 4 (50%)"), report)
+    }
+
+    func testStructuredDataDescribesATopic() throws {
+        let graph = try graph()
+        let tens = graph.pages.firstIndex { $0.url == "/en/tens/" }!
+        let json = StructuredData.medicalWebPage(
+            tens, graph: graph, canonical: "https://example.org/en/tens/", citations: ["https://doi.org/10.1/x"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["@type"] as? String, "MedicalWebPage")
+        XCTAssertEqual(object["name"] as? String, "TENS & pain")
+        XCTAssertEqual(object["inLanguage"] as? String, "en")
+        XCTAssertEqual(object["citation"] as? [String], ["https://doi.org/10.1/x"])
+        XCTAssertEqual(object["url"] as? String, "https://example.org/en/tens/")
+    }
+}
