@@ -68,8 +68,8 @@ public final class LastBuild: Sendable {
     }
 
     /// The Markdown the kept build converted, to be found again by the next.
-    public func conversions(in store: RecordStore) -> [ConversionInput: MarkdownConversion] {
-        state.withLock { $0.storeKey == store.key ? $0.site?.markdown.conversions ?? [:] : [:] }
+    public func memo(in store: RecordStore) -> MarkdownMemo {
+        state.withLock { $0.storeKey == store.key ? $0.site?.markdown.memo ?? MarkdownMemo() : MarkdownMemo() }
     }
 
     /// The kept build, handed out to a patch: the rendered site, its record, where each path is in

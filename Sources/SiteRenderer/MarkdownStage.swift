@@ -25,7 +25,7 @@ public enum MarkdownStage {
         /// The explainers' shared state grid, if any.
         var explainerStates: (path: String, contents: Data)?
         /// This run's conversions: a later run finds its pages' conversions here.
-        public internal(set) var conversions: [ConversionInput: MarkdownConversion]
+        public internal(set) var memo: MarkdownMemo
         /// What single pages are converted and finished against.
         fileprivate var kept: Kept
 
@@ -80,7 +80,7 @@ public enum MarkdownStage {
     /// of its own, and what `convert` computes for one.
     public struct ConvertedPage: Sendable {
         public let index: Int
-        fileprivate let key: ConversionInput
+        fileprivate let input: ConversionInput
         fileprivate let conversion: MarkdownConversion
         fileprivate let fill: PageBody.SharedFill
         /// Its links' and citations' problems.
@@ -112,7 +112,7 @@ public enum MarkdownStage {
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
     static func run(
         _ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage,
-        memo: [ConversionInput: MarkdownConversion] = [:], pictures settings: PictureStage.Settings
+        memo: MarkdownMemo = MarkdownMemo(), pictures settings: PictureStage.Settings
     ) -> Result {
         let options = LocaleOptions(config: graph.config, locales: graph.locales)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
@@ -134,8 +134,7 @@ public enum MarkdownStage {
         let glossary = GlossaryLinks(graph: graph, converted: converted)
         var result = Result(
             bodies: [], converted: converted, readingLevels: readingLevels, explainerStates: embeds.states,
-            conversions: Dictionary(
-                conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first }),
+            memo: MarkdownMemo(conversions),
             kept: Kept(
                 embedHTML: embeds.html, embedDiagnostics: embeds.diagnostics, pictures: pictures, pageDiagnostics: [],
                 readingDiagnostics: [],
@@ -206,36 +205,36 @@ public enum MarkdownStage {
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
     public static func convert(
         _ pages: [SourcePage], config: SiteConfig, locales: LocaleTable,
-        memo: [ConversionInput: MarkdownConversion] = [:]
-    ) -> [ConversionInput: MarkdownConversion] {
+        memo: MarkdownMemo = MarkdownMemo()
+    ) -> MarkdownMemo {
         let options = LocaleOptions(config: config, locales: locales)
         let conversions = ParallelMap.map(pages) { page in
             convert(
                 body: page.body, language: page.locale,
                 options: options.options(locale: page.locale, isGlossary: false), memo: memo)
         }
-        return Dictionary(conversions.map { ($0.key, $0.conversion) }, uniquingKeysWith: { first, _ in first })
+        return MarkdownMemo(conversions)
     }
 
     /// A page's Markdown through cmark-gfm and the reading-level score, or the memo's copy.
     fileprivate static func conversion(
-        of page: PageNode, options: LocaleOptions, memo: [ConversionInput: MarkdownConversion]
-    ) -> (key: ConversionInput, conversion: MarkdownConversion) {
+        of page: PageNode, options: LocaleOptions, memo: MarkdownMemo
+    ) -> (input: ConversionInput, conversion: MarkdownConversion) {
         convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
     private static func convert(
         body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint),
-        memo: [ConversionInput: MarkdownConversion]
-    ) -> (key: ConversionInput, conversion: MarkdownConversion) {
-        let key = memoKey(body: body, language: language, options: options.fingerprint)
-        if let known = memo[key] { return (key, known) }
+        memo: MarkdownMemo
+    ) -> (input: ConversionInput, conversion: MarkdownConversion) {
+        let input = ConversionInput(body: body, language: language, options: options.fingerprint)
+        if let known = memo[input] { return (input, known) }
         var rendered = MarkdownConverter.convert(
             body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
         rendered.proseText = ""
-        return (key, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
+        return (input, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
     }
 
     /// Each locale's Markdown options, hashed once (with and without glossary terms), not once per page.
@@ -283,14 +282,10 @@ public enum MarkdownStage {
         }
     }
 
-    /// The memo key of `page`'s conversion: everything it reads, the body,
+    /// The memo input of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
-    fileprivate static func memoKey(_ page: PageNode, options: LocaleOptions) -> ConversionInput {
-        memoKey(body: page.source.body, language: page.locale, options: options.options(for: page).fingerprint)
-    }
-
-    private static func memoKey(body: String, language: String, options: Fingerprint) -> ConversionInput {
-        ConversionInput(body: body, language: language, options: options)
+    fileprivate static func conversionInput(_ page: PageNode, options: LocaleOptions) -> ConversionInput {
+        ConversionInput(body: page.source.body, language: page.locale, options: options.options(for: page).fingerprint)
     }
 
     fileprivate static func optionsKey(_ options: MarkdownOptions) -> Fingerprint {
@@ -319,12 +314,12 @@ extension MarkdownStage.Result {
     public func convert(_ index: Int, page: PageNode, graph: SiteGraph) -> MarkdownStage.ConvertedPage {
         checked(
             index, page: page,
-            conversion: MarkdownStage.conversion(of: page, options: kept.options, memo: conversions), graph: graph)
+            conversion: MarkdownStage.conversion(of: page, options: kept.options, memo: memo), graph: graph)
     }
 
     /// Links, terms and citations of a converted page, and its problems.
     fileprivate func checked(
-        _ index: Int, page: PageNode, conversion: (key: ConversionInput, conversion: MarkdownConversion),
+        _ index: Int, page: PageNode, conversion: (input: ConversionInput, conversion: MarkdownConversion),
         graph: SiteGraph
     ) -> MarkdownStage.ConvertedPage {
         let own = MarkdownStage.sharedFill(
@@ -333,7 +328,7 @@ extension MarkdownStage.Result {
             allowsRemotePictures: kept.allowsRemotePictures
         )
         return MarkdownStage.ConvertedPage(
-            index: index, key: conversion.key, conversion: conversion.conversion, fill: own.fill,
+            index: index, input: conversion.input, conversion: conversion.conversion, fill: own.fill,
             diagnostics: own.diagnostics,
             readingDiagnostic: ReadingLevelCheck.diagnostic(
                 page, stats: conversion.conversion.stats, config: graph.config)
@@ -368,9 +363,9 @@ extension MarkdownStage.Result {
     /// is the page as it was, whose memo entry goes (or a long preview would
     /// keep every version of the page).
     public mutating func store(_ page: MarkdownStage.ConvertedPage, replacing old: PageNode) {
-        let oldKey = MarkdownStage.memoKey(old, options: kept.options)
-        if oldKey != page.key { conversions[oldKey] = nil }
-        conversions[page.key] = page.conversion
+        let oldInput = MarkdownStage.conversionInput(old, options: kept.options)
+        if oldInput != page.input { memo[oldInput] = nil }
+        memo[page.input] = page.conversion
         readingLevels[page.index] = page.conversion.stats
         kept.readingDiagnostics[page.index] = page.readingDiagnostic
     }

@@ -20,7 +20,7 @@ public struct RenderResult: Sendable {
 public enum SiteRenderer {
     /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
     private static func content(
-        _ graph: SiteGraph, templateStrings: [String: String], memo: [ConversionInput: MarkdownConversion],
+        _ graph: SiteGraph, templateStrings: [String: String], memo: MarkdownMemo,
         pictures: PictureSettings
     ) -> (
         explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, diagnostics: [Diagnostic]
@@ -48,7 +48,7 @@ public enum SiteRenderer {
     ///   - progress: told each stage's name as it starts (`links`, `pages`, `writing`).
     public static func renderSite(
         _ graph: SiteGraph, theme: Theme?, into sink: some OutputSink, today: CalendarDate? = nil,
-        memo: [ConversionInput: MarkdownConversion] = [:], outputName: String = "Site",
+        memo: MarkdownMemo = MarkdownMemo(), outputName: String = "Site",
         checksOnly: Bool = false, pictures: PictureSettings, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> RenderResult {
         progress("links")

@@ -50,6 +50,13 @@ public struct FingerprintHasher {
         }
     }
 
+    /// A fingerprint made earlier (of a locale's Markdown options, say).
+    public mutating func combine(_ fingerprint: Fingerprint) {
+        tag(5, count: 0)
+        withUnsafeBytes(of: fingerprint.high.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: fingerprint.low.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+
     /// A list of texts: its count, then each.
     public mutating func combine(texts: [String]) {
         tag(7, count: texts.count)

@@ -72,7 +72,7 @@ public enum SiteBuilder {
         let inputs = InputSnapshot.take([options.contentPath, options.templatesPath])
         let destination: Destination =
             mode == .inPlace ? .inPlace(beforeChanges: { lastBuild.forgetRecord(in: store) }) : .staging
-        let run = try run(options, into: destination, memo: lastBuild.conversions(in: store), progress: progress)
+        let run = try run(options, into: destination, memo: lastBuild.memo(in: store), progress: progress)
         let summary = BuildSummary(
             run.rendered.site, mode: mode, pagesRendered: run.rendered.pagesChanged, changedFiles: run.changedFiles)
         let saved = BuildRecord(
@@ -103,11 +103,11 @@ public enum SiteBuilder {
     /// Load → resolve → render → write, every page, into `destination`.
     /// - Parameter memo: Markdown an earlier build converted.
     static func run(
-        _ options: BuildOptions, into destination: Destination, memo: [ConversionInput: MarkdownConversion],
+        _ options: BuildOptions, into destination: Destination, memo: MarkdownMemo,
         progress: (String) -> Void
     ) throws(BuildFailure) -> Run {
         var log = DiagnosticsLog()
-        let resolved = try loadAndResolve(options, log: &log, convertingMarkdown: memo, progress: progress)
+        let resolved = try loadAndResolve(options, log: &log, memo: memo, progress: progress)
         progress("templates")
         let theme = loadTheme(options, graph: resolved.graph, log: &log)
         guard let theme, !log.hasErrors else {
@@ -139,7 +139,7 @@ public enum SiteBuilder {
     struct ResolvedSite {
         var graph: SiteGraph
         var loaderWarningFiles: Set<String>
-        var markdown: [ConversionInput: MarkdownConversion]
+        var memo: MarkdownMemo
     }
 
     /// Stages 1 and 2; the errors of single pages go in the log, and the run goes on to every later
@@ -149,7 +149,7 @@ public enum SiteBuilder {
     ///   locales.
     private static func loadAndResolve(
         _ options: BuildOptions, log: inout DiagnosticsLog,
-        convertingMarkdown memo: [ConversionInput: MarkdownConversion]?,
+        memo: MarkdownMemo?,
         progress: (String) -> Void
     ) throws(BuildFailure) -> ResolvedSite {
         progress("loading")
@@ -178,7 +178,7 @@ public enum SiteBuilder {
         log.append(loaded.errors + errors)
         return ResolvedSite(
             graph: graph, loaderWarningFiles: Set(loaded.warnings.map(\.location.file)),
-            markdown: conversion?.result() ?? [:])
+            memo: conversion?.result() ?? MarkdownMemo())
     }
 
     /// The templates; nil if they have errors, which go in the log with the checks they stop.
@@ -201,7 +201,7 @@ public enum SiteBuilder {
     ) {
         do {
             _ = try SiteRenderer.renderSite(
-                resolved.graph, theme: theme, into: DiscardingSink(), today: options.today, memo: resolved.markdown,
+                resolved.graph, theme: theme, into: DiscardingSink(), today: options.today, memo: resolved.memo,
                 checksOnly: true, pictures: pictureSettings(options, graph: resolved.graph))
         } catch {
             log.append(error)
@@ -231,7 +231,7 @@ public enum SiteBuilder {
         let rendered: RenderResult
         do throws(BuildFailure) {
             rendered = try SiteRenderer.renderSite(
-                resolved.graph, theme: theme, into: sink, today: options.today, memo: resolved.markdown,
+                resolved.graph, theme: theme, into: sink, today: options.today, memo: resolved.memo,
                 pictures: pictureSettings(options, graph: resolved.graph), progress: progress)
             progress("saving")
             try mark(sink, options: options)
@@ -283,7 +283,7 @@ public enum SiteBuilder {
         -> SiteGraph
     {
         var log = DiagnosticsLog()
-        let resolved = try loadAndResolve(options, log: &log, convertingMarkdown: nil, progress: progress)
+        let resolved = try loadAndResolve(options, log: &log, memo: nil, progress: progress)
         if log.hasErrors { throw log.failure() }
         return resolved.graph
     }
@@ -292,7 +292,7 @@ public enum SiteBuilder {
     /// wants the site's ids even while a page is broken. Throws only when the configuration has errors.
     public static func resolveDespitePageErrors(_ options: BuildOptions) throws(BuildFailure) -> SiteGraph {
         var log = DiagnosticsLog()
-        return try loadAndResolve(options, log: &log, convertingMarkdown: nil, progress: { _ in }).graph
+        return try loadAndResolve(options, log: &log, memo: nil, progress: { _ in }).graph
     }
 }
 

@@ -15,7 +15,7 @@ public struct CheckReport: Sendable {
 public enum SiteChecker {
     public static func check(_ options: BuildOptions) -> CheckReport {
         do {
-            let run = try SiteBuilder.run(options, into: .discarded, memo: [:], progress: { _ in })
+            let run = try SiteBuilder.run(options, into: .discarded, memo: MarkdownMemo(), progress: { _ in })
             return CheckReport(diagnostics: run.rendered.site.siteWarnings, skipped: [])
         } catch {
             return CheckReport(diagnostics: error.diagnostics, skipped: error.skipped)
