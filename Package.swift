@@ -168,7 +168,13 @@ let package = Package(
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SiteWideOutputsTests",
-            dependencies: ["SiteWideOutputs", "SiteModel", "SiteResolver", "TestSupport"],
+            dependencies: ["SiteWideOutputs", "SiteModel", "SiteResolver", "CommonMark", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SiteRendererTests",
+            dependencies: [
+                "SiteRenderer", "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Pictures", "TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "IncrementalTests",

@@ -102,44 +102,31 @@ public enum BodyEditPatch {
         throws(BuildFailure) -> Int?
     {
         let graph = site.graph
-        var converted: [MarkdownStage.ConvertedPage] = []
-        var finished: [MarkdownStage.FinishedPage] = []
+        var replacements: [RenderSession.PageReplacement] = []
         for index in edit.edited {
-            let page = edit.page(index, in: graph)
-            let conversion = site.markdown.convert(index, page: page, graph: graph)
-            guard conversion.outline == site.markdown.outline(of: index),
-                !site.markdown.hasEmbedProblems(in: page.source.file)
+            let copies = edit.copies.filter { graph.pages[$0].fallbackOf == index }
+            guard
+                let replacement = site.session.replacement(
+                    of: index, by: edit.page(index, in: graph), copies: copies.map { ($0, edit.page($0, in: graph)) })
             else { return nil }
-            converted.append(conversion)
-            for shown in [index] + edit.copies.filter({ graph.pages[$0].fallbackOf == index }) {
-                finished.append(site.markdown.finish(shown, page: edit.page(shown, in: graph), from: conversion))
-            }
+            replacements.append(replacement)
         }
         // The last build had no errors: any now are the edit's.
-        let removed = finished.flatMap { site.markdown.diagnostics(of: $0.index) }
-        let added = finished.flatMap(\.diagnostics) + converted.compactMap(\.readingDiagnostic)
+        let removed = replacements.flatMap { site.session.diagnostics(replacedBy: $0) }
+        let added = replacements.flatMap(\.diagnostics)
         if added.hasErrors {
-            var markdown = site.markdown
-            store(converted, finished, in: &markdown, before: graph)
-            throw BuildFailure(site.stageDiagnostics + markdown.diagnostics)
+            var session = site.session
+            for replacement in replacements { session.replace(replacement) }
+            throw BuildFailure(site.stageDiagnostics + session.diagnostics)
         }
         // From here on the site is the edited one.
         site.siteWarnings.replace(removed + edit.removedWarnings, with: added + edit.addedWarnings)
-        site.changePages { edit.apply(to: &$0) }
-        store(converted, finished, in: &site.markdown, before: graph)
+        site.session.changePages { edit.apply(to: &$0) }
+        for replacement in replacements { site.session.replace(replacement) }
         let written = site.write(pages: edit.affected, into: sink)
         let writeErrors = SiteRenderer.writeDiagnostics(written.failures, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(site.siteWarnings + writeErrors) }
         return written.changed
-    }
-
-    /// - Parameter graph: the graph before the edit (whose pages' memo entries go).
-    private static func store(
-        _ converted: [MarkdownStage.ConvertedPage], _ finished: [MarkdownStage.FinishedPage],
-        in markdown: inout MarkdownStage.Result, before graph: SiteGraph
-    ) {
-        for page in converted { markdown.store(page, replacing: graph.pages[page.index]) }
-        for page in finished { markdown.store(page) }
     }
 
     /// The pages read again; nil if one is gone, not a regular file, or has problems.

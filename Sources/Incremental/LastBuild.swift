@@ -69,7 +69,7 @@ public final class LastBuild: Sendable {
 
     /// The Markdown the kept build converted, to be found again by the next.
     public func memo(in store: RecordStore) -> MarkdownMemo {
-        state.withLock { $0.storeKey == store.key ? $0.site?.markdown.memo ?? MarkdownMemo() : MarkdownMemo() }
+        state.withLock { $0.storeKey == store.key ? $0.site?.session.memo ?? MarkdownMemo() : MarkdownMemo() }
     }
 
     /// The kept build, handed out to a patch: the rendered site, its record, where each path is in

@@ -2,17 +2,13 @@ public import SiteModel
 public import SiteResolver
 import SiteWideOutputs
 
-/// What a render produced: the resolved site it rendered, each page's
-/// Markdown and finished body, the page values, the content report and the
-/// build's warnings. A clean build drops it; a long-running process keeps it
-/// as part of its last build, and renders single pages again from it (see
-/// the `Incremental` module). Every function here serves both.
+/// What a render produced: the session it rendered every page through, the
+/// content report and the build's warnings. A clean build drops it; a
+/// long-running process keeps it as part of its last build, and renders
+/// single pages again through its session (see the `Incremental` module).
 public struct RenderedSite: Sendable {
-    let theme: Theme
-    let strings: LocaleStrings
-    var builder: PageValueBuilder
-    /// Each page's Markdown, converted and finished.
-    public var markdown: MarkdownStage.Result
+    /// What rendering a page takes, kept to render edited pages again.
+    public var session: RenderSession
     /// The explainer presets' and the locale strings' problems.
     public let stageDiagnostics: [Diagnostic]
     var report: ContentReport.Table
@@ -23,13 +19,7 @@ public struct RenderedSite: Sendable {
     public let outputPaths: [String]
 
     /// The graph the site was rendered from.
-    public var graph: SiteGraph { builder.graph }
-
-    /// Changes the graph's pages in place (their sources, their translation
-    /// statuses), which no value shared between pages shows.
-    public mutating func changePages(_ change: (inout SiteGraph) -> Void) {
-        builder.changeGraph(change)
-    }
+    public var graph: SiteGraph { session.graph }
 
     /// Writes pages `indices` (published ones) and the content report, its
     /// rows for those pages made again, into `sink`, which holds the rest of
@@ -39,16 +29,16 @@ public struct RenderedSite: Sendable {
         changed: Int, failures: [(path: String, failure: (any Error)?)]
     ) {
         let pages = indices.filter { graph.pages[$0].isPublished }
-        report.update(pages: pages, graph: graph, readingLevels: markdown.readingLevels)
-        let jobs = pages.map { TemplateJob.page($0, graph: graph, builder: builder, markdown: markdown) }
-        if let failure = SiteRenderer.attempt({ try sink.prepare(jobs.map(\.path) + [ContentReport.path]) }) {
+        report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
+        let paths = pages.map { graph.pages[$0].outputPath }
+        if let failure = SiteRenderer.attempt({ try sink.prepare(paths + [ContentReport.path]) }) {
             return (0, [("", failure)])
         }
         var changed = 0
-        var failures = jobs.map { job -> (path: String, failure: (any Error)?) in
-            let written = job.write(theme: theme, into: sink)
+        var failures = pages.map { index -> (path: String, failure: (any Error)?) in
+            let written = session.write(index, into: sink)
             if written.changed { changed += 1 }
-            return (job.path, written.failure)
+            return (graph.pages[index].outputPath, written.failure)
         }
         let report = OutputFile(path: ContentReport.path, text: report.html)
         failures.append((report.path, report.write(into: sink)))

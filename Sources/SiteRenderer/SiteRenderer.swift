@@ -20,19 +20,22 @@ public struct RenderResult: Sendable {
 public enum SiteRenderer {
     /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
     private static func content(
-        _ graph: SiteGraph, templateStrings: [String: String], memo: MarkdownMemo,
-        pictures: PictureSettings
+        _ graph: SiteGraph, templateStrings: [String: String], memo: MarkdownMemo, pictures: PictureSettings
     ) -> (
-        explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, diagnostics: [Diagnostic]
+        explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, context: MarkdownContext,
+        diagnostics: [Diagnostic]
     ) {
         let explainers = ExplainerStage(graph: graph)
         let usedStrings = templateStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
         let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let markdown = MarkdownStage.run(
+        let (markdown, context) = MarkdownStage.run(
             graph, strings: strings, explainers: explainers, memo: memo, pictures: pictures)
-        return (explainers, strings, markdown, explainers.diagnostics + strings.diagnostics + markdown.diagnostics)
+        return (
+            explainers, strings, markdown, context,
+            explainers.diagnostics + strings.diagnostics + markdown.diagnostics
+        )
     }
 
     /// Renders every page into `sink`; a failure carries this stage's diagnostics alone.
@@ -52,23 +55,20 @@ public enum SiteRenderer {
         checksOnly: Bool = false, pictures: PictureSettings, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> RenderResult {
         progress("links")
-        let (explainers, strings, converted, diagnostics) = content(
+        let (explainers, strings, markdown, madeContext, diagnostics) = content(
             graph, templateStrings: theme?.usedStrings ?? [:], memo: memo, pictures: pictures)
         guard let theme, !diagnostics.hasErrors, !checksOnly else { throw BuildFailure(diagnostics) }
-        var kept = converted
-        let pictureFiles = kept.takePublishedFiles()
-        let markdown = kept
+        var context = madeContext
+        let pictureFiles = context.takePublishedFiles()
 
         progress("pages")
-        let assetURLs = Dictionary(
-            uniqueKeysWithValues: theme.assets.map { ($0.key, graph.config.basePath + $0.outputPath) })
-        let builder = PageValueBuilder(graph: graph, strings: strings, assets: assetURLs, theme: theme)
+        let session = RenderSession(graph: graph, theme: theme, strings: strings, markdown: markdown, context: context)
         let siteWide = SiteWideFiles(
             graph, headings: markdown.converted.map(\.headings), readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
         let others = TemplateJob.others(
-            graph, builder: builder, searchIndexes: siteWide.searchIndexes, ogImage: markdown.siteImage)
+            graph, builder: session.builder, searchIndexes: siteWide.searchIndexes, ogImage: session.siteImage)
         let files = outputFiles(theme: theme, siteWide: siteWide, markdown: markdown, pictures: pictureFiles)
         let paths = published.map { graph.pages[$0].outputPath } + others.map(\.path) + files.map(\.path)
         let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
@@ -80,10 +80,11 @@ public enum SiteRenderer {
         // for every page at once they would double the build's peak memory.
         let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) {
             index -> (path: String, changed: Bool, failure: (any Error)?) in
-            let job =
-                index < published.count
-                ? TemplateJob.page(published[index], graph: graph, builder: builder, markdown: markdown)
-                : others[index - published.count]
+            guard index >= published.count else {
+                let written = session.write(published[index], into: sink)
+                return (graph.pages[published[index]].outputPath, written.changed, written.failure)
+            }
+            let job = others[index - published.count]
             let written = job.write(theme: theme, into: sink)
             return (job.path, written.changed, written.failure)
         }
@@ -96,8 +97,7 @@ public enum SiteRenderer {
                 locale: locale.tag, pages: graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
         }
         let site = RenderedSite(
-            theme: theme, strings: strings, builder: builder, markdown: markdown,
-            stageDiagnostics: explainers.diagnostics + strings.diagnostics,
+            session: session, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
             report: siteWide.report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
             outputPaths: paths
         )

@@ -25,17 +25,6 @@ struct TemplateJob: Sendable {
         }
     }
 
-    /// Page `index` of the graph.
-    static func page(_ index: Int, graph: SiteGraph, builder: PageValueBuilder, markdown: MarkdownStage.Result)
-        -> TemplateJob
-    {
-        let converted = markdown.converted[index]
-        let values = builder.values(
-            index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty,
-            citations: markdown.citations(index), image: markdown.socialImage(of: index, in: graph))
-        return TemplateJob(path: graph.pages[index].outputPath, values: values)
-    }
-
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
     static func others(
         _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],

@@ -29,6 +29,12 @@ public struct Theme: Sendable {
         /// `assets/style.3f2a9c1b.css`.
         public var outputPath: String
         public var contents: Data
+        public init(name: String, outputPath: String, contents: Data) {
+            self.name = name
+            self.outputPath = outputPath
+            self.contents = contents
+        }
+
         /// `style_css`: how templates refer to it (`{{assets.style_css}}`).
         public var key: String {
             name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")
@@ -56,11 +62,24 @@ public struct Theme: Sendable {
             }
             sources[String(path.dropLast(".mustache".count))] = text
         }
+        let assets = loadAssets(
+            templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
+        return try compile(
+            sources, assets: assets, readErrors: diagnostics, displayRoot: displayRoot, stringKeys: stringKeys,
+            kinds: kinds)
+    }
+
+    /// Compiles templates already read (`home`, `partials/head`: paths under `Templates/`
+    /// without `.mustache`) with the assets they use, as `load` does.
+    /// - Parameter readErrors: the files that could not be read, reported with the rest.
+    public static func compile(
+        _ sources: [String: String], assets: [Asset] = [], readErrors: [Diagnostic] = [],
+        displayRoot: String = "Templates", stringKeys: Set<String>, kinds: Set<PageKind> = Set(PageKind.allCases)
+    ) throws(BuildFailure) -> Theme {
+        var diagnostics = readErrors
         let (library, parseErrors) = TemplateLibrary.parse(sources)
         diagnostics += parseErrors.map { diagnostic($0, displayRoot: displayRoot) }
         let unparsed = Set(parseErrors.map(\.template))
-        let assets = loadAssets(
-            templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
         let cachedNames = library.names.filter { $0.hasPrefix(cachedPrefix) }
         let keys: [String: Set<String>] = [
             KeySpace.strings: stringKeys,

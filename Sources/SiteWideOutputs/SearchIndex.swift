@@ -32,7 +32,9 @@ public enum SearchIndex {
         }
     }
 
-    public static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers) -> Data {
+    public static func json(locale tag: String, graph: SiteGraph, headings: [[Heading]], members: ContentMembers)
+        -> Data
+    {
         var json = JSONWriter(escaping: .minimal)
         func append(_ content: [UInt8], section: String, title: String, url: String, to json: inout JSONWriter) {
             json.object { json in
