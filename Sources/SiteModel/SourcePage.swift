@@ -1,3 +1,5 @@
+public import SiteSupport
+
 /// A Markdown file's front matter, typed.
 public struct FrontMatter: Sendable, Hashable {
     public var title: String
@@ -83,7 +85,12 @@ public struct SourcePage: Sendable, Hashable {
     public var relativePath: String
     public var kind: Kind
     public var frontMatter: FrontMatter
-    public var body: String
+    public var body: String {
+        didSet { bodyDigest = Fingerprint.of(body) }
+    }
+    /// The body's fingerprint, made once when the page is loaded (and again if the body is
+    /// replaced): what the Markdown memo knows a body by, without hashing it per lookup.
+    public private(set) var bodyDigest: Fingerprint
     /// Where the body starts: line 1 of the body is this file line.
     public var bodyLocation: SourceLocation
 
@@ -96,6 +103,7 @@ public struct SourcePage: Sendable, Hashable {
         self.kind = kind
         self.frontMatter = frontMatter
         self.body = body
+        self.bodyDigest = Fingerprint.of(body)
         self.bodyLocation = bodyLocation
     }
 

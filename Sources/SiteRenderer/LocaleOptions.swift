@@ -50,7 +50,7 @@ struct LocaleOptions: Sendable {
     /// The memo input of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
     func conversionInput(_ page: PageNode) -> ConversionInput {
-        ConversionInput(body: page.source.body, language: page.locale, options: options(for: page).fingerprint)
+        ConversionInput(body: page.source.bodyDigest, language: page.locale, options: options(for: page).fingerprint)
     }
 
     private static func fingerprint(_ options: MarkdownOptions) -> Fingerprint {

@@ -1,17 +1,17 @@
 import SiteSupport
 
 /// Everything a conversion reads, the body, the language its reading level
-/// is scored in and the locale's Markdown options, as one digest made when the
-/// input is made: a lookup hashes 16 bytes and compares 16, never the body.
+/// is scored in and the locale's Markdown options, by their digests: the body's
+/// was made once, when its page was loaded, so a lookup never reads the body.
 public struct ConversionInput: Hashable, Sendable {
-    private let digest: Fingerprint
+    private let body: Fingerprint
+    private let language: String
+    private let options: Fingerprint
 
-    init(body: String, language: String, options: Fingerprint) {
-        var hasher = FingerprintHasher()
-        hasher.combine(options)
-        hasher.combine(language)
-        hasher.combine(body)
-        digest = hasher.finalize()
+    init(body: Fingerprint, language: String, options: Fingerprint) {
+        self.body = body
+        self.language = language
+        self.options = options
     }
 }
 

@@ -176,7 +176,7 @@ public enum MarkdownStage {
         let options = LocaleOptions(config: config, locales: locales)
         let conversions = ParallelMap.map(pages) { page in
             convert(
-                body: page.body, language: page.locale,
+                page, language: page.locale,
                 options: options.options(locale: page.locale, isGlossary: false), memo: memo)
         }
         return MarkdownMemo(conversions)
@@ -186,17 +186,18 @@ public enum MarkdownStage {
     static func conversion(
         of page: PageNode, options: LocaleOptions, memo: MarkdownMemo
     ) -> (input: ConversionInput, conversion: MarkdownConversion) {
-        convert(body: page.source.body, language: page.locale, options: options.options(for: page), memo: memo)
+        convert(page.source, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
     private static func convert(
-        body: String, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint),
+        _ page: SourcePage, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint),
         memo: MarkdownMemo
     ) -> (input: ConversionInput, conversion: MarkdownConversion) {
-        let input = ConversionInput(body: body, language: language, options: options.fingerprint)
+        let input = ConversionInput(body: page.bodyDigest, language: language, options: options.fingerprint)
         if let known = memo[input] { return (input, known) }
         var rendered = MarkdownConverter.convert(
-            body, options: options.options, reservedAnchors: templateAnchors, isInternal: LinkDestination.isInternal)
+            page.body, options: options.options, reservedAnchors: templateAnchors,
+            isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
         rendered.proseText = ""

@@ -44,10 +44,12 @@ final class MarkdownMemoTests: XCTestCase {
 
     func testInputsDifferInBodyLanguageAndOptions() {
         let options = Fingerprint(high: 1, low: 2)
-        let input = ConversionInput(body: "Text.", language: "en", options: options)
-        XCTAssertEqual(input, ConversionInput(body: "Text.", language: "en", options: options))
-        XCTAssertNotEqual(input, ConversionInput(body: "Text!", language: "en", options: options))
-        XCTAssertNotEqual(input, ConversionInput(body: "Text.", language: "es", options: options))
-        XCTAssertNotEqual(input, ConversionInput(body: "Text.", language: "en", options: Fingerprint(high: 1, low: 3)))
+        let input = ConversionInput(body: Fingerprint.of("Text."), language: "en", options: options)
+        XCTAssertEqual(input, ConversionInput(body: Fingerprint.of("Text."), language: "en", options: options))
+        XCTAssertNotEqual(input, ConversionInput(body: Fingerprint.of("Text!"), language: "en", options: options))
+        XCTAssertNotEqual(input, ConversionInput(body: Fingerprint.of("Text."), language: "es", options: options))
+        XCTAssertNotEqual(
+            input,
+            ConversionInput(body: Fingerprint.of("Text."), language: "en", options: Fingerprint(high: 1, low: 3)))
     }
 }
