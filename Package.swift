@@ -114,7 +114,16 @@ let package = Package(
             name: "SpinesiteKit",
             dependencies: [
                 "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter", "Incremental", "Pictures",
-                "CommonMark", "XLIFF",
+            ],
+            swiftSettings: strict
+        ),
+        // The translation workflow over the pipeline: pages → XLIFF units and back, stamps, reports, diffs.
+        .target(
+            name: "Translations",
+            dependencies: [
+                "SpinesiteKit", "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter",
+                "CommonMark",
+                "XLIFF",
             ],
             swiftSettings: strict
         ),
@@ -139,7 +148,8 @@ let package = Package(
         .executableTarget(
             name: "spinesite",
             dependencies: [
-                "SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "SiteRenderer", "PreviewServer",
+                "SpinesiteKit", "Incremental", "Translations", "PreviewServer", "SiteModel", "SiteResolver",
+                "SiteRenderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -183,6 +193,11 @@ let package = Package(
             ], swiftSettings: strict),
         .testTarget(
             name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TranslationsTests",
+            dependencies: ["Translations", "SpinesiteKit", "SiteModel", "SiteResolver", "XLIFF", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SpinesiteKitTests",
             dependencies: [

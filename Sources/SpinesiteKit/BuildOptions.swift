@@ -38,7 +38,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// `Content`, or `ROOT/Content`: how files are named in diagnostics.
-    func display(_ name: String) -> String {
+    public func display(_ name: String) -> String {
         root == "." || root.isEmpty ? name : (root.hasSuffix("/") ? root + name : "\(root)/\(name)")
     }
 

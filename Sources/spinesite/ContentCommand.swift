@@ -1,6 +1,7 @@
 import ArgumentParser
 import SiteModel
 import SpinesiteKit
+import Translations
 
 /// A command that reads or writes `Content/`: before it runs, whatever an interrupted translations
 /// import left is finished or undone, so that no command sees half an import. A new command that

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteModel
 import SpinesiteKit
+import Translations
 
 extension Translations {
     struct Export: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteModel
 import SpinesiteKit
+import Translations
 
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(

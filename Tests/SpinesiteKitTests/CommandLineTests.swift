@@ -1,5 +1,4 @@
 import Foundation
-import SpinesiteKit
 import TestSupport
 import XCTest
 
@@ -152,16 +151,6 @@ final class TranslatorGuideTests: XCTestCase {
             let result = try SpinesiteCommand.run(arguments, in: site.url)
             XCTAssertEqual(result.status, 0, "spinesite \(command): \(result.stderr)")
         }
-    }
-
-    /// The states the guide names are the ones `spinesite translations` prints.
-    func testTheGuideNamesTheStatesTheReportPrints() throws {
-        let text = try guide()
-        let list = try XCTUnwrap(text.components(separatedBy: "in these states:").dropFirst().first)
-        let named = list.prefix { $0 != "." }.components(separatedBy: "`").enumerated()
-            .filter { $0.offset % 2 == 1 }.map(\.element)
-        XCTAssertEqual(Set(named), ["original", "current", "stale", "unstamped", "fallback", "missing"])
-        XCTAssertTrue(named.allSatisfy { TranslationReport.Cell(rawValue: $0) != nil }, "\(named)")
     }
 
     /// A file name holding terminal escapes is printed escaped, not obeyed by the terminal.

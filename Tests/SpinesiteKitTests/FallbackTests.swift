@@ -115,13 +115,6 @@ final class FallbackTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
         XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
     }
-
-    func testTranslationReportShowsFallbacks() throws {
-        let translations = try TranslationReport.make(
-            BuildOptions(root: folder.path + "/site", templates: Repository.templates.path))
-        XCTAssertEqual(translations.counts["pt-BR"], ["fallback": 5])
-        XCTAssertEqual(translations.rows.first { $0.id == "other" }?.locales["pt"], .unstamped)
-    }
 }
 
 /// Broken chains stop the build with the files that make them.

@@ -1,5 +1,6 @@
 import SiteModel
 import SiteResolver
+import SpinesiteKit
 
 /// The locale a command works on: one of the site's, not the default one.
 enum TranslationLocale {

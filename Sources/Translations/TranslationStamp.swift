@@ -1,6 +1,7 @@
 import Foundation
 public import SiteModel
 import SiteResolver
+public import SpinesiteKit
 
 /// `spinesite translations stamp FILE…|FOLDER|--locale TAG`: records in each translation's front
 /// matter the digest of its original as it is now.

@@ -2,6 +2,7 @@ import ContentLoader
 import Foundation
 public import SiteModel
 import SiteResolver
+public import SpinesiteKit
 
 /// `spinesite translations diff FILE`: what changed in a stale translation's original since the
 /// translation was stamped, as a word diff. The earlier text comes from the repository's history:

@@ -3,6 +3,7 @@ import Foundation
 public import SiteModel
 import SiteRenderer
 import SiteResolver
+import SpinesiteKit
 import XLIFF
 
 /// What an import did to one page.

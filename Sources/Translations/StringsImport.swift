@@ -1,6 +1,7 @@
 import Foundation
 import SiteModel
 import SiteResolver
+import SpinesiteKit
 import XLIFF
 
 /// The interface strings of an import, set in the locale's `locale.yml`.

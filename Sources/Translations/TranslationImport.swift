@@ -1,6 +1,7 @@
 import Foundation
 public import SiteModel
 import SiteResolver
+public import SpinesiteKit
 import XLIFF
 
 /// `spinesite translations import FILE.xlf`: writes the translations an XLIFF file carries into

@@ -2,6 +2,7 @@ import CommonMark
 public import SiteModel
 import SiteRenderer
 import SiteResolver
+public import SpinesiteKit
 import XLIFF
 
 /// `spinesite translations export --locale TAG`: the pages a locale needs, its interface strings

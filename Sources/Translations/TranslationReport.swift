@@ -1,6 +1,7 @@
 import Foundation
 public import SiteModel
 import SiteResolver
+public import SpinesiteKit
 
 /// `spinesite translations`: every page id × every locale, and whether each
 /// translation keeps up with its original.

@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import SiteModel
+import SpinesiteKit
 import XLIFF
 
 /// A locale's glossary (`glossary.yml`) as an XLIFF file, and back: each term's headword, its

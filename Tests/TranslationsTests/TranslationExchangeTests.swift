@@ -1,11 +1,12 @@
 import Foundation
 import Incremental
 import SiteModel
+import SpinesiteKit
 import TestSupport
 import XCTest
 import XLIFF
 
-@testable import SpinesiteKit
+@testable import Translations
 
 /// XLIFF export and import through the library: what goes out, what comes back in, what is refused.
 final class TranslationExchangeTests: XCTestCase {
