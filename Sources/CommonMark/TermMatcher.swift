@@ -10,8 +10,9 @@ public struct TermPattern: Sendable, Hashable {
 
 /// Finds the first whole-word use of each term in the text of a document,
 /// outside headings, links, images and code: each term is marked once, at
-/// the earliest place any of its phrases appears.
-struct TermMatcher {
+/// the earliest place any of its phrases appears. A build marks glossary uses with it, and a
+/// translation's segmentation the same uses as terms.
+public struct TermMatcher: Sendable {
     /// Per term, its phrases as characters: lower-cased when the phrase has
     /// no capital (it then ignores case); as written otherwise (`TENS`).
     private let patterns: [[(characters: [Character], ignoresCase: Bool)]]
@@ -20,7 +21,7 @@ struct TermMatcher {
     /// Term index of each marked use, in document order.
     private(set) var uses: [Int] = []
 
-    init(patterns: [TermPattern]) {
+    public init(patterns: [TermPattern]) {
         self.patterns = patterns.map { pattern in
             pattern.phrases.filter { !$0.isEmpty }.map { phrase in
                 let ignoresCase = !phrase.contains(where: \.isUppercase)
@@ -30,11 +31,11 @@ struct TermMatcher {
         used = Array(repeating: false, count: patterns.count)
     }
 
-    var isDone: Bool { usedCount == patterns.count }
+    public var isDone: Bool { usedCount == patterns.count }
 
     /// The first uses of unused terms in `text`: byte ranges in its UTF-8,
     /// each with its use number (an index into `uses`).
-    mutating func mark(_ text: String) -> [(range: Range<Int>, use: Int)] {
+    public mutating func mark(_ text: String) -> [(range: Range<Int>, use: Int)] {
         let characters = Array(text)
         var lowered: [Character]?
         var marks: [(range: Range<Int>, use: Int)] = []
