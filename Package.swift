@@ -195,7 +195,9 @@ let package = Package(
             name: "SiteWriterTests", dependencies: ["SiteWriter", "SiteModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TranslationsTests",
-            dependencies: ["Translations", "SpinesiteKit", "SiteModel", "SiteResolver", "XLIFF", "TestSupport"],
+            dependencies: [
+                "Translations", "SpinesiteKit", "CommonMark", "SiteModel", "SiteResolver", "XLIFF", "TestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import CommonMark
 import Foundation
 import SiteModel
 import SpinesiteKit

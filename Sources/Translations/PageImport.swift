@@ -1,4 +1,3 @@
-import CommonMark
 import Foundation
 public import SiteModel
 import SiteRenderer

@@ -1,5 +1,3 @@
-import CommonMark
-
 /// A translation's unit matched to its original's, by structural position.
 enum TranslatedUnit {
     /// Whether two units at the same id are the same kind of thing (a heading is not a paragraph).

@@ -1,4 +1,3 @@
-import CommonMark
 import XLIFF
 
 /// A unit's content both ways: a block's pieces as XLIFF inline codes, and a translator's target

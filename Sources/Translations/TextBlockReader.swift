@@ -1,4 +1,4 @@
-import CCmarkGFM
+public import CommonMark
 
 /// Reads a Markdown document's text blocks (`TextBlock`) from cmark-gfm's tree, with the
 /// same options a build parses with, so a block here is a block on the page.
@@ -6,13 +6,9 @@ public enum TextBlockReader {
     /// The text blocks of `markdown`, in document order. `terms` marks each glossary term's
     /// first use, as a build does.
     public static func blocks(in markdown: String, terms: [TermPattern] = []) -> [TextBlock] {
-        CoreExtensions.withDocument(markdown, options: MarkdownOptions(terms: terms).cmarkOptions) {
-            document, _, escapes in
-            var reader = BlockWalk(
-                source: Array(markdown.utf8), terms: TermMatcher(patterns: terms), escapes: escapes)
-            reader.visitChildren(of: document, path: "")
-            return reader.blocks
-        }
+        var reader = BlockWalk(source: Array(markdown.utf8), terms: TermMatcher(patterns: terms))
+        reader.visitChildren(of: MarkdownNode.document(markdown), path: "")
+        return reader.blocks
     }
 }
 
@@ -20,78 +16,69 @@ public enum TextBlockReader {
 private struct BlockWalk {
     let source: [UInt8]
     var terms: TermMatcher
-    let escapes: EscapedMarks
     var blocks: [TextBlock] = []
     private let lineStarts: [Int]
 
-    init(source: [UInt8], terms: TermMatcher, escapes: EscapedMarks) {
+    init(source: [UInt8], terms: TermMatcher) {
         self.source = source
         self.terms = terms
-        self.escapes = escapes
         var starts = [0]
         for (index, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
         lineStarts = starts
     }
 
-    mutating func visitChildren(of parent: Node, path: String) {
+    mutating func visitChildren(of parent: MarkdownNode, path: String) {
         var counts: [String: Int] = [:]
-        var child = cmark_node_first_child(parent)
-        while let node = child {
-            child = cmark_node_next(node)
+        for node in parent.children {
             guard let name = Self.pathName(node) else { continue }
             counts[name, default: 0] += 1
             let here = (path.isEmpty ? "" : path + ".") + name + String(counts[name]!)
-            let type = cmark_node_get_type(node)
-            switch type {
-            case CMARK_NODE_PARAGRAPH: addBlock(node, id: here, kind: .paragraph)
-            case CMARK_NODE_HEADING:
-                addBlock(node, id: here, kind: .heading(level: Int(cmark_node_get_heading_level(node))))
-            case _ where name == "cell": addBlock(node, id: here, kind: .tableCell)
+            switch node.kind {
+            case .paragraph: addBlock(node, id: here, kind: .paragraph)
+            case .heading(let level): addBlock(node, id: here, kind: .heading(level: level))
+            case .tableCell: addBlock(node, id: here, kind: .tableCell)
             default: visitChildren(of: node, path: here)
             }
         }
     }
 
     /// The word for a block in a structural id; nil for blocks with no translatable text.
-    private static func pathName(_ node: Node) -> String? {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_PARAGRAPH: return "p"
-        case CMARK_NODE_HEADING: return "h"
-        case CMARK_NODE_LIST: return "list"
-        case CMARK_NODE_ITEM: return "item"
-        case CMARK_NODE_BLOCK_QUOTE: return "quote"
-        case CMARK_NODE_FOOTNOTE_DEFINITION: return "footnote"
-        case spinesite_table_node_type(): return "table"
-        default:
-            switch TreeWalker.string(cmark_node_get_type_string(node)) {
-            case "table_row", "table_header": return "row"
-            case "table_cell": return "cell"
-            default: return nil
-            }
+    private static func pathName(_ node: MarkdownNode) -> String? {
+        switch node.kind {
+        case .paragraph: "p"
+        case .heading: "h"
+        case .list: "list"
+        case .item: "item"
+        case .blockQuote: "quote"
+        case .footnoteDefinition: "footnote"
+        case .table: "table"
+        case .tableRow: "row"
+        case .tableCell: "cell"
+        default: nil
         }
     }
 
-    private mutating func addBlock(_ node: Node, id: String, kind: TextBlock.Kind) {
-        var inline = InlineWalk(terms: terms, escapes: escapes)
+    private mutating func addBlock(_ node: MarkdownNode, id: String, kind: TextBlock.Kind) {
+        var inline = InlineWalk(terms: terms)
         inline.visitChildren(of: node)
         terms = inline.terms
         let range = contentRange(node, kind: kind)
         blocks.append(
             TextBlock(
                 id: id, kind: kind, pieces: inline.pieces, images: inline.images, contentRange: range,
-                line: Int(cmark_node_get_start_line(node)), continuationPrefix: continuationPrefix(node)))
+                line: node.start.line, continuationPrefix: continuationPrefix(node)))
     }
 
-    private func offset(line: Int32, column: Int32) -> Int {
-        let lineIndex = max(0, min(Int(line) - 1, lineStarts.count - 1))
-        return min(source.count, lineStarts[lineIndex] + max(0, Int(column) - 1))
+    private func offset(_ position: SourcePosition) -> Int {
+        let lineIndex = max(0, min(position.line - 1, lineStarts.count - 1))
+        return min(source.count, lineStarts[lineIndex] + max(0, position.column - 1))
     }
 
     /// Where the block's inline content is: a paragraph's or cell's whole extent; a heading's
     /// text without its `#`s or underline.
-    private func contentRange(_ node: Node, kind: TextBlock.Kind) -> Range<Int> {
-        var start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
-        var end = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)) + 1
+    private func contentRange(_ node: MarkdownNode, kind: TextBlock.Kind) -> Range<Int> {
+        var start = offset(node.start)
+        var end = offset(node.end) + 1
         end = min(end, source.count)
         if case .heading = kind {
             if source[start] == UInt8(ascii: "#") {
@@ -105,8 +92,8 @@ private struct BlockWalk {
             } else {
                 // Setext: the text is every line above the underline (cmark-gfm may end the heading on
                 // the blank line after it, at column 0).
-                var line = Int(cmark_node_get_end_line(node))
-                while line > Int(cmark_node_get_start_line(node)), !isUnderline(line) { line -= 1 }
+                var line = node.end.line
+                while line > node.start.line, !isUnderline(line) { line -= 1 }
                 end = lineStarts[line - 1] - 1
             }
         }
@@ -136,10 +123,10 @@ private struct BlockWalk {
     }
 
     /// The indentation and `>` marks that begin the block's second line, or spaces up to its column.
-    private func continuationPrefix(_ node: Node) -> String {
-        let first = Int(cmark_node_get_start_line(node))
-        guard Int(cmark_node_get_end_line(node)) > first, first < lineStarts.count else {
-            return String(repeating: " ", count: max(0, Int(cmark_node_get_start_column(node)) - 1))
+    private func continuationPrefix(_ node: MarkdownNode) -> String {
+        let first = node.start.line
+        guard node.end.line > first, first < lineStarts.count else {
+            return String(repeating: " ", count: max(0, node.start.column - 1))
         }
         var end = lineStarts[first]
         while end < source.count, source[end] == UInt8(ascii: " ") || source[end] == UInt8(ascii: ">") { end += 1 }

@@ -1,4 +1,5 @@
 import CommonMark
+import Translations
 import XCTest
 
 /// Text blocks: what a translator gets of a page, and the Markdown written back from it.
