@@ -41,6 +41,7 @@ public enum MarkdownConverter {
                 defer { free(cHTML) }
                 return String(cString: cHTML)
             }
+            RenderContext.detach(walker.actions)
             var rendered = RenderedMarkdown(
                 html: html,
                 holes: context.holes,
