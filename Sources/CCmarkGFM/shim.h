@@ -12,6 +12,7 @@
 #error "spinesite's CCmarkGFM shim was checked with cmark-gfm 0.29.0.gfm.6 (Debian 12) only. \
 Re-check, in this cmark-gfm's node.h, render.h, buffer.h and syntax_extension.h: \
 cmark_node.as.literal (a cmark_chunk: data, len), cmark_node.footnote.def_count, \
+cmark_node.parent_footnote_def, \
 cmark_html_renderer.html, .plain, .footnote_ix and .written_footnote_ix, cmark_strbuf.ptr and .size, \
 cmark_syntax_extension.html_render_func; then what html.c writes for footnotes, images and \
 tables (Tests/CommonMarkTests/CmarkGFMParityTests.swift compares with the cmark-gfm command)."
@@ -41,6 +42,12 @@ typedef struct {
 static inline spinesite_bytes spinesite_node_literal(cmark_node *node) {
     spinesite_bytes bytes = {node->as.literal.data, (int)node->as.literal.len};
     return bytes;
+}
+
+/// A footnote reference's label as written (`[^label]`): once parsed, its own literal is the
+/// footnote's number. (`node->parent_footnote_def->as.literal`)
+static inline spinesite_bytes spinesite_footnote_reference_label(cmark_node *node) {
+    return spinesite_node_literal(node->parent_footnote_def ? node->parent_footnote_def : node);
 }
 
 /// How many references point to a footnote definition. (`node->footnote.def_count`)

@@ -101,7 +101,10 @@ extension MarkdownNode {
             let title = TreeWalker.string(cmark_node_get_title(node))
             return cmark_node_get_type(node) == CMARK_NODE_LINK
                 ? .link(destination: destination, title: title) : .image(destination: destination, title: title)
-        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(literal())
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            let label = spinesite_footnote_reference_label(node)
+            return .footnoteReference(
+                String(decoding: UnsafeBufferPointer(start: label.data, count: Int(label.length)), as: UTF8.self))
         default:
             switch TreeWalker.string(cmark_node_get_type_string(node)) {
             case "table_row", "table_header": return .tableRow

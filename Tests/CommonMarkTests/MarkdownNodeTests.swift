@@ -5,7 +5,7 @@ import XCTest
 final class MarkdownNodeTests: XCTestCase {
     func testBlocksAndInlinesKeepTheirKindsPositionsAndText() throws {
         let document = MarkdownNode.document(
-            "## A *b*\n\n| x |\n|---|\n| [y](z.md \"T\") |\n\n- ![alt `c`](p.png)~~d~~[^1]\n\n[^1]: Note.\n")
+            "## A *b*\n\n| x |\n|---|\n| [y](z.md \"T\") |\n\n- ![alt `c`](p.png)~~d~~[^n]\n\n[^n]: Note.\n")
         XCTAssertEqual(document.kind, .document)
         XCTAssertEqual(
             document.children.map(\.kind), [.heading(level: 2), .table, .list, .footnoteDefinition])
@@ -25,7 +25,7 @@ final class MarkdownNodeTests: XCTestCase {
         let inlines = try XCTUnwrap(item.children.first).children
         XCTAssertEqual(
             inlines.map(\.kind),
-            [.image(destination: "p.png", title: ""), .strikethrough, .footnoteReference("1")])
+            [.image(destination: "p.png", title: ""), .strikethrough, .footnoteReference("n")])
         XCTAssertEqual(inlines[0].textContent, "alt c")
     }
 

@@ -122,6 +122,13 @@ final class TextBlockTests: XCTestCase {
         }
     }
 
+    /// A footnote reference keeps its label, not the number cmark-gfm gives the footnote.
+    func testFootnoteReferencesAreWrittenBackWithTheirLabels() {
+        let block = TextBlockReader.blocks(in: "Second.[^note] First.[^10]\n\n[^10]: A.\n\n[^note]: B.\n")[0]
+        XCTAssertEqual(
+            InlineMarkdown.write(block.pieces, images: block.images, in: block), "Second.[^note] First.[^10]")
+    }
+
     func testTextIsWrittenAsLiteralText() {
         let block = TextBlockReader.blocks(in: "x")[0]
         let hostile =
