@@ -196,7 +196,8 @@ let package = Package(
         .testTarget(
             name: "TranslationsTests",
             dependencies: [
-                "Translations", "SpinesiteKit", "CommonMark", "SiteModel", "SiteResolver", "XLIFF", "TestSupport",
+                "Translations", "SpinesiteKit", "Incremental", "CommonMark", "SiteModel", "SiteResolver", "XLIFF",
+                "TestSupport",
             ],
             swiftSettings: strict
         ),
@@ -204,7 +205,6 @@ let package = Package(
             name: "SpinesiteKitTests",
             dependencies: [
                 "SpinesiteKit", "Incremental", "SiteModel", "SiteResolver", "SiteWriter", "TestSupport", "PageFuzzing",
-                "XLIFF",
             ],
             swiftSettings: strict
         ),

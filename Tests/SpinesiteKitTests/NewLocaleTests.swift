@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import SiteModel
 import SpinesiteKit
 import TestSupport
