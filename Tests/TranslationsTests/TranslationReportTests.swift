@@ -18,10 +18,8 @@ final class TranslationReportTests: XCTestCase {
 
     /// The states the guide names are the ones `spinesite translations` prints.
     func testTheGuideNamesTheStatesTheReportPrints() throws {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try XCTUnwrap(readme.range(of: "\n## Translator guide\n"))
-        let guide = readme[start.upperBound...]
-        let text = guide[..<(guide.range(of: "\n## ")?.lowerBound ?? guide.endIndex)]
+        let text = try String(
+            contentsOf: Repository.root.appendingPathComponent("docs/translators.md"), encoding: .utf8)
         let list = try XCTUnwrap(text.components(separatedBy: "in these states:").dropFirst().first)
         let named = list.prefix { $0 != "." }.components(separatedBy: "`").enumerated()
             .filter { $0.offset % 2 == 1 }.map(\.element)
