@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Substring search and replacement over UTF-8 bytes. Foundation's
 /// `range(of:)` and `replacingOccurrences` bridge through NSString on Linux

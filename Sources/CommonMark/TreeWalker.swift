@@ -1,8 +1,5 @@
 import CCmarkGFM
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 typealias Node = UnsafeMutablePointer<cmark_node>
 

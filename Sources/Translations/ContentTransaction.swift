@@ -1,9 +1,6 @@
 import Foundation
+import Glibc
 import SiteModel
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Writes a set of files into `Content/` all or nothing: after any failure (a full disk, a killed
 /// process, a folder that cannot be written), `Content/` is as it was before or complete.

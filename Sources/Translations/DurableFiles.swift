@@ -1,9 +1,6 @@
 import Foundation
+import Glibc
 import SiteWriter
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The POSIX steps of an all-or-nothing write, each flushed to disk (fsync) before the next relies on
 /// it, so that a crash, not only a killed process, leaves what the journal says. Each throws the

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Test-only faults at named steps of writing an import into `Content/`, so tests can show what a
 /// `kill -9` or an I/O error leaves at each step without racing a real process. Not for users.

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// What an import is doing to `Content/`, on disk in its staging folder: each staged file and where
 /// it goes. Once the journal is there every new file is staged and flushed, so the import can always

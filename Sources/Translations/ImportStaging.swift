@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The folder where an import stages its files and journal before moving them into `Content/`.
 ///
