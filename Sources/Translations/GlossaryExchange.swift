@@ -18,7 +18,7 @@ enum GlossaryExchange {
             let current = locale.glossary.first { $0.id == term.id }
             guard all || current == nil else { continue }
             let translations = current.map(fields(of:)) ?? []
-            for (index, (field, text)) in fields(of: term).enumerated() {
+            for (field, text) in fields(of: term) {
                 let translated = translations.first { $0.field == field }?.text
                 let id = unitID(term, field)
                 var unit = XLIFFUnit(

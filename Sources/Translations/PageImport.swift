@@ -1,5 +1,5 @@
 import Foundation
-public import SiteModel
+import SiteModel
 import SiteRenderer
 import SiteResolver
 import SpinesiteKit

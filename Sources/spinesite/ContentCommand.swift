@@ -15,11 +15,11 @@ extension Check: ContentCommand { var project: ProjectOptions { site.project } }
 extension Serve: ContentCommand { var project: ProjectOptions { site.project } }
 extension NewTopic: ContentCommand {}
 extension NewLocale: ContentCommand {}
-extension Translations.Show: ContentCommand {}
-extension Translations.Stamp: ContentCommand {}
-extension Translations.Diff: ContentCommand {}
-extension Translations.Export: ContentCommand {}
-extension Translations.Import: ContentCommand {}
+extension TranslationsCommand.Show: ContentCommand {}
+extension TranslationsCommand.Stamp: ContentCommand {}
+extension TranslationsCommand.Diff: ContentCommand {}
+extension TranslationsCommand.Export: ContentCommand {}
+extension TranslationsCommand.Import: ContentCommand {}
 
 /// Finishes or undoes an interrupted import in the command's project, saying so in one line on
 /// standard error; a recovery that fails stops the command (exit 1).

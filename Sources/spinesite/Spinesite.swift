@@ -41,7 +41,7 @@ struct Spinesite: AsyncParsableCommand {
               spinesite check            # every check, nothing written
               spinesite translations     # which translations are behind their originals
             """,
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Translations.self, Templates.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, TranslationsCommand.self, Templates.self],
         defaultSubcommand: Build.self
     )
 }

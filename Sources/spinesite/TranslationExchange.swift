@@ -4,7 +4,7 @@ import SiteModel
 import SpinesiteKit
 import Translations
 
-extension Translations {
+extension TranslationsCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Writes the pages a locale needs, and its interface strings, as XLIFF 1.2 for a CAT tool.",

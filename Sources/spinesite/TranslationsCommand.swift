@@ -4,8 +4,10 @@ import SiteModel
 import SpinesiteKit
 import Translations
 
-struct Translations: ParsableCommand {
+/// `spinesite translations` (named apart from the Translations module it drives).
+struct TranslationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "translations",
         abstract: "Shows which translations are current, stale, unstamped, borrowed (fallback) or missing.",
         discussion: """
             A translation records the version of its original it follows in its front matter \
