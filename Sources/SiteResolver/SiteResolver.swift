@@ -5,15 +5,16 @@ import SiteSupport
 /// translations and checks that nothing collides. Collects every error.
 public enum SiteResolver {
     public static func resolve(_ site: LoadedSite) throws(BuildFailure) -> SiteGraph {
-        let (graph, errors) = resolveCollecting(site)
-        if errors.hasErrors { throw BuildFailure(errors) }
+        var log = DiagnosticsLog()
+        let graph = resolve(site, log: &log)
+        if log.hasErrors { throw log.failure() }
         return graph
     }
 
-    /// The site resolved as far as it goes, with the errors found: a page whose related id or URL is
-    /// wrong is still in the graph, so the later stages check every page's links and blocks too.
-    /// A graph with errors is for checking only, never for writing.
-    public static func resolveCollecting(_ site: LoadedSite) -> (graph: SiteGraph, errors: [Diagnostic]) {
+    /// The site resolved as far as it goes, its errors appended to `log`: a page whose related id or
+    /// URL is wrong is still in the graph, so the later stages check every page's links and blocks
+    /// too. A graph with errors is for checking only, never for writing.
+    public static func resolve(_ site: LoadedSite, log: inout DiagnosticsLog) -> SiteGraph {
         var diagnostics: [Diagnostic] = []
         var pages: [PageNode] = []
         let glossaries = GlossaryPages.pages(for: site.locales, defaultLocale: site.config.defaultLocale)
@@ -41,7 +42,8 @@ public enum SiteResolver {
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
-        return (graph, diagnostics)
+        log.append(diagnostics)
+        return graph
     }
 
     private static func index(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {

@@ -172,10 +172,10 @@ public enum SiteBuilder {
         // On all cores the conversion goes on while the site is resolved; on one (`SPINESITE_THREADS=1`) it is done
         // by now.
         progress("resolving")
-        var (graph, errors) = SiteResolver.resolveCollecting(loaded)
+        log.append(loaded.errors)
+        var graph = SiteResolver.resolve(loaded, log: &log)
         graph.warnings = loaded.warnings + graph.warnings + ReviewSchedule.diagnostics(graph, today: options.today)
         log.append(graph.warnings)
-        log.append(loaded.errors + errors)
         return ResolvedSite(
             graph: graph, loaderWarningFiles: Set(loaded.warnings.map(\.location.file)),
             memo: conversion?.result() ?? MarkdownMemo())
