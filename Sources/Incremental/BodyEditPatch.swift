@@ -123,10 +123,11 @@ public enum BodyEditPatch {
         site.siteWarnings.replace(removed + edit.removedWarnings, with: added + edit.addedWarnings)
         site.session.changePages { edit.apply(to: &$0) }
         for replacement in replacements { site.session.replace(replacement) }
-        let written = site.write(pages: edit.affected, into: sink)
-        let writeErrors = SiteRenderer.writeDiagnostics(written.failures, outputName: outputName)
+        let writes = site.write(pages: edit.affected, into: sink)
+        let writeErrors = SiteRenderer.writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(site.siteWarnings + writeErrors) }
-        return written.changed
+        // The pages changed (the content report, written last, is not a page).
+        return writes.dropLast().filter(\.changed).count
     }
 
     /// The pages read again; nil if one is gone, not a regular file, or has problems.

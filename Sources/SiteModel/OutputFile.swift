@@ -15,13 +15,26 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: Data(text.utf8))
     }
 
-    /// Writes the file into `sink`; returns what failed.
-    public func write(into sink: some OutputSink) -> (any Error)? {
+    /// Writes the file into `sink`: whether its bytes changed, or what failed.
+    public func write(into sink: some OutputSink) -> FileWrite {
         do {
-            try sink.write(path, contents)
-            return nil
+            return FileWrite(path: path, changed: try sink.write(path, contents))
         } catch {
-            return error
+            return FileWrite(path: path, failure: error)
         }
+    }
+}
+
+/// What writing one file of the output came to: whether its bytes changed, or what failed.
+public struct FileWrite: Sendable {
+    /// Relative to the output folder; empty for a failure of the folder itself.
+    public var path: String
+    public var changed: Bool
+    public var failure: (any Error)?
+
+    public init(path: String, changed: Bool = false, failure: (any Error)? = nil) {
+        self.path = path
+        self.changed = changed
+        self.failure = failure
     }
 }

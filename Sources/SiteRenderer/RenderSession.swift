@@ -54,7 +54,7 @@ public struct RenderSession: Sendable {
     }
 
     /// Renders page `index` into `sink`: whether its file changed, or what failed.
-    func write(_ index: Int, into sink: some OutputSink) -> (changed: Bool, failure: (any Error)?) {
+    func write(_ index: Int, into sink: some OutputSink) -> FileWrite {
         job(index).write(theme: theme, into: sink)
     }
 

@@ -24,24 +24,17 @@ public struct RenderedSite: Sendable {
     /// Writes pages `indices` (published ones) and the content report, its
     /// rows for those pages made again, into `sink`, which holds the rest of
     /// the output.
-    /// - Returns: how many pages' bytes changed, and each write's failure.
-    public mutating func write(pages indices: [Int], into sink: some OutputSink) -> (
-        changed: Int, failures: [(path: String, failure: (any Error)?)]
-    ) {
+    /// - Returns: each file's write, the pages' first.
+    public mutating func write(pages indices: [Int], into sink: some OutputSink) -> [FileWrite] {
         let pages = indices.filter { graph.pages[$0].isPublished }
         report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
         let paths = pages.map { graph.pages[$0].outputPath }
         if let failure = SiteRenderer.attempt({ try sink.prepare(paths + [ContentReport.path]) }) {
-            return (0, [("", failure)])
-        }
-        var changed = 0
-        var failures = pages.map { index -> (path: String, failure: (any Error)?) in
-            let written = session.write(index, into: sink)
-            if written.changed { changed += 1 }
-            return (graph.pages[index].outputPath, written.failure)
+            return [FileWrite(path: "", failure: failure)]
         }
         let report = OutputFile(path: ContentReport.path, text: report.html)
-        failures.append((report.path, report.write(into: sink)))
-        return (changed, failures)
+        return pages.map { session.write($0, into: sink) } + [
+            report.write(into: sink)
+        ]
     }
 }

@@ -17,27 +17,28 @@ public struct RenderResult: Sendable {
 
 /// Stage 3: Markdown and templates → every output file, written to `sink` as
 /// each is rendered. Every content error is found before the first write.
-public enum SiteRenderer {
-    /// Markdown converted and finished, with the explainers and strings it uses, and their problems.
-    private static func content(
-        _ graph: SiteGraph, templateStrings: [String: String], memo: MarkdownMemo, pictures: PictureSettings
-    ) -> (
-        explainers: ExplainerStage, strings: LocaleStrings, markdown: MarkdownStage.Result, context: MarkdownContext,
-        diagnostics: [Diagnostic]
-    ) {
-        let explainers = ExplainerStage(graph: graph)
+/// Markdown converted and finished, with the explainers and strings it uses, and their problems:
+/// everything the render stage checks before it writes a byte.
+private struct CheckedContent {
+    let explainers: ExplainerStage
+    let strings: LocaleStrings
+    let markdown: MarkdownStage.Result
+    var context: MarkdownContext
+
+    init(_ graph: SiteGraph, templateStrings: [String: String], memo: MarkdownMemo, pictures: PictureSettings) {
+        explainers = ExplainerStage(graph: graph)
         let usedStrings = templateStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
-        let strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        let (markdown, context) = MarkdownStage.run(
+        strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
+        (markdown, context) = MarkdownStage.run(
             graph, strings: strings, explainers: explainers, memo: memo, pictures: pictures)
-        return (
-            explainers, strings, markdown, context,
-            explainers.diagnostics + strings.diagnostics + markdown.diagnostics
-        )
     }
 
+    var diagnostics: [Diagnostic] { explainers.diagnostics + strings.diagnostics + markdown.diagnostics }
+}
+
+public enum SiteRenderer {
     /// Renders every page into `sink`; a failure carries this stage's diagnostics alone.
     /// - Parameters:
     ///   - theme: nil when the templates have errors: the checks that need no template are made
@@ -55,14 +56,16 @@ public enum SiteRenderer {
         checksOnly: Bool = false, pictures: PictureSettings, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> RenderResult {
         progress("links")
-        let (explainers, strings, markdown, madeContext, diagnostics) = content(
+        var content = CheckedContent(
             graph, templateStrings: theme?.usedStrings ?? [:], memo: memo, pictures: pictures)
+        let diagnostics = content.diagnostics
         guard let theme, !diagnostics.hasErrors, !checksOnly else { throw BuildFailure(diagnostics) }
-        var context = madeContext
-        let pictureFiles = context.takePublishedFiles()
+        let pictureFiles = content.context.takePublishedFiles()
+        let markdown = content.markdown
 
         progress("pages")
-        let session = RenderSession(graph: graph, theme: theme, strings: strings, markdown: markdown, context: context)
+        let session = RenderSession(
+            graph: graph, theme: theme, strings: content.strings, markdown: markdown, context: content.context)
         let siteWide = SiteWideFiles(
             graph, headings: markdown.converted.map(\.headings), readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
@@ -74,30 +77,25 @@ public enum SiteRenderer {
         let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
         if !claims.diagnostics.isEmpty { throw BuildFailure(diagnostics + claims.diagnostics) }
         if let failure = attempt({ try sink.prepare(paths) }) {
-            throw BuildFailure(diagnostics + writeDiagnostics([("", failure)], outputName: outputName))
+            throw BuildFailure(
+                diagnostics + writeDiagnostics([FileWrite(path: "", failure: failure)], outputName: outputName))
         }
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
-        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) {
-            index -> (path: String, changed: Bool, failure: (any Error)?) in
-            guard index >= published.count else {
-                let written = session.write(published[index], into: sink)
-                return (graph.pages[published[index]].outputPath, written.changed, written.failure)
-            }
-            let job = others[index - published.count]
-            let written = job.write(theme: theme, into: sink)
-            return (job.path, written.changed, written.failure)
+        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) { index -> FileWrite in
+            guard index >= published.count else { return session.write(published[index], into: sink) }
+            return others[index - published.count].write(theme: theme, into: sink)
         }
         progress("writing")
-        let failures = outcomes.map { ($0.path, $0.failure) } + files.map { ($0.path, $0.write(into: sink)) }
-        let writeErrors = writeDiagnostics(failures, outputName: outputName)
+        let writes = outcomes + files.map { $0.write(into: sink) }
+        let writeErrors = writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in
             PageCount(
                 locale: locale.tag, pages: graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
         }
         let site = RenderedSite(
-            session: session, stageDiagnostics: explainers.diagnostics + strings.diagnostics,
+            session: session, stageDiagnostics: content.explainers.diagnostics + content.strings.diagnostics,
             report: siteWide.report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
             outputPaths: paths
         )
@@ -134,10 +132,8 @@ public enum SiteRenderer {
 
     /// One error per file or folder that could not be written, at its path in
     /// the output folder (`Site/en/tens/index.html: error: cannot write: …`), sorted.
-    public static func writeDiagnostics(_ failures: [(path: String, failure: (any Error)?)], outputName: String)
-        -> [Diagnostic]
-    {
-        let diagnostics = failures.compactMap { item -> Diagnostic? in
+    public static func writeDiagnostics(_ writes: [FileWrite], outputName: String) -> [Diagnostic] {
+        let diagnostics = writes.compactMap { item -> Diagnostic? in
             guard let failure = item.failure else { return nil }
             if let output = failure as? OutputError { return .error(SourceLocation(file: output.path), output.reason) }
             let path = item.path.isEmpty ? outputName : "\(outputName)/\(item.path)"

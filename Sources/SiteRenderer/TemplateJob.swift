@@ -16,12 +16,12 @@ struct TemplateJob: Sendable {
     }
 
     /// Renders the page and writes it: whether its file changed, or what failed.
-    func write(theme: Theme, into sink: some OutputSink) -> (changed: Bool, failure: (any Error)?) {
+    func write(theme: Theme, into sink: some OutputSink) -> FileWrite {
         let bytes = render(theme: theme)
         do {
-            return (try bytes.withUnsafeBytes { try sink.write(path, bytes: $0) }, nil)
+            return FileWrite(path: path, changed: try bytes.withUnsafeBytes { try sink.write(path, bytes: $0) })
         } catch {
-            return (false, error)
+            return FileWrite(path: path, failure: error)
         }
     }
 

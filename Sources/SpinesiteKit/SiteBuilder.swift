@@ -256,7 +256,7 @@ public enum SiteBuilder {
         if let failure = SiteRenderer.attempt({ try sink.write(OutputOwnership.markerName, marker) }) {
             throw BuildFailure(
                 SiteRenderer.writeDiagnostics(
-                    [(OutputOwnership.markerName, failure)], outputName: options.outputPath))
+                    [FileWrite(path: OutputOwnership.markerName, failure: failure)], outputName: options.outputPath))
         }
     }
 
