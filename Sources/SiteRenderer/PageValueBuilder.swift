@@ -18,8 +18,8 @@ struct PageValueBuilder: Sendable {
     /// Each locale's shared values, made once: every page of a locale shows them.
     private var locales: [String: LocaleValues] = [:]
     /// Each page's link, and its entry in language switchers (as another
-    /// page's, and as the page being rendered): made once; a page that shows
-    /// one boxes its own copy, which shares the texts.
+    /// page's, and as the page being rendered): made once, shared by every
+    /// page that shows them.
     private var links: [LinkValue] = []
     private var switcherEntries: [(other: TranslationValue, current: TranslationValue)] = []
 
