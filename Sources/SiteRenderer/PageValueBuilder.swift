@@ -66,7 +66,7 @@ struct PageValueBuilder: Sendable {
         let nav = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].children.map(link) } ?? []
         return LocaleValues(
             site: SiteValue(title: graph.config.title, baseURL: graph.config.baseURL),
-            lang: tag, dir: locale.direction.rawValue, ogLocale: LocaleValues.openGraphLocale(tag),
+            lang: tag, dir: locale.direction.rawValue,
             locale: LanguageValue(tag: tag, name: locale.name, url: homeURL),
             strings: KeyedValues(strings.strings(for: tag), keys: keys[KeySpace.strings] ?? [], isHTML: false),
             assets: KeyedValues(assets, keys: keys[KeySpace.assets] ?? [], isHTML: false),
@@ -272,7 +272,7 @@ struct PageValues: Sendable {
     }
 
     /// The values as a template's root.
-    var data: TemplateData { values.templateData }
+    var data: TemplateData { .object(values) }
 
     var locale: String { values.frame.locale.lang }
 }

@@ -180,7 +180,7 @@ struct PictureStage: Sendable {
 
 extension OpenGraphImage {
     /// `prepared`'s widest variant in the original's format; nil for anything but a raster picture.
-    init?(_ prepared: PreparedFile, alt: String, baseURL: String) {
+    convenience init?(_ prepared: PreparedFile, alt: String, baseURL: String) {
         guard let picture = prepared.picture, let widest = picture.variants(in: picture.header.format).last else {
             return nil
         }

@@ -4,56 +4,76 @@ import TemplateEngine
 /// What every page of a locale shares, made once per locale: the site, the
 /// language, its strings, the assets, the navigation and the rendered
 /// `cached/` templates. Every page kind offers these names at its top level.
-struct LocaleValues: TemplateRecord {
-    @Boxed var site: SiteValue
-    var lang: String
-    var dir: String
-    /// `openGraphLocale(lang)`, worked out once.
-    var ogLocale: String
-    @Boxed var locale: LanguageValue
-    var strings: KeyedValues
-    var assets: KeyedValues
-    var homeURL: String
-    var searchURL: String
-    var feedURL: String
-    @BoxedList var nav: [LinkValue]
-    @BoxedList var languages: [LanguageValue]
+final class LocaleValues: TemplateObject, Sendable {
+    let site: SiteValue
+    let lang: String
+    let dir: String
+    let ogLocale: String
+    let locale: LanguageValue
+    let strings: KeyedValues
+    let assets: KeyedValues
+    let homeURL: String
+    let searchURL: String
+    let feedURL: String
+    let nav: [LinkValue]
+    let languages: [LanguageValue]
     /// The `cached/` templates, rendered with these values (an empty set while they are).
-    var cached: KeyedValues
+    let cached: KeyedValues
+
+    init(
+        site: SiteValue, lang: String, dir: String, locale: LanguageValue, strings: KeyedValues, assets: KeyedValues,
+        homeURL: String, searchURL: String, feedURL: String, nav: [LinkValue], languages: [LanguageValue],
+        cached: KeyedValues
+    ) {
+        self.feedURL = feedURL
+        self.site = site
+        self.lang = lang
+        self.dir = dir
+        ogLocale = Self.openGraphLocale(lang)
+        self.locale = locale
+        self.strings = strings
+        self.assets = assets
+        self.homeURL = homeURL
+        self.searchURL = searchURL
+        self.nav = nav
+        self.languages = languages
+        self.cached = cached
+    }
 
     /// The same values with the `cached/` templates' HTML.
     func with(cached: KeyedValues) -> LocaleValues {
-        var values = self
-        values.cached = cached
-        return values
+        LocaleValues(
+            site: site, lang: lang, dir: dir, locale: locale, strings: strings, assets: assets,
+            homeURL: homeURL, searchURL: searchURL, feedURL: feedURL, nav: nav, languages: languages, cached: cached
+        )
     }
 
     static let templateName = "every page"
-    static let templateFields = TemplateFields<TemplateBox<LocaleValues>>([
-        .object("site", "The site: `title`, `baseURL`.") { $0.value.$site },
-        .text("lang", "The page's language tag (`en`, `pt-BR`), for `lang` attributes.") { $0.value.lang },
-        .text("dir", "`ltr` or `rtl`, the direction of the page's language.") { $0.value.dir },
+    static let templateFields = TemplateFields<LocaleValues>([
+        .object("site", "The site: `title`, `baseURL`.") { $0.site },
+        .text("lang", "The page's language tag (`en`, `pt-BR`), for `lang` attributes.") { $0.lang },
+        .text("dir", "`ltr` or `rtl`, the direction of the page's language.") { $0.dir },
         .text("ogLocale", "The locale in Open Graph's form (`en_US`, `pt_BR`), with CLDR's likely region.") {
-            $0.value.ogLocale
+            $0.ogLocale
         },
-        .object("locale", "The page's language: `tag`, `name`, `url`.") { $0.value.$locale },
+        .object("locale", "The page's language: `tag`, `name`, `url`.") { $0.locale },
         .keyed(
             "strings", "Every text of `locale.yml` `strings:`, by key (`strings.skipToContent`).",
             space: KeySpace.strings, value: .text
-        ) { $0.value.strings },
+        ) { $0.strings },
         .keyed(
             "assets", "The URL of each file in `Templates/assets/`, dots and dashes as `_` (`assets.style_css`).",
             space: KeySpace.assets, value: .text
-        ) { $0.value.assets },
-        .text("homeURL", "The URL of the locale's home page.") { $0.value.homeURL },
-        .text("searchURL", "The URL of the locale's search page.") { $0.value.searchURL },
-        .text("feedURL", "The locale's Atom feed of new and updated topics.") { $0.value.feedURL },
-        .list("nav", "The home page's sections and top-level topics, as links.") { $0.value.$nav },
-        .list("languages", "Every locale's home page: `tag`, `name`, `url`.") { $0.value.$languages },
+        ) { $0.assets },
+        .text("homeURL", "The URL of the locale's home page.") { $0.homeURL },
+        .text("searchURL", "The URL of the locale's search page.") { $0.searchURL },
+        .text("feedURL", "The locale's Atom feed of new and updated topics.") { $0.feedURL },
+        .list("nav", "The home page's sections and top-level topics, as links.") { $0.nav },
+        .list("languages", "Every locale's home page: `tag`, `name`, `url`.") { $0.languages },
         .keyed(
             "cached", "The HTML of each `cached/` template, rendered once per locale (`cached.footer`).",
             space: KeySpace.cached, value: .html
-        ) { $0.value.cached },
+        ) { $0.cached },
     ])
 }
 
@@ -87,14 +107,19 @@ final class KeyedValues: TemplateObject, Sendable {
     }
 }
 
-struct SiteValue: TemplateRecord {
-    var title: String
-    var baseURL: String
+final class SiteValue: TemplateObject, Sendable {
+    let title: String
+    let baseURL: String
+
+    init(title: String, baseURL: String) {
+        self.title = title
+        self.baseURL = baseURL
+    }
 
     static let templateName = "the site"
-    static let templateFields = TemplateFields<TemplateBox<SiteValue>>([
-        .text("title", "The site's name, from `site.yml`.") { $0.value.title },
-        .text("baseURL", "The absolute URL the site is published at, ending in `/`.") { $0.value.baseURL },
+    static let templateFields = TemplateFields<SiteValue>([
+        .text("title", "The site's name, from `site.yml`.") { $0.title },
+        .text("baseURL", "The absolute URL the site is published at, ending in `/`.") { $0.baseURL },
     ])
 }
 
