@@ -1,7 +1,7 @@
 import ContentLoader
 public import Foundation
 public import SiteModel
-public import SiteRenderer
+import SiteRenderer
 import SiteResolver
 import SiteWriter
 import Synchronization

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import SiteModel
-public import SiteWriter
+import SiteWriter
 
 /// The files a build reads: every file and folder under `Content/` and `Templates/`.
 public enum InputSnapshot {
