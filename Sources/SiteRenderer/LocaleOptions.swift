@@ -3,10 +3,31 @@ import SiteModel
 import SiteResolver
 import SiteSupport
 
+/// Markdown options and their fingerprint, made together so that they cannot disagree.
+struct FingerprintedOptions: Sendable {
+    let options: MarkdownOptions
+    let fingerprint: Fingerprint
+
+    init(_ options: MarkdownOptions) {
+        self.options = options
+        fingerprint = LocaleOptions.fingerprint(options)
+    }
+
+    /// The memo input of converting `page`'s body with these options, its reading level scored in `language`.
+    func input(for page: SourcePage, language: String) -> ConversionInput {
+        ConversionInput(body: page.bodyDigest, language: language, options: fingerprint)
+    }
+}
+
 /// Each locale's Markdown options, hashed once (with and without glossary terms), not once per page.
 struct LocaleOptions: Sendable {
-    private var byLocale: [String: (options: MarkdownOptions, withTerms: Fingerprint, withoutTerms: Fingerprint)] =
-        [:]
+    private struct Entry {
+        let withTerms: FingerprintedOptions
+        /// For the glossary page, which defines the terms and does not link them to itself.
+        let withoutTerms: FingerprintedOptions
+    }
+
+    private var byLocale: [String: Entry] = [:]
 
     /// Both the conversion beside the resolver and `run` make these, and their fingerprints must
     /// agree for `run` to find the first's conversions: one initialiser, one way to read strings.
@@ -27,33 +48,28 @@ struct LocaleOptions: Sendable {
             )
             var withoutTerms = options
             withoutTerms.terms = []
-            byLocale[locale.tag] = (
-                options, Self.fingerprint(options), Self.fingerprint(withoutTerms)
-            )
+            byLocale[locale.tag] = Entry(
+                withTerms: FingerprintedOptions(options), withoutTerms: FingerprintedOptions(withoutTerms))
         }
     }
 
     /// `page`'s options and their fingerprint.
-    func options(for page: PageNode) -> (options: MarkdownOptions, fingerprint: Fingerprint) {
+    func options(for page: PageNode) -> FingerprintedOptions {
         options(locale: page.locale, isGlossary: page.id == GlossaryPages.id && page.source.isSynthesized)
     }
 
-    func options(locale: String, isGlossary: Bool) -> (options: MarkdownOptions, fingerprint: Fingerprint) {
+    func options(locale: String, isGlossary: Bool) -> FingerprintedOptions {
         let entry = byLocale[locale]!
-        // The glossary page defines the terms; it does not link them to itself.
-        guard isGlossary else { return (entry.options, entry.withTerms) }
-        var options = entry.options
-        options.terms = []
-        return (options, entry.withoutTerms)
+        return isGlossary ? entry.withoutTerms : entry.withTerms
     }
 
     /// The memo input of `page`'s conversion: everything it reads, the body,
     /// the options and the language its reading level is scored in.
     func conversionInput(_ page: PageNode) -> ConversionInput {
-        ConversionInput(body: page.source.bodyDigest, language: page.locale, options: options(for: page).fingerprint)
+        options(for: page).input(for: page.source, language: page.locale)
     }
 
-    private static func fingerprint(_ options: MarkdownOptions) -> Fingerprint {
+    fileprivate static func fingerprint(_ options: MarkdownOptions) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(options.smartPunctuation)
         hasher.combine(options.unsafeHTML)

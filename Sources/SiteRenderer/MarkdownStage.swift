@@ -190,10 +190,9 @@ public enum MarkdownStage {
     }
 
     private static func convert(
-        _ page: SourcePage, language: String, options: (options: MarkdownOptions, fingerprint: Fingerprint),
-        memo: MarkdownMemo
+        _ page: SourcePage, language: String, options: FingerprintedOptions, memo: MarkdownMemo
     ) -> (input: ConversionInput, conversion: MarkdownConversion) {
-        let input = ConversionInput(body: page.bodyDigest, language: language, options: options.fingerprint)
+        let input = options.input(for: page, language: language)
         if let known = memo[input] { return (input, known) }
         var rendered = MarkdownConverter.convert(
             page.body, options: options.options, reservedAnchors: templateAnchors,
