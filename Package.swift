@@ -20,16 +20,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // What every stage uses: parallel map, JSON and HTML text, digests, "did you mean" suggestions.
-        .target(
-            name: "SiteSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strict),
+        .target(name: "SiteSupport", dependencies: ["CLibCrypto"], swiftSettings: strict),
+        // OpenSSL's libcrypto, as Debian ships it (libssl-dev): SHA-256 for digests and stamps.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The C library, as Debian ships it (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         .systemLibrary(
             name: "CCmarkGFM",

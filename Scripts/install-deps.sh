@@ -8,7 +8,7 @@
 set -euo pipefail
 
 what="${1:-build}"
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev pkg-config)
 if [[ "$what" == bench ]]; then
     packages+=(time hugo valgrind binutils libvips-tools bc)
 fi

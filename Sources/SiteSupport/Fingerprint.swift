@@ -1,5 +1,3 @@
-import Crypto
-
 /// 128 bits of SHA-256 over a sequence of values: what an output or a
 /// conversion was made from. Stable across runs and machines (unlike
 /// `Hasher`, which is seeded per process), so it can be kept on disk.
@@ -66,7 +64,7 @@ public struct FingerprintHasher {
     public func finalize() -> Fingerprint {
         var sha = sha
         buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
-        let digest = Array(sha.finalize())
+        let digest = sha.finalize()
         func word(_ start: Int) -> UInt64 { digest[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) } }
         return Fingerprint(high: word(0), low: word(8))
     }

@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 
 /// SHA-256 digests written as lower-case hex: content-hashed asset names,
@@ -6,12 +5,16 @@ public import Foundation
 public enum SHA256Hex {
     /// The first `digits` hex digits (all 64 unless told) of the SHA-256 of `bytes`.
     public static func of(_ bytes: some DataProtocol, digits: Int = 64) -> String {
-        hex(SHA256.hash(data: bytes), digits: digits)
+        let digest =
+            bytes.withContiguousStorageIfAvailable { SHA256.hash(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { SHA256.hash($0) }
+        return hex(digest, digits: digits)
     }
 
     /// The digest of `text`'s UTF-8 bytes.
     public static func of(_ text: String, digits: Int = 64) -> String {
-        of(Data(text.utf8), digits: digits)
+        var text = text
+        return hex(text.withUTF8 { SHA256.hash(UnsafeRawBufferPointer($0)) }, digits: digits)
     }
 
     /// `bytes` as lower-case hex, two digits a byte, cut to `digits`.

@@ -21,4 +21,33 @@ final class SHA256HexTests: XCTestCase {
         XCTAssertEqual(
             Fingerprint(high: 0x0123_4567_89ab_cdef, low: 0xf).description, "0123456789abcdef000000000000000f")
     }
+
+    /// FIPS 180-2's long vector (a million "a"), fed in pieces larger and
+    /// smaller than the hasher's buffer: the pieces must not change the digest.
+    func testAStreamFedInPiecesDigestsLikeTheWhole() {
+        var hasher = FingerprintHasher()
+        var fed = 0
+        for size in [1, 999, 5000, 3, 4093] + Array(repeating: 1000, count: 989) + [904] {
+            let part = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+            part.withUnsafeBytes { hasher.combineRaw($0) }
+            fed += size
+        }
+        XCTAssertEqual(fed, 1_000_000)
+        XCTAssertEqual(hasher.finalize().description, "cdc76e5c9914fb9281a1c7e284d73e67")
+        XCTAssertEqual(
+            SHA256Hex.of(Data(repeating: UInt8(ascii: "a"), count: 1_000_000), digits: 32),
+            "cdc76e5c9914fb9281a1c7e284d73e67")
+    }
+
+    /// A hasher is a value: a copy goes on from where the original was, and
+    /// finishing one does not disturb the other.
+    func testACopiedHasherGoesOnIndependently() {
+        var first = FingerprintHasher()
+        first.combine(String(repeating: "x", count: 10_000))
+        var second = first
+        second.combine("y")
+        XCTAssertEqual(first.finalize(), Fingerprint.of(String(repeating: "x", count: 10_000)))
+        XCTAssertEqual(second.finalize(), Fingerprint.of(String(repeating: "x", count: 10_000), "y"))
+        XCTAssertEqual(first.finalize(), first.finalize())
+    }
 }
