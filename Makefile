@@ -8,7 +8,7 @@ DEBUG_BIN := .build/debug/spinesite
 # are its own.
 WITH_VENV := PATH="$(CURDIR)/.build/venv/bin:$$PATH"
 
-.PHONY: site test test-deps lint format release unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
+.PHONY: site test test-deps lint format release preview unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: release
@@ -32,6 +32,11 @@ deps:
 ## build does not (MemberImportVisibility).
 release: deps
 	$(SWIFT) build -c release --product spinesite
+
+## The preview server, a program of its own (`spinesite serve` starts it), so that `make site`
+## compiles no HTTP server.
+preview: deps
+	$(SWIFT) build -c release --product spinesite-preview
 
 ## Fails on code swift-format would change, on a line of 120 characters or more, or on an
 ## import that Package.swift does not declare (and a declared dependency nothing imports).
@@ -90,6 +95,7 @@ browser:
 ## `spinesite serve` and the shipped nginx configuration, over real HTTP on 127.0.0.1.
 server:
 	$(SWIFT) build --product spinesite
+	$(SWIFT) build --product spinesite-preview
 	rm -rf .build/nginx-site
 	$(DEBUG_BIN) build --output .build/nginx-site --quiet
 	$(WITH_VENV) python3 -m pytest -q Tests/Server 2>&1 | tee .build/server-tests.log; exit $${PIPESTATUS[0]}
@@ -101,7 +107,7 @@ translators:
 	$(WITH_VENV) python3 -m pytest -q Tests/Translators 2>&1 | tee .build/translator-tests.log; exit $${PIPESTATUS[0]}
 
 ## Speed and memory on synthetic sites (N = 1,000 and 10,000 topics × 4 locales).
-bench: release
+bench: release preview
 	@Scripts/install-deps.sh bench
 	Scripts/bench.sh
 	Scripts/bench-pictures.sh
@@ -113,7 +119,7 @@ fuzz: deps
 	Scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGET)
 
 ## The content team's preview: builds, serves http://127.0.0.1:8000/ and rebuilds on every save.
-serve: release
+serve: release preview
 	$(RELEASE_BIN) serve
 
 clean:

@@ -15,6 +15,9 @@ let package = Package(
     name: "spinesite",
     products: [
         .executable(name: "spinesite", targets: ["spinesite"]),
+        // The preview server, which `spinesite serve` starts: its own product, so that `make site`
+        // does not compile Hummingbird and SwiftNIO.
+        .executable(name: "spinesite-preview", targets: ["spinesite-preview"]),
         .library(name: "SpinesiteKit", targets: ["SpinesiteKit"]),
     ],
     dependencies: [
@@ -144,11 +147,24 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "spinesite-fuzz", dependencies: ["PageFuzzing"], swiftSettings: strict),
+        // The options the command line and the preview program share.
+        .target(
+            name: "CommandOptions",
+            dependencies: ["SpinesiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
         .executableTarget(
             name: "spinesite",
             dependencies: [
-                "SpinesiteKit", "Incremental", "Translations", "PreviewServer", "SiteModel", "SiteResolver",
+                "SpinesiteKit", "Incremental", "Translations", "CommandOptions", "SiteModel", "SiteResolver",
                 "SiteRenderer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "spinesite-preview",
+            dependencies: [
+                "PreviewServer", "CommandOptions", "SiteModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Dispatch
 import Foundation
 import Incremental
@@ -109,6 +110,15 @@ enum Summary {
 /// "1 page", "3 pages".
 func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// Runs a library call; a build failure prints its diagnostics and exits 1.
+func reporting<T>(_ body: () throws(BuildFailure) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        try fail(error)
+    }
 }
 
 /// Prints every diagnostic of a failed command and exits with status 1.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import SiteModel
 import SpinesiteKit
 import Translations
@@ -12,7 +13,7 @@ protocol ContentCommand {
 
 extension Build: ContentCommand { var project: ProjectOptions { site.project } }
 extension Check: ContentCommand { var project: ProjectOptions { site.project } }
-extension Serve: ContentCommand { var project: ProjectOptions { site.project } }
+extension Serve: ContentCommand { var project: ProjectOptions { preview.site.project } }
 extension NewTopic: ContentCommand {}
 extension NewLocale: ContentCommand {}
 extension TranslationsCommand.Show: ContentCommand {}

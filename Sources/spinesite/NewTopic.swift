@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import SiteModel
 import SiteResolver
 import SpinesiteKit

@@ -1,10 +1,8 @@
 import ArgumentParser
+import CommandOptions
 import Foundation
-import PreviewServer
-import SiteModel
-import SpinesiteKit
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the site, serves it for preview and rebuilds on every save.",
         discussion: """
@@ -17,52 +15,45 @@ struct Serve: AsyncParsableCommand {
             The preview builds into .spinesite-cache/preview/, never into Site/: drafts and \
             unfinished edits cannot end up in what you deploy. Run `spinesite build` for Site/.
 
+            The preview is a separate program, spinesite-preview, built beside spinesite by \
+            `make serve` (or `swift build -c release --product spinesite-preview`), so that \
+            `make site` does not compile an HTTP server.
+
             Example:
               spinesite serve --port 8000 --open
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var preview: PreviewOptions
 
-    @Option(help: "Where to write the preview (default: <root>/.spinesite-cache/preview; never use Site).")
-    var output: String?
-
-    @Option(help: "The address to listen on; 0.0.0.0 shares the preview with your network.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0 picks a free one).")
-    var port = 8000
-
-    @Flag(help: "Open the site in the default browser.")
-    var open = false
-
-    func run() async throws {
-        var options = site.build(output: output)
-        if let output, options.isSiteFolder(output) {
-            throw ValidationError("serve never writes Site/, which is what you deploy; omit --output")
+    func run() throws {
+        _ = try preview.buildOptions()
+        let program = PreviewProgram.path
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            printError(
+                "error: the preview is not built: no \(program). Build it with `make serve`, or "
+                    + "`swift build -c release --product spinesite-preview`, then run this again.")
+            throw ExitCode.failure
         }
-        options.output = output ?? options.previewOutputPath
-        // Locales in progress are the preview's to show, as drafts are with --drafts.
-        options.includeUnpublishedLocales = true
-        let configuration = PreviewServer.Configuration(build: options, host: host, port: port)
-        let open = self.open
-        try await PreviewServer.run(
-            configuration,
-            log: { line in FileHandle.standardOutput.write(Data((TerminalText.inert(line) + "\n").utf8)) },
-            listening: { url in if open { Browser.open(url) } })
+        try PreviewProgram.replaceThisProcess(with: program, arguments: preview.arguments)
     }
 }
 
-enum Browser {
-    /// xdg-open on Linux, open on macOS; nothing happens if neither exists.
-    static func open(_ url: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        #if os(macOS)
-            process.arguments = ["open", url]
-        #else
-            process.arguments = ["xdg-open", url]
-        #endif
-        try? process.run()
+/// `spinesite-preview`, expected beside this program (SwiftPM builds products into one folder).
+enum PreviewProgram {
+    static var path: String {
+        let own =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("spinesite-preview").path
+    }
+
+    /// execv: the preview keeps this process's id, so Ctrl-C and a `kill` of it reach the server.
+    static func replaceThisProcess(with program: String, arguments: [String]) throws -> Never {
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, argv)
+        let reason = String(cString: strerror(errno))
+        printError("error: could not start \(program): \(reason)")
+        throw ExitCode.failure
     }
 }

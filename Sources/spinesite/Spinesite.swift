@@ -1,35 +1,22 @@
 import ArgumentParser
-import Dispatch
 
-/// Runs the command on the main thread; only `serve` needs the concurrency
-/// runtime. (An async `main` parks the main thread in `dispatch_main` for
-/// every command, which valgrind cannot run: the benchmark counts a build's
-/// instructions under callgrind.) The server runs in a task while the main
-/// thread serves the main queue, which the server's signal handling and
-/// main-actor work need.
+/// Runs the command on the main thread. (An async `main` parks the main
+/// thread in `dispatch_main`, which valgrind cannot run: the benchmark counts
+/// a build's instructions under callgrind.)
 @main
 enum Main {
     static func main() {
         do {
             var command = try Spinesite.parseAsRoot()
             try recoverInterruptedImport(before: command)
-            guard let server = command as? Serve else { return try command.run() }
-            Task {
-                do {
-                    try await server.run()
-                    Spinesite.exit()
-                } catch {
-                    Spinesite.exit(withError: error)
-                }
-            }
-            dispatchMain()
+            try command.run()
         } catch {
             Spinesite.exit(withError: error)
         }
     }
 }
 
-struct Spinesite: AsyncParsableCommand {
+struct Spinesite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spinesite",
         abstract: "Builds a multilingual health-education site from Content/ and Templates/.",

@@ -3,6 +3,7 @@ conditional GET, live reload, the error page and a clean Ctrl-C."""
 import glob
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -213,6 +214,19 @@ def test_serve_refuses_to_write_site():
                             capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert "serve never writes Site/" in result.stderr
+
+
+def test_serve_without_the_preview_program_says_how_to_build_it(tmp_path):
+    """`make site` builds only `spinesite`; `serve` then names the missing program and the command
+    that builds it, instead of failing obscurely."""
+    from conftest import SPINESITE
+    alone = tmp_path / "spinesite"
+    shutil.copy(SPINESITE, alone)
+    result = subprocess.run([str(alone), "serve", "--root", REPOSITORY_FIXTURE, "--port", "0"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"no {tmp_path / 'spinesite-preview'}" in result.stderr
+    assert "make serve" in result.stderr and "--product spinesite-preview" in result.stderr
 
 
 def test_each_build_prints_its_warning_count_and_the_new_warnings(preview):
