@@ -130,11 +130,12 @@ extension OutputClaims {
         }
         if path == ContentReport.path { return "the content report" }
         if path.hasSuffix("/feed.xml") { return "the Atom feed of \(locale)" }
+        if path.contains("/sitemap"), path.hasSuffix(".xml") { return "a sitemap of \(locale)" }
         let top = String(path.prefix { $0 != "/" })
         if let folder = generatedFolders[top], path.contains("/") { return "one of \(folder)" }
         switch path {
         case "favicon.ico": return "the site icon"
-        case "sitemap.xml": return "the sitemap"
+        case "sitemap.xml": return "the sitemap index"
         case "robots.txt": return "the rules for crawlers"
         default: return "a file spinesite writes"
         }

@@ -29,9 +29,8 @@ public struct SiteWideFiles: Sendable {
             indexes + [
                 OutputFile(path: ContentReport.path, text: report.html),
                 OutputFile(path: ContentReport.stylePath, text: ContentReport.style),
-                OutputFile(path: Sitemap.path, text: Sitemap.xml(graph)),
                 OutputFile(path: Sitemap.robotsPath, text: Sitemap.robots(graph)),
-            ]
+            ] + Sitemap.files(graph)
             + graph.locales.map {
                 OutputFile(path: AtomFeed.path(locale: $0.tag), text: AtomFeed.xml(locale: $0.tag, graph: graph))
             }

@@ -1,48 +1,107 @@
 import CommonMark
-import SiteModel
+public import SiteModel
 public import SiteResolver
 import SiteSupport
 
-/// `sitemap.xml` with each page's translations as `xhtml:link` alternates, and
-/// `robots.txt` pointing to it. Written by code, not templates: they are for
-/// crawlers, and their format is fixed. Locale tags need no escaping: they
-/// are checked to be letters, digits and `-` when loading.
+/// The sitemaps: `sitemap.xml` is a sitemap index that lists one sitemap per
+/// locale (`<tag>/sitemap.xml`, each page with its translations as
+/// `xhtml:link` alternates), split into `<tag>/sitemap-2.xml`… past the
+/// protocol's limits; `robots.txt` names the index. Written by code, not
+/// templates: they are for crawlers, and their format is fixed. Locale tags
+/// need no escaping: they are checked to be letters, digits and `-` when loading.
 public enum Sitemap {
     public static let path = "sitemap.xml"
     public static let robotsPath = "robots.txt"
 
-    public static func xml(_ graph: SiteGraph) -> String {
-        var lines = [
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-                + "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
-        ]
-        let absolute = graph.pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
-        // Borrowed pages are not listed: their canonical URL is the original's.
-        let listed = graph.pages.indices.filter { !graph.pages[$0].isFallback }
-        for index in listed.sorted(by: { graph.pages[$0].url < graph.pages[$1].url }) {
-            let translations = graph.realTranslations(of: index)
-            lines.append("  <url>")
-            lines.append("    <loc>\(absolute[index])</loc>")
-            // From the front matter's dates, never file times: builds stay deterministic.
-            if let changed = graph.pages[index].source.frontMatter.lastChanged {
-                lines.append("    <lastmod>\(changed)</lastmod>")
-            }
-            if translations.count > 1 {
-                for other in translations {
-                    lines.append(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" "
-                            + "href=\"\(absolute[other])\"/>"
-                    )
-                }
-            }
-            lines.append("  </url>")
+    /// The sitemap protocol's limits for one file: 50,000 URLs and 50 MiB uncompressed.
+    public struct Limits: Sendable {
+        public var urls: Int
+        public var bytes: Int
+
+        public init(urls: Int, bytes: Int) {
+            self.urls = urls
+            self.bytes = bytes
         }
-        lines.append("</urlset>\n")
-        return lines.joined(separator: "\n")
+
+        public static let sitemapProtocol = Limits(urls: 50_000, bytes: 52_428_800)
+    }
+
+    /// The index and every locale's sitemaps.
+    public static func files(_ graph: SiteGraph, limits: Limits = .sitemapProtocol) -> [OutputFile] {
+        let absolute = graph.pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
+        var parts: [OutputFile] = []
+        var entries: [String] = []
+        for locale in graph.locales {
+            // Borrowed pages are not listed: their canonical URL is the original's.
+            let listed = graph.pages.indices
+                .filter { graph.pages[$0].locale == locale.tag && !graph.pages[$0].isFallback }
+                .sorted { graph.pages[$0].url < graph.pages[$1].url }
+            let urls = listed.map { url(of: $0, graph: graph, absolute: absolute) }
+            for (number, part) in split(urls, limits: limits).enumerated() {
+                let path = "\(locale.tag)/sitemap\(number == 0 ? "" : "-\(number + 1)").xml"
+                parts.append(OutputFile(path: path, text: urlset(part.joined())))
+                let dates = listed[part.startIndex..<part.endIndex].compactMap {
+                    graph.pages[$0].source.frontMatter.lastChanged
+                }
+                entries.append(indexEntry(HTMLEscape.text(graph.config.baseURL + path), lastChanged: dates.max()))
+            }
+        }
+        return [OutputFile(path: path, text: index(entries.joined()))] + parts
     }
 
     public static func robots(_ graph: SiteGraph) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(graph.config.baseURL)sitemap.xml\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(graph.config.baseURL)\(path)\n"
+    }
+
+    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private static let protocolNamespace = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+
+    private static func urlset(_ body: String) -> String {
+        header + "<urlset \(protocolNamespace) xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" + body + "</urlset>\n"
+    }
+
+    private static func index(_ body: String) -> String {
+        header + "<sitemapindex \(protocolNamespace)>\n" + body + "</sitemapindex>\n"
+    }
+
+    /// Consecutive runs of `urls`, each within the limits with its header and footer.
+    static func split(_ urls: [String], limits: Limits) -> [ArraySlice<String>] {
+        let frame = urlset("").utf8.count
+        var parts: [ArraySlice<String>] = []
+        var start = 0
+        var bytes = frame
+        for (index, url) in urls.enumerated() {
+            let size = url.utf8.count
+            if index > start && (index - start == limits.urls || bytes + size > limits.bytes) {
+                parts.append(urls[start..<index])
+                start = index
+                bytes = frame
+            }
+            bytes += size
+        }
+        if start < urls.count { parts.append(urls[start...]) }
+        return parts
+    }
+
+    private static func url(of index: Int, graph: SiteGraph, absolute: [String]) -> String {
+        var lines = "  <url>\n    <loc>\(absolute[index])</loc>\n"
+        // From the front matter's dates, never file times: builds stay deterministic.
+        if let changed = graph.pages[index].source.frontMatter.lastChanged {
+            lines += "    <lastmod>\(changed)</lastmod>\n"
+        }
+        let translations = graph.realTranslations(of: index)
+        if translations.count > 1 {
+            for other in translations {
+                lines +=
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" "
+                    + "href=\"\(absolute[other])\"/>\n"
+            }
+        }
+        return lines + "  </url>\n"
+    }
+
+    private static func indexEntry(_ location: String, lastChanged: CalendarDate?) -> String {
+        "  <sitemap>\n    <loc>\(location)</loc>\n"
+            + (lastChanged.map { "    <lastmod>\($0)</lastmod>\n" } ?? "") + "  </sitemap>\n"
     }
 }

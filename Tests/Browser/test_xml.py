@@ -15,10 +15,16 @@ def built_files(suffix):
                 yield os.path.join(folder, name)
 
 
-def test_sitemap_is_xml_with_every_listed_page():
-    tree = ElementTree.parse(os.path.join(SITE, "sitemap.xml"))
+def test_the_sitemap_index_and_each_locales_sitemap_are_xml():
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    locations = [element.text for element in tree.getroot().iter(namespace + "loc")]
+    index = ElementTree.parse(os.path.join(SITE, "sitemap.xml")).getroot()
+    assert index.tag == namespace + "sitemapindex"
+    sitemaps = [element.text for element in index.iter(namespace + "loc")]
+    assert [location.rsplit("/", 2)[-2] for location in sitemaps] == ["en", "es", "ar"]
+    locations = []
+    for sitemap in sitemaps:
+        path = os.path.join(SITE, *sitemap.split("/")[-2:])
+        locations += [element.text for element in ElementTree.parse(path).getroot().iter(namespace + "loc")]
     assert len(locations) >= 15
     assert all(location.startswith("https://") for location in locations)
 

@@ -45,7 +45,7 @@ def test_every_page_links_its_locales_feed():
 
 
 def test_the_sitemap_dates_pages_from_their_front_matter():
-    root = ElementTree.parse(os.path.join(SITE, "sitemap.xml")).getroot()
+    root = ElementTree.parse(os.path.join(SITE, "en", "sitemap.xml")).getroot()
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     dated = [url for url in root.findall(f"{namespace}url") if url.find(f"{namespace}lastmod") is not None]
     assert dated

@@ -36,8 +36,8 @@ final class SiteWideFilesTests: XCTestCase {
         let paths = files.files.map(\.path)
         XCTAssertEqual(paths.count, Set(paths).count)
         for path in [
-            "sitemap.xml", "robots.txt", "en/feed.xml", "es/feed.xml", "content-report/index.html",
-            "content-report/report.css",
+            "sitemap.xml", "en/sitemap.xml", "es/sitemap.xml", "robots.txt", "en/feed.xml", "es/feed.xml",
+            "content-report/index.html", "content-report/report.css",
         ] {
             XCTAssertTrue(paths.contains(path), path)
         }
@@ -45,8 +45,53 @@ final class SiteWideFilesTests: XCTestCase {
         XCTAssertEqual(Set(files.searchIndexes.map(\.path)).intersection(paths).count, 2)
     }
 
+    func testSitemapIndexListsOneSitemapPerLocaleWithItsLatestDate() throws {
+        let index = try text("sitemap.xml", in: files(try graph()))
+        XCTAssertEqual(
+            index,
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap>
+                <loc>https://example.org/en/sitemap.xml</loc>
+                <lastmod>2026-05-02</lastmod>
+              </sitemap>
+              <sitemap>
+                <loc>https://example.org/es/sitemap.xml</loc>
+              </sitemap>
+            </sitemapindex>
+
+            """)
+    }
+
+    /// With limits of 2 URLs a file, the 4 English pages take two files and the index lists both;
+    /// with a byte limit that fits one URL, each page gets a file of its own.
+    func testASitemapPastTheLimitsIsSplitAndEachPartIsListed() throws {
+        let graph = try graph()
+        let byCount = Sitemap.files(graph, limits: Sitemap.Limits(urls: 2, bytes: 1_000_000))
+        XCTAssertEqual(
+            byCount.map(\.path), ["sitemap.xml", "en/sitemap.xml", "en/sitemap-2.xml", "es/sitemap.xml"])
+        let index = String(decoding: byCount[0].contents, as: UTF8.self)
+        XCTAssertTrue(index.contains("<loc>https://example.org/en/sitemap-2.xml</loc>"), index)
+        for part in byCount.dropFirst() {
+            let text = String(decoding: part.contents, as: UTF8.self)
+            XCTAssertLessThanOrEqual(text.components(separatedBy: "<url>").count - 1, 2, part.path)
+            XCTAssertTrue(text.hasSuffix("</urlset>\n"))
+        }
+        let english = byCount[1...2].map { String(decoding: $0.contents, as: UTF8.self) }.joined()
+        for page in ["en/", "en/pads/", "en/tens/", "en/undated/"] {
+            XCTAssertEqual(english.components(separatedBy: "<loc>https://example.org/\(page)</loc>").count, 2, page)
+        }
+        let oneURL = try XCTUnwrap(byCount.first { $0.path == "es/sitemap.xml" })
+        let bySize = Sitemap.files(graph, limits: Sitemap.Limits(urls: 100, bytes: oneURL.contents.count - 1))
+        XCTAssertEqual(bySize.filter { $0.path.hasPrefix("es/") }.map(\.path), ["es/sitemap.xml", "es/sitemap-2.xml"])
+        for part in bySize where part.path.hasPrefix("es/") {
+            XCTAssertLessThanOrEqual(part.contents.count, oneURL.contents.count - 1)
+        }
+    }
+
     func testSitemapListsPagesWithTheirTranslations() throws {
-        let sitemap = try text("sitemap.xml", in: files(try graph()))
+        let sitemap = try text("en/sitemap.xml", in: files(try graph()))
         XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/en/pads/</loc>\n    <lastmod>2026-05-02</lastmod>"))
         XCTAssertTrue(

@@ -65,7 +65,7 @@ final class FallbackTests: XCTestCase {
             ))
         XCTAssertTrue(guide.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/guia/\">"))
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt"))
-        let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
+        let sitemap = try XCTUnwrap(folder.sitemaps(in: "out"))
         XCTAssertFalse(sitemap.contains("/pt-BR/"), "sitemaps list real translations only")
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/pt/other/</loc>"))
     }
@@ -112,7 +112,7 @@ final class FallbackTests: XCTestCase {
             report.contains("<style") || report.contains(" style="),
             "no style element or attribute: the site's Content-Security-Policy allows neither")
         XCTAssertTrue(try XCTUnwrap(folder.read("out/content-report/report.css")).contains(".coverage meter {"))
-        XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("content-report"))
+        XCTAssertFalse(try XCTUnwrap(folder.sitemaps(in: "out")).contains("content-report"))
         XCTAssertFalse(try html("en/guide").contains("content-report"), "not linked")
     }
 }
@@ -201,7 +201,7 @@ final class LinkedFallbackTests: XCTestCase {
                     + "class=\"untranslated\" lang=\"en\">(not yet translated)</span></a>"
             ), guide)
         XCTAssertFalse(guide.contains("<link rel=\"alternate\" hreflang=\"pt-BR\""))
-        let sitemap = try XCTUnwrap(folder.read("out/sitemap.xml"))
+        let sitemap = try XCTUnwrap(folder.sitemaps(in: "out"))
         XCTAssertFalse(sitemap.contains("/pt-BR/guia/"))
         XCTAssertFalse(sitemap.contains("/pt-BR/other/"))
     }
@@ -291,7 +291,7 @@ final class UnpublishedLocaleTests: XCTestCase {
         let page = try XCTUnwrap(site.read("Site/en/tens/index.html"))
         XCTAssertFalse(page.contains("hreflang=\"fr\""), "no alternate, no switcher entry")
         XCTAssertFalse(page.contains("Français"))
-        XCTAssertFalse(try XCTUnwrap(site.read("Site/sitemap.xml")).contains("/fr/"))
+        XCTAssertFalse(try XCTUnwrap(site.sitemaps(in: "Site")).contains("/fr/"))
         XCTAssertFalse(try XCTUnwrap(site.read("Site/index.html")).contains("/fr/"), "not in the root chooser")
         let searchIndexes = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
             .filter { $0.hasPrefix("search-") }

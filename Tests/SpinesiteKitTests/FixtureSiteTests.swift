@@ -110,9 +110,19 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertTrue(root.contains("<a href=\"/docs/es/\" lang=\"es\" hreflang=\"es\">Español</a>"))
     }
 
+    func testSitemapIndexListsEachLocalesSitemap() throws {
+        let index = try html("sitemap.xml")
+        XCTAssertTrue(index.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex "), index)
+        let locations = index.components(separatedBy: "<loc>").dropFirst().map { $0.prefix { $0 != "<" } }
+        XCTAssertEqual(
+            locations, ["https://example.org/docs/en/sitemap.xml", "https://example.org/docs/es/sitemap.xml"])
+        XCTAssertNoThrow(try XMLDocument(xmlString: index))
+    }
+
     func testSitemapListsPagesWithTheirTranslations() throws {
-        let sitemap = try html("sitemap.xml")
-        XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        let sitemap = try html("es/sitemap.xml")
+        XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "))
+        XCTAssertFalse(sitemap.contains("/docs/en/guides/first/</loc>"), "each locale lists its own pages")
         XCTAssertTrue(
             sitemap.contains(
                 "<loc>https://example.org/docs/es/guias/primera-guia/</loc>\n    <xhtml:link rel=\"alternate\" "

@@ -34,6 +34,20 @@ public final class TemporaryFolder: Sendable {
         try? String(contentsOf: url.appendingPathComponent(relativePath), encoding: .utf8)
     }
 
+    /// Every sitemap in the output folder at `relativePath` (the index, then each locale's), joined:
+    /// for checks that no sitemap, or some sitemap, lists a URL.
+    public func sitemaps(in relativePath: String) -> String? {
+        guard let index = read("\(relativePath)/sitemap.xml") else { return nil }
+        let manager = FileManager.default
+        let output = url.appendingPathComponent(relativePath).path
+        let parts = ((try? manager.contentsOfDirectory(atPath: output)) ?? []).sorted().flatMap { folder in
+            ((try? manager.contentsOfDirectory(atPath: output + "/" + folder)) ?? [])
+                .filter { $0.hasPrefix("sitemap") && $0.hasSuffix(".xml") }.sorted()
+                .map { "\(relativePath)/\(folder)/\($0)" }
+        }
+        return ([index] + parts.compactMap(read)).joined()
+    }
+
     public func exists(_ relativePath: String) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(relativePath).path)
     }
