@@ -160,7 +160,8 @@ enum LocaleConfigDecoder {
 enum FrontMatterDecoder {
     static let knownKeys: Set<String> = [
         "title", "description", "id", "slug", "weight", "draft", "aliases", "related", "tags", "translationOf",
-        "reviewed", "reviewedBy", "nextReview", "medicalType", "references", "published", "updated", "image",
+        "pendingUnits", "reviewed", "reviewedBy", "nextReview", "medicalType", "references", "published", "updated",
+        "image",
         "imageAlt",
     ]
 
@@ -187,6 +188,7 @@ enum FrontMatterDecoder {
                 translationOf.location,
                 "front matter: 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
+        let pendingUnits = decodePendingUnits(&yaml, what: what)
         let review = decodeReview(&yaml, what: what)
         let references = ReferenceDecoder.decode(&yaml, what: what)
         var medicalType: FrontMatter.MedicalType?
@@ -206,6 +208,7 @@ enum FrontMatterDecoder {
             translationOf: translationOf, review: review
         )
         frontMatter.medicalType = medicalType
+        frontMatter.pendingUnits = pendingUnits
         frontMatter.references = references
         frontMatter.published = date("published", in: &yaml, what: what)?.value
         frontMatter.updated = date("updated", in: &yaml, what: what)?.value
@@ -231,6 +234,25 @@ enum FrontMatterDecoder {
     }
 
     /// `reviewed` and `reviewedBy` go together; `nextReview` needs them.
+    /// `pendingUnits`: unit id → the digest its text was translated from, or `new`, as an import writes it.
+    private static func decodePendingUnits(_ yaml: inout YAMLMapping, what: String) -> [PendingUnit] {
+        let entries = yaml.stringMap("pendingUnits", what: what)
+        var units: [PendingUnit] = []
+        for (id, value) in entries.sorted(by: { $0.key < $1.key }) {
+            let untranslated = value.value == PendingUnit.untranslated
+            guard untranslated || TranslationDigest.isWellFormed(value.value) else {
+                yaml.error(
+                    value.location,
+                    "front matter: each entry of 'pendingUnits' must be a unit id and 12 hex digits or "
+                        + "'\(PendingUnit.untranslated)', as 'spinesite translations import' writes them")
+                continue
+            }
+            units.append(
+                PendingUnit(id: id, translatedFrom: untranslated ? nil : value.value, location: value.location))
+        }
+        return units
+    }
+
     private static func decodeReview(_ yaml: inout YAMLMapping, what: String) -> FrontMatter.Review? {
         let reviewed = date("reviewed", in: &yaml, what: what)
         let reviewedBy = yaml.string("reviewedBy", required: false, what: what)

@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var tags: [String]
     /// For a translation: the digest of the source page it was translated from.
     public var translationOf: Located<String>?
+    /// For a translation: its units not yet translated from the version `translationOf` names, by id.
+    public var pendingUnits: [PendingUnit] = []
     /// Clinical review: when, by whom, and (if not the site's interval later) when next.
     public var review: Review?
     /// What the page is about, for structured data: a therapy or a condition.

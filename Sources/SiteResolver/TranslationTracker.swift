@@ -1,8 +1,9 @@
 public import SiteModel
 import SiteSupport
 
-/// Compares each translation's `translationOf` with the digest of its
-/// original in the default locale.
+/// Compares each translation's `translationOf` with the digest of its original in the default
+/// locale: the one place a translation's status is decided. A translation is current only when it
+/// was stamped with the original as it is now and none of its units waits (`pendingUnits`).
 public enum TranslationTracker {
     /// SHA-256 of the normalised title, description and body; the first 12 hex digits.
     public static func digest(of page: SourcePage) -> String {
@@ -52,10 +53,26 @@ public enum TranslationTracker {
         guard let recorded = page.source.frontMatter.translationOf, let original = page.original else {
             return (.unstamped, nil)
         }
-        if recorded.value == originalDigest { return (.current, nil) }
+        let file = page.source.file
+        if recorded.value == originalDigest {
+            let pending = page.source.frontMatter.pendingUnits
+            guard let first = pending.first else { return (.current, nil) }
+            let message =
+                "translation is stale: \(pending.count) of its units \(pending.count == 1 ? "was" : "were") not "
+                + "translated from the current \(graph.pages[original].source.file) (\(listed(pending.map(\.id)))); "
+                + "translate them ('spinesite translations export --stale'), or update them and run 'spinesite "
+                + "translations stamp \(file)'"
+            return (.stale, .warning(first.location, message))
+        }
         let message =
             "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run "
-            + "'spinesite translations stamp \(page.source.file)' once it is updated)"
+            + "'spinesite translations stamp \(file)' once it is updated)"
         return (.stale, .warning(recorded.location, message))
+    }
+
+    /// The first few of `ids`, and how many more.
+    private static func listed(_ ids: [String]) -> String {
+        ids.count <= 5
+            ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
     }
 }
