@@ -55,6 +55,7 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
             // The header po2xliff makes of a PO file's metadata is not text to translate.
             guard attributes["restype"] != "x-gettext-domain-header" else { return }
             unit = XLIFFUnit(id: attributes["id"] ?? "", source: [], line: parser.lineNumber)
+            unit?.approved = attributes["approved"].map { $0 == "yes" }
         case "source" where path.last == "trans-unit", "target" where path.last == "trans-unit":
             content = []
             isTarget = name == "target"

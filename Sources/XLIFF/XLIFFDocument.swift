@@ -52,6 +52,9 @@ public struct XLIFFUnit: Sendable, Equatable {
     public var target: [XLIFFInline]?
     public var state: String?
     public var stateQualifier: String?
+    /// `approved="yes"`: a target the translation already stands by. translate-toolkit's xliff2po
+    /// marks every target without it fuzzy.
+    public var approved: Bool?
     /// Where the unit comes from, as `<context context-type="sourcefile">` of a location group:
     /// `therapies/tens.md@1a2b3c4d5e6f#p3`. A tool that renumbers units (po2xliff) keeps it.
     public var location: String?

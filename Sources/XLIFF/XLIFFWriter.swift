@@ -34,7 +34,8 @@ public enum XLIFFWriter {
     private static func write(_ unit: XLIFFUnit, file: XLIFFFile, indent: String, into out: inout String) {
         out +=
             indent
-            + "<trans-unit id=\"\(attribute(unit.id))\" resname=\"\(attribute(unit.id))\" xml:space=\"preserve\">\n"
+            + "<trans-unit id=\"\(attribute(unit.id))\" resname=\"\(attribute(unit.id))\""
+            + (unit.approved.map { " approved=\"\($0 ? "yes" : "no")\"" } ?? "") + " xml:space=\"preserve\">\n"
         out +=
             indent + "  <source xml:lang=\"\(attribute(file.sourceLanguage))\">" + inline(unit.source) + "</source>\n"
         if let target = unit.target {
