@@ -13,6 +13,8 @@ public struct SiteGraph: Sendable {
     public var pagesBySourcePath: [String: [String: Int]]
     /// Problems that do not stop the build (stale translations).
     public var warnings: [Diagnostic] = []
+    /// locale → the ids of the default locale's glossary terms its own glossary.yml lacks.
+    public var missingGlossaryTerms: [String: [String]] = [:]
     /// `Content/pulse-presets.yml`, passed through for the renderer's explainers.
     public var pulsePresets: SourceText?
     /// The pages left out: drafts, and pages with errors.

@@ -42,6 +42,7 @@ public enum SiteResolver {
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
+        GlossaryCoverage.check(&graph)
         log.append(diagnostics)
         return graph
     }

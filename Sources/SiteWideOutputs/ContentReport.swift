@@ -35,6 +35,8 @@ public enum ContentReport {
         private let ids: [String]
         private var rows: [String]
         private let coverage: [String: Int]
+        /// locale → how many of the default locale's glossary terms its glossary lacks.
+        private let missingTerms: [String: Int]
         private let today: CalendarDate?
 
         public init(_ graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?) {
@@ -50,6 +52,7 @@ public enum ContentReport {
                     ids.filter { id in graph.pagesByID[tag]?[id].map { !graph.pages[$0].isFallback } ?? false }.count
             }
             self.coverage = coverage
+            missingTerms = graph.missingGlossaryTerms.mapValues(\.count)
             rows = []
             rows = ids.map { row($0, graph: graph, readingLevels: readingLevels) }
         }
@@ -64,7 +67,9 @@ public enum ContentReport {
         }
 
         public var html: String {
-            ContentReport.page(locales: locales, rows: rows.joined(), coverage: coverage, total: ids.count)
+            ContentReport.page(
+                locales: locales, rows: rows.joined(), coverage: coverage, missingTerms: missingTerms, total: ids.count
+            )
         }
 
         private func row(_ id: String, graph: SiteGraph, readingLevels: [ProseStats?]) -> String {
@@ -102,7 +107,9 @@ public enum ContentReport {
         return parts.joined(separator: "<br>")
     }
 
-    private static func page(locales: [String], rows: String, coverage: [String: Int], total: Int) -> String {
+    private static func page(
+        locales: [String], rows: String, coverage: [String: Int], missingTerms: [String: Int], total: Int
+    ) -> String {
         var bars = ""
         for tag in locales {
             let count = coverage[tag] ?? 0
@@ -110,7 +117,8 @@ public enum ContentReport {
             bars +=
                 "<li><span class=\"label\">\(tag)</span><meter min=\"0\" max=\"\(max(total, 1))\" "
                 + "value=\"\(count)\" aria-label=\"\(tag)\">\(percent)%</meter> "
-                + "\(count) of \(total) (\(percent)%)</li>\n"
+                + "\(count) of \(total) (\(percent)%)"
+                + (missingTerms[tag].map { "; glossary lacks \($0) term\($0 == 1 ? "" : "s")" } ?? "") + "</li>\n"
         }
         let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
         return """
