@@ -68,7 +68,7 @@ enum GlossaryExchange {
         let sources: [String: String] = Dictionary(
             defaultLocale.glossary.flatMap { term in fields(of: term).map { (unitID(term, $0.field), $0.text) } },
             uniquingKeysWith: { first, _ in first })
-        let (targets, problems) = ImportedUnits.targets(
+        let (targets, _, problems) = ImportedUnits.targets(
             units, of: original, xliffFile: xliffFile, source: { sources[$0] },
             unknown: { "unit '\($0)': no such glossary term or field in the default locale" },
             convert: { (target: [XLIFFInline], _: String) -> Result<String, UnitProblem> in

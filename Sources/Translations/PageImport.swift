@@ -12,7 +12,19 @@ public struct ImportedPage: Sendable {
     public var original: String
     /// The digest the translation is stamped with: the export's.
     public var digest: String
+    /// Units with a target.
     public var translated: [String] = []
+    /// Units whose text is now translated from the exported original: with a target the translator
+    /// did not leave waiting, or a kept translation of a unit that has not changed.
+    public var current: [String] = []
+    /// Units that wait, recorded in `pendingUnits`: left `new` or `needs-…` by the translator, a
+    /// kept translation of a unit that changed, or the original's text where nothing is translated.
+    public var toReview: [String] = []
+    /// False when no unit of the page was translated: the file is not written, and a page with no
+    /// translation yet stays a fallback.
+    public var written = true
+    /// Whether the locale had a translation of the page before the import.
+    public var hadTranslation = false
     /// Units with no target that kept the translation as it was.
     public var keptTranslation: [String] = []
     /// Units with no target and no earlier translation: the original's text stays.
@@ -32,7 +44,8 @@ enum PageImport {
 
     struct Plan {
         var report: ImportedPage
-        var text: String
+        /// The translation to write; nil when no unit was translated.
+        var text: String?
     }
 
     static func plan(_ key: ImportedUnits.PageKey, units: [ImportedUnits.Unit], context: Context)
@@ -57,15 +70,19 @@ enum PageImport {
         let translationIndex = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
             graph.pages[$0].isFallback ? nil : $0
         }
+        let existing = translationIndex.map { graph.pages[$0].source }
         var writer = PageWriter(
-            original: exported.page, frontMatter: frontMatter,
-            translation: translationIndex.map { graph.pages[$0].source },
-            terms: graph.locales[known: defaultLocale].termPatterns,
-            localTerms: context.locale.termPatterns)
-        var (targets, problems) = ImportedUnits.targets(
+            original: exported.page, frontMatter: frontMatter, translation: existing,
+            terms: graph.locales[known: defaultLocale].termPatterns, localTerms: context.locale.termPatterns)
+        let translationUnits = existing.map { PageUnits(page: $0, terms: context.locale.termPatterns) }
+        var (targets, waiting, problems) = ImportedUnits.targets(
             units, of: key.path, xliffFile: context.xliffFile, source: writer.units.unit,
             unknown: { "unit '\($0)' does not exist in \(key.path) as exported" },
-            convert: { target, unit in UnitContent.pieces(from: target, source: unit.pieces) })
+            convert: { target, unit in UnitContent.pieces(from: target, source: unit.pieces) },
+            repeatsTranslation: { id, pieces in
+                guard let match = translationUnits?.unit(id), let unit = writer.units.unit(id) else { return false }
+                return PageWriter.sameText(pieces, TranslatedUnit.aligned(match.pieces, to: unit.pieces))
+            })
         let text = writer.write(targets: targets) { id, problem in
             let line = units.first { $0.id == id }?.line ?? firstLine
             problems.append(
@@ -76,13 +93,60 @@ enum PageImport {
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
         let digest = key.digest ?? TranslationTracker.digest(of: original.source)
         var report = ImportedPage(
-            file: translationIndex.map { graph.pages[$0].source.file }
+            file: existing?.file
                 ?? context.options.display("Content/\(context.locale.tag)/\(original.source.relativePath)"),
             original: original.source.file, digest: digest, staleBecause: exported.staleBecause)
+        report.hadTranslation = existing != nil
         report.translated = writer.units.units.map(\.id).filter { targets[$0] != nil }
         report.keptTranslation = writer.keptTranslation
         report.keptOriginal = writer.keptOriginal
-        return .success(Plan(report: report, text: TranslationStamp.rewrite(text, digest: digest)))
+        let pending = pendingUnits(
+            writer.units, targets: targets, waiting: waiting, kept: Set(writer.keptTranslation), existing: existing,
+            exported: exported.page, digest: digest, context: context)
+        report.toReview = pending.map(\.id)
+        report.current = writer.units.units.map(\.id).filter { !report.toReview.contains($0) }
+        report.written = targets.keys.contains { !waiting.contains($0) }
+        let stamped = TranslationStamp.rewrite(text, digest: digest, pending: pending)
+        return .success(Plan(report: report, text: report.written ? stamped : nil))
+    }
+
+    /// The units that wait after the import, with the version of the original each one's text
+    /// translates (nil: none, the original's text stands in). A unit with a finished target is
+    /// current; one without keeps the translation's text, current only if its source has not
+    /// changed since that text was translated and it was not waiting already.
+    private static func pendingUnits(
+        _ units: PageUnits, targets: [String: [InlinePiece]], waiting: Set<String>, kept: Set<String>,
+        existing: SourcePage?, exported: SourcePage, digest: String, context: Context
+    ) -> [(id: String, translatedFrom: String?)] {
+        // Git history is read only when a kept translation has to be judged.
+        let review = existing.flatMap { translation in
+            kept.isEmpty
+                ? nil
+                : UnitReview(
+                    translation: translation, original: exported, digest: digest,
+                    terms: context.graph.locales[known: context.graph.config.defaultLocale].termPatterns,
+                    options: context.options)
+        }
+        let earlier = Dictionary(
+            (existing?.frontMatter.pendingUnits ?? []).map { ($0.id, $0.translatedFrom) },
+            uniquingKeysWith: { a, _ in a })
+        /// The version the translation's own text of `id` was translated from, if it has any.
+        func translatedFrom(_ id: String) -> String? {
+            guard kept.contains(id) || waiting.contains(id), existing != nil else { return nil }
+            if let recorded = earlier[id] { return recorded }
+            return existing?.frontMatter.translationOf?.value
+        }
+        var pending: [(id: String, translatedFrom: String?)] = []
+        for unit in units.units {
+            if targets[unit.id] != nil {
+                if waiting.contains(unit.id) { pending.append((unit.id, translatedFrom(unit.id))) }
+            } else if kept.contains(unit.id) {
+                if review?.state(unit.id)?.waits ?? true { pending.append((unit.id, translatedFrom(unit.id))) }
+            } else {
+                pending.append((unit.id, nil))
+            }
+        }
+        return pending
     }
 
     /// The original as it was when exported: as it is now, or else the revision in git history with

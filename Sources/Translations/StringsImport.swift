@@ -17,7 +17,7 @@ enum StringsImport {
         xliffFile: String
     ) -> Result<Plan, BuildFailure> {
         let defaults = graph.locales[known: graph.config.defaultLocale].strings
-        let (values, problems) = ImportedUnits.targets(
+        let (values, _, problems) = ImportedUnits.targets(
             units, of: InterfaceStrings.original, xliffFile: xliffFile, source: { defaults[$0] },
             unknown: { "unit '\($0)': no interface string '\($0)' in the default locale" },
             convert: { target, original in

@@ -23,11 +23,18 @@ public enum TranslationExport {
         public var units: Int
         /// Units that go with the current translation as a target to review.
         public var unitsWithTargets: Int
+        /// Units marked `needs-review-translation`: changed since they were translated, or pending.
+        public var unitsToReview: Int = 0
         public var strings: Int
         /// Units of glossary terms (headword, definition, each form).
         public var glossaryUnits: Int
         public var words: Int
+        /// Stale pages whose stamped original is not in git history: all their units are for review.
+        public var warnings: [Diagnostic] = []
     }
+
+    /// The state of a target a translator has to look at.
+    static let toReview = "needs-review-translation"
 
     public static func export(
         locale tag: String, selection: Selection, pseudo: Bool = false, options: BuildOptions
@@ -45,13 +52,25 @@ public enum TranslationExport {
             let translation = graph.pagesByID[tag]?[page.id].flatMap { graph.pages[$0].isFallback ? nil : $0 }
             let status = translation.map { graph.pages[$0].translationStatus } ?? .fallback
             guard includes(status, selection) else { continue }
+            let review = translation.flatMap { index -> UnitReview? in
+                guard status == .stale, !pseudo else { return nil }
+                return UnitReview(
+                    translation: graph.pages[index].source, original: page.source,
+                    digest: TranslationTracker.digest(of: page.source), terms: terms, options: options)
+            }
+            if case .noHistory(let reason) = review?.basis, let index = translation {
+                let source = graph.pages[index].source
+                outcome.warnings.append(
+                    .warning(source.frontMatter.translationOf?.location ?? SourceLocation(file: source.file), reason))
+            }
             let file = pageFile(
                 page.source,
                 translation: translation.map { PageUnits(page: graph.pages[$0].source, terms: localTerms) },
-                status: status, languages: (defaultLocale.tag, tag), terms: terms, pseudo: pseudo)
+                status: status, review: review, languages: (defaultLocale.tag, tag), terms: terms, pseudo: pseudo)
             outcome.pages += 1
             outcome.units += file.units.count
             outcome.unitsWithTargets += file.units.filter { $0.target != nil }.count
+            outcome.unitsToReview += file.units.filter { $0.state == Self.toReview }.count
             outcome.words += file.units.map { WordCount.words(in: $0.source.plainText) }.reduce(0, +)
             files.append(file)
         }
@@ -69,10 +88,12 @@ public enum TranslationExport {
     }
 
     /// One page's `<file>`: each unit with, for a page already translated, the translation's unit
-    /// at the same place as its target (or, with `pseudo`, a pseudo-translation).
+    /// at the same place as its target (or, with `pseudo`, a pseudo-translation). A current target is
+    /// `translated` (and approved, so that xliff2po does not make it fuzzy); of a stale page's
+    /// targets, with its `review`, only those of units that changed or wait are to review.
     private static func pageFile(
-        _ page: SourcePage, translation: PageUnits?, status: TranslationStatus, languages: (String, String),
-        terms: [TermPattern], pseudo: Bool
+        _ page: SourcePage, translation: PageUnits?, status: TranslationStatus, review: UnitReview?,
+        languages: (String, String), terms: [TermPattern], pseudo: Bool
     ) -> XLIFFFile {
         let digest = TranslationTracker.digest(of: page)
         var file = XLIFFFile(
@@ -84,15 +105,32 @@ public enum TranslationExport {
                 location: "\(page.relativePath)@\(digest)#\(unit.id)",
                 note: PageUnits.note(for: unit.part) + " \(page.file)" + (unit.line > 0 ? ", line \(unit.line)." : ".")
             )
+            let state = review?.state(unit.id) ?? (status == .current ? .current : .changed(before: nil))
             if pseudo {
                 xliffUnit.pseudoTranslate()
+            } else if case .pending(_, translated: false) = state {
+                xliffUnit.note? += " Not translated yet."
             } else if let match = translation?.unit(unit.id), TranslatedUnit.sameKind(match.part, unit.part) {
                 xliffUnit.target = UnitContent.xliff(TranslatedUnit.aligned(match.pieces, to: unit.pieces))
-                xliffUnit.state = status == .current ? "translated" : "needs-review-translation"
+                xliffUnit.state = state.waits ? toReview : "translated"
+                xliffUnit.approved = state.waits ? nil : true
+                if review != nil { xliffUnit.note? += changeNote(state, now: unit.pieces) }
             }
             file.units.append(xliffUnit)
         }
         return file
+    }
+
+    /// What changed in a unit to review, for the translator: its source then and now.
+    private static func changeNote(_ state: UnitReview.State, now: [InlinePiece]) -> String {
+        let before: [InlinePiece]?
+        switch state {
+        case .current: return ""
+        case .changed(let earlier): before = earlier
+        case .pending(let earlier, _): before = earlier
+        }
+        let was = before.map { "\"" + UnitContent.xliff($0).plainText + "\"" } ?? "(not known)"
+        return " Changed since it was translated. Before: \(was) Now: \"\(UnitContent.xliff(now).plainText)\""
     }
 
     /// Pages of the default locale written as Markdown (not generated ones, not borrowed copies).

@@ -40,7 +40,7 @@ public enum TranslationImport {
         for (key, units) in pages.sorted(by: { $0.key.path < $1.key.path }) {
             guard let plan = take(PageImport.plan(key, units: units, context: context)) else { continue }
             outcome.pages.append(plan.report)
-            writes.append(.init(path: plan.report.file, text: plan.text))
+            if let text = plan.text { writes.append(.init(path: plan.report.file, text: text)) }
         }
         if !strings.isEmpty,
             let plan = take(
@@ -58,9 +58,22 @@ public enum TranslationImport {
             (outcome.glossaryFile, outcome.glossaryTerms) = (plan.file, plan.terms)
             if !plan.terms.isEmpty { writes.append(.init(path: plan.file, text: plan.text)) }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw BuildFailure(conflictSummary(problems, file: path) + problems) }
         try ContentTransaction.write(writes, root: options.root)
         return outcome
+    }
+
+    /// One line before the conflicts, if there are any: what makes them and how to mend the file.
+    private static func conflictSummary(_ problems: [Diagnostic], file: String) -> [Diagnostic] {
+        let count = problems.filter { $0.message.contains(ImportedUnits.conflictMessage) }.count
+        guard count > 0 else { return [] }
+        return [
+            .error(
+                SourceLocation(file: file),
+                "\(count) unit\(count == 1 ? " is" : "s are") in the file twice with different targets: it holds two "
+                    + "translations of the same units (two files joined, or a tool that appended a copy); keep one "
+                    + "copy of each unit, or export again and translate there, then import")
+        ]
     }
 
     /// The document, refused before it is read when it is larger than a reader takes.
@@ -132,39 +145,97 @@ enum ImportedUnits {
         var id: String
         var target: [XLIFFInline]?
         var line: Int
+        var state: String? = nil
+
+        /// Whether the translator left the unit for later: XLIFF's `new` and `needs-…` states
+        /// (`needs-translation`, `needs-review-translation`), which is also how po2xliff writes a
+        /// fuzzy PO entry.
+        var waits: Bool { state.map { $0 == "new" || $0.hasPrefix("needs-") } ?? false }
     }
 
     /// The locale's own files, exported beside the pages: their units are found by key, not digest.
     static let localeFiles: Set<String> = [InterfaceStrings.original, GlossaryExchange.original]
 
+    /// What a conflict's message says, so that an import can sum them up once.
+    static let conflictMessage = "is in the file twice with different targets"
+
     /// Each unit's target made a `Value` from its `Source` (a page's unit, a string, a glossary
-    /// field), and the units refused, each at its line: one `file` names (`therapies/tens.md`) has no
-    /// unit with that id (`unknown` says so), the unit is in the XLIFF twice, or `convert` refuses it.
-    static func targets<Source, Value>(
+    /// field), the ids of those the translator left waiting, and the units refused, each at its
+    /// line: one `file` names (`therapies/tens.md`) has no unit with that id (`unknown` says so),
+    /// the unit is in the XLIFF twice with different targets, or `convert` refuses it.
+    ///
+    /// A unit in the file twice is taken once when its copies agree, or when all but one carry
+    /// no target or only repeat the translation as it was (`repeatsTranslation`): so reads the file
+    /// translate-toolkit's `po2xliff -t` writes, its template followed by the PO's units.
+    static func targets<Source, Value: Equatable>(
         _ units: [Unit], of file: String, xliffFile: String, source: (String) -> Source?,
-        unknown: (String) -> String, convert: ([XLIFFInline], Source) -> Result<Value, UnitProblem>
-    ) -> ([String: Value], [Diagnostic]) {
-        var targets: [String: Value] = [:]
+        unknown: (String) -> String, convert: ([XLIFFInline], Source) -> Result<Value, UnitProblem>,
+        repeatsTranslation: (String, Value) -> Bool = { _, _ in false }
+    ) -> (values: [String: Value], waiting: Set<String>, problems: [Diagnostic]) {
+        var values: [String: Value] = [:]
+        var waiting = Set<String>()
         var problems: [Diagnostic] = []
-        var seen = Set<String>()
+        var copies: [String: [Unit]] = [:]
+        var order: [String] = []
         for unit in units {
-            let location = SourceLocation(file: xliffFile, line: unit.line, column: 1)
-            guard let original = source(unit.id) else {
-                problems.append(.error(location, unknown(unit.id)))
+            guard source(unit.id) != nil else {
+                problems.append(.error(SourceLocation(file: xliffFile, line: unit.line, column: 1), unknown(unit.id)))
                 continue
             }
-            guard seen.insert(unit.id).inserted else {
-                problems.append(.error(location, "unit '\(unit.id)' of \(file) is in the file twice"))
+            if copies[unit.id] == nil { order.append(unit.id) }
+            copies[unit.id, default: []].append(unit)
+        }
+        for id in order {
+            let chosen: Unit
+            let original = source(id)!
+            let value = { (unit: Unit) in unit.target.flatMap { try? convert($0, original).get() } }
+            switch choose(copies[id]!, value: value, repeatsTranslation: { repeatsTranslation(id, $0) }) {
+            case .success(let unit): chosen = unit
+            case .failure(let conflict):
+                problems.append(
+                    .error(
+                        SourceLocation(file: xliffFile, line: conflict.second.line, column: 1),
+                        "unit '\(id)' of \(file) \(conflictMessage) (the other copy is at line \(conflict.first.line))"
+                    ))
                 continue
             }
-            guard let target = unit.target else { continue }
+            guard let target = chosen.target else { continue }
             switch convert(target, original) {
-            case .success(let value): targets[unit.id] = value
+            case .success(let value):
+                values[id] = value
+                if chosen.waits { waiting.insert(id) }
             case .failure(let problem):
-                problems.append(.error(location, "unit '\(unit.id)' of \(file): \(problem.message)"))
+                problems.append(
+                    .error(
+                        SourceLocation(file: xliffFile, line: chosen.line, column: 1),
+                        "unit '\(id)' of \(file): \(problem.message)"))
             }
         }
-        return (targets, problems)
+        return (values, waiting, problems)
+    }
+
+    struct Conflict: Error {
+        var first: Unit
+        var second: Unit
+    }
+
+    /// One unit of its copies: those with a target, unless none has one; of those, the ones that
+    /// change the translation, unless none does; then, if their targets agree, the first that is
+    /// not waiting (a translator's approval outranks the template's "to review").
+    private static func choose<Value: Equatable>(
+        _ copies: [Unit], value: (Unit) -> Value?, repeatsTranslation: (Value) -> Bool
+    ) -> Result<Unit, Conflict> {
+        guard copies.count > 1 else { return .success(copies[0]) }
+        var candidates = copies.filter { $0.target != nil }
+        if candidates.isEmpty { return .success(copies[0]) }
+        let changing = candidates.filter { unit in value(unit).map { !repeatsTranslation($0) } ?? true }
+        if !changing.isEmpty { candidates = changing }
+        // Compared as the site takes them too: a PO round trip writes a tag as a token ({1}) in text.
+        func same(_ a: Unit, _ b: Unit) -> Bool { a.target == b.target || value(a).map { $0 == value(b) } ?? false }
+        if let other = candidates.first(where: { !same($0, candidates[0]) }) {
+            return .failure(Conflict(first: candidates[0], second: other))
+        }
+        return .success(candidates.first { !$0.waits } ?? candidates[0])
     }
 
     /// Units by page, and by the locale's other files (`locale.yml`, `glossary.yml`).
@@ -185,7 +256,7 @@ enum ImportedUnits {
                                 + "'therapies/tens.md@1a2b3c4d5e6f#p3'); was this file exported by spinesite?"))
                     continue
                 }
-                let imported = Unit(id: place.unit, target: target, line: unit.line)
+                let imported = Unit(id: place.unit, target: target, line: unit.line, state: unit.state)
                 if localeFiles.contains(place.path) {
                     others[place.path, default: []].append(imported)
                 } else {

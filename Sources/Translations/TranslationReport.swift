@@ -1,5 +1,6 @@
 import Foundation
 public import SiteModel
+import SiteRenderer
 import SiteResolver
 public import SpinesiteKit
 
@@ -15,6 +16,17 @@ public struct TranslationReport: Sendable, Encodable {
         public var id: String
         /// locale → state, for every locale of the site.
         public var locales: [String: Cell]
+        /// locale → its units, for each stale translation: how many are translated from the
+        /// original as it is now, and which wait.
+        public var units: [String: Units] = [:]
+    }
+
+    public struct Units: Sendable, Encodable, Equatable {
+        public var total: Int
+        public var current: Int
+        public var toReview: [String]
+        /// False when the stamped original is not in git history: every unit counts as to review.
+        public var compared: Bool
     }
 
     public var locales: [String]
@@ -26,8 +38,9 @@ public struct TranslationReport: Sendable, Encodable {
         let graph = try TranslationLocale.resolve(options)
         let tags = graph.locales.map(\.tag)
         let ids = Set(graph.pages.filter { !$0.isGenerated }.map(\.id)).sorted()
+        let terms = graph.locales[known: graph.config.defaultLocale].termPatterns
         let rows = ids.map { id in
-            Row(
+            var row = Row(
                 id: id,
                 locales: Dictionary(
                     uniqueKeysWithValues: tags.map { tag in
@@ -36,6 +49,17 @@ public struct TranslationReport: Sendable, Encodable {
                         }
                         return (tag, Cell(rawValue: graph.pages[index].translationStatus.rawValue)!)
                     }))
+            for tag in tags where row.locales[tag] == .stale {
+                let translation = graph.pages[graph.pagesByID[tag]![id]!]
+                let original = graph.pages[translation.original!].source
+                let review = UnitReview(
+                    translation: translation.source, original: original,
+                    digest: TranslationTracker.digest(of: original), terms: terms, options: options)
+                row.units[tag] = Units(
+                    total: review.units.count, current: review.current, toReview: review.waiting,
+                    compared: review.basis == .stamped)
+            }
+            return row
         }
         var counts: [String: [String: Int]] = [:]
         for row in rows {
@@ -61,6 +85,12 @@ public struct TranslationReport: Sendable, Encodable {
         for tag in locales {
             let states = (counts[tag] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("\(tag): " + states.joined(separator: ", "))
+            for row in rows {
+                guard let units = row.units[tag] else { continue }
+                lines.append(
+                    "  \(row.id): \(units.current)/\(units.total) current, \(units.toReview.count) to review"
+                        + (units.compared ? "" : " (the stamped original is not in git history)"))
+            }
         }
         return lines.joined(separator: "\n")
     }

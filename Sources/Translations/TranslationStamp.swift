@@ -129,17 +129,32 @@ public enum TranslationStamp {
         return files.sorted()
     }
 
-    /// The file with `translationOf: DIGEST` set in its front matter, every
-    /// other byte unchanged.
-    static func rewrite(_ text: String, digest: String) -> String {
+    /// The file with `translationOf: DIGEST` set in its front matter, and `pendingUnits` listing
+    /// `pending` (or gone when there are none), every other byte unchanged.
+    static func rewrite(_ text: String, digest: String, pending: [(id: String, translatedFrom: String?)] = [])
+        -> String
+    {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.components(separatedBy: newline)
+        var closing = lines.indices.dropFirst().first { lines[$0].trimmed == "---" } ?? 1
+        if let start = lines[1..<closing].firstIndex(where: { $0.hasPrefix("pendingUnits:") }) {
+            var end = start + 1
+            while end < closing, lines[end].first == " " || lines[end].first == "\t" { end += 1 }
+            lines.removeSubrange(start..<end)
+            closing -= end - start
+        }
         let line = "translationOf: \(digest)"
-        let closing = lines.indices.dropFirst().first { lines[$0].trimmed == "---" } ?? 1
+        let stamp: Int
         if let existing = lines[1..<closing].firstIndex(where: { $0.hasPrefix("translationOf:") }) {
             lines[existing] = line
+            stamp = existing
         } else {
             lines.insert(line, at: closing)
+            stamp = closing
+        }
+        if !pending.isEmpty {
+            let entries = pending.map { "  \($0.id): \($0.translatedFrom ?? PendingUnit.untranslated)" }
+            lines.insert(contentsOf: ["pendingUnits:"] + entries, at: stamp + 1)
         }
         return lines.joined(separator: newline)
     }

@@ -15,7 +15,9 @@ extension TranslationsCommand {
                 heading, paragraph, list item, table cell, picture alt text and caption, footnote, title \
                 and description is a unit; links, emphasis, code, citations and footnote references are \
                 tags the translator moves but cannot break. A stale page's units carry its current \
-                translation as a target to review (state needs-review-translation).
+                translation as targets: to review (needs-review-translation, with the source before and \
+                now in the note) where the original changed since the stamp (from git history) or the \
+                unit waits, translated elsewhere.
 
                 Examples:
                   spinesite translations export --locale fr --output fr.xlf
@@ -47,13 +49,20 @@ extension TranslationsCommand {
             } else {
                 print(outcome.xliff, terminator: "")
             }
+            for warning in outcome.warnings { printError(warning.description) }
             let summary =
                 "Exported \(outcome.pages) pages (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
-                + "target to review), \(outcome.strings) interface strings and \(outcome.glossaryUnits) glossary "
-                + "units: \(outcome.words) words"
+                + "target, \(outcome.unitsToReview) to review), \(outcome.strings) interface strings and "
+                + "\(outcome.glossaryUnits) glossary units: \(outcome.words) words"
                 + (output.map { " to \($0)" } ?? "") + "."
             printError(summary)
         }
+    }
+
+    /// Unit ids for a line of output: the first ten, and how many more.
+    static func listed(_ ids: [String]) -> String {
+        ids.count <= 10
+            ? ids.joined(separator: ", ") : ids.prefix(10).joined(separator: ", ") + " and \(ids.count - 10) more"
     }
 
     struct Import: ParsableCommand {
@@ -63,7 +72,10 @@ extension TranslationsCommand {
                 Each page is written in its original's structure (headings, lists, tables, footnotes, \
                 explainer blocks, front matter) with the file's targets in place of the text, and stamped \
                 with the digest the export carried. Units without a target keep the current translation, \
-                or else the original's text, and are listed. Nothing is written if any unit is refused.
+                or else the original's text, and are listed. A unit left new or needs-review-translation, \
+                or without a target where the original changed, waits: it is recorded in pendingUnits, and \
+                the page stays stale until it is translated. A page with no translated unit is not \
+                written. Nothing is written if any unit is refused.
 
                 Examples:
                   spinesite translations import fr.xlf
@@ -83,17 +95,31 @@ extension TranslationsCommand {
             let outcome = try reporting { () throws(BuildFailure) in
                 try TranslationImport.run(file, locale: locale, options: project.build)
             }
-            for page in outcome.pages {
+            for page in outcome.pages where page.written {
                 printLine(
-                    "Wrote \(page.file): \(page.translated.count) units translated (translationOf: \(page.digest))")
+                    "Wrote \(page.file): \(page.current.count) current, \(page.toReview.count) to review "
+                        + "(translationOf: \(page.digest))")
+                if !page.toReview.isEmpty {
+                    printLine("  to review, recorded in pendingUnits: \(TranslationsCommand.listed(page.toReview))")
+                }
                 if !page.keptTranslation.isEmpty {
-                    printLine(
-                        "  no target, kept the current translation: \(page.keptTranslation.joined(separator: ", "))")
+                    let kept = TranslationsCommand.listed(page.keptTranslation)
+                    printLine("  no target, kept the current translation: \(kept)")
                 }
                 if !page.keptOriginal.isEmpty {
-                    printLine("  no target, kept the original's text: \(page.keptOriginal.joined(separator: ", "))")
+                    printLine(
+                        "  no target, kept the original's text: \(TranslationsCommand.listed(page.keptOriginal))")
                 }
                 if let stale = page.staleBecause { printLine("  note: \(stale)") }
+            }
+            let unwritten = outcome.pages.filter { !$0.written }
+            if !unwritten.isEmpty {
+                printLine("Not written, no unit translated (\(unwritten.count) pages):")
+                for page in unwritten {
+                    printLine(
+                        "  \(page.file): "
+                            + (page.hadTranslation ? "left as it was" : "stays a fallback (the original is shown)"))
+                }
             }
             if let strings = outcome.stringsFile {
                 printLine("Wrote \(strings): \(outcome.strings.count) interface strings")
@@ -101,7 +127,8 @@ extension TranslationsCommand {
             if let glossary = outcome.glossaryFile, !outcome.glossaryTerms.isEmpty {
                 printLine("Wrote \(glossary): \(outcome.glossaryTerms.count) terms translated")
             }
-            if outcome.pages.isEmpty && outcome.stringsFile == nil && outcome.glossaryTerms.isEmpty {
+            if !outcome.pages.contains(where: \.written) && outcome.stringsFile == nil && outcome.glossaryTerms.isEmpty
+            {
                 printLine("Nothing to import.")
             }
         }

@@ -102,7 +102,8 @@ final class TranslationExchangeTests: XCTestCase {
     }
 
     /// Targets replace the text of each block; the structure, the explainer, non-text front matter and the
-    /// translation's own slug stay; translationOf is the export's digest.
+    /// translation's own slug stay; translationOf is the export's digest, and the units not translated
+    /// from it wait in pendingUnits.
     func testImportWritesTheOriginalsShapeWithTheTargets() throws {
         let site = site()
         var document = try export(site)
@@ -142,7 +143,22 @@ final class TranslationExchangeTests: XCTestCase {
         XCTAssertTrue(text.contains("```pulse\npreset: conventional-tens\n```"))
         XCTAssertTrue(text.contains("[^1]: Una nota."))
         let built = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
-        XCTAssertEqual(built.warnings.filter { $0.message.contains("stale") }, [], "stamped current")
+        XCTAssertEqual(
+            page.toReview,
+            ["description", "h1", "table1.row1.cell1", "table1.row1.cell2", "table1.row2.cell1", "footnote1.p1"],
+            "kept text translated from a version not in history, and the original's text, wait")
+        XCTAssertTrue(
+            text.contains(
+                "translationOf: \(digest)\npendingUnits:\n  description: 000000000000\n  h1: 000000000000\n"
+                    + "  table1.row1.cell1: new\n"), text)
+        XCTAssertEqual(
+            built.warnings.filter { $0.message.contains("stale") }.map(\.message),
+            [
+                "translation is stale: 6 of its units were not translated from the current "
+                    + "\(site.path)/Content/en/tens.md (description, footnote1.p1, h1, table1.row1.cell1, "
+                    + "table1.row1.cell2 and 1 more); translate them ('spinesite translations export --stale'), or "
+                    + "update them and run 'spinesite translations stamp \(site.path)/Content/es/tens.md'"
+            ])
         let html = try XCTUnwrap(site.read("Site/es/tens-es/index.html"))
         XCTAssertTrue(html.contains("[no](https://evil.example)"), "Markdown in a target is text")
         XCTAssertFalse(html.contains("href=\"https://evil.example"))
@@ -206,11 +222,14 @@ final class TranslationExchangeTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("unit 'p99' does not exist"), "\($0)")
         }
         var twice = try export(site)
+        twice.files[0].units[0].target = [.text("PNS")]
         twice.files[0].units.append(twice.files[0].units[0])
+        twice.files[0].units[twice.files[0].units.count - 1].target = [.text("PNS, otra")]
         XCTAssertThrowsError(
             try TranslationImport.run(try writeXLIFF(twice, site), locale: nil, options: BuildOptions(root: site.path))
         ) {
-            XCTAssertTrue("\($0)".contains("unit 'title' of pns.md is in the file twice"), "\($0)")
+            XCTAssertTrue(
+                "\($0)".contains("unit 'title' of pns.md is in the file twice with different targets"), "\($0)")
         }
         XCTAssertThrowsError(
             try TranslationImport.run(
@@ -302,6 +321,7 @@ final class TranslationExchangeTests: XCTestCase {
         for (id, target) in targets {
             let unit = try XCTUnwrap(document.files[file].units.firstIndex { $0.id == id }, id)
             document.files[file].units[unit].target = target
+            document.files[file].units[unit].state = "translated"
         }
     }
 
