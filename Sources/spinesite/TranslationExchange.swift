@@ -103,12 +103,12 @@ extension TranslationsCommand {
                     printLine("  to review, recorded in pendingUnits: \(TranslationsCommand.listed(page.toReview))")
                 }
                 if !page.keptTranslation.isEmpty {
-                    let kept = TranslationsCommand.listed(page.keptTranslation)
-                    printLine("  no target, kept the current translation: \(kept)")
+                    printLine(
+                        "  no target, kept the current translation: \(page.keptTranslation.joined(separator: ", "))")
                 }
                 if !page.keptOriginal.isEmpty {
                     printLine(
-                        "  no target, kept the original's text: \(TranslationsCommand.listed(page.keptOriginal))")
+                        "  no target, kept the original's text: \(page.keptOriginal.joined(separator: ", "))")
                 }
                 if let stale = page.staleBecause { printLine("  note: \(stale)") }
             }

@@ -50,10 +50,13 @@ def make_tens_stale(root):
 
 
 def export(run, root, locale, *options, output):
-    """Runs an export to `output` and returns the summary line it printed on stderr."""
+    """Runs an export to `output` and returns the summary line it printed on stderr, after any
+    warnings (a stale page whose stamped original is not in git history: a copied site has none)."""
     result = run("translations", "export", "--locale", locale, *options, "--output", output, root=root)
-    assert result.stderr.startswith("Exported "), result.stderr
-    return result.stderr.strip()
+    lines = result.stderr.strip().splitlines()
+    assert lines and lines[-1].startswith("Exported "), result.stderr
+    assert all(": warning: " in line for line in lines[:-1]), result.stderr
+    return lines[-1]
 
 
 def flat(element):
@@ -302,6 +305,36 @@ def test_a_po_round_trip_imports_and_builds(run, site, tmp_path):
         html = file.read()
     assert re.search(r'<strong>À travers la peau, avec des électrodes\.</strong> <a href="/fr/therapies/tens/">La TENS</a> '
                      r"utilise des électrodes", html), "the French item, built with its bold and a link to fr's TENS page"
+
+
+def test_the_templated_po_route_imports_each_unit_once(run, site, tmp_path):
+    """translate-toolkit's `po2xliff -t fr.xlf fr.po out.xlf` copies the template's <file>s as they
+    are and appends the PO's units in a <file> of their own: every unit is in the file twice. The
+    import takes each once, the translator's copy over the template's, and writes only the page
+    that has a translated unit."""
+    run("new", "locale", "fr", root=site)
+    folder = str(tmp_path)
+    export(run, site, "fr", output=os.path.join(folder, "fr.xlf"))
+    command_line("xliff2po", "fr.xlf", "fr.po", cwd=folder)
+    store = po.pofile.parsefile(os.path.join(folder, "fr.po"))
+    changed = [unit for unit in store.units if not unit.isheader() and is_unit(unit, PO_PAGE, PO_UNIT)]
+    assert len(changed) == 1, f"no PO entry located {PO_PAGE}@…#{PO_UNIT}"
+    changed[0].target = PO_FRENCH
+    store.savefile(os.path.join(folder, "translated.po"))
+    command_line("po2xliff", "-t", "fr.xlf", "translated.po", "out.xlf", cwd=folder)
+    doc = etree.parse(os.path.join(folder, "out.xlf"))
+    template = etree.parse(os.path.join(folder, "fr.xlf"))
+    assert len(files(doc)) == len(files(template)) + 1, "the template's files, then the PO's"
+
+    result = run("translations", "import", "--locale", "fr", os.path.join(folder, "out.xlf"), root=site)
+    written = [line for line in result.stdout.splitlines() if line.startswith("Wrote ") and line.endswith(")")]
+    assert len(written) == 1 and f"Content/fr/{PO_PAGE}: 1 current, " in written[0], result.stdout
+    assert "Not written, no unit translated (7 pages):" in result.stdout, result.stdout
+    with open(os.path.join(site, "Content", "fr", PO_PAGE), encoding="utf-8") as file:
+        french = file.read()
+    assert PO_MARKDOWN in french.splitlines(), french
+    assert "pendingUnits:" in french, "the untranslated units wait"
+    assert not os.path.exists(os.path.join(site, "Content", "fr", "therapies", "tens.md")), "stays a fallback"
 
 
 @pytest.mark.parametrize("token", ["{1}", "{/1}"])
