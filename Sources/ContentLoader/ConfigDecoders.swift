@@ -6,7 +6,7 @@ enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
         "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "maxTableCells", "maxTableColumns", "image",
-        "imageAlt", "remotePictures",
+        "imageAlt", "remotePictures", "requiredBlocks",
     ]
 
     static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -93,7 +93,25 @@ enum SiteConfigDecoder {
                 )
             }
         }
+        config.requiredBlocks = decodeRequiredBlocks(&yaml, what: what)
         return (config, yaml.diagnostics)
+    }
+
+    /// `requiredBlocks: { therapies: [safety/implanted-devices, …] }`: section folder → block names.
+    private static func decodeRequiredBlocks(_ yaml: inout YAMLMapping, what: String) -> [RequiredBlocks] {
+        guard var mapping = yaml.mapping("requiredBlocks", what: what) else { return [] }
+        var required: [RequiredBlocks] = []
+        for section in mapping.keys {
+            let blocks = mapping.strings(section, what: "\(what): requiredBlocks")
+            let location = mapping.location(ofKey: section)
+            if section.isEmpty || section.hasPrefix("/") || section.hasSuffix("/") {
+                mapping.error(
+                    location, "\(what): requiredBlocks: '\(section)' is not a section folder (like 'therapies')")
+            }
+            required.append(RequiredBlocks(section: Located(section, at: location), blocks: blocks))
+        }
+        yaml.absorb(mapping)
+        return required
     }
 }
 

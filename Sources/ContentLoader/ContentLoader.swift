@@ -38,6 +38,7 @@ public enum ContentLoader {
 
         var locales: [LocaleConfig] = []
         var sources: [PageSource] = []
+        var blockSources: [PageSource] = []
         var files: [ContentFile] = []
         for folder in top.folders {
             let tag = folder.relativePath
@@ -60,7 +61,9 @@ public enum ContentLoader {
             let (locale, localeSources, localeFiles, localeDiagnostics) = scanLocale(tag, tree: tree)
             diagnostics += localeDiagnostics
             if let locale { locales.append(locale) }
-            sources += localeSources
+            // `_blocks/` holds shared blocks, never pages.
+            blockSources += localeSources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) != nil }
+            sources += localeSources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) == nil }
             files += localeFiles
         }
 
@@ -85,9 +88,12 @@ public enum ContentLoader {
                     "locale.yml: the default locale is always published; remove 'published: false'"))
         }
         sources.removeAll { unpublished.contains($0.locale) }
+        blockSources.removeAll { unpublished.contains($0.locale) }
         files.removeAll { $0.locale.map(unpublished.contains) ?? false }
-        let (pages, leftOut, pageDiagnostics) = parsePages(
+        var (pages, leftOut, pageDiagnostics) = parsePages(
             sources, includeDrafts: includeDrafts, limits: config?.pageLimits ?? .defaults)
+        let (blocks, blockDiagnostics) = parseBlocks(blockSources, limits: config?.pageLimits ?? .defaults)
+        pageDiagnostics += blockDiagnostics
         guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
@@ -103,6 +109,7 @@ public enum ContentLoader {
         site.errors = diagnostics.filter { $0.severity == .error }.sorted()
         site.leftOut = leftOut
         site.files = files
+        site.blocks = blocks
         return site
     }
 

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// `remotePictures: allow`: pages may show pictures from other sites (`![x](https://…)`). Off by
     /// default: every reader's browser would tell that site which page of a health site they read.
     public var allowsRemotePictures = false
+    /// `requiredBlocks:` by section, in file order: blocks each topic page of the section places.
+    public var requiredBlocks: [RequiredBlocks] = []
     public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 

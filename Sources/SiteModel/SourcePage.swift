@@ -150,6 +150,8 @@ public struct LoadedSite: Sendable {
     public var leftOut: [LeftOutPage] = []
     /// Pictures and other files beside the pages, and in `Content/files/`.
     public var files: [ContentFile] = []
+    /// Shared blocks of every locale (`Content/<locale>/_blocks/`), by locale then name.
+    public var blocks: [SourceBlock] = []
 
     public init(
         config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,

@@ -7,9 +7,18 @@ public enum TranslationDigest {
 
     /// The text that is hashed.
     public static func normalisedText(of page: SourcePage) -> String {
+        normalisedText(parts: [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed, page.body])
+    }
+
+    /// The text hashed for a shared block: its body alone (a block has no title or description).
+    public static func normalisedText(of block: SourceBlock) -> String {
+        normalisedText(parts: [block.body])
+    }
+
+    private static func normalisedText(parts: [String]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(page.body.utf8.count + 256)
-        for var part in [page.frontMatter.title.trimmed, page.frontMatter.description.trimmed, page.body] {
+        bytes.reserveCapacity((parts.last?.utf8.count ?? 0) + 256)
+        for var part in parts {
             // Each line, trailing spaces and tabs dropped, over the UTF-8 bytes in place.
             part.withUTF8 { text in
                 var lineStart = 0

@@ -21,6 +21,10 @@ public struct SiteGraph: Sendable {
     public var leftOut = LeftOutPages()
     /// Pictures and other files, for pages to name.
     public var files = FileIndex()
+    /// Shared blocks of every locale (never pages), by locale then name.
+    public var blocks: [BlockNode] = []
+    /// locale → block name → index in `blocks`.
+    public var blocksByName: [String: [String: Int]] = [:]
 
     /// The locale a page is published in.
     public func locale(of page: PageNode) -> LocaleConfig { locales[known: page.locale] }

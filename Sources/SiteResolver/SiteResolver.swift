@@ -42,6 +42,9 @@ public enum SiteResolver {
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
+        if !site.blocks.isEmpty || !site.config.requiredBlocks.isEmpty {
+            SharedBlocks.resolve(&graph, blocks: site.blocks, diagnostics: &diagnostics)
+        }
         GlossaryCoverage.check(&graph)
         log.append(diagnostics)
         return graph

@@ -10,6 +10,11 @@ public enum TranslationTracker {
         SHA256Hex.of(TranslationDigest.normalisedText(of: page), digits: TranslationDigest.length)
     }
 
+    /// A shared block's digest: its normalised body, as a page's.
+    public static func digest(of block: SourceBlock) -> String {
+        SHA256Hex.of(TranslationDigest.normalisedText(of: block), digits: TranslationDigest.length)
+    }
+
     static func track(_ graph: inout SiteGraph) {
         let defaultLocale = graph.config.defaultLocale
         var translations: [Int] = []
@@ -50,22 +55,38 @@ public enum TranslationTracker {
         TranslationStatus, Diagnostic?
     ) {
         let page = graph.pages[index]
-        guard let recorded = page.source.frontMatter.translationOf, let original = page.original else {
-            return (.unstamped, nil)
-        }
-        let file = page.source.file
+        guard let original = page.original else { return (.unstamped, nil) }
+        return assess(
+            stamp: page.source.frontMatter.translationOf, pending: page.source.frontMatter.pendingUnits,
+            file: page.source.file, originalFile: graph.pages[original].source.file, originalDigest: originalDigest)
+    }
+
+    /// How translated block `block` stands against `original`'s digest, with a stale one's warning.
+    public static func assess(_ block: BlockNode, original: BlockNode, originalDigest: String) -> (
+        TranslationStatus, Diagnostic?
+    ) {
+        assess(
+            stamp: block.source.translationOf, pending: [], file: block.source.file,
+            originalFile: original.source.file, originalDigest: originalDigest)
+    }
+
+    /// A translation's status from its stamp (nil: unstamped), its units that wait and its
+    /// original's current digest.
+    static func assess(
+        stamp: Located<String>?, pending: [PendingUnit], file: String, originalFile: String, originalDigest: String
+    ) -> (TranslationStatus, Diagnostic?) {
+        guard let recorded = stamp else { return (.unstamped, nil) }
         if recorded.value == originalDigest {
-            let pending = page.source.frontMatter.pendingUnits
             guard let first = pending.first else { return (.current, nil) }
             let message =
                 "translation is stale: \(pending.count) of its units \(pending.count == 1 ? "was" : "were") not "
-                + "translated from the current \(graph.pages[original].source.file) (\(listed(pending.map(\.id)))); "
-                + "translate them ('spinesite translations export --stale'), or update them and run 'spinesite "
-                + "translations stamp \(file)'"
+                + "translated from the current \(originalFile) (\(listed(pending.map(\.id)))); translate them "
+                + "('spinesite translations export --stale'), or update them and run 'spinesite translations stamp "
+                + "\(file)'"
             return (.stale, .warning(first.location, message))
         }
         let message =
-            "translation is stale: \(graph.pages[original].source.file) changed since it was translated (run "
+            "translation is stale: \(originalFile) changed since it was translated (run "
             + "'spinesite translations stamp \(file)' once it is updated)"
         return (.stale, .warning(recorded.location, message))
     }

@@ -301,3 +301,84 @@ final class LinkResolverTests: XCTestCase {
         }
     }
 }
+
+final class SharedBlockResolverTests: XCTestCase {
+    private func graph(_ blocks: [SourceBlock], required: [RequiredBlocks] = [], locales: [String] = ["en", "es"])
+        -> (SiteGraph, [String])
+    {
+        var site = Sites.site(
+            [Sites.page("_index.md"), Sites.page("therapies/_index.md"), Sites.page("therapies/tens.md")],
+            locales: locales)
+        site.blocks = blocks
+        site.config.requiredBlocks = required
+        var log = DiagnosticsLog()
+        let graph = SiteResolver.resolve(site, log: &log)
+        return (graph, (log.sorted + graph.warnings).map(\.description))
+    }
+
+    /// Blocks are never pages, and a translation's status is computed as a page's from its stamp.
+    func testBlocksAreNodesWithTranslationStatus() throws {
+        let original = SourceBlock(
+            locale: "en", name: "safety/pacemaker", body: "No TENS with a pacemaker.\n",
+            bodyLocation: SourceLocation(file: "Content/en/_blocks/safety/pacemaker.md", line: 1, column: 1))
+        let digest = TranslationTracker.digest(of: original)
+        let current = SourceBlock(
+            locale: "es", name: "safety/pacemaker",
+            translationOf: Located(digest, at: SourceLocation(file: "Content/es/_blocks/safety/pacemaker.md")),
+            body: "No use TENS con marcapasos.\n",
+            bodyLocation: SourceLocation(file: "Content/es/_blocks/safety/pacemaker.md", line: 3, column: 1))
+        var stale = current
+        stale.name = "urgent"
+        stale.bodyLocation = SourceLocation(file: "Content/es/_blocks/urgent.md", line: 3, column: 1)
+        stale.translationOf = Located(
+            "000000000000", at: SourceLocation(file: "Content/es/_blocks/urgent.md", line: 2, column: 16))
+        var urgent = original
+        urgent.name = "urgent"
+        urgent.bodyLocation = SourceLocation(file: "Content/en/_blocks/urgent.md", line: 1, column: 1)
+        let (graph, messages) = self.graph([original, current, stale, urgent])
+        XCTAssertFalse(graph.pages.contains { $0.source.relativePath.hasPrefix("_blocks") })
+        XCTAssertEqual(graph.pages.count, self.graph([]).0.pages.count)
+        let spanish = try XCTUnwrap(graph.blocksByName["es"]?["safety/pacemaker"])
+        XCTAssertEqual(graph.blocks[spanish].translationStatus, .current)
+        XCTAssertEqual(graph.blocks[spanish].original, graph.blocksByName["en"]?["safety/pacemaker"])
+        XCTAssertEqual(graph.blocks[spanish].relativePath, "_blocks/safety/pacemaker.md")
+        XCTAssertEqual(graph.blocks[graph.blocksByName["es"]!["urgent"]!].translationStatus, .stale)
+        XCTAssertEqual(
+            messages,
+            [
+                "Content/es/_blocks/urgent.md:2:16: warning: translation is stale: Content/en/_blocks/urgent.md "
+                    + "changed since it was translated (run 'spinesite translations stamp "
+                    + "Content/es/_blocks/urgent.md' once it is updated)"
+            ])
+        // The reader's locale first; a stale translation is passed over for the original.
+        XCTAssertEqual(graph.block(named: "safety/pacemaker", forReader: "es"), spanish)
+        XCTAssertEqual(graph.block(named: "urgent", forReader: "es"), graph.blocksByName["en"]?["urgent"])
+        XCTAssertEqual(
+            graph.block(named: "safety/pacemaker", forReader: "en"), graph.blocksByName["en"]?["safety/pacemaker"])
+        XCTAssertNil(graph.block(named: "nothing", forReader: "es"))
+    }
+
+    func testRequiredBlocksNameBlocksAndSections() {
+        let site = SourceLocation(file: "Content/site.yml", line: 5, column: 3)
+        let block = SourceBlock(
+            locale: "en", name: "safety/pacemaker", body: "Text.\n",
+            bodyLocation: SourceLocation(file: "Content/en/_blocks/safety/pacemaker.md", line: 1, column: 1))
+        let (_, messages) = graph(
+            [block],
+            required: [
+                RequiredBlocks(
+                    section: Located("therapie", at: site),
+                    blocks: [
+                        Located("safety/pacemakr", at: SourceLocation(file: "Content/site.yml", line: 5, column: 14))
+                    ])
+            ])
+        XCTAssertEqual(
+            messages,
+            [
+                "Content/site.yml:5:3: error: site.yml: requiredBlocks: no section 'therapie' in 'en' (did you mean "
+                    + "'therapies'?)",
+                "Content/site.yml:5:14: error: site.yml: requiredBlocks: no block 'safety/pacemakr' in "
+                    + "Content/en/_blocks/ (did you mean 'safety/pacemaker'?)",
+            ])
+    }
+}

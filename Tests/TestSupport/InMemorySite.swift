@@ -21,6 +21,21 @@ public enum InMemorySite {
             bodyLocation: SourceLocation(file: file, line: 5, column: 1))
     }
 
+    /// A shared block at `Content/<locale>/_blocks/<name>.md`, its body from line 1 (or after front
+    /// matter of `translationOf` and `references`, when given: then from line 4).
+    public static func block(
+        _ name: String, locale: String = "en", body: String, translationOf: String? = nil,
+        references: [Reference] = []
+    ) -> SourceBlock {
+        let file = "Content/\(locale)/_blocks/\(name).md"
+        let hasFrontMatter = translationOf != nil || !references.isEmpty
+        return SourceBlock(
+            locale: locale, name: name,
+            translationOf: translationOf.map { Located($0, at: SourceLocation(file: file, line: 2, column: 16)) },
+            references: references, body: body,
+            bodyLocation: SourceLocation(file: file, line: hasFrontMatter ? 4 : 1, column: 1))
+    }
+
     /// `pages`, loaded with `locales` (the first the default), each with `strings`.
     public static func loaded(
         _ pages: [SourcePage], locales: [String] = ["en", "es"], strings: [String: String] = [:]
