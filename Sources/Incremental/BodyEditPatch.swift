@@ -161,6 +161,8 @@ public enum BodyEditPatch {
             let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             guard parts.count >= 2, path.hasSuffix(".md"), !parts.contains(where: \.isEmpty) else { return nil }
+            // A shared block shows on every page placing it: the full path renders them all.
+            if parts[1] == SourceBlock.folder { return nil }
             pages.append(
                 PagePath(path: path, locale: String(parts[0]), relativePath: parts.dropFirst().joined(separator: "/")))
         }

@@ -48,7 +48,7 @@ enum Citations {
         return (html, list(order.compactMap { byKey[$0] }, title: title), diagnostics)
     }
 
-    private static func list(_ references: [Reference], title: String) -> String {
+    static func list(_ references: [Reference], title: String) -> String {
         var html =
             "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 "
             + "id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
@@ -75,13 +75,18 @@ enum Citations {
 
     /// Where `text` first appears in the page's body, as a file location.
     private static func location(of text: String, in page: SourcePage) -> SourceLocation {
-        for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        location(of: text, in: page.body, at: page.bodyLocation)
+    }
+
+    /// Where `text` first appears in `body`, whose first line is at `start`.
+    static func location(of text: String, in body: String, at start: SourceLocation) -> SourceLocation {
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let range = line.range(of: text) {
                 return SourceLocation(
-                    file: page.file, line: page.bodyLocation.line + offset,
+                    file: start.file, line: start.line + offset,
                     column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
             }
         }
-        return SourceLocation(file: page.file, line: page.bodyLocation.line, column: 1)
+        return start
     }
 }

@@ -50,6 +50,12 @@ struct ExplainerStage {
             var pageRequests: [ExplainerRequest?] = []
             var pageModels: [Int?] = []
             for embed in pageEmbeds {
+                // Shared blocks are placed by `BlockStage`; their slots stay empty here.
+                guard embed.language == Self.language else {
+                    pageRequests.append(nil)
+                    pageModels.append(nil)
+                    continue
+                }
                 let (request, problems) = ExplainerRequest.decode(
                     embed.source, fence: base.within(line: embed.position.line, column: 1), library: library)
                 // A borrowed page repeats its original's blocks; report them once.

@@ -42,7 +42,7 @@ struct LocaleOptions: Sendable {
                 smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
                 footnoteLabels: FootnoteLabels(
                     title: text("footnotesTitle", locale) ?? "", backLink: text("backToContent", locale) ?? ""),
-                embedLanguages: [ExplainerStage.language],
+                embedLanguages: [ExplainerStage.language, SourceBlock.fenceLanguage],
                 terms: locale.termPatterns, collectsPlainText: false,
                 tableLabel: text("tableLabel", locale) ?? ""
             )

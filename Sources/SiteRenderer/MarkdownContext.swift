@@ -16,6 +16,8 @@ struct MarkdownContext: Sendable {
     let resolver: LinkResolver
     let glossary: GlossaryLinks
     let strings: LocaleStrings
+    /// The shared blocks pages place.
+    let blocks: BlockStage
 
     /// The pictures and files the pages use, by output path, handed over once to be written: the
     /// context is kept between the preview's saves, which never need these bytes again.
@@ -148,7 +150,17 @@ struct MarkdownContext: Sendable {
             }
             previousLevel = heading.level
         }
-        let body = PageBody(markdown: rendered, linkURLs: urls, embedHTML: embedHTML[index], shared: shared)
+        var embeds = embedHTML[index]
+        var fill = shared
+        if let placed = blocks.place(
+            on: index, page: page, rendered: rendered, explainerHTML: embeds, resolver: resolver,
+            glossary: glossary, referencesTitle: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
+        {
+            embeds = placed.embedHTML
+            fill.referenceList = placed.referenceList
+            diagnostics += placed.diagnostics
+        }
+        let body = PageBody(markdown: rendered, linkURLs: urls, embedHTML: embeds, shared: fill)
         // A borrowed page's problems are its original's, reported there once.
         return (body, page.isFallback ? [] : diagnostics)
     }

@@ -36,10 +36,22 @@ public enum MarkdownStage {
         var readingDiagnostics: [Diagnostic?]
         /// Per page, what it fills in alike with every page showing its source.
         var shared: [PageBody.SharedFill]
+        /// Per page placing shared blocks, the headings of the blocks (the search index shows them).
+        var blockHeadings: [Int: [Heading]] = [:]
+
+        /// Each page's headings as the search index shows them: its own, then its blocks'.
+        var searchHeadings: [[Heading]] {
+            guard !blockHeadings.isEmpty else { return converted.map(\.headings) }
+            return converted.indices.map { converted[$0].headings + (blockHeadings[$0] ?? []) }
+        }
 
         /// Every problem of the run: the explainers', the pictures' and every page's.
         var diagnostics: [Diagnostic] {
-            siteDiagnostics + pageDiagnostics.flatMap { $0 } + readingDiagnostics.compactMap { $0 }
+            // A block's own problems are found on every page placing it: reported once.
+            var seen: Set<Diagnostic> = []
+            return (siteDiagnostics + pageDiagnostics.flatMap { $0 } + readingDiagnostics.compactMap { $0 }).filter {
+                seen.insert($0).inserted
+            }
         }
 
         /// Page `index`'s links to PubMed and doi.org: its citations.
@@ -132,11 +144,12 @@ public enum MarkdownStage {
         let converted = graph.pages.indices.map { conversions[source($0)].conversion.rendered }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let pictures = PictureStage.run(graph, converted: converted, own: own, settings: settings)
+        let blocks = BlockStage(graph, pages: converted, options: options, strings: strings)
         let context = MarkdownContext(
             embedHTML: embeds.html, pictures: pictures, options: options,
             allowsRemotePictures: graph.config.allowsRemotePictures,
             resolver: LinkResolver(graph: graph, headingAnchors: converted.map { $0.headings.map(\.anchor) }),
-            glossary: GlossaryLinks(graph: graph, converted: converted), strings: strings)
+            glossary: GlossaryLinks(graph: graph, converted: converted), strings: strings, blocks: blocks)
         // Links, glossary terms and citations once per source, shared by its borrowed copies.
         let ownPages = ParallelMap.map(own) { index in
             context.checked(index, page: graph.pages[index], conversion: conversions[slot[index]], graph: graph)
@@ -147,20 +160,34 @@ public enum MarkdownStage {
             guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
             return context.finish(index, page: graph.pages[index], rendered: converted[index], shared: shared[index])
         }
+        // A page placing blocks is read with their text (in its locale) as its own.
+        var withBlocks: [Int: (stats: ProseStats, diagnostic: Diagnostic?)] = [:]
+        var blockHeadings: [Int: [Heading]] = [:]
+        for index in own where converted[index].embeds.contains(where: BlockStage.isPlacement) {
+            let page = graph.pages[index]
+            let prose = ([converted[index].proseText] + blocks.prose(of: converted[index].embeds, locale: page.locale))
+                .joined(separator: "\n")
+            let stats = ReadingLevelCheck.stats(prose, language: page.locale)
+            withBlocks[index] = (stats, ReadingLevelCheck.diagnostic(page, stats: stats, config: graph.config))
+            blockHeadings[index] = blocks.headings(of: converted[index].embeds, locale: page.locale)
+        }
         let result = Result(
             bodies: finished.map(\.body), converted: converted,
             readingLevels: graph.pages.indices.map { index in
-                graph.pages[index].isFallback ? nil : conversions[slot[index]].conversion.stats
+                graph.pages[index].isFallback
+                    ? nil : withBlocks[index]?.stats ?? conversions[slot[index]].conversion.stats
             },
             explainerStates: embeds.states, memo: MarkdownMemo(conversions),
-            siteDiagnostics: embeds.diagnostics + pictures.diagnostics, embedDiagnostics: embeds.diagnostics,
+            siteDiagnostics: embeds.diagnostics + pictures.diagnostics + blocks.diagnostics,
+            embedDiagnostics: embeds.diagnostics,
             pageDiagnostics: graph.pages.indices.map { index in
                 finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownPages[slot[index]].diagnostics)
             },
             readingDiagnostics: graph.pages.indices.map {
-                graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic
+                graph.pages[$0].isFallback
+                    ? nil : withBlocks[$0].map(\.diagnostic) ?? ownPages[slot[$0]].readingDiagnostic
             },
-            shared: shared
+            shared: shared, blockHeadings: blockHeadings
         )
         return (result, context)
     }
@@ -199,7 +226,8 @@ public enum MarkdownStage {
             isInternal: LinkDestination.isInternal)
         // Score the prose now and drop the texts: kept for every page they cost ~10 % of peak memory.
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
-        rendered.proseText = ""
+        // A page placing shared blocks keeps its prose: its level is scored again with theirs.
+        if !rendered.embeds.contains(where: BlockStage.isPlacement) { rendered.proseText = "" }
         return (input, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
     }
 

@@ -91,7 +91,9 @@ extension RenderSession {
         -> PageReplacement?
     {
         let converted = context.convert(index, page: page, graph: graph, memo: markdown.memo)
+        // A page placing shared blocks is read with their text (reading level, search): the full path.
         guard converted.outline == markdown.outline(of: index),
+            !converted.conversion.rendered.embeds.contains(where: BlockStage.isPlacement),
             !markdown.hasEmbedProblems(in: page.source.file)
         else { return nil }
         let finished = ([(index, page)] + copies).map { context.finish($0.index, page: $0.page, from: converted) }

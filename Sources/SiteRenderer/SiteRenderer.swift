@@ -30,6 +30,7 @@ private struct CheckedContent {
         let usedStrings = templateStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
+            .merging(BlockStage.usedStrings(graph)) { template, _ in template }
         strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
         (markdown, context) = MarkdownStage.run(
             graph, strings: strings, explainers: explainers, memo: memo, pictures: pictures)
@@ -67,7 +68,7 @@ public enum SiteRenderer {
         let session = RenderSession(
             graph: graph, theme: theme, strings: content.strings, markdown: markdown, context: content.context)
         let siteWide = SiteWideFiles(
-            graph, headings: markdown.converted.map(\.headings), readingLevels: markdown.readingLevels, today: today)
+            graph, headings: markdown.searchHeadings, readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
         let others = TemplateJob.others(

@@ -98,7 +98,11 @@ public struct LinkResolver: Sendable {
     }
 
     /// The page and heading `destination` names from page `source`, or why there is none.
-    public func target(_ destination: String, from source: Int) -> Result<Target, LinkProblem> {
+    /// - Parameter folder: the folder a relative file link is read from (a shared block's, for a
+    ///   link written in it); nil: the page's own.
+    public func target(_ destination: String, from source: Int, relativeTo folder: [String]? = nil) -> Result<
+        Target, LinkProblem
+    > {
         let locale = locales[source]
         let (target, fragment) = Self.splitFragment(destination)
         let targetIndex: Int
@@ -122,7 +126,7 @@ public struct LinkResolver: Sendable {
             targetIndex = found
         } else if target.hasSuffix(".md") {
             let paths = pagesBySourcePath[locale] ?? [:]
-            let folder = sourcePaths[source].split(separator: "/").dropLast().map(String.init)
+            let folder = folder ?? sourcePaths[source].split(separator: "/").dropLast().map(String.init)
             let path = Self.normalise(target, relativeTo: folder)
             if let path, let broken = brokenPage(leftOut.page(path: path, in: locale, fallback: locale)) {
                 return .failure(LinkProblem(destination, leftOut: broken))

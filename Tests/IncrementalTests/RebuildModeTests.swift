@@ -33,6 +33,13 @@ final class RebuildModeTests: XCTestCase {
         XCTAssertEqual(decide([.file("Content/en/.tens.md.swp")], record: nil), .staging, "nothing the build reads")
     }
 
+    /// A shared block shows on every page placing it: an edit to it renders them all again.
+    func testAnEditToASharedBlockTakesAFullBuild() {
+        XCTAssertEqual(decide([.file("Content/en/_blocks/safety/implanted-devices.md")], record: nil), .staging)
+        XCTAssertEqual(
+            decide([.file("Content/en/tens.md"), .file("Content/es/_blocks/urgent.md")], record: nil), .staging)
+    }
+
     func testLostEventsAndOtherFilesTakeAFullBuild() {
         folder.write("Site/index.html", "<p>")
         XCTAssertEqual(decide([.lostEvents, .file("Content/en/tens.md")], record: nil), .staging)

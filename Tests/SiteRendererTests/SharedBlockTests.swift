@@ -1,0 +1,189 @@
+import SiteModel
+import SiteRenderer
+import SiteResolver
+import TestSupport
+import XCTest
+
+/// Shared blocks placed on pages: rendered in place for each page, in the reader's locale.
+final class SharedBlockTests: XCTestCase {
+    private static let devices = "safety/implanted-devices"
+    private static let placement = "```block\n\(devices)\n```\n"
+
+    private static func reference(_ key: String, title: String, file: String) -> Reference {
+        Reference(key: key, title: title, authors: "Author", pmid: "123", location: SourceLocation(file: file))
+    }
+
+    /// English (default), Spanish and Arabic (right to left); both borrow from English.
+    private func graph(_ pages: [SourcePage], blocks: [SourceBlock], required: [RequiredBlocks] = []) throws
+        -> SiteGraph
+    {
+        var site = InMemorySite.loaded(
+            pages, locales: ["en", "es", "ar"],
+            strings: RenderFixture.strings.merging(["blockNotice": "[notice]"]) { $1 })
+        for index in site.locales.indices where site.locales[index].tag != "en" {
+            var locale = site.locales[index]
+            locale.fallbackChain = ["en"]
+            if locale.tag == "ar" { locale.direction = .rtl }
+            site.locales = LocaleTable(site.locales.map { $0.tag == locale.tag ? locale : $0 })
+        }
+        site.blocks = blocks
+        site.config.requiredBlocks = required
+        return try SiteResolver.resolve(site)
+    }
+
+    private func render(_ graph: SiteGraph) throws -> RecordingSink {
+        let sink = RecordingSink()
+        _ = try SiteRenderer.renderSite(
+            graph, theme: RenderFixture.theme(for: graph), into: sink, pictures: RenderFixture.pictures)
+        return sink
+    }
+
+    private func errors(_ graph: SiteGraph) -> [String] {
+        do {
+            _ = try render(graph)
+            return []
+        } catch {
+            return ((error as? BuildFailure)?.errors ?? []).map(\.description)
+        }
+    }
+
+    private var englishBlock: SourceBlock {
+        InMemorySite.block(
+            Self.devices,
+            body: "Ask first. See [PNS](../../therapies/pns.md) and [TENS](topic:therapies/tens) [@nice].\n",
+            references: [Self.reference("nice", title: "NICE", file: "Content/en/_blocks/\(Self.devices).md")])
+    }
+
+    private var basePages: [SourcePage] {
+        [
+            InMemorySite.page("_index.md", title: "Home"),
+            InMemorySite.page("therapies/_index.md", title: "Therapies"),
+            InMemorySite.page("therapies/pns.md", title: "PNS", body: "About PNS.\n"),
+        ]
+    }
+
+    /// In place, wrapped, links written relative to the block's file resolving on pages at other
+    /// depths, and the block's citation numbered after the page's, its reference joining the list.
+    func testABlockIsRenderedInPlaceOnEveryPage() throws {
+        var tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "Intro [@sluka].\n\n" + Self.placement)
+        tens.frontMatter.references = [Self.reference("sluka", title: "Sluka", file: "Content/en/therapies/tens.md")]
+        let care = InMemorySite.page("guides/deep/care.md", title: "Care", body: Self.placement + "\nAfter.\n")
+        let graph = try graph(basePages + [tens, care], blocks: [englishBlock])
+        let sink = try render(graph)
+        let block =
+            "<div class=\"shared-block\">\n<p>Ask first. See <a href=\"/en/therapies/pns/\">PNS</a> and "
+            + "<a href=\"/en/therapies/tens/\">TENS</a> <sup class=\"cite\">[<a href=\"#ref-nice\">2</a>]</sup>.</p>\n"
+            + "</div>\n"
+        let tensHTML = try XCTUnwrap(sink.text("en/therapies/tens/index.html"))
+        XCTAssertTrue(
+            tensHTML.contains("<a href=\"#ref-sluka\">1</a>]</sup>.</p>\n" + block), tensHTML)
+        XCTAssertTrue(tensHTML.contains("<li id=\"ref-sluka\">"), tensHTML)
+        XCTAssertTrue(tensHTML.contains("<li id=\"ref-nice\">Author. NICE."), tensHTML)
+        let careHTML = try XCTUnwrap(sink.text("en/guides/deep/care/index.html"))
+        XCTAssertTrue(careHTML.contains(block.replacingOccurrences(of: ">2<", with: ">1<")), careHTML)
+        XCTAssertTrue(careHTML.contains("<li id=\"ref-nice\">"), careHTML)
+        let pnsHTML = try XCTUnwrap(sink.text("en/therapies/pns/index.html"))
+        XCTAssertFalse(pnsHTML.contains("shared-block"), "a page placing no block is untouched")
+    }
+
+    /// An Arabic reader of the English page (borrowed) sees the Arabic block, marked as Arabic.
+    func testAFallbackPageShowsTheReadersBlock() throws {
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: Self.placement)
+        let arabic = InMemorySite.block(
+            Self.devices, locale: "ar", body: "اسأل أولاً.\n",
+            translationOf: TranslationTracker.digest(of: englishBlock))
+        let graph = try graph(basePages + [tens], blocks: [englishBlock, arabic])
+        let html = try XCTUnwrap(try render(graph).text("ar/therapies/tens/index.html"))
+        XCTAssertTrue(
+            html.contains("<div class=\"shared-block\" lang=\"ar\" dir=\"rtl\">\n<p>اسأل أولاً.</p>\n</div>"), html)
+        XCTAssertFalse(html.contains("[notice]"), html)
+        XCTAssertFalse(html.contains("Ask first"), html)
+    }
+
+    /// A translated page whose locale lacks the block (or has a stale one) shows the original,
+    /// marked with its language and a notice in the reader's.
+    func testATranslatedPageShowsTheOriginalBlockWithANotice() throws {
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: Self.placement)
+        let spanish = InMemorySite.page("therapies/tens.md", locale: "es", title: "TENS", body: Self.placement)
+        let arabicPage = InMemorySite.page("therapies/tens.md", locale: "ar", title: "TENS", body: Self.placement)
+        let staleArabic = InMemorySite.block(
+            Self.devices, locale: "ar", body: "قديم.\n", translationOf: "000000000000")
+        let graph = try graph(basePages + [tens, spanish, arabicPage], blocks: [englishBlock, staleArabic])
+        let sink = try render(graph)
+        let spanishHTML = try XCTUnwrap(sink.text("es/therapies/tens/index.html"))
+        XCTAssertTrue(
+            spanishHTML.contains(
+                "<div class=\"shared-block\" lang=\"en\" dir=\"ltr\">\n"
+                    + "<p class=\"notice\" role=\"note\" lang=\"es\" dir=\"ltr\">[notice]</p>\n<p>Ask first."),
+            spanishHTML)
+        XCTAssertTrue(spanishHTML.contains("href=\"/es/therapies/pns/\""), "links stay in the reader's locale")
+        let arabicHTML = try XCTUnwrap(sink.text("ar/therapies/tens/index.html"))
+        XCTAssertTrue(
+            arabicHTML.contains(
+                "<div class=\"shared-block\" lang=\"en\" dir=\"ltr\">\n"
+                    + "<p class=\"notice\" role=\"note\" lang=\"ar\" dir=\"rtl\">[notice]</p>\n<p>Ask first."),
+            arabicHTML)
+        XCTAssertFalse(arabicHTML.contains("قديم"), "a stale translation is never shown")
+    }
+
+    func testAKeyNamingAnotherWorkInTheBlockIsAnError() throws {
+        var tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "Intro [@nice].\n\n" + Self.placement)
+        tens.frontMatter.references = [Self.reference("nice", title: "Other", file: "Content/en/therapies/tens.md")]
+        XCTAssertEqual(
+            errors(try graph(basePages + [tens], blocks: [englishBlock])),
+            [
+                "Content/en/_blocks/safety/implanted-devices.md: error: references: 'nice' names another work in "
+                    + "Content/en/therapies/tens.md; give one of them another key"
+            ])
+    }
+
+    func testAnUnknownBlockIsAnErrorAtItsFenceWithASuggestion() throws {
+        let tens = InMemorySite.page(
+            "therapies/tens.md", title: "TENS", body: "Intro.\n\n```block\nimplanted-devices\n```\n")
+        XCTAssertEqual(
+            errors(try graph(basePages + [tens], blocks: [englishBlock])),
+            [
+                "Content/en/therapies/tens.md:7:1: error: no block 'implanted-devices': no "
+                    + "Content/en/_blocks/implanted-devices.md (did you mean 'safety/implanted-devices'?)"
+            ])
+    }
+
+    func testABlockPlacingItselfIsAnErrorWithTheChain() throws {
+        let first = InMemorySite.block("safety/a", body: "A.\n\n```block\nsafety/b\n```\n")
+        let second = InMemorySite.block("safety/b", body: "B.\n\n```block\nsafety/a\n```\n")
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "```block\nsafety/a\n```\n")
+        XCTAssertEqual(
+            errors(try graph(basePages + [tens], blocks: [first, second])),
+            ["Content/en/_blocks/safety/b.md:3:1: error: a block places itself: safety/a -> safety/b -> safety/a"])
+    }
+
+    func testATopicPageLackingARequiredBlockIsAnError() throws {
+        let urgent = InMemorySite.block("safety/urgent", body: "Call for help.\n")
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: Self.placement)
+        let required = RequiredBlocks(
+            section: Located("therapies", at: SourceLocation(file: "Content/site.yml", line: 9, column: 3)),
+            blocks: [Self.devices, "safety/urgent"].map {
+                Located($0, at: SourceLocation(file: "Content/site.yml", line: 9, column: 15))
+            })
+        XCTAssertEqual(
+            errors(try graph(basePages + [tens], blocks: [englishBlock, urgent], required: [required])),
+            [
+                "Content/en/therapies/pns.md:1:1: error: the page does not place the required blocks "
+                    + "'safety/implanted-devices', 'safety/urgent' (site.yml requiredBlocks: therapies); add a "
+                    + "```block fence naming each",
+                "Content/en/therapies/tens.md:1:1: error: the page does not place the required block "
+                    + "'safety/urgent' (site.yml requiredBlocks: therapies); add a ```block fence naming each",
+            ])
+    }
+
+    /// The search index and the reading level read a block's text as the page's.
+    func testSearchAndReadingLevelReadTheBlocksText() throws {
+        let block = InMemorySite.block(Self.devices, body: "## Pacemakers\n\nAsk your doctor before you use it.\n")
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "One two three.\n\n" + Self.placement)
+        let sink = try render(try graph(basePages + [tens], blocks: [block]))
+        let search = try XCTUnwrap(sink.files.first { $0.key.hasPrefix("assets/search-en.") }?.value)
+        XCTAssertTrue(String(decoding: search, as: UTF8.self).contains("\"headings\":[\"Pacemakers\"]"))
+        let report = try XCTUnwrap(sink.text("content-report/index.html"))
+        XCTAssertTrue(report.contains("10 words"), report)
+    }
+}
