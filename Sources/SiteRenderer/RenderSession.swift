@@ -36,6 +36,9 @@ public struct RenderSession: Sendable {
     /// Every Markdown problem: the explainers', the pictures' and every page's.
     public var diagnostics: [Diagnostic] { markdown.diagnostics }
 
+    /// The shared blocks pages place.
+    var blocks: BlockStage { context.blocks }
+
     /// The site's link-preview picture, for pages without content of their own.
     var siteImage: OpenGraphImage? { context.siteImage }
 

@@ -9,8 +9,9 @@ struct Check: ParsableCommand {
         abstract: "Runs every check of a build without writing the site.",
         discussion: """
             Front matter, links and anchors, images without alt text, heading order, clinical review \
-            dates, translation status, locale strings and pulse blocks. Prints \
-            file:line:column: error|warning: message, or JSON with --format json. Exits 1 on errors \
+            dates, translation status, locale strings, pulse blocks and shared blocks. Prints \
+            file:line:column: error|warning: message, then each shared block with the pages placing it \
+            and its state per locale, or JSON with --format json. Exits 1 on errors \
             (with --strict, on warnings too).
 
             Example:
@@ -37,9 +38,10 @@ struct Check: ParsableCommand {
         let warnings = report.diagnostics.count - errors
         switch format {
         case .json:
-            print(try SiteChecker.json(report.diagnostics, skipped: report.skipped))
+            print(try SiteChecker.json(report.diagnostics, skipped: report.skipped, blocks: report.blocks))
         case .text:
             for diagnostic in report.diagnostics { printLine(diagnostic.description) }
+            for line in report.blockLines { printLine(line) }
             printLine(
                 "check: \(errors) error(s), \(warnings) "
                     + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
