@@ -50,7 +50,7 @@ final class SharedBlockSiteTests: XCTestCase {
         XCTAssertTrue(arabic.contains("<a href=\"/ar/guides/care/\">كيف تعتني بظهرك</a>"), arabic)
     }
 
-    func testCheckReportsEachBlocksPagesAndTranslationState() {
+    func testCheckReportsEachBlocksPagesAndTranslationState() throws {
         let report = SiteChecker.check(options)
         XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }, [])
         XCTAssertEqual(
@@ -60,6 +60,14 @@ final class SharedBlockSiteTests: XCTestCase {
                 "  safety/implanted-devices: used by therapies/tens; en original, es missing, ar current",
                 "  safety/urgent: used by guides/care, therapies/tens; en original, es current, ar missing",
             ])
+        let json = try SiteChecker.json(report.diagnostics, blocks: report.blocks)
+        XCTAssertTrue(
+            json.contains(
+                "\"name\" : \"safety/urgent\",\n      \"pages\" : [\n        \"guides/care\",\n        "
+                    + "\"therapies/tens\"\n      ],\n      \"translations\" : {\n        \"ar\" : \"missing\",\n"
+                    + "        \"en\" : \"original\",\n        \"es\" : \"current\"\n      }"),
+            json)
+        XCTAssertFalse(try SiteChecker.json([]).contains("blocks"), "no member for a site without blocks")
     }
 
     /// The preview's save of a block takes the full path: every page placing it shows the edit.
