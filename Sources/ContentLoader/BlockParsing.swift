@@ -10,7 +10,7 @@ extension ContentLoader {
 
     /// Reads and parses every block on all cores; output order follows input order.
     static func parseBlocks(_ sources: [PageSource], limits: PageLimits) -> (
-        blocks: [SourceBlock], diagnostics: [Diagnostic]
+        blocks: [SourceBlock], broken: Set<String>, diagnostics: [Diagnostic]
     ) {
         let results = ParallelMap.map(sources) { source -> (SourceBlock?, [Diagnostic]) in
             if source.size > limits.maxBytes {
@@ -23,12 +23,17 @@ extension ContentLoader {
             }
         }
         var blocks: [SourceBlock] = []
+        var broken: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for (block, blockDiagnostics) in results {
+        for (source, (block, blockDiagnostics)) in zip(sources, results) {
             diagnostics += blockDiagnostics
-            if let block, !blockDiagnostics.hasErrors { blocks.append(block) }
+            if let block, !blockDiagnostics.hasErrors {
+                blocks.append(block)
+            } else if let name = SourceBlock.name(ofRelativePath: source.relativePath) {
+                broken.insert(name)
+            }
         }
-        return (blocks.sorted { ($0.locale, $0.name) < ($1.locale, $1.name) }, diagnostics)
+        return (blocks.sorted { ($0.locale, $0.name) < ($1.locale, $1.name) }, broken, diagnostics)
     }
 
     /// One block from its bytes: front matter is optional (only `translationOf` and `references`).

@@ -92,7 +92,8 @@ public enum ContentLoader {
         files.removeAll { $0.locale.map(unpublished.contains) ?? false }
         var (pages, leftOut, pageDiagnostics) = parsePages(
             sources, includeDrafts: includeDrafts, limits: config?.pageLimits ?? .defaults)
-        let (blocks, blockDiagnostics) = parseBlocks(blockSources, limits: config?.pageLimits ?? .defaults)
+        let (blocks, brokenBlocks, blockDiagnostics) = parseBlocks(
+            blockSources, limits: config?.pageLimits ?? .defaults)
         pageDiagnostics += blockDiagnostics
         guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
@@ -110,6 +111,7 @@ public enum ContentLoader {
         site.leftOut = leftOut
         site.files = files
         site.blocks = blocks
+        site.brokenBlocks = brokenBlocks
         return site
     }
 

@@ -152,6 +152,9 @@ public struct LoadedSite: Sendable {
     public var files: [ContentFile] = []
     /// Shared blocks of every locale (`Content/<locale>/_blocks/`), by locale then name.
     public var blocks: [SourceBlock] = []
+    /// Names of blocks whose own errors left them out: a fence naming one stays quiet (those errors
+    /// say what is wrong).
+    public var brokenBlocks: Set<String> = []
 
     public init(
         config: SiteConfig, locales: [LocaleConfig], pages: [SourcePage], pulsePresets: SourceText? = nil,

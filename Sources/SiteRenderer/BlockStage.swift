@@ -62,6 +62,13 @@ struct BlockStage: Sendable {
         }
         for (index, block) in sources.enumerated() {
             checkNames(rendered[index].embeds, at: block.bodyLocation, locale: block.locale, graph: graph)
+            for heading in rendered[index].headings where heading.level == 1 {
+                diagnostics.append(
+                    .error(
+                        block.bodyLocation.within(line: heading.position.line, column: heading.position.column),
+                        "a level-1 heading ('# \(heading.text)') in a block: the page title is the page's only h1; "
+                            + "use '##' or lower"))
+            }
         }
         checkCycles()
         checkRequired(graph, pages: pages)
@@ -121,7 +128,7 @@ struct BlockStage: Sendable {
                         "a ```block fence holds one block name on one line, like 'safety/implanted-devices'"))
                 continue
             }
-            guard block(named: name, forReader: locale) == nil else { continue }
+            guard block(named: name, forReader: locale) == nil, !graph.brokenBlocks.contains(name) else { continue }
             let known = graph.blockNames(visibleFrom: locale)
             let hint = Suggestion.closestID(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append(

@@ -100,7 +100,8 @@ enum SharedBlocks {
                         "site.yml: requiredBlocks: no section '\(required.section.value)' in '\(defaultLocale)'"
                             + (hint ?? "")))
             }
-            for name in required.blocks where graph.blocksByName[defaultLocale]?[name.value] == nil {
+            for name in required.blocks
+            where graph.blocksByName[defaultLocale]?[name.value] == nil && !graph.brokenBlocks.contains(name.value) {
                 let hint = Suggestion.closestID(to: name.value, in: names).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.append(
                     .error(

@@ -25,6 +25,8 @@ public struct SiteGraph: Sendable {
     public var blocks: [BlockNode] = []
     /// locale → block name → index in `blocks`.
     public var blocksByName: [String: [String: Int]] = [:]
+    /// Names of blocks whose own errors left them out (see `LoadedSite.brokenBlocks`).
+    public var brokenBlocks: Set<String> = []
 
     /// The locale a page is published in.
     public func locale(of page: PageNode) -> LocaleConfig { locales[known: page.locale] }

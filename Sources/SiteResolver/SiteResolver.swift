@@ -42,6 +42,7 @@ public enum SiteResolver {
         linkRelatedAndTranslations(&graph, diagnostics: &diagnostics)
         RedirectPlanner.plan(&graph, diagnostics: &diagnostics)
         TranslationTracker.track(&graph)
+        graph.brokenBlocks = site.brokenBlocks
         if !site.blocks.isEmpty || !site.config.requiredBlocks.isEmpty {
             SharedBlocks.resolve(&graph, blocks: site.blocks, diagnostics: &diagnostics)
         }

@@ -148,6 +148,17 @@ final class SharedBlockTests: XCTestCase {
             ])
     }
 
+    func testALevelOneHeadingInABlockIsAnError() throws {
+        let block = InMemorySite.block("safety/a", body: "Intro.\n\n# Warning\n")
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "```block\nsafety/a\n```\n")
+        XCTAssertEqual(
+            errors(try graph(basePages + [tens], blocks: [block])),
+            [
+                "Content/en/_blocks/safety/a.md:3:1: error: a level-1 heading ('# Warning') in a block: the page "
+                    + "title is the page's only h1; use '##' or lower"
+            ])
+    }
+
     func testABlockPlacingItselfIsAnErrorWithTheChain() throws {
         let first = InMemorySite.block("safety/a", body: "A.\n\n```block\nsafety/b\n```\n")
         let second = InMemorySite.block("safety/b", body: "B.\n\n```block\nsafety/a\n```\n")

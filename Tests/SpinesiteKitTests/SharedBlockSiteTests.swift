@@ -85,6 +85,19 @@ final class SharedBlockSiteTests: XCTestCase {
         XCTAssertTrue(try html("es/therapies/tens").contains("<p>Call your local emergency number"))
     }
 
+    /// A block with errors of its own is reported once, at its file: the fences naming it stay quiet.
+    func testABrokenBlockIsReportedAtItsOwnFileOnly() {
+        folder.write("site/Content/en/_blocks/safety/urgent.md", "---\ntitle: \"Urgent\"\n---\nText.\n")
+        XCTAssertThrowsError(try SiteBuilder.build(options)) { error in
+            XCTAssertEqual(
+                (error as? BuildFailure)?.errors.map(\.description),
+                [
+                    "\(root)/Content/en/_blocks/safety/urgent.md:2:1: error: block front matter: unknown key "
+                        + "'title'; a block has only 'translationOf' and 'references'"
+                ])
+        }
+    }
+
     func testATherapyPageWithoutARequiredBlockFailsTheBuild() {
         folder.write(
             "site/Content/es/therapies/tens.md",
