@@ -97,18 +97,32 @@ enum SiteConfigDecoder {
         return (config, yaml.diagnostics)
     }
 
-    /// `requiredBlocks: { therapies: [safety/implanted-devices, …] }`: section folder → block names.
+    /// `requiredBlocks: { therapies: [safety/implanted-devices, …] }`: section folder → block names;
+    /// or `therapies: { blocks: […], except: [pulse-parameters] }`, naming the pages (by id) of the
+    /// section that need not place them, beside the rule rather than in the pages.
     private static func decodeRequiredBlocks(_ yaml: inout YAMLMapping, what: String) -> [RequiredBlocks] {
         guard var mapping = yaml.mapping("requiredBlocks", what: what) else { return [] }
         var required: [RequiredBlocks] = []
         for section in mapping.keys {
-            let blocks = mapping.strings(section, what: "\(what): requiredBlocks")
+            var blocks: [Located<String>] = []
+            var except: [Located<String>] = []
+            if var rule = mapping.node(section).flatMap({
+                YAMLMapping(node: $0, file: mapping.file, lineOffset: mapping.lineOffset)
+            }) {
+                let context = "\(what): requiredBlocks: \(section)"
+                blocks = rule.strings("blocks", what: context)
+                except = rule.strings("except", what: context)
+                rule.warnUnknownKeys(["blocks", "except"], what: context)
+                mapping.absorb(rule)
+            } else {
+                blocks = mapping.strings(section, what: "\(what): requiredBlocks")
+            }
             let location = mapping.location(ofKey: section)
             if section.isEmpty || section.hasPrefix("/") || section.hasSuffix("/") {
                 mapping.error(
                     location, "\(what): requiredBlocks: '\(section)' is not a section folder (like 'therapies')")
             }
-            required.append(RequiredBlocks(section: Located(section, at: location), blocks: blocks))
+            required.append(RequiredBlocks(section: Located(section, at: location), blocks: blocks, except: except))
         }
         yaml.absorb(mapping)
         return required

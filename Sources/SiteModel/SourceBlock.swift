@@ -62,9 +62,12 @@ public struct RequiredBlocks: Sendable, Hashable {
     /// The section folder under each locale (`therapies`), where it was written.
     public var section: Located<String>
     public var blocks: [Located<String>]
+    /// The ids of the section's pages that need not place them (`except:`).
+    public var except: [Located<String>]
 
-    public init(section: Located<String>, blocks: [Located<String>]) {
+    public init(section: Located<String>, blocks: [Located<String>], except: [Located<String>] = []) {
         self.section = section
         self.blocks = blocks
+        self.except = except
     }
 }

@@ -180,8 +180,10 @@ struct BlockStage: Sendable {
         for required in graph.config.requiredBlocks {
             let section = required.section.value
             let names = required.blocks.map(\.value).filter { byName[defaultLocale]?[$0] != nil }
+            let exempt = Set(required.except.map(\.value))
             for (index, page) in graph.pages.enumerated()
             where !page.isFallback && page.source.kind == .topic && !page.source.isSynthesized
+                && !exempt.contains(page.id)
                 && (page.source.folder == section || page.source.folder.hasPrefix(section + "/"))
             {
                 let placed = Set(placedNames(pages[index].embeds, locale: page.locale))

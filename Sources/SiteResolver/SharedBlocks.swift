@@ -100,6 +100,7 @@ enum SharedBlocks {
                         "site.yml: requiredBlocks: no section '\(required.section.value)' in '\(defaultLocale)'"
                             + (hint ?? "")))
             }
+            checkExceptions(required, graph, diagnostics: &diagnostics)
             for name in required.blocks
             where graph.blocksByName[defaultLocale]?[name.value] == nil && !graph.brokenBlocks.contains(name.value) {
                 let hint = Suggestion.closestID(to: name.value, in: names).map { " (did you mean '\($0)'?)" } ?? ""
@@ -109,6 +110,26 @@ enum SharedBlocks {
                         "site.yml: requiredBlocks: no block '\(name.value)' in Content/\(defaultLocale)/"
                             + "\(SourceBlock.folder)/\(hint)"))
             }
+        }
+    }
+
+    /// Every id in `except:` is a topic page of the section in the default locale.
+    private static func checkExceptions(
+        _ required: RequiredBlocks, _ graph: SiteGraph, diagnostics: inout [Diagnostic]
+    ) {
+        let section = required.section.value
+        let ids = Set(
+            graph.pages.filter {
+                $0.locale == graph.config.defaultLocale && $0.source.kind == .topic
+                    && ($0.source.folder == section || $0.source.folder.hasPrefix(section + "/"))
+            }.map(\.id))
+        for id in required.except where !ids.contains(id.value) {
+            let hint = Suggestion.closestID(to: id.value, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            diagnostics.append(
+                .error(
+                    id.location,
+                    "site.yml: requiredBlocks: \(section): except: no topic page '\(id.value)' in '\(section)'"
+                        + hint))
         }
     }
 }

@@ -47,4 +47,23 @@ final class BlockTests: XCTestCase {
         XCTAssertEqual(site.config.requiredBlocks.first?.blocks.map(\.value), ["safety/a", "safety/b"])
         XCTAssertEqual(site.config.requiredBlocks.first?.blocks.first?.location.file, "Content/site.yml")
     }
+
+    /// A section's rule can name, beside it, the pages that need not follow it.
+    func testRequiredBlocksCanExceptPagesBesideTheRule() throws {
+        let folder = MinimalSite.make()
+        folder.write(
+            "Content/site.yml",
+            MinimalSite.siteYAML
+                + "requiredBlocks:\n  therapies: { blocks: [safety/a], except: [pulse-parameters], exept: [x] }\n")
+        let site = try load([:], site: folder).get()
+        let rule = try XCTUnwrap(site.config.requiredBlocks.first)
+        XCTAssertEqual(rule.blocks.map(\.value), ["safety/a"])
+        XCTAssertEqual(rule.except.map(\.value), ["pulse-parameters"])
+        XCTAssertEqual(rule.except.first?.location.file, "Content/site.yml")
+        XCTAssertTrue(
+            site.warnings.contains {
+                $0.description.contains("unknown key 'exept'") && $0.description.contains("except")
+            },
+            site.warnings.map(\.description).joined(separator: "\n"))
+    }
 }

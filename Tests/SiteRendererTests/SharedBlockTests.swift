@@ -187,6 +187,41 @@ final class SharedBlockTests: XCTestCase {
             ])
     }
 
+    /// `except:` beside the rule lets a page of the section (here the explainer of settings, not a
+    /// therapy) go without the blocks, named by its id; an id there that is no page of the section
+    /// is an error.
+    func testAPageExceptedBesideTheRuleNeedNotPlaceTheBlocks() throws {
+        let settings = InMemorySite.page("therapies/pulse-parameters.md", title: "Settings", body: "Volts.\n")
+        let pns = InMemorySite.page("therapies/pns.md", title: "PNS", body: Self.placement)
+        let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: Self.placement)
+        func rule(except: [String]) -> RequiredBlocks {
+            let place = SourceLocation(file: "Content/site.yml", line: 9, column: 3)
+            return RequiredBlocks(
+                section: Located("therapies", at: place), blocks: [Located(Self.devices, at: place)],
+                except: except.map { Located($0, at: SourceLocation(file: "Content/site.yml", line: 9, column: 40)) })
+        }
+        let pages = Array(basePages.prefix(2)) + [pns, tens, settings]
+        let excepted = rule(except: ["therapies/pulse-parameters"])
+        XCTAssertEqual(errors(try graph(pages, blocks: [englishBlock], required: [excepted])), [])
+        XCTAssertEqual(
+            errors(try graph(pages, blocks: [englishBlock], required: [rule(except: [])])),
+            [
+                "Content/en/therapies/pulse-parameters.md:1:1: error: the page does not place the required block "
+                    + "'safety/implanted-devices' (site.yml requiredBlocks: therapies); add a ```block fence "
+                    + "naming each"
+            ])
+        XCTAssertThrowsError(
+            try graph(pages, blocks: [englishBlock], required: [rule(except: ["therapies/pulse-parameter"])])
+        ) {
+            XCTAssertEqual(
+                ($0 as? BuildFailure)?.errors.map(\.description),
+                [
+                    "Content/site.yml:9:40: error: site.yml: requiredBlocks: therapies: except: no topic page "
+                        + "'therapies/pulse-parameter' in 'therapies' (did you mean 'therapies/pulse-parameters'?)"
+                ])
+        }
+    }
+
     /// The search index and the reading level read a block's text as the page's.
     func testSearchAndReadingLevelReadTheBlocksText() throws {
         let block = InMemorySite.block(Self.devices, body: "## Pacemakers\n\nAsk your doctor before you use it.\n")
