@@ -6,7 +6,7 @@ import YAMLReading
 extension ContentLoader {
     /// Front-matter keys a shared block may have: a block is no page, so it has no title, URL or
     /// review of its own (the pages that place it have those).
-    static let blockKeys: Set<String> = ["translationOf", "references"]
+    static let blockKeys: Set<String> = ["translationOf", "pendingUnits", "references"]
 
     /// Reads and parses every block on all cores; output order follows input order.
     static func parseBlocks(_ sources: [PageSource], limits: PageLimits) -> (
@@ -78,6 +78,7 @@ extension ContentLoader {
                 stamp.location,
                 "\(what): 'translationOf' must be 12 hex digits, as written by 'spinesite translations stamp'")
         }
+        block.pendingUnits = FrontMatterDecoder.decodePendingUnits(&yaml, what: what)
         block.references = ReferenceDecoder.decode(&yaml, what: what)
         return yaml.diagnostics.hasErrors ? (nil, yaml.diagnostics) : (block, yaml.diagnostics)
     }

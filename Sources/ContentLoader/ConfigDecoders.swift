@@ -265,9 +265,8 @@ enum FrontMatterDecoder {
         return Located(date, at: text.location)
     }
 
-    /// `reviewed` and `reviewedBy` go together; `nextReview` needs them.
     /// `pendingUnits`: unit id → the digest its text was translated from, or `new`, as an import writes it.
-    private static func decodePendingUnits(_ yaml: inout YAMLMapping, what: String) -> [PendingUnit] {
+    static func decodePendingUnits(_ yaml: inout YAMLMapping, what: String) -> [PendingUnit] {
         let entries = yaml.stringMap("pendingUnits", what: what)
         var units: [PendingUnit] = []
         for (id, value) in entries.sorted(by: { $0.key < $1.key }) {
@@ -285,6 +284,7 @@ enum FrontMatterDecoder {
         return units
     }
 
+    /// `reviewed` and `reviewedBy` go together; `nextReview` needs them.
     private static func decodeReview(_ yaml: inout YAMLMapping, what: String) -> FrontMatter.Review? {
         let reviewed = date("reviewed", in: &yaml, what: what)
         let reviewedBy = yaml.string("reviewedBy", required: false, what: what)

@@ -13,6 +13,8 @@ public struct SourceBlock: Sendable, Hashable {
     public var name: String
     /// For a translation: the digest of the default locale's block it was translated from.
     public var translationOf: Located<String>?
+    /// For a translation: its units not yet translated from the version `translationOf` names.
+    public var pendingUnits: [PendingUnit] = []
     /// Works its citations name, as a page's `references:`.
     public var references: [Reference]
     public var body: String {

@@ -66,7 +66,7 @@ public enum TranslationTracker {
         TranslationStatus, Diagnostic?
     ) {
         assess(
-            stamp: block.source.translationOf, pending: [], file: block.source.file,
+            stamp: block.source.translationOf, pending: block.source.pendingUnits, file: block.source.file,
             originalFile: original.source.file, originalDigest: originalDigest)
     }
 
