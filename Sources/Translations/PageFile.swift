@@ -21,6 +21,25 @@ struct PageFiles {
     private static func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.path }
 }
 
+/// The translated shared blocks of a site by their file, with their originals as page values.
+struct BlockFiles {
+    private let translations: [String: (block: BlockNode, original: SourcePage)]
+
+    init(_ graph: SiteGraph) {
+        var translations: [String: (block: BlockNode, original: SourcePage)] = [:]
+        for block in graph.blocks {
+            guard let original = block.original else { continue }
+            translations[Self.key(block.source.file)] = (block, SharedBlockText.page(graph.blocks[original].source))
+        }
+        self.translations = translations
+    }
+
+    /// The translated block whose file is `file`, with its original; nil for any other file.
+    func translation(_ file: String) -> (block: BlockNode, original: SourcePage)? { translations[Self.key(file)] }
+
+    private static func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.path }
+}
+
 extension SourcePage {
     /// The front matter of `fileText`, this page's file as read: its bytes before the body, fences
     /// included; nil when the text does not end with this page's body.

@@ -54,7 +54,7 @@ enum PageImport {
         let graph = context.graph
         let defaultLocale = graph.config.defaultLocale
         let firstLine = units.map(\.line).min() ?? 1
-        guard let index = graph.pagesBySourcePath[defaultLocale]?[key.path] else {
+        guard let (original, existing) = documents(key.path, context: context) else {
             return .failure(
                 BuildFailure([
                     .error(
@@ -62,15 +62,10 @@ enum PageImport {
                         "no page '\(key.path)' in Content/\(defaultLocale)/ (renamed or removed since the export?)")
                 ]))
         }
-        let original = graph.pages[index]
-        let exported = exportedVersion(original.source, digest: key.digest, context: context)
+        let exported = exportedVersion(original, digest: key.digest, context: context)
         guard let frontMatter = exported.page.frontMatter(in: exported.text) else {
-            return .failure(BuildFailure([.error(SourceLocation(file: original.source.file), "cannot read the page")]))
+            return .failure(BuildFailure([.error(SourceLocation(file: original.file), "cannot read the page")]))
         }
-        let translationIndex = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
-            graph.pages[$0].isFallback ? nil : $0
-        }
-        let existing = translationIndex.map { graph.pages[$0].source }
         var writer = PageWriter(
             original: exported.page, frontMatter: frontMatter, translation: existing,
             terms: graph.locales[known: defaultLocale].termPatterns, localTerms: context.locale.termPatterns)
@@ -91,11 +86,10 @@ enum PageImport {
                     "unit '\(id)' of \(key.path): \(problem.message)"))
         }
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
-        let digest = key.digest ?? TranslationTracker.digest(of: original.source)
+        let digest = key.digest ?? SharedBlockText.digest(of: original)
         var report = ImportedPage(
-            file: existing?.file
-                ?? context.options.display("Content/\(context.locale.tag)/\(original.source.relativePath)"),
-            original: original.source.file, digest: digest, staleBecause: exported.staleBecause)
+            file: existing?.file ?? context.options.display("Content/\(context.locale.tag)/\(original.relativePath)"),
+            original: original.file, digest: digest, staleBecause: exported.staleBecause)
         report.hadTranslation = existing != nil
         report.translated = writer.units.units.map(\.id).filter { targets[$0] != nil }
         report.keptTranslation = writer.keptTranslation
@@ -108,6 +102,27 @@ enum PageImport {
         report.written = targets.keys.contains { !waiting.contains($0) }
         let stamped = TranslationStamp.rewrite(text, digest: digest, pending: pending)
         return .success(Plan(report: report, text: report.written ? stamped : nil))
+    }
+
+    /// The original `path` names (a page, or a shared block's page value under `_blocks/`) and the
+    /// locale's own translation of it, if it has one.
+    private static func documents(_ path: String, context: Context) -> (original: SourcePage, existing: SourcePage?)? {
+        let graph = context.graph
+        let defaultLocale = graph.config.defaultLocale
+        if let name = SourceBlock.name(ofRelativePath: path) {
+            guard let index = graph.blocksByName[defaultLocale]?[name] else { return nil }
+            let translation = graph.blocksByName[context.locale.tag]?[name]
+            return (
+                SharedBlockText.page(graph.blocks[index].source),
+                translation.map { SharedBlockText.page(graph.blocks[$0].source) }
+            )
+        }
+        guard let index = graph.pagesBySourcePath[defaultLocale]?[path] else { return nil }
+        let original = graph.pages[index]
+        let translation = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
+            graph.pages[$0].isFallback ? nil : $0
+        }
+        return (original.source, translation.map { graph.pages[$0].source })
     }
 
     /// The units that wait after the import, with the version of the original each one's text
@@ -155,7 +170,7 @@ enum PageImport {
         text: String, page: SourcePage, staleBecause: String?
     ) {
         let text = (try? String(contentsOfFile: current.file, encoding: .utf8)) ?? ""
-        let now = TranslationTracker.digest(of: current)
+        let now = SharedBlockText.digest(of: current)
         guard let digest, digest != now else { return (text, current, nil) }
         let changed =
             "\(current.file) changed after the export (exported \(digest), now \(now)); the translation is "

@@ -23,16 +23,23 @@ public enum TranslationDiff {
         outcome: Outcome, original: String
     ) {
         let graph = try TranslationLocale.resolve(options)
-        guard let index = PageFiles(graph).index(ofFile: file), let originalIndex = graph.pages[index].original else {
+        let original: SourcePage
+        let translationOf: String?
+        if let block = BlockFiles(graph).translation(file) {
+            (original, translationOf) = (block.original, block.block.source.translationOf?.value)
+        } else if let index = PageFiles(graph).index(ofFile: file), let originalIndex = graph.pages[index].original {
+            (original, translationOf) = (
+                graph.pages[originalIndex].source, graph.pages[index].source.frontMatter.translationOf?.value
+            )
+        } else {
             throw BuildFailure([
                 .error(SourceLocation(file: file), "not a translation of this site (is it under Content/<locale>/?)")
             ])
         }
-        let original = graph.pages[originalIndex].source
-        guard let stamp = graph.pages[index].source.frontMatter.translationOf?.value else {
+        guard let stamp = translationOf else {
             return (.unstamped, original.file)
         }
-        if TranslationTracker.digest(of: original) == stamp { return (.current, original.file) }
+        if SharedBlockText.digest(of: original) == stamp { return (.current, original.file) }
         let (root, relative) = gitPlace(of: original, options: options)
         guard let earlier = earlierVersion(of: original, digest: stamp, options: options) else {
             return (
@@ -65,9 +72,8 @@ public enum TranslationDiff {
         for revision in log.split(separator: "\n").map(String.init) {
             // `./`: relative to the site's folder, which may be a folder inside the repository.
             guard let data = gitData(["show", "\(revision):./\(path)"], in: root) else { continue }
-            let (page, _) = ContentLoader.parsePage(
-                data, locale: current.locale, relativePath: current.relativePath, file: path)
-            if let page, TranslationTracker.digest(of: page) == digest {
+            let page = SharedBlockText.parse(data, like: current, file: path)
+            if let page, SharedBlockText.digest(of: page) == digest {
                 return (data, page, String(revision.prefix(12)))
             }
         }

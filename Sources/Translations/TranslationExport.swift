@@ -20,6 +20,8 @@ public enum TranslationExport {
     public struct Outcome: Sendable {
         public var xliff: String
         public var pages: Int
+        /// Shared blocks (`_blocks/…md`), each a `<file>` of its own.
+        public var blocks: Int = 0
         public var units: Int
         /// Units that go with the current translation as a target to review.
         public var unitsWithTargets: Int
@@ -47,32 +49,44 @@ public enum TranslationExport {
         var outcome = Outcome(
             xliff: "", pages: 0, units: 0, unitsWithTargets: 0, strings: 0, glossaryUnits: 0, words: 0)
         var files: [XLIFFFile] = []
-        for original in graph.pages.indices where isExportable(original, graph) {
-            let page = graph.pages[original]
-            let translation = graph.pagesByID[tag]?[page.id].flatMap { graph.pages[$0].isFallback ? nil : $0 }
-            let status = translation.map { graph.pages[$0].translationStatus } ?? .fallback
-            guard includes(status, selection) else { continue }
-            let review = translation.flatMap { index -> UnitReview? in
+        /// Adds `original`'s file when `selection` takes it: a page, or a block's page value.
+        func add(_ original: SourcePage, translation: SourcePage?, status: TranslationStatus, pageID: String?) {
+            guard includes(status, selection) else { return }
+            let review = translation.flatMap { translation -> UnitReview? in
                 guard status == .stale, !pseudo else { return nil }
                 return UnitReview(
-                    translation: graph.pages[index].source, original: page.source,
-                    digest: TranslationTracker.digest(of: page.source), terms: terms, options: options)
+                    translation: translation, original: original, digest: SharedBlockText.digest(of: original),
+                    terms: terms, options: options)
             }
-            if case .noHistory(let reason) = review?.basis, let index = translation {
-                let source = graph.pages[index].source
-                outcome.warnings.append(
-                    .warning(source.frontMatter.translationOf?.location ?? SourceLocation(file: source.file), reason))
+            if case .noHistory(let reason) = review?.basis, let translation {
+                let location =
+                    translation.frontMatter.translationOf?.location ?? SourceLocation(file: translation.file)
+                outcome.warnings.append(.warning(location, reason))
             }
             let file = pageFile(
-                page.source,
-                translation: translation.map { PageUnits(page: graph.pages[$0].source, terms: localTerms) },
+                original, pageID: pageID, translation: translation.map { PageUnits(page: $0, terms: localTerms) },
                 status: status, review: review, languages: (defaultLocale.tag, tag), terms: terms, pseudo: pseudo)
-            outcome.pages += 1
+            if pageID == nil { outcome.blocks += 1 } else { outcome.pages += 1 }
             outcome.units += file.units.count
             outcome.unitsWithTargets += file.units.filter { $0.target != nil }.count
             outcome.unitsToReview += file.units.filter { $0.state == Self.toReview }.count
             outcome.words += file.units.map { WordCount.words(in: $0.source.plainText) }.reduce(0, +)
             files.append(file)
+        }
+        for original in graph.pages.indices where isExportable(original, graph) {
+            let page = graph.pages[original]
+            let translation = graph.pagesByID[tag]?[page.id].flatMap { graph.pages[$0].isFallback ? nil : $0 }
+            add(
+                page.source, translation: translation.map { graph.pages[$0].source },
+                status: translation.map { graph.pages[$0].translationStatus } ?? .fallback, pageID: page.id)
+        }
+        // Shared blocks, each its own <file> (`_blocks/safety/skin.md`): a locale without a block shows
+        // the original's, as a page falls back.
+        for block in graph.blocks(in: graph.config.defaultLocale) {
+            let translation = graph.blocksByName[tag]?[block.name].map { graph.blocks[$0] }
+            add(
+                SharedBlockText.page(block.source), translation: translation.map { SharedBlockText.page($0.source) },
+                status: translation?.translationStatus ?? .fallback, pageID: nil)
         }
         let strings = InterfaceStrings.file(
             defaultLocale: defaultLocale, locale: locale, all: selection == .all, pseudo: pseudo)
@@ -92,13 +106,13 @@ public enum TranslationExport {
     /// `translated` (and approved, so that xliff2po does not make it fuzzy); of a stale page's
     /// targets, with its `review`, only those of units that changed or wait are to review.
     private static func pageFile(
-        _ page: SourcePage, translation: PageUnits?, status: TranslationStatus, review: UnitReview?,
+        _ page: SourcePage, pageID: String?, translation: PageUnits?, status: TranslationStatus, review: UnitReview?,
         languages: (String, String), terms: [TermPattern], pseudo: Bool
     ) -> XLIFFFile {
-        let digest = TranslationTracker.digest(of: page)
+        let digest = SharedBlockText.digest(of: page)
         var file = XLIFFFile(
             original: page.relativePath, sourceLanguage: languages.0, targetLanguage: languages.1,
-            datatype: "x-markdown", pageID: page.id, digest: digest, units: [])
+            datatype: "x-markdown", pageID: pageID, digest: digest, units: [])
         for unit in PageUnits(page: page, terms: terms).units {
             var xliffUnit = XLIFFUnit(
                 id: unit.id, source: UnitContent.xliff(unit.pieces),

@@ -1,3 +1,4 @@
+import CommonMark
 import Foundation
 public import SiteModel
 import SiteRenderer
@@ -33,13 +34,18 @@ public struct TranslationReport: Sendable, Encodable {
     public var rows: [Row]
     /// locale → state → count.
     public var counts: [String: [String: Int]]
+    /// One row per shared block (`_blocks/safety/skin`): a locale without its own shows the
+    /// original's (`fallback`).
+    public var blocks: [Row] = []
+    /// locale → state → count, of the blocks.
+    public var blockCounts: [String: [String: Int]] = [:]
 
     public static func make(_ options: BuildOptions) throws(BuildFailure) -> TranslationReport {
         let graph = try TranslationLocale.resolve(options)
         let tags = graph.locales.map(\.tag)
         let ids = Set(graph.pages.filter { !$0.isGenerated }.map(\.id)).sorted()
         let terms = graph.locales[known: graph.config.defaultLocale].termPatterns
-        let rows = ids.map { id in
+        let rows: [Row] = ids.map { id in
             var row = Row(
                 id: id,
                 locales: Dictionary(
@@ -54,38 +60,72 @@ public struct TranslationReport: Sendable, Encodable {
                 let original = graph.pages[translation.original!].source
                 let review = UnitReview(
                     translation: translation.source, original: original,
-                    digest: TranslationTracker.digest(of: original), terms: terms, options: options)
+                    digest: SharedBlockText.digest(of: original), terms: terms, options: options)
                 row.units[tag] = Units(
                     total: review.units.count, current: review.current, toReview: review.waiting,
                     compared: review.basis == .stamped)
             }
             return row
         }
+        var report = TranslationReport(locales: tags, rows: rows, counts: counts(rows))
+        report.blocks = blockRows(graph, terms: terms, options: options)
+        report.blockCounts = counts(report.blocks)
+        return report
+    }
+
+    private static func counts(_ rows: [Row]) -> [String: [String: Int]] {
         var counts: [String: [String: Int]] = [:]
         for row in rows {
             for (tag, cell) in row.locales { counts[tag, default: [:]][cell.rawValue, default: 0] += 1 }
         }
-        return TranslationReport(locales: tags, rows: rows, counts: counts)
+        return counts
+    }
+
+    /// A row per block of the default locale, with the unit counts of each stale translation.
+    private static func blockRows(_ graph: SiteGraph, terms: [TermPattern], options: BuildOptions) -> [Row] {
+        graph.blocks(in: graph.config.defaultLocale).map { original in
+            var row = Row(id: "\(SourceBlock.folder)/\(original.name)", locales: [:])
+            for tag in graph.locales.map(\.tag) {
+                guard let index = graph.blocksByName[tag]?[original.name] else {
+                    row.locales[tag] = .fallback
+                    continue
+                }
+                let block = graph.blocks[index]
+                row.locales[tag] = Cell(rawValue: block.translationStatus.rawValue)!
+                guard block.translationStatus == .stale else { continue }
+                let source = SharedBlockText.page(original.source)
+                let review = UnitReview(
+                    translation: SharedBlockText.page(block.source), original: source,
+                    digest: SharedBlockText.digest(of: source), terms: terms, options: options)
+                row.units[tag] = Units(
+                    total: review.units.count, current: review.current, toReview: review.waiting,
+                    compared: review.basis == .stamped)
+            }
+            return row
+        }
     }
 
     /// A fixed-width table: one row per page id, one column per locale, then totals.
     public var table: String {
-        let idWidth = max(4, rows.map(\.id.count).max() ?? 0)
+        let idWidth = max(4, (rows + blocks).map(\.id.count).max() ?? 0)
         let width = max(9, locales.map(\.count).max() ?? 0)
         func pad(_ text: String, _ size: Int) -> String {
             text + String(repeating: " ", count: max(0, size - text.count))
         }
         var lines = [pad("page", idWidth) + "  " + locales.map { pad($0, width) }.joined(separator: " ")]
-        for row in rows {
+        for row in rows + blocks {
             lines.append(
                 pad(row.id, idWidth) + "  "
                     + locales.map { pad(row.locales[$0]!.rawValue, width) }.joined(separator: " "))
         }
         lines.append("")
+        func summary(_ counts: [String: Int]?) -> String {
+            (counts ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        }
         for tag in locales {
-            let states = (counts[tag] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-            lines.append("\(tag): " + states.joined(separator: ", "))
-            for row in rows {
+            lines.append(
+                "\(tag): " + summary(counts[tag]) + (blocks.isEmpty ? "" : "; blocks: " + summary(blockCounts[tag])))
+            for row in rows + blocks {
                 guard let units = row.units[tag] else { continue }
                 lines.append(
                     "  \(row.id): \(units.current)/\(units.total) current, \(units.toReview.count) to review"

@@ -37,15 +37,20 @@ public enum TranslationStamp {
     public static func stamp(_ selection: Selection, options: BuildOptions) throws(BuildFailure) -> Outcome {
         let graph = try TranslationLocale.resolve(options)
         var outcome = Outcome()
-        var targets: [(index: Int, file: String)] = []
+        var targets: [(file: String, original: SourcePage)] = []
+        let blocks = BlockFiles(graph)
         switch selection {
         case .paths(let paths):
             let files = PageFiles(graph)
             var problems: [Diagnostic] = []
             for path in paths {
                 for file in markdownFiles(at: path) {
+                    if let block = blocks.translation(file) {
+                        targets.append((file, block.original))
+                        continue
+                    }
                     switch page(file, in: graph, files: files) {
-                    case .success(let index): targets.append((index, file))
+                    case .success(let index): targets.append((file, graph.pages[graph.pages[index].original!].source))
                     case .failure(let problem): problems += problem.diagnostics
                     }
                 }
@@ -55,17 +60,26 @@ public enum TranslationStamp {
             guard graph.locales[tag] != nil else {
                 throw BuildFailure([.error(SourceLocation(file: "--locale"), "no locale '\(tag)' in this site")])
             }
-            for (index, page) in graph.pages.enumerated() where page.locale == tag && page.original != nil {
+            var candidates: [(file: String, original: SourcePage, status: TranslationStatus)] = []
+            for page in graph.pages where page.locale == tag && page.original != nil {
                 guard !page.isFallback, !page.isGenerated else { continue }
-                if page.translationStatus == .stale {
-                    outcome.staleSkipped.append(page.source.file)
+                candidates.append((page.source.file, graph.pages[page.original!].source, page.translationStatus))
+            }
+            for block in graph.blocks(in: tag) {
+                guard let original = block.original else { continue }
+                candidates.append(
+                    (block.source.file, SharedBlockText.page(graph.blocks[original].source), block.translationStatus))
+            }
+            for candidate in candidates {
+                if candidate.status == .stale {
+                    outcome.staleSkipped.append(candidate.file)
                 } else {
-                    targets.append((index, page.source.file))
+                    targets.append((candidate.file, candidate.original))
                 }
             }
         }
         for target in targets {
-            outcome.stamped.append(try write(target.file, page: graph.pages[target.index], graph: graph))
+            outcome.stamped.append(try write(target.file, original: target.original))
         }
         return outcome
     }
@@ -99,9 +113,8 @@ public enum TranslationStamp {
         return .success(index)
     }
 
-    private static func write(_ file: String, page: PageNode, graph: SiteGraph) throws(BuildFailure) -> Stamped {
-        let original = graph.pages[page.original!].source
-        let digest = TranslationTracker.digest(of: original)
+    private static func write(_ file: String, original: SourcePage) throws(BuildFailure) -> Stamped {
+        let digest = SharedBlockText.digest(of: original)
         do {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             try rewrite(text, digest: digest).write(toFile: file, atomically: true, encoding: .utf8)

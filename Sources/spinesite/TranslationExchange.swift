@@ -51,7 +51,8 @@ extension TranslationsCommand {
             }
             for warning in outcome.warnings { printError(warning.description) }
             let summary =
-                "Exported \(outcome.pages) pages (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
+                "Exported \(outcome.pages) pages" + (outcome.blocks > 0 ? ", \(outcome.blocks) blocks" : "")
+                + " (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
                 + "target, \(outcome.unitsToReview) to review), \(outcome.strings) interface strings and "
                 + "\(outcome.glossaryUnits) glossary units: \(outcome.words) words"
                 + (output.map { " to \($0)" } ?? "") + "."

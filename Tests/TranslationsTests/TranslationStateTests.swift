@@ -179,6 +179,43 @@ final class TranslationStateTests: XCTestCase {
         XCTAssertTrue(site.read("Site/content-report/index.html")!.contains("; glossary lacks 2 terms</li>"))
     }
 
+    /// A shared block is translated like a page: its own <file> (`_blocks/…md`), stamped on import,
+    /// stale when its original changes, with only the changed unit to review; diff and stamp take it.
+    func testASharedBlockIsTranslatedLikeAPage() throws {
+        let site = try translatedSite()
+        let english = "Do not place pads on broken skin.\n\nStop if the skin gets red.\n"
+        site.write("Content/en/_blocks/safety/skin.md", english)
+        var document = try export(site, .missing)
+        let file = try XCTUnwrap(document.files.first { $0.original == "_blocks/safety/skin.md" })
+        XCTAssertEqual(file.units.map(\.id), ["p1", "p2"])
+        XCTAssertNil(file.pageID)
+        translate(&document, page: "_blocks/safety/skin.md") { "FR " + $0.source.plainText }
+        let outcome = try importing(document, into: site)
+        XCTAssertEqual(outcome.pages.first { $0.file.hasSuffix("fr/_blocks/safety/skin.md") }?.current.count, 2)
+        let translated = try XCTUnwrap(site.read("Content/fr/_blocks/safety/skin.md"))
+        XCTAssertTrue(translated.hasPrefix("---\ntranslationOf: \(file.digest!)\n---\n"), translated)
+        XCTAssertEqual(try report(site).blocks.first?.locales, ["en": .original, "fr": .current])
+        try git(["add", "-A"], in: site)
+        try git(["commit", "-qm", "Block translated"], in: site)
+
+        site.write("Content/en/_blocks/safety/skin.md", english.replacingOccurrences(of: "red.", with: "red or sore."))
+        try git(["commit", "-qam", "Block changed"], in: site)
+        let report = try report(site)
+        XCTAssertEqual(report.blocks.first?.locales["fr"], .stale)
+        XCTAssertEqual(report.blocks.first?.units["fr"]?.toReview, ["p2"])
+        XCTAssertTrue(report.table.contains("\n  _blocks/safety/skin: 1/2 current, 1 to review"), report.table)
+        let stale = try XCTUnwrap(try export(site, .stale).files.first { $0.original == "_blocks/safety/skin.md" })
+        XCTAssertEqual(stale.units.map { $0.state ?? "" }, ["translated", "needs-review-translation"])
+        let options = BuildOptions(root: site.path)
+        let block = site.path + "/Content/fr/_blocks/safety/skin.md"
+        guard case .changes(let diff, _) = try TranslationDiff.diff(block, options: options).outcome else {
+            return XCTFail("the stamped block is in the history")
+        }
+        XCTAssertTrue(diff.contains("{+red or sore.+}"), diff)
+        XCTAssertEqual(try TranslationStamp.stamp(.paths([block]), options: options).stamped.count, 1)
+        XCTAssertEqual(try self.report(site).blocks.first?.locales["fr"], .current)
+    }
+
     // MARK: - Helpers
 
     private func export(_ site: TemporaryFolder, _ selection: TranslationExport.Selection) throws -> XLIFFDocument {
