@@ -216,6 +216,21 @@ final class TranslationStateTests: XCTestCase {
         XCTAssertEqual(try self.report(site).blocks.first?.locales["fr"], .current)
     }
 
+    /// The import writes the waiting units under the stamp; a stamp says the whole page is up to
+    /// date and removes them, every other line kept (CRLF too).
+    func testAStampReplacesThePendingUnitsAndKeepsEveryOtherLine() {
+        let text =
+            "---\r\ntitle: \"T\"\r\ntranslationOf: 000000000000\r\npendingUnits:\r\n  p2: new\r\n"
+            + "  p4: 111111111111\r\nslug: t\r\n---\r\n\r\nBody.\r\n"
+        XCTAssertEqual(
+            TranslationStamp.rewrite(text, digest: "222222222222"),
+            "---\r\ntitle: \"T\"\r\ntranslationOf: 222222222222\r\nslug: t\r\n---\r\n\r\nBody.\r\n")
+        XCTAssertEqual(
+            TranslationStamp.rewrite(text, digest: "222222222222", pending: [("p1", nil), ("h1", "000000000000")]),
+            "---\r\ntitle: \"T\"\r\ntranslationOf: 222222222222\r\npendingUnits:\r\n  p1: new\r\n"
+                + "  h1: 000000000000\r\nslug: t\r\n---\r\n\r\nBody.\r\n")
+    }
+
     // MARK: - Helpers
 
     private func export(_ site: TemporaryFolder, _ selection: TranslationExport.Selection) throws -> XLIFFDocument {
