@@ -13,7 +13,9 @@ struct TranslationsCommand: ParsableCommand {
         discussion: """
             A translation records the version of its original it follows in its front matter \
             (translationOf: the first 12 hex digits of the SHA-256 of the original's title, description \
-            and body). When the original changes, the translation turns stale.
+            and body). When the original changes, the translation turns stale; so it stays while any of \
+            its units waits (pendingUnits, written by an import). For each stale translation the \
+            table lists how many units are current and how many are to review.
 
             Example:
               spinesite translations          # a table: page × locale, then counts per locale
