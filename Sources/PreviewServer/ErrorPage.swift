@@ -21,7 +21,8 @@ enum ErrorPage {
             <body>
             <main>
             <h1>Build failed</h1>
-            <p>The preview shows the last good build once these are fixed; this page reloads on the next save.</p>
+            <p>Fix each problem below and save: the preview rebuilds, and this page reloads and shows the site \
+            again. Until then every page shows this list.</p>
             <ol>
             \(items)
             </ol>

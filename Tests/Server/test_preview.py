@@ -153,6 +153,8 @@ def test_a_build_error_shows_in_the_browser_until_fixed(preview):
     assert status == 500
     assert b"Content/en/broken.md:2:1: error: front matter: &#39;description&#39; is missing" in body
     assert b"/__spinesite/live-reload.js" in body, "the error page reloads itself"
+    assert b"Fix each problem below and save: the preview rebuilds, and this page reloads" in body
+    assert b"last good build" not in body, "the page says what to do, not what happened before"
     assert request(preview.port, "/docs/en/")[0] == 500
     os.remove(broken)
     stream.wait_for(2)
