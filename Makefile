@@ -119,8 +119,9 @@ fuzz: deps
 	Scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGET)
 
 ## The content team's preview: builds, serves http://127.0.0.1:8000/ and rebuilds on every save.
+## `make serve DRAFTS=1` shows drafts too (`spinesite serve --drafts`).
 serve: release preview
-	$(RELEASE_BIN) serve
+	$(RELEASE_BIN) serve$(if $(DRAFTS), --drafts)
 
 clean:
 	rm -rf .build
