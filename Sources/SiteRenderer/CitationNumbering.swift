@@ -48,7 +48,7 @@ struct CitationNumbering {
                     let hint = Suggestion.closest(to: key, in: available).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(
                         .error(
-                            Citations.location(of: "@" + key, in: block.body, at: block.bodyLocation),
+                            Citations.location(ofCitation: key, in: block.body, at: block.bodyLocation),
                             "citation '[@\(key)]' names no entry in the block's or the page's 'references'\(hint)"))
                     continue
                 }

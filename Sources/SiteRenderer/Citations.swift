@@ -29,7 +29,7 @@ enum Citations {
                         Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(
                         .error(
-                            location(of: "@" + key, in: page),
+                            location(of: key, in: page),
                             "citation '[@\(key)]' names no entry in 'references'\(suggestion)"))
                     continue
                 }
@@ -73,18 +73,30 @@ enum Citations {
         return html + "</ol>\n</section>\n"
     }
 
-    /// Where `text` first appears in the page's body, as a file location.
-    private static func location(of text: String, in page: SourcePage) -> SourceLocation {
-        location(of: text, in: page.body, at: page.bodyLocation)
+    /// Where the citation of `key` first appears in the page's body, as a file location.
+    private static func location(of key: String, in page: SourcePage) -> SourceLocation {
+        location(ofCitation: key, in: page.body, at: page.bodyLocation)
     }
 
-    /// Where `text` first appears in `body`, whose first line is at `start`.
-    static func location(of text: String, in body: String, at start: SourceLocation) -> SourceLocation {
+    /// Where the citation of `key` first appears in `body`, whose first line is at `start`: at the
+    /// `@` of its part of a `[@…]` (`[@ key]` and `[@a; @key]` as much as `[@key]`).
+    static func location(ofCitation key: String, in body: String, at start: SourceLocation) -> SourceLocation {
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let range = line.range(of: text) {
-                return SourceLocation(
-                    file: start.file, line: start.line + offset,
-                    column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            var rest = line[...]
+            while let open = rest.range(of: "[@"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+                let parts = rest[open.upperBound..<close].split(separator: ";", omittingEmptySubsequences: false)
+                for (index, part) in parts.enumerated() {
+                    let written = part.drop { $0 == " " || $0 == "\t" }
+                    let name = written.drop { $0 == "@" || $0 == " " || $0 == "\t" }
+                    guard name.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed() == Array(key) else {
+                        continue
+                    }
+                    let at = index == 0 ? rest.index(after: open.lowerBound) : written.startIndex
+                    return SourceLocation(
+                        file: start.file, line: start.line + offset,
+                        column: line.distance(from: line.startIndex, to: at) + 1)
+                }
+                rest = rest[close...]
             }
         }
         return start

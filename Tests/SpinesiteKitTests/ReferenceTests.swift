@@ -68,6 +68,18 @@ final class ReferenceTests: XCTestCase {
             ])
     }
 
+    /// `[@ x]` and `[@a; @x]`: the error is at the citation, wherever on its line it is.
+    func testAnUnknownKeyWrittenWithSpacesIsReportedAtItsCitation() {
+        XCTAssertEqual(
+            errors(site(body: "Intro.\n\nSee [@ slka2003] and [@nice2016; @slk2003].")),
+            [
+                "Content/en/tens.md:11:6: error: citation '[@slka2003]' names no entry in 'references' (did you "
+                    + "mean 'sluka2003'?)",
+                "Content/en/tens.md:11:34: error: citation '[@slk2003]' names no entry in 'references' (did you "
+                    + "mean 'sluka2003'?)",
+            ])
+    }
+
     func testMalformedIdentifiersAreErrors() {
         let refs =
             "references:\n  a: { title: \"T\", authors: \"A\", pmid: \"PMC123\" }\n  b: { title: \"T\", authors: "
