@@ -9,6 +9,11 @@ final class RebuildModeTests: XCTestCase {
     private var output: URL { folder.url.appendingPathComponent("Site") }
     private var store: RecordStore { RecordStore(root: folder.url, output: output, key: "spinesite test") }
 
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
+
     override func setUp() {
         folder = TemporaryFolder()
     }

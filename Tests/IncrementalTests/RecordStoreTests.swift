@@ -9,6 +9,11 @@ import XCTest
 final class RecordStoreTests: XCTestCase {
     private var folder: TemporaryFolder!
 
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
+
     override func setUp() {
         folder = TemporaryFolder()
     }

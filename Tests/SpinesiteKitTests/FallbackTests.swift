@@ -11,6 +11,11 @@ final class FallbackTests: XCTestCase {
     private var folder: TemporaryFolder!
     private var report: BuildSummary!
 
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
+
     override func setUpWithError() throws {
         folder = TemporaryFolder()
         folder.copy(from: Repository.fixture("Fallback"), to: "site")
@@ -157,6 +162,11 @@ final class FallbackChainErrorTests: XCTestCase {
 final class LinkedFallbackTests: XCTestCase {
     private var folder: TemporaryFolder!
     private var report: BuildSummary!
+
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
 
     override func setUpWithError() throws {
         folder = TemporaryFolder()

@@ -10,6 +10,11 @@ import XCTest
 final class FixtureSiteTests: XCTestCase {
     private var folder: TemporaryFolder!
 
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
+
     override func setUpWithError() throws {
         folder = TemporaryFolder()
         folder.copy(from: Repository.fixture("basic"), to: "site")

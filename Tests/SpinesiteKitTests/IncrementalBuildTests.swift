@@ -11,6 +11,11 @@ final class IncrementalBuildTests: XCTestCase {
     var folder: TemporaryFolder!
     var root: String { folder.path + "/site" }
 
+    override func tearDown() {
+        folder = nil  // removed now, not when the run ends: XCTest keeps every test case
+        super.tearDown()
+    }
+
     override func setUpWithError() throws {
         folder = TemporaryFolder()
         folder.copy(from: Repository.root.appendingPathComponent("Content"), to: "site/Content")

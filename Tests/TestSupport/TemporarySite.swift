@@ -1,6 +1,8 @@
 public import Foundation
 
-/// A folder under the system temp dir, filled with files by path; removed on deinit.
+/// A folder under the system temp dir, filled with files by path; removed on deinit, or when the
+/// test process exits if it is never released (XCTest keeps every test case, and so the folders
+/// its properties hold, until the end of the run; a `static let` is never released).
 public final class TemporaryFolder: Sendable {
     public let url: URL
     public var path: String { url.path }
@@ -9,10 +11,12 @@ public final class TemporaryFolder: Sendable {
         url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
             "spinesite-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        LiveFolders.add(url.path)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: url)
+        LiveFolders.remove(url.path)
     }
 
     /// Writes `contents` at `relativePath`, creating folders.
@@ -59,6 +63,26 @@ public final class TemporaryFolder: Sendable {
         try! FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! FileManager.default.copyItem(at: source, to: target)
+    }
+}
+
+/// The temporary folders not removed yet, removed when the process exits.
+private enum LiveFolders {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: Set<String> = []
+    private static let removedAtExit: Void = { atexit { LiveFolders.removeAll() } }()
+
+    static func add(_ path: String) {
+        _ = removedAtExit
+        lock.withLock { _ = paths.insert(path) }
+    }
+
+    static func remove(_ path: String) {
+        lock.withLock { _ = paths.remove(path) }
+    }
+
+    private static func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 
