@@ -75,8 +75,17 @@ public enum TemplateGuide {
         name.prefix(1).uppercased() + name.dropFirst()
     }
 
+    /// The fields, each list followed by its `has<List>` flag (made by the compiler for every list
+    /// field a value does not already have a field of that name for).
     private static func table(_ fields: [ObjectShape.FieldInfo]) -> String {
-        "| name | kind | what it holds |\n|---|---|---|\n"
-            + fields.map { "| `\($0.name)` | \($0.shape.kindName) | \($0.summary) |\n" }.joined()
+        let names = Set(fields.map(\.name))
+        return "| name | kind | what it holds |\n|---|---|---|\n"
+            + fields.map { field in
+                let row = "| `\(field.name)` | \(field.shape.kindName) | \(field.summary) |\n"
+                guard case .list = field.shape, !names.contains(ListFlag.name(for: field.name)) else { return row }
+                return row
+                    + "| `\(ListFlag.name(for: field.name))` | flag | Whether `\(field.name)` has any element "
+                    + "(made for every list). |\n"
+            }.joined()
     }
 }

@@ -47,9 +47,11 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - stringKeys: every key of the locales' `strings:`.
     ///   - kinds: the kinds of page the site publishes: their templates must exist.
+    ///   - stringsFiles: the locales' `locale.yml`, the default locale's first: where a string the
+    ///     templates name but no locale has is to be added.
     public static func load(
         from templatesURL: URL, displayRoot: String, stringKeys: Set<String>,
-        kinds: Set<PageKind> = Set(PageKind.allCases)
+        kinds: Set<PageKind> = Set(PageKind.allCases), stringsFiles: [String] = []
     ) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
@@ -66,7 +68,7 @@ public struct Theme: Sendable {
             templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
         return try compile(
             sources, assets: assets, readErrors: diagnostics, displayRoot: displayRoot, stringKeys: stringKeys,
-            kinds: kinds)
+            kinds: kinds, stringsFiles: stringsFiles)
     }
 
     /// Compiles templates already read (`home`, `partials/head`: paths under `Templates/`
@@ -74,7 +76,8 @@ public struct Theme: Sendable {
     /// - Parameter readErrors: the files that could not be read, reported with the rest.
     public static func compile(
         _ sources: [String: String], assets: [Asset] = [], readErrors: [Diagnostic] = [],
-        displayRoot: String = "Templates", stringKeys: Set<String>, kinds: Set<PageKind> = Set(PageKind.allCases)
+        displayRoot: String = "Templates", stringKeys: Set<String>, kinds: Set<PageKind> = Set(PageKind.allCases),
+        stringsFiles: [String] = []
     ) throws(BuildFailure) -> Theme {
         var diagnostics = readErrors
         let (library, parseErrors) = TemplateLibrary.parse(sources)
@@ -88,6 +91,9 @@ public struct Theme: Sendable {
         ]
         var pages: [PageKind: CompiledTemplate] = [:]
         var compileErrors: [TemplateError] = []
+        var shared = SharedPageValues.partials
+        shared.including = PageKind.allCases.map(\.shape)
+        let advice = [KeySpace.strings: stringAdvice(stringsFiles)]
         for kind in PageKind.allCases where !unparsed.contains(kind.templateName) {
             guard library.names.contains(kind.templateName) else {
                 if kinds.contains(kind) {
@@ -98,23 +104,19 @@ public struct Theme: Sendable {
                 }
                 continue
             }
-            switch library.compile(kind.templateName, for: kind.shape, keys: keys, shared: SharedPageValues.partials) {
+            switch library.compile(kind.templateName, for: kind.shape, keys: keys, shared: shared, keyAdvice: advice) {
             case .success(let template): pages[kind] = template
             case .failure(let failure): compileErrors += failure.errors
             }
         }
         var cached: [(name: String, template: CompiledTemplate)] = []
         for name in cachedNames where !unparsed.contains(name) {
-            switch library.compile(name, for: .object(.of(LocaleValues.self)), keys: keys) {
+            switch library.compile(name, for: .object(.of(LocaleValues.self)), keys: keys, keyAdvice: advice) {
             case .success(let template): cached.append((String(name.dropFirst(cachedPrefix.count)), template))
             case .failure(let failure): compileErrors += failure.errors
             }
         }
-        // A partial used by several page kinds reports the same mistake once.
-        var seen: Set<TemplateError> = []
-        diagnostics += compileErrors.filter { seen.insert($0).inserted }.map {
-            diagnostic($0, displayRoot: displayRoot)
-        }
+        diagnostics += reported(compileErrors, displayRoot: displayRoot)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         let uses = (pages.values.map(\.usedKeys) + cached.map(\.template.usedKeys)).flatMap { $0 }
         var usedStrings: [String: String] = [:]
@@ -126,11 +128,49 @@ public struct Theme: Sendable {
         return Theme(pages: pages, cached: cached, keys: keys, usedStrings: usedStrings, assets: assets)
     }
 
-    private static func diagnostic(_ error: TemplateError, displayRoot: String) -> Diagnostic {
+    /// How to define a string no locale has: in the default locale's `locale.yml`, then translated.
+    private static func stringAdvice(_ files: [String]) -> @Sendable (String) -> String {
+        { key in
+            guard let first = files.first else { return "add `\(key): \"…\"` under `strings:` in each locale.yml" }
+            let translations = files.dropFirst()
+            return "add `\(key): \"…\"` under `strings:` in \(first)"
+                + (translations.isEmpty ? "" : ", and its translation in " + translations.joined(separator: ", "))
+        }
+    }
+
+    /// A mistake in a partial used by several page kinds, once, with the first chain of templates
+    /// that includes it: `Templates/partials/tags.mustache:1:1: error: … [included from
+    /// Templates/base.mustache:9:1, from Templates/redirect.mustache:1:1]`.
+    private static func reported(_ errors: [TemplateError], displayRoot: String) -> [Diagnostic] {
+        var order: [TemplateError] = []
+        var chains: [TemplateError: [[TemplateInclusion]]] = [:]
+        for error in errors {
+            var key = error
+            key.includedFrom = []
+            if chains[key] == nil { order.append(key) }
+            if !chains[key, default: []].contains(error.includedFrom) {
+                chains[key, default: []].append(error.includedFrom)
+            }
+        }
+        return order.map { error in
+            let found = (chains[error] ?? []).filter { !$0.isEmpty }
+            guard let first = found.first else { return diagnostic(error, displayRoot: displayRoot, note: "") }
+            let chain = first.reversed().map { inclusion in
+                "\(displayRoot)/\(inclusion.template).mustache:\(inclusion.position.line):\(inclusion.position.column)"
+            }
+            let more = found.count - 1
+            let others = more == 0 ? "" : "; and through \(more) more \(more == 1 ? "template" : "templates")"
+            return diagnostic(
+                error, displayRoot: displayRoot,
+                note: " [included from \(chain.joined(separator: ", from "))\(others)]")
+        }
+    }
+
+    private static func diagnostic(_ error: TemplateError, displayRoot: String, note: String = "") -> Diagnostic {
         .error(
             SourceLocation(
                 file: "\(displayRoot)/\(error.template).mustache", line: error.position.line,
-                column: error.position.column), error.message)
+                column: error.position.column), error.message + note)
     }
 
     private static func loadAssets(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [Asset] {

@@ -181,12 +181,19 @@ public enum SiteBuilder {
             memo: conversion?.result() ?? MarkdownMemo())
     }
 
+    /// Each locale's `locale.yml`, the default locale's first: where a missing string goes.
+    private static func stringsFiles(_ graph: SiteGraph) -> [String] {
+        let isDefault = { (locale: LocaleConfig) in locale.tag == graph.config.defaultLocale }
+        return (graph.locales.filter(isDefault) + graph.locales.filter { !isDefault($0) }).map(\.location.file)
+    }
+
     /// The templates; nil if they have errors, which go in the log with the checks they stop.
     private static func loadTheme(_ options: BuildOptions, graph: SiteGraph, log: inout DiagnosticsLog) -> Theme? {
         do {
             return try Theme.load(
                 from: URL(fileURLWithPath: options.templatesPath), displayRoot: options.templatesPath,
-                stringKeys: Set(graph.locales.flatMap(\.strings.keys)), kinds: PageKind.published(in: graph))
+                stringKeys: Set(graph.locales.flatMap(\.strings.keys)), kinds: PageKind.published(in: graph),
+                stringsFiles: stringsFiles(graph))
         } catch {
             log.append(error.diagnostics)
             log.skip("the strings the templates use, and the pages' HTML (the templates have errors)")

@@ -87,6 +87,8 @@ struct Access: Sendable {
         case index(Int)
         /// A key of a key space, by its slot (see `KeySlots`).
         case slot(Int)
+        /// Whether the list at this field index has elements (`hasTags`).
+        case nonEmpty(Int)
     }
 
     func resolve(in stack: [TemplateData]) -> TemplateData {
@@ -96,6 +98,7 @@ struct Access: Sendable {
             switch step {
             case .index(let index): value = object.templateField(index)
             case .slot(let slot): value = object.templateField(slot: slot)
+            case .nonEmpty(let index): value = .bool(object.templateField(index).isTruthy)
             }
         }
         return value

@@ -7,6 +7,8 @@ struct TemplateCompiler {
     let library: TemplateLibrary
     let keys: [String: Set<String>]
     let shared: SharedPartials?
+    /// Per key space, how to define a key it lacks (`strings` → add it to locale.yml).
+    let keyAdvice: [String: @Sendable (String) -> String]
     /// Each key's slot in its space (`KeySlots.order`): keyed names compile to it.
     private let slots: [String: [String: Int]]
     private(set) var errors: [TemplateError] = []
@@ -17,10 +19,14 @@ struct TemplateCompiler {
 
     private static let maximumDepth = 64
 
-    init(library: TemplateLibrary, keys: [String: Set<String>], shared: SharedPartials?) {
+    init(
+        library: TemplateLibrary, keys: [String: Set<String>], shared: SharedPartials?,
+        keyAdvice: [String: @Sendable (String) -> String] = [:]
+    ) {
         self.library = library
         self.keys = keys
         self.shared = shared
+        self.keyAdvice = keyAdvice
         slots = keys.mapValues { Dictionary(uniqueKeysWithValues: KeySlots.order($0).enumerated().map { ($1, $0) }) }
     }
 
@@ -33,6 +39,8 @@ struct TemplateCompiler {
         /// Above 0 inside a shared partial: the frames below its shared values are not its to name.
         var visibleFrom = 0
         var overrides: Overrides?
+        /// The templates that include this one, outermost first, each at the tag that includes.
+        var includedFrom: [TemplateInclusion] = []
 
         /// The frames its names may be found in.
         var visibleStack: [TemplateShape] { Array(stack[visibleFrom...]) }
@@ -51,6 +59,8 @@ struct TemplateCompiler {
             var template: String
             /// The frames its names may be found in: those of the template it is written in.
             var visibleFrom: Int
+            /// How the template it is written in was included.
+            var includedFrom: [TemplateInclusion] = []
         }
 
         init(arguments: [String: Argument], outer: Overrides?) {
@@ -95,7 +105,7 @@ struct TemplateCompiler {
                             $0.name,
                             Overrides.Argument(
                                 block: $0, scope: scope.overrides, template: scope.template,
-                                visibleFrom: scope.visibleFrom)
+                                visibleFrom: scope.visibleFrom, includedFrom: scope.includedFrom)
                         )
                     }, uniquingKeysWith: { first, _ in first }
                 )
@@ -124,6 +134,7 @@ struct TemplateCompiler {
         inner.overrides = argument.scope
         inner.template = argument.template
         inner.visibleFrom = argument.visibleFrom
+        inner.includedFrom = argument.includedFrom
         return compile(reindent.apply(to: argument.block.content), in: inner)
     }
 
@@ -144,7 +155,9 @@ struct TemplateCompiler {
                 in: scope)
             return []
         }
-        var inner = Scope(template: name, stack: scope.stack, visibleFrom: scope.visibleFrom, overrides: overrides)
+        var inner = Scope(
+            template: name, stack: scope.stack, visibleFrom: scope.visibleFrom, overrides: overrides,
+            includedFrom: scope.includedFrom + [TemplateInclusion(template: scope.template, position: position)])
         expanding.append(name)
         defer { expanding.removeLast() }
         guard let shared, shared.names.contains(name) else { return compile(reindent.apply(to: nodes), in: inner) }
@@ -167,10 +180,7 @@ struct TemplateCompiler {
             let visible = visibleNames(in: scope.visibleStack)
             let suggestion =
                 Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
-            error(
-                position,
-                "'\(name)' is not a value of \(describe(scope.visibleStack))\(suggestion)",
-                in: scope)
+            error(position, notAValue(name, in: scope) + suggestion, in: scope)
             return nil
         }
         var current = shape
@@ -179,27 +189,25 @@ struct TemplateCompiler {
             let path = name.parts.prefix(offset + 1).joined(separator: ".")
             switch current.unwrapped {
             case .object(let object):
-                guard let index = object.index(of: part) else {
+                guard let (step, field) = Self.field(part, of: object) else {
                     let names = object.fields.map { "\(path).\($0.name)" }
                     let suggestion =
                         Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                    error(
-                        position,
-                        "'\(name)' is not a value of \(describe(scope.visibleStack))\(suggestion)",
-                        in: scope)
+                    error(position, notAValue(name, in: scope) + suggestion, in: scope)
                     return nil
                 }
-                steps.append(.index(index))
+                steps.append(step)
                 // Through an optional, the value may be absent: the result is too.
-                let field = object.fields[index].shape
                 current = isOptional(current) && !isOptional(field) ? .optional(field) : field
             case .keyed(let space, let value):
                 guard let slot = slots[space]?[part] else {
                     let suggestion =
                         Suggestion.closest(to: part, in: keys[space] ?? []).map { " (did you mean '\(path).\($0)'?)" }
-                        ?? ""
+                    let advice = keyAdvice[space].map { (suggestion == nil ? "; " : "; or ") + $0(part) } ?? ""
                     error(
-                        position, "'\(path).\(part)' is not defined: no \(space) has the key '\(part)'\(suggestion)",
+                        position,
+                        "'\(path).\(part)' is not defined: no \(space) has the key '\(part)'"
+                            + (suggestion ?? "") + advice,
                         in: scope)
                     return nil
                 }
@@ -214,13 +222,23 @@ struct TemplateCompiler {
         return (Access(depth: depth, steps: steps), current)
     }
 
+    /// The field `name` of `object`: one of its own, or `has<List>` (`hasTags`), the flag that a list
+    /// field (`tags`) is not empty, for a wrapper shown only around a list that has elements.
+    static func field(_ name: String, of object: ObjectShape) -> (Access.Step, TemplateShape)? {
+        if let index = object.index(of: name) { return (.index(index), object.fields[index].shape) }
+        guard let list = ListFlag.listName(name), let index = object.index(of: list),
+            case .list = object.fields[index].shape
+        else { return nil }
+        return (.nonEmpty(index), .bool)
+    }
+
     /// The frame nearest the top of the stack that has the name `first`:
     /// its depth, the step that reads the name there, and the name's shape.
     private mutating func frame(holding first: String, in scope: Scope) -> (Int, Access.Step, TemplateShape)? {
         for depth in 0..<(scope.stack.count - scope.visibleFrom) {
             switch scope.stack[scope.stack.count - 1 - depth].unwrapped {
             case .object(let object):
-                if let index = object.index(of: first) { return (depth, .index(index), object.fields[index].shape) }
+                if let (step, shape) = Self.field(first, of: object) { return (depth, step, shape) }
             case .keyed(let space, let value):
                 if let slot = slots[space]?[first] {
                     usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
@@ -231,6 +249,44 @@ struct TemplateCompiler {
             }
         }
         return nil
+    }
+
+    /// "'page.tags' is not a value of topic pages"; in a shared partial, also which kinds of page
+    /// have it and which do not, and where to use it instead.
+    private func notAValue(_ name: TemplateName, in scope: Scope) -> String {
+        let plain = "'\(name)' is not a value of \(describe(scope.visibleStack))"
+        guard scope.visibleFrom > 0, let shared, !shared.including.isEmpty else { return plain }
+        let having = shared.including.filter { Self.names(name, in: $0) }
+        guard !having.isEmpty else { return plain }
+        let lacking = shared.including.filter { !Self.names(name, in: $0) }
+        let kinds = { (shapes: [TemplateShape]) in
+            Self.listed(
+                shapes.map { shape -> String in
+                    if case .object(let object) = shape.unwrapped { return object.displayName }
+                    return shape.kindName
+                })
+        }
+        return
+            "'\(name)' is not a value of every page: \(kinds(having)) have it, but \(kinds(lacking)) do not. "
+            + "'\(scope.template)' is rendered for every kind of page, so it may name only what all of them have; "
+            + "use '\(name)' in the templates of the pages that have it instead"
+    }
+
+    /// "a, b and c".
+    private static func listed(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// Whether the dotted `name` reads a value of `shape` (fields and `has<List>` flags only).
+    private static func names(_ name: TemplateName, in shape: TemplateShape) -> Bool {
+        var current = shape
+        for part in name.parts {
+            guard case .object(let object) = current.unwrapped, let (_, field) = field(part, of: object) else {
+                return false
+            }
+            current = field
+        }
+        return true
     }
 
     private func isOptional(_ shape: TemplateShape) -> Bool {
@@ -284,7 +340,9 @@ struct TemplateCompiler {
     // MARK: Errors
 
     private mutating func error(_ position: TemplatePosition, _ message: String, in scope: Scope) {
-        errors.append(TemplateError(position, message, template: scope.template))
+        var error = TemplateError(position, message, template: scope.template)
+        error.includedFrom = scope.includedFrom
+        errors.append(error)
     }
 
     /// "topic pages", or "links or topic pages" inside a section over links.

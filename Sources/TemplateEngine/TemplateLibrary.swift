@@ -38,10 +38,12 @@ public struct TemplateLibrary: Sendable {
     ///
     /// Typed rules hold: unknown names, missing partials, sections over text
     /// and unescaped text are errors, each at its position.
+    ///   - keyAdvice: per key space, how to define a key it lacks, said after "is not defined".
     public func compile(
-        _ name: String, for shape: TemplateShape, keys: [String: Set<String>] = [:], shared: SharedPartials? = nil
+        _ name: String, for shape: TemplateShape, keys: [String: Set<String>] = [:], shared: SharedPartials? = nil,
+        keyAdvice: [String: @Sendable (String) -> String] = [:]
     ) -> Result<CompiledTemplate, TemplateFailure> {
-        var compiler = TemplateCompiler(library: self, keys: keys, shared: shared)
+        var compiler = TemplateCompiler(library: self, keys: keys, shared: shared, keyAdvice: keyAdvice)
         guard let nodes = parsed[name] else {
             return .failure(
                 TemplateFailure(errors: [
@@ -69,6 +71,9 @@ public struct SharedPartials: Sendable {
     public var shape: TemplateShape
     /// The shared values of a root value.
     public var read: @Sendable (TemplateData) -> TemplateData
+    /// The shapes of the root values that include these partials (every page kind): an error
+    /// for a name some of them lack says which.
+    public var including: [TemplateShape] = []
 
     public init(names: Set<String>, shape: TemplateShape, read: @escaping @Sendable (TemplateData) -> TemplateData) {
         self.names = names

@@ -4,11 +4,24 @@ public struct TemplateError: Error, Sendable, Hashable {
     public var template: String
     public var position: TemplatePosition
     public var message: String
+    /// For a mistake in a partial or parent: the templates that include it, outermost first.
+    public var includedFrom: [TemplateInclusion] = []
 
     init(_ position: TemplatePosition, _ message: String, template: String = "") {
         self.template = template
         self.position = position
         self.message = message
+    }
+}
+
+/// A template including another (`{{> partials/tags}}`, `{{<base}}`) at a tag.
+public struct TemplateInclusion: Sendable, Hashable {
+    public var template: String
+    public var position: TemplatePosition
+
+    public init(template: String, position: TemplatePosition) {
+        self.template = template
+        self.position = position
     }
 }
 

@@ -66,14 +66,93 @@ final class TemplateCheckTests: XCTestCase {
             [
                 "Templates/404.mustache:1:19: error: 'languages' is opened here but never closed",
                 "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value "
-                    + "'url'",
+                    + "'url' [included from Templates/home.mustache:9:1; and through 3 more templates]",
                 "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} "
-                    + "would insert it unescaped; write {{original.title}}",
+                    + "would insert it unescaped; write {{original.title}} [included from "
+                    + "Templates/home.mustache:9:1; "
+                    + "and through 3 more templates]",
                 "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional "
                     + "value: {{#page.title}} cannot test it",
                 "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean "
                     + "'partials/header'?)",
             ])
+    }
+}
+
+/// Template mistakes say how to fix them: where a string goes, which pages have a name, which
+/// templates include a partial.
+final class TemplateAdviceTests: XCTestCase {
+    private func errors(_ site: TemporaryFolder) -> [String] {
+        do {
+            _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+            XCTFail("build succeeded")
+            return []
+        } catch {
+            return error.errors.map { $0.description.replacingOccurrences(of: site.path + "/", with: "") }
+        }
+    }
+
+    private func site(_ edits: [String: (String) -> String]) throws -> TemporaryFolder {
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS", extra: "tags: [pain, nerves]\n")])
+        site.copy(from: Repository.templates, to: "Templates")
+        for (template, edit) in edits {
+            site.write("Templates/\(template)", edit(site.read("Templates/\(template)") ?? ""))
+        }
+        return site
+    }
+
+    func testAStringNoLocaleHasSaysWhereToAddIt() throws {
+        let site = try site(["topic.mustache": { "{{strings.tagsTitle}}\n" + $0 }])
+        XCTAssertEqual(
+            errors(site),
+            [
+                "Templates/topic.mustache:1:1: error: 'strings.tagsTitle' is not defined: no strings has the key "
+                    + "'tagsTitle' (did you mean 'strings.tocTitle'?); or add `tagsTitle: \"…\"` under `strings:` in "
+                    + "Content/en/locale.yml"
+            ])
+    }
+
+    func testANameInASharedPartialThatSomePagesLackNamesThem() throws {
+        let site = try site(["partials/header.mustache": { "{{#page.tags}}{{.}}{{/page.tags}}\n" + $0 }])
+        XCTAssertEqual(
+            errors(site),
+            [
+                "Templates/partials/header.mustache:1:1: error: 'page.tags' is not a value of every page: home "
+                    + "pages, section pages, topic pages and glossary pages have it, but search pages, the 404 page, "
+                    + "redirect pages and the language chooser do not. 'partials/header' is rendered for every "
+                    + "kind of "
+                    + "page, so it may name only what all of them have; use 'page.tags' in the templates of the pages "
+                    + "that have it instead [included from Templates/base.mustache:9:1, from "
+                    + "Templates/home.mustache:1:1; "
+                    + "and through 7 more templates]"
+            ])
+    }
+
+    func testAMistakeInAPartialNamesTheTemplatesThatIncludeIt() throws {
+        let site = try site([
+            "partials/tags.mustache": { _ in "{{#page.tags}}{{.}}{{/page.tags}}\n" },
+            "base.mustache": {
+                $0.replacingOccurrences(of: "{{$main}}{{/main}}", with: "{{$main}}{{/main}}{{> partials/tags}}")
+            },
+        ])
+        let found = errors(site)
+        XCTAssertTrue(
+            found.contains(
+                "Templates/partials/tags.mustache:1:1: error: 'page.tags' is not a value of redirect pages [included "
+                    + "from Templates/base.mustache:11:19, from Templates/redirect.mustache:1:1]"), "\(found)")
+        XCTAssertEqual(found.count, 4, "search, 404, redirect and the language chooser: \(found)")
+    }
+
+    func testAWrapperAroundTagsShowsOnlyWhenThePageHasTags() throws {
+        let list =
+            "{{#page.hasTags}}<ul class=\"tags\">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/page.hasTags}}"
+        let site = try site(["topic.mustache": { $0.replacingOccurrences(of: "{{{page.content}}}", with: list) }])
+        site.write("Content/en/pns.md", MinimalSite.page(title: "PNS"))
+        _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
+        XCTAssertTrue(
+            try XCTUnwrap(site.read("Site/en/tens/index.html")).contains(
+                "<ul class=\"tags\"><li>pain</li><li>nerves</li></ul>"))
+        XCTAssertFalse(try XCTUnwrap(site.read("Site/en/pns/index.html")).contains("<ul class=\"tags\">"))
     }
 }
 

@@ -100,6 +100,54 @@ final class TypedTemplateTests: XCTestCase {
             ])
     }
 
+    /// `has<List>` beside every list: a wrapper once around a non-empty list, nothing around an empty one.
+    func testEveryListHasAFlagThatItIsNotEmpty() throws {
+        let page =
+            "{{#hasTags}}<ul>{{#tags}}<li>{{.}}</li>{{/tags}}</ul>{{/hasTags}}{{^hasAuthors}}none{{/hasAuthors}}"
+        XCTAssertEqual(try render(["page": page]), "<ul><li>a</li><li>b</li></ul>")
+        let template = try compile(["page": page]).get()
+        var output = HTMLOutput()
+        template.render(
+            Article(title: "", body: "", tags: [], authors: [], editor: nil, isDraft: false, words: 0), into: &output)
+        XCTAssertEqual(output.text, "none")
+        XCTAssertEqual(
+            errors(["page": "{{#hasTitle}}x{{/hasTitle}}{{#editor.hasName}}{{/editor.hasName}}"]),
+            [
+                "page:1:1: 'hasTitle' is not a value of articles",
+                "page:1:28: 'editor.hasName' is not a value of articles (did you mean 'editor.name'?)",
+            ], "only lists have one")
+    }
+
+    func testAKeyNoSpaceHasSaysHowToDefineIt() {
+        let (library, _) = TemplateLibrary.parse(["page": "{{strings.tagsTitle}}"])
+        let result = library.compile(
+            "page", for: .object(.of(Article.self)), keys: ["strings": ["by"]],
+            keyAdvice: ["strings": { "add `\($0): \"…\"` under `strings:` in Content/en/locale.yml" }])
+        guard case .failure(let failure) = result else { return XCTFail("compiled") }
+        XCTAssertEqual(
+            failure.errors.map(\.message),
+            [
+                "'strings.tagsTitle' is not defined: no strings has the key 'tagsTitle'; add `tagsTitle: \"…\"` "
+                    + "under `strings:` in Content/en/locale.yml"
+            ])
+    }
+
+    func testAMistakeInAPartialNamesTheTemplatesThatIncludeIt() {
+        let (library, _) = TemplateLibrary.parse([
+            "page": "{{<base}}{{/base}}", "base": "<body>\n  {{> tags}}</body>", "tags": "{{nope}}",
+        ])
+        guard case .failure(let failure) = library.compile("page", for: .object(.of(Article.self))) else {
+            return XCTFail("compiled")
+        }
+        XCTAssertEqual(failure.errors.map(\.template), ["tags"])
+        XCTAssertEqual(
+            failure.errors.first?.includedFrom,
+            [
+                TemplateInclusion(template: "page", position: TemplatePosition(line: 1, column: 1)),
+                TemplateInclusion(template: "base", position: TemplatePosition(line: 2, column: 3)),
+            ])
+    }
+
     func testKindsAreChecked() {
         XCTAssertEqual(
             errors(["page": "{{#title}}x{{/title}}{{{title}}}{{body}}{{authors}}{{^words}}{{/words}}"]),
