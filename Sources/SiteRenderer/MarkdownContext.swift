@@ -79,6 +79,15 @@ struct MarkdownContext: Sendable {
         let targets = rendered.internalLinks.enumerated().map { number, link -> LinkTarget? in
             // A file: the picture stage resolved it (and reported it if it does not resolve).
             if FileIndex.isFileReference(link.destination) { return fileURLs[number].map { .file(url: $0) } }
+            if link.destination.hasPrefix(LinkDestination.generatedScheme) {
+                switch resolver.generatedURL(link.destination, locale: page.locale) {
+                case .success: return .generated(link.destination)
+                case .failure(let problem):
+                    diagnostics.append(
+                        .error(base.within(line: link.position.line, column: link.position.column), problem.message))
+                    return nil
+                }
+            }
             switch resolver.target(link.destination, from: index) {
             case .success(let target):
                 return .page(target)
@@ -117,6 +126,8 @@ struct MarkdownContext: Sendable {
             switch target {
             case nil: return ""
             case .file(let url): return url
+            case .generated(let destination):
+                return (try? resolver.generatedURL(destination, locale: page.locale).get()) ?? ""
             case .page(let target):
                 return resolver.url(
                     of: page.isFallback ? resolver.target(target, inLocale: page.locale) : target, on: index)

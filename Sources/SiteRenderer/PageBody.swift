@@ -7,6 +7,8 @@ enum LinkTarget: Sendable {
     case page(LinkResolver.Target)
     /// A file beside the pages or in `Content/files/`, at its published URL.
     case file(url: String)
+    /// `site:feed`: a page the site makes, in the locale of the page showing the link.
+    case generated(String)
 }
 
 /// A page's body as templates insert it (`{{{page.content}}}`): its

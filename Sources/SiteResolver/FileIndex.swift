@@ -22,7 +22,7 @@ public struct FileIndex: Sendable {
     /// Whether a link or image destination names a file rather than a page, an id or an anchor.
     public static func isFileReference(_ destination: String) -> Bool {
         guard LinkDestination.isInternal(destination), !destination.hasPrefix(LinkDestination.idScheme),
-            !destination.hasPrefix("#")
+            !destination.hasPrefix(LinkDestination.generatedScheme), !destination.hasPrefix("#")
         else { return false }
         let path = destination.prefix { $0 != "#" && $0 != "?" }
         return !path.isEmpty && !path.hasSuffix(".md") && !path.hasSuffix("/")
@@ -37,20 +37,31 @@ public struct FileIndex: Sendable {
             let wanted = String(path.dropFirst(siteWidePrefix.count))
             let relative = LinkResolver.normalise(wanted, relativeTo: []) ?? wanted
             if let file = files[""]?[relative] { return .success(file) }
-            return .failure(problem(destination, wanted: relative, in: ""))
+            return .failure(problem(destination, wanted: relative, in: "") { siteWidePrefix + $0 })
         }
-        guard let relative = LinkResolver.normalise(path, relativeTo: folder), !path.hasPrefix("/") else {
+        if path.hasPrefix("/") {
+            // `/en/feed.xml`, `/uri`: a path of the published site, which no file of Content/ is.
             return .failure(
-                FileProblem(message: "'\(destination)' leads outside the content folder; name a file beside the page"))
+                FileProblem(message: "'\(destination)' is not a file of Content/: \(LinkDestination.forms)"))
+        }
+        guard let relative = LinkResolver.normalise(path, relativeTo: folder) else {
+            return .failure(
+                FileProblem(
+                    message: "'\(destination)' leads outside the content folder; name a file beside the page or in "
+                        + "Content/files/ ('/files/diary.pdf')"))
         }
         for tag in [locale] + (chains[locale] ?? []) {
             if let file = files[tag]?[relative] { return .success(file) }
         }
-        return .failure(problem(destination, wanted: relative, in: locale))
+        return .failure(problem(destination, wanted: relative, in: locale) { LinkResolver.relative($0, from: folder) })
     }
 
-    private func problem(_ destination: String, wanted: String, in locale: String) -> FileProblem {
-        let hint = Suggestion.closest(to: wanted, in: (files[locale] ?? [:]).keys)
+    /// `written` turns a suggested path into the form the author wrote (from the page's folder,
+    /// or under `/files/`), so that it can be pasted in place.
+    private func problem(
+        _ destination: String, wanted: String, in locale: String, written: (String) -> String
+    ) -> FileProblem {
+        let hint = Suggestion.closest(to: wanted, in: (files[locale] ?? [:]).keys).map(written)
         let place = locale.isEmpty ? "Content/files/" : "Content/\(locale)/"
         return FileProblem(
             message: "no file '\(wanted)' in \(place)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))

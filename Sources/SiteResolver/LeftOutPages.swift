@@ -22,6 +22,11 @@ public struct LeftOutPages: Sendable {
         byID[locale]?[id] ?? byID[fallback]?[id]
     }
 
+    /// The drafts of `locale`: a mistyped link or id may mean one of them.
+    public func drafts(in locale: String) -> [LeftOutPage] {
+        (byPath[locale] ?? [:]).values.filter { $0.reason == .draft }.sorted { $0.relativePath < $1.relativePath }
+    }
+
     /// The page left out at `path` under `locale`'s folder, else under `fallback`'s.
     public func page(path: String, in locale: String, fallback: String) -> LeftOutPage? {
         byPath[locale]?[path] ?? byPath[fallback]?[path]

@@ -7,9 +7,24 @@ import SiteSupport
 /// is external and left to cmark-gfm.
 public enum LinkDestination {
     public static let idScheme = "topic:"
+    /// `site:feed`, `site:search`: a page the site makes, in the reader's locale.
+    public static let generatedScheme = "site:"
+
+    /// What `site:NAME` leads to in a locale, under the site's base path: `feed` (the locale's Atom
+    /// feed), `search` (its search page). The glossary is a page with an id: `topic:glossary`.
+    public static let generatedPages: [String: @Sendable (String) -> String] = [
+        "feed": { "\($0)/feed.xml" },
+        "search": { "\($0)/search/" },
+    ]
+
+    /// What a link may name, for messages about one that names nothing.
+    public static let forms =
+        "a link names a page by its file ('tens.md') or id ('topic:tens'), a file beside the page "
+        + "('images/pads.png') or in Content/files/ ('/files/diary.pdf'), or a page the site makes ('site:feed', "
+        + "'site:search')"
 
     public static func isInternal(_ destination: String) -> Bool {
-        if destination.hasPrefix(idScheme) { return true }
+        if destination.hasPrefix(idScheme) || destination.hasPrefix(generatedScheme) { return true }
         if destination.hasPrefix("//") { return false }
         return !hasScheme(destination)
     }
@@ -37,6 +52,7 @@ public struct LinkResolver: Sendable {
     private let urls: [String]
     private let ids: [String]
     private let leftOut: LeftOutPages
+    private let basePath: String
 
     /// `headingAnchors`: each page's heading anchors, in document order.
     public init(graph: SiteGraph, headingAnchors: [[String]]) {
@@ -50,6 +66,7 @@ public struct LinkResolver: Sendable {
         urls = graph.pages.map(\.url)
         ids = graph.pages.map(\.id)
         leftOut = graph.leftOut
+        basePath = graph.config.basePath
     }
 
     /// `page` if its own errors left it out: a link to it, even one that a borrowed copy could take,
@@ -97,6 +114,25 @@ public struct LinkResolver: Sendable {
         return orderedAnchors[index][position]
     }
 
+    /// The URL of `site:NAME` in `locale`, or why there is none.
+    public func generatedURL(_ destination: String, locale: String) -> Result<String, LinkProblem> {
+        Self.generated(destination, locale: locale).map { basePath + $0 }
+    }
+
+    /// The path under the base path of `site:NAME` in `locale`, or why there is none.
+    public static func generated(_ destination: String, locale: String) -> Result<String, LinkProblem> {
+        let name = String(destination.dropFirst(LinkDestination.generatedScheme.count))
+        if let path = LinkDestination.generatedPages[name] { return .success(path(locale)) }
+        let names = LinkDestination.generatedPages.keys.sorted()
+        if name == GlossaryPages.id {
+            return .failure(LinkProblem(destination, suggestion: LinkDestination.idScheme + GlossaryPages.id))
+        }
+        let suggestion = Suggestion.closest(to: name, in: names).map { LinkDestination.generatedScheme + $0 }
+        let made =
+            "the site makes " + names.map { "'\(LinkDestination.generatedScheme)\($0)'" }.joined(separator: " and ")
+        return .failure(LinkProblem(destination, suggestion: suggestion, advice: suggestion == nil ? made : nil))
+    }
+
     /// The page and heading `destination` names from page `source`, or why there is none.
     /// - Parameter folder: the folder a relative file link is read from (a shared block's, for a
     ///   link written in it); nil: the page's own.
@@ -118,10 +154,12 @@ public struct LinkResolver: Sendable {
                 if let page = leftOut.page(id: id, in: locale, fallback: defaultLocale) {
                     return .failure(LinkProblem(destination, leftOut: page))
                 }
+                let drafts = leftOut.drafts(in: locale)
+                let hint = Suggestion.closestID(to: id, in: Array(ids.keys) + drafts.map(\.id))
                 return .failure(
                     LinkProblem(
-                        destination,
-                        suggestion: Suggestion.closestID(to: id, in: ids.keys).map { LinkDestination.idScheme + $0 }))
+                        destination, suggestion: hint.map { LinkDestination.idScheme + $0 },
+                        advice: hint.flatMap { hint in drafts.first { $0.id == hint && ids[hint] == nil }?.advice }))
             }
             targetIndex = found
         } else if target.hasSuffix(".md") {
@@ -136,15 +174,19 @@ public struct LinkResolver: Sendable {
                 if let path, let page = leftOut.page(path: path, in: locale, fallback: defaultLocale) {
                     return .failure(LinkProblem(destination, leftOut: page))
                 }
-                let hint = Suggestion.closest(to: wanted, in: paths.keys).map { Self.relative($0, from: folder) }
-                return .failure(LinkProblem(destination, suggestion: hint))
+                // Drafts too, so a typo in a link to one says what it is.
+                let drafts = leftOut.drafts(in: locale)
+                let hint = Suggestion.closest(to: wanted, in: Array(paths.keys) + drafts.map(\.relativePath))
+                let draft = hint.flatMap { hint in drafts.first { $0.relativePath == hint && paths[hint] == nil } }
+                return .failure(
+                    LinkProblem(
+                        destination, suggestion: hint.map { Self.relative($0, from: folder) }, advice: draft?.advice))
             }
             targetIndex = found
         } else {
             return .failure(
                 LinkProblem(
-                    destination, suggestion: nil, advice: "link to a page by its file ('tens.md') or id ('topic:tens')"
-                ))
+                    destination, suggestion: nil, advice: LinkDestination.forms))
         }
         guard let fragment else { return .success(Target(page: targetIndex, fragment: nil)) }
         guard let anchor = anchor(fragment, on: targetIndex) else {
@@ -209,7 +251,8 @@ public struct LinkProblem: Error, Sendable, Equatable {
     init(_ destination: String, suggestion: String?, advice: String? = nil) {
         var message = "link to '\(destination)' does not resolve"
         if let suggestion {
-            message += " (did you mean '\(suggestion)'?)"
+            // With a suggestion, advice is about the page suggested (a draft).
+            message += " (did you mean '\(suggestion)'?" + (advice.map { " \($0)" } ?? "") + ")"
         } else if let advice {
             message += ": \(advice)"
         }

@@ -1,3 +1,4 @@
+import Foundation
 import SiteModel
 import SiteResolver
 import SiteSupport
@@ -185,6 +186,49 @@ final class SiteResolverTests: XCTestCase {
         }
     }
 
+    func testAMistypedLinkToADraftSuggestsItAndSaysItIsADraft() throws {
+        var site = Sites.site([Sites.page("guides/start.md", id: "start")])
+        var draft = Sites.page("therapies/spinal-cord-stimulation.md", id: "spinal-cord-stimulation")
+        draft.frontMatter.draft = true
+        site.leftOut = [LeftOutPage(draft)]
+        let graph = try SiteResolver.resolve(site)
+        let resolver = LinkResolver(graph: graph, headingAnchors: graph.pages.map { _ in [] })
+        let advice =
+            "'therapies/spinal-cord-stimulation.md' is a draft: remove `draft: true` to publish it, or preview "
+            + "with --drafts"
+        let cases = [
+            "../therapies/spinal-cord-stimulaton.md": "../therapies/spinal-cord-stimulation.md",
+            "topic:spinal-cord-stimulaton": "topic:spinal-cord-stimulation",
+        ]
+        for (destination, suggestion) in cases {
+            let start = try XCTUnwrap(graph.pagesByID["en"]?["start"])
+            guard case .failure(let problem) = resolver.resolve(destination, from: start) else {
+                return XCTFail(destination)
+            }
+            XCTAssertEqual(
+                problem.message, "link to '\(destination)' does not resolve (did you mean '\(suggestion)'? \(advice))")
+        }
+    }
+
+    /// A suggested file is written as the author wrote the path: from the page's folder, or under `/files/`.
+    func testAMistypedFileIsSuggestedInTheFormTheAuthorWrote() {
+        let file = { (locale: String?, path: String) in
+            ContentFile(locale: locale, relativePath: path, url: URL(fileURLWithPath: "/x"), file: "Content/x")
+        }
+        let index = FileIndex([file("en", "therapies/images/scs-trial-lead.jpg"), file(nil, "diary.pdf")])
+        let cases = [
+            ("images/scs-trial-leads.jpg", ["therapies"], "images/scs-trial-lead.jpg"),
+            ("../therapies/images/scs-trial-leads.jpg", ["guides"], "../therapies/images/scs-trial-lead.jpg"),
+            ("/files/dairy.pdf", ["therapies"], "/files/diary.pdf"),
+        ]
+        for (destination, folder, suggestion) in cases {
+            guard case .failure(let problem) = index.file(destination, locale: "en", folder: folder) else {
+                return XCTFail(destination)
+            }
+            XCTAssertTrue(problem.message.hasSuffix("(did you mean '\(suggestion)'?)"), problem.message)
+        }
+    }
+
     func testAliasesBecomeRedirectsAndCannotCollide() throws {
         let graph = try SiteResolver.resolve(
             Sites.site([Sites.page("tens.md", aliases: ["old-tens", "/legacy/tens/"])]))
@@ -289,7 +333,25 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(problem("../../../etc/passwd.md"), "link to '../../../etc/passwd.md' does not resolve")
         XCTAssertEqual(
             problem("tens/"),
-            "link to 'tens/' does not resolve: link to a page by its file ('tens.md') or id ('topic:tens')")
+            "link to 'tens/' does not resolve: a link names a page by its file ('tens.md') or id ('topic:tens'), a "
+                + "file beside the page ('images/pads.png') or in Content/files/ ('/files/diary.pdf'), or a page the "
+                + "site makes ('site:feed', 'site:search')")
+    }
+
+    /// `site:feed`, `site:search`: the pages the site makes, in the reader's locale.
+    func testThePagesTheSiteMakesAreLinkedByName() throws {
+        let graph = try SiteResolver.resolve(Sites.site([Sites.page("tens.md")]))
+        let resolver = LinkResolver(graph: graph, headingAnchors: graph.pages.map { _ in [] })
+        XCTAssertEqual(try resolver.generatedURL("site:feed", locale: "es").get(), "/es/feed.xml")
+        XCTAssertEqual(try resolver.generatedURL("site:search", locale: "en").get(), "/en/search/")
+        XCTAssertTrue(LinkDestination.isInternal("site:feed"))
+        XCTAssertFalse(FileIndex.isFileReference("site:feed"))
+        guard case .failure(let problem) = resolver.generatedURL("site:fed", locale: "en") else { return XCTFail() }
+        XCTAssertEqual(problem.message, "link to 'site:fed' does not resolve (did you mean 'site:feed'?)")
+        guard case .failure(let path) = FileIndex().file("/en/feed.xml", locale: "en", folder: []) else {
+            return XCTFail()
+        }
+        XCTAssertTrue(path.message.hasPrefix("'/en/feed.xml' is not a file of Content/: a link names a page"))
     }
 
     func testWhichDestinationsAreInternal() {

@@ -199,7 +199,7 @@ final class BadPictureTests: XCTestCase {
             try errors(climbing),
             [
                 "Content/en/pnt.md:6:1: error: '../../../etc/passwd' leads outside the content folder; name a file "
-                    + "beside the page"
+                    + "beside the page or in Content/files/ ('/files/diary.pdf')"
             ])
         let linked = try site("![Secrets](images/leak.png)")
         try FileManager.default.createDirectory(
