@@ -24,6 +24,15 @@ public enum YAMLErrorMapper {
             if let plain = plainWords(problem: problem, line: line, column: mark.column) {
                 return .error(plain.column.map { location.with(column: $0) } ?? location, "\(what): \(plain.message)")
             }
+            if let context, let unclosed = unclosed(context: context.text, problem: problem, at: context.mark, lines) {
+                let at = SourceLocation(file: file, line: unclosed.line + lineOffset, column: unclosed.column)
+                return .error(at, "\(what): \(unclosed.message)")
+            }
+            if context?.text.contains("block mapping") == true, problem.contains("did not find expected key"),
+                let indented = misindented(line: mark.line, lines, lineOffset: lineOffset)
+            {
+                return .error(location.with(column: indented.column), "\(what): \(indented.message)")
+            }
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -57,6 +66,61 @@ public enum YAMLErrorMapper {
             return (
                 "the value of '\(key)' contains ': ', which YAML reads as another key; put the value in quotes: "
                     + "\(indent)\(key): \(quoted)", nil
+            )
+        }
+        return nil
+    }
+
+    /// A `[` or `{` never closed: said at the end of the line that opens it, with that line closed.
+    static func unclosed(context: String, problem: String, at mark: Mark, _ lines: [String]) -> (
+        line: Int, column: Int, message: String
+    )? {
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1]
+        let (kind, open, close): (String, String, String)
+        if context.contains("flow sequence"), problem.contains("']'") {
+            (kind, open, close) = ("list", "[", "]")
+        } else if context.contains("flow mapping"), problem.contains("'}'") {
+            (kind, open, close) = ("mapping", "{", "}")
+        } else if context.contains("quoted scalar"), mark.column >= 1, mark.column <= line.count {
+            let quote = String(line[line.index(line.startIndex, offsetBy: mark.column - 1)])
+            guard quote == "\"" || quote == "'" else { return nil }
+            (kind, open, close) = ("text", quote, quote)
+        } else {
+            return nil
+        }
+        let kept = String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        return (
+            mark.line, kept.count + 1,
+            "the \(kind) opened with \(open) is not closed: end it with \(close) on the same line: "
+                + "\(kept.trimmingCharacters(in: .whitespaces))\(close)"
+        )
+    }
+
+    /// A line indented like no key above it: said at its first character, with the line
+    /// indented as the nearest key above it that is indented more than its parent.
+    static func misindented(line number: Int, _ lines: [String], lineOffset: Int) -> (column: Int, message: String)? {
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        let indent = line.prefix { $0 == " " }.count
+        let text = line.dropFirst(indent)
+        guard !text.isEmpty else { return nil }
+        // The nearest key line above: the sibling the author most likely meant to line up with.
+        for (index, above) in lines[..<(number - 1)].enumerated().reversed() {
+            let aboveIndent = above.prefix { $0 == " " }.count
+            let aboveText = above.dropFirst(aboveIndent)
+            guard !aboveText.isEmpty, !aboveText.hasPrefix("#"), aboveIndent != indent,
+                let colon = aboveText.firstIndex(of: ":")
+            else { continue }
+            let key = aboveText[..<colon]
+            let fixed = String(repeating: " ", count: aboveIndent) + text
+            let spaces = { (count: Int) in count == 1 ? "1 space" : "\(count) spaces" }
+            let wanted =
+                aboveIndent == 0 ? "start it at the beginning of the line" : "indent it by \(spaces(aboveIndent))"
+            return (
+                indent + 1,
+                "this line is indented by \(spaces(indent)), which lines it up with no key above it; \(wanted), like "
+                    + "'\(key)' on line \(index + 1 + lineOffset): \(fixed.trimmingCharacters(in: .newlines))"
             )
         }
         return nil

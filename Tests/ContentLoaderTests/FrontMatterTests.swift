@@ -70,9 +70,33 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testInvalidYAMLHasLineAndColumn() {
-        let result = messages(load(["tens.md": "---\ntitle: \"TENS\"\ndescription: [unclosed\n---\n"]))
+        let result = messages(load(["tens.md": "---\ntitle: \"TENS\"\ndescription: \"x\"\nkey: *nowhere\n---\n"]))
         XCTAssertEqual(result.count, 1)
-        XCTAssertTrue(result[0].hasPrefix("Content/en/tens.md:4:1: error: front matter: invalid YAML"), result[0])
+        XCTAssertTrue(result[0].hasPrefix("Content/en/tens.md:4:6: error: front matter: invalid YAML"), result[0])
+    }
+
+    /// A list or mapping left open, and a line indented like no key: said at the line the author
+    /// went wrong, in plain words, with the line as it should be.
+    func testUnclosedBracketsAndBadIndentationAreNamedWithTheirFix() {
+        func first(_ frontMatter: String) -> String {
+            messages(load(["a.md": "---\n\(frontMatter)---\n\nBody.\n"])).first ?? ""
+        }
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B\"\ntags: [pain, nerves\nweight: 2\n"),
+            "Content/en/a.md:4:20: error: front matter: the list opened with [ is not closed: end it with ] on "
+                + "the same line: tags: [pain, nerves]")
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B, and C\n"),
+            "Content/en/a.md:3:23: error: front matter: the text opened with \" is not closed: end it with \" on "
+                + "the same line: description: \"B, and C\"")
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B\"\nreferences:\n  a: { title: \"T\", authors: \"A\"\nweight: 2\n"),
+            "Content/en/a.md:5:32: error: front matter: the mapping opened with { is not closed: end it with } "
+                + "on the same line: a: { title: \"T\", authors: \"A\"}")
+        XCTAssertEqual(
+            first("title: \"A\"\ndescription: \"B\"\nreferences:\n  a:\n    title: \"T\"\n   authors: \"A\"\n"),
+            "Content/en/a.md:7:4: error: front matter: this line is indented by 3 spaces, which lines it up with no "
+                + "key above it; indent it by 4 spaces, like 'title' on line 6:     authors: \"A\"")
     }
 
     func testFrontMatterNotClosed() {
