@@ -156,7 +156,7 @@ let package = Package(
             name: "spinesite",
             dependencies: [
                 "SpinesiteKit", "Incremental", "Translations", "CommandOptions", "SiteModel", "SiteResolver",
-                "SiteRenderer",
+                "SiteRenderer", "SiteSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PulsePhysicsTests", dependencies: ["PulsePhysics", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel"],
+            name: "PulseExplainerTests", dependencies: ["PulseExplainer", "PulsePhysics", "SiteModel", "SiteSupport"],
             swiftSettings: strict),
         .testTarget(name: "PageFuzzingTests", dependencies: ["PageFuzzing", "TestSupport"], swiftSettings: strict),
         .testTarget(

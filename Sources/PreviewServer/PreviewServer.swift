@@ -4,6 +4,7 @@ import Incremental
 import Logging
 import ServiceLifecycle
 import SiteModel
+import SiteSupport
 public import SpinesiteKit
 
 /// `spinesite serve`: builds, serves the output folder on loopback, rebuilds
@@ -101,13 +102,16 @@ struct PreviewBuilder: Sendable {
                 switch report.mode {
                 case .staging: ""
                 // A patch renders only the pages that show the edited bodies.
-                case .patch: ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
+                case .patch:
+                    ": \(report.pagesRendered) rendered, \(report.filesChanged) changed (body edit)"
                 // Otherwise every page is rendered, and only changed files are written.
                 case .inPlace, .unchanged:
-                    ": \(report.pagesRendered) pages changed, \(report.filesChanged) files changed"
+                    ": \(PluralRules.english(report.pagesRendered, "page")) changed, "
+                        + "\(PluralRules.english(report.filesChanged, "file")) changed"
                 }
             log(
-                "Built \(report.totalPages) pages\(changed) in \(Int(Date().timeIntervalSince(start) * 1000)) "
+                "Built \(PluralRules.english(report.totalPages, "page"))\(changed) in "
+                    + "\(Int(Date().timeIntervalSince(start) * 1000)) "
                     + "ms\(work)\(Self.warningCount(report.warnings.count, new: newWarnings.count))"
             )
             for warning in newWarnings.prefix(Self.warningsShown) { log(warning.description) }
@@ -120,7 +124,8 @@ struct PreviewBuilder: Sendable {
             await state.failed(error.diagnostics)
             for diagnostic in error.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
             log(
-                "Build failed with \(error.errors.count) error(s); the browser shows them, and the last good site "
+                "Build failed with \(PluralRules.english(error.errors.count, "error")); the browser shows them, "
+                    + "and the last good site "
                     + "stays in \(options.outputPath)"
                     + BuildFailure.notChecked(error.skipped)
             )
@@ -141,6 +146,6 @@ struct PreviewBuilder: Sendable {
     /// `; 3 warnings (1 new)`, or nothing for a site without warnings.
     static func warningCount(_ total: Int, new: Int) -> String {
         guard total > 0 else { return "" }
-        return "; \(total) warning\(total == 1 ? "" : "s")" + (new > 0 ? " (\(new) new)" : "")
+        return "; \(PluralRules.english(total, "warning"))" + (new > 0 ? " (\(new) new)" : "")
     }
 }

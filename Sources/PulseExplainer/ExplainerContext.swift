@@ -1,4 +1,5 @@
 import SiteModel
+public import SiteSupport
 
 /// What an explainer needs to know about the page it is rendered into.
 public struct ExplainerContext: Sendable {
@@ -11,10 +12,14 @@ public struct ExplainerContext: Sendable {
     public var comparisonURL: String?
     /// Unique on the page: prefixes every id the explainer uses.
     public var idPrefix: String
+    /// The plural rules of the strings' language: which form a string with a count takes.
+    public var plurals: PluralRules
 
     public init(
-        strings: [String: String], numbers: LocaleNumbers, statesURL: String, comparisonURL: String?, idPrefix: String
+        strings: [String: String], numbers: LocaleNumbers, statesURL: String, comparisonURL: String?, idPrefix: String,
+        plurals: PluralRules = PluralRules("en")
     ) {
+        self.plurals = plurals
         self.strings = strings
         self.numbers = numbers
         self.statesURL = statesURL
@@ -23,6 +28,9 @@ public struct ExplainerContext: Sendable {
     }
 
     subscript(_ key: String) -> String { strings[key] ?? "" }
+
+    /// The form of `key` for `count` (`train.burst.few` for 7 pulses in Arabic), see `PluralRules.form`.
+    subscript(_ key: String, count count: Int) -> String { plurals.form(of: key, count: count, in: strings) ?? "" }
 
     /// "4,00 µC" (a number already localised, and its unit).
     func measure(_ value: Double, _ unit: String) -> String {

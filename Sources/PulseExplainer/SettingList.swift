@@ -41,7 +41,7 @@ enum SettingList {
             return Placeholders.fill(context["train.continuous"], ["frequency": hertz(frequency)])
         case .burst(let pulses, let internalFrequency, let burstFrequency):
             return Placeholders.fill(
-                context["train.burst"],
+                context["train.burst", count: pulses],
                 [
                     "pulses": String(pulses), "frequency": hertz(internalFrequency),
                     "bursts": context.numbers.formatPlain(burstFrequency.value),

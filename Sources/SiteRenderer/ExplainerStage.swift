@@ -3,6 +3,7 @@ import Foundation
 import PulseExplainer
 import SiteModel
 import SiteResolver
+import SiteSupport
 import SiteWideOutputs
 
 /// The ```pulse blocks of every page: presets decoded once, each block checked
@@ -90,7 +91,7 @@ struct ExplainerStage {
                         decimalSeparator: text["decimalSeparator"]
                             ?? LocaleFormats.decimalSeparator(graph.contentLocale(of: page))),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph),
-                    idPrefix: "pulse-\(number + 1)"
+                    idPrefix: "pulse-\(number + 1)", plurals: PluralRules(page.source.locale)
                 )
                 return ExplainerHTML.html(
                     for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Incremental
 import SiteModel
+import SiteSupport
 import SpinesiteKit
 
 struct Build: ParsableCommand {
@@ -59,7 +60,8 @@ struct Build: ParsableCommand {
                 printError(diagnostic.description)
             }
             printError(
-                "spinesite: build failed with \(error.errors.count) error(s); \(error.outputState(options.outputPath))"
+                "spinesite: build failed with \(counted(error.errors.count, "error")); "
+                    + "\(error.outputState(options.outputPath))"
                     + BuildFailure.notChecked(error.skipped))
             throw ExitCode.failure
         }
@@ -88,7 +90,7 @@ enum Summary {
         let perLocale = report.pageCounts.map { "\($0.locale) \($0.pages)" }.joined(separator: ", ")
         let warnings = counted(report.warnings.count, "warning")
         let drafts = report.draftsSkipped > 0 ? ", \(counted(report.draftsSkipped, "draft")) skipped," : ""
-        return "Built \(total) pages (\(perLocale))\(drafts) into \(outputPath) with \(warnings) in "
+        return "Built \(counted(total, "page")) (\(perLocale))\(drafts) into \(outputPath) with \(warnings) in "
             + "\(milliseconds) ms" + detail(report)
     }
 
@@ -108,8 +110,10 @@ enum Summary {
 }
 
 /// "1 page", "3 pages".
-func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+/// "1 page", "2 pages": the command line speaks English, whose CLDR plural categories are `one`
+/// and `other` (`PluralRules`); `other` is the noun with an "s" unless given.
+func counted(_ count: Int, _ one: String, _ other: String? = nil) -> String {
+    PluralRules.english(count, one, other)
 }
 
 /// Runs a library call; a build failure prints its diagnostics and exits 1.

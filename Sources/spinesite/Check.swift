@@ -43,8 +43,8 @@ struct Check: ParsableCommand {
             for diagnostic in report.diagnostics { printLine(diagnostic.description) }
             for line in report.blockLines { printLine(line) }
             printLine(
-                "check: \(errors) error(s), \(warnings) "
-                    + "warning(s)\(strict && warnings > 0 ? " (strict: warnings count as errors)" : "")"
+                "check: \(counted(errors, "error")), \(counted(warnings, "warning"))"
+                    + (strict && warnings > 0 ? " (strict: warnings count as errors)" : "")
                     + BuildFailure.notChecked(report.skipped)
             )
         }

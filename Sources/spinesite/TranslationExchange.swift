@@ -51,10 +51,11 @@ extension TranslationsCommand {
             }
             for warning in outcome.warnings { printError(warning.description) }
             let summary =
-                "Exported \(outcome.pages) pages" + (outcome.blocks > 0 ? ", \(outcome.blocks) blocks" : "")
-                + " (\(outcome.units) units, \(outcome.unitsWithTargets) with a "
-                + "target, \(outcome.unitsToReview) to review), \(outcome.strings) interface strings and "
-                + "\(outcome.glossaryUnits) glossary units: \(outcome.words) words"
+                "Exported \(counted(outcome.pages, "page"))"
+                + (outcome.blocks > 0 ? ", \(counted(outcome.blocks, "block"))" : "")
+                + " (\(counted(outcome.units, "unit")), \(outcome.unitsWithTargets) with a target, "
+                + "\(outcome.unitsToReview) to review), \(counted(outcome.strings, "interface string")) and "
+                + "\(counted(outcome.glossaryUnits, "glossary unit")): \(counted(outcome.words, "word"))"
                 + (output.map { " to \($0)" } ?? "") + "."
             printError(summary)
         }
@@ -115,7 +116,7 @@ extension TranslationsCommand {
             }
             let unwritten = outcome.pages.filter { !$0.written }
             if !unwritten.isEmpty {
-                printLine("Not written, no unit translated (\(unwritten.count) pages):")
+                printLine("Not written, no unit translated (\(counted(unwritten.count, "page"))):")
                 for page in unwritten {
                     printLine(
                         "  \(page.file): "
@@ -123,10 +124,10 @@ extension TranslationsCommand {
                 }
             }
             if let strings = outcome.stringsFile {
-                printLine("Wrote \(strings): \(outcome.strings.count) interface strings")
+                printLine("Wrote \(strings): \(counted(outcome.strings.count, "interface string"))")
             }
             if let glossary = outcome.glossaryFile, !outcome.glossaryTerms.isEmpty {
-                printLine("Wrote \(glossary): \(outcome.glossaryTerms.count) terms translated")
+                printLine("Wrote \(glossary): \(counted(outcome.glossaryTerms.count, "term")) translated")
             }
             if !outcome.pages.contains(where: \.written) && outcome.stringsFile == nil && outcome.glossaryTerms.isEmpty
             {

@@ -26,7 +26,7 @@ final class CommandLineTests: XCTestCase {
             failed.stderr.split(separator: "\n").map(String.init),
             [
                 "Content/en/tens.md:2:1: error: front matter: 'description' is missing",
-                "spinesite: build failed with 1 error(s); Site was not changed",
+                "spinesite: build failed with 1 error; Site was not changed",
             ])
         XCTAssertTrue(site.exists("Site/en/tens/index.html"))
     }
@@ -75,7 +75,7 @@ final class CommandLineTests: XCTestCase {
         site.copy(from: Repository.templates, to: "Templates")
         let plain = try run(["check"], in: site.url)
         XCTAssertEqual(plain.status, 0, plain.stdout)
-        XCTAssertEqual(plain.stdout.split(separator: "\n").last, "check: 0 error(s), 1 warning(s)")
+        XCTAssertEqual(plain.stdout.split(separator: "\n").last, "check: 0 errors, 1 warning")
         let strict = try run(["check", "--strict"], in: site.url)
         XCTAssertEqual(strict.status, 1)
         XCTAssertFalse(site.exists("Site"))
