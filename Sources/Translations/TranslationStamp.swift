@@ -12,9 +12,11 @@ public enum TranslationStamp {
         public var original: String
     }
 
-    /// What a stamp run did: the pages stamped, and the stale ones `--locale` left alone.
+    /// What a stamp run did: the pages stamped, those already stamped with their original as it
+    /// is (left unwritten), and the stale ones `--locale` left alone.
     public struct Outcome: Sendable {
         public var stamped: [Stamped] = []
+        public var alreadyCurrent: [Stamped] = []
         /// Stale translations: their originals changed, so a translator has to look first.
         public var staleSkipped: [String] = []
     }
@@ -28,7 +30,8 @@ public enum TranslationStamp {
     }
 
     public static func stamp(_ file: String, options: BuildOptions) throws(BuildFailure) -> Stamped {
-        guard let stamped = try stamp(.paths([file]), options: options).stamped.first else {
+        let outcome = try stamp(.paths([file]), options: options)
+        guard let stamped = outcome.stamped.first ?? outcome.alreadyCurrent.first else {
             throw BuildFailure([.error(SourceLocation(file: file), "nothing to stamp")])
         }
         return stamped
@@ -79,7 +82,8 @@ public enum TranslationStamp {
             }
         }
         for target in targets {
-            outcome.stamped.append(try write(target.file, original: target.original))
+            let (stamped, changed) = try write(target.file, original: target.original)
+            if changed { outcome.stamped.append(stamped) } else { outcome.alreadyCurrent.append(stamped) }
         }
         return outcome
     }
@@ -113,17 +117,24 @@ public enum TranslationStamp {
         return .success(index)
     }
 
-    private static func write(_ file: String, original: SourcePage) throws(BuildFailure) -> Stamped {
+    /// Stamps `file`; `changed` is false when it already carried the digest (it is not rewritten:
+    /// its modification time, and git, see nothing new).
+    private static func write(_ file: String, original: SourcePage) throws(BuildFailure) -> (
+        Stamped, changed: Bool
+    ) {
         let digest = SharedBlockText.digest(of: original)
+        let stamped = Stamped(file: file, digest: digest, original: original.file)
         do {
             let text = try String(contentsOfFile: file, encoding: .utf8)
-            try rewrite(text, digest: digest).write(toFile: file, atomically: true, encoding: .utf8)
+            let rewritten = rewrite(text, digest: digest)
+            guard rewritten != text else { return (stamped, false) }
+            try rewritten.write(toFile: file, atomically: true, encoding: .utf8)
         } catch {
             throw BuildFailure([
                 .error(SourceLocation(file: file), "cannot update the file: \(error.localizedDescription)")
             ])
         }
-        return Stamped(file: file, digest: digest, original: original.file)
+        return (stamped, true)
     }
 
     /// `path` itself, or the Markdown files below it when it is a folder, in name order.

@@ -91,7 +91,15 @@ struct TranslationsCommand: ParsableCommand {
                         + "then stamp it"
                 )
             }
-            if outcome.stamped.isEmpty && outcome.staleSkipped.isEmpty { printLine("Nothing to stamp.") }
+            if !outcome.alreadyCurrent.isEmpty {
+                let count = outcome.alreadyCurrent.count
+                printLine(
+                    "Already current, left unchanged: \(count) \(count == 1 ? "translation" : "translations")"
+                        + (count == 1 ? " (\(outcome.alreadyCurrent[0].file))" : ""))
+            }
+            if outcome.stamped.isEmpty && outcome.staleSkipped.isEmpty && outcome.alreadyCurrent.isEmpty {
+                printLine("Nothing to stamp.")
+            }
         }
     }
 

@@ -153,6 +153,41 @@ final class TranslatorGuideTests: XCTestCase {
         }
     }
 
+    /// Counts take the form English gives the number: "1 page", "2 pages" (CLDR `one`, `other`).
+    func testCountsInCommandOutputFollowPluralRules() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = MinimalSite.make()
+        site.copy(from: Repository.templates, to: "Templates")
+        let built = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertTrue(built.stdout.hasPrefix("Built 1 page (en 1) into Site with 0 warnings in "), built.stdout)
+        site.write("Content/en/tens.md", "---\ntitle: \"TENS\"\n---\n")
+        let failed = try SpinesiteCommand.run(["build"], in: site.url)
+        XCTAssertTrue(failed.stderr.contains("spinesite: build failed with 1 error; Site was not changed"))
+    }
+
+    /// A stamp that changes nothing says so, and leaves the file as it was.
+    func testStampingCurrentTranslationsAgainSaysTheyAreUnchanged() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        site.write("Content/es/locale.yml", MinimalSite.localeYAML)
+        site.write("Content/es/tens.md", MinimalSite.page(title: "TENS", extra: "slug: tens-es\n"))
+        let first = try SpinesiteCommand.run(["translations", "stamp", "--locale", "es"], in: site.url)
+        XCTAssertTrue(first.stdout.hasPrefix("Stamped Content/es/tens.md as a translation of "), first.stdout)
+        let stamped = try XCTUnwrap(site.read("Content/es/tens.md"))
+        let modified =
+            try FileManager.default.attributesOfItem(atPath: site.path + "/Content/es/tens.md")[
+                .modificationDate] as? Date
+        usleep(20_000)
+        let again = try SpinesiteCommand.run(["translations", "stamp", "--locale", "es"], in: site.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stdout, "Already current, left unchanged: 1 translation (Content/es/tens.md)\n")
+        XCTAssertEqual(site.read("Content/es/tens.md"), stamped)
+        XCTAssertEqual(
+            try FileManager.default.attributesOfItem(atPath: site.path + "/Content/es/tens.md")[.modificationDate]
+                as? Date, modified, "not rewritten")
+    }
+
     /// A file name holding terminal escapes is printed escaped, not obeyed by the terminal.
     func testControlCharactersInPathsAndTextReachTheTerminalEscaped() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")

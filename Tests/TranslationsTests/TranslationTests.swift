@@ -70,14 +70,17 @@ final class TranslationTests: XCTestCase {
         let options = BuildOptions(root: site.path)
         let files = [site.path + "/Content/es/tens.md", site.path + "/Content/es/pns.md"]
         XCTAssertEqual(try TranslationStamp.stamp(.paths(files), options: options).stamped.count, 2)
-        XCTAssertEqual(
-            try TranslationStamp.stamp(.paths([site.path + "/Content/es"]), options: options).stamped.map(\.file),
-            [site.path + "/Content/es/pns.md", site.path + "/Content/es/tens.md"], "a folder: its pages")
+        site.write("Content/es/pns.md", MinimalSite.page(title: "PNS"))
+        let folder = try TranslationStamp.stamp(.paths([site.path + "/Content/es"]), options: options)
+        XCTAssertEqual(folder.stamped.map(\.file), [site.path + "/Content/es/pns.md"], "a folder: its pages")
+        XCTAssertEqual(folder.alreadyCurrent.map(\.file), [site.path + "/Content/es/tens.md"], "not written again")
 
         // An original changes: --locale stamps the rest and leaves the stale one for a translator.
         site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "## Risks\n\nNew text."))
         let outcome = try TranslationStamp.stamp(.locale("es"), options: options)
-        XCTAssertEqual(outcome.stamped.map(\.file), [site.path + "/Content/es/pns.md"])
+        XCTAssertEqual(outcome.stamped.map(\.file), [])
+        XCTAssertEqual(
+            outcome.alreadyCurrent.map(\.file), [site.path + "/Content/es/pns.md"], "current: left as it is")
         XCTAssertEqual(outcome.staleSkipped, [site.path + "/Content/es/tens.md"])
         XCTAssertEqual(try report(site).rows.first { $0.id == "tens" }?.locales["es"], .stale)
 
