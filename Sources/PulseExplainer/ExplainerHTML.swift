@@ -18,7 +18,10 @@ public enum ExplainerHTML {
             + "data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" "
             + "data-decimal=\"\(escape(context.numbers.decimalSeparator))\">\n"
         html += "<p class=\"pulse-title\" id=\"\(id)-title\">\(escape(title))</p>\n"
-        html += "<p class=\"pulse-intro\">\(escape(context["pulseIntro"]))</p>\n"
+        // Only readers with the sliders are told to move them: the hint is hidden until the script shows them.
+        html +=
+            "<p class=\"pulse-intro\"><span data-pulse-hint hidden>\(escape(context["pulseSliders"])) </span>"
+            + "\(escape(context["pulseIntro"]))</p>\n"
         html += SettingList.html(subject.described, context: context)
         html += Controls.html(model: model, initial: model.nearestState(to: setting), context: context)
         html += figures(setting, model: model, context: context)

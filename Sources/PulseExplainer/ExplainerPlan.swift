@@ -28,7 +28,8 @@ public struct ExplainerPlan: Sendable {
 public enum PulseExplainerStrings {
     public static func used(by library: PresetLibrary) -> [String] {
         var keys = [
-            "pulseTitle", "pulseIntro", "pulseWaveform", "pulseAmplitude", "pulsePulseWidth", "pulseGap",
+            "pulseTitle", "pulseSliders", "pulseIntro", "pulseWaveform", "pulseAmplitude", "pulsePulseWidth",
+            "pulseGap",
             "pulseFrequency", "pulseElectrode", "pulseQuantity", "pulseValue", "pulseMetricsCaption",
             "pulseWaveformFigure",
             "pulseWaveformDescription", "pulseTrainFigure", "pulseTimeAxis", "pulseCurrentAxis", "pulseSDFigure",

@@ -131,6 +131,8 @@
         explainer.inputs[i].addEventListener("change", function () { explainer.update(); });
       }
       if (controls) { controls.hidden = false; }
+      var hint = root.querySelector("[data-pulse-hint]");
+      if (hint) { hint.hidden = false; }
       root.setAttribute("data-pulse-ready", "");
     }).catch(function () {
       // Without the grid the page keeps its built-in figure, table and text.

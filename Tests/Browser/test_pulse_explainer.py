@@ -51,6 +51,26 @@ def test_without_javascript_the_preset_is_fully_shown(browser, base_url):
     assert "Each phase moves 2.00" in explainer.find_element(By.CSS_SELECTOR, ".pulse-reading").text
 
 
+def test_only_readers_with_the_sliders_are_told_to_move_them(browser, scripted, base_url):
+    browser.get(base_url + TENS_EN)
+    intro = browser.find_element(By.CSS_SELECTOR, ".pulse-intro")
+    assert "sliders" not in intro.text, "no sliders without the script, so no word of them"
+    assert "Every number was computed" in intro.text
+    explainer = ready(scripted, base_url + TENS_EN)
+    assert "Move the sliders" in explainer.find_element(By.CSS_SELECTOR, ".pulse-intro").text
+
+
+def test_printed_pages_have_no_sliders(scripted, base_url):
+    explainer = ready(scripted, base_url + TENS_EN)
+    scripted.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not explainer.find_element(By.CSS_SELECTOR, "[data-pulse-controls]").is_displayed()
+        assert not explainer.find_element(By.CSS_SELECTOR, "[data-pulse-hint]").is_displayed()
+        assert explainer.find_element(By.CSS_SELECTOR, ".pulse-svg-wave").is_displayed()
+    finally:
+        scripted.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_moving_a_slider_shows_the_builds_numbers(scripted, base_url):
     explainer = ready(scripted, base_url + TENS_EN)
     amplitude = explainer.find_element(By.CSS_SELECTOR, "[data-axis='amplitude']")

@@ -1,5 +1,6 @@
 import PulseExplainer
 import PulsePhysics
+import SiteSupport
 import XCTest
 
 final class HTMLTests: XCTestCase {
@@ -26,6 +27,29 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<a href=\"/en/compare/\">"))
         XCTAssertTrue(html.contains("(&lt;pulseIllustrative&gt;)"), "the illustrative amplitude is marked")
         XCTAssertFalse(html.contains("<script"), "no inline script")
+    }
+
+    /// Without the script there are no sliders, so nothing tells the reader to move them.
+    func testOnlyReadersWithTheSlidersAreToldToMoveThem() {
+        XCTAssertTrue(
+            single("conventional-tens").contains(
+                "<p class=\"pulse-intro\"><span data-pulse-hint hidden>&lt;pulseSliders&gt; </span>"
+                    + "&lt;pulseIntro&gt;</p>"))
+    }
+
+    /// "Bursts of 7 pulses": the form of the string for the count, by the language's plural rules.
+    func testABurstsPulseCountTakesTheFormItsLanguageGivesIt() {
+        let preset = presets.preset("burst-tens")!
+        let subject = ExplainerSubject(presetID: "burst-tens", described: preset.described, sources: preset.sources)
+        var context = testContext()
+        context.strings["train.burst"] = "{pulses} (one form)"
+        context.strings["train.burst.few"] = "{pulses} (few)"
+        context.plurals = PluralRules("ar")
+        XCTAssertTrue(ExplainerHTML.single(subject, compare: [], modelIndex: 0, context: context).contains("7 (few)"))
+        context.plurals = PluralRules("en")
+        XCTAssertTrue(
+            ExplainerHTML.single(subject, compare: [], modelIndex: 0, context: context).contains("7 (one form)"),
+            "a string written once serves every count")
     }
 
     func testSpanishNumbersUseADecimalComma() {
