@@ -41,13 +41,13 @@ preview: deps
 ## Fails on code swift-format would change, on a line of 120 characters or more, or on an
 ## import that Package.swift does not declare (and a declared dependency nothing imports).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Plugins Package.swift
 	Scripts/long-lines.py
 	Scripts/check-imports.py
 
 ## Formats the Swift sources in place (what `make lint` asks for).
 format:
-	$(SWIFT) format format -r -i Sources Tests Package.swift
+	$(SWIFT) format format -r -i Sources Tests Plugins Package.swift
 
 unit:
 	$(SWIFT) build --build-tests

@@ -54,6 +54,12 @@ let package = Package(
             dependencies: ["SiteModel", "SiteSupport", "YAMLReading", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // `.records` files: template value types, each field declared once; read and turned into Swift classes.
+        .target(name: "TemplateRecords", swiftSettings: strict),
+        // The generator the plugin runs: `.records` files in, `.records.swift` files out.
+        .executableTarget(name: "template-records", dependencies: ["TemplateRecords"], swiftSettings: strict),
+        // Runs template-records on a target's `.records` files as part of its build.
+        .plugin(name: "TemplateRecordsPlugin", capability: .buildTool(), dependencies: ["template-records"]),
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
         .target(name: "TemplateEngine", dependencies: ["SiteSupport"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
@@ -176,6 +182,7 @@ let package = Package(
         .testTarget(name: "SiteSupportTests", dependencies: ["SiteSupport", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TemplateRecordsTests", dependencies: ["TemplateRecords"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
         .testTarget(
