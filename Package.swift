@@ -102,7 +102,9 @@ let package = Package(
                 "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "PulseExplainer", "Readability",
                 "TemplateEngine", "Pictures", "SiteWideOutputs",
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // Its template values are declared in TemplateValues/*.records.
+            plugins: ["TemplateRecordsPlugin"]
         ),
         // XLIFF 1.2 documents for CAT tools: written, read (streaming, no DTDs), pseudo-translated.
         .target(name: "XLIFF", dependencies: ["XMLInput"], swiftSettings: strict),
