@@ -66,7 +66,7 @@ struct PageValueBuilder: Sendable {
         let nav = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].children.map(link) } ?? []
         return LocaleValues(
             site: SiteValue(title: graph.config.title, baseURL: graph.config.baseURL),
-            lang: tag, dir: locale.direction.rawValue,
+            lang: tag, dir: locale.direction.rawValue, ogLocale: LocaleValues.openGraphLocale(tag),
             locale: LanguageValue(tag: tag, name: locale.name, url: homeURL),
             strings: KeyedValues(strings.strings(for: tag), keys: keys[KeySpace.strings] ?? [], isHTML: false),
             assets: KeyedValues(assets, keys: keys[KeySpace.assets] ?? [], isHTML: false),
@@ -127,26 +127,25 @@ struct PageValueBuilder: Sendable {
         switch page.source.kind {
         case .home:
             return PageValues(
-                .home, HomePage(frame: frame, page: content, notices: notices, groups: homeGroups(index)))
+                .home, HomePage(groups: homeGroups(index), page: content, notices: notices, frame: frame))
         case .section:
             return PageValues(
                 .section,
                 SectionPage(
-                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
-                    topics: page.children.map(link)))
+                    breadcrumbs: breadcrumbs, topics: page.children.map(link), page: content, notices: notices,
+                    frame: frame))
         case .topic where isGlossary:
             return PageValues(
                 .glossary,
                 GlossaryPage(
-                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
-                    reviewText: reviewText(index)))
+                    breadcrumbs: breadcrumbs, reviewText: reviewText(index), page: content, notices: notices,
+                    frame: frame))
         case .topic:
             return PageValues(
                 .topic,
                 TopicPage(
-                    frame: frame, page: content, notices: notices, breadcrumbs: breadcrumbs,
-                    reviewText: reviewText(index),
-                    related: page.related.map(link), section: page.parent.map(link)
+                    breadcrumbs: breadcrumbs, reviewText: reviewText(index), related: page.related.map(link),
+                    section: page.parent.map(link), page: content, notices: notices, frame: frame
                 ))
         }
     }
@@ -155,12 +154,12 @@ struct PageValueBuilder: Sendable {
     private func frame(_ index: Int) -> PageFrame {
         let translations = graph.pages[index].translations
         return PageFrame(
-            locale: locales[graph.pages[index].locale]!,
             translations: translations.map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other },
             // hreflang alternates name real translations only, never borrowed pages.
             alternates: graph.realTranslations(of: index).map {
                 $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other
-            }
+            },
+            locale: locales[graph.pages[index].locale]!
         )
     }
 

@@ -35,11 +35,11 @@ struct TemplateJob: Sendable {
             let canonical = builder.absolute(target.url)
             let strings = builder.strings.strings(for: target.locale)
             let values = RedirectPage(
-                frame: builder.frame(locale: target.locale),
                 page: DocumentValue(
                     title: strings["redirectTitle"] ?? "", description: target.source.frontMatter.description,
                     canonical: canonical, ogImage: ogImage),
-                target: builder.link(to: redirect.target), targetCanonical: canonical
+                target: builder.link(to: redirect.target), targetCanonical: canonical,
+                frame: builder.frame(locale: target.locale)
             )
             return TemplateJob(path: redirect.outputPath, values: PageValues(.redirect, values))
         }
@@ -48,13 +48,13 @@ struct TemplateJob: Sendable {
         let strings = builder.strings.strings(for: defaultLocale)
         let defaultHome = graph.pagesByID[defaultLocale]?[PageNode.homeID]
         let chooser = LanguageChooserPage(
-            frame: builder.frame(locale: defaultLocale),
             page: DocumentValue(
                 title: graph.config.title, description: strings["chooseLanguage"],
                 canonical: defaultHome.map { builder.absolute(graph.pages[$0].url) } ?? graph.config.baseURL,
                 ogImage: ogImage),
             defaultHome: defaultHome.map(builder.link),
-            defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) }
+            defaultHomeCanonical: defaultHome.map { builder.absolute(graph.pages[$0].url) },
+            frame: builder.frame(locale: defaultLocale)
         )
         jobs.append(TemplateJob(path: "index.html", values: PageValues(.languageChooser, chooser)))
         // A 404 page at the root (the default locale's) and one per locale in its own language, which
@@ -62,10 +62,10 @@ struct TemplateJob: Sendable {
         for (path, locale) in [("404.html", defaultLocale)] + graph.locales.map({ ("\($0.tag)/404.html", $0.tag) }) {
             let text = builder.strings.strings(for: locale)
             let notFound = NotFoundPage(
-                frame: builder.frame(locale: locale),
                 page: DocumentValue(
                     title: text["notFoundTitle"] ?? "", description: text["notFoundText"],
-                    canonical: graph.config.baseURL + path, ogImage: ogImage)
+                    canonical: graph.config.baseURL + path, ogImage: ogImage),
+                frame: builder.frame(locale: locale)
             )
             jobs.append(TemplateJob(path: path, values: PageValues(.notFound, notFound)))
         }
@@ -73,12 +73,12 @@ struct TemplateJob: Sendable {
             let canonical = builder.absolute(PageValueBuilder.searchURL(locale: search.locale, graph: graph))
             let text = builder.strings.strings(for: search.locale)
             let values = SearchPage(
-                frame: builder.frame(locale: search.locale),
                 page: DocumentValue(
                     title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical,
                     ogImage: ogImage),
                 searchIndexURL: graph.config.basePath + search.path, canonical: canonical,
-                groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? []
+                groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? [],
+                frame: builder.frame(locale: search.locale)
             )
             jobs.append(TemplateJob(path: "\(search.locale)/search/index.html", values: PageValues(.search, values)))
         }
