@@ -79,7 +79,11 @@ struct ExplainerStage {
         }
         let statesURL = graph.config.basePath + (states?.path ?? "")
         let html = graph.pages.indices.map { index in
-            requests[index].enumerated().map { number, request -> String in
+            // Explainers are numbered among explainers: a shared block's fence leaves their ids as they were.
+            var explainers = 0
+            return requests[index].enumerated().map { number, request -> String in
+                guard embeds[index][number].language == Self.language else { return "" }
+                explainers += 1
                 guard let request else { return "" }
                 let page = graph.pages[index]
                 // In the language of the content around it (a borrowed page's original).
@@ -91,7 +95,7 @@ struct ExplainerStage {
                         decimalSeparator: text["decimalSeparator"]
                             ?? LocaleFormats.decimalSeparator(graph.contentLocale(of: page))),
                     statesURL: statesURL, comparisonURL: comparisonURL(comparisonID, from: index, graph: graph),
-                    idPrefix: "pulse-\(number + 1)", plurals: PluralRules(page.source.locale)
+                    idPrefix: "pulse-\(explainers)", plurals: PluralRules(page.source.locale)
                 )
                 return ExplainerHTML.html(
                     for: request, modelIndex: modelIndices[index][number] ?? 0, library: library, context: context)

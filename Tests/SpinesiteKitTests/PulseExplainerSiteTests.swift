@@ -62,6 +62,16 @@ final class PulseExplainerSiteTests: XCTestCase {
         XCTAssertTrue(html.contains("direction=\"ltr\""))
     }
 
+    /// Explainers are numbered among explainers: the shared blocks placed above them take no number.
+    func testExplainerIdsCountOnlyExplainers() throws {
+        for path in ["en/therapies/pnt", "es/terapias/neuromodulacion-percutanea", "ar/therapies/pnt"] {
+            let html = try page(path)
+            XCTAssertTrue(html.contains("class=\"shared-block\""), "\(path) places blocks")
+            XCTAssertTrue(html.contains("aria-labelledby=\"pulse-1-wave-title"), path)
+            XCTAssertNil(html.range(of: #"pulse-[2-9]-wave-title"#, options: .regularExpression), path)
+        }
+    }
+
     func testComparisonPageListsEveryPreset() throws {
         let html = try page("en/therapies/pulse-parameters")
         XCTAssertTrue(html.contains("class=\"pulse pulse-comparison\""))
