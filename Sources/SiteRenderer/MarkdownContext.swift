@@ -164,10 +164,12 @@ struct MarkdownContext: Sendable {
         var embeds = embedHTML[index]
         var fill = shared
         if let placed = blocks.place(
-            on: index, page: page, rendered: rendered, explainerHTML: embeds, resolver: resolver,
-            glossary: glossary, referencesTitle: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
+            on: index, page: page, rendered: rendered, explainerHTML: embeds, termTags: shared.termTags,
+            resolver: resolver, glossary: glossary,
+            referencesTitle: strings.strings(for: page.source.locale)["referencesTitle"] ?? "")
         {
             embeds = placed.embedHTML
+            fill.termTags = placed.termTags
             fill.referenceList = placed.referenceList
             diagnostics += placed.diagnostics
         }

@@ -14,15 +14,20 @@ final class SharedBlockTests: XCTestCase {
     }
 
     /// English (default), Spanish and Arabic (right to left); both borrow from English.
-    private func graph(_ pages: [SourcePage], blocks: [SourceBlock], required: [RequiredBlocks] = []) throws
-        -> SiteGraph
-    {
+    private func graph(
+        _ pages: [SourcePage], blocks: [SourceBlock], required: [RequiredBlocks] = [],
+        englishGlossary: [GlossaryTerm] = []
+    ) throws -> SiteGraph {
         var site = InMemorySite.loaded(
             pages, locales: ["en", "es", "ar"],
             strings: RenderFixture.strings.merging(["blockNotice": "[notice]"]) { $1 })
-        for index in site.locales.indices where site.locales[index].tag != "en" {
+        for index in site.locales.indices {
             var locale = site.locales[index]
-            locale.fallbackChain = ["en"]
+            if locale.tag == "en" {
+                locale.glossary = englishGlossary
+            } else {
+                locale.fallbackChain = ["en"]
+            }
             if locale.tag == "ar" { locale.direction = .rtl }
             site.locales = LocaleTable(site.locales.map { $0.tag == locale.tag ? locale : $0 })
         }
@@ -87,6 +92,34 @@ final class SharedBlockTests: XCTestCase {
     }
 
     /// An Arabic reader of the English page (borrowed) sees the Arabic block, marked as Arabic.
+    /// A glossary term is marked at its first use on the page, whether that is in the page's own
+    /// text or in one of its blocks (blocks inside blocks too), in document order.
+    func testATermIsMarkedOncePerPageAcrossItsBlocks() throws {
+        let pad = GlossaryTerm(
+            id: "pad", term: "pad", matches: ["pad", "pads"], definition: "A sticky electrode.",
+            location: SourceLocation(file: "Content/en/glossary.yml", line: 1, column: 1))
+        let outer = InMemorySite.block(Self.devices, body: "Keep each pad dry.\n\n```block\nsafety/inner\n```\n")
+        let inner = InMemorySite.block("safety/inner", body: "Move the pads daily.\n")
+        let pages = [
+            InMemorySite.page("therapies/tens.md", title: "TENS", body: "Pads first.\n\n" + Self.placement),
+            InMemorySite.page("therapies/pnt.md", title: "PNT", body: Self.placement + "\nThen a pad.\n"),
+            InMemorySite.page("guides/care.md", title: "Care", body: "A pad here.\n\nA pad there.\n"),
+        ]
+        let graph = try graph(basePages + pages, blocks: [outer, inner], englishGlossary: [pad])
+        let sink = try render(graph)
+        let marked = "<a class=\"term\""
+        let tens = try XCTUnwrap(sink.text("en/therapies/tens/index.html"))
+        XCTAssertEqual(tens.components(separatedBy: marked).count - 1, 1, tens)
+        XCTAssertTrue(
+            tens.contains(marked + " href=\"/en/glossary/#pad\" title=\"A sticky electrode.\">Pads</a>"), tens)
+        let pnt = try XCTUnwrap(sink.text("en/therapies/pnt/index.html"))
+        XCTAssertEqual(pnt.components(separatedBy: marked).count - 1, 1, pnt)
+        XCTAssertTrue(pnt.contains("Keep each " + marked), "the first use is the block's: \(pnt)")
+        XCTAssertTrue(pnt.contains("<p>Then a pad.</p>"), pnt)
+        let care = try XCTUnwrap(sink.text("en/guides/care/index.html"))
+        XCTAssertEqual(care.components(separatedBy: marked).count - 1, 1, "a page without blocks as before")
+    }
+
     func testAFallbackPageShowsTheReadersBlock() throws {
         let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: Self.placement)
         let arabic = InMemorySite.block(
