@@ -15,9 +15,12 @@ import Synchronization
 /// the stamps of the files read and written, so a later `spinesite build`
 /// still knows that nothing else changed.
 ///
-/// Anything else (a new, removed or renamed file, front matter, headings,
-/// explainer blocks, a file the loader warned about) makes `build` return
-/// nil, and the caller builds in full.
+/// A page placing shared blocks is patched too: its blocks are placed again
+/// for it and its copies, as a full render places them.
+///
+/// Anything else (a new, removed or renamed file, a shared block's file, front
+/// matter, headings, explainer blocks or block fences, a file the loader
+/// warned about) makes `build` return nil, and the caller builds in full.
 public enum BodyEditPatch {
     /// Where the site's files are.
     public struct Folders: Sendable {

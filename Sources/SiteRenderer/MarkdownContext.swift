@@ -2,6 +2,7 @@ import CommonMark
 import Foundation
 import SiteModel
 import SiteResolver
+import SiteWideOutputs
 
 /// What single pages are converted and finished against: the site's links,
 /// glossary, strings, pictures and explainer HTML, and each locale's Markdown
@@ -49,12 +50,26 @@ struct MarkdownContext: Sendable {
         graph: SiteGraph
     ) -> MarkdownStage.ConvertedPage {
         let own = sharedFill(index, page: page, rendered: conversion.conversion.rendered)
+        let reading = reading(page, conversion: conversion.conversion, config: graph.config)
         return MarkdownStage.ConvertedPage(
             index: index, input: conversion.input, conversion: conversion.conversion, fill: own.fill,
-            diagnostics: own.diagnostics,
-            readingDiagnostic: ReadingLevelCheck.diagnostic(
-                page, stats: conversion.conversion.stats, config: graph.config)
+            diagnostics: own.diagnostics, readingStats: reading.stats, readingDiagnostic: reading.diagnostic
         )
+    }
+
+    /// A page's reading level and its warning: a page placing shared blocks is read with their text
+    /// (in its locale) as its own.
+    private func reading(_ page: PageNode, conversion: MarkdownConversion, config: SiteConfig) -> (
+        stats: ProseStats, diagnostic: Diagnostic?
+    ) {
+        let rendered = conversion.rendered
+        guard rendered.embeds.contains(where: BlockStage.isPlacement) else {
+            return (conversion.stats, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: config))
+        }
+        let prose = ([rendered.proseText] + blocks.prose(of: rendered.embeds, locale: page.locale))
+            .joined(separator: "\n")
+        let stats = ReadingLevelCheck.stats(prose, language: page.locale)
+        return (stats, ReadingLevelCheck.diagnostic(page, stats: stats, config: config))
     }
 
     /// The body of page `shown` (the converted page itself, or a borrowed copy of it).

@@ -78,7 +78,7 @@ public enum MarkdownStage {
         mutating func store(_ page: ConvertedPage, replacing replaced: ConversionInput) {
             if replaced != page.input { memo[replaced] = nil }
             memo[page.input] = page.conversion
-            readingLevels[page.index] = page.conversion.stats
+            readingLevels[page.index] = page.readingStats
             readingDiagnostics[page.index] = page.readingDiagnostic
         }
 
@@ -101,6 +101,8 @@ public enum MarkdownStage {
         let fill: PageBody.SharedFill
         /// Its links' and citations' problems.
         let diagnostics: [Diagnostic]
+        /// Its reading level: its own text's, and its shared blocks' when it places some.
+        let readingStats: ProseStats
         let readingDiagnostic: Diagnostic?
 
         /// What other pages and files show of it: its headings and explainer blocks (not their lines),
@@ -160,22 +162,15 @@ public enum MarkdownStage {
             guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
             return context.finish(index, page: graph.pages[index], rendered: converted[index], shared: shared[index])
         }
-        // A page placing blocks is read with their text (in its locale) as its own.
-        var withBlocks: [Int: (stats: ProseStats, diagnostic: Diagnostic?)] = [:]
+        // The search index shows a page's blocks' headings (in its locale) as its own.
         var blockHeadings: [Int: [Heading]] = [:]
         for index in own where converted[index].embeds.contains(where: BlockStage.isPlacement) {
-            let page = graph.pages[index]
-            let prose = ([converted[index].proseText] + blocks.prose(of: converted[index].embeds, locale: page.locale))
-                .joined(separator: "\n")
-            let stats = ReadingLevelCheck.stats(prose, language: page.locale)
-            withBlocks[index] = (stats, ReadingLevelCheck.diagnostic(page, stats: stats, config: graph.config))
-            blockHeadings[index] = blocks.headings(of: converted[index].embeds, locale: page.locale)
+            blockHeadings[index] = blocks.headings(of: converted[index].embeds, locale: graph.pages[index].locale)
         }
         let result = Result(
             bodies: finished.map(\.body), converted: converted,
             readingLevels: graph.pages.indices.map { index in
-                graph.pages[index].isFallback
-                    ? nil : withBlocks[index]?.stats ?? conversions[slot[index]].conversion.stats
+                graph.pages[index].isFallback ? nil : ownPages[slot[index]].readingStats
             },
             explainerStates: embeds.states, memo: MarkdownMemo(conversions),
             siteDiagnostics: embeds.diagnostics + pictures.diagnostics + blocks.diagnostics,
@@ -184,8 +179,7 @@ public enum MarkdownStage {
                 finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownPages[slot[index]].diagnostics)
             },
             readingDiagnostics: graph.pages.indices.map {
-                graph.pages[$0].isFallback
-                    ? nil : withBlocks[$0].map(\.diagnostic) ?? ownPages[slot[$0]].readingDiagnostic
+                graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic
             },
             shared: shared, blockHeadings: blockHeadings
         )

@@ -89,14 +89,15 @@ extension RenderSession {
     /// Page `index`'s body as `page` now has it, converted and finished for the
     /// page and for `copies` (its borrowed copies, as they now are); nil if the edit
     /// changed what other pages and files show of it (its headings, explainer
-    /// blocks, pictures or file links), or its explainer blocks had problems.
+    /// blocks, block fences, pictures or file links), or its explainer blocks had problems.
     public func replacement(of index: Int, by page: PageNode, copies: [(index: Int, page: PageNode)])
         -> PageReplacement?
     {
         let converted = context.convert(index, page: page, graph: graph, memo: markdown.memo)
-        // A page placing shared blocks is read with their text (reading level, search): the full path.
+        // The outline holds the page's block fences: while they are as they were, what the block stage
+        // found of the page (names, required blocks, the blocks' headings in the search index) holds,
+        // and `finish` places the blocks and `convert` scores the page's reading level with their text.
         guard converted.outline == markdown.outline(of: index),
-            !converted.conversion.rendered.embeds.contains(where: BlockStage.isPlacement),
             !markdown.hasEmbedProblems(in: page.source.file)
         else { return nil }
         let finished = ([(index, page)] + copies).map { context.finish($0.index, page: $0.page, from: converted) }

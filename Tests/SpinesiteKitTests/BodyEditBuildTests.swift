@@ -133,6 +133,51 @@ extension IncrementalBuildTests {
         try assertMatchesCleanBuild("a new page")
     }
 
+    /// The therapy pages place shared blocks: a save of one is patched, its blocks placed again in
+    /// each reader's locale (the Arabic copy of the English page shows the Arabic blocks).
+    func testABodyEditOfAPagePlacingBlocksIsPatched() throws {
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
+        for page in ["en/therapies/pns.md", "es/therapies/tens.md", "ar/therapies/pnt.md"] {
+            XCTAssertTrue(try String(contentsOfFile: root + "/Content/" + page, encoding: .utf8).contains("```block"))
+            try edit("Content/" + page) { $0 + "\nA sentence saved while previewing, with an electrode.\n" }
+            let report = try previewBuild(memory, [page])
+            XCTAssertEqual(report.mode, .patch, page)
+            XCTAssertEqual(report.warnings, try assertMatchesCleanBuild("a body edit of \(page)").warnings, page)
+        }
+        let page = "en/therapies/pns.md"
+        XCTAssertTrue(OutputTree(root + "/Site").text("en/therapies/pns/index.html").contains("ref-iec60601"))
+        try edit("Content/" + page) { text in
+            // The page's last reference cited first: every number moves, the block's too.
+            let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex)!
+            return text.replacingCharacters(in: end, with: "\n---\n\nCited first [@ilfeld2017].\n")
+        }
+        XCTAssertEqual(try previewBuild(memory, [page]).mode, .patch, "a citation: the blocks' numbers follow")
+        try assertMatchesCleanBuild("a citation added before the blocks of \(page)")
+    }
+
+    /// What the block stage found of a page holds while its fences are as they were; a changed fence
+    /// or a block's own file takes the full path, and a required block taken away is an error.
+    func testAChangedBlockFenceOrABlockFileTakesTheFullPath() throws {
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
+        let page = "en/therapies/tens.md"
+        let fence = "```block\nsafety/skin\n```\n"
+        try edit("Content/" + page) { $0.replacingOccurrences(of: fence, with: "") }
+        XCTAssertThrowsError(try previewBuild(memory, [page])) { error in
+            XCTAssertTrue("\(error)".contains("'safety/skin'"), "\(error)")
+        }
+        try edit("Content/" + page) { $0 + "\n" + fence }
+        XCTAssertEqual(try previewBuild(memory, [page]).mode, .inPlace, "a fence moved")
+        try assertMatchesCleanBuild("a block fence moved on \(page)")
+        let block = "en/_blocks/safety/skin.md"
+        try edit("Content/" + block) { $0 + "\nA sentence added to the block.\n" }
+        let report = try previewBuild(memory, [block])
+        XCTAssertEqual(report.mode, .inPlace)
+        XCTAssertTrue(report.changedFiles.contains("en/therapies/pnt/index.html"), "\(report.changedFiles)")
+        try assertMatchesCleanBuild("a block edited")
+    }
+
     func testHiddenFilesAreNoChangeButABackupFileIs() throws {
         let memory = LastBuild()
         try SiteBuilder.build(options, lastBuild: memory)
