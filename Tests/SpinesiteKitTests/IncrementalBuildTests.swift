@@ -49,6 +49,11 @@ final class IncrementalBuildTests: XCTestCase {
         return report
     }
 
+    /// The fences of the blocks `site.yml` requires on every therapy page, for pages added there.
+    static let requiredBlockFences = [
+        "safety/implanted-devices", "safety/pregnancy", "safety/skin", "safety/urgent-signs",
+    ].map { "\n```block\n\($0)\n```\n" }.joined()
+
     func edit(_ path: String, _ change: (String) -> String) throws {
         let url = URL(fileURLWithPath: root + "/" + path)
         try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: false, encoding: .utf8)
@@ -152,7 +157,7 @@ final class IncrementalBuildTests: XCTestCase {
                 folder.write(
                     "site/Content/" + name,
                     "---\ntitle: \"Added \(step)\"\ndescription: \"A page added in step \(step).\"\nweight: "
-                        + "\(step)\n---\n\nIt links to [TENS](tens.md).\n"
+                        + "\(step)\n---\n\nIt links to [TENS](tens.md).\n" + Self.requiredBlockFences
                 )
                 added.append(name)
                 action = "new page \(name)"
