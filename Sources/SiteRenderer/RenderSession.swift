@@ -46,7 +46,8 @@ public struct RenderSession: Sendable {
     func job(_ index: Int) -> TemplateJob {
         let converted = markdown.converted[index]
         let values = builder.values(
-            index, body: markdown.bodies[index], headings: converted.headings, hasExplainer: !converted.embeds.isEmpty,
+            index, body: markdown.bodies[index], headings: converted.headings,
+            hasExplainer: converted.embeds.contains { $0.language == ExplainerStage.language },
             citations: markdown.citations(index), image: context.socialImage(of: index, in: graph))
         return TemplateJob(path: graph.pages[index].outputPath, values: values)
     }

@@ -27,7 +27,7 @@ final class SharedBlockSiteTests: XCTestCase {
         let summary = try SiteBuilder.build(options)
         XCTAssertEqual(summary.pageCounts.map(\.pages), [5, 5, 5], "no block is a page")
         XCTAssertFalse(OutputTree(folder.path + "/out").paths.contains { $0.contains("_blocks") })
-        XCTAssertFalse(try XCTUnwrap(folder.read("out/sitemap.xml")).contains("block"))
+        XCTAssertFalse(try XCTUnwrap(folder.sitemaps(in: "out")).contains("block"))
         let english = try html("en/therapies/tens")
         XCTAssertTrue(
             english.contains(
@@ -36,6 +36,7 @@ final class SharedBlockSiteTests: XCTestCase {
                     + "Read <a href=\"/en/guides/care/\">how to care for your back</a>.</p>\n</div>"),
             english)
         XCTAssertTrue(english.contains("<li id=\"ref-nice\">NICE. Device safety."), english)
+        XCTAssertFalse(english.contains("pulse."), "blocks without a ```pulse fence load no explainer script")
         // Spanish lacks the device block: the English one, marked, with a Spanish notice.
         let spanish = try html("es/therapies/tens")
         XCTAssertTrue(
