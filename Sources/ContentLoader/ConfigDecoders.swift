@@ -9,11 +9,11 @@ enum SiteConfigDecoder {
         "imageAlt", "remotePictures", "requiredBlocks",
     ]
 
-    static func decode(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
+    static func decode(_ text: String, file: String) -> Decoded<SiteConfig> {
         let what = "site.yml"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let mapping): yaml = mapping
         }
         yaml.warnUnknownKeys(knownKeys, what: what)
@@ -66,7 +66,7 @@ enum SiteConfigDecoder {
                 baseURL.location, "\(what): 'baseURL' must be an absolute http(s) URL such as https://example.org/")
         }
         guard let title, let baseURL, let defaultLocale, !yaml.diagnostics.hasErrors else {
-            return (nil, yaml.diagnostics)
+            return .failed(yaml.diagnostics)
         }
         var config = SiteConfig(
             title: title.value, baseURL: baseURL.value, defaultLocale: defaultLocale.value,
@@ -94,7 +94,7 @@ enum SiteConfigDecoder {
             }
         }
         config.requiredBlocks = decodeRequiredBlocks(&yaml, what: what)
-        return (config, yaml.diagnostics)
+        return Decoded(config, diagnostics: yaml.diagnostics)
     }
 
     /// `requiredBlocks: { therapies: [safety/implanted-devices, …] }`: section folder → block names;
@@ -135,11 +135,11 @@ enum LocaleConfigDecoder {
         "name", "direction", "strings", "fallback", "formatLocale", "fallbackPages", "languageNames", "published",
     ]
 
-    static func decode(_ text: String, tag: String, file: String) -> (LocaleConfig?, [Diagnostic]) {
+    static func decode(_ text: String, tag: String, file: String) -> Decoded<LocaleConfig> {
         let what = "locale.yml"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let mapping): yaml = mapping
         }
         yaml.warnUnknownKeys(knownKeys, what: what)
@@ -175,7 +175,7 @@ enum LocaleConfigDecoder {
                 )
             }
         }
-        guard let name, let direction, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        guard let name, let direction, !yaml.diagnostics.hasErrors else { return .failed(yaml.diagnostics) }
         var config = LocaleConfig(
             tag: tag, name: name.value, direction: direction,
             strings: strings.mapValues(\.value), location: yaml.location, fallback: fallback
@@ -184,7 +184,7 @@ enum LocaleConfigDecoder {
         config.publishesFallbackPages = fallbackPages ?? true
         config.languageNames = languageNames.mapValues(\.value)
         config.published = published ?? true
-        return (config, yaml.diagnostics)
+        return Decoded(config, diagnostics: yaml.diagnostics)
     }
 }
 
@@ -197,11 +197,11 @@ enum FrontMatterDecoder {
         "imageAlt",
     ]
 
-    static func decode(_ split: SplitDocument, file: String) -> (FrontMatter?, [Diagnostic]) {
+    static func decode(_ split: SplitDocument, file: String) -> Decoded<FrontMatter> {
         let what = "front matter"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(split.yaml, file: file, lineOffset: split.yamlFirstLine - 1, what: what) {
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let mapping): yaml = mapping
         }
         yaml.warnUnknownKeys(knownKeys, what: what)
@@ -233,7 +233,7 @@ enum FrontMatterDecoder {
         }
         if let id { checkIdentifier(id, key: "id", yaml: &yaml) }
         if let slug { checkSlug(slug, yaml: &yaml) }
-        guard let title, let description, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
+        guard let title, let description, !yaml.diagnostics.hasErrors else { return .failed(yaml.diagnostics) }
         var frontMatter = FrontMatter(
             title: title.value, description: description.value, id: id, slug: slug,
             weight: weight ?? 0, draft: draft ?? false, aliases: aliases, related: related, tags: tags.map(\.value),
@@ -251,8 +251,8 @@ enum FrontMatterDecoder {
                 image.location,
                 "\(what): 'imageAlt' is missing: describe the picture for people who cannot see it")
         }
-        if yaml.diagnostics.hasErrors { return (nil, yaml.diagnostics) }
-        return (frontMatter, yaml.diagnostics)
+        if yaml.diagnostics.hasErrors { return .failed(yaml.diagnostics) }
+        return Decoded(frontMatter, diagnostics: yaml.diagnostics)
     }
 
     /// A `YYYY-MM-DD` date, or an error at its value.

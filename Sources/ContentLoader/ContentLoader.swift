@@ -26,9 +26,10 @@ public enum ContentLoader {
                         "site.yml is missing: it names the site's title, baseURL and defaultLocale")
                 ])
         }
-        let (config, siteDiagnostics) = readText(contentURL.appendingPathComponent("site.yml"), file: siteFile)
-            .map { SiteConfigDecoder.decode($0, file: siteFile) }
-        diagnostics += siteDiagnostics
+        let siteConfig = readText(contentURL.appendingPathComponent("site.yml"), file: siteFile)
+            .decode { SiteConfigDecoder.decode($0, file: siteFile) }
+        let config = siteConfig.value
+        diagnostics += siteConfig.diagnostics
         for file in top.files where file.relativePath != "site.yml" && !knownTopLevelFiles.contains(file.relativePath)
         {
             diagnostics.append(
@@ -151,9 +152,9 @@ public enum ContentLoader {
         var locale: LocaleConfig?
         if FileManager.default.fileExists(atPath: tree.rootURL.appendingPathComponent("\(tag)/locale.yml").path) {
             let result = readText(tree.rootURL.appendingPathComponent("\(tag)/locale.yml"), file: localeFile)
-                .map { LocaleConfigDecoder.decode($0, tag: tag, file: localeFile) }
-            locale = result.0
-            diagnostics += result.1
+                .decode { LocaleConfigDecoder.decode($0, tag: tag, file: localeFile) }
+            locale = result.value
+            diagnostics += result.diagnostics
         } else {
             diagnostics.append(
                 .error(
@@ -162,10 +163,10 @@ public enum ContentLoader {
         }
         let glossaryURL = tree.rootURL.appendingPathComponent("\(tag)/glossary.yml")
         if locale != nil, FileManager.default.fileExists(atPath: glossaryURL.path) {
-            let (terms, glossaryDiagnostics) = readText(glossaryURL, file: tree.display("\(tag)/glossary.yml"))
-                .map { GlossaryDecoder.decode($0, file: tree.display("\(tag)/glossary.yml")) }
-            locale?.glossary = terms ?? []
-            diagnostics += glossaryDiagnostics
+            let glossary = readText(glossaryURL, file: tree.display("\(tag)/glossary.yml"))
+                .decode { GlossaryDecoder.decode($0, file: tree.display("\(tag)/glossary.yml")) }
+            locale?.glossary = glossary.value ?? []
+            diagnostics += glossary.diagnostics
         }
         let (files, treeDiagnostics) = tree.files(under: tag)
         diagnostics += treeDiagnostics
@@ -223,11 +224,11 @@ public enum ContentLoader {
 }
 
 extension Result where Failure == BuildFailure {
-    /// Runs a decoder on success; a failure becomes its diagnostics.
-    func map<T>(_ decode: (Success) -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+    /// Runs a decoder on success; a failure becomes its diagnostics, with no value.
+    func decode<T>(with decode: (Success) -> Decoded<T>) -> Decoded<T> {
         switch self {
         case .success(let value): return decode(value)
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         }
     }
 }

@@ -4,17 +4,17 @@ import Yams
 
 /// `Content/<locale>/glossary.yml` → the locale's glossary terms.
 enum GlossaryDecoder {
-    static func decode(_ text: String, file: String) -> ([GlossaryTerm], [Diagnostic]) {
+    static func decode(_ text: String, file: String) -> Decoded<[GlossaryTerm]> {
         let what = "glossary.yml"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
-        case .failure(let failure): return ([], failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let mapping): yaml = mapping
         }
         yaml.warnUnknownKeys(["terms"], what: what)
         guard let node = yaml.node("terms"), case .sequence(let items) = node else {
             yaml.error(yaml.location, "\(what): 'terms' must be a list of { id, term, matches, definition }")
-            return ([], yaml.diagnostics)
+            return .failed(yaml.diagnostics)
         }
         var terms: [GlossaryTerm] = []
         var seen = Set<String>()
@@ -41,6 +41,6 @@ enum GlossaryDecoder {
                     definition: definition.value, location: entry.location
                 ))
         }
-        return (terms, yaml.diagnostics)
+        return Decoded(terms, diagnostics: yaml.diagnostics)
     }
 }

@@ -59,8 +59,9 @@ extension ContentLoader {
         case .failure(let failure): return (nil, failure.diagnostics)
         case .success(let value): split = value
         }
-        var (frontMatter, diagnostics) = FrontMatterDecoder.decode(split, file: file)
-        guard let frontMatter else { return (nil, diagnostics) }
+        let decoded = FrontMatterDecoder.decode(split, file: file)
+        var diagnostics = decoded.diagnostics
+        guard let frontMatter = decoded.value else { return (nil, diagnostics) }
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)

@@ -24,7 +24,7 @@ public struct PageFuzzer: Sendable {
     ///     blocks naming its presets reach the physics).
     ///   - strings: a locale's strings, for the explainer's words.
     public init(presets: String, strings: [String: String]) {
-        library = PresetLibrary.decode(presets, file: "Content/pulse-presets.yml").0
+        library = PresetLibrary.decode(presets, file: "Content/pulse-presets.yml").value ?? .empty
         self.strings = strings
         terms = [TermPattern(phrases: ["TENS", "nerve"]), TermPattern(phrases: ["pulse width", "pulse"])]
     }
@@ -64,7 +64,7 @@ public struct PageFuzzer: Sendable {
 
     private func explainer(_ embed: Embed, page: SourcePage, number: Int, plan: inout ExplainerPlan) -> String {
         let fence = page.bodyLocation.within(line: embed.position.line, column: 1)
-        let (request, _) = ExplainerRequest.decode(embed.source, fence: fence, library: library)
+        let request = ExplainerRequest.decode(embed.source, fence: fence, library: library).value
         let context = ExplainerContext(
             strings: strings, numbers: LocaleNumbers(decimalSeparator: ","),
             statesURL: "/assets/pulse-states.json", comparisonURL: "/en/compare/", idPrefix: "pulse-\(number + 1)"

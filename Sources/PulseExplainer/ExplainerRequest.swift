@@ -11,19 +11,19 @@ public enum ExplainerRequest: Sendable, Hashable {
     case allPresets
 
     /// Decodes the text of a ```pulse block whose opening fence is at `fence`.
-    public static func decode(_ text: String, fence: SourceLocation, library: PresetLibrary) -> (
-        ExplainerRequest?, [Diagnostic]
-    ) {
+    public static func decode(_ text: String, fence: SourceLocation, library: PresetLibrary)
+        -> Decoded<ExplainerRequest>
+    {
         let what = "pulse block"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: fence.file, lineOffset: fence.line, what: what) {
         case .success(let mapping): yaml = mapping
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         }
         yaml.warnUnknownKeys(SettingDecoder.keys.union(["preset", "presets", "compare", "sources"]), what: what)
         if let all = yaml.string("presets", required: false, what: what) {
             if all.value != "all" { yaml.error(all.location, "\(what): 'presets' can only be 'all'") }
-            return (yaml.diagnostics.hasErrors ? nil : .allPresets, yaml.diagnostics)
+            return Decoded(yaml.diagnostics.hasErrors ? nil : .allPresets, diagnostics: yaml.diagnostics)
         }
         let compare = yaml.strings("compare", what: what).compactMap {
             lookUp($0, in: library, yaml: &yaml, what: what)
@@ -44,8 +44,8 @@ public enum ExplainerRequest: Sendable, Hashable {
             let sources = yaml.strings("sources", what: what).map(\.value)
             subject = described.map { ExplainerSubject(presetID: nil, described: $0, sources: sources) }
         }
-        guard let subject, !yaml.diagnostics.hasErrors else { return (nil, yaml.diagnostics) }
-        return (.single(subject, compare: compare), yaml.diagnostics)
+        guard let subject, !yaml.diagnostics.hasErrors else { return .failed(yaml.diagnostics) }
+        return Decoded(.single(subject, compare: compare), diagnostics: yaml.diagnostics)
     }
 
     private static func lookUp(

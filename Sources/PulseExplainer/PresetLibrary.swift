@@ -22,13 +22,14 @@ public struct PresetLibrary: Sendable {
 
     public func preset(_ id: String) -> PulsePreset? { presets.first { $0.id == id } }
 
-    /// Decodes `text` (the file `file`); problems are diagnostics at their line.
-    public static func decode(_ text: String, file: String) -> (PresetLibrary, [Diagnostic]) {
+    /// Decodes `text` (the file `file`); problems are diagnostics at their line. No library when the
+    /// text is not YAML at all.
+    public static func decode(_ text: String, file: String) -> Decoded<PresetLibrary> {
         let what = "pulse presets"
         var yaml: YAMLMapping
         switch YAMLMapping.parse(text, file: file, lineOffset: 0, what: what) {
         case .success(let mapping): yaml = mapping
-        case .failure(let failure): return (.empty, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         }
         yaml.warnUnknownKeys(["presets", "comparisonPage"], what: what)
         let comparisonPage = yaml.string("comparisonPage", required: false, what: what)
@@ -61,7 +62,7 @@ public struct PresetLibrary: Sendable {
         } else {
             yaml.error(yaml.location, "\(what): 'presets' is missing")
         }
-        return (PresetLibrary(presets: presets, comparisonPage: comparisonPage), yaml.diagnostics)
+        return Decoded(PresetLibrary(presets: presets, comparisonPage: comparisonPage), diagnostics: yaml.diagnostics)
     }
 
     static func isIdentifier(_ id: String) -> Bool {

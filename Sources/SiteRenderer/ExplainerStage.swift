@@ -18,7 +18,8 @@ struct ExplainerStage {
     /// Decodes `Content/pulse-presets.yml`, if the site has one.
     init(graph: SiteGraph) {
         if let source = graph.pulsePresets {
-            (library, diagnostics) = PresetLibrary.decode(source.text, file: source.file)
+            let decoded = PresetLibrary.decode(source.text, file: source.file)
+            (library, diagnostics) = (decoded.value ?? .empty, decoded.diagnostics)
         } else {
             (library, diagnostics) = (.empty, [])
         }
@@ -57,10 +58,11 @@ struct ExplainerStage {
                     pageModels.append(nil)
                     continue
                 }
-                let (request, problems) = ExplainerRequest.decode(
+                let decoded = ExplainerRequest.decode(
                     embed.source, fence: base.within(line: embed.position.line, column: 1), library: library)
+                let request = decoded.value
                 // A borrowed page repeats its original's blocks; report them once.
-                if !graph.pages[index].isFallback { diagnostics += problems }
+                if !graph.pages[index].isFallback { diagnostics += decoded.diagnostics }
                 pageRequests.append(request)
                 if case .single(let subject, _)? = request {
                     pageModels.append(plan.modelIndex(for: subject.described.setting))

@@ -5,7 +5,7 @@ import XCTest
 
 final class DecodingTests: XCTestCase {
     private func problems(_ yaml: String) -> [String] {
-        PresetLibrary.decode(yaml, file: "Content/pulse-presets.yml").1.map(\.description)
+        PresetLibrary.decode(yaml, file: "Content/pulse-presets.yml").diagnostics.map(\.description)
     }
 
     func testPresetsDecodeWithUnitsAndTrains() throws {
@@ -31,7 +31,7 @@ final class DecodingTests: XCTestCase {
             of: "pulseWidth: 200 µs\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative",
             with: "pulseWidth: 0.2 ms\n    frequency: 100 Hz\n    electrode: pad-5x5\n    illustrative")
         XCTAssertEqual(
-            PresetLibrary.decode(yaml, file: "f").0.preset("conventional-tens")?.setting.pulse.phase.width,
+            PresetLibrary.decode(yaml, file: "f").value?.preset("conventional-tens")?.setting.pulse.phase.width,
             Microseconds(200))
     }
 
@@ -77,12 +77,12 @@ final class DecodingTests: XCTestCase {
 
     func testBlockNamesItsPageAndLine() {
         let presets = library(samplePresets)
-        let (request, diagnostics) = ExplainerRequest.decode(
+        let decoded = ExplainerRequest.decode(
             "preset: conventinal-tens\n", fence: SourceLocation(file: "Content/es/tens.md", line: 12, column: 1),
             library: presets)
-        XCTAssertNil(request)
+        XCTAssertNil(decoded.value)
         XCTAssertEqual(
-            diagnostics.map(\.description),
+            decoded.diagnostics.map(\.description),
             [
                 "Content/es/tens.md:13:9: error: pulse block: no preset 'conventinal-tens' in pulse-presets.yml "
                     + "(did you mean 'conventional-tens'?)"
@@ -94,9 +94,10 @@ final class DecodingTests: XCTestCase {
         let text =
             "waveform: monophasic\namplitude: 10 mA\npulseWidth: 100 µs\nfrequency: 50 Hz\nelectrode: "
             + "pad-2x2\ncompare: [conventional-tens]\n"
-        let (request, diagnostics) = ExplainerRequest.decode(
+        let decoded = ExplainerRequest.decode(
             text, fence: SourceLocation(file: "p.md", line: 1, column: 1), library: presets)
-        XCTAssertEqual(diagnostics, [])
+        let request = decoded.value
+        XCTAssertEqual(decoded.diagnostics, [])
         guard case .single(let subject, let compare)? = request else {
             return XCTFail("\(String(describing: request))")
         }
@@ -106,15 +107,15 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(
             ExplainerRequest.decode(
                 "presets: all", fence: SourceLocation(file: "p.md", line: 1, column: 1), library: presets
-            ).0, .allPresets)
+            ).value, .allPresets)
     }
 
     func testBlockCannotMixPresetAndSettings() {
-        let (_, diagnostics) = ExplainerRequest.decode(
+        let decoded = ExplainerRequest.decode(
             "preset: mono\namplitude: 5 mA\n", fence: SourceLocation(file: "p.md", line: 3, column: 1),
             library: library(samplePresets))
         XCTAssertEqual(
-            diagnostics.map(\.description),
+            decoded.diagnostics.map(\.description),
             ["p.md:5:1: error: pulse block: give either 'preset' or the settings ('amplitude'), not both"])
     }
 }

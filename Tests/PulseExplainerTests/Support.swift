@@ -8,7 +8,7 @@ import XCTest
 /// see which string went where.
 func testContext(decimal: String = ".", comparisonURL: String? = "/en/compare/") -> ExplainerContext {
     var strings: [String: String] = [:]
-    for key in PulseExplainerStrings.used(by: PresetLibrary.decode(samplePresets, file: "").0) {
+    for key in PulseExplainerStrings.used(by: PresetLibrary.decode(samplePresets, file: "").value ?? .empty) {
         strings[key] = "<\(key)>"
     }
     strings["pulseReadCharge"] = "Each phase moves {charge}; over {area} that is {density}."
@@ -27,9 +27,9 @@ func testContext(decimal: String = ".", comparisonURL: String? = "/en/compare/")
 
 /// The library from YAML text, failing the test on any diagnostic.
 func library(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> PresetLibrary {
-    let (library, diagnostics) = PresetLibrary.decode(yaml, file: "Content/pulse-presets.yml")
-    XCTAssertEqual(diagnostics.map(\.description), [], file: file, line: line)
-    return library
+    let decoded = PresetLibrary.decode(yaml, file: "Content/pulse-presets.yml")
+    XCTAssertEqual(decoded.diagnostics.map(\.description), [], file: file, line: line)
+    return decoded.value ?? .empty
 }
 
 let samplePresets = """
