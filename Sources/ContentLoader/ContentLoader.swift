@@ -91,11 +91,10 @@ public enum ContentLoader {
         sources.removeAll { unpublished.contains($0.locale) }
         blockSources.removeAll { unpublished.contains($0.locale) }
         files.removeAll { $0.locale.map(unpublished.contains) ?? false }
-        var (pages, leftOut, pageDiagnostics) = parsePages(
-            sources, includeDrafts: includeDrafts, limits: config?.pageLimits ?? .defaults)
-        let (blocks, brokenBlocks, blockDiagnostics) = parseBlocks(
-            blockSources, limits: config?.pageLimits ?? .defaults)
-        pageDiagnostics += blockDiagnostics
+        let parsed = parsePages(sources, includeDrafts: includeDrafts, limits: config?.pageLimits ?? .defaults)
+        var pageDiagnostics = parsed.diagnostics
+        let parsedBlocks = parseBlocks(blockSources, limits: config?.pageLimits ?? .defaults)
+        pageDiagnostics += parsedBlocks.diagnostics
         guard let config else { throw BuildFailure(diagnostics + pageDiagnostics) }
         var ordered = LocaleOrder.order(locales, config: config, diagnostics: &diagnostics)
         FallbackChains.resolve(&ordered, defaultLocale: config.defaultLocale, diagnostics: &diagnostics)
@@ -106,13 +105,13 @@ public enum ContentLoader {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics + pageDiagnostics) }
         diagnostics += pageDiagnostics
         var site = LoadedSite(
-            config: config, locales: ordered, pages: pages, pulsePresets: pulsePresets,
+            config: config, locales: ordered, pages: parsed.pages, pulsePresets: pulsePresets,
             warnings: diagnostics.filter { $0.severity != .error }.sorted())
         site.errors = diagnostics.filter { $0.severity == .error }.sorted()
-        site.leftOut = leftOut
+        site.leftOut = parsed.leftOut
         site.files = files
-        site.blocks = blocks
-        site.brokenBlocks = brokenBlocks
+        site.blocks = parsedBlocks.blocks
+        site.brokenBlocks = parsedBlocks.broken
         return site
     }
 
@@ -123,7 +122,7 @@ public enum ContentLoader {
     /// - Parameter relativePath: under the locale folder (`therapies/tens.md`).
     public static func reloadPage(
         contentURL: URL, displayRoot: String, locale: String, relativePath: String, limits: PageLimits
-    ) -> (page: SourcePage?, diagnostics: [Diagnostic])? {
+    ) -> Decoded<SourcePage>? {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         guard let entry = tree.file("\(locale)/\(relativePath)") else { return nil }
         let source = PageSource(

@@ -6,29 +6,33 @@ extension ContentLoader {
     /// Reads and parses every page on all cores; output order follows input order.
     /// - Returns: the pages to build; the pages left out, drafts and pages with errors (a link to one
     ///   then says why, or stays quiet); and diagnostics.
-    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, limits: PageLimits)
-        -> (pages: [SourcePage], leftOut: [LeftOutPage], diagnostics: [Diagnostic])
-    {
+    static func parsePages(_ sources: [PageSource], includeDrafts: Bool, limits: PageLimits) -> ParsedPages {
         let results = ParallelMap.map(sources) { source in parsePage(source, limits: limits) }
-        var pages: [SourcePage] = []
-        var leftOut: [LeftOutPage] = []
-        var diagnostics: [Diagnostic] = []
-        for (source, (page, pageDiagnostics)) in zip(sources, results) {
-            diagnostics += pageDiagnostics
-            guard let page, !pageDiagnostics.hasErrors else {
-                leftOut.append(LeftOutPage(brokenAt: source.relativePath, locale: source.locale))
+        var parsed = ParsedPages()
+        for (source, result) in zip(sources, results) {
+            parsed.diagnostics += result.diagnostics
+            guard let page = result.value, !result.diagnostics.hasErrors else {
+                parsed.leftOut.append(LeftOutPage(brokenAt: source.relativePath, locale: source.locale))
                 continue
             }
             if includeDrafts || !page.frontMatter.draft {
-                pages.append(page)
+                parsed.pages.append(page)
             } else {
-                leftOut.append(LeftOutPage(page))
+                parsed.leftOut.append(LeftOutPage(page))
             }
         }
-        return (pages, leftOut, diagnostics)
+        return parsed
     }
 
-    static func parsePage(_ source: PageSource, limits: PageLimits) -> (SourcePage?, [Diagnostic]) {
+    /// Every page read, sorted into those to build and those left out.
+    struct ParsedPages {
+        var pages: [SourcePage] = []
+        /// Drafts, and pages with errors.
+        var leftOut: [LeftOutPage] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func parsePage(_ source: PageSource, limits: PageLimits) -> Decoded<SourcePage> {
         let maxBytes = limits.maxBytes
         // Checked before reading (with the size the folder listing found), so a
         // multi-gigabyte file is never loaded.
@@ -36,10 +40,10 @@ extension ContentLoader {
             let message =
                 "page is \(megabytes(source.size)) MB; pages may be at most \(megabytes(maxBytes)) MB (split it, or "
                 + "raise 'maxPageMegabytes' in site.yml)"
-            return (nil, [.error(SourceLocation(file: source.file), message)])
+            return .failed([.error(SourceLocation(file: source.file), message)])
         }
         switch readData(source.url, file: source.file) {
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let data):
             return parsePage(
                 data, locale: source.locale, relativePath: source.relativePath, file: source.file, limits: limits)
@@ -53,15 +57,15 @@ extension ContentLoader {
     ///   - file: how the file is named in diagnostics (`Content/en/therapies/tens.md`).
     public static func parsePage(
         _ data: Data, locale: String, relativePath: String, file: String, limits: PageLimits = .defaults
-    ) -> (SourcePage?, [Diagnostic]) {
+    ) -> Decoded<SourcePage> {
         let split: SplitDocument
         switch TextDecoding.decode(data, file: file).flatMap({ FrontMatterSplitter.split($0, file: file) }) {
-        case .failure(let failure): return (nil, failure.diagnostics)
+        case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let value): split = value
         }
         let decoded = FrontMatterDecoder.decode(split, file: file)
         var diagnostics = decoded.diagnostics
-        guard let frontMatter = decoded.value else { return (nil, diagnostics) }
+        guard let frontMatter = decoded.value else { return .failed(diagnostics) }
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)
@@ -71,7 +75,7 @@ extension ContentLoader {
             locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,
             body: split.body, bodyLocation: bodyLocation
         )
-        return (page, diagnostics)
+        return Decoded(page, diagnostics: diagnostics)
     }
 }
 

@@ -141,7 +141,7 @@ public enum BodyEditPatch {
                 contentURL: folders.contentURL, displayRoot: folders.content, locale: page.locale,
                 relativePath: page.relativePath, limits: limits
             )
-            guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.page else { return nil }
+            guard let reloaded, reloaded.diagnostics.isEmpty, let source = reloaded.value else { return nil }
             sources.append(source)
         }
         return sources

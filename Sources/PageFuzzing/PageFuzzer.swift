@@ -35,9 +35,9 @@ public struct PageFuzzer: Sendable {
 
     /// Runs one input. Throws only when a rule that must hold for every input is broken.
     public func run(_ data: Data) throws(Violation) {
-        let (page, diagnostics) = ContentLoader.parsePage(data, locale: "en", relativePath: "fuzz.md", file: Self.file)
-        try checkDiagnostics(diagnostics, pageLoaded: page != nil)
-        guard let page else { return }
+        let parsed = ContentLoader.parsePage(data, locale: "en", relativePath: "fuzz.md", file: Self.file)
+        try checkDiagnostics(parsed.diagnostics, pageLoaded: parsed.value != nil)
+        guard let page = parsed.value else { return }
         // A build's options (MarkdownStage), so that the render callback writes footnotes and tables.
         let options = MarkdownOptions(
             footnoteLabels: FootnoteLabels(title: "Notes", backLink: "Back to the text"), embedLanguages: ["pulse"],

@@ -34,9 +34,9 @@ enum SharedBlockText {
             return ContentLoader.parsePage(
                 data, locale: current.locale, relativePath: current.relativePath, file: file
             )
-            .0
+            .value
         }
         return ContentLoader.parseBlock(data, locale: current.locale, relativePath: current.relativePath, file: file)
-            .0.map(page)
+            .value.map(page)
     }
 }
