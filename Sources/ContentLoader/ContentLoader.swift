@@ -44,9 +44,9 @@ public enum ContentLoader {
         for folder in top.folders {
             let tag = folder.relativePath
             if tag == ContentFile.siteWideFolder {
-                let (shared, sharedDiagnostics) = tree.files(under: tag)
-                diagnostics += sharedDiagnostics
-                files += shared.map {
+                let shared = tree.files(under: tag)
+                diagnostics += shared.diagnostics
+                files += shared.files.map {
                     ContentFile(
                         locale: nil, relativePath: String($0.relativePath.dropFirst(tag.count + 1)), url: $0.url,
                         file: tree.display($0.relativePath))
@@ -59,13 +59,13 @@ public enum ContentLoader {
                     .error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
                 continue
             }
-            let (locale, localeSources, localeFiles, localeDiagnostics) = scanLocale(tag, tree: tree)
-            diagnostics += localeDiagnostics
-            if let locale { locales.append(locale) }
+            let scanned = scanLocale(tag, tree: tree)
+            diagnostics += scanned.diagnostics
+            if let locale = scanned.locale { locales.append(locale) }
             // `_blocks/` holds shared blocks, never pages.
-            blockSources += localeSources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) != nil }
-            sources += localeSources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) == nil }
-            files += localeFiles
+            blockSources += scanned.sources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) != nil }
+            sources += scanned.sources.filter { SourceBlock.name(ofRelativePath: $0.relativePath) == nil }
+            files += scanned.files
         }
 
         var pulsePresets: SourceText?
@@ -143,9 +143,15 @@ public enum ContentLoader {
         var size: Int
     }
 
-    private static func scanLocale(_ tag: String, tree: ContentTree) -> (
-        LocaleConfig?, [PageSource], [ContentFile], [Diagnostic]
-    ) {
+    /// A locale folder as found: its configuration, its Markdown files, and the other files pages may use.
+    private struct LocaleFolder {
+        var locale: LocaleConfig?
+        var sources: [PageSource]
+        var files: [ContentFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func scanLocale(_ tag: String, tree: ContentTree) -> LocaleFolder {
         var diagnostics: [Diagnostic] = []
         let localeFile = tree.display("\(tag)/locale.yml")
         var locale: LocaleConfig?
@@ -167,11 +173,11 @@ public enum ContentLoader {
             locale?.glossary = glossary.value ?? []
             diagnostics += glossary.diagnostics
         }
-        let (files, treeDiagnostics) = tree.files(under: tag)
-        diagnostics += treeDiagnostics
+        let listing = tree.files(under: tag)
+        diagnostics += listing.diagnostics
         var sources: [PageSource] = []
         var others: [ContentFile] = []
-        for entry in files {
+        for entry in listing.files {
             let relative = String(entry.relativePath.dropFirst(tag.count + 1))
             let display = tree.display(entry.relativePath)
             if relative == "locale.yml" || knownLocaleFiles.contains(relative) { continue }
@@ -187,7 +193,7 @@ public enum ContentLoader {
             sources.append(
                 PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
         }
-        return (locale, sources, others, diagnostics)
+        return LocaleFolder(locale: locale, sources: sources, files: others, diagnostics: diagnostics)
     }
 
     /// Locale files that other features read.

@@ -29,37 +29,39 @@ struct ContentTree {
         relativePath.isEmpty ? displayRoot : "\(displayRoot)/\(relativePath)"
     }
 
-    /// Immediate children of a folder: (files, folders), sorted by name.
-    func children(of relativeFolder: String) -> (files: [Entry], folders: [Entry], diagnostics: [Diagnostic]) {
-        let folderURL = relativeFolder.isEmpty ? rootURL : rootURL.appendingPathComponent(relativeFolder)
+    /// What a folder holds, with what could not be read or was refused.
+    struct Listing {
         var files: [Entry] = []
         var folders: [Entry] = []
         var diagnostics: [Diagnostic] = []
+    }
+
+    /// Immediate children of a folder, sorted by name.
+    func children(of relativeFolder: String) -> Listing {
+        let folderURL = relativeFolder.isEmpty ? rootURL : rootURL.appendingPathComponent(relativeFolder)
+        var listing = Listing()
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).sorted()
         } catch {
-            return (
-                [], [],
-                [
-                    .error(
-                        SourceLocation(file: display(relativeFolder)),
-                        "cannot read folder: \(error.localizedDescription)")
-                ]
+            listing.diagnostics.append(
+                .error(
+                    SourceLocation(file: display(relativeFolder)), "cannot read folder: \(error.localizedDescription)")
             )
+            return listing
         }
         for name in names where !name.hasPrefix(".") {
             let relative = relativeFolder.isEmpty ? name : "\(relativeFolder)/\(name)"
             let url = folderURL.appendingPathComponent(name)
             let location = SourceLocation(file: display(relative))
             switch kind(of: url) {
-            case .file(let size): files.append(Entry(relativePath: relative, url: url, size: size))
-            case .folder: folders.append(Entry(relativePath: relative, url: url))
-            case .refused(let reason): diagnostics.append(.error(location, reason))
-            case .other: diagnostics.append(.warning(location, "not a file or folder; ignored"))
+            case .file(let size): listing.files.append(Entry(relativePath: relative, url: url, size: size))
+            case .folder: listing.folders.append(Entry(relativePath: relative, url: url))
+            case .refused(let reason): listing.diagnostics.append(.error(location, reason))
+            case .other: listing.diagnostics.append(.warning(location, "not a file or folder; ignored"))
             }
         }
-        return (files, folders, diagnostics)
+        return listing
     }
 
     /// The file at `relativePath`, judged as a folder listing judges it (a
@@ -70,15 +72,17 @@ struct ContentTree {
         return Entry(relativePath: relativePath, url: url, size: size)
     }
 
-    /// Every file below a folder, depth first, sorted.
-    func files(under relativeFolder: String) -> (files: [Entry], diagnostics: [Diagnostic]) {
-        var (files, folders, diagnostics) = children(of: relativeFolder)
-        for folder in folders {
-            let nested = self.files(under: folder.relativePath)
-            files += nested.files
-            diagnostics += nested.diagnostics
+    /// Every file and folder below a folder, depth first, sorted.
+    func files(under relativeFolder: String) -> Listing {
+        let top = children(of: relativeFolder)
+        var listing = top
+        for folder in top.folders {
+            let nested = files(under: folder.relativePath)
+            listing.files += nested.files
+            listing.folders += nested.folders
+            listing.diagnostics += nested.diagnostics
         }
-        return (files, diagnostics)
+        return listing
     }
 
     private enum Kind {
