@@ -68,13 +68,14 @@ enum GlossaryExchange {
         let sources: [String: String] = Dictionary(
             defaultLocale.glossary.flatMap { term in fields(of: term).map { (unitID(term, $0.field), $0.text) } },
             uniquingKeysWith: { first, _ in first })
-        let (targets, _, problems) = ImportedUnits.targets(
+        let imported = ImportedUnits.targets(
             units, of: original, xliffFile: xliffFile, source: { sources[$0] },
             unknown: { "unit '\($0)': no such glossary term or field in the default locale" },
             convert: { (target: [XLIFFInline], _: String) -> Result<String, UnitProblem> in
                 target.hasCodes ? .failure(.plainTextOnly) : .success(InlineMarkdown.oneLine(target.plainText))
             })
-        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        guard imported.problems.isEmpty else { return .failure(BuildFailure(imported.problems)) }
+        let targets = imported.values
         var entries: [String] = []
         var written: [String] = []
         for term in defaultLocale.glossary {

@@ -70,7 +70,7 @@ enum PageImport {
             original: exported.page, frontMatter: frontMatter, translation: existing,
             terms: graph.locales[known: defaultLocale].termPatterns, localTerms: context.locale.termPatterns)
         let translationUnits = existing.map { PageUnits(page: $0, terms: context.locale.termPatterns) }
-        var (targets, waiting, problems) = ImportedUnits.targets(
+        let imported = ImportedUnits.targets(
             units, of: key.path, xliffFile: context.xliffFile, source: writer.units.unit,
             unknown: { "unit '\($0)' does not exist in \(key.path) as exported" },
             convert: { target, unit in UnitContent.pieces(from: target, source: unit.pieces) },
@@ -78,6 +78,8 @@ enum PageImport {
                 guard let match = translationUnits?.unit(id), let unit = writer.units.unit(id) else { return false }
                 return PageWriter.sameText(pieces, TranslatedUnit.aligned(match.pieces, to: unit.pieces))
             })
+        let (targets, waiting) = (imported.values, imported.waiting)
+        var problems = imported.problems
         let text = writer.write(targets: targets) { id, problem in
             let line = units.first { $0.id == id }?.line ?? firstLine
             problems.append(

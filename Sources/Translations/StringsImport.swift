@@ -17,13 +17,14 @@ enum StringsImport {
         xliffFile: String
     ) -> Result<Plan, BuildFailure> {
         let defaults = graph.locales[known: graph.config.defaultLocale].strings
-        let (values, _, problems) = ImportedUnits.targets(
+        let targets = ImportedUnits.targets(
             units, of: InterfaceStrings.original, xliffFile: xliffFile, source: { defaults[$0] },
             unknown: { "unit '\($0)': no interface string '\($0)' in the default locale" },
             convert: { target, original in
                 InterfaceStrings.string(from: target, source: InterfaceStrings.content(original))
             })
-        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        guard targets.problems.isEmpty else { return .failure(BuildFailure(targets.problems)) }
+        let values = targets.values
         let file = options.display("Content/\(locale.tag)/locale.yml")
         let current = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         return .success(

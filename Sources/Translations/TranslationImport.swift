@@ -25,10 +25,10 @@ public enum TranslationImport {
         let document = try read(path)
         let graph = try TranslationLocale.resolve(options)
         let locale = try targetLocale(of: document, argument: argument, file: path, graph: graph)
-        let (pages, others, unplaced) = ImportedUnits.group(document, file: path)
-        let strings = others[InterfaceStrings.original] ?? []
-        let glossary = others[GlossaryExchange.original] ?? []
-        var problems = unplaced
+        let grouped = ImportedUnits.group(document, file: path)
+        let strings = grouped.others[InterfaceStrings.original] ?? []
+        let glossary = grouped.others[GlossaryExchange.original] ?? []
+        var problems = grouped.problems
         /// A plan's value, or nil with its refusals kept: every file is planned before any is written.
         func take<Plan>(_ result: Result<Plan, BuildFailure>) -> Plan? {
             if case .failure(let failure) = result { problems += failure.diagnostics }
@@ -37,7 +37,7 @@ public enum TranslationImport {
         var outcome = Outcome()
         var writes: [ContentTransaction.File] = []
         let context = PageImport.Context(graph: graph, locale: locale, options: options, xliffFile: path)
-        for (key, units) in pages.sorted(by: { $0.key.path < $1.key.path }) {
+        for (key, units) in grouped.pages.sorted(by: { $0.key.path < $1.key.path }) {
             guard let plan = take(PageImport.plan(key, units: units, context: context)) else { continue }
             outcome.pages.append(plan.report)
             if let text = plan.text { writes.append(.init(path: plan.report.file, text: text)) }
@@ -159,6 +159,16 @@ enum ImportedUnits {
     /// What a conflict's message says, so that an import can sum them up once.
     static let conflictMessage = "is in the file twice with different targets"
 
+    /// What an import takes from the units of one file.
+    struct Targets<Value> {
+        /// By unit id, each target made a value.
+        var values: [String: Value] = [:]
+        /// The ids of the units the translator left waiting.
+        var waiting = Set<String>()
+        /// The units refused, each at its line.
+        var problems: [Diagnostic] = []
+    }
+
     /// Each unit's target made a `Value` from its `Source` (a page's unit, a string, a glossary
     /// field), the ids of those the translator left waiting, and the units refused, each at its
     /// line: one `file` names (`therapies/tens.md`) has no unit with that id (`unknown` says so),
@@ -171,15 +181,14 @@ enum ImportedUnits {
         _ units: [Unit], of file: String, xliffFile: String, source: (String) -> Source?,
         unknown: (String) -> String, convert: ([XLIFFInline], Source) -> Result<Value, UnitProblem>,
         repeatsTranslation: (String, Value) -> Bool = { _, _ in false }
-    ) -> (values: [String: Value], waiting: Set<String>, problems: [Diagnostic]) {
-        var values: [String: Value] = [:]
-        var waiting = Set<String>()
-        var problems: [Diagnostic] = []
+    ) -> Targets<Value> {
+        var targets = Targets<Value>()
         var copies: [String: [Unit]] = [:]
         var order: [String] = []
         for unit in units {
             guard source(unit.id) != nil else {
-                problems.append(.error(SourceLocation(file: xliffFile, line: unit.line, column: 1), unknown(unit.id)))
+                targets.problems.append(
+                    .error(SourceLocation(file: xliffFile, line: unit.line, column: 1), unknown(unit.id)))
                 continue
             }
             if copies[unit.id] == nil { order.append(unit.id) }
@@ -192,7 +201,7 @@ enum ImportedUnits {
             switch choose(copies[id]!, value: value, repeatsTranslation: { repeatsTranslation(id, $0) }) {
             case .success(let unit): chosen = unit
             case .failure(let conflict):
-                problems.append(
+                targets.problems.append(
                     .error(
                         SourceLocation(file: xliffFile, line: conflict.second.line, column: 1),
                         "unit '\(id)' of \(file) \(conflictMessage) (the other copy is at line \(conflict.first.line))"
@@ -202,16 +211,16 @@ enum ImportedUnits {
             guard let target = chosen.target else { continue }
             switch convert(target, original) {
             case .success(let value):
-                values[id] = value
-                if chosen.waits { waiting.insert(id) }
+                targets.values[id] = value
+                if chosen.waits { targets.waiting.insert(id) }
             case .failure(let problem):
-                problems.append(
+                targets.problems.append(
                     .error(
                         SourceLocation(file: xliffFile, line: chosen.line, column: 1),
                         "unit '\(id)' of \(file): \(problem.message)"))
             }
         }
-        return (values, waiting, problems)
+        return targets
     }
 
     struct Conflict: Error {
@@ -238,18 +247,23 @@ enum ImportedUnits {
         return .success(candidates.first { !$0.waits } ?? candidates[0])
     }
 
-    /// Units by page, and by the locale's other files (`locale.yml`, `glossary.yml`).
-    static func group(_ document: XLIFFDocument, file: String) -> (
-        pages: [PageKey: [Unit]], others: [String: [Unit]], problems: [Diagnostic]
-    ) {
+    /// A document's units by the file they belong to.
+    struct Grouped {
         var pages: [PageKey: [Unit]] = [:]
+        /// By the locale's other files (`locale.yml`, `glossary.yml`).
         var others: [String: [Unit]] = [:]
+        /// The units with no place.
         var problems: [Diagnostic] = []
+    }
+
+    /// Units by page, and by the locale's other files (`locale.yml`, `glossary.yml`).
+    static func group(_ document: XLIFFDocument, file: String) -> Grouped {
+        var grouped = Grouped()
         for entry in document.files {
             for unit in entry.units {
                 let target = unit.target.flatMap { $0.plainText.isEmpty && !$0.hasCodes ? nil : $0 }
                 guard let place = place(of: unit, in: entry) else {
-                    problems.append(
+                    grouped.problems.append(
                         .error(
                             SourceLocation(file: file, line: unit.line, column: 1),
                             "unit '\(unit.id)': no spinesite location (a sourcefile context such as "
@@ -258,29 +272,35 @@ enum ImportedUnits {
                 }
                 let imported = Unit(id: place.unit, target: target, line: unit.line, state: unit.state)
                 if localeFiles.contains(place.path) {
-                    others[place.path, default: []].append(imported)
+                    grouped.others[place.path, default: []].append(imported)
                 } else {
-                    pages[PageKey(path: place.path, digest: place.digest), default: []].append(imported)
+                    grouped.pages[PageKey(path: place.path, digest: place.digest), default: []].append(imported)
                 }
             }
         }
-        return (pages, others, problems)
+        return grouped
+    }
+
+    /// Where a unit belongs: the page or locale file, the digest it was exported at, and its id there.
+    private struct Place {
+        var path: String
+        var digest: String?
+        var unit: String
     }
 
     /// `therapies/tens.md@1a2b3c4d5e6f#p3` → page, digest and unit; `locale.yml#home` → a string.
-    private static func place(of unit: XLIFFUnit, in file: XLIFFFile) -> (path: String, digest: String?, unit: String)?
-    {
+    private static func place(of unit: XLIFFUnit, in file: XLIFFFile) -> Place? {
         if let location = unit.location, let hash = location.lastIndex(of: "#") {
             let page = location[..<hash]
             let id = String(location[location.index(after: hash)...])
             if let at = page.lastIndex(of: "@") {
-                return (String(page[..<at]), String(page[page.index(after: at)...]), id)
+                return Place(path: String(page[..<at]), digest: String(page[page.index(after: at)...]), unit: id)
             }
-            return (String(page), nil, id)
+            return Place(path: String(page), digest: nil, unit: id)
         }
         guard !file.original.isEmpty, file.digest != nil || localeFiles.contains(file.original) else {
             return nil
         }
-        return (file.original, file.digest, unit.id)
+        return Place(path: file.original, digest: file.digest, unit: unit.id)
     }
 }
