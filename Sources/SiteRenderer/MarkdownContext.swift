@@ -46,8 +46,7 @@ struct MarkdownContext: Sendable {
 
     /// Links, terms and citations of a converted page, and its problems.
     func checked(
-        _ index: Int, page: PageNode, conversion: (input: ConversionInput, conversion: MarkdownConversion),
-        graph: SiteGraph
+        _ index: Int, page: PageNode, conversion: MarkdownMemo.Entry, graph: SiteGraph
     ) -> MarkdownStage.ConvertedPage {
         let own = sharedFill(index, page: page, rendered: conversion.conversion.rendered)
         let reading = reading(page, conversion: conversion.conversion, config: graph.config)

@@ -20,10 +20,16 @@ public struct ConversionInput: Hashable, Sendable {
 public struct MarkdownMemo: Sendable {
     private var byInput: [ConversionInput: MarkdownConversion] = [:]
 
+    /// A conversion with the input it was made from.
+    struct Entry: Sendable {
+        let input: ConversionInput
+        let conversion: MarkdownConversion
+    }
+
     public init() {}
 
     /// The conversions made, the first of each input kept.
-    init(_ made: [(input: ConversionInput, conversion: MarkdownConversion)]) {
+    init(_ made: [Entry]) {
         byInput = Dictionary(made.map { ($0.input, $0.conversion) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -127,12 +127,17 @@ public enum MarkdownStage {
         "referencesTitle": "reference lists", "tableLabel": "tables in Markdown (their scrolling region)",
     ]
 
+    /// What `run` makes: every page's result, and what single pages are converted and finished against.
+    struct Outcome {
+        let result: Result
+        let context: MarkdownContext
+    }
+
     /// - Parameter memo: earlier conversions; a page whose input matches one is not converted again.
-    /// - Returns: every page's result, and what single pages are converted and finished against.
     static func run(
         _ graph: SiteGraph, strings: LocaleStrings, explainers: ExplainerStage, memo: MarkdownMemo = MarkdownMemo(),
         pictures settings: PictureStage.Settings
-    ) -> (result: Result, context: MarkdownContext) {
+    ) -> Outcome {
         let options = LocaleOptions(config: graph.config, locales: graph.locales)
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
         let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
@@ -183,7 +188,7 @@ public enum MarkdownStage {
             },
             shared: shared, blockHeadings: blockHeadings
         )
-        return (result, context)
+        return Outcome(result: result, context: context)
     }
 
     /// The Markdown of pages as loaded, converted before the site is
@@ -204,17 +209,15 @@ public enum MarkdownStage {
     }
 
     /// A page's Markdown through cmark-gfm and the reading-level score, or the memo's copy.
-    static func conversion(
-        of page: PageNode, options: LocaleOptions, memo: MarkdownMemo
-    ) -> (input: ConversionInput, conversion: MarkdownConversion) {
+    static func conversion(of page: PageNode, options: LocaleOptions, memo: MarkdownMemo) -> MarkdownMemo.Entry {
         convert(page.source, language: page.locale, options: options.options(for: page), memo: memo)
     }
 
     private static func convert(
         _ page: SourcePage, language: String, options: FingerprintedOptions, memo: MarkdownMemo
-    ) -> (input: ConversionInput, conversion: MarkdownConversion) {
+    ) -> MarkdownMemo.Entry {
         let input = options.input(for: page, language: language)
-        if let known = memo[input] { return (input, known) }
+        if let known = memo[input] { return MarkdownMemo.Entry(input: input, conversion: known) }
         var rendered = MarkdownConverter.convert(
             page.body, options: options.options, reservedAnchors: templateAnchors,
             isInternal: LinkDestination.isInternal)
@@ -222,7 +225,8 @@ public enum MarkdownStage {
         let stats = ReadingLevelCheck.stats(rendered.proseText, language: language)
         // A page placing shared blocks keeps its prose: its level is scored again with theirs.
         if !rendered.embeds.contains(where: BlockStage.isPlacement) { rendered.proseText = "" }
-        return (input, MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
+        return MarkdownMemo.Entry(
+            input: input, conversion: MarkdownConversion(rendered: rendered, words: stats.words, level: stats.level))
     }
 
     static func isCitation(_ url: String) -> Bool {

@@ -32,8 +32,9 @@ private struct CheckedContent {
             .merging(explainers.usedStrings(graph)) { template, _ in template }
             .merging(BlockStage.usedStrings(graph)) { template, _ in template }
         strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
-        (markdown, context) = MarkdownStage.run(
+        let outcome = MarkdownStage.run(
             graph, strings: strings, explainers: explainers, memo: memo, pictures: pictures)
+        (markdown, context) = (outcome.result, outcome.context)
     }
 
     var diagnostics: [Diagnostic] { explainers.diagnostics + strings.diagnostics + markdown.diagnostics }
