@@ -64,10 +64,10 @@ public struct BodyEdit: Sendable {
         where graph.pages[translation].original == index && !graph.pages[translation].isFallback {
             let before = TranslationTracker.assess(translation, in: graph, originalDigest: digests.old)
             let after = TranslationTracker.assess(translation, in: graph, originalDigest: digests.new)
-            guard before.0 != after.0 else { continue }
-            statuses[translation] = after.0
-            if let warning = before.1 { removedWarnings.append(warning) }
-            if let warning = after.1 { addedWarnings.append(warning) }
+            guard before.status != after.status else { continue }
+            statuses[translation] = after.status
+            if let warning = before.warning { removedWarnings.append(warning) }
+            if let warning = after.warning { addedWarnings.append(warning) }
         }
     }
 

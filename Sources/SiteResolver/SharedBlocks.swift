@@ -74,11 +74,11 @@ enum SharedBlocks {
             uniqueKeysWithValues: zip(
                 originals, ParallelMap.map(originals) { TranslationTracker.digest(of: sources[$0]) }))
         for index in translations {
-            let (status, warning) = TranslationTracker.assess(
+            let assessed = TranslationTracker.assess(
                 graph.blocks[index], original: graph.blocks[graph.blocks[index].original!],
                 originalDigest: digests[graph.blocks[index].original!]!)
-            graph.blocks[index].translationStatus = status
-            if let warning { graph.warnings.append(warning) }
+            graph.blocks[index].translationStatus = assessed.status
+            if let warning = assessed.warning { graph.warnings.append(warning) }
         }
         checkRequired(graph, diagnostics: &diagnostics)
     }

@@ -5,6 +5,12 @@ import SiteSupport
 /// locale: the one place a translation's status is decided. A translation is current only when it
 /// was stamped with the original as it is now and none of its units waits (`pendingUnits`).
 public enum TranslationTracker {
+    /// How a translation stands, with the warning a stale one gets.
+    public struct Assessment: Sendable {
+        public var status: TranslationStatus
+        public var warning: Diagnostic? = nil
+    }
+
     /// SHA-256 of the normalised title, description and body; the first 12 hex digits.
     public static func digest(of page: SourcePage) -> String {
         SHA256Hex.of(TranslationDigest.normalisedText(of: page), digits: TranslationDigest.length)
@@ -43,28 +49,24 @@ public enum TranslationTracker {
         let digests = Dictionary(
             uniqueKeysWithValues: zip(originals, ParallelMap.map(originals) { digest(of: pages[$0].source) }))
         for index in translations {
-            let (status, warning) = assess(index, in: graph, originalDigest: digests[graph.pages[index].original!]!)
-            graph.pages[index].translationStatus = status
-            if let warning { graph.warnings.append(warning) }
+            let assessed = assess(index, in: graph, originalDigest: digests[graph.pages[index].original!]!)
+            graph.pages[index].translationStatus = assessed.status
+            if let warning = assessed.warning { graph.warnings.append(warning) }
         }
     }
 
     /// How translation `index` (whose `original` is set) stands against its
     /// original's digest, with the warning a stale one gets.
-    public static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> (
-        TranslationStatus, Diagnostic?
-    ) {
+    public static func assess(_ index: Int, in graph: SiteGraph, originalDigest: String) -> Assessment {
         let page = graph.pages[index]
-        guard let original = page.original else { return (.unstamped, nil) }
+        guard let original = page.original else { return Assessment(status: .unstamped) }
         return assess(
             stamp: page.source.frontMatter.translationOf, pending: page.source.frontMatter.pendingUnits,
             file: page.source.file, originalFile: graph.pages[original].source.file, originalDigest: originalDigest)
     }
 
     /// How translated block `block` stands against `original`'s digest, with a stale one's warning.
-    public static func assess(_ block: BlockNode, original: BlockNode, originalDigest: String) -> (
-        TranslationStatus, Diagnostic?
-    ) {
+    public static func assess(_ block: BlockNode, original: BlockNode, originalDigest: String) -> Assessment {
         assess(
             stamp: block.source.translationOf, pending: block.source.pendingUnits, file: block.source.file,
             originalFile: original.source.file, originalDigest: originalDigest)
@@ -74,21 +76,21 @@ public enum TranslationTracker {
     /// original's current digest.
     static func assess(
         stamp: Located<String>?, pending: [PendingUnit], file: String, originalFile: String, originalDigest: String
-    ) -> (TranslationStatus, Diagnostic?) {
-        guard let recorded = stamp else { return (.unstamped, nil) }
+    ) -> Assessment {
+        guard let recorded = stamp else { return Assessment(status: .unstamped) }
         if recorded.value == originalDigest {
-            guard let first = pending.first else { return (.current, nil) }
+            guard let first = pending.first else { return Assessment(status: .current) }
             let message =
                 "translation is stale: \(pending.count) of its units \(pending.count == 1 ? "was" : "were") not "
                 + "translated from the current \(originalFile) (\(listed(pending.map(\.id)))); translate them "
                 + "('spinesite translations export --stale'), or update them and run 'spinesite translations stamp "
                 + "\(file)'"
-            return (.stale, .warning(first.location, message))
+            return Assessment(status: .stale, warning: .warning(first.location, message))
         }
         let message =
             "translation is stale: \(originalFile) changed since it was translated (run "
             + "'spinesite translations stamp \(file)' once it is updated)"
-        return (.stale, .warning(recorded.location, message))
+        return Assessment(status: .stale, warning: .warning(recorded.location, message))
     }
 
     /// The first few of `ids`, and how many more.
