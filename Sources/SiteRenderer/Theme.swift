@@ -80,7 +80,8 @@ public struct Theme: Sendable {
         stringsFiles: [String] = []
     ) throws(BuildFailure) -> Theme {
         var diagnostics = readErrors
-        let (library, parseErrors) = TemplateLibrary.parse(sources)
+        let parsed = TemplateLibrary.parse(sources)
+        let (library, parseErrors) = (parsed.library, parsed.errors)
         diagnostics += parseErrors.map { diagnostic($0, displayRoot: displayRoot) }
         let unparsed = Set(parseErrors.map(\.template))
         let cachedNames = library.names.filter { $0.hasPrefix(cachedPrefix) }

@@ -5,10 +5,16 @@ public struct TemplateLibrary: Sendable {
     /// Parses each source; a template that does not parse is left out and
     /// its error returned.
     public init(sources: [String: String]) {
-        (self, _) = Self.parse(sources)
+        self = Self.parse(sources).library
     }
 
-    public static func parse(_ sources: [String: String]) -> (TemplateLibrary, [TemplateError]) {
+    /// The templates that parse, and the errors of those that do not, by template and position.
+    public struct Parsed: Sendable {
+        public var library: TemplateLibrary
+        public var errors: [TemplateError]
+    }
+
+    public static func parse(_ sources: [String: String]) -> Parsed {
         var parsed: [String: [TemplateNode]] = [:]
         var errors: [TemplateError] = []
         for (name, text) in sources {
@@ -20,9 +26,9 @@ public struct TemplateLibrary: Sendable {
                 errors.append(error)
             }
         }
-        return (
-            TemplateLibrary(parsed: parsed), errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) }
-        )
+        return Parsed(
+            library: TemplateLibrary(parsed: parsed),
+            errors: errors.sorted { ($0.template, $0.position) < ($1.template, $1.position) })
     }
 
     private init(parsed: [String: [TemplateNode]]) {

@@ -27,9 +27,9 @@ final class SharedPartialTests: XCTestCase {
     }
 
     private func compile(_ templates: [String: String]) -> Result<CompiledTemplate, TemplateFailure> {
-        let (library, errors) = TemplateLibrary.parse(templates)
-        XCTAssertEqual(errors, [])
-        return library.compile("page", for: .object(.of(Article.self)), shared: shared)
+        let parsed = TemplateLibrary.parse(templates)
+        XCTAssertEqual(parsed.errors, [])
+        return parsed.library.compile("page", for: .object(.of(Article.self)), shared: shared)
     }
 
     func testASharedPartialReadsTheSharedValuesAndArgumentsTheirOwnTemplates() throws {

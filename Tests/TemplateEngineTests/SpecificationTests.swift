@@ -95,8 +95,9 @@ final class SpecificationTests: XCTestCase {
     /// The test template's output, its strings typed as text or else as
     /// HTML; nil if it does not parse or compile either way.
     private static func render(_ sources: [String: String], data: Any?) -> String? {
-        let (library, parseErrors) = TemplateLibrary.parse(sources)
-        guard parseErrors.isEmpty else { return nil }
+        let parsed = TemplateLibrary.parse(sources)
+        guard parsed.errors.isEmpty else { return nil }
+        let library = parsed.library
         let type = JSONType(of: data)
         for stringsAreHTML in [false, true] {
             guard

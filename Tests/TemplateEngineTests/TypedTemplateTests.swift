@@ -53,9 +53,9 @@ final class TypedTemplateTests: XCTestCase {
     private func compile(_ templates: [String: String], _ name: String = "page") -> Result<
         CompiledTemplate, TemplateFailure
     > {
-        let (library, errors) = TemplateLibrary.parse(templates)
-        XCTAssertEqual(errors, [])
-        return library.compile(name, for: .object(.of(Article.self)), keys: ["strings": ["by", "draft"]])
+        let parsed = TemplateLibrary.parse(templates)
+        XCTAssertEqual(parsed.errors, [])
+        return parsed.library.compile(name, for: .object(.of(Article.self)), keys: ["strings": ["by", "draft"]])
     }
 
     private func render(_ templates: [String: String]) throws -> String {
@@ -119,7 +119,7 @@ final class TypedTemplateTests: XCTestCase {
     }
 
     func testAKeyNoSpaceHasSaysHowToDefineIt() {
-        let (library, _) = TemplateLibrary.parse(["page": "{{strings.tagsTitle}}"])
+        let library = TemplateLibrary.parse(["page": "{{strings.tagsTitle}}"]).library
         let result = library.compile(
             "page", for: .object(.of(Article.self)), keys: ["strings": ["by"]],
             keyAdvice: ["strings": { "add `\($0): \"…\"` under `strings:` in Content/en/locale.yml" }])
@@ -133,9 +133,9 @@ final class TypedTemplateTests: XCTestCase {
     }
 
     func testAMistakeInAPartialNamesTheTemplatesThatIncludeIt() {
-        let (library, _) = TemplateLibrary.parse([
+        let library = TemplateLibrary.parse([
             "page": "{{<base}}{{/base}}", "base": "<body>\n  {{> tags}}</body>", "tags": "{{nope}}",
-        ])
+        ]).library
         guard case .failure(let failure) = library.compile("page", for: .object(.of(Article.self))) else {
             return XCTFail("compiled")
         }
@@ -180,7 +180,7 @@ final class TypedTemplateTests: XCTestCase {
             ("x\n {{=<% %>=}}<%title%>", "2:2: set-delimiter tags ({{=…=}}) are not supported"),
         ]
         for (text, expected) in cases {
-            let (_, errors) = TemplateLibrary.parse(["page": text])
+            let errors = TemplateLibrary.parse(["page": text]).errors
             XCTAssertEqual(errors.map { "\($0.position.line):\($0.position.column): \($0.message)" }, [expected], text)
         }
     }
