@@ -13,11 +13,9 @@ enum Citations {
     /// Each citation's numbered links and the reference list, for every page
     /// showing `page`'s body; and the problems: an unknown key, a reference
     /// never cited.
-    static func fill(_ citations: [Citation], page: SourcePage, title: String) -> (
-        html: [String], list: String, diagnostics: [Diagnostic]
-    ) {
+    static func fill(_ citations: [Citation], page: SourcePage, title: String) -> Filled {
         let references = page.frontMatter.references
-        guard !references.isEmpty || !citations.isEmpty else { return ([], "", []) }
+        guard !references.isEmpty || !citations.isEmpty else { return Filled(html: [], list: "", diagnostics: []) }
         let byKey = Dictionary(references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -44,8 +42,15 @@ enum Citations {
                 .warning(reference.location, "references: '\(reference.key)' is never cited with [@\(reference.key)]"))
             order.append(reference.key)
         }
-        guard !references.isEmpty else { return (html, "", diagnostics) }
-        return (html, list(order.compactMap { byKey[$0] }, title: title), diagnostics)
+        guard !references.isEmpty else { return Filled(html: html, list: "", diagnostics: diagnostics) }
+        return Filled(html: html, list: list(order.compactMap { byKey[$0] }, title: title), diagnostics: diagnostics)
+    }
+
+    /// A page's citations filled: each citation's numbered links, the reference list, and the problems.
+    struct Filled {
+        var html: [String]
+        var list: String
+        var diagnostics: [Diagnostic]
     }
 
     static func list(_ references: [Reference], title: String) -> String {
