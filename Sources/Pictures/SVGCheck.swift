@@ -30,8 +30,8 @@ public enum SVGCheck {
         case .success(let decoded): text = decoded
         case .failure(let unreadable): return Rewrite(problems: [unreadable.problem], size: nil, rewritten: nil)
         }
-        let (prologueProblems, parsable) = SVGPrologue.problems(in: text)
-        guard parsable else { return Rewrite(problems: prologueProblems, size: nil, rewritten: nil) }
+        let prologue = SVGPrologue.problems(in: text)
+        guard prologue.parsable else { return Rewrite(problems: prologue.problems, size: nil, rewritten: nil) }
         let parser = XMLParser(data: SVGPrologue.parserInput(text))
         let rewriter = SVGRewriter()
         parser.delegate = rewriter
@@ -42,14 +42,14 @@ public enum SVGCheck {
             let problem = Problem(
                 line: max(error.line, 1), column: max(error.column, 1),
                 message: "is not well-formed XML (\(Self.reason(error.code)))")
-            return Rewrite(problems: prologueProblems + [problem], size: rewriter.size, rewritten: nil)
+            return Rewrite(problems: prologue.problems + [problem], size: rewriter.size, rewritten: nil)
         }
         guard rewriter.rootName == "svg", let root = rewriter.root else {
             let problem = Problem(line: 1, column: 1, message: "is not an SVG picture (its root element is not <svg>)")
             return Rewrite(problems: [problem], size: nil, rewritten: nil)
         }
         return Rewrite(
-            problems: prologueProblems + rewriter.problems, size: rewriter.size, rewritten: Data(root.xml().utf8))
+            problems: prologue.problems + rewriter.problems, size: rewriter.size, rewritten: Data(root.xml().utf8))
     }
 
     /// libxml2's most common complaints in words; the code for the rest.

@@ -26,15 +26,22 @@ enum SVGPrologue {
         }
     }
 
+    /// What the prologue check found, and whether the text can still be parsed.
+    struct Findings {
+        var problems: [SVGCheck.Problem] = []
+        var parsable = true
+    }
+
     /// An entity declaration (refused before parsing: an entity can stand for a file or for a
     /// billion characters), or a DOCTYPE naming a file other than the W3C's SVG DTD.
-    static func problems(in text: String) -> (problems: [SVGCheck.Problem], parsable: Bool) {
+    static func problems(in text: String) -> Findings {
         if let entity = text.range(of: "<!ENTITY") {
             let (line, column) = position(of: entity.lowerBound, in: text)
-            return (
-                [SVGCheck.Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")],
-                false
-            )
+            return Findings(
+                problems: [
+                    SVGCheck.Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")
+                ],
+                parsable: false)
         }
         // Every `<!DOCTYPE`, not only the first: one inside a comment must not hide the real one.
         var searched = text.startIndex
@@ -42,13 +49,11 @@ enum SVGPrologue {
             searched = doctype.upperBound
             if let found = problem(ofDoctypeAt: doctype, in: text) { return found }
         }
-        return ([], true)
+        return Findings()
     }
 
     /// The problem of the DOCTYPE at `doctype`, if it has one, and whether the text can still be parsed.
-    private static func problem(ofDoctypeAt doctype: Range<String.Index>, in text: String) -> (
-        problems: [SVGCheck.Problem], parsable: Bool
-    )? {
+    private static func problem(ofDoctypeAt doctype: Range<String.Index>, in text: String) -> Findings? {
         let header = text[doctype.upperBound...].prefix { $0 != "[" && $0 != ">" }
         let literals = quoted(in: String(header))
         let words = header.split(whereSeparator: \.isWhitespace)
@@ -60,12 +65,13 @@ enum SVGPrologue {
             let named = literals.last ?? String(header)
             let message =
                 "refers outside itself (its DOCTYPE names '\(named)'); delete the DOCTYPE, SVG pictures need none"
-            return ([SVGCheck.Problem(line: line, column: column, message: message)], true)
+            return Findings(problems: [SVGCheck.Problem(line: line, column: column, message: message)], parsable: true)
         }
         let rest = text[header.endIndex...]
         if rest.hasPrefix("["), rest.dropFirst().prefix(while: { $0 != "]" }).contains(where: { !$0.isWhitespace }) {
             let message = "has declarations in its DOCTYPE; delete them, SVG pictures need none"
-            return ([SVGCheck.Problem(line: line, column: column, message: message)], false)
+            return Findings(
+                problems: [SVGCheck.Problem(line: line, column: column, message: message)], parsable: false)
         }
         return nil
     }
