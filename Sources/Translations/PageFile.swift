@@ -23,19 +23,26 @@ struct PageFiles {
 
 /// The translated shared blocks of a site by their file, with their originals as page values.
 struct BlockFiles {
-    private let translations: [String: (block: BlockNode, original: SourcePage)]
+    /// A translated block, with its original as a page value.
+    struct Translation {
+        var block: BlockNode
+        var original: SourcePage
+    }
+
+    private let translations: [String: Translation]
 
     init(_ graph: SiteGraph) {
-        var translations: [String: (block: BlockNode, original: SourcePage)] = [:]
+        var translations: [String: Translation] = [:]
         for block in graph.blocks {
             guard let original = block.original else { continue }
-            translations[Self.key(block.source.file)] = (block, SharedBlockText.page(graph.blocks[original].source))
+            translations[Self.key(block.source.file)] = Translation(
+                block: block, original: SharedBlockText.page(graph.blocks[original].source))
         }
         self.translations = translations
     }
 
     /// The translated block whose file is `file`, with its original; nil for any other file.
-    func translation(_ file: String) -> (block: BlockNode, original: SourcePage)? { translations[Self.key(file)] }
+    func translation(_ file: String) -> Translation? { translations[Self.key(file)] }
 
     private static func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.path }
 }
