@@ -19,9 +19,13 @@ public enum TranslationDiff {
         case noEarlierText(String)
     }
 
-    public static func diff(_ file: String, options: BuildOptions) throws(BuildFailure) -> (
-        outcome: Outcome, original: String
-    ) {
+    /// How a translation stands against its original, and the original's file.
+    public struct Comparison: Sendable {
+        public var outcome: Outcome
+        public var original: String
+    }
+
+    public static func diff(_ file: String, options: BuildOptions) throws(BuildFailure) -> Comparison {
         let graph = try TranslationLocale.resolve(options)
         let original: SourcePage
         let translationOf: String?
@@ -37,44 +41,61 @@ public enum TranslationDiff {
             ])
         }
         guard let stamp = translationOf else {
-            return (.unstamped, original.file)
+            return Comparison(outcome: .unstamped, original: original.file)
         }
-        if SharedBlockText.digest(of: original) == stamp { return (.current, original.file) }
-        let (root, relative) = gitPlace(of: original, options: options)
+        if SharedBlockText.digest(of: original) == stamp {
+            return Comparison(outcome: .current, original: original.file)
+        }
+        let place = gitPlace(of: original, options: options)
         guard let earlier = earlierVersion(of: original, digest: stamp, options: options) else {
-            return (
-                .noEarlierText(
-                    "no revision of \(relative) in the git history of \(root) has digest \(stamp) (there is no "
-                        + "history, or the original was stamped before it was committed); compare the translation "
-                        + "with the original by hand"), original.file
+            return Comparison(
+                outcome: .noEarlierText(
+                    "no revision of \(place.path) in the git history of \(place.root) has digest \(stamp) (there is "
+                        + "no history, or the original was stamped before it was committed); compare the translation "
+                        + "with the original by hand"), original: original.file
             )
         }
         let now = TranslationDigest.normalisedText(of: original)
-        return (
-            .changes(
+        return Comparison(
+            outcome: .changes(
                 diff: wordDiff(TranslationDigest.normalisedText(of: earlier.page), now), revision: earlier.revision),
-            original.file
+            original: original.file
         )
     }
 
-    /// The folder git runs in (the site's root) and `page`'s file relative to it.
-    static func gitPlace(of page: SourcePage, options: BuildOptions) -> (root: String, path: String) {
-        (URL(fileURLWithPath: options.root).standardizedFileURL.path, "Content/\(page.locale)/\(page.relativePath)")
+    /// Where git finds a page: the folder git runs in (the site's root) and the page's file relative to it.
+    struct GitPlace {
+        var root: String
+        var path: String
+    }
+
+    static func gitPlace(of page: SourcePage, options: BuildOptions) -> GitPlace {
+        GitPlace(
+            root: URL(fileURLWithPath: options.root).standardizedFileURL.path,
+            path: "Content/\(page.locale)/\(page.relativePath)")
+    }
+
+    /// A committed version of a page: its bytes, the page they make and the revision's short hash.
+    struct EarlierVersion {
+        var data: Data
+        var page: SourcePage
+        var revision: String
     }
 
     /// The newest committed version of `page`'s file whose digest is `digest`: its bytes, the page
     /// they make and the revision's short hash.
     static func earlierVersion(of current: SourcePage, digest: String, options: BuildOptions)
-        -> (data: Data, page: SourcePage, revision: String)?
+        -> EarlierVersion?
     {
-        let (root, path) = gitPlace(of: current, options: options)
+        let place = gitPlace(of: current, options: options)
+        let (root, path) = (place.root, place.path)
         guard let log = git(["log", "--format=%H", "--", path], in: root) else { return nil }
         for revision in log.split(separator: "\n").map(String.init) {
             // `./`: relative to the site's folder, which may be a folder inside the repository.
             guard let data = gitData(["show", "\(revision):./\(path)"], in: root) else { continue }
             let page = SharedBlockText.parse(data, like: current, file: path)
             if let page, SharedBlockText.digest(of: page) == digest {
-                return (data, page, String(revision.prefix(12)))
+                return EarlierVersion(data: data, page: page, revision: String(revision.prefix(12)))
             }
         }
         return nil

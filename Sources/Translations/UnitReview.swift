@@ -55,9 +55,9 @@ struct UnitReview {
                     changed[unit.id] = .some(old?.pieces)
                 }
             } else {
-                let (root, path) = TranslationDiff.gitPlace(of: original, options: options)
+                let place = TranslationDiff.gitPlace(of: original, options: options)
                 basis = .noHistory(
-                    "no revision of \(path) in the git history of \(root) has digest \(stamp), which "
+                    "no revision of \(place.path) in the git history of \(place.root) has digest \(stamp), which "
                         + "\(translation.file) was stamped with, so every unit is marked for review")
                 for unit in now.units { changed[unit.id] = .some(nil) }
             }

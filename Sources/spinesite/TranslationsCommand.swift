@@ -122,9 +122,10 @@ struct TranslationsCommand: ParsableCommand {
         @OptionGroup var project: ProjectOptions
 
         func run() throws {
-            let (outcome, original) = try reporting { () throws(BuildFailure) in
+            let comparison = try reporting { () throws(BuildFailure) in
                 try TranslationDiff.diff(file, options: project.build)
             }
+            let (outcome, original) = (comparison.outcome, comparison.original)
             switch outcome {
             case .current: printLine("\(file) is current: \(original) has not changed since it was stamped.")
             case .unstamped:
