@@ -67,6 +67,38 @@ def _set_target(tree, page, unit_id, content):
     return target
 
 
+def _inline_elements(source):
+    """The inline elements a target must keep, in order, as (tag, ctype): bold, links, citations.
+    Glossary marks (<mrk mtype="term">) are hints for the translator, not elements of the text."""
+    return [(element.tag[len(_N):], element.get("ctype")) for element in source.iter()
+            if element is not source and element.tag != _N + "mrk"]
+
+
+_BOLD = [("bpt", "bold"), ("ept", None)]
+_LINK = [("bpt", "link"), ("ept", None)]
+_CITATION = [("ph", "x-citation")]
+
+
+def _unit_id(tree, page, *, elements=None, text=None):
+    """The id of the first unit of `page` whose source has exactly these inline `elements`, or is
+    exactly this plain `text`. Tests pick units by what they hold: ids are positions (p9 is the
+    ninth paragraph), and they move whenever text above them does, as when the safety text of the
+    therapy pages moved into shared blocks."""
+    files = [f for f in tree.iter(_N + "file") if f.get("original") == page]
+    assert len(files) == 1, f"one <file original={page!r}> in the export"
+    for unit in files[0].iter(_N + "trans-unit"):
+        source = unit.find(_N + "source")
+        if elements is not None and _inline_elements(source) == elements:
+            return unit.get("id")
+        if text is not None and len(source) == 0 and source.text == text:
+            return unit.get("id")
+    raise AssertionError(f"no unit of {page} with elements {elements} or text {text!r}")
+
+
+# The paragraph the tests give a plain target to: "You can change three main settings:".
+_SETTINGS = "You can change three main settings:"
+
+
 def _write(tree, path):
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     return path
@@ -300,18 +332,19 @@ def test_line_breaks_in_a_target_add_no_blocks(tmp_path):
     Either the unit is refused by id, or the page keeps the original's block structure."""
     root, xlf = _fr_site(tmp_path)
     tree = etree.parse(str(xlf))
-    _set_target(tree, _PAGE, "p3", "").text = (
+    unit_id = _unit_id(tree, _PAGE, text=_SETTINGS)
+    _set_target(tree, _PAGE, unit_id, "").text = (
         "Trois réglages :\n\n- item\n\n> quote\n\n1. first\n\n    indented code\n\n---\n\nfin")
     path = _write(tree, tmp_path / "breaks.xlf")
     before = _snapshot(root)
     result = _run("translations", "import", path, root=root, check=False)
     if result.returncode != 0:
         _assert_nothing_written(root, before)
-        assert all("unit 'p3' of therapies/tens.md" in line for line in _errors(result, path)), result.stderr
+        assert all(f"unit '{unit_id}' of {_PAGE}" in line for line in _errors(result, path)), result.stderr
         return
     output, page = _built_fr_tens(root, tmp_path)
     original = _block_counts((output / "en" / "therapies" / "tens" / "index.html").read_text(encoding="utf-8"))
-    assert _block_counts(page.read_text(encoding="utf-8")) == original, "p3's target changed the page's blocks"
+    assert _block_counts(page.read_text(encoding="utf-8")) == original, f"{unit_id}'s target changed the page's blocks"
 
 
 # 4. Size
@@ -353,20 +386,24 @@ def test_a_50_mb_file_is_refused_quickly_by_its_size(tmp_path):
 # 5. Refused units
 
 
+# The units are chosen by their inline elements: "TENS stands for {1}…{/1}. … called {2}electrodes{/2}"
+# (two bold pairs), "Never place the pads:{1}" ({1} a citation, alone) and "… {1}PNT{/1}, {2}PNS{/2}
+# and {3}electroacupuncture{/3}." (three links), wherever they are on the page.
+_TWO_BOLD, _ONE_CITATION, _THREE_LINKS = _BOLD * 2, _CITATION, _LINK * 3
+
 _BROKEN_TARGETS = {
-    # p2: "TENS stands for {1}…{/1}. … called {2}electrodes{/2}, …" (two bold pairs)
-    "ept-removed": ("p2", '<bpt id="1" ctype="bold">{1}</bpt>TENS<ept id="1">{/1}</ept> et '
-                          '<bpt id="2" ctype="bold">{2}</bpt>électrodes', "has no end"),
-    "pair-removed": ("p2", '<bpt id="1" ctype="bold">{1}</bpt>TENS<ept id="1">{/1}</ept> et électrodes',
+    "ept-removed": (_TWO_BOLD, '<bpt id="1" ctype="bold">{1}</bpt>TENS<ept id="1">{/1}</ept> et '
+                               '<bpt id="2" ctype="bold">{2}</bpt>électrodes', "has no end"),
+    "pair-removed": (_TWO_BOLD, '<bpt id="1" ctype="bold">{1}</bpt>TENS<ept id="1">{/1}</ept> et électrodes',
                      "was removed"),
-    # p9: "…safe.{1}" with {1} a citation
-    "ph-removed": ("p9", "N'utilisez pas la TENS.", "was removed"),
-    "ph-duplicated": ("p9", 'Non<ph id="1" ctype="x-citation">{1}</ph> et non.<ph id="1" ctype="x-citation">{1}</ph>',
+    "ph-removed": (_ONE_CITATION, "N'utilisez pas la TENS.", "was removed"),
+    "ph-duplicated": (_ONE_CITATION,
+                      'Non<ph id="1" ctype="x-citation">{1}</ph> et non.<ph id="1" ctype="x-citation">{1}</ph>',
                       "more than once"),
-    "pairs-crossing": ("p2", '<bpt id="1" ctype="bold">{1}</bpt>a<bpt id="2" ctype="bold">{2}</bpt>b'
-                             '<ept id="1">{/1}</ept>c<ept id="2">{/2}</ept>', "overlap"),
-    # p17: "…{1}PNT{/1}, {2}PNS{/2} and {3}electroacupuncture{/3}." (three links)
-    "link-in-link": ("p17", 'Voir <g id="1">PNT et <g id="2">PNS</g></g> et <g id="3">EA</g>.', "link inside a link"),
+    "pairs-crossing": (_TWO_BOLD, '<bpt id="1" ctype="bold">{1}</bpt>a<bpt id="2" ctype="bold">{2}</bpt>b'
+                                  '<ept id="1">{/1}</ept>c<ept id="2">{/2}</ept>', "overlap"),
+    "link-in-link": (_THREE_LINKS, 'Voir <g id="1">PNT et <g id="2">PNS</g></g> et <g id="3">EA</g>.',
+                     "link inside a link"),
 }
 
 
@@ -374,10 +411,12 @@ _BROKEN_TARGETS = {
 def test_a_target_that_breaks_its_inline_elements_is_refused_by_unit(tmp_path, case):
     """Tags the translator lost, doubled or tangled would silently change the page's bold, links or
     citations: the whole file is refused, naming the unit."""
-    unit_id, target, reason = _BROKEN_TARGETS[case]
+    elements, target, reason = _BROKEN_TARGETS[case]
     root, xlf = _fr_site(tmp_path)
     tree = etree.parse(str(xlf))
-    _set_target(tree, _PAGE, "p3", "Trois réglages principaux :")  # a good unit: not written either
+    unit_id = _unit_id(tree, _PAGE, elements=elements)
+    # A good unit: not written either.
+    _set_target(tree, _PAGE, _unit_id(tree, _PAGE, text=_SETTINGS), "Trois réglages principaux :")
     _set_target(tree, _PAGE, unit_id, target)
     path = _write(tree, tmp_path / f"{case}.xlf")
     lines = _import_refused(root, path)
@@ -392,8 +431,9 @@ def test_the_same_tags_as_g_and_x_are_accepted(tmp_path):
     """The control for the refusals above: <g>/<x/> in place of bpt/ept/ph, in order, import."""
     root, xlf = _fr_site(tmp_path)
     tree = etree.parse(str(xlf))
-    _set_target(tree, _PAGE, "p17", 'Voir <g id="1">PNT</g>, <g id="2">PNS</g> et <g id="3">EA</g>.')
-    _set_target(tree, _PAGE, "p9", 'Non.<x id="1"/>')
+    links = _unit_id(tree, _PAGE, elements=_THREE_LINKS)
+    _set_target(tree, _PAGE, links, 'Voir <g id="1">PNT</g>, <g id="2">PNS</g> et <g id="3">EA</g>.')
+    _set_target(tree, _PAGE, _unit_id(tree, _PAGE, elements=_ONE_CITATION), 'Non.<x id="1"/>')
     result = _run("translations", "import", _write(tree, tmp_path / "g.xlf"), root=root)
     assert re.search(r": 2 current, \d+ to review", result.stdout), result.stdout
     written = (root / "Content" / "fr" / _PAGE).read_text(encoding="utf-8")
