@@ -86,8 +86,8 @@ def page_id(relative, matter):
     return stem[: -len("/_index")] if stem.endswith("/_index") else stem
 
 
-def pages_of(root, locale):
-    """Relative paths of a locale's .md pages."""
+def markdown_files(root, locale):
+    """Relative paths of a locale's .md files: its pages and its shared blocks."""
     base = os.path.join(root, "Content", locale)
     return sorted(
         os.path.relpath(os.path.join(folder, name), base)
@@ -95,6 +95,21 @@ def pages_of(root, locale):
         for name in names
         if name.endswith(".md")
     )
+
+
+def is_block(relative):
+    """Whether a path under Content/<locale>/ (or a <file>'s original) is a shared block, not a page."""
+    return relative.startswith("_blocks/")
+
+
+def pages_of(root, locale):
+    """Relative paths of a locale's pages (not its shared blocks)."""
+    return [relative for relative in markdown_files(root, locale) if not is_block(relative)]
+
+
+def blocks_of(root, locale):
+    """Relative paths of a locale's shared blocks (`_blocks/safety/skin.md`)."""
+    return [relative for relative in markdown_files(root, locale) if is_block(relative)]
 
 
 def command_line(*args, cwd):
@@ -179,41 +194,51 @@ def test_every_export_is_valid_strict_xliff_1_2(exports, schema, label):
 
 @pytest.mark.parametrize("label", ["fr", "fr --all", "fr --pseudo", "es --all"])
 def test_an_export_has_a_file_per_page_stamped_with_its_digest(exports, run, label):
-    """One <file> per page, whose build-num is the digest `import` stamps as translationOf:
-    it must be the digest the current es translations already carry."""
+    """One <file> per page and per shared block, whose build-num is the digest `import` stamps as
+    translationOf: it must be the digest the current es translations already carry."""
     root = exports["root"]
     path, summary = exports[label]
     doc = etree.parse(path)
     originals = [file.get("original") for file in files(doc)]
-    en_pages = pages_of(root, "en")
+    en_pages, en_blocks = pages_of(root, "en"), blocks_of(root, "en")
     assert len(en_pages) == 8, en_pages
-    assert sorted(originals) == sorted(en_pages + ["locale.yml", "glossary.yml"]), originals
+    assert len(en_blocks) == 4, en_blocks
+    assert sorted(originals) == sorted(en_pages + en_blocks + ["locale.yml", "glossary.yml"]), originals
 
-    pages = [file for file in files(doc) if file.get("original") not in LOCALE_FILES]
-    units = sum(len(file.findall(f".//{X}trans-unit")) for file in pages)
+    translatable = [file for file in files(doc) if file.get("original") not in LOCALE_FILES]
+    units = sum(len(file.findall(f".//{X}trans-unit")) for file in translatable)
     strings = len(doc.getroot().findall(f"{X}file[@original='locale.yml']//{X}trans-unit"))
-    assert summary.startswith(f"Exported 8 pages ({units} units,") and f", {strings} interface strings" in summary, (
-        f"the summary must count what the file holds ({units} units, {strings} strings): {summary}"
-    )
+    assert summary.startswith(f"Exported 8 pages, 4 blocks ({units} units,") and (
+        f", {strings} interface strings" in summary
+    ), f"the summary must count what the file holds ({units} units, {strings} strings): {summary}"
 
     statuses = json.loads(run("translations", "--json", root=root).stdout)
-    current = {row["id"] for row in statuses["rows"] if row["locales"].get("es") == "current"}
+    current = {row["id"] for row in statuses["rows"] + statuses["blocks"] if row["locales"].get("es") == "current"}
     es_stamps = {}
     for relative in pages_of(root, "es"):
         matter = front_matter(os.path.join(root, "Content", "es", relative))
         es_stamps[page_id(relative, matter)] = matter.get("translationOf")
+    for relative in blocks_of(root, "es"):
+        matter = front_matter(os.path.join(root, "Content", "es", relative))
+        es_stamps[relative[: -len(".md")]] = matter.get("translationOf")
     compared = []
-    for file in pages:
+    for file in translatable:
+        original = file.get("original")
+        assert re.fullmatch(r"[0-9a-f]{12}", file.get("build-num") or ""), original
         group = file.find(f"{X}body/{X}group")
-        assert group is not None and group.get("restype") == "x-spinesite-page", file.get("original")
-        assert re.fullmatch(r"[0-9a-f]{12}", file.get("build-num") or ""), file.get("original")
-        if group.get("resname") in current:
-            assert file.get("build-num") == es_stamps[group.get("resname")], (
-                f"{file.get('original')}: build-num {file.get('build-num')}, "
-                f"es translationOf {es_stamps[group.get('resname')]}"
+        if is_block(original):
+            # A block is no page: it has no page id, so its units are not in a page's group.
+            assert group is None, f"{original}: a block's units are not a page's"
+            key = original[: -len(".md")]
+        else:
+            assert group is not None and group.get("restype") == "x-spinesite-page", original
+            key = group.get("resname")
+        if key in current:
+            assert file.get("build-num") == es_stamps[key], (
+                f"{original}: build-num {file.get('build-num')}, es translationOf {es_stamps[key]}"
             )
-            compared.append(group.get("resname"))
-    assert len(compared) == 8, f"every page of es is current in the real site: {compared}, {statuses}"
+            compared.append(key)
+    assert len(compared) == 12, f"every page and block of es is current in the real site: {compared}, {statuses}"
 
 
 @pytest.mark.parametrize("label", ["fr", "es --all"])
@@ -284,7 +309,11 @@ def test_a_po_round_trip_imports_and_builds(run, site, tmp_path):
     assert len(changed) == 1, f"no PO entry located {PO_PAGE}@…#{PO_UNIT}"
     result = run("translations", "import", "--locale", "fr", translated, root=site)
     written = [line for line in result.stdout.splitlines() if line.startswith("Wrote ")]
-    assert len(written) == 10, f"8 pages, locale.yml and glossary.yml:\n{result.stdout}"
+    # Every unit has a target (msgstr = msgid), so every page and every block is written.
+    expected = [f"Content/fr/{relative}" for relative in pages_of(site, "en") + blocks_of(site, "en")]
+    expected += [f"Content/fr/{name}" for name in LOCALE_FILES]
+    files_written = sorted(re.match(r"Wrote \S*?(Content/fr/\S+?):", line).group(1) for line in written)
+    assert files_written == sorted(expected), f"8 pages, 4 blocks, locale.yml and glossary.yml:\n{result.stdout}"
 
     with open(os.path.join(site, "Content", "en", PO_PAGE), encoding="utf-8") as file:
         english = file.read()
@@ -329,12 +358,18 @@ def test_the_templated_po_route_imports_each_unit_once(run, site, tmp_path):
     result = run("translations", "import", "--locale", "fr", os.path.join(folder, "out.xlf"), root=site)
     written = [line for line in result.stdout.splitlines() if line.startswith("Wrote ") and line.endswith(")")]
     assert len(written) == 1 and f"Content/fr/{PO_PAGE}: 1 current, " in written[0], result.stdout
-    assert "Not written, no unit translated (7 pages):" in result.stdout, result.stdout
+    # Each other page and each shared block (fr has none of them yet) is named as staying a fallback.
+    assert "Not written, no unit translated (" in result.stdout, result.stdout
+    fallbacks = sorted(re.match(r"  \S*?Content/fr/(\S+): stays a fallback", line).group(1)
+                       for line in result.stdout.splitlines() if line.endswith(": stays a fallback (the original is shown)"))
+    others = [relative for relative in pages_of(site, "en") + blocks_of(site, "en") if relative != PO_PAGE]
+    assert fallbacks == sorted(others), result.stdout
     with open(os.path.join(site, "Content", "fr", PO_PAGE), encoding="utf-8") as file:
         french = file.read()
     assert PO_MARKDOWN in french.splitlines(), french
     assert "pendingUnits:" in french, "the untranslated units wait"
     assert not os.path.exists(os.path.join(site, "Content", "fr", "therapies", "tens.md")), "stays a fallback"
+    assert blocks_of(site, "fr") == [], "the blocks, none of whose units was translated, stay fallbacks"
 
 
 @pytest.mark.parametrize("token", ["{1}", "{/1}"])
@@ -398,6 +433,7 @@ def test_sources_copied_to_targets_build_the_same_pages(run, site, tmp_path):
     doc.write(translated, xml_declaration=True, encoding="UTF-8")
     run("translations", "import", translated, root=site)
     assert pages_of(site, "fr") == pages_of(site, "en")
+    assert blocks_of(site, "fr") == blocks_of(site, "en")
 
     output = os.path.join(str(tmp_path), "out")
     build(run, site, output)
