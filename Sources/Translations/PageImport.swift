@@ -25,6 +25,8 @@ public struct ImportedPage: Sendable {
     public var written = true
     /// Whether the locale had a translation of the page before the import.
     public var hadTranslation = false
+    /// Whether this is a shared block (`_blocks/safety/skin.md`), which the summary counts apart.
+    public var isBlock = false
     /// Units with no target that kept the translation as it was.
     public var keptTranslation: [String] = []
     /// Units with no target and no earlier translation: the original's text stays.
@@ -93,6 +95,7 @@ enum PageImport {
             file: existing?.file ?? context.options.display("Content/\(context.locale.tag)/\(original.relativePath)"),
             original: original.file, digest: digest, staleBecause: exported.staleBecause)
         report.hadTranslation = existing != nil
+        report.isBlock = SharedBlockText.isBlock(original)
         report.translated = writer.units.units.map(\.id).filter { targets[$0] != nil }
         report.keptTranslation = writer.keptTranslation
         report.keptOriginal = writer.keptOriginal

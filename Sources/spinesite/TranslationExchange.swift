@@ -116,7 +116,12 @@ extension TranslationsCommand {
             }
             let unwritten = outcome.pages.filter { !$0.written }
             if !unwritten.isEmpty {
-                printLine("Not written, no unit translated (\(counted(unwritten.count, "page"))):")
+                let blocks = unwritten.filter(\.isBlock).count
+                let counts = [
+                    blocks < unwritten.count ? counted(unwritten.count - blocks, "page") : nil,
+                    blocks > 0 ? counted(blocks, "block") : nil,
+                ]
+                printLine("Not written, no unit translated (\(counts.compactMap { $0 }.joined(separator: ", "))):")
                 for page in unwritten {
                     printLine(
                         "  \(page.file): "

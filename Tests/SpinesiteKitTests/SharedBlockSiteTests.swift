@@ -71,6 +71,23 @@ final class SharedBlockSiteTests: XCTestCase {
         XCTAssertFalse(try SiteChecker.json([]).contains("blocks"), "no member for a site without blocks")
     }
 
+    /// An import counts what it did not write as the export counts what it wrote: pages and blocks
+    /// apart, never a block as a page.
+    func testAnImportCountsTheBlocksItDidNotWriteApartFromPages() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = URL(fileURLWithPath: root)
+        let exported = try SpinesiteCommand.run(
+            ["translations", "export", "--locale", "es", "--output", "es.xlf"], in: site)
+        XCTAssertTrue(exported.stderr.hasPrefix("Exported 4 pages, 1 block ("), exported.stderr)
+        let imported = try SpinesiteCommand.run(["translations", "import", "es.xlf"], in: site)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(
+            imported.stdout.hasPrefix(
+                "Not written, no unit translated (4 pages, 1 block):\n"
+                    + "  Content/es/_blocks/safety/implanted-devices.md: stays a fallback (the original is shown)\n"),
+            imported.stdout)
+    }
+
     /// The preview's save of a block takes the full path: every page placing it shows the edit.
     func testAnEditedBlockIsShownOnEveryPagePlacingIt() throws {
         let memory = LastBuild()

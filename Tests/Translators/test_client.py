@@ -359,7 +359,7 @@ def test_the_templated_po_route_imports_each_unit_once(run, site, tmp_path):
     written = [line for line in result.stdout.splitlines() if line.startswith("Wrote ") and line.endswith(")")]
     assert len(written) == 1 and f"Content/fr/{PO_PAGE}: 1 current, " in written[0], result.stdout
     # Each other page and each shared block (fr has none of them yet) is named as staying a fallback.
-    assert "Not written, no unit translated (" in result.stdout, result.stdout
+    assert "Not written, no unit translated (7 pages, 4 blocks):" in result.stdout, result.stdout
     fallbacks = sorted(re.match(r"  \S*?Content/fr/(\S+): stays a fallback", line).group(1)
                        for line in result.stdout.splitlines() if line.endswith(": stays a fallback (the original is shown)"))
     others = [relative for relative in pages_of(site, "en") + blocks_of(site, "en") if relative != PO_PAGE]
