@@ -603,8 +603,9 @@ def test_a_unit_without_a_target_keeps_the_current_translation(tmp_path):
     tree = etree.parse(str(spanish))
     current = (root / "Content" / "es" / _PAGE).read_text(encoding="utf-8")
     kept_lines = {}
-    # list2.item3.p1 has an emphasis only the Spanish has; p17 links to Spanish anchors.
-    for unit_id in ("list2.item3.p1", "p17"):
+    # list2.item3.p1 has an emphasis only the Spanish has; the paragraph with three links links to
+    # Spanish anchors.
+    for unit_id in ("list2.item3.p1", _unit_id(tree, _PAGE, elements=_THREE_LINKS)):
         unit = _unit(tree, _PAGE, unit_id)
         target = unit.find(_N + "target")
         runs = [target.text or ""] + [child.tail or "" for child in target]
