@@ -42,21 +42,13 @@ struct CitationNumbering {
             }
         }
         return citations.map { citation in
-            var links: [String] = []
-            for key in citation.keys {
-                guard available.contains(key) else {
-                    let hint = Suggestion.closest(to: key, in: available).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(
-                        .error(
-                            Citations.location(ofCitation: key, in: block.body, at: block.bodyLocation),
-                            "citation '[@\(key)]' names no entry in the block's or the page's 'references'\(hint)"))
-                    continue
-                }
-                if !order.contains(key) { order.append(key) }
-                let number = order.firstIndex(of: key)! + 1
-                links.append("<a href=\"#ref-\(HTMLEscape.text(key))\">\(number)</a>")
+            Citations.links(for: citation, order: &order, isKnown: available.contains) { key in
+                let hint = Suggestion.closest(to: key, in: available).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(
+                    .error(
+                        Citations.location(ofCitation: key, in: block.body, at: block.bodyLocation),
+                        "citation '[@\(key)]' names no entry in the block's or the page's 'references'\(hint)"))
             }
-            return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
         }
     }
 

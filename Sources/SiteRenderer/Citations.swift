@@ -19,23 +19,14 @@ enum Citations {
         let byKey = Dictionary(references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
         var diagnostics: [Diagnostic] = []
-        let html = citations.map { citation -> String in
-            var links: [String] = []
-            for key in citation.keys {
-                guard byKey[key] != nil else {
-                    let suggestion =
-                        Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(
-                        .error(
-                            location(of: key, in: page),
-                            "citation '[@\(key)]' names no entry in 'references'\(suggestion)"))
-                    continue
-                }
-                if !order.contains(key) { order.append(key) }
-                let number = order.firstIndex(of: key)! + 1
-                links.append("<a href=\"#ref-\(HTMLEscape.text(key))\">\(number)</a>")
+        let html = citations.map { citation in
+            links(for: citation, order: &order, isKnown: { byKey[$0] != nil }) { key in
+                let suggestion = Suggestion.closest(to: key, in: byKey.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(
+                    .error(
+                        location(of: key, in: page), "citation '[@\(key)]' names no entry in 'references'\(suggestion)"
+                    ))
             }
-            return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
         }
         for reference in references where !order.contains(reference.key) {
             diagnostics.append(
@@ -51,6 +42,25 @@ enum Citations {
         var html: [String]
         var list: String
         var diagnostics: [Diagnostic]
+    }
+
+    /// A citation's numbered links (`<sup class="cite">[1, 2]</sup>`, "" for none): each key is
+    /// numbered by its first citation, kept in `order`; a key `isKnown` refuses is left out and
+    /// passed to `unknown`.
+    static func links(
+        for citation: Citation, order: inout [String], isKnown: (String) -> Bool, unknown: (String) -> Void
+    ) -> String {
+        var links: [String] = []
+        for key in citation.keys {
+            guard isKnown(key) else {
+                unknown(key)
+                continue
+            }
+            if !order.contains(key) { order.append(key) }
+            let number = order.firstIndex(of: key)! + 1
+            links.append("<a href=\"#ref-\(HTMLEscape.text(key))\">\(number)</a>")
+        }
+        return links.isEmpty ? "" : "<sup class=\"cite\">[\(links.joined(separator: ", "))]</sup>"
     }
 
     static func list(_ references: [Reference], title: String) -> String {
