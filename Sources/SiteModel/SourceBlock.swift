@@ -1,5 +1,3 @@
-public import SiteSupport
-
 /// A shared block as loaded: `Content/<locale>/_blocks/<name>.md`, a piece of Markdown written once
 /// and placed on many pages with a ```` ```block ```` fence. Never a page: no URL, no list, no feed.
 public struct SourceBlock: Sendable, Hashable {
@@ -17,11 +15,7 @@ public struct SourceBlock: Sendable, Hashable {
     public var pendingUnits: [PendingUnit] = []
     /// Works its citations name, as a page's `references:`.
     public var references: [Reference]
-    public var body: String {
-        didSet { bodyDigest = Fingerprint.of(body) }
-    }
-    /// The body's fingerprint (what the Markdown memo knows a conversion by).
-    public private(set) var bodyDigest: Fingerprint
+    public var body: String
     /// Where the body starts: line 1 of the body is this file line.
     public var bodyLocation: SourceLocation
 
@@ -34,7 +28,6 @@ public struct SourceBlock: Sendable, Hashable {
         self.translationOf = translationOf
         self.references = references
         self.body = body
-        self.bodyDigest = Fingerprint.of(body)
         self.bodyLocation = bodyLocation
     }
 
