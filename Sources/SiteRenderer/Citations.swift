@@ -68,8 +68,10 @@ enum Citations {
             "<section class=\"references\" aria-labelledby=\"\(anchor)\">\n<h2 "
             + "id=\"\(anchor)\">\(HTMLEscape.text(title))</h2>\n<ol>\n"
         for reference in references {
-            var parts = [HTMLEscape.text(reference.authors) + ".", HTMLEscape.text(reference.title) + "."]
-            if let journal = reference.journal { parts.append("<cite>\(HTMLEscape.text(journal))</cite>.") }
+            var parts = [sentence(reference.authors), sentence(reference.title)]
+            if let journal = reference.journal {
+                parts.append("<cite>\(HTMLEscape.text(journal))</cite>" + stop(after: journal))
+            }
             if let year = reference.year { parts.append("\(year).") }
             var links: [String] = []
             if let pmid = reference.pmid {
@@ -86,6 +88,16 @@ enum Citations {
                 + "\(links.joined(separator: " · "))</li>\n"
         }
         return html + "</ol>\n</section>\n"
+    }
+
+    /// `text` escaped and ended with a full stop, unless it already ends with one ("et al.") or
+    /// another mark that ends a sentence ("Does TENS work?"), so a list never shows "et al..".
+    private static func sentence(_ text: String) -> String {
+        HTMLEscape.text(text) + stop(after: text)
+    }
+
+    private static func stop(after text: String) -> String {
+        text.last.map { ".?!".contains($0) } == true ? "" : "."
     }
 
     /// Where the citation of `key` first appears in the page's body, as a file location.

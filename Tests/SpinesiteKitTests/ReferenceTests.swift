@@ -59,6 +59,21 @@ final class ReferenceTests: XCTestCase {
             ))
     }
 
+    /// "et al." and a title that asks a question already end their sentence: no second mark.
+    func testAListAddsNoFullStopAfterOneThatEndsTheText() throws {
+        let refs =
+            "references:\n  g: { title: \"Does PNS help?\", authors: \"Gilligan C, Russo M, et al.\", journal: "
+            + "\"Pain 162(10).\", year: 2021, pmid: \"34534176\" }\n"
+        let site = site(body: "A trial [@g].", refs: refs)
+        XCTAssertEqual(errors(site), [])
+        let html = try XCTUnwrap(site.read("Site/en/tens/index.html"))
+        XCTAssertTrue(
+            html.contains(
+                "<li id=\"ref-g\">Gilligan C, Russo M, et al. Does PNS help? <cite>Pain 162(10).</cite> 2021."),
+            "one full stop after 'et al.', none after '?' or a journal's own full stop")
+        XCTAssertFalse(html.contains("et al.."))
+    }
+
     func testUnknownKeyIsAnErrorAtItsLine() {
         XCTAssertEqual(
             errors(site(body: "Intro.\n\nSee [@slka2003].")),
