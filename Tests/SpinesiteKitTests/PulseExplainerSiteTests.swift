@@ -43,11 +43,12 @@ final class PulseExplainerSiteTests: XCTestCase {
         XCTAssertTrue(try page("en/therapies/pnt").contains(marker + name))
     }
 
-    func testSpanishPagesUseADecimalComma() throws {
+    /// Spanish for the Americas pins the decimal point in its locale.yml, over CLDR's comma for "es".
+    func testSpanishPagesUseTheDecimalPointTheirLocalePins() throws {
         let html = try page("es/terapias/estimulacion-nerviosa-transcutanea")
-        XCTAssertTrue(html.contains("data-decimal=\",\""))
+        XCTAssertTrue(html.contains("data-decimal=\".\""))
         XCTAssertNotNil(
-            html.range(of: #"<bdi data-q="charge">[0-9]+,[0-9]+\x{00A0}µC</bdi>"#, options: .regularExpression))
+            html.range(of: #"<bdi data-q="charge">[0-9]+\.[0-9]+\x{00A0}µC</bdi>"#, options: .regularExpression))
     }
 
     func testArabicPageIsRightToLeftWithLeftToRightFigures() throws {
