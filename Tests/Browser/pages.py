@@ -8,7 +8,7 @@ PAGES = {
     "explainer": {
         "en": "/en/therapies/tens/",
         "es": "/es/terapias/estimulacion-nerviosa-transcutanea/",
-        "ar": "/ar/therapies/pnt/",
+        "ar": "/ar/therapies/tens/",
     },
     "comparison": {
         "en": "/en/therapies/pulse-parameters/",
@@ -17,7 +17,7 @@ PAGES = {
     },
     "glossary": {"en": "/en/glossary/", "es": "/es/glossary/", "ar": "/ar/glossary/"},
     "search": {"en": "/en/search/", "es": "/es/search/", "ar": "/ar/search/"},
-    "fallback": {"ar": "/ar/therapies/tens/"},
+    "fallback": {"ar": "/ar/therapies/pns/"},
     "not-found": {"en": "/en/no-such-page/"},
     "root": {"en": "/"},
     "content-report": {"en": "/content-report/"},

@@ -70,13 +70,13 @@ def test_no_horizontal_overflow_on_a_phone(phone, base_url, path):
 
 
 def test_a_borrowed_page_says_it_is_not_yet_translated(browser, base_url):
-    browser.get(base_url + "/ar/therapies/tens/")
+    browser.get(base_url + "/ar/therapies/pns/")
     notice = browser.find_element(By.CSS_SELECTOR, ".notice")
     assert notice.is_displayed()
     assert browser.execute_script("return arguments[0].closest('[lang]').lang", notice) == "ar", "the notice is in the reader's language"
     assert browser.execute_script("return getComputedStyle(arguments[0]).direction", notice) == "rtl"
     canonical = browser.find_element(By.CSS_SELECTOR, "link[rel=canonical]").get_attribute("href")
-    assert canonical.endswith("/en/therapies/tens/"), "the original is the canonical page"
+    assert canonical.endswith("/en/therapies/pns/"), "the original is the canonical page"
 
 
 def test_a_missing_address_gets_the_sites_404_page(browser, base_url):
