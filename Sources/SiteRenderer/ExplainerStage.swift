@@ -36,7 +36,7 @@ struct ExplainerStage {
         /// Per page, the HTML of each of its embeds.
         var html: [[String]]
         /// The shared state grid, if any page has an interactive explainer.
-        var states: (path: String, contents: Data)?
+        var states: OutputFile?
         var diagnostics: [Diagnostic]
     }
 
@@ -74,10 +74,10 @@ struct ExplainerStage {
             modelIndices.append(pageModels)
         }
         let comparisonID = comparisonPageID(graph, diagnostics: &diagnostics)
-        var states: (path: String, contents: Data)?
+        var states: OutputFile?
         if !plan.isEmpty {
             let data = Data(plan.statesJSON().utf8)
-            states = ("assets/pulse-states.\(ContentHash.of(data)).json", data)
+            states = OutputFile(path: "assets/pulse-states.\(ContentHash.of(data)).json", contents: data)
         }
         let statesURL = graph.config.basePath + (states?.path ?? "")
         let html = graph.pages.indices.map { index in

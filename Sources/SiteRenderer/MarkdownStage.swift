@@ -25,7 +25,7 @@ public enum MarkdownStage {
         /// Each page's reading level (nil: borrowed or not scored).
         var readingLevels: [ProseStats?]
         /// The explainers' shared state grid, if any.
-        var explainerStates: (path: String, contents: Data)?
+        var explainerStates: OutputFile?
         /// This run's conversions: a later run finds its pages' conversions here.
         var memo: MarkdownMemo
         /// The explainer blocks' and the pictures' problems.

@@ -110,9 +110,7 @@ public enum SiteRenderer {
         theme: Theme, siteWide: SiteWideFiles, markdown: MarkdownStage.Result, pictures: [String: Data]
     ) -> [OutputFile] {
         var files = theme.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) } + siteWide.files
-        if let states = markdown.explainerStates {
-            files.append(OutputFile(path: states.path, contents: states.contents))
-        }
+        if let states = markdown.explainerStates { files.append(states) }
         // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
         // whatever a page links.
         var published = pictures

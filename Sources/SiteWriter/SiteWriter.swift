@@ -141,7 +141,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
 /// Writes a whole set of files at once: stage, write, swap.
 public enum SiteWriter {
-    public static func write(_ files: [(path: String, contents: Data)], to output: URL) throws(BuildFailure) {
+    public static func write(_ files: [OutputFile], to output: URL) throws(BuildFailure) {
         let staging = try StagingFolder(for: output)
         do {
             try staging.prepare(files.map(\.path))

@@ -11,7 +11,8 @@ final class SiteWriterTests: XCTestCase {
         folder.write("Site/.gitignore", "*")
         folder.write("Site/stale.html", "old")
         let output = folder.url.appendingPathComponent("Site")
-        try SiteWriter.write([("index.html", Data("new".utf8)), ("en/a/index.html", Data("a".utf8))], to: output)
+        try SiteWriter.write(
+            [OutputFile(path: "index.html", text: "new"), OutputFile(path: "en/a/index.html", text: "a")], to: output)
         XCTAssertEqual(folder.read("Site/index.html"), "new")
         XCTAssertEqual(folder.read("Site/en/a/index.html"), "a")
         XCTAssertEqual(folder.read("Site/README.md"), "kept")
@@ -29,7 +30,8 @@ final class SiteWriterTests: XCTestCase {
         let output = folder.url.appendingPathComponent("Site")
         for path in ["../escape.html", "/etc/passwd", "a/../../b.html", ""] {
             XCTAssertThrowsError(
-                try SiteWriter.write([("ok.html", Data()), (path, Data("x".utf8))], to: output), path)
+                try SiteWriter.write(
+                    [OutputFile(path: "ok.html", text: ""), OutputFile(path: path, text: "x")], to: output), path)
         }
         XCTAssertEqual(folder.read("Site/index.html"), "previous")
         XCTAssertFalse(folder.exists("escape.html"))
@@ -41,7 +43,8 @@ final class SiteWriterTests: XCTestCase {
         let output = folder.url.appendingPathComponent("Site")
         // A file where a folder must go makes the write fail half-way.
         XCTAssertThrowsError(
-            try SiteWriter.write([("a", Data("file".utf8)), ("a/index.html", Data("x".utf8))], to: output))
+            try SiteWriter.write(
+                [OutputFile(path: "a", text: "file"), OutputFile(path: "a/index.html", text: "x")], to: output))
         XCTAssertEqual(folder.read("Site/index.html"), "previous")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
     }
@@ -49,7 +52,8 @@ final class SiteWriterTests: XCTestCase {
     func testAbandonedStagingFoldersAreRemoved() throws {
         let folder = TemporaryFolder()
         folder.write(".Site.staging-999999/index.html", "from a killed build")
-        try SiteWriter.write([("index.html", Data("new".utf8))], to: folder.url.appendingPathComponent("Site"))
+        try SiteWriter.write(
+            [OutputFile(path: "index.html", text: "new")], to: folder.url.appendingPathComponent("Site"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
     }
 }
