@@ -110,7 +110,8 @@ public enum BodyEditPatch {
             let copies = edit.copies.filter { graph.pages[$0].fallbackOf == index }
             guard
                 let replacement = site.session.replacement(
-                    of: index, by: edit.page(index, in: graph), copies: copies.map { ($0, edit.page($0, in: graph)) })
+                    of: index, by: edit.page(index, in: graph),
+                    copies: copies.map { RenderSession.EditedPage(index: $0, page: edit.page($0, in: graph)) })
             else { return nil }
             replacements.append(replacement)
         }

@@ -70,6 +70,17 @@ public struct RenderSession: Sendable {
 }
 
 extension RenderSession {
+    /// A page of the graph as an edit leaves it: its index and its node now.
+    public struct EditedPage: Sendable {
+        public var index: Int
+        public var page: PageNode
+
+        public init(index: Int, page: PageNode) {
+            self.index = index
+            self.page = page
+        }
+    }
+
     /// An edited page's body converted and finished, for itself and its
     /// borrowed copies, not yet in the session (see `replace`).
     public struct PageReplacement: Sendable {
@@ -91,9 +102,7 @@ extension RenderSession {
     /// page and for `copies` (its borrowed copies, as they now are); nil if the edit
     /// changed what other pages and files show of it (its headings, explainer
     /// blocks, block fences, pictures or file links), or its explainer blocks had problems.
-    public func replacement(of index: Int, by page: PageNode, copies: [(index: Int, page: PageNode)])
-        -> PageReplacement?
-    {
+    public func replacement(of index: Int, by page: PageNode, copies: [EditedPage]) -> PageReplacement? {
         let converted = context.convert(index, page: page, graph: graph, memo: markdown.memo)
         // The outline holds the page's block fences: while they are as they were, what the block stage
         // found of the page (names, required blocks, the blocks' headings in the search index) holds,
@@ -101,7 +110,9 @@ extension RenderSession {
         guard converted.outline == markdown.outline(of: index),
             !markdown.hasEmbedProblems(in: page.source.file)
         else { return nil }
-        let finished = ([(index, page)] + copies).map { context.finish($0.index, page: $0.page, from: converted) }
+        let finished = ([EditedPage(index: index, page: page)] + copies).map {
+            context.finish($0.index, page: $0.page, from: converted)
+        }
         return PageReplacement(
             converted: converted, finished: finished,
             replacedInput: context.options.conversionInput(graph.pages[index]))
