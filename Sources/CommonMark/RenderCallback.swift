@@ -25,6 +25,12 @@ enum RenderAction {
     case table(label: String)
 }
 
+/// A node the render callback writes, and how.
+struct NodeAction {
+    let node: Node
+    let action: RenderAction
+}
+
 enum TextPiece {
     case text(Range<Int>)
     case hole(Hole.Kind)
@@ -69,10 +75,10 @@ final class RenderContext {
 
     /// Gives each table its own extension back once rendered: freeing a node frees its data (a
     /// table's column alignments) through the extension the node carries, and ours has none.
-    static func detach(_ actions: [(node: Node, action: RenderAction)]) {
+    static func detach(_ actions: [NodeAction]) {
         let table = cmark_find_syntax_extension("table")
-        for (node, action) in actions {
-            if case .table = action { cmark_node_set_syntax_extension(node, table) }
+        for item in actions {
+            if case .table = item.action { cmark_node_set_syntax_extension(item.node, table) }
         }
     }
 }

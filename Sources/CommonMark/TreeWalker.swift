@@ -16,7 +16,7 @@ struct TreeWalker {
     private(set) var externalLinks: [String] = []
     private(set) var dangerousURLs: [DangerousURLUse] = []
     /// The nodes the render callback writes, and how.
-    private(set) var actions: [(node: Node, action: RenderAction)] = []
+    private(set) var actions: [NodeAction] = []
     private let embedLanguages: Set<String>
     private let footnoteLabels: FootnoteLabels?
     private let collectsPlainText: Bool
@@ -98,7 +98,7 @@ struct TreeWalker {
             case CMARK_NODE_IMAGE:
                 addImage(node)
             case table where tableLabel != nil:
-                actions.append((node, .table(label: tableLabel ?? "")))
+                actions.append(NodeAction(node: node, action: .table(label: tableLabel ?? "")))
             case CMARK_NODE_FOOTNOTE_DEFINITION where footnoteLabels != nil:
                 addFootnote(node, isFirst: firstFootnote)
                 firstFootnote = false
@@ -124,8 +124,8 @@ struct TreeWalker {
         let title = Self.string(cmark_node_get_title(node))
         let paragraph = cmark_node_parent(node).flatMap { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH ? $0 : nil }
         let isFigure = !title.isEmpty && paragraph.map { Self.isOnlyContent(node, of: $0) } == true
-        actions.append((node, .image(images.count)))
-        if isFigure, let paragraph { actions.append((paragraph, .bareParagraph)) }
+        actions.append(NodeAction(node: node, action: .image(images.count)))
+        if isFigure, let paragraph { actions.append(NodeAction(node: paragraph, action: .bareParagraph)) }
         let source = Self.string(cmark_node_get_url(node))
         noteIfDangerous(source, kind: .picture, node: node)
         images.append(
@@ -159,7 +159,7 @@ struct TreeWalker {
             position: Self.position(node)
         )
         headings.append(heading)
-        actions.append((node, .heading(level: heading.level, anchor: heading.anchor)))
+        actions.append(NodeAction(node: node, action: .heading(level: heading.level, anchor: heading.anchor)))
     }
 
     private mutating func addLink(_ node: Node, isInternal: (String) -> Bool) {
@@ -169,7 +169,8 @@ struct TreeWalker {
             externalLinks.append(destination)
             return
         }
-        actions.append((node, .link(links.count, title: Self.string(cmark_node_get_title(node)))))
+        actions.append(
+            NodeAction(node: node, action: .link(links.count, title: Self.string(cmark_node_get_title(node)))))
         links.append(InternalLink(destination: destination, position: Self.position(node)))
     }
 
@@ -180,7 +181,7 @@ struct TreeWalker {
         let list = parent.flatMap { cmark_node_parent($0) }
         let tight =
             list.map { cmark_node_get_type($0) == CMARK_NODE_LIST && cmark_node_get_list_tight($0) != 0 } ?? false
-        actions.append((node, .embed(embeds.count, tight: tight)))
+        actions.append(NodeAction(node: node, action: .embed(embeds.count, tight: tight)))
         embeds.append(
             Embed(language: Self.fenceLanguage(node), source: Self.literal(node), position: Self.position(node)))
     }
@@ -192,9 +193,9 @@ struct TreeWalker {
             label: Array(Self.literalBytes(node)), references: Int(spinesite_footnote_reference_count(node)),
             isFirst: isFirst
         )
-        actions.append((node, .footnote(definition)))
+        actions.append(NodeAction(node: node, action: .footnote(definition)))
         if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH {
-            actions.append((last, .footnoteParagraph(definition)))
+            actions.append(NodeAction(node: last, action: .footnoteParagraph(definition)))
         }
     }
 
@@ -232,9 +233,10 @@ struct TreeWalker {
         addText(upTo: literal.count)
         guard pieces.contains(where: { if case .hole = $0 { true } else { false } }) else { return }
         actions.append(
-            (
-                node,
-                .text(Array(literal), pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })
+            NodeAction(
+                node: node,
+                action: .text(
+                    Array(literal), pieces.filter { if case .text(let range) = $0 { !range.isEmpty } else { true } })
             ))
     }
 
