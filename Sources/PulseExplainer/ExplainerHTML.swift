@@ -11,8 +11,8 @@ public enum ExplainerHTML {
         let setting = subject.described.setting
         let model = ExplainerModel(setting)
         let id = context.idPrefix
-        let label = subject.presetID.map { context["preset.\($0)"] }
-        let title = label.map { "\(context["pulseTitle"]): \($0)" } ?? context["pulseTitle"]
+        let title =
+            subject.presetID == nil ? context["pulseTitle"] : "\(context["pulseTitle"]): \(subject.label(in: context))"
         var html =
             "<div class=\"pulse\" role=\"group\" aria-labelledby=\"\(id)-title\" "
             + "data-pulse-states=\"\(escape(context.statesURL))\" data-pulse-model=\"\(modelIndex)\" "
@@ -25,10 +25,9 @@ public enum ExplainerHTML {
         html += SettingList.html(subject.described, context: context)
         html += Controls.html(model: model, initial: model.nearestState(to: setting), context: context)
         html += figures(setting, model: model, context: context)
-        html += MetricsTable.html(
-            subject: (label ?? context["pulseValue"], setting), compare: compare, context: context)
+        html += MetricsTable.html(subject: subject, compare: compare, context: context)
         html += reading(setting, context: context)
-        html += sources([(subject.presetID, subject.sources)] + compare.map { ($0.id, $0.sources) }, context: context)
+        html += sources([subject] + compare.map(ExplainerSubject.init(preset:)), context: context)
         html += "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n"
         if let url = context.comparisonURL {
             html +=
@@ -69,7 +68,7 @@ public enum ExplainerHTML {
             html += "</li>\n"
         }
         html += "</ul>\n"
-        html += sources(library.presets.map { ($0.id, $0.sources) }, context: context)
+        html += sources(library.presets.map(ExplainerSubject.init(preset:)), context: context)
         return html + "<p class=\"pulse-note\">\(escape(context["pulseNote"]))</p>\n</div>\n"
     }
 
@@ -137,17 +136,15 @@ public enum ExplainerHTML {
         return html + "</div>\n"
     }
 
-    /// The references of each setting shown, under its label (nil: settings written in the block).
-    private static func sources(_ entries: [(presetID: String?, sources: [String])], context: ExplainerContext)
-        -> String
-    {
-        let listed = entries.filter { !$0.sources.isEmpty }
+    /// The references of each setting shown, under its label.
+    private static func sources(_ shown: [ExplainerSubject], context: ExplainerContext) -> String {
+        let listed = shown.filter { !$0.sources.isEmpty }
         guard !listed.isEmpty else { return "" }
         var html = "<details class=\"pulse-sources\"><summary>\(escape(context["pulseSources"]))</summary><dl>\n"
-        for (id, sources) in listed {
+        for subject in listed {
             html +=
-                "<dt>\(escape(id.map { context["preset.\($0)"] } ?? context["pulseValue"]))</dt>"
-                + sources.map { "<dd>\(escape($0))</dd>" }.joined() + "\n"
+                "<dt>\(escape(subject.label(in: context)))</dt>"
+                + subject.sources.map { "<dd>\(escape($0))</dd>" }.joined() + "\n"
         }
         return html + "</dl></details>\n"
     }

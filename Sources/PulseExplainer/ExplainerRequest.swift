@@ -36,9 +36,7 @@ public enum ExplainerRequest: Sendable, Hashable {
                     yaml.location(ofKey: first), "\(what): give either 'preset' or the settings ('\(first)'), not both"
                 )
             }
-            subject = lookUp(name, in: library, yaml: &yaml, what: what).map {
-                ExplainerSubject(presetID: $0.id, described: $0.described, sources: $0.sources)
-            }
+            subject = lookUp(name, in: library, yaml: &yaml, what: what).map(ExplainerSubject.init(preset:))
         } else {
             let described = SettingDecoder.decode(&yaml, what: what)
             let sources = yaml.strings("sources", what: what).map(\.value)
@@ -69,5 +67,16 @@ public struct ExplainerSubject: Sendable, Hashable {
         self.presetID = presetID
         self.described = described
         self.sources = sources
+    }
+}
+
+extension ExplainerSubject {
+    init(preset: PulsePreset) {
+        self.init(presetID: preset.id, described: preset.described, sources: preset.sources)
+    }
+
+    /// Its name in the reader's language: the preset's, or "Value" for settings written in the block.
+    func label(in context: ExplainerContext) -> String {
+        presetID.map { context["preset.\($0)"] } ?? context["pulseValue"]
     }
 }

@@ -2,13 +2,11 @@ import PulsePhysics
 
 /// The derived quantities of a setting (and of presets to compare it with).
 enum MetricsTable {
-    static func html(
-        subject: (label: String, setting: StimulationSetting), compare: [PulsePreset], context: ExplainerContext
-    ) -> String {
-        let values = formattedValues(subject.setting, context: context)
+    static func html(subject: ExplainerSubject, compare: [PulsePreset], context: ExplainerContext) -> String {
+        let values = formattedValues(subject.described.setting, context: context)
         let compared = compare.map { formattedValues($0.setting, context: context) }
         var html = "<thead><tr><th scope=\"col\">\(escape(context["pulseQuantity"]))</th>"
-        html += "<th scope=\"col\">\(escape(subject.label))</th>"
+        html += "<th scope=\"col\">\(escape(subject.label(in: context)))</th>"
         for preset in compare { html += "<th scope=\"col\">\(escape(context["preset.\(preset.id)"]))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for quantity in DisplayedQuantity.all {
