@@ -13,7 +13,7 @@ public enum ReadingLevel: Sendable, Equatable {
 
     /// The words of `text` and its score in the language `tag`, in one pass
     /// that counts syllables as it meets each word.
-    public static func measure(_ text: String, language tag: String) -> (words: Int, level: ReadingLevel?) {
+    public static func measure(_ text: String, language tag: String) -> ProseStats {
         let language = tag.split(separator: "-").first.map(String.init)
         var words = 0
         var syllables = 0
@@ -26,7 +26,9 @@ public enum ReadingLevel: Sendable, Equatable {
             default: break
             }
         }
-        return (words, level(words: words, sentences: scanner.sentences, syllables: syllables, language: language))
+        return ProseStats(
+            words: words,
+            level: level(words: words, sentences: scanner.sentences, syllables: syllables, language: language))
     }
 
     public static func score(_ counts: TextCounts, language tag: String) -> ReadingLevel? {

@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import Readability
 import SiteModel
 import SiteResolver
 import SiteWideOutputs

@@ -1,7 +1,6 @@
 public import CommonMark
 public import Readability
 import SiteSupport
-import SiteWideOutputs
 
 /// One page's Markdown as converted, before links are resolved.
 public struct MarkdownConversion: Sendable, Equatable {

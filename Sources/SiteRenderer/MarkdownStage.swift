@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import Readability
 public import SiteModel
 import SiteResolver
 import SiteSupport

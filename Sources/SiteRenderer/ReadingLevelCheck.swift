@@ -10,8 +10,7 @@ import SiteWideOutputs
 enum ReadingLevelCheck {
     /// The stats of one page's running text, in its language.
     static func stats(_ prose: String, language: String) -> ProseStats {
-        let measured = ReadingLevel.measure(prose, language: language)
-        return ProseStats(words: measured.words, level: measured.level)
+        ReadingLevel.measure(prose, language: language)
     }
 
     /// The warning for `page`, if it is a topic harder to read than its language's target.

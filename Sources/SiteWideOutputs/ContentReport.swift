@@ -1,5 +1,5 @@
 import CommonMark
-import Readability
+public import Readability
 public import SiteModel
 public import SiteResolver
 import SiteSupport

@@ -1,4 +1,5 @@
 public import CommonMark
+public import Readability
 public import SiteModel
 public import SiteResolver
 

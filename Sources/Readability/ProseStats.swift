@@ -1,6 +1,4 @@
-public import Readability
-
-/// Words and reading level of a page's running text, as the content report shows them.
+/// The words of a text and its reading level (what the content report shows of a page's running text).
 public struct ProseStats: Sendable {
     public var words: Int
     /// nil: a language without a formula.
