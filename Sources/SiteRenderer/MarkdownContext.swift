@@ -59,17 +59,17 @@ struct MarkdownContext: Sendable {
 
     /// A page's reading level and its warning: a page placing shared blocks is read with their text
     /// (in its locale) as its own.
-    private func reading(_ page: PageNode, conversion: MarkdownConversion, config: SiteConfig) -> (
-        stats: ProseStats, diagnostic: Diagnostic?
-    ) {
+    private func reading(_ page: PageNode, conversion: MarkdownConversion, config: SiteConfig) -> PageReading {
         let rendered = conversion.rendered
         guard rendered.embeds.contains(where: BlockStage.isPlacement) else {
-            return (conversion.stats, ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: config))
+            return PageReading(
+                stats: conversion.stats,
+                diagnostic: ReadingLevelCheck.diagnostic(page, stats: conversion.stats, config: config))
         }
         let prose = ([rendered.proseText] + blocks.prose(of: rendered.embeds, locale: page.locale))
             .joined(separator: "\n")
         let stats = ReadingLevelCheck.stats(prose, language: page.locale)
-        return (stats, ReadingLevelCheck.diagnostic(page, stats: stats, config: config))
+        return PageReading(stats: stats, diagnostic: ReadingLevelCheck.diagnostic(page, stats: stats, config: config))
     }
 
     /// The body of page `shown` (the converted page itself, or a borrowed copy of it).
@@ -85,9 +85,7 @@ struct MarkdownContext: Sendable {
 
     /// Where a page's own body links, its glossary terms and citations,
     /// resolved once for it and its borrowed copies; and the problems found.
-    private func sharedFill(_ index: Int, page: PageNode, rendered: RenderedMarkdown) -> (
-        fill: PageBody.SharedFill, diagnostics: [Diagnostic]
-    ) {
+    private func sharedFill(_ index: Int, page: PageNode, rendered: RenderedMarkdown) -> CheckedFill {
         let base = page.source.bodyLocation
         var diagnostics = URLCheck.diagnostics(rendered, body: base, allowsRemotePictures: allowsRemotePictures)
         let fileURLs = index < pictures.linkURLs.count ? pictures.linkURLs[index] : [:]
@@ -124,13 +122,13 @@ struct MarkdownContext: Sendable {
         let fill = PageBody.SharedFill(
             linkTargets: targets, imageHTML: images.count == rendered.images.count ? images : [], termTags: tags,
             citationHTML: cited.html, referenceList: cited.list)
-        return (fill, diagnostics + cited.diagnostics)
+        return CheckedFill(fill: fill, diagnostics: diagnostics + cited.diagnostics)
     }
 
     /// Page `index`'s body, every hole filled for it, and its problems.
-    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, shared: PageBody.SharedFill) -> (
-        body: PageBody, diagnostics: [Diagnostic]
-    ) {
+    func finish(_ index: Int, page: PageNode, rendered: RenderedMarkdown, shared: PageBody.SharedFill)
+        -> CheckedBody
+    {
         var diagnostics: [Diagnostic] = []
         let base = page.source.bodyLocation
         func location(_ position: SourcePosition) -> SourceLocation {
@@ -190,6 +188,29 @@ struct MarkdownContext: Sendable {
         }
         let body = PageBody(markdown: rendered, linkURLs: urls, embedHTML: embeds, shared: fill)
         // A borrowed page's problems are its original's, reported there once.
-        return (body, page.isFallback ? [] : diagnostics)
+        return CheckedBody(body: body, diagnostics: page.isFallback ? [] : diagnostics)
+    }
+}
+
+extension MarkdownContext {
+    /// A page's reading level and its warning, if it reads harder than its language's target.
+    struct PageReading {
+        var stats: ProseStats
+        var diagnostic: Diagnostic?
+    }
+
+    /// Where a page's own body links, its terms and citations, and the problems found resolving them.
+    struct CheckedFill {
+        var fill: PageBody.SharedFill
+        var diagnostics: [Diagnostic]
+    }
+
+    /// A page's body, every hole filled, and its problems.
+    struct CheckedBody: Sendable {
+        var body: PageBody
+        var diagnostics: [Diagnostic]
+
+        /// The body of a page that is not published.
+        static let empty = CheckedBody(body: .empty, diagnostics: [])
     }
 }

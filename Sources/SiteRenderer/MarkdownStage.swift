@@ -165,7 +165,7 @@ public enum MarkdownStage {
         let shared = graph.pages.indices.map { ownPages[source($0)].fill }
         let finished = ParallelMap.map(Array(graph.pages.indices)) { index in
             // A page that is only linked to has no body to write.
-            guard graph.pages[index].isPublished else { return (body: PageBody.empty, diagnostics: [Diagnostic]()) }
+            guard graph.pages[index].isPublished else { return MarkdownContext.CheckedBody.empty }
             return context.finish(index, page: graph.pages[index], rendered: converted[index], shared: shared[index])
         }
         // The search index shows a page's blocks' headings (in its locale) as its own.
