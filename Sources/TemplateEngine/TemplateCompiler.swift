@@ -84,17 +84,18 @@ struct TemplateCompiler {
                     instructions.append(.text(text))
                 }
             case .variable(let name, let escaped, let position):
-                guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
-                checkOutput(shape, name: name, escaped: escaped, at: position, in: scope)
-                instructions.append(.write(access, escaped: escaped))
+                guard let resolved = resolve(name, at: position, in: scope) else { continue }
+                checkOutput(resolved.shape, name: name, escaped: escaped, at: position, in: scope)
+                instructions.append(.write(resolved.access, escaped: escaped))
             case .section(let name, let inverted, let content, let position):
-                guard let (access, shape) = resolve(name, at: position, in: scope) else { continue }
-                guard let element = sectionElement(shape, name: name, inverted: inverted, at: position, in: scope)
+                guard let resolved = resolve(name, at: position, in: scope),
+                    let element = sectionElement(
+                        resolved.shape, name: name, inverted: inverted, at: position, in: scope)
                 else { continue }
                 var inner = scope
                 // An inverted section's content renders only when there is no value to push.
                 if !inverted { inner.stack.append(element) }
-                instructions.append(.section(access, inverted: inverted, body: compile(content, in: inner)))
+                instructions.append(.section(resolved.access, inverted: inverted, body: compile(content, in: inner)))
             case .partial(let name, let indentation, let position):
                 let reindent = Reindentation(strip: [], add: indentation, stripsFirstLine: false, addsFirstLine: true)
                 instructions += include(name, reindent: reindent, overrides: scope.overrides, at: position, in: scope)
@@ -170,35 +171,35 @@ struct TemplateCompiler {
     // MARK: Names
 
     /// Where `name` lives and its shape; nil (with an error) if nowhere.
-    private mutating func resolve(_ name: TemplateName, at position: TemplatePosition, in scope: Scope) -> (
-        Access, TemplateShape
-    )? {
+    private mutating func resolve(_ name: TemplateName, at position: TemplatePosition, in scope: Scope)
+        -> ResolvedName?
+    {
         guard let first = name.parts.first else {
-            return (Access(depth: 0, steps: []), scope.stack[scope.stack.count - 1])
+            return ResolvedName(access: Access(depth: 0, steps: []), shape: scope.stack[scope.stack.count - 1])
         }
-        guard let (depth, firstStep, shape) = frame(holding: first, in: scope) else {
+        guard let found = frame(holding: first, in: scope) else {
             let visible = visibleNames(in: scope.visibleStack)
             let suggestion =
                 Suggestion.closest(to: name.description, in: visible).map { " (did you mean '\($0)'?)" } ?? ""
             error(position, notAValue(name, in: scope) + suggestion, in: scope)
             return nil
         }
-        var current = shape
-        var steps = [firstStep]
+        var current = found.shape
+        var steps = found.access.steps
         for (offset, part) in name.parts.dropFirst().enumerated() {
             let path = name.parts.prefix(offset + 1).joined(separator: ".")
             switch current.unwrapped {
             case .object(let object):
-                guard let (step, field) = Self.field(part, of: object) else {
+                guard let field = Self.field(part, of: object) else {
                     let names = object.fields.map { "\(path).\($0.name)" }
                     let suggestion =
                         Suggestion.closest(to: "\(path).\(part)", in: names).map { " (did you mean '\($0)'?)" } ?? ""
                     error(position, notAValue(name, in: scope) + suggestion, in: scope)
                     return nil
                 }
-                steps.append(step)
+                steps.append(field.step)
                 // Through an optional, the value may be absent: the result is too.
-                current = isOptional(current) && !isOptional(field) ? .optional(field) : field
+                current = isOptional(current) && !isOptional(field.shape) ? .optional(field.shape) : field.shape
             case .keyed(let space, let value):
                 guard let slot = slots[space]?[part] else {
                     let suggestion =
@@ -219,30 +220,34 @@ struct TemplateCompiler {
                 return nil
             }
         }
-        return (Access(depth: depth, steps: steps), current)
+        return ResolvedName(access: Access(depth: found.access.depth, steps: steps), shape: current)
     }
 
     /// The field `name` of `object`: one of its own, or `has<List>` (`hasTags`), the flag that a list
     /// field (`tags`) is not empty, for a wrapper shown only around a list that has elements.
-    static func field(_ name: String, of object: ObjectShape) -> (Access.Step, TemplateShape)? {
-        if let index = object.index(of: name) { return (.index(index), object.fields[index].shape) }
+    static func field(_ name: String, of object: ObjectShape) -> FieldRead? {
+        if let index = object.index(of: name) {
+            return FieldRead(step: .index(index), shape: object.fields[index].shape)
+        }
         guard let list = ListFlag.listName(name), let index = object.index(of: list),
             case .list = object.fields[index].shape
         else { return nil }
-        return (.nonEmpty(index), .bool)
+        return FieldRead(step: .nonEmpty(index), shape: .bool)
     }
 
-    /// The frame nearest the top of the stack that has the name `first`:
-    /// its depth, the step that reads the name there, and the name's shape.
-    private mutating func frame(holding first: String, in scope: Scope) -> (Int, Access.Step, TemplateShape)? {
+    /// The frame nearest the top of the stack that has the name `first`: the name read there
+    /// (the frame's depth and one step), and the name's shape.
+    private mutating func frame(holding first: String, in scope: Scope) -> ResolvedName? {
         for depth in 0..<(scope.stack.count - scope.visibleFrom) {
             switch scope.stack[scope.stack.count - 1 - depth].unwrapped {
             case .object(let object):
-                if let (step, shape) = Self.field(first, of: object) { return (depth, step, shape) }
+                if let field = Self.field(first, of: object) {
+                    return ResolvedName(access: Access(depth: depth, steps: [field.step]), shape: field.shape)
+                }
             case .keyed(let space, let value):
                 if let slot = slots[space]?[first] {
                     usedKeys.append(KeyUse(space: space, key: first, template: scope.template))
-                    return (depth, .slot(slot), value)
+                    return ResolvedName(access: Access(depth: depth, steps: [.slot(slot)]), shape: value)
                 }
             default:
                 continue
@@ -281,10 +286,10 @@ struct TemplateCompiler {
     private static func names(_ name: TemplateName, in shape: TemplateShape) -> Bool {
         var current = shape
         for part in name.parts {
-            guard case .object(let object) = current.unwrapped, let (_, field) = field(part, of: object) else {
+            guard case .object(let object) = current.unwrapped, let field = field(part, of: object) else {
                 return false
             }
-            current = field
+            current = field.shape
         }
         return true
     }
@@ -374,4 +379,16 @@ struct TemplateCompiler {
             }
         }
     }
+}
+
+/// Where a name's value is read from the stack, and its shape.
+struct ResolvedName {
+    let access: Access
+    let shape: TemplateShape
+}
+
+/// How a field of an object is read (its own, or a list's `has<List>` flag), and its shape.
+struct FieldRead {
+    let step: Access.Step
+    let shape: TemplateShape
 }

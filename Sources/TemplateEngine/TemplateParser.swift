@@ -32,19 +32,15 @@ struct TemplateParser {
 
     static func parse(_ text: String) throws(TemplateError) -> [TemplateNode] {
         var parser = TemplateParser(tokens: try TemplateTokenizer.tokens(of: text))
-        let (nodes, end) = try parser.content(until: nil)
-        assert(end == nil)
-        return Self.mergingText(nodes)
+        return Self.mergingText(try parser.content(until: nil))
     }
 
     private init(tokens: [TemplateTokenizer.Token]) {
         self.tokens = tokens
     }
 
-    /// Nodes up to the tag closing `opener` (nil: the end of the template).
-    private mutating func content(until opener: TemplateTokenizer.Tag?) throws(TemplateError) -> (
-        [TemplateNode], TemplateTokenizer.Tag?
-    ) {
+    /// Nodes up to the tag closing `opener` (nil: the end of the template), which is consumed.
+    private mutating func content(until opener: TemplateTokenizer.Tag?) throws(TemplateError) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -57,16 +53,16 @@ struct TemplateParser {
             case .variable(let escaped):
                 nodes.append(.variable(TemplateName(tag.name), escaped: escaped, at: tag.position))
             case .section, .inverted:
-                let (inner, _) = try content(until: tag)
+                let inner = try content(until: tag)
                 nodes.append(
                     .section(
                         TemplateName(tag.name), inverted: tag.kind == .inverted, content: Self.mergingText(inner),
                         at: tag.position))
             case .block:
-                let (inner, _) = try content(until: tag)
+                let inner = try content(until: tag)
                 nodes.append(.block(Self.block(tag, content: Self.mergingText(inner))))
             case .parent:
-                let (inner, _) = try content(until: tag)
+                let inner = try content(until: tag)
                 // Only blocks count inside a parent tag; other text is ignored.
                 let blocks = inner.compactMap { node -> Block? in
                     if case .block(let block) = node { return block }
@@ -89,13 +85,13 @@ struct TemplateParser {
                         tag.position,
                         "'\(tag.name)' is closed here, but '\(opener.name)' (opened at \(at)) is still open")
                 }
-                return (nodes, tag)
+                return nodes
             case .comment:
                 continue
             }
         }
         if let opener { throw TemplateError(opener.position, "'\(opener.name)' is opened here but never closed") }
-        return (nodes, nil)
+        return nodes
     }
 
     /// A block's indentation (see `Block.indentation`): on a standalone line,
