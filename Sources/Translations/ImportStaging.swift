@@ -36,11 +36,17 @@ struct ImportStaging {
         [join(root, ".spinesite-cache/import"), join(root, "Content/.spinesite-import")]
     }
 
+    /// A staging folder an earlier import left, and its state.
+    struct Left {
+        let staging: ImportStaging
+        let state: State
+    }
+
     /// The staging folder an earlier import left, and its state, if there is one.
-    static func existing(root: String) -> (staging: ImportStaging, state: State)? {
+    static func existing(root: String) -> Left? {
         for base in candidates(root: root) {
             for state in [State.active, .complete, .undone] where DurableFiles.isFolder(base + state.rawValue) {
-                return (ImportStaging(root: root, folder: base + state.rawValue), state)
+                return Left(staging: ImportStaging(root: root, folder: base + state.rawValue), state: state)
             }
         }
         return nil

@@ -18,16 +18,16 @@ public enum InterruptedImport {
         }
         defer { withExtendedLifetime(lock) {} }
         // Another process may have dealt with it while this one waited for the lock.
-        guard let (staging, state) = ImportStaging.existing(root: root) else { return nil }
-        switch state {
+        guard let left = ImportStaging.existing(root: root) else { return nil }
+        switch left.state {
         case .complete:
-            ImportStaging.removeFolder(staging.folder)
+            ImportStaging.removeFolder(left.staging.folder)
             return "Removed what was left of a finished translations import: Content/ is complete."
         case .undone:
-            ImportStaging.removeFolder(staging.folder)
+            ImportStaging.removeFolder(left.staging.folder)
             return "Removed what was left of an undone translations import: Content/ is as it was before it."
         case .active:
-            return try recover(staging)
+            return try recover(left.staging)
         }
     }
 

@@ -50,13 +50,27 @@ enum PageImport {
         var text: String?
     }
 
+    /// The original a path of the export names, and the locale's own translation of it, if any.
+    private struct Documents {
+        var original: SourcePage
+        var existing: SourcePage?
+    }
+
+    /// The original as the export saw it: its file's text, the page, and why it differs from the
+    /// original now (nil: it does not).
+    private struct ExportedVersion {
+        var text: String
+        var page: SourcePage
+        var staleBecause: String?
+    }
+
     static func plan(_ key: ImportedUnits.PageKey, units: [ImportedUnits.Unit], context: Context)
         -> Result<Plan, BuildFailure>
     {
         let graph = context.graph
         let defaultLocale = graph.config.defaultLocale
         let firstLine = units.map(\.line).min() ?? 1
-        guard let (original, existing) = documents(key.path, context: context) else {
+        guard let documents = documents(key.path, context: context) else {
             return .failure(
                 BuildFailure([
                     .error(
@@ -64,6 +78,7 @@ enum PageImport {
                         "no page '\(key.path)' in Content/\(defaultLocale)/ (renamed or removed since the export?)")
                 ]))
         }
+        let (original, existing) = (documents.original, documents.existing)
         let exported = exportedVersion(original, digest: key.digest, context: context)
         guard let frontMatter = exported.page.frontMatter(in: exported.text) else {
             return .failure(BuildFailure([.error(SourceLocation(file: original.file), "cannot read the page")]))
@@ -101,7 +116,7 @@ enum PageImport {
         report.keptOriginal = writer.keptOriginal
         let pending = pendingUnits(
             writer.units, targets: targets, waiting: waiting, kept: Set(writer.keptTranslation), existing: existing,
-            exported: exported.page, digest: digest, context: context)
+            exported: exported.page, digest: digest, context: context, in: SourceLocation(file: report.file))
         report.toReview = pending.map(\.id)
         report.current = writer.units.units.map(\.id).filter { !report.toReview.contains($0) }
         report.written = targets.keys.contains { !waiting.contains($0) }
@@ -111,33 +126,33 @@ enum PageImport {
 
     /// The original `path` names (a page, or a shared block's page value under `_blocks/`) and the
     /// locale's own translation of it, if it has one.
-    private static func documents(_ path: String, context: Context) -> (original: SourcePage, existing: SourcePage?)? {
+    private static func documents(_ path: String, context: Context) -> Documents? {
         let graph = context.graph
         let defaultLocale = graph.config.defaultLocale
         if let name = SourceBlock.name(ofRelativePath: path) {
             guard let index = graph.blocksByName[defaultLocale]?[name] else { return nil }
             let translation = graph.blocksByName[context.locale.tag]?[name]
-            return (
-                SharedBlockText.page(graph.blocks[index].source),
-                translation.map { SharedBlockText.page(graph.blocks[$0].source) }
-            )
+            return Documents(
+                original: SharedBlockText.page(graph.blocks[index].source),
+                existing: translation.map { SharedBlockText.page(graph.blocks[$0].source) })
         }
         guard let index = graph.pagesBySourcePath[defaultLocale]?[path] else { return nil }
         let original = graph.pages[index]
         let translation = graph.pagesByID[context.locale.tag]?[original.id].flatMap {
             graph.pages[$0].isFallback ? nil : $0
         }
-        return (original.source, translation.map { graph.pages[$0].source })
+        return Documents(original: original.source, existing: translation.map { graph.pages[$0].source })
     }
 
     /// The units that wait after the import, with the version of the original each one's text
     /// translates (nil: none, the original's text stands in). A unit with a finished target is
     /// current; one without keeps the translation's text, current only if its source has not
-    /// changed since that text was translated and it was not waiting already.
+    /// changed since that text was translated and it was not waiting already. Each is placed at
+    /// `location`, the translation's file.
     private static func pendingUnits(
         _ units: PageUnits, targets: [String: [InlinePiece]], waiting: Set<String>, kept: Set<String>,
-        existing: SourcePage?, exported: SourcePage, digest: String, context: Context
-    ) -> [(id: String, translatedFrom: String?)] {
+        existing: SourcePage?, exported: SourcePage, digest: String, context: Context, in location: SourceLocation
+    ) -> [PendingUnit] {
         // Git history is read only when a kept translation has to be judged.
         let review = existing.flatMap { translation in
             kept.isEmpty
@@ -156,14 +171,21 @@ enum PageImport {
             if let recorded = earlier[id] { return recorded }
             return existing?.frontMatter.translationOf?.value
         }
-        var pending: [(id: String, translatedFrom: String?)] = []
+        func waits(_ id: String, translatedFrom: String?) -> PendingUnit {
+            PendingUnit(id: id, translatedFrom: translatedFrom, location: location)
+        }
+        var pending: [PendingUnit] = []
         for unit in units.units {
             if targets[unit.id] != nil {
-                if waiting.contains(unit.id) { pending.append((unit.id, translatedFrom(unit.id))) }
+                if waiting.contains(unit.id) {
+                    pending.append(waits(unit.id, translatedFrom: translatedFrom(unit.id)))
+                }
             } else if kept.contains(unit.id) {
-                if review?.state(unit.id)?.waits ?? true { pending.append((unit.id, translatedFrom(unit.id))) }
+                if review?.state(unit.id)?.waits ?? true {
+                    pending.append(waits(unit.id, translatedFrom: translatedFrom(unit.id)))
+                }
             } else {
-                pending.append((unit.id, nil))
+                pending.append(waits(unit.id, translatedFrom: nil))
             }
         }
         return pending
@@ -171,22 +193,21 @@ enum PageImport {
 
     /// The original as it was when exported: as it is now, or else the revision in git history with
     /// the export's digest, or else (with a note) as it is now.
-    private static func exportedVersion(_ current: SourcePage, digest: String?, context: Context) -> (
-        text: String, page: SourcePage, staleBecause: String?
-    ) {
+    private static func exportedVersion(_ current: SourcePage, digest: String?, context: Context) -> ExportedVersion {
         let text = (try? String(contentsOfFile: current.file, encoding: .utf8)) ?? ""
         let now = SharedBlockText.digest(of: current)
-        guard let digest, digest != now else { return (text, current, nil) }
+        guard let digest, digest != now else { return ExportedVersion(text: text, page: current, staleBecause: nil) }
         let changed =
             "\(current.file) changed after the export (exported \(digest), now \(now)); the translation is "
             + "stamped \(digest), so it shows as stale: see 'spinesite translations diff' for what changed"
         if let earlier = TranslationDiff.earlierVersion(of: current, digest: digest, options: context.options) {
-            return (String(decoding: earlier.data, as: UTF8.self), earlier.page, changed)
+            return ExportedVersion(
+                text: String(decoding: earlier.data, as: UTF8.self), page: earlier.page, staleBecause: changed)
         }
-        return (
-            text, current,
-            changed + "; the exported version is not in git history, so the units were placed in the original as "
-                + "it is now"
+        return ExportedVersion(
+            text: text, page: current,
+            staleBecause: changed
+                + "; the exported version is not in git history, so the units were placed in the original as it is now"
         )
     }
 }

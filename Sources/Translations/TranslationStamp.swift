@@ -82,8 +82,9 @@ public enum TranslationStamp {
             }
         }
         for target in targets {
-            let (stamped, changed) = try write(target.file, original: target.original)
-            if changed { outcome.stamped.append(stamped) } else { outcome.alreadyCurrent.append(stamped) }
+            let stamped = Stamped(
+                file: target.file, digest: SharedBlockText.digest(of: target.original), original: target.original.file)
+            if try write(stamped) { outcome.stamped.append(stamped) } else { outcome.alreadyCurrent.append(stamped) }
         }
         return outcome
     }
@@ -117,24 +118,20 @@ public enum TranslationStamp {
         return .success(index)
     }
 
-    /// Stamps `file`; `changed` is false when it already carried the digest (it is not rewritten:
-    /// its modification time, and git, see nothing new).
-    private static func write(_ file: String, original: SourcePage) throws(BuildFailure) -> (
-        Stamped, changed: Bool
-    ) {
-        let digest = SharedBlockText.digest(of: original)
-        let stamped = Stamped(file: file, digest: digest, original: original.file)
+    /// Writes the stamp into its file: false when the file already carried the digest (it is not
+    /// rewritten: its modification time, and git, see nothing new).
+    private static func write(_ stamped: Stamped) throws(BuildFailure) -> Bool {
         do {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            let rewritten = rewrite(text, digest: digest)
-            guard rewritten != text else { return (stamped, false) }
-            try rewritten.write(toFile: file, atomically: true, encoding: .utf8)
+            let text = try String(contentsOfFile: stamped.file, encoding: .utf8)
+            let rewritten = rewrite(text, digest: stamped.digest)
+            guard rewritten != text else { return false }
+            try rewritten.write(toFile: stamped.file, atomically: true, encoding: .utf8)
         } catch {
             throw BuildFailure([
-                .error(SourceLocation(file: file), "cannot update the file: \(error.localizedDescription)")
+                .error(SourceLocation(file: stamped.file), "cannot update the file: \(error.localizedDescription)")
             ])
         }
-        return (stamped, true)
+        return true
     }
 
     /// `path` itself, or the Markdown files below it when it is a folder, in name order.
@@ -155,9 +152,7 @@ public enum TranslationStamp {
 
     /// The file with `translationOf: DIGEST` set in its front matter, and `pendingUnits` listing
     /// `pending` (or gone when there are none), every other byte unchanged.
-    static func rewrite(_ text: String, digest: String, pending: [(id: String, translatedFrom: String?)] = [])
-        -> String
-    {
+    static func rewrite(_ text: String, digest: String, pending: [PendingUnit] = []) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.components(separatedBy: newline)
         var closing = lines.indices.dropFirst().first { lines[$0].trimmed == "---" } ?? 1
@@ -177,7 +172,7 @@ public enum TranslationStamp {
             stamp = closing
         }
         if !pending.isEmpty {
-            let entries = pending.map { "  \($0.id): \($0.translatedFrom ?? PendingUnit.untranslated)" }
+            let entries = pending.map { "  \($0.id): \($0.recorded)" }
             lines.insert(contentsOf: ["pendingUnits:"] + entries, at: stamp + 1)
         }
         return lines.joined(separator: newline)

@@ -226,7 +226,12 @@ final class TranslationStateTests: XCTestCase {
             TranslationStamp.rewrite(text, digest: "222222222222"),
             "---\r\ntitle: \"T\"\r\ntranslationOf: 222222222222\r\nslug: t\r\n---\r\n\r\nBody.\r\n")
         XCTAssertEqual(
-            TranslationStamp.rewrite(text, digest: "222222222222", pending: [("p1", nil), ("h1", "000000000000")]),
+            TranslationStamp.rewrite(
+                text, digest: "222222222222",
+                pending: [
+                    PendingUnit(id: "p1", translatedFrom: nil, location: SourceLocation(file: "t.md")),
+                    PendingUnit(id: "h1", translatedFrom: "000000000000", location: SourceLocation(file: "t.md")),
+                ]),
             "---\r\ntitle: \"T\"\r\ntranslationOf: 222222222222\r\npendingUnits:\r\n  p1: new\r\n"
                 + "  h1: 000000000000\r\nslug: t\r\n---\r\n\r\nBody.\r\n")
     }
