@@ -32,6 +32,12 @@ public struct ExplainerContext: Sendable {
     /// The form of `key` for `count` (`train.burst.few` for 7 pulses in Arabic), see `PluralRules.form`.
     subscript(_ key: String, count count: Int) -> String { plurals.form(of: key, count: count, in: strings) ?? "" }
 
+    /// The form of `key` for a number that may have a fraction: `value` as an input is written
+    /// (`"0.5"` takes `other` in English: "0.5 bursts").
+    subscript(_ key: String, value value: Double) -> String {
+        plurals.form(of: key, written: NumberText.plain(value), in: strings) ?? ""
+    }
+
     /// "4,00 µC" (a number already localised, and its unit).
     func measure(_ value: Double, _ unit: String) -> String {
         unit.isEmpty ? numbers.format(value) : "\(numbers.format(value))\u{00A0}\(unit)"

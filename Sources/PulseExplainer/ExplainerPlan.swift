@@ -35,7 +35,7 @@ public enum PulseExplainerStrings {
             "pulseWaveformDescription", "pulseTrainFigure", "pulseTimeAxis", "pulseCurrentAxis", "pulseSDFigure",
             "pulseSDDescription", "pulseSDAxis", "pulseIllustrative", "pulseSources", "pulseCompareLink",
             "pulseCompareTableCaption", "pulsePreset", "pulseNote", "train.continuous", "train.burst",
-            "train.alternating",
+            "train.burstsPerSecond", "train.alternating",
         ]
         keys += Reading.sentences.flatMap(\.variants)
         keys += Electrode.allCases.map { "electrode.\($0.rawValue)" }

@@ -33,18 +33,21 @@ enum SettingList {
         return html + "</dl>\n"
     }
 
-    /// "Continuous: 100 Hz", "Bursts of 7 pulses at 100 Hz, 2 bursts a second", …
+    /// "Continuous: 100 Hz", "Bursts of 7 pulses at 100 Hz, 2 bursts a second", …: each count
+    /// in its string's form for it (`train.burst` for the pulses, `train.burstsPerSecond` for the bursts).
     static func trainText(_ train: PulseTrain, context: ExplainerContext) -> String {
         let hertz = { (value: Hertz) in context.input(value.value, HertzUnit.symbol) }
         switch train {
         case .continuous(let frequency):
             return Placeholders.fill(context["train.continuous"], ["frequency": hertz(frequency)])
         case .burst(let pulses, let internalFrequency, let burstFrequency):
+            let bursts = context.numbers.formatPlain(burstFrequency.value)
             return Placeholders.fill(
                 context["train.burst", count: pulses],
                 [
-                    "pulses": String(pulses), "frequency": hertz(internalFrequency),
-                    "bursts": context.numbers.formatPlain(burstFrequency.value),
+                    "pulses": String(pulses), "frequency": hertz(internalFrequency), "bursts": bursts,
+                    "burstsPerSecond": Placeholders.fill(
+                        context["train.burstsPerSecond", value: burstFrequency.value], ["bursts": bursts]),
                 ])
         case .alternating(let dwells):
             var values: [String: String] = [:]

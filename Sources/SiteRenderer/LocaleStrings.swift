@@ -13,11 +13,16 @@ struct LocaleStrings: Sendable {
     init(graph: SiteGraph, usedStrings: [String: String]) {
         for locale in graph.locales {
             var strings = locale.strings
-            for (key, template) in usedStrings.sorted(by: { $0.key < $1.key }) where strings[key] == nil {
+            for (key, template) in usedStrings.sorted(by: { $0.key < $1.key }) where !Self.has(key, in: strings) {
                 let location = SourceLocation(file: locale.location.file)
                 if let source = graph.locales.stringSource(key, for: locale, defaultLocale: graph.config.defaultLocale)
+                    ?? graph.locales.stringSource(
+                        "\(key).other", for: locale, defaultLocale: graph.config.defaultLocale)
                 {
-                    strings[key] = source.strings[key]
+                    // The string and its plural forms (`key.one`, `key.other`, …), in the language they are in.
+                    for (name, text) in source.strings where name == key || name.hasPrefix("\(key).") {
+                        strings[name] = text
+                    }
                     borrowedFrom[locale.tag, default: [:]][key] = source.tag
                     diagnostics.append(
                         .warning(
@@ -29,6 +34,11 @@ struct LocaleStrings: Sendable {
             }
             byLocale[locale.tag] = strings
         }
+    }
+
+    /// Whether `strings` has `key`: written once, or per plural category (`key.other` at least).
+    private static func has(_ key: String, in strings: [String: String]) -> Bool {
+        strings[key] != nil || strings["\(key).other"] != nil
     }
 
     func strings(for tag: String) -> [String: String] { byLocale[tag] ?? [:] }

@@ -127,6 +127,15 @@ extension PluralRules {
     /// else `key.other`, else `key` itself, so a string written once keeps working. A locale
     /// writes the forms its language has (`categories`).
     public func form(of key: String, count: Int, in strings: [String: String]) -> String? {
-        strings["\(key).\(category(count).rawValue)"] ?? strings["\(key).other"] ?? strings[key]
+        form(of: key, category(count), in: strings)
+    }
+
+    /// The form of `key` for a number as written (`"2"`, `"0.5"`; a dot before its fraction).
+    public func form(of key: String, written number: String, in strings: [String: String]) -> String? {
+        form(of: key, category(written: number), in: strings)
+    }
+
+    private func form(of key: String, _ category: PluralCategory, in strings: [String: String]) -> String? {
+        strings["\(key).\(category.rawValue)"] ?? strings["\(key).other"] ?? strings[key]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PulseExplainer
 import PulsePhysics
 import SiteSupport
@@ -50,6 +51,54 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(
             ExplainerHTML.single(subject, compare: [], modelIndex: 0, context: context).contains("7 (one form)"),
             "a string written once serves every count")
+    }
+
+    /// "Bursts of 1 pulse …, 1 burst a second": each count of a burst takes its own form, the
+    /// bursts a second too, a fraction by how it is written ("0.5 bursts").
+    func testEachCountOfABurstTakesItsOwnForm() {
+        var context = testContext()
+        context.strings["train.burst.one"] = "{pulses} pulse, {burstsPerSecond}"
+        context.strings["train.burst.other"] = "{pulses} pulses, {burstsPerSecond}"
+        context.strings["train.burstsPerSecond.one"] = "{bursts} burst a second"
+        context.strings["train.burstsPerSecond.other"] = "{bursts} bursts a second"
+        func text(pulses: Int, bursts: String) -> String {
+            let burst = library(
+                """
+                presets:
+                  burst:
+                    waveform: biphasic
+                    amplitude: 20 mA
+                    pulseWidth: 200 µs
+                    electrode: pad-5x5
+                    train:
+                      burst: { pulses: \(pulses), frequency: 100 Hz, burstsPerSecond: \(bursts) }
+                    sources: ["a source"]
+                """
+            ).presets[0]
+            return ExplainerHTML.single(
+                ExplainerSubject(presetID: nil, described: burst.described, sources: []), compare: [], modelIndex: 0,
+                context: context)
+        }
+        XCTAssertTrue(text(pulses: 1, bursts: "1").contains(">1 pulse, 1 burst a second<"))
+        XCTAssertTrue(text(pulses: 7, bursts: "2").contains(">7 pulses, 2 bursts a second<"))
+        XCTAssertTrue(text(pulses: 1, bursts: "0.5").contains(">1 pulse, 0.5 bursts a second<"))
+        context.strings["train.burstsPerSecond.two"] = "two bursts a second"
+        context.plurals = PluralRules("ar")
+        XCTAssertTrue(text(pulses: 7, bursts: "2").contains(">7 pulses, two bursts a second<"))
+    }
+
+    /// The site's own locales write every form their language has of each string with a count.
+    func testTheSitesLocalesWriteEveryPluralFormOfTheBurstStrings() throws {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        for tag in ["en", "es", "ar"] {
+            let yaml = try String(contentsOf: content.appendingPathComponent("\(tag)/locale.yml"), encoding: .utf8)
+            for key in ["train.burst", "train.burstsPerSecond"] {
+                for category in PluralRules(tag).categories {
+                    XCTAssertTrue(yaml.contains("\n  \(key).\(category.rawValue): "), "\(tag): \(key).\(category)")
+                }
+            }
+        }
     }
 
     func testSpanishNumbersUseADecimalComma() {

@@ -51,6 +51,17 @@ final class PulseExplainerSiteTests: XCTestCase {
             html.range(of: #"<bdi data-q="charge">[0-9]+\.[0-9]+\x{00A0}µC</bdi>"#, options: .regularExpression))
     }
 
+    /// Burst TENS (7 pulses, 2 bursts a second) in each language's plural forms: Arabic's `few` for
+    /// the pulses and its dual for the bursts; English's `other` for both.
+    func testBurstCountsTakeTheirLanguagesPluralForms() throws {
+        let arabic = try page("ar/therapies/إعدادات-النبضات")
+        XCTAssertTrue(arabic.contains("في كل منها 7 نبضات بتردد"))
+        XCTAssertTrue(arabic.contains("؛ رشقتان في الثانية"))
+        XCTAssertTrue(
+            try page("en/therapies/pulse-parameters").contains(
+                "Bursts of 7 pulses at 100\u{00A0}Hz, 2 bursts a second"))
+    }
+
     func testArabicPageIsRightToLeftWithLeftToRightFigures() throws {
         let html = try page("ar/therapies/pnt")
         XCTAssertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
