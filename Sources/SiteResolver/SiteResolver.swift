@@ -94,8 +94,7 @@ public enum SiteResolver {
                     if let leftOut, leftOut.reason == .hasErrors { continue }
                     let hint =
                         leftOut?.advice.map { ": \($0)" }
-                        ?? Suggestion.closestID(to: related.value, in: ids.keys).map { " (did you mean '\($0)'?)" }
-                        ?? ""
+                        ?? suggestion(for: related.value, ids: ids, drafts: graph.leftOut.drafts(in: page.locale))
                     relatedErrors.add(
                         .error(related.location, "related: no page has id '\(related.value)'\(hint)"),
                         locale: page.locale)
@@ -105,5 +104,13 @@ public enum SiteResolver {
         }
         // A borrowed copy has its original's `related:` line: one error for all of them.
         diagnostics += relatedErrors.merged
+    }
+
+    /// " (did you mean 'scs'?)" for a mistyped related id: the closest page id of the locale, or
+    /// of its drafts, saying so, as a mistyped link does.
+    private static func suggestion(for id: String, ids: [String: Int], drafts: [LeftOutPage]) -> String {
+        guard let hint = Suggestion.closestID(to: id, in: Array(ids.keys) + drafts.map(\.id)) else { return "" }
+        let draft = ids[hint] == nil ? drafts.first { $0.id == hint } : nil
+        return " (did you mean '\(hint)'?" + (draft?.advice.map { " \($0)" } ?? "") + ")"
     }
 }

@@ -12,6 +12,8 @@ public struct YAMLMapping {
     public private(set) var diagnostics: [Diagnostic] = []
     private var entries: [String: (key: Node, value: Node)] = [:]
     private var keyOrder: [String] = []
+    /// Unknown keys by the known key each seems a typo of (`description` → `descripton`).
+    private var misspelt: [String: String] = [:]
     public let location: SourceLocation
 
     /// Parses `text`. Returns nil (with diagnostics) when it is not a mapping.
@@ -110,10 +112,24 @@ public struct YAMLMapping {
         diagnostics.append(.error(location, message))
     }
 
+    /// A required key is not there: said at its typo when an unknown key seems one (the warning about
+    /// that key becomes this error), else at the mapping's start.
+    private mutating func missing(_ key: String, what: String) {
+        guard let written = misspelt[key] else {
+            error(location, "\(what): '\(key)' is missing")
+            return
+        }
+        let place = location(ofKey: written)
+        diagnostics.removeAll { $0.severity == .warning && $0.location == place }
+        error(place, "\(what): unknown key '\(written)' (did you mean '\(key)'?); '\(key)' is required")
+    }
+
     /// Warns about every key not in `known`, in file order.
     public mutating func warnUnknownKeys(_ known: Set<String>, what: String) {
         for name in keyOrder where !known.contains(name) {
-            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            let closest = Suggestion.closest(to: name, in: known)
+            if let closest, entries[closest] == nil { misspelt[closest] = name }
+            let suggestion = closest.map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append(
                 .warning(location(ofKey: name), "\(what): unknown key '\(name)' is ignored\(suggestion)"))
         }
@@ -131,7 +147,7 @@ public struct YAMLMapping {
 
     public mutating func string(_ key: String, required: Bool, what: String) -> Located<String>? {
         guard let node = node(key) else {
-            if required { error(location, "\(what): '\(key)' is missing") }
+            if required { missing(key, what: what) }
             return nil
         }
         guard case .scalar(let scalar) = node else {

@@ -26,6 +26,8 @@ struct CommonMistake {
     var shownAs: String?
     /// The file the fix goes in, when it is not `file` (a string added to locale.yml).
     var fixFile: String?
+    /// A page that is a draft for this case (`draft: true`), which the fix publishes as the message says.
+    var draft: String?
 }
 
 /// The build's messages for typical mistakes, each run on a small site with that one mistake:
@@ -212,6 +214,21 @@ final class CommonMistakesTests: XCTestCase {
                 "Content/en/tens.md:6:1: warning: front matter: unknown key 'tgas' is ignored (did you mean 'tags'?)",
             fix: "tags:", shownAs: "'tags'"),
         CommonMistake(
+            area: "YAML", mistake: "A typo in a required front-matter key", file: "Content/en/tens.md",
+            correct: "description:", wrong: "descripton:",
+            message:
+                "Content/en/tens.md:3:1: error: front matter: unknown key 'descripton' (did you mean "
+                + "'description'?); 'description' is required",
+            fix: "description:", shownAs: "'description'"),
+        CommonMistake(
+            area: "Links", mistake: "A typo in a related id of a draft", file: "Content/en/tens.md",
+            correct: "related: [pnt]", wrong: "related: [pnt, therapies/scss]",
+            message:
+                "Content/en/tens.md:7:16: error: related: no page has id 'therapies/scss' (did you mean "
+                + "'therapies/scs'? 'therapies/scs.md' is a draft: remove `draft: true` to publish it, or preview "
+                + "with --drafts)",
+            fix: "related: [pnt, therapies/scs]", shownAs: "'therapies/scs'", draft: "Content/en/therapies/scs.md"),
+        CommonMistake(
             area: "Templates", mistake: "A typo in a value's name", file: "Templates/topic.mustache",
             correct: "{{page.title}}", wrong: "{{page.titel}}",
             message:
@@ -305,6 +322,19 @@ final class CommonMistakesTests: XCTestCase {
         }
     }
 
+    /// A typo in a required key is one error at the typo, not also "'description' is missing".
+    func testATypoInARequiredKeyIsOneError() throws {
+        let site = Self.site()
+        let text = try XCTUnwrap(site.read("Content/en/tens.md"))
+        site.write("Content/en/tens.md", text.replacingOccurrences(of: "description:", with: "descripton:"))
+        XCTAssertEqual(
+            diagnostics(site),
+            [
+                "Content/en/tens.md:3:1: error: front matter: unknown key 'descripton' (did you mean "
+                    + "'description'?); 'description' is required"
+            ])
+    }
+
     func testTheWorkingSiteBuildsWithoutAWord() {
         XCTAssertEqual(diagnostics(Self.site()), [])
     }
@@ -315,6 +345,11 @@ final class CommonMistakesTests: XCTestCase {
             Set(Self.cases.map(\.area)), ["Markdown", "YAML", "Templates", "Links", "Pictures", "Locales"])
         for mistake in Self.cases {
             let site = Self.site()
+            if let draft = mistake.draft {
+                site.write(
+                    draft,
+                    try XCTUnwrap(site.read(draft)).replacingOccurrences(of: "---\n\n", with: "draft: true\n---\n\n"))
+            }
             let text = try XCTUnwrap(site.read(mistake.file), mistake.file)
             XCTAssertEqual(text.components(separatedBy: mistake.correct).count, 2, "\(mistake.mistake): once")
             site.write(mistake.file, text.replacingOccurrences(of: mistake.correct, with: mistake.wrong))
@@ -330,6 +365,9 @@ final class CommonMistakesTests: XCTestCase {
                 mistake.fixFile == nil
                 ? broken.replacingOccurrences(of: mistake.wrong, with: mistake.fix) : broken + mistake.fix
             site.write(fixFile, fixed)
+            if let draft = mistake.draft {
+                site.write(draft, try XCTUnwrap(site.read(draft)).replacingOccurrences(of: "draft: true\n", with: ""))
+            }
             XCTAssertEqual(diagnostics(site), [], "\(mistake.mistake): fixed as the message says")
         }
     }
