@@ -39,6 +39,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
+        let begun = StageTimings.Start(name: "total")
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var options = site.build(output: output)
         options.fromScratch = clean
@@ -46,10 +47,10 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder.build(options) { stage in
                 progress.stage(stage)
-                stages.append(StageTimings.Start(name: stage, time: .now()))
+                stages.append(StageTimings.Start(name: stage))
             }
             progress.finish()
-            if timings { printError(StageTimings.line(stages)) }
+            if timings { printError(StageTimings.line(stages, begun: begun)) }
             if !quiet {
                 for warning in report.warnings { printError(warning.description) }
                 printLine(Summary.line(report, outputPath: options.outputPath, milliseconds: start.millisecondsSince))
@@ -65,22 +66,6 @@ struct Build: ParsableCommand {
                     + BuildFailure.notChecked(error.skipped))
             throw ExitCode.failure
         }
-    }
-}
-
-enum StageTimings {
-    /// When a stage started.
-    struct Start {
-        var name: String
-        var time: DispatchTime
-    }
-
-    /// "loading 120 ms, resolving 4 ms, …" from the times each stage started.
-    static func line(_ stages: [Start]) -> String {
-        let ends = stages.dropFirst().map(\.time) + [DispatchTime.now()]
-        return zip(stages, ends).map { stage, end in
-            "\(stage.name) \((end.uptimeNanoseconds - stage.time.uptimeNanoseconds) / 1_000_000) ms"
-        }.joined(separator: ", ")
     }
 }
 
