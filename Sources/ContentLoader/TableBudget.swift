@@ -9,7 +9,7 @@ public enum TableBudget {
     /// The tables of `body` (starting at `bodyLocation`) over `limits`.
     public static func problems(in body: String, at bodyLocation: SourceLocation, limits: PageLimits) -> [Diagnostic] {
         guard body.utf8.contains(UInt8(ascii: "|")) else { return [] }
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = TextLines.lines(of: body)
         var diagnostics: [Diagnostic] = []
         var fence: Fence?
         var index = 0
@@ -113,7 +113,8 @@ public enum TableBudget {
 
     /// The number of cells of a delimiter row (`| --- | :-: |`), nil for any other line.
     private static func delimiterColumns(_ line: Substring) -> Int? {
-        guard line.contains("|"), line.contains("-"),
+        // Most lines hold no `|` byte, and so no `|` character: the bytes are looked at first.
+        guard line.utf8.contains(UInt8(ascii: "|")), line.contains("|"), line.contains("-"),
             line.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" })
         else { return nil }
         var inner = line
