@@ -9,8 +9,24 @@ public enum DangerousURL {
     /// scheme. A `data:` picture counts too, although cmark-gfm keeps it: it skips the site's
     /// picture checks and sizes, and the site's Content-Security-Policy blocks it.
     public static func scheme(of url: String) -> String? {
-        let read = url.unicodeScalars.drop { $0.value <= 0x20 }.filter { !["\t", "\n", "\r"].contains($0) }
-        let lowered = String(String.UnicodeScalarView(read.prefix(16))).lowercased()
+        let lowered = String(schemeScalars(url)).lowercased()
         return schemes.first { lowered.hasPrefix($0) }
+    }
+
+    /// The first 16 scalars a browser reads a scheme from: read up to there and no further, as
+    /// this runs on every link of every page.
+    private static func schemeScalars(_ url: String) -> String.UnicodeScalarView {
+        var read = String.UnicodeScalarView()
+        var count = 0
+        for scalar in url.unicodeScalars.drop(while: { $0.value <= 0x20 }) where !isTabOrLineBreak(scalar) {
+            read.append(scalar)
+            count += 1
+            if count == 16 { break }
+        }
+        return read
+    }
+
+    private static func isTabOrLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\n" || scalar == "\r"
     }
 }
