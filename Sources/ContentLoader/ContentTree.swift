@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// The files under `Content/`, found without following links out of it.
 ///
@@ -72,12 +73,12 @@ struct ContentTree {
         return Entry(relativePath: relativePath, url: url, size: size)
     }
 
-    /// Every file and folder below a folder, depth first, sorted.
+    /// Every file and folder below a folder, depth first, sorted. Folders are listed on all cores
+    /// (a stat per file, 25,000 at N = 10,000), and joined in order.
     func files(under relativeFolder: String) -> Listing {
         let top = children(of: relativeFolder)
         var listing = top
-        for folder in top.folders {
-            let nested = files(under: folder.relativePath)
+        for nested in ParallelMap.map(top.folders, { files(under: $0.relativePath) }) {
             listing.files += nested.files
             listing.folders += nested.folders
             listing.diagnostics += nested.diagnostics
