@@ -4,41 +4,48 @@
 /// break before and after every control character), so the same lines come out.
 enum TextLines {
     static func lines(of text: String) -> [Substring] {
+        var text = text
+        let breaks = text.withUTF8(lineBreaks(in:))
         let utf8 = text.utf8
+        let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
         var lines: [Substring] = []
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if let next = lineBreakEnd(utf8, at: index) {
-                lines.append(text[lineStart..<index])
-                lineStart = next
-                index = next
-            } else {
-                index = utf8.index(after: index)
-            }
+        lines.reserveCapacity(breaks.count + 1)
+        var lineStart = 0
+        for lineBreak in breaks {
+            lines.append(text[index(lineStart)..<index(lineBreak.lowerBound)])
+            lineStart = lineBreak.upperBound
         }
-        lines.append(text[lineStart..<utf8.endIndex])
+        lines.append(text[index(lineStart)..<utf8.endIndex])
         return lines
     }
 
-    /// Where the line break at `index` ends (`\r\n` is one), nil if none starts there: LF, VT,
-    /// FF, CR, NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029).
-    private static func lineBreakEnd(_ utf8: String.UTF8View, at index: String.Index) -> String.Index? {
-        let after = utf8.index(after: index)
-        let following = after < utf8.endIndex ? utf8[after] : nil
-        switch utf8[index] {
-        case 0x0A, 0x0B, 0x0C:
-            return after
-        case 0x0D:
-            return following == 0x0A ? utf8.index(after: after) : after
-        case 0xC2 where following == 0x85:
-            return utf8.index(after: after)
-        case 0xE2 where following == 0x80:
-            let third = utf8.index(after: after)
-            guard third < utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 else { return nil }
-            return utf8.index(after: third)
-        default:
-            return nil
+    /// The byte ranges of the line breaks: LF, VT, FF, CR, CR LF (one break), NEL (U+0085),
+    /// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+    private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var breaks: [Range<Int>] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var width = 0
+            switch byte {
+            case 0x0A, 0x0B, 0x0C: width = 1
+            case 0x0D: width = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+            case 0xC2: width = index + 1 < count && bytes[index + 1] == 0x85 ? 2 : 0
+            case 0xE2:
+                let isSeparator =
+                    index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                width = isSeparator ? 3 : 0
+            default: break
+            }
+            if width > 0 {
+                breaks.append(index..<index + width)
+                index += width
+            } else {
+                index += 1
+            }
         }
+        return breaks
     }
 }
