@@ -8,7 +8,7 @@ DEBUG_BIN := .build/debug/spinesite
 # are its own.
 WITH_VENV := PATH="$(CURDIR)/.build/venv/bin:$$PATH"
 
-.PHONY: site test test-deps lint format release preview unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
+.PHONY: site test test-deps stemmers stemmers-check lint format release preview unit leakcheck linkcheck validate browser server translators bench fuzz serve deps clean
 
 ## Build the site into Site/ (installs missing system packages when run as root).
 site: release
@@ -18,7 +18,7 @@ site: release
 
 ## Every test: formatting (lint), unit and end-to-end (Swift), leak check (valgrind), links and HTML validity of the
 ## built sites, the real site in headless Chromium, and the XLIFF round trips through a real client.
-test: test-deps lint release unit leakcheck linkcheck validate browser server translators
+test: test-deps lint stemmers-check release unit leakcheck linkcheck validate browser server translators
 	@Scripts/test-summary.sh .build/unit-tests.log \
 		".build/browser-tests.log .build/server-tests.log .build/translator-tests.log" 3
 
@@ -27,6 +27,18 @@ test-deps:
 
 deps:
 	@Scripts/install-deps.sh build
+
+## The search page's Snowball stemmers (WebAssembly), rebuilt from Debian's snowball 2.2.0 sources into
+## Templates/stemmers/ (docs/stemmers.md); they are committed, so `make site` does not build them.
+stemmers:
+	Scripts/build-stemmers.sh
+
+## Fails unless a rebuild of the stemmers is byte-identical to the committed ones.
+stemmers-check:
+	rm -rf .build/stemmers/check
+	Scripts/build-stemmers.sh .build/stemmers/check
+	diff -r Templates/stemmers .build/stemmers/check
+	@echo "stemmers-check: the committed stemmers are what Scripts/build-stemmers.sh builds"
 
 ## The release build `make site` uses: whole-module compilation finds import mistakes a debug
 ## build does not (MemberImportVisibility).
