@@ -72,8 +72,12 @@ public enum SiteRenderer {
             graph, headings: markdown.searchHeadings, readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
+        let stemmerURLs = siteWide.searchIndexes.reduce(into: [String: String]()) { urls, search in
+            urls[search.locale] = theme.stemmer(forLocale: search.locale).map { graph.config.basePath + $0.outputPath }
+        }
         let others = TemplateJob.others(
-            graph, builder: session.builder, searchIndexes: siteWide.searchIndexes, ogImage: session.siteImage)
+            graph, builder: session.builder, searchIndexes: siteWide.searchIndexes, stemmerURLs: stemmerURLs,
+            ogImage: session.siteImage)
         let files = outputFiles(theme: theme, siteWide: siteWide, markdown: markdown, pictures: pictureFiles)
         let paths = published.map { graph.pages[$0].outputPath } + others.map(\.path) + files.map(\.path)
         let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
@@ -105,11 +109,19 @@ public enum SiteRenderer {
     }
 
     /// Every file of the output besides the template pages, each listed once: the theme's
-    /// assets, the site-wide files, the explainers' state grid, and the pictures and files pages use.
+    /// assets, the stemmers of the search pages' languages, the site-wide files, the explainers'
+    /// state grid, and the pictures and files pages use.
     private static func outputFiles(
         theme: Theme, siteWide: SiteWideFiles, markdown: MarkdownStage.Result, pictures: [String: Data]
     ) -> [OutputFile] {
-        var files = theme.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) } + siteWide.files
+        var files = theme.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
+        let stemmers = Dictionary(
+            siteWide.searchIndexes.compactMap { theme.stemmer(forLocale: $0.locale) }.map { ($0.outputPath, $0) },
+            uniquingKeysWith: { first, _ in first })
+        files += stemmers.values.sorted { $0.outputPath < $1.outputPath }.map {
+            OutputFile(path: $0.outputPath, contents: $0.contents)
+        }
+        files += siteWide.files
         if let states = markdown.explainerStates { files.append(states) }
         // `Templates/assets/favicon.ico` is also published at `/favicon.ico`, which browsers ask for
         // whatever a page links.

@@ -26,9 +26,10 @@ struct TemplateJob: Sendable {
     }
 
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
+    /// - Parameter stemmerURLs: each locale's stemmer for its search page, where it has one.
     static func others(
         _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
-        ogImage: OpenGraphImage? = nil
+        stemmerURLs: [String: String] = [:], ogImage: OpenGraphImage? = nil
     ) -> [TemplateJob] {
         var jobs = graph.redirects.map { redirect in
             let target = graph.pages[redirect.target]
@@ -76,7 +77,8 @@ struct TemplateJob: Sendable {
                 page: DocumentValue(
                     title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical,
                     ogImage: ogImage),
-                searchIndexURL: graph.config.basePath + search.path, canonical: canonical,
+                searchIndexURL: graph.config.basePath + search.path, stemmerURL: stemmerURLs[search.locale] ?? "",
+                canonical: canonical,
                 groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? [],
                 frame: builder.frame(locale: search.locale)
             )

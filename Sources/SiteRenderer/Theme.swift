@@ -21,6 +21,10 @@ public struct Theme: Sendable {
     /// `strings.KEY` names the templates use, with the template that uses it first.
     let usedStrings: [String: String]
     public let assets: [Asset]
+    /// `Templates/stemmers/<algorithm>.wasm` by algorithm (`english`): the search page's
+    /// Snowball stemmers (`Scripts/build-stemmers.sh`), published only for the site's languages.
+    /// A theme without them searches unstemmed in the browser.
+    public var stemmers: [String: Asset] = [:]
 
     /// A file from `Templates/assets/`, published under a content-hashed name.
     public struct Asset: Sendable {
@@ -66,9 +70,18 @@ public struct Theme: Sendable {
         }
         let assets = loadAssets(
             templatesURL.appendingPathComponent("assets"), diagnostics: &diagnostics, displayRoot: displayRoot)
-        return try compile(
+        let stemmers = loadStemmers(
+            templatesURL.appendingPathComponent("stemmers"), diagnostics: &diagnostics, displayRoot: displayRoot)
+        var theme = try compile(
             sources, assets: assets, readErrors: diagnostics, displayRoot: displayRoot, stringKeys: stringKeys,
             kinds: kinds, stringsFiles: stringsFiles)
+        theme.stemmers = stemmers
+        return theme
+    }
+
+    /// The stemmer of `locale`'s language, if the theme has one.
+    public func stemmer(forLocale locale: String) -> Asset? {
+        SnowballAlgorithm.forLanguage(locale).flatMap { stemmers[$0] }
     }
 
     /// Compiles templates already read (`home`, `partials/head`: paths under `Templates/`
@@ -181,11 +194,33 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/assets/\(name)"), "cannot read asset"))
                 return nil
             }
-            let hash = ContentHash.of(data)
-            let dot = name.lastIndex(of: ".") ?? name.endIndex
-            let hashed = "\(name[..<dot]).\(hash)\(name[dot...])"
-            return Asset(name: name, outputPath: "assets/\(hashed)", contents: data)
+            return Asset(name: name, outputPath: "assets/\(hashed(name, data))", contents: data)
         }
+    }
+
+    /// `style.css` as `style.3f2a9c1b.css`.
+    private static func hashed(_ name: String, _ data: Data) -> String {
+        let dot = name.lastIndex(of: ".") ?? name.endIndex
+        return "\(name[..<dot]).\(ContentHash.of(data))\(name[dot...])"
+    }
+
+    /// `stemmers/english.wasm`, published as `assets/stemmer-english.3f2a9c1b.wasm`.
+    private static func loadStemmers(_ folder: URL, diagnostics: inout [Diagnostic], displayRoot: String)
+        -> [String: Asset]
+    {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var stemmers: [String: Asset] = [:]
+        for name in names where name.hasSuffix(".wasm") {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                diagnostics.append(
+                    .error(SourceLocation(file: "\(displayRoot)/stemmers/\(name)"), "cannot read stemmer"))
+                continue
+            }
+            let algorithm = String(name.dropLast(".wasm".count))
+            stemmers[algorithm] = Asset(
+                name: name, outputPath: "assets/\(hashed("stemmer-" + name, data))", contents: data)
+        }
+        return stemmers
     }
 }
 
