@@ -160,7 +160,8 @@ def shipped_policy():
 
 def test_the_policy_allows_no_inline_script_plugins_foreign_base_or_framing():
     directives = {part.split()[0]: part.split()[1:] for part in shipped_policy().split(";") if part.strip()}
-    assert directives["script-src"] == ["'self'"]
+    # WebAssembly (the search page's stemmer) may compile; JavaScript's eval() may not.
+    assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
     assert directives["style-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"]
