@@ -15,6 +15,7 @@
 #   BENCH_TMPDIR        where the temporary corpora go (default $TMPDIR or /tmp)
 #   BENCH_FALLBACK_PAGES  "true" publishes untranslated topics as borrowed copies (default
 #                       false, `fallbackPages: false`: what Hugo publishes)
+#   BENCH_SEARCH_N      the size whose output the search benchmark runs on (default 10000; "" skips it)
 #
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). Each corpus is
 # also built, with equivalent templates (Scripts/bench-hugo.py), by every Hugo
@@ -62,6 +63,7 @@ now() { date +%s.%N; }
 
 rows=()
 hugo_rows=()
+search_rows=()
 # Every Hugo here, each as "label binary".
 hugos=()
 [[ -x /usr/bin/hugo ]] && hugos+=("debian /usr/bin/hugo")
@@ -198,6 +200,12 @@ for N in $BENCH_SIZES; do
         rm -rf -- "$HUGO_OUT"
     done
     rm -rf -- "$WORK/hugo-$N"
+    # Search on this output (Scripts/bench-search.py): spinesite's own index and search page, then
+    # Pagefind 1.5 (PyPI, in .build/venv-bench) run on the same HTML, as static sites use it.
+    if [[ "$N" == "${BENCH_SEARCH_N-10000}" ]]; then
+        search_rows+=("$(SE_OFFLINE=true .build/venv-bench/bin/python Scripts/bench-search.py "$DIR/Site" --engine spinesite)")
+        search_rows+=("$(SE_OFFLINE=true .build/venv-bench/bin/python Scripts/bench-search.py "$DIR/Site" --engine pagefind)")
+    fi
     rm -rf -- "$DIR"   # free disk before the next (larger) size
     target_rows+=("$(Scripts/bench-targets.sh "$N" "$mem_wall" "$mem_kb" "${fastest_wall:--}" "${fastest_kb:--}" \
         "${fastest_label:-no Hugo}" "$floor" "${floor_cpu:-0}" "${floor_cores:-0}" "${floor_copy:-0}" "$noop_wall" \
@@ -222,6 +230,12 @@ fi
 echo
 echo "Targets, from the figures above (same run; spinesite and Hugo into /dev/shm):"
 printf '%s\n' "${target_rows[@]}"
+
+if ((${#search_rows[@]})); then
+    echo
+    echo "Search, N=${BENCH_SEARCH_N-10000}, locale en (Scripts/bench-search.py; bytes gzipped, as a reader's Chromium fetched them):"
+    printf '%s\n' "${search_rows[@]}"
+fi
 
 # Many locales: 1,000 topics × 40 locales, each translated 5–20 %: once
 # publishing every untranslated topic as a borrowed copy in every locale, once

@@ -10,7 +10,7 @@ set -euo pipefail
 what="${1:-build}"
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev pkg-config)
 if [[ "$what" == bench ]]; then
-    packages+=(time hugo valgrind binutils libvips-tools bc python3-venv)
+    packages+=(time hugo valgrind binutils libvips-tools bc python3-venv chromium chromium-driver)
 fi
 if [[ "$what" == test ]]; then
     # git: `translations diff` reads the originals' history, and its tests make repositories.
