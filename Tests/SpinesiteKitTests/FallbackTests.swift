@@ -309,9 +309,12 @@ final class UnpublishedLocaleTests: XCTestCase {
         XCTAssertFalse(page.contains("Français"))
         XCTAssertFalse(try XCTUnwrap(site.sitemaps(in: "Site")).contains("/fr/"))
         XCTAssertFalse(try XCTUnwrap(site.read("Site/index.html")).contains("/fr/"), "not in the root chooser")
-        let searchIndexes = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
-            .filter { $0.hasPrefix("search-") }
+        let assets = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
+        let searchIndexes = assets.filter { $0.hasPrefix("search-") && $0.hasSuffix(".json") }
         XCTAssertEqual(searchIndexes.count, 2)
+        XCTAssertEqual(
+            assets.filter { $0.hasPrefix("stemmer-") }.map { $0.prefix(15) }.sorted(),
+            ["stemmer-english", "stemmer-spanish"])
         for index in searchIndexes {
             XCTAssertFalse(try XCTUnwrap(site.read("Site/assets/\(index)")).contains("TENS (fr)"), index)
         }
