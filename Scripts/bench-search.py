@@ -304,7 +304,7 @@ def main():
     parser.add_argument("--engine", choices=["pagefind", "spinesite"], default="pagefind")
     parser.add_argument("--locale", default="en")
     parser.add_argument("--queries", type=int, default=60)
-    parser.add_argument("--spinesite-index", default="assets/search-*",
+    parser.add_argument("--spinesite-index", default="assets/search-*.json",
                         help="the glob, under SITE, of spinesite's index files")
     arguments = parser.parse_args()
     queries = sample_queries(arguments.site, arguments.locale, arguments.queries)
