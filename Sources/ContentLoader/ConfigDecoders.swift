@@ -6,7 +6,7 @@ enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "baseURL", "defaultLocale", "locales", "smartPunctuation", "unsafeHTML", "reviewInterval",
         "readingTargets", "maxPageMegabytes", "maxPictureMegapixels", "maxTableCells", "maxTableColumns", "image",
-        "imageAlt", "remotePictures", "requiredBlocks",
+        "imageAlt", "remotePictures", "requiredBlocks", "listPageSize", "homeListSize",
     ]
 
     static func decode(_ text: String, file: String) -> Decoded<SiteConfig> {
@@ -28,8 +28,11 @@ enum SiteConfigDecoder {
         let maxPictureMegapixels = yaml.int("maxPictureMegapixels", what: what)
         let maxTableCells = yaml.int("maxTableCells", what: what)
         let maxTableColumns = yaml.int("maxTableColumns", what: what)
+        let listPageSize = yaml.int("listPageSize", what: what)
+        let homeListSize = yaml.int("homeListSize", what: what)
         for (key, value, range) in [
             ("maxTableCells", maxTableCells, 1...1_000_000), ("maxTableColumns", maxTableColumns, 1...10_000),
+            ("listPageSize", listPageSize, 1...1000), ("homeListSize", homeListSize, 1...1000),
         ] where value.map({ !range.contains($0) }) ?? false {
             yaml.error(
                 yaml.location(ofKey: key),
@@ -78,6 +81,8 @@ enum SiteConfigDecoder {
         if let maxPictureMegapixels { config.maxPicturePixels = maxPictureMegapixels * 1_000_000 }
         if let maxTableCells { config.maxTableCells = maxTableCells }
         if let maxTableColumns { config.maxTableColumns = maxTableColumns }
+        if let listPageSize { config.listPageSize = listPageSize }
+        if let homeListSize { config.homeListSize = homeListSize }
         config.image = yaml.string("image", required: false, what: what)
         config.imageAlt = yaml.string("imageAlt", required: false, what: what)?.value
         if let image = config.image, config.imageAlt == nil {

@@ -34,6 +34,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var allowsRemotePictures = false
     /// `requiredBlocks:` by section, in file order: blocks each topic page of the section places.
     public var requiredBlocks: [RequiredBlocks] = []
+    /// `listPageSize`: the most pages one page of a section's list shows; a longer list goes on
+    /// over numbered pages (`/en/therapies/page/2/`), so no list page grows with its section.
+    public var listPageSize: Int = SiteConfig.defaultListPageSize
+    /// `homeListSize`: the most topics each section shows on the home and search pages, with a
+    /// link to the section's own list when it has more.
+    public var homeListSize: Int = SiteConfig.defaultHomeListSize
+    public static let defaultListPageSize = 50
+    public static let defaultHomeListSize = 10
     public static let defaultMaxPageBytes = 10 * 1024 * 1024
     public var location: SourceLocation
 
