@@ -154,9 +154,9 @@ class Topic:
         return [anchor_of(h) for h in h2 + h3]
 
 
-def plan(n_topics, locales, coverage, seed):
+def plan(n_topics, locales, coverage, seed, sections=0):
     rng = random.Random("plan:%d:%d" % (seed, n_topics))
-    n_sections = max(1, int(round(math.sqrt(n_topics) / 2.0)))
+    n_sections = sections or max(1, int(round(math.sqrt(n_topics) / 2.0)))
     topics = []
     # Spread topics over sections with mildly uneven sizes (every section >= 1 topic).
     weights = [rng.uniform(0.6, 1.4) for _ in range(n_sections)]
@@ -524,7 +524,7 @@ def generate(args):
         write(os.path.join(content, "pulse-presets.yml"),
               re.sub(r"^comparisonPage:.*$", "", text, flags=re.M), stats)
 
-    n_sections, topics, per_locale = plan(args.topics, locales, coverage, args.seed)
+    n_sections, topics, per_locale = plan(args.topics, locales, coverage, args.seed, args.sections)
     per_locale_counts = []
     for loc in locales:
         ldir = os.path.join(content, loc)
@@ -743,6 +743,8 @@ def main():
     ap.add_argument("--pulse-every", type=int, default=0, help="add a ```pulse block to every Nth topic (0: none)")
     ap.add_argument("--no-fallback-pages", action="store_true",
                     help="write fallbackPages: false in every locale but the default: untranslated topics link to the original")
+    ap.add_argument("--sections", type=int, default=0,
+                    help="number of sections (0: about sqrt(topics)/2); 1 puts every topic in one section")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--title", default="Spine Health Explained")
     ap.add_argument("--base-url", default="https://spine.example.org/")
