@@ -91,13 +91,18 @@ extension OutputClaims.Claimant {
 extension OutputClaims {
     /// The claims on `paths`, every file a render writes: the published pages, the aliases, the
     /// other template pages, and the rest, which only spinesite makes.
-    static func of(_ paths: [String], graph: SiteGraph, published: [Int], others: [TemplateJob]) -> OutputClaims {
+    /// - Parameter published: each published page and its files (a listing page's: one per page of its list).
+    static func of(
+        _ paths: [String], graph: SiteGraph, published: some Sequence<(Int, [String])>, others: [TemplateJob]
+    ) -> OutputClaims {
         var claims = OutputClaims()
-        for index in published {
+        var pagePaths: [String] = []
+        for (index, files) in published {
             let source = graph.pages[index].source
             let location =
                 source.frontMatter.slug?.location ?? SourceLocation(file: source.file, line: 1, column: 1)
-            claims.claim(graph.pages[index].outputPath, by: .page(location))
+            for path in files { claims.claim(path, by: .page(location)) }
+            pagePaths += files
         }
         for redirect in graph.redirects { claims.claim(redirect.outputPath, by: .alias(redirect.location)) }
         for job in others where job.values.kind != .redirect {
@@ -105,7 +110,7 @@ extension OutputClaims {
         }
         // Each path of `paths` once for each page or template page it stands for; the rest are files.
         var accounted: [String: Int] = [:]
-        for path in published.map({ graph.pages[$0].outputPath }) + others.map(\.path) {
+        for path in pagePaths + others.map(\.path) {
             accounted[path, default: 0] += 1
         }
         for path in paths {

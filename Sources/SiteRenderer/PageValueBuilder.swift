@@ -83,9 +83,11 @@ struct PageValueBuilder: Sendable {
     }
 
     /// The values of page `index` of the graph, for its kind's template.
+    /// - Parameter listPage: for a listing page, which page of its list (from 1): a later page
+    ///   shows its slice of the list under the page's title, without the body.
     func values(
-        _ index: Int, body: PageBody, headings: [Heading], hasExplainer: Bool = false, citations: [String] = [],
-        image: OpenGraphImage? = nil
+        _ index: Int, listPage: Int = 1, body: PageBody, headings: [Heading], hasExplainer: Bool = false,
+        citations: [String] = [], image: OpenGraphImage? = nil
     ) -> PageValues {
         let page = graph.pages[index]
         let toc = headings.filter { (2...3).contains($0.level) }.map {
@@ -111,14 +113,15 @@ struct PageValueBuilder: Sendable {
         if let original = page.original {
             notices.original = link(to: original).with(lang: graph.pages[original].locale)
         }
+        let isLaterPage = listPage > 1
         let content = ContentPageValue(
-            title: page.title, description: Self.nonEmpty(page.source.frontMatter.description), url: page.url,
-            canonical: absolute(graph.pages[page.fallbackOf ?? index].url), content: body, toc: toc,
-            tags: page.source.frontMatter.tags,
-            hasExplainer: hasExplainer, jsonLD: jsonLD, contentLang: contentLocale?.tag,
+            title: page.title, description: Self.nonEmpty(page.source.frontMatter.description),
+            url: ListPages.url(page.url, page: listPage), canonical: listCanonical(index, page: listPage),
+            content: isLaterPage ? .empty : body, toc: isLaterPage ? [] : toc, tags: page.source.frontMatter.tags,
+            hasExplainer: hasExplainer && !isLaterPage, jsonLD: jsonLD, contentLang: contentLocale?.tag,
             contentDir: contentLocale?.direction.rawValue, ogImage: image
         )
-        let frame = frame(index)
+        let frame = isLaterPage ? frame(index, listPage: listPage) : frame(index)
         let breadcrumbs = page.ancestors.map { crumb in
             graph.pages[crumb].source.kind == .home
                 ? link(to: crumb).with(title: strings.strings(for: page.locale)["home"] ?? page.title)
@@ -126,13 +129,20 @@ struct PageValueBuilder: Sendable {
         }
         switch page.source.kind {
         case .home:
+            let list = ListPages(index, in: graph)
             return PageValues(
-                .home, HomePage(groups: homeGroups(index), page: content, notices: notices, frame: frame))
+                .home,
+                HomePage(
+                    groups: homeGroups(index, listPage: listPage),
+                    pagination: pagination(index, list, current: listPage), page: content, notices: notices,
+                    frame: frame))
         case .section:
+            let list = ListPages(index, in: graph)
             return PageValues(
                 .section,
                 SectionPage(
-                    breadcrumbs: breadcrumbs, topics: page.children.map(link), page: content, notices: notices,
+                    breadcrumbs: breadcrumbs, topics: list.items(onPage: listPage).map(link),
+                    pagination: pagination(index, list, current: listPage), page: content, notices: notices,
                     frame: frame))
         case .topic where isGlossary:
             return PageValues(
@@ -161,6 +171,61 @@ struct PageValueBuilder: Sendable {
             },
             locale: locales[graph.pages[index].locale]!
         )
+    }
+
+    /// The frame of page `listPage` (after the first) of a listing page's list: the switcher leads to
+    /// the same page of each translation's list, or to its first page when its list is shorter;
+    /// `hreflang` names only the translations whose list has that page.
+    private func frame(_ index: Int, listPage: Int) -> PageFrame {
+        func entry(_ other: Int) -> TranslationValue? {
+            let entry = other == index ? switcherEntries[other].current : switcherEntries[other].other
+            guard other == index || graph.pages[other].isPublished && ListPages(other, in: graph).count >= listPage
+            else { return nil }
+            let url = ListPages.url(graph.pages[other].url, page: listPage)
+            return entry.with(url: url, absoluteURL: absolute(url))
+        }
+        let translations = graph.pages[index].translations
+        return PageFrame(
+            translations: translations.map { other in
+                entry(other) ?? (other == index ? switcherEntries[other].current : switcherEntries[other].other)
+            },
+            alternates: graph.realTranslations(of: index).compactMap(entry),
+            locale: locales[graph.pages[index].locale]!
+        )
+    }
+
+    /// The canonical URL of page `number` of listing page `index`'s list: that page of the original's
+    /// list for a borrowed page (as for its first page), unless the original's list is shorter.
+    private func listCanonical(_ index: Int, page number: Int) -> String {
+        let original = graph.pages[index].fallbackOf ?? index
+        guard number > 1 else { return absolute(graph.pages[original].url) }
+        let shown = ListPages(original, in: graph).count >= number ? original : index
+        return absolute(ListPages.url(graph.pages[shown].url, page: number))
+    }
+
+    /// The links between the pages of listing page `index`'s list, in its locale; nil when it takes one page.
+    private func pagination(_ index: Int, _ list: ListPages, current: Int) -> Pagination? {
+        guard list.count > 1 else { return nil }
+        let tag = graph.pages[index].locale
+        let text = strings.strings(for: tag)
+        let plurals = PluralRules(strings.language(of: "pageOf", for: tag))
+        let base = graph.pages[index].url
+        func link(_ number: Int, text shown: String? = nil) -> PageNumberLink {
+            PageNumberLink(
+                text: shown ?? String(number), url: ListPages.url(base, page: number),
+                label: Placeholders.fill(text["pageNumber"] ?? "", ["page": String(number)]),
+                isCurrent: shown == nil && number == current, isGap: false)
+        }
+        return Pagination(
+            label: Placeholders.fill(
+                plurals.form(of: "pageOf", count: list.count, in: text) ?? "",
+                ["page": String(current), "count": String(list.count)]),
+            navLabel: text["paginationLabel"] ?? "",
+            previous: current > 1 ? link(current - 1, text: text["previousPage"] ?? "") : nil,
+            next: current < list.count ? link(current + 1, text: text["nextPage"] ?? "") : nil,
+            pages: ListPages.window(current: current, count: list.count).map { number in
+                number.map { link($0) } ?? PageNumberLink(text: "…", url: "", label: "", isCurrent: false, isGap: true)
+            })
     }
 
     /// A frame for pages that are not the graph's (search, 404, redirects, the language chooser).
@@ -221,18 +286,62 @@ struct PageValueBuilder: Sendable {
         graph.config.basePath + tag + "/search/"
     }
 
-    /// Home page: the topics at the top level, then one group per section.
-    func homeGroups(_ home: Int) -> [TopicGroup] {
-        let children = graph.pages[home].children
-        let topLevel = children.filter { !graph.pages[$0].isListing }
+    /// Home page: the topics at the top level (those of page `listPage` of its list), then on its
+    /// first page one group per section, each with its first `homeListSize` topics and a link to the
+    /// section when it has more. The search page shows the first page's groups, and links the
+    /// top-level group to the home page when the home page's list goes on.
+    func homeGroups(_ home: Int, listPage: Int = 1, isSearch: Bool = false) -> [TopicGroup] {
+        let list = ListPages(home, in: graph)
+        let topLevel = list.items(onPage: listPage)
         var groups: [TopicGroup] = []
-        if !topLevel.isEmpty { groups.append(TopicGroup(isTopLevel: true, topics: topLevel.map(link))) }
-        for section in children where graph.pages[section].isListing {
+        if !topLevel.isEmpty {
             groups.append(
                 TopicGroup(
-                    isTopLevel: false, section: link(to: section), topics: graph.pages[section].children.map(link)))
+                    isTopLevel: true, topics: topLevel.map(link),
+                    seeAll: isSearch && list.count > 1 ? seeAll(home, count: list.items.count) : nil))
+        }
+        guard listPage == 1 else { return groups }
+        let size = graph.config.homeListSize
+        for section in graph.pages[home].children where graph.pages[section].isListing {
+            let topics = graph.pages[section].children
+            groups.append(
+                TopicGroup(
+                    isTopLevel: false, section: link(to: section), topics: topics.prefix(size).map(link),
+                    seeAll: topics.count > size ? seeAll(section, count: topics.count) : nil))
         }
         return groups
+    }
+
+    /// "See all 230 topics", leading to listing page `index`, in its locale.
+    private func seeAll(_ index: Int, count: Int) -> LinkValue {
+        let tag = graph.pages[index].locale
+        let plurals = PluralRules(strings.language(of: "seeAllTopics", for: tag))
+        let text = plurals.form(of: "seeAllTopics", count: count, in: strings.strings(for: tag)) ?? ""
+        return LinkValue(
+            title: Placeholders.fill(text, ["count": String(count)]), url: graph.pages[index].url,
+            description: nil, isSection: true, fallbackLang: nil)
+    }
+
+    /// The strings lists fill in themselves, needed when a list takes more than one page or a
+    /// section shows only its first topics on the home page: a site whose lists are short needs none.
+    static func listStrings(_ graph: SiteGraph) -> [String: String] {
+        let pages = graph.pages
+        var used: [String: String] = [:]
+        if pages.indices.contains(where: {
+            pages[$0].isListing && pages[$0].isPublished && ListPages($0, in: graph).count > 1
+        }) {
+            for key in ["pageOf", "pageNumber", "paginationLabel", "previousPage", "nextPage"] {
+                used[key] = "lists longer than listPageSize"
+            }
+        }
+        let cut = graph.homes.contains { home in
+            ListPages(home, in: graph).count > 1
+                || pages[home].children.contains {
+                    pages[$0].isListing && pages[$0].children.count > graph.config.homeListSize
+                }
+        }
+        if cut { used["seeAllTopics"] = "sections longer than homeListSize on the home page" }
+        return used
     }
 
     private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (

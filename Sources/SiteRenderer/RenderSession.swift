@@ -42,24 +42,36 @@ public struct RenderSession: Sendable {
     /// The site's link-preview picture, for pages without content of their own.
     var siteImage: OpenGraphImage? { context.siteImage }
 
-    /// The file page `index` (a published one) is rendered into, and its template's values.
-    func job(_ index: Int) -> TemplateJob {
+    /// The file page `index` (a published one) is rendered into, and its template's values; for a
+    /// listing page, page `listPage` of its list (see `ListPages`).
+    func job(_ index: Int, listPage: Int = 1) -> TemplateJob {
         let converted = markdown.converted[index]
         let values = builder.values(
-            index, body: markdown.bodies[index], headings: converted.headings,
+            index, listPage: listPage, body: markdown.bodies[index], headings: converted.headings,
             hasExplainer: converted.embeds.contains { $0.language == ExplainerStage.language },
             citations: markdown.citations(index), image: context.socialImage(of: index, in: graph))
-        return TemplateJob(path: graph.pages[index].outputPath, values: values)
+        return TemplateJob(path: ListPages.outputPath(graph.pages[index].outputPath, page: listPage), values: values)
     }
 
-    /// Page `index`'s bytes (a published page).
-    public func render(_ index: Int) -> [UInt8] {
-        job(index).render(theme: theme)
+    /// How many files page `index` is rendered into: one, or one per page of a listing page's list.
+    func listPageCount(_ index: Int) -> Int {
+        graph.pages[index].isListing ? ListPages(index, in: graph).count : 1
     }
 
-    /// Renders page `index` into `sink`: whether its file changed, or what failed.
-    func write(_ index: Int, into sink: some OutputSink) -> FileWrite {
-        job(index).write(theme: theme, into: sink)
+    /// The files page `index` (a published one) is rendered into.
+    func outputPaths(_ index: Int) -> [String] {
+        (1...listPageCount(index)).map { ListPages.outputPath(graph.pages[index].outputPath, page: $0) }
+    }
+
+    /// Page `index`'s bytes (a published page; a listing page's first page of its list).
+    public func render(_ index: Int, listPage: Int = 1) -> [UInt8] {
+        job(index, listPage: listPage).render(theme: theme)
+    }
+
+    /// Renders page `index` into `sink`, every page of its list for a listing page: whether each
+    /// file changed, or what failed.
+    func write(_ index: Int, into sink: some OutputSink) -> [FileWrite] {
+        (1...listPageCount(index)).map { job(index, listPage: $0).write(theme: theme, into: sink) }
     }
 
     /// Changes the graph's pages in place (their sources, their translation

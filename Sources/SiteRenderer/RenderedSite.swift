@@ -28,12 +28,12 @@ public struct RenderedSite: Sendable {
     public mutating func write(pages indices: [Int], into sink: some OutputSink) -> [FileWrite] {
         let pages = indices.filter { graph.pages[$0].isPublished }
         report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
-        let paths = pages.map { graph.pages[$0].outputPath }
+        let paths = pages.flatMap { session.outputPaths($0) }
         if let failure = SiteRenderer.attempt({ try sink.prepare(paths + [ContentReport.path]) }) {
             return [FileWrite(path: "", failure: failure)]
         }
         let report = OutputFile(path: ContentReport.path, text: report.html)
-        return pages.map { session.write($0, into: sink) } + [
+        return pages.flatMap { session.write($0, into: sink) } + [
             report.write(into: sink)
         ]
     }

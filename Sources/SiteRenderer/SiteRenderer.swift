@@ -29,6 +29,7 @@ private struct CheckedContent {
         explainers = ExplainerStage(graph: graph)
         let usedStrings = templateStrings.merging(MarkdownStage.usedStrings) { template, _ in template }
             .merging(PageValueBuilder.usedStrings) { template, _ in template }
+            .merging(PageValueBuilder.listStrings(graph)) { template, _ in template }
             .merging(explainers.usedStrings(graph)) { template, _ in template }
             .merging(BlockStage.usedStrings(graph)) { template, _ in template }
         strings = LocaleStrings(graph: graph, usedStrings: usedStrings)
@@ -79,8 +80,9 @@ public enum SiteRenderer {
             graph, builder: session.builder, searchIndexes: siteWide.searchIndexes, stemmerURLs: stemmerURLs,
             ogImage: session.siteImage)
         let files = outputFiles(theme: theme, siteWide: siteWide, markdown: markdown, pictures: pictureFiles)
-        let paths = published.map { graph.pages[$0].outputPath } + others.map(\.path) + files.map(\.path)
-        let claims = OutputClaims.of(paths, graph: graph, published: published, others: others)
+        let pagePaths = published.map { session.outputPaths($0) }
+        let paths = pagePaths.flatMap { $0 } + others.map(\.path) + files.map(\.path)
+        let claims = OutputClaims.of(paths, graph: graph, published: zip(published, pagePaths), others: others)
         if !claims.diagnostics.isEmpty { throw BuildFailure(diagnostics + claims.diagnostics) }
         if let failure = attempt({ try sink.prepare(paths) }) {
             throw BuildFailure(
@@ -88,10 +90,10 @@ public enum SiteRenderer {
         }
         // A page's values are made inside the loop and dropped after it: held
         // for every page at once they would double the build's peak memory.
-        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) { index -> FileWrite in
+        let outcomes = ParallelMap.map(Array(0..<published.count + others.count)) { index -> [FileWrite] in
             guard index >= published.count else { return session.write(published[index], into: sink) }
-            return others[index - published.count].write(theme: theme, into: sink)
-        }
+            return [others[index - published.count].write(theme: theme, into: sink)]
+        }.flatMap { $0 }
         progress("writing")
         let writes = outcomes + files.map { $0.write(into: sink) }
         let writeErrors = writeDiagnostics(writes, outputName: outputName)

@@ -79,7 +79,8 @@ struct TemplateJob: Sendable {
                     ogImage: ogImage),
                 searchIndexURL: graph.config.basePath + search.path, stemmerURL: stemmerURLs[search.locale] ?? "",
                 canonical: canonical,
-                groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0) } ?? [],
+                groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0, isSearch: true) }
+                    ?? [],
                 frame: builder.frame(locale: search.locale)
             )
             jobs.append(TemplateJob(path: "\(search.locale)/search/index.html", values: PageValues(.search, values)))

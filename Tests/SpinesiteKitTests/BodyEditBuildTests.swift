@@ -39,6 +39,19 @@ extension IncrementalBuildTests {
         }
     }
 
+    func testBodyEditsInAPaginatedSectionArePatchedAndEqualACleanBuild() throws {
+        try edit("Content/site.yml") { $0 + "listPageSize: 2\n" }
+        let memory = LastBuild()
+        try SiteBuilder.build(options, lastBuild: memory)
+        XCTAssertTrue(folder.exists("site/Site/en/therapies/page/3/index.html"), "5 therapies, 2 a page")
+        for page in ["en/therapies/_index.md", "en/therapies/tens.md"] {
+            try edit("Content/" + page) { $0 + "\nSaved while previewing a long list.\n" }
+            let report = try previewBuild(memory, [page])
+            XCTAssertEqual(report.mode, .patch, page)
+            try assertMatchesCleanBuild("a body edit of \(page) in a paginated section")
+        }
+    }
+
     func testAnOriginalEditedAndRestoredMakesItsTranslationStaleThenCurrent() throws {
         let memory = LastBuild()
         try SiteBuilder.build(options, lastBuild: memory)

@@ -184,6 +184,31 @@ final class IncrementalBuildTests: XCTestCase {
         }
     }
 
+    func testTopicsAddedAndRemovedMoveAcrossListPagesAsInACleanBuild() throws {
+        try edit("Content/site.yml") { $0 + "listPageSize: 2\nhomeListSize: 2\n" }
+        try build()
+        try assertMatchesCleanBuild("a smaller list page size")
+        XCTAssertTrue(folder.exists("site/Site/en/therapies/page/3/index.html"), "5 therapies, 2 a page")
+        XCTAssertFalse(folder.exists("site/Site/en/therapies/page/4/index.html"))
+        // Weight 1 sorts first: every therapy moves one place down the list.
+        for step in 1...2 {
+            folder.write(
+                "site/Content/en/therapies/first-\(step).md",
+                "---\ntitle: \"First \(step)\"\ndescription: \"A page added first.\"\nweight: 1\n---\n\nText.\n"
+                    + Self.requiredBlockFences)
+            try build()
+            try assertMatchesCleanBuild("adding a topic at the top of a paginated list")
+        }
+        XCTAssertTrue(folder.exists("site/Site/en/therapies/page/4/index.html"), "7 therapies, 2 a page")
+        XCTAssertTrue(try XCTUnwrap(folder.read("site/Site/en/therapies/index.html")).contains(">First 1<"))
+        for step in 1...2 {
+            try FileManager.default.removeItem(atPath: root + "/Content/en/therapies/first-\(step).md")
+            try build()
+            try assertMatchesCleanBuild("removing a topic from a paginated list")
+        }
+        XCTAssertFalse(folder.exists("site/Site/en/therapies/page/4/index.html"), "its file is removed")
+    }
+
     func testAFileChangedInTheOutputIsWrittenAgain() throws {
         folder.write("site/Site/en/index.html", "edited by hand")
         try FileManager.default.removeItem(atPath: root + "/Site/es/terapias/index.html")

@@ -66,14 +66,14 @@ final class TemplateCheckTests: XCTestCase {
             [
                 "Templates/404.mustache:1:19: error: 'languages' is opened here but never closed",
                 "Templates/partials/notices.mustache:1:1: error: 'fallbackNotice' is optional text: it has no value "
-                    + "'url' [included from Templates/home.mustache:9:1; and through 3 more templates]",
+                    + "'url' [included from Templates/home.mustache:10:1; and through 3 more templates]",
                 "Templates/partials/notices.mustache:1:47: error: 'original.title' is text: {{{original.title}}} "
                     + "would insert it unescaped; write {{original.title}} [included from "
-                    + "Templates/home.mustache:9:1; "
+                    + "Templates/home.mustache:10:1; "
                     + "and through 3 more templates]",
-                "Templates/section.mustache:22:1: error: 'page.title' is text, not a list, a flag or an optional "
+                "Templates/section.mustache:25:1: error: 'page.title' is text, not a list, a flag or an optional "
                     + "value: {{#page.title}} cannot test it",
-                "Templates/section.mustache:22:31: error: partial 'partials/heder' does not exist (did you mean "
+                "Templates/section.mustache:25:31: error: partial 'partials/heder' does not exist (did you mean "
                     + "'partials/header'?)",
             ])
     }

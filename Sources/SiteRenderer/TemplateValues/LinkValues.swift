@@ -15,3 +15,12 @@ extension LinkValue {
             lang: lang, otherLanguage: otherLanguage)
     }
 }
+
+extension TranslationValue {
+    /// The same language at another URL (a later page of a list).
+    func with(url: String, absoluteURL: String) -> TranslationValue {
+        TranslationValue(
+            tag: tag, name: name, dir: dir, url: url, absoluteURL: absoluteURL, isCurrent: isCurrent,
+            isDefault: isDefault, isFallback: isFallback, hreflang: hreflang)
+    }
+}
