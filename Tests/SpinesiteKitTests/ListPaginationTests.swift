@@ -116,6 +116,22 @@ final class ListPaginationTests: XCTestCase {
         XCTAssertTrue(try page("es/").contains("<a href=\"/es/exact/\">Ver los 8 temas</a>"))
     }
 
+    func testAPageAtTheURLOfAListPageIsAnErrorNamingBoth() {
+        site.write("Content/en/many/page/2.md", MinimalSite.page(title: "Two"))
+        XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))) {
+            let errors = ($0 as? BuildFailure)?.errors.map(\.description) ?? []
+            let clash = "error: this page's output path 'en/many/page/2/index.html' is also the page"
+            XCTAssertEqual(
+                errors.map { $0.replacingOccurrences(of: self.site.path + "/", with: "") },
+                [
+                    "Content/en/many/_index.md:1:1: \(clash) Content/en/many/page/2.md; give the page another slug, "
+                        + "or the alias another path",
+                    "Content/en/many/page/2.md:1:1: \(clash) Content/en/many/_index.md; give the page another slug, "
+                        + "or the alias another path",
+                ])
+        }
+    }
+
     func testListPageSizeIsAWholeNumberInRange() {
         site.write("Content/site.yml", MinimalSite.siteYAML + "locales: [en, es]\nlistPageSize: 0\n")
         XCTAssertThrowsError(try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))) {
