@@ -16,8 +16,8 @@ struct Serve: ParsableCommand {
             unfinished edits cannot end up in what you deploy. Run `spinesite build` for Site/.
 
             The preview is a separate program, spinesite-preview, built beside spinesite by \
-            `make serve` (or `swift build -c release --product spinesite-preview`), so that \
-            `make site` does not compile an HTTP server.
+            `make serve` (or `swift build --product spinesite-preview`, with -c release beside a \
+            release build), so that `make site` does not compile an HTTP server.
 
             Example:
               spinesite serve --port 8000 --open
@@ -32,7 +32,8 @@ struct Serve: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: program) else {
             printError(
                 "error: the preview is not built: no \(program). Build it with `make serve`, or "
-                    + "`swift build -c release --product spinesite-preview`, then run this again.")
+                    + "`swift build --product spinesite-preview` (-c release beside a release build), "
+                    + "then run this again.")
             throw ExitCode.failure
         }
         try PreviewProgram.replaceThisProcess(with: program, arguments: preview.arguments)
