@@ -89,10 +89,14 @@ let package = Package(
         .target(
             name: "Pictures", dependencies: ["CVips", "XMLInput", "SiteSupport"],
             swiftSettings: strict),
+        // Snowball's stemmers, as Debian ships them (libstemmer-dev; no pkg-config file).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // The only module that touches libstemmer: text → search terms (tokens, folding, stems).
+        .target(name: "Stemming", dependencies: ["CStemmer"], swiftSettings: strict),
         // Files about the whole site, made from the graph: sitemap, feeds, search index, content report, JSON-LD.
         .target(
             name: "SiteWideOutputs",
-            dependencies: ["SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Readability"],
+            dependencies: ["SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Readability", "Stemming"],
             swiftSettings: strict
         ),
         // Stage 3: Markdown + templates → every output file, written into an OutputSink as it is rendered.
@@ -185,6 +189,7 @@ let package = Package(
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TemplateRecordsTests", dependencies: ["TemplateRecords"], swiftSettings: strict),
+        .testTarget(name: "StemmingTests", dependencies: ["Stemming"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
         .testTarget(

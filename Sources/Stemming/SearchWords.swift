@@ -1,0 +1,116 @@
+import Foundation
+
+/// Text → search terms, the same way at build time and in the browser (`search-words.js`):
+/// tokens (runs of letters, marks and digits), lower-cased and NFC, Arabic letters normalised,
+/// stemmed with the language's Snowball stemmer (none: left whole), diacritics folded.
+/// No stop words: BM25's IDF weighs common words down, and phrases need them.
+///
+/// A value with a cache of the tokens it has seen; one per task, so parallel work shares nothing
+/// but the stemmer's code.
+public struct SearchWords: Sendable {
+    /// The stemmer of the language; nil when Snowball has none (the terms are then unstemmed).
+    public let stemmer: Stemmer?
+    /// Token → its term and, for a token with diacritics, the term of the token typed without them
+    /// ("" where there is none).
+    private var cache: [Substring: (term: String, unaccented: String)] = [:]
+
+    public init(language tag: String) {
+        stemmer = Stemmer(language: tag)
+    }
+
+    /// Every term of `text`, in order.
+    public mutating func terms(_ text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// Calls `body` with every term of `text`, in order.
+    public mutating func forEachTerm(in text: String, _ body: (String) -> Void) {
+        Self.forEachToken(in: text) { token in
+            if let term = term(of: token) { body(term) }
+        }
+    }
+
+    /// Calls `body` with every term of `text`, in order, and the term a reader typing the token
+    /// without its diacritics gets, where that differs: the stemmer sees the accents before they
+    /// are folded, so "estimulacion" stems otherwise than "estimulación". The index holds both.
+    public mutating func forEachTermAndVariant(in text: String, _ body: (String, String?) -> Void) {
+        Self.forEachToken(in: text) { token in
+            let terms = entry(of: token)
+            if !terms.term.isEmpty { body(terms.term, terms.unaccented.isEmpty ? nil : terms.unaccented) }
+        }
+    }
+
+    /// Calls `body` with every token of `text` (before lower-casing), in order.
+    public static func forEachToken(in text: String, _ body: (Substring) -> Void) {
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let isWord = Self.isWordScalar(scalars[index])
+            if isWord, start == nil { start = index }
+            if !isWord, let first = start {
+                body(text[first..<index])
+                start = nil
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let first = start { body(text[first..<text.endIndex]) }
+    }
+
+    /// The term of one token; nil if nothing is left of it.
+    public mutating func term(of token: Substring) -> String? {
+        let term = entry(of: token).term
+        return term.isEmpty ? nil : term
+    }
+
+    private mutating func entry(of token: Substring) -> (term: String, unaccented: String) {
+        if let known = cache[token] { return known }
+        let term = Self.term(of: token, stemmer: stemmer)
+        var unaccented = ""
+        if !token.utf8.allSatisfy({ $0 < 0x80 }) {
+            let folded = Self.foldingDiacritics(String(token))
+            if folded != String(token) {
+                let variant = Self.term(of: Substring(folded), stemmer: stemmer)
+                if variant != term { unaccented = variant }
+            }
+        }
+        cache[token] = (term, unaccented)
+        return (term, unaccented)
+    }
+
+    private static func term(of token: Substring, stemmer: Stemmer?) -> String {
+        var word = token.lowercased()
+        let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+        if !isASCII { word = ArabicLetters.normalised(word.precomposedStringWithCanonicalMapping) }
+        if let stemmer, !word.isEmpty { word = stemmer.stem(word) }
+        return isASCII ? word : foldingDiacritics(word)
+    }
+
+    /// NFD, combining diacritical marks (U+0300–U+036F) deleted, NFC: "estimulación" → "estimulacion".
+    public static func foldingDiacritics(_ word: String) -> String {
+        let decomposed = word.decomposedStringWithCanonicalMapping.unicodeScalars
+        guard decomposed.contains(where: { (0x300...0x36F).contains($0.value) }) else {
+            return word.precomposedStringWithCanonicalMapping
+        }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: decomposed.filter { !(0x300...0x36F).contains($0.value) })
+        return String(kept).precomposedStringWithCanonicalMapping
+    }
+
+    /// Letters (L*), marks (M*) and numbers (N*): what JavaScript's `[\p{L}\p{M}\p{N}]` matches.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
