@@ -127,11 +127,12 @@ public enum BodyEditPatch {
         site.siteWarnings.replace(removed + edit.removedWarnings, with: added + edit.addedWarnings)
         site.session.changePages { edit.apply(to: &$0) }
         for replacement in replacements { site.session.replace(replacement) }
-        let writes = site.write(pages: edit.affected, into: sink)
+        let writes = site.write(pages: edit.affected, edited: edit.edited, into: sink)
         let writeErrors = SiteRenderer.writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(site.siteWarnings + writeErrors) }
-        // The pages changed (the content report, written last, is not a page).
-        return writes.dropLast().filter(\.changed).count
+        // The pages changed (not the search index's files, the search pages or the content report).
+        let pages = Set(edit.affected.map { graph.pages[$0].outputPath })
+        return writes.filter { $0.changed && pages.contains($0.path) }.count
     }
 
     /// The pages read again; nil if one is gone, not a regular file, or has problems.

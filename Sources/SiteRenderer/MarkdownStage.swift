@@ -46,6 +46,12 @@ public enum MarkdownStage {
             return converted.indices.map { converted[$0].headings + (blockHeadings[$0] ?? []) }
         }
 
+        /// Each page's body as the search index reads it.
+        var searchText: @Sendable (Int) -> String {
+            let bodies = bodies
+            return { bodies[$0].searchText }
+        }
+
         /// Every problem of the run: the explainers', the pictures' and every page's.
         var diagnostics: [Diagnostic] {
             // A block's own problems are found on every page placing it: reported once.

@@ -1,5 +1,6 @@
 import CommonMark
 import SiteResolver
+import SiteWideOutputs
 import TemplateEngine
 
 /// Where an internal link of a page's body leads: a page (and a heading on it), or a file.
@@ -52,6 +53,14 @@ struct PageBody: TemplateHTMLWriter, Sendable {
             imageHTML: shared.imageHTML)
         markdown.write(filling: fill, raw: { output.appendRaw($0) }, escaped: { output.appendEscaped($0) })
         output.appendRaw(shared.referenceList)
+    }
+
+    /// The body as a reader reads it, for the search index: its explainers (controls and
+    /// numbers) left out.
+    var searchText: String {
+        let withoutExplainers = PageBody(
+            markdown: markdown, linkURLs: linkURLs, embedHTML: embedHTML.map { _ in "" }, shared: shared)
+        return HTMLText.plain(withoutExplainers.html)
     }
 
     /// The body as text (the search index and tests).

@@ -74,6 +74,11 @@ public struct RenderSession: Sendable {
         (1...listPageCount(index)).map { job(index, listPage: $0).write(theme: theme, into: sink) }
     }
 
+    /// The search pages of the locales of `metaPaths`, naming those index files.
+    func searchPages(_ metaPaths: [(locale: String, path: String)]) -> [TemplateJob] {
+        TemplateJob.searchPages(graph, builder: builder, searchIndexes: metaPaths, ogImage: siteImage)
+    }
+
     /// Changes the graph's pages in place (their sources, their translation
     /// statuses), which no value shared between pages shows.
     public mutating func changePages(_ change: (inout SiteGraph) -> Void) {

@@ -12,6 +12,8 @@ public struct RenderedSite: Sendable {
     /// The explainer presets' and the locale strings' problems.
     public let stageDiagnostics: [Diagnostic]
     var report: ContentReport.Table
+    /// The search indexes, kept so that an edit indexes only its pages again.
+    var search: SearchIndexes
     /// Every warning of the build, the graph's and the render's, sorted.
     public var siteWarnings: [Diagnostic]
     public let pageCounts: [PageCount]
@@ -21,20 +23,24 @@ public struct RenderedSite: Sendable {
     /// The graph the site was rendered from.
     public var graph: SiteGraph { session.graph }
 
-    /// Writes pages `indices` (published ones) and the content report, its
-    /// rows for those pages made again, into `sink`, which holds the rest of
-    /// the output.
-    /// - Returns: each file's write, the pages' first.
-    public mutating func write(pages indices: [Int], into sink: some OutputSink) -> [FileWrite] {
+    /// Writes pages `indices` (published ones), the search index files and search pages an edit
+    /// of `edited` changes, and the content report, its rows for those pages made again, into
+    /// `sink`, which holds the rest of the output.
+    /// - Returns: each file's write, the pages' first, the content report's last.
+    public mutating func write(pages indices: [Int], edited: [Int] = [], into sink: some OutputSink) -> [FileWrite] {
         let pages = indices.filter { graph.pages[$0].isPublished }
         report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
-        let paths = pages.flatMap { session.outputPaths($0) }
+        let metaBefore = search.metaPaths
+        let indexFiles = search.replace(
+            pages: edited, in: graph, headings: session.markdown.searchHeadings, bodyText: session.markdown.searchText)
+        let changedMeta = search.metaPaths.filter { meta in !metaBefore.contains { $0.path == meta.path } }
+        let searchPages = session.searchPages(changedMeta)
+        let paths = pages.flatMap { session.outputPaths($0) } + indexFiles.map(\.path) + searchPages.map(\.path)
         if let failure = SiteRenderer.attempt({ try sink.prepare(paths + [ContentReport.path]) }) {
             return [FileWrite(path: "", failure: failure)]
         }
         let report = OutputFile(path: ContentReport.path, text: report.html)
-        return pages.flatMap { session.write($0, into: sink) } + [
-            report.write(into: sink)
-        ]
+        return pages.flatMap { session.write($0, into: sink) } + indexFiles.map { $0.write(into: sink) }
+            + searchPages.map { $0.write(theme: session.theme, into: sink) } + [report.write(into: sink)]
     }
 }

@@ -66,11 +66,13 @@ public enum SiteRenderer {
         let pictureFiles = content.context.takePublishedFiles()
         let markdown = content.markdown
 
+        progress("search index")
+        let search = SearchIndexes(graph, headings: markdown.searchHeadings, bodyText: markdown.searchText)
         progress("pages")
         let session = RenderSession(
             graph: graph, theme: theme, strings: content.strings, markdown: markdown, context: content.context)
         let siteWide = SiteWideFiles(
-            graph, headings: markdown.searchHeadings, readingLevels: markdown.readingLevels, today: today)
+            graph, search: search, readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
         let stemmerURLs = siteWide.searchIndexes.reduce(into: [String: String]()) { urls, search in
@@ -104,7 +106,8 @@ public enum SiteRenderer {
         }
         let site = RenderedSite(
             session: session, stageDiagnostics: content.explainers.diagnostics + content.strings.diagnostics,
-            report: siteWide.report, siteWarnings: (graph.warnings + diagnostics).sorted(), pageCounts: counts,
+            report: siteWide.report, search: search, siteWarnings: (graph.warnings + diagnostics).sorted(),
+            pageCounts: counts,
             outputPaths: paths
         )
         return RenderResult(site: site, pagesChanged: outcomes.filter(\.changed).count)

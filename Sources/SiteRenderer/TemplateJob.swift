@@ -1,6 +1,7 @@
 import CommonMark
 import SiteModel
 import SiteResolver
+import SiteSupport
 import TemplateEngine
 
 /// One file rendered from a template: where it goes and the values of its page kind.
@@ -70,7 +71,15 @@ struct TemplateJob: Sendable {
             )
             jobs.append(TemplateJob(path: path, values: PageValues(.notFound, notFound)))
         }
-        for search in searchIndexes {
+        return jobs + searchPages(graph, builder: builder, searchIndexes: searchIndexes, ogImage: ogImage)
+    }
+
+    /// The search page of each locale of `searchIndexes`, which names the locale's index.
+    static func searchPages(
+        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
+        ogImage: OpenGraphImage?
+    ) -> [TemplateJob] {
+        searchIndexes.map { search in
             let canonical = builder.absolute(PageValueBuilder.searchURL(locale: search.locale, graph: graph))
             let text = builder.strings.strings(for: search.locale)
             let values = SearchPage(
@@ -78,13 +87,23 @@ struct TemplateJob: Sendable {
                     title: text["searchTitle"] ?? "", description: text["searchDescription"], canonical: canonical,
                     ogImage: ogImage),
                 searchIndexURL: graph.config.basePath + search.path, stemmerURL: stemmerURLs[search.locale] ?? "",
+                countForms: countForms(text, locale: search.locale),
                 canonical: canonical,
                 groups: graph.pagesByID[search.locale]?[PageNode.homeID].map { builder.homeGroups($0, isSearch: true) }
                     ?? [],
                 frame: builder.frame(locale: search.locale)
             )
-            jobs.append(TemplateJob(path: "\(search.locale)/search/index.html", values: PageValues(.search, values)))
+            return TemplateJob(path: "\(search.locale)/search/index.html", values: PageValues(.search, values))
         }
-        return jobs
+    }
+
+    /// "1 page matches", "2 pages match": `searchResultCount.<category>` for each plural category
+    /// of the locale's language, else `searchResultCount` itself.
+    private static func countForms(_ strings: [String: String], locale: String) -> [CountForm] {
+        PluralRules(locale).categories.map { category in
+            CountForm(
+                category: category.rawValue,
+                text: strings["searchResultCount.\(category.rawValue)"] ?? strings["searchResultCount"] ?? "")
+        }
     }
 }

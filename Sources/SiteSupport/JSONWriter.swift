@@ -51,6 +51,19 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    public mutating func number(_ value: Int) {
+        separate()
+        bytes += String(value).utf8
+        needsComma = true
+    }
+
+    /// A value already written as JSON (`[1,2]`).
+    public mutating func rawValue(_ json: [UInt8]) {
+        separate()
+        bytes += json
+        needsComma = true
+    }
+
     /// Members already written as JSON (`"a":1,"b":2`), inside the object being written.
     public mutating func rawMembers(_ json: [UInt8]) {
         guard !json.isEmpty else { return }

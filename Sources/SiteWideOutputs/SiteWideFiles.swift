@@ -1,4 +1,3 @@
-public import CommonMark
 public import Readability
 public import SiteModel
 public import SiteResolver
@@ -15,16 +14,12 @@ public struct SiteWideFiles: Sendable {
     public let files: [OutputFile]
 
     /// - Parameters:
-    ///   - headings: each page's headings (a borrowed page: its original's).
+    ///   - search: the search indexes, made before (they have a timing line of their own).
     ///   - readingLevels: each page's words and level (nil: borrowed or not scored).
     ///   - today: for the content report's review column (nil: no overdue marks).
-    public init(_ graph: SiteGraph, headings: [[Heading]], readingLevels: [ProseStats?], today: CalendarDate?) {
-        let members = SearchIndex.ContentMembers(graph, headings: headings)
-        let indexes = graph.locales.map { locale in
-            let data = SearchIndex.json(locale: locale.tag, graph: graph, headings: headings, members: members)
-            return OutputFile(path: SearchIndex.path(locale: locale.tag, contents: data), contents: data)
-        }
-        searchIndexes = zip(graph.locales, indexes).map { ($0.tag, $1.path) }
+    public init(_ graph: SiteGraph, search: SearchIndexes, readingLevels: [ProseStats?], today: CalendarDate?) {
+        let indexes = search.files
+        searchIndexes = search.metaPaths
         report = ContentReport.Table(graph, readingLevels: readingLevels, today: today)
         files =
             indexes + [

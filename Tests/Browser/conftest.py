@@ -125,3 +125,8 @@ def scripted():
     driver = make_browser(1280)
     yield driver
     driver.quit()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "needs_stemmer: looks up a word whose stem differs from it (search-words.js must stem)")

@@ -21,9 +21,8 @@ final class SiteWideFilesTests: XCTestCase {
     }
 
     private func files(_ graph: SiteGraph, headings: [[Heading]]? = nil) -> SiteWideFiles {
-        SiteWideFiles(
-            graph, headings: headings ?? graph.pages.map { _ in [] }, readingLevels: graph.pages.map { _ in nil },
-            today: nil)
+        let search = SearchIndexes(graph, headings: headings ?? graph.pages.map { _ in [] }, bodyText: { _ in "" })
+        return SiteWideFiles(graph, search: search, readingLevels: graph.pages.map { _ in nil }, today: nil)
     }
 
     private func text(_ path: String, in files: SiteWideFiles) throws -> String {
@@ -43,6 +42,7 @@ final class SiteWideFilesTests: XCTestCase {
         }
         XCTAssertEqual(files.searchIndexes.map(\.locale), ["en", "es"])
         XCTAssertEqual(Set(files.searchIndexes.map(\.path)).intersection(paths).count, 2)
+        XCTAssertTrue(files.searchIndexes.allSatisfy { $0.path.hasPrefix("assets/search/\($0.locale)/meta.") })
     }
 
     func testSitemapIndexListsOneSitemapPerLocaleWithItsLatestDate() throws {
@@ -118,27 +118,6 @@ final class SiteWideFilesTests: XCTestCase {
         let spanish = try text("es/feed.xml", in: files(try graph()))
         XCTAssertTrue(spanish.contains("<updated>2000-01-01T00:00:00Z</updated>"), "no dated page: a fixed date")
         XCTAssertFalse(spanish.contains("<entry>"))
-    }
-
-    func testSearchIndexListsEachPageOfItsLocaleWithItsHeadings() throws {
-        let graph = try graph()
-        let tens = graph.pages.firstIndex { $0.url == "/en/tens/" }!
-        var headings = graph.pages.map { _ in [Heading]() }
-        headings[tens] = [
-            Heading(level: 2, text: "How it \"works\"", anchor: "how", position: SourcePosition(line: 1, column: 1)),
-            Heading(level: 4, text: "Too deep", anchor: "deep", position: SourcePosition(line: 2, column: 1)),
-        ]
-        let files = files(graph, headings: headings)
-        let english = try XCTUnwrap(files.searchIndexes.first { $0.locale == "en" })
-        XCTAssertTrue(english.path.hasPrefix("assets/search-en.") && english.path.hasSuffix(".json"))
-        let index = try JSONSerialization.jsonObject(with: Data(try text(english.path, in: files).utf8))
-        let entries = try XCTUnwrap(index as? [[String: Any]])
-        XCTAssertEqual(
-            entries.compactMap { $0["url"] as? String }.sorted(), ["/en/pads/", "/en/tens/", "/en/undated/"])
-        let entry = try XCTUnwrap(entries.first { $0["url"] as? String == "/en/tens/" })
-        XCTAssertEqual(entry["title"] as? String, "TENS & pain")
-        XCTAssertEqual(entry["headings"] as? [String], ["How it \"works\""])
-        XCTAssertEqual(entry["description"] as? String, "About tens.md.")
     }
 
     func testContentReportHasARowPerPageIDAndCoverage() throws {

@@ -1,0 +1,127 @@
+/// A page body's HTML as the text a reader sees, for the search index: tags dropped,
+/// character references decoded, one space between words and a line break between blocks.
+/// What a reader does not read as text is left out: scripts, styles, SVG pictures, templates
+/// and citation marks (`<sup>`).
+public enum HTMLText {
+    public static func plain(_ html: String) -> String {
+        var html = html
+        return html.withUTF8 { plain(bytes: $0) }
+    }
+
+    private static let skipped: Set<[UInt8]> = Set(
+        ["script", "style", "svg", "template", "sup"].map { Array($0.utf8) })
+    private static let blocks: Set<[UInt8]> = Set(
+        [
+            "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "br", "figcaption", "dt", "dd",
+            "blockquote", "pre", "table", "ul", "ol", "section", "figure", "hr", "caption", "details", "summary",
+        ].map { Array($0.utf8) })
+
+    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count / 2)
+        var pendingSpace: UInt8? = nil
+        func append(_ byte: UInt8) {
+            if let space = pendingSpace, !text.isEmpty { text.append(space) }
+            pendingSpace = nil
+            text.append(byte)
+        }
+        func separate(_ space: UInt8) {
+            if pendingSpace != UInt8(ascii: "\n") { pendingSpace = space }
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "<"):
+                let tag = Tag(bytes, at: index)
+                index = tag.end
+                if blocks.contains(tag.name) { separate(UInt8(ascii: "\n")) }
+                if !tag.isClosing, skipped.contains(tag.name) {
+                    index = Tag.end(of: tag.name, in: bytes, from: index)
+                    separate(UInt8(ascii: " "))
+                }
+            case UInt8(ascii: "&"):
+                let (decoded, next) = CharacterReference.decode(bytes, at: index)
+                for unit in decoded {
+                    if unit == UInt8(ascii: " ") { separate(unit) } else { append(unit) }
+                }
+                index = next
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                separate(UInt8(ascii: " "))
+                index += 1
+            default:
+                append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// One tag of the HTML: its lower-cased name, whether it closes an element, and the index after its `>`.
+private struct Tag {
+    var name: [UInt8] = []
+    var isClosing = false
+    var end: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
+        var index = start + 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "/") {
+            isClosing = true
+            index += 1
+        }
+        while index < bytes.count, Self.isNameByte(bytes[index]) {
+            name.append(bytes[index] | 0x20)
+            index += 1
+        }
+        // Attribute values in the site's HTML are quoted and escape `>` as `&gt;`.
+        while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+        end = Swift.min(index + 1, bytes.count)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// The index after the `</name>` that closes the element whose start tag ended at `start`
+    /// (the site's SVG nests no element of the same name), or the end of the text.
+    static func end(of name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                let tag = Tag(bytes, at: index)
+                if tag.isClosing, tag.name == name { return tag.end }
+                index = tag.end
+            } else {
+                index += 1
+            }
+        }
+        return bytes.count
+    }
+}
+
+/// `&amp;`, `&#8217;`, `&#x2019;`: the references the site's HTML writer and cmark-gfm emit.
+private enum CharacterReference {
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "#39": "'",
+    ]
+
+    /// The reference's UTF-8 and the index after it; a lone `&` as itself.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int) {
+        var index = start + 1
+        while index < bytes.count, index - start < 12, bytes[index] != UInt8(ascii: ";") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return ([UInt8(ascii: "&")], start + 1) }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
+        if let known = named[name] { return (Array(known.utf8), index + 1) }
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value =
+                digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            if let value, let scalar = Unicode.Scalar(value) {
+                return (value == 0xA0 ? [UInt8(ascii: " ")] : Array(String(Character(scalar)).utf8), index + 1)
+            }
+        }
+        return ([UInt8(ascii: "&")], start + 1)
+    }
+}

@@ -1,0 +1,112 @@
+public import CommonMark
+public import Foundation
+public import SiteModel
+public import SiteResolver
+import SiteSupport
+import Stemming
+
+/// Every locale's search index (see `SearchIndex`), made in parallel from the pages' text.
+///
+/// A locale indexes its own text only: its pages, its glossary's terms and definitions. A borrowed
+/// copy (a page shown in another language until it is translated) is left out of the borrowing
+/// locale's index: its words are its original's language, which that locale's stemmer and
+/// readers do not expect, and its original is found in the original's own locale.
+public struct SearchIndexes: Sendable {
+    public private(set) var locales: [SearchIndex]
+
+    /// - Parameters:
+    ///   - headings: each page's headings.
+    ///   - bodyText: page `index`'s body as a reader sees it (called in parallel).
+    public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> String) {
+        let documents = graph.locales.map { Self.documents(locale: $0.tag, graph: graph, headings: headings) }
+        // Batches of one locale's documents, each with its own term cache and stemmer.
+        let batches = documents.enumerated().flatMap { locale, list in
+            stride(from: 0, to: list.count, by: 32).map { (locale: locale, range: $0..<min(list.count, $0 + 32)) }
+        }
+        let tags = graph.locales.map(\.tag)
+        let analysed = ParallelMap.map(batches) { batch -> [(SearchDocument, DocumentTerms, Data)] in
+            var words = SearchWords(language: tags[batch.locale])
+            return documents[batch.locale][batch.range].map { Self.analyse($0, words: &words, bodyText: bodyText) }
+        }
+        var grouped = Array(repeating: [(SearchDocument, DocumentTerms, Data)](), count: tags.count)
+        for (batch, results) in zip(batches, analysed) { grouped[batch.locale] += results }
+        let byLocale = grouped
+        locales = ParallelMap.map(Array(tags.indices)) { locale in
+            let items = byLocale[locale]
+            return SearchIndex(
+                locale: tags[locale], documents: items.map(\.0), terms: items.map(\.1), fragments: items.map(\.2))
+        }
+    }
+
+    /// Every file of every index.
+    public var files: [OutputFile] {
+        locales.flatMap { index in
+            index.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
+        }
+    }
+
+    /// Each locale's meta file, which its search page names.
+    public var metaPaths: [(locale: String, path: String)] { locales.map { ($0.locale, $0.metaPath) } }
+
+    /// Indexes pages `pages` again as `graph` now has them; returns the files made again.
+    public mutating func replace(
+        pages: [Int], in graph: SiteGraph, headings: [[Heading]], bodyText: @Sendable (Int) -> String
+    ) -> [OutputFile] {
+        var written: [OutputFile] = []
+        for page in pages {
+            guard let locale = locales.firstIndex(where: { $0.locale == graph.pages[page].locale }),
+                let index = locales[locale].documents.firstIndex(where: { $0.page == page }),
+                let document = Self.pageDocument(page, graph: graph, headings: headings)
+            else { continue }
+            var words = SearchWords(language: locales[locale].locale)
+            let (analysed, terms, fragment) = Self.analyse(document, words: &words, bodyText: bodyText)
+            let paths = locales[locale].replace(index, by: analysed, terms: terms, fragment: fragment)
+            written += paths.compactMap { path in
+                locales[locale].files[path].map { OutputFile(path: path, contents: $0) }
+            }
+        }
+        return written
+    }
+
+    private static func analyse(
+        _ document: SearchDocument, words: inout SearchWords, bodyText: (Int) -> String
+    ) -> (SearchDocument, DocumentTerms, Data) {
+        var document = document
+        if let page = document.page { document.text = bodyText(page) }
+        return (document, DocumentTerms(document, words: &words), document.fragment)
+    }
+
+    /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.
+    static func documents(locale tag: String, graph: SiteGraph, headings: [[Heading]]) -> [SearchDocument] {
+        var documents = graph.pages.indices.compactMap { index -> SearchDocument? in
+            guard graph.pages[index].locale == tag else { return nil }
+            return pageDocument(index, graph: graph, headings: headings)
+        }
+        if let glossary = graph.pagesByID[tag]?[GlossaryPages.id], graph.pages[glossary].fallbackOf == nil,
+            graph.pages[glossary].isPublished
+        {
+            let page = graph.pages[glossary]
+            for (term, heading) in zip(graph.contentLocale(of: page).glossary, headings[glossary]) {
+                documents.append(
+                    SearchDocument(
+                        page: nil, url: page.url + "#" + heading.anchor, title: term.term, section: page.title,
+                        description: "", headings: [], text: term.definition))
+            }
+        }
+        return documents
+    }
+
+    /// Page `index`'s document, its body text not yet read; nil if the locale does not index it
+    /// (the home page, a borrowed copy, a page not published).
+    static func pageDocument(_ index: Int, graph: SiteGraph, headings: [[Heading]]) -> SearchDocument? {
+        let page = graph.pages[index]
+        guard page.fallbackOf == nil, page.isPublished, page.source.kind != .home else { return nil }
+        let section = page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? ""
+        // The glossary page's body is its terms, which are documents of their own.
+        let isGlossary = page.id == GlossaryPages.id
+        return SearchDocument(
+            page: isGlossary ? nil : index, url: page.url, title: page.title, section: section,
+            description: page.source.frontMatter.description,
+            headings: isGlossary ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text), text: "")
+    }
+}
