@@ -58,8 +58,11 @@ struct PageBody: TemplateHTMLWriter, Sendable {
     /// The body as a reader reads it, for the search index: its explainers (controls and
     /// numbers) left out.
     var searchText: String {
-        let withoutExplainers = PageBody(
-            markdown: markdown, linkURLs: linkURLs, embedHTML: embedHTML.map { _ in "" }, shared: shared)
+        let embeds = markdown.embeds
+        let text = embedHTML.indices.map { index in
+            index < embeds.count && embeds[index].language == ExplainerStage.language ? "" : embedHTML[index]
+        }
+        let withoutExplainers = PageBody(markdown: markdown, linkURLs: linkURLs, embedHTML: text, shared: shared)
         return HTMLText.plain(withoutExplainers.html)
     }
 

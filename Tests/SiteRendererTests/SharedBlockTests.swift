@@ -260,8 +260,11 @@ final class SharedBlockTests: XCTestCase {
         let block = InMemorySite.block(Self.devices, body: "## Pacemakers\n\nAsk your doctor before you use it.\n")
         let tens = InMemorySite.page("therapies/tens.md", title: "TENS", body: "One two three.\n\n" + Self.placement)
         let sink = try render(try graph(basePages + [tens], blocks: [block]))
-        let search = try XCTUnwrap(sink.files.first { $0.key.hasPrefix("assets/search-en.") }?.value)
-        XCTAssertTrue(String(decoding: search, as: UTF8.self).contains("\"headings\":[\"Pacemakers\"]"))
+        let meta = try XCTUnwrap(sink.files.keys.first { $0.hasPrefix("assets/search/en/meta.") })
+        let index = try SearchIndexReader(metaPath: meta) { sink.files[$0] }
+        // The block's heading and text are the page's.
+        XCTAssertEqual(try index.urls("pacemak"), ["/en/therapies/tens/"])
+        XCTAssertEqual(try index.urls("doctor"), ["/en/therapies/tens/"])
         let report = try XCTUnwrap(sink.text("content-report/index.html"))
         XCTAssertTrue(report.contains("10 words"), report)
     }
