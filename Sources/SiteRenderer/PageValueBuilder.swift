@@ -252,7 +252,6 @@ struct PageValueBuilder: Sendable {
     static let usedStrings = [
         "fallbackNotice": "notices on pages not yet translated", "untranslated": "the language switcher",
         "lastReviewed": "review dates", "nextReviewDue": "review dates", "notReviewed": "review dates",
-        "searchResultCount": "the search page's count of results",
     ]
 
     /// "Page last reviewed 3 March 2026 by … · Next review due 3 March 2027", in the page's locale.

@@ -198,7 +198,7 @@
   function countText(count) {
     var category = plurals ? plurals.select(count) : (count === 1 ? "one" : "other");
     var key = "count" + category.charAt(0).toUpperCase() + category.slice(1);
-    var text = status.dataset[key] || status.dataset.countOther || "";
+    var text = status.dataset[key] || status.dataset.countOther || status.dataset.count || "";
     return text.replace("{count}", count.toLocaleString(language));
   }
 
