@@ -84,9 +84,11 @@ public enum BodyEditPatch {
                 leftOutputIncomplete: true)
         }
         // The kept record was forgotten when the output began to change, so this copy changes in place.
+        let gone = Set(kept.site.removedPaths)
+        let written = changedFiles.filter { !gone.contains($0) }
         let patched = kept.record.patch(
-            inputs: inputStamps, outputs: FileStamp.of(changedFiles, under: folders.output.path),
-            positions: kept.positions)
+            inputs: inputStamps, outputs: FileStamp.of(written, under: folders.output.path),
+            removed: Array(gone), positions: &kept.positions)
         let summary = BuildSummary(kept.site, mode: .patch, pagesRendered: pagesRendered, changedFiles: changedFiles)
         kept.record.summary = summary
         lastBuild.keep(

@@ -106,18 +106,33 @@ extension BuildRecord {
     }
 
     /// Replaces the stamps of the files a body edit read and wrote, in
-    /// place; false if one is not in the record (the next build then looks
-    /// at every file).
-    public mutating func patch(inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], positions: Positions)
-        -> Bool
-    {
+    /// place, adds the outputs it made anew and drops those it removed (search index files,
+    /// named by their content); false if an input is not in the record (the next build then
+    /// looks at every file).
+    public mutating func patch(
+        inputs newInputs: [PathStamp], outputs newOutputs: [PathStamp], removed: [String],
+        positions: inout Positions
+    ) -> Bool {
         for entry in newInputs {
             guard let position = positions.inputs[entry.path] else { return false }
             inputs[position] = entry
         }
+        for path in removed {
+            guard let position = positions.outputs.removeValue(forKey: path) else { continue }
+            // The last entry takes the removed one's place.
+            let last = outputs.removeLast()
+            if position < outputs.count {
+                outputs[position] = last
+                positions.outputs[last.path] = position
+            }
+        }
         for entry in newOutputs {
-            guard let position = positions.outputs[entry.path] else { return false }
-            outputs[position] = entry
+            if let position = positions.outputs[entry.path] {
+                outputs[position] = entry
+            } else {
+                positions.outputs[entry.path] = outputs.count
+                outputs.append(entry)
+            }
         }
         return true
     }

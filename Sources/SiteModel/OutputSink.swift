@@ -10,9 +10,15 @@ public protocol OutputSink: Sendable {
     ///   leaves one with the same bytes alone).
     @discardableResult
     func write(_ path: String, bytes: UnsafeRawBufferPointer) throws -> Bool
+    /// Marks a file an earlier build made and this one no longer makes (a search index file
+    /// whose content-hashed name changed), for a sink that keeps earlier files to remove.
+    func remove(_ path: String)
 }
 
 extension OutputSink {
+    /// A sink that starts empty has nothing to remove.
+    public func remove(_ path: String) {}
+
     @discardableResult
     public func write(_ path: String, _ text: String) throws -> Bool {
         var text = text

@@ -18,7 +18,9 @@ public struct RenderedSite: Sendable {
     public var siteWarnings: [Diagnostic]
     public let pageCounts: [PageCount]
     /// Every file of the output folder, relative to it.
-    public let outputPaths: [String]
+    public private(set) var outputPaths: [String]
+    /// The files the last `write` removed (search index files an edit replaced).
+    public private(set) var removedPaths: [String] = []
 
     /// The graph the site was rendered from.
     public var graph: SiteGraph { session.graph }
@@ -31,8 +33,16 @@ public struct RenderedSite: Sendable {
         let pages = indices.filter { graph.pages[$0].isPublished }
         report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
         let metaBefore = search.metaPaths
+        let filesBefore = search.paths
         let indexFiles = search.replace(
             pages: edited, in: graph, headings: session.markdown.searchHeadings, bodyText: session.markdown.searchText)
+        let filesAfter = search.paths
+        removedPaths = filesBefore.subtracting(filesAfter).sorted()
+        let added = filesAfter.subtracting(filesBefore)
+        if !added.isEmpty || !removedPaths.isEmpty {
+            let removed = Set(removedPaths)
+            outputPaths = outputPaths.filter { !removed.contains($0) } + added.sorted()
+        }
         let changedMeta = search.metaPaths.filter { meta in !metaBefore.contains { $0.path == meta.path } }
         let searchPages = session.searchPages(changedMeta)
         let paths = pages.flatMap { session.outputPaths($0) } + indexFiles.map(\.path) + searchPages.map(\.path)
@@ -40,6 +50,7 @@ public struct RenderedSite: Sendable {
             return [FileWrite(path: "", failure: failure)]
         }
         let report = OutputFile(path: ContentReport.path, text: report.html)
+        for path in removedPaths { sink.remove(path) }
         return pages.flatMap { session.write($0, into: sink) } + indexFiles.map { $0.write(into: sink) }
             + searchPages.map { $0.write(theme: session.theme, into: sink) } + [report.write(into: sink)]
     }

@@ -45,6 +45,9 @@ public struct SearchIndexes: Sendable {
         }
     }
 
+    /// The path of every file of every index.
+    public var paths: Set<String> { Set(locales.flatMap(\.files.keys)) }
+
     /// Each locale's meta file, which its search page names.
     public var metaPaths: [(locale: String, path: String)] { locales.map { ($0.locale, $0.metaPath) } }
 

@@ -24,6 +24,8 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
     private var created: [String] = []
     /// Files written beside their old selves, waiting for `finish()`.
     private var pending: [String] = []
+    /// Files of the earlier build to remove once the written ones are in place.
+    private var stale: [String] = []
     static let newSuffix = ".spinesite-new"
     private let beforeChanges: @Sendable () -> Void
 
@@ -75,6 +77,11 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         return true
     }
 
+    /// Removes `path` once the written files are in place (`commitWritten`).
+    public func remove(_ path: String) {
+        lock.withLock { stale.append(path) }
+    }
+
     /// Removes every file written so far: the folder is as it was before this build.
     public func discard() {
         for path in lock.withLock({ pending }) { unlink(output.path + "/" + path + Self.newSuffix) }
@@ -84,8 +91,8 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
         created = []
     }
 
-    /// Puts every written file in place, for a build that rewrites known files and removes
-    /// none; returns the paths written this time.
+    /// Puts every written file in place, for a build that rewrites known files, and removes
+    /// those marked by `remove`; returns the paths written or removed this time.
     public func commitWritten() throws -> [String] {
         let written = lock.withLock { pending.sorted() }
         for (number, path) in written.enumerated() {
@@ -98,11 +105,14 @@ public final class InPlaceFolder: OutputSink, @unchecked Sendable {
                 throw OutputError(path: full, reason: "cannot replace: \(reason)")
             }
         }
+        let removed = lock.withLock { stale.sorted() }
+        for path in removed { unlink(output.path + "/" + path) }
         lock.withLock {
-            changed += written
+            changed += written + removed
             pending = []
+            stale = []
         }
-        return written
+        return (written + removed).sorted()
     }
 
     /// Puts every written file in place and removes files and folders the build did not produce
