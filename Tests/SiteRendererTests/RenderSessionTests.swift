@@ -74,7 +74,7 @@ final class RenderSessionTests: XCTestCase {
             "content-report/report.css", "assets/style.1234abcd.css",
         ]
         for path in siteWide { XCTAssertEqual(sink.writes[path], 1, path) }
-        XCTAssertEqual(prepared.filter { $0.hasPrefix("assets/search-") && $0.hasSuffix(".json") }.count, 2)
+        XCTAssertEqual(prepared.filter { $0.hasPrefix("assets/search/") && $0.contains("/meta.") }.count, 2)
     }
 
     func testAContentErrorStopsTheBuildBeforeAnythingIsWritten() throws {

@@ -77,20 +77,16 @@ final class GlossaryTests: XCTestCase {
     func testSearchIndexHoldsPagesHeadingsAndTerms() throws {
         let site = site()
         _ = try SiteBuilder.build(BuildOptions(root: site.path, output: site.path + "/Site"))
-        let assets = try FileManager.default.contentsOfDirectory(atPath: site.path + "/Site/assets")
-        let name = try XCTUnwrap(assets.first { $0.hasPrefix("search-en.") && $0.hasSuffix(".json") })
-        XCTAssertTrue(
-            try XCTUnwrap(site.read("Site/en/search/index.html")).contains("data-search-index=\"/assets/\(name)\""))
-        let entries = try XCTUnwrap(
-            JSONSerialization.jsonObject(
-                with: XCTUnwrap(FileManager.default.contents(atPath: site.path + "/Site/assets/" + name)))
-                as? [[String: Any]])
-        let tens = try XCTUnwrap(entries.first { $0["url"] as? String == "/en/tens/" })
-        XCTAssertEqual(tens["headings"] as? [String], ["What TENS is"])
-        XCTAssertTrue(
-            entries.contains {
-                $0["url"] as? String == "/en/glossary/#pulse-width"
-                    && $0["description"] as? String == "How long a pulse lasts."
-            })
+        let page = try XCTUnwrap(site.read("Site/en/search/index.html"))
+        let meta = try XCTUnwrap(
+            page.firstMatch(of: /data-search-index="\/(assets\/search\/en\/meta\.[0-9a-f]{8}\.json)"/))
+        let index = try SearchIndexReader(metaPath: String(meta.1)) {
+            FileManager.default.contents(atPath: site.path + "/Site/" + $0)
+        }
+        // "What TENS is", a heading of the TENS page; "lasts", in the definition of "pulse width".
+        XCTAssertEqual(try index.urls("what").first, "/en/tens/")
+        XCTAssertTrue(try index.urls("last").contains("/en/glossary/#pulse-width"))
+        let term = try XCTUnwrap(try index.postings("last").keys.first)
+        XCTAssertEqual(try index.fragment(term)["x"], "How long a pulse lasts.")
     }
 }
