@@ -76,7 +76,10 @@ public struct RenderSession: Sendable {
 
     /// The search pages of the locales of `metaPaths`, naming those index files.
     func searchPages(_ metaPaths: [(locale: String, path: String)]) -> [TemplateJob] {
-        TemplateJob.searchPages(graph, builder: builder, searchIndexes: metaPaths, ogImage: siteImage)
+        TemplateJob.searchPages(
+            graph, builder: builder, searchIndexes: metaPaths,
+            stemmerURLs: theme.stemmerURLs(locales: metaPaths.map(\.locale), basePath: graph.config.basePath),
+            ogImage: siteImage)
     }
 
     /// Changes the graph's pages in place (their sources, their translation

@@ -75,9 +75,8 @@ public enum SiteRenderer {
             graph, search: search, readingLevels: markdown.readingLevels, today: today)
         // A locale without borrowed copies links to originals instead of publishing pages for them.
         let published = graph.pages.indices.filter { graph.pages[$0].isPublished }
-        let stemmerURLs = siteWide.searchIndexes.reduce(into: [String: String]()) { urls, search in
-            urls[search.locale] = theme.stemmer(forLocale: search.locale).map { graph.config.basePath + $0.outputPath }
-        }
+        let stemmerURLs = theme.stemmerURLs(
+            locales: siteWide.searchIndexes.map(\.locale), basePath: graph.config.basePath)
         let others = TemplateJob.others(
             graph, builder: session.builder, searchIndexes: siteWide.searchIndexes, stemmerURLs: stemmerURLs,
             ogImage: session.siteImage)

@@ -71,13 +71,15 @@ struct TemplateJob: Sendable {
             )
             jobs.append(TemplateJob(path: path, values: PageValues(.notFound, notFound)))
         }
-        return jobs + searchPages(graph, builder: builder, searchIndexes: searchIndexes, ogImage: ogImage)
+        return jobs
+            + searchPages(
+                graph, builder: builder, searchIndexes: searchIndexes, stemmerURLs: stemmerURLs, ogImage: ogImage)
     }
 
     /// The search page of each locale of `searchIndexes`, which names the locale's index.
     static func searchPages(
         _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
-        ogImage: OpenGraphImage?
+        stemmerURLs: [String: String], ogImage: OpenGraphImage?
     ) -> [TemplateJob] {
         searchIndexes.map { search in
             let canonical = builder.absolute(PageValueBuilder.searchURL(locale: search.locale, graph: graph))

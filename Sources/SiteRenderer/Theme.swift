@@ -84,6 +84,13 @@ public struct Theme: Sendable {
         SnowballAlgorithm.forLanguage(locale).flatMap { stemmers[$0] }
     }
 
+    /// The URL of each of `locales`' stemmers, under `basePath`, for the locales that have one.
+    func stemmerURLs(locales: [String], basePath: String) -> [String: String] {
+        locales.reduce(into: [String: String]()) { urls, locale in
+            urls[locale] = stemmer(forLocale: locale).map { basePath + $0.outputPath }
+        }
+    }
+
     /// Compiles templates already read (`home`, `partials/head`: paths under `Templates/`
     /// without `.mustache`) with the assets they use, as `load` does.
     /// - Parameter readErrors: the files that could not be read, reported with the rest.
