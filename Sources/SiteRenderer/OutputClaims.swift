@@ -133,7 +133,7 @@ extension OutputClaims {
         case .languageChooser: return "the language chooser"
         default: break
         }
-        if path == ContentReport.path { return "the content report" }
+        if path == ContentReport.path || path.hasPrefix("content-report/page/") { return "the content report" }
         if path.hasSuffix("/feed.xml") { return "the Atom feed of \(locale)" }
         if path.contains("/sitemap"), path.hasSuffix(".xml") { return "a sitemap of \(locale)" }
         let top = String(path.prefix { $0 != "/" })

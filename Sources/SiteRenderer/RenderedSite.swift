@@ -26,12 +26,12 @@ public struct RenderedSite: Sendable {
     public var graph: SiteGraph { session.graph }
 
     /// Writes pages `indices` (published ones), the search index files and search pages an edit
-    /// of `edited` changes, and the content report, its rows for those pages made again, into
-    /// `sink`, which holds the rest of the output.
+    /// of `edited` changes, and the content report pages holding those pages' rows, the rows made
+    /// again, into `sink`, which holds the rest of the output.
     /// - Returns: each file's write, the pages' first, the content report's last.
     public mutating func write(pages indices: [Int], edited: [Int] = [], into sink: some OutputSink) -> [FileWrite] {
         let pages = indices.filter { graph.pages[$0].isPublished }
-        report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
+        let parts = report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
         let metaBefore = search.metaPaths
         let filesBefore = search.paths
         let indexFiles = search.replace(
@@ -46,12 +46,12 @@ public struct RenderedSite: Sendable {
         let changedMeta = search.metaPaths.filter { meta in !metaBefore.contains { $0.path == meta.path } }
         let searchPages = session.searchPages(changedMeta)
         let paths = pages.flatMap { session.outputPaths($0) } + indexFiles.map(\.path) + searchPages.map(\.path)
-        if let failure = SiteRenderer.attempt({ try sink.prepare(paths + [ContentReport.path]) }) {
+        if let failure = SiteRenderer.attempt({ try sink.prepare(paths + parts.map(ContentReport.path(part:))) }) {
             return [FileWrite(path: "", failure: failure)]
         }
-        let report = OutputFile(path: ContentReport.path, text: report.html)
+        let report = self.report
         for path in removedPaths { sink.remove(path) }
         return pages.flatMap { session.write($0, into: sink) } + indexFiles.map { $0.write(into: sink) }
-            + searchPages.map { $0.write(theme: session.theme, into: sink) } + [report.write(into: sink)]
+            + searchPages.map { $0.write(theme: session.theme, into: sink) } + parts.map { report.file(part: $0).write(into: sink) }
     }
 }

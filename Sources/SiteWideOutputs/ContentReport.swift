@@ -10,6 +10,9 @@ import SiteSupport
 /// An internal tool, so its labels are English and live here, not in templates.
 public enum ContentReport {
     public static let path = "content-report/index.html"
+    /// About how many bytes one report page may hold: a long table is split
+    /// across numbered pages so that none of them is slow to load.
+    public static let partBytes = 150_000
     /// Its style sheet, beside it: the site's Content-Security-Policy allows no `<style>` element
     /// and no `style` attribute.
     public static let stylePath = "content-report/report.css"
@@ -38,8 +41,15 @@ public enum ContentReport {
         /// locale → how many of the default locale's glossary terms its glossary lacks.
         private let missingTerms: [String: Int]
         private let today: CalendarDate?
+        /// Rows per report page, from the numbers of ids and locales alone, so
+        /// that an edit, which re-makes rows, never changes the set of files.
+        private let rowsPerPart: Int
 
-        public init(_ graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?) {
+        /// - Parameter partBytes: about how many bytes each report page may hold.
+        public init(
+            _ graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?,
+            partBytes: Int = ContentReport.partBytes
+        ) {
             locales = graph.locales.map(\.tag)
             ids = Set(
                 graph.pages.indices.filter { !graph.pages[$0].isGenerated && !graph.pages[$0].source.isSynthesized }
@@ -53,23 +63,39 @@ public enum ContentReport {
             }
             self.coverage = coverage
             missingTerms = graph.missingGlossaryTerms.mapValues(\.count)
+            rowsPerPart = ContentReport.rowsPerPart(ids: ids.count, locales: locales.count, partBytes: partBytes)
             rows = []
             rows = ids.map { row($0, graph: graph, readingLevels: readingLevels) }
         }
 
         /// Makes the rows of `pages`' ids again (their statuses, words and levels may have changed).
-        public mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ProseStats?]) {
+        /// - Returns: the numbers of the report pages holding those rows, in order.
+        @discardableResult
+        public mutating func update(pages: [Int], graph: SiteGraph, readingLevels: [ProseStats?]) -> [Int] {
+            var parts: Set<Int> = []
             for id in Set(pages.map { graph.pages[$0].id }) {
                 let position = ids.insertionPoint(of: id)
                 guard position < ids.count, ids[position] == id else { continue }
                 rows[position] = row(id, graph: graph, readingLevels: readingLevels)
+                parts.insert(position / rowsPerPart + 1)
             }
+            return parts.sorted()
         }
 
-        public var html: String {
-            ContentReport.page(
-                locales: locales, rows: rows.joined(), coverage: coverage, missingTerms: missingTerms, total: ids.count
-            )
+        /// How many report pages the table takes: at least one, even with no rows.
+        public var partCount: Int { max(1, (ids.count + rowsPerPart - 1) / rowsPerPart) }
+
+        /// Every report page, the first at `ContentReport.path`.
+        public var files: [OutputFile] { (1...partCount).map(file(part:)) }
+
+        /// Report page `part` (from 1): the coverage on the first, its share of the rows on each.
+        public func file(part: Int) -> OutputFile {
+            let start = (part - 1) * rowsPerPart
+            let shown = rows[min(start, rows.count)..<min(start + rowsPerPart, rows.count)]
+            let html = ContentReport.page(
+                locales: locales, rows: shown.joined(), coverage: coverage, missingTerms: missingTerms,
+                total: ids.count, part: ReportPart(number: part, count: partCount))
+            return OutputFile(path: ContentReport.path(part: part), text: html)
         }
 
         private func row(_ id: String, graph: SiteGraph, readingLevels: [ProseStats?]) -> String {
@@ -108,7 +134,47 @@ public enum ContentReport {
     }
 
     private static func page(
-        locales: [String], rows: String, coverage: [String: Int], missingTerms: [String: Int], total: Int
+        locales: [String], rows: String, coverage: [String: Int], missingTerms: [String: Int], total: Int,
+        part: ReportPart
+    ) -> String {
+        let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
+        let introduction =
+            part.number == 1
+            ? """
+            <p>For the content team: every page in every locale. Not linked from the site and not indexed.</p>
+            <h2>Translation coverage</h2>
+            <ul class="coverage">
+            \(coverageList(locales: locales, coverage: coverage, missingTerms: missingTerms, total: total))</ul>
+
+            """ : ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en" dir="ltr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex">
+            <title>\(part.title)</title>
+            <link rel="stylesheet" href="\(part.link(toFile: "report.css"))">
+            </head>
+            <body>
+            <main>
+            <h1>Content report</h1>
+            \(introduction)<h2>Pages</h2>
+            \(part.navigation)<table>
+            <thead><tr><th scope="col">page</th>\(header)</tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func coverageList(
+        locales: [String], coverage: [String: Int], missingTerms: [String: Int], total: Int
     ) -> String {
         var bars = ""
         for tag in locales {
@@ -120,34 +186,6 @@ public enum ContentReport {
                 + "\(count) of \(total) (\(percent)%)"
                 + (missingTerms[tag].map { "; glossary lacks \($0) term\($0 == 1 ? "" : "s")" } ?? "") + "</li>\n"
         }
-        let header = locales.map { "<th scope=\"col\">\($0)</th>" }.joined()
-        return """
-            <!DOCTYPE html>
-            <html lang="en" dir="ltr">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>Content report</title>
-            <link rel="stylesheet" href="report.css">
-            </head>
-            <body>
-            <main>
-            <h1>Content report</h1>
-            <p>For the content team: every page in every locale. Not linked from the site and not indexed.</p>
-            <h2>Translation coverage</h2>
-            <ul class="coverage">
-            \(bars)</ul>
-            <h2>Pages</h2>
-            <table>
-            <thead><tr><th scope="col">page</th>\(header)</tr></thead>
-            <tbody>
-            \(rows)</tbody>
-            </table>
-            </main>
-            </body>
-            </html>
-
-            """
+        return bars
     }
 }

@@ -22,8 +22,7 @@ public struct SiteWideFiles: Sendable {
         searchIndexes = search.metaPaths
         report = ContentReport.Table(graph, readingLevels: readingLevels, today: today)
         files =
-            indexes + [
-                OutputFile(path: ContentReport.path, text: report.html),
+            indexes + report.files + [
                 OutputFile(path: ContentReport.stylePath, text: ContentReport.style),
                 OutputFile(path: Sitemap.robotsPath, text: Sitemap.robots(graph)),
             ] + Sitemap.files(graph)
