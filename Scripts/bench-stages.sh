@@ -20,11 +20,11 @@ SPINESITE_THREADS=1 valgrind --tool=callgrind --dump-before='*StageBoundaryO5ent
     >"$work/valgrind.log" 2>&1 || { tail -n 20 "$work/valgrind.log" >&2; exit 1; }
 pages="$(find "$work/Site" -type f -name index.html | wc -l)"
 # Dump k ends the stage that began at boundary k-1; the last file (no suffix) holds what follows the last boundary.
-stages=(start loading markdown resolving templates links pages writing saving)
+stages=(start loading markdown resolving templates links "search index" pages writing saving)
 # The pages stage interleaves three jobs per page; callgrind's inclusive
 # counts split it: page values and template rendering (templates), the
 # page body written into the template (Markdown: its links and glossary
-# marks), and the rest (search index, folders, files: write).
+# marks), and the rest (folders, files: write).
 pages_dump="$work/cg.out.$(( ${#stages[@]} - 2 ))"
 # (awk reads to the end: grep -m1 would stop the pipe early, and pipefail would end the script.)
 inclusive() {
@@ -56,7 +56,8 @@ groups = [
     ("load", ["loading"]), ("resolve", ["resolving"]),
     ("Markdown (cmark-gfm, reading level, links, glossary)", ["markdown", "links", "page bodies"]),
     ("templates (page values and rendering)", ["templates", "pages"]),
-    ("write (search index, files, cache)", ["other pages work", "writing", "saving"]), ("start and exit", ["start"]),
+    ("search index (page text, terms, files)", ["search index"]),
+    ("write (files, cache)", ["other pages work", "writing", "saving"]), ("start and exit", ["start"]),
 ]
 everything = sum(counts)
 print("%-52s %14s %12s %7s" % ("stage", "instructions", "per page", "share"))
