@@ -67,6 +67,12 @@ public struct SearchWords: Sendable {
 
     private mutating func entry(of token: Substring) -> (term: String, unaccented: String) {
         if let known = cache[token] { return known }
+        if let lowered = Self.asciiLowercased(token) {
+            // ASCII: no normalisation, no Arabic letters, no diacritics to fold.
+            let term = stemmer.map { lowered.isEmpty ? lowered : $0.stem(lowered) } ?? lowered
+            cache[token] = (term, "")
+            return (term, "")
+        }
         let term = Self.term(of: token, stemmer: stemmer)
         var unaccented = ""
         if !token.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -78,6 +84,20 @@ public struct SearchWords: Sendable {
         }
         cache[token] = (term, unaccented)
         return (term, unaccented)
+    }
+
+    /// `token` lower-cased, if it is all ASCII; nil otherwise.
+    private static func asciiLowercased(_ token: Substring) -> String? {
+        let utf8 = token.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                buffer[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     private static func term(of token: Substring, stemmer: Stemmer?) -> String {
