@@ -19,9 +19,14 @@ public struct SearchIndexes: Sendable {
     ///   - bodyText: page `index`'s body as a reader sees it (called in parallel).
     public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> String) {
         let documents = graph.locales.map { Self.documents(locale: $0.tag, graph: graph, headings: headings) }
-        // Batches of one locale's documents, each with its own term cache and stemmer.
+        // Batches of one locale's documents, each with its own term cache and stemmer: about eight
+        // a locale, so that each stems most of its words once (most words repeat), and the cores
+        // share the work.
         let batches = documents.enumerated().flatMap { locale, list in
-            stride(from: 0, to: list.count, by: 32).map { (locale: locale, range: $0..<min(list.count, $0 + 32)) }
+            let size = max(32, (list.count + 7) / 8)
+            return stride(from: 0, to: list.count, by: size).map {
+                (locale: locale, range: $0..<min(list.count, $0 + size))
+            }
         }
         let tags = graph.locales.map(\.tag)
         let analysed = ParallelMap.map(batches) { batch -> [(SearchDocument, DocumentTerms, Data)] in
