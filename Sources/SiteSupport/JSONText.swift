@@ -25,6 +25,14 @@ public enum JSONText {
             out.append(UInt8(ascii: "\""))
             var index = 0
             while index < bytes.count {
+                // Bytes that need no escape are copied a run at a time.
+                var end = index
+                while end < bytes.count, !needsLook(bytes[end], escaping) { end += 1 }
+                if end > index {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
                 let byte = bytes[index]
                 index += 1
                 switch byte {
@@ -50,6 +58,14 @@ public enum JSONText {
             }
             out.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether `byte` may need an escape (the cases of `appendQuoted`'s switch).
+    @inline(__always)
+    private static func needsLook(_ byte: UInt8, _ escaping: Escaping) -> Bool {
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        guard escaping == .scriptSafe else { return false }
+        return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
     }
 
     /// `\u` and four lower-case hex digits.
