@@ -52,6 +52,7 @@ public struct RenderedSite: Sendable {
         let report = self.report
         for path in removedPaths { sink.remove(path) }
         return pages.flatMap { session.write($0, into: sink) } + indexFiles.map { $0.write(into: sink) }
-            + searchPages.map { $0.write(theme: session.theme, into: sink) } + parts.map { report.file(part: $0).write(into: sink) }
+            + searchPages.map { $0.write(theme: session.theme, into: sink) }
+            + parts.map { report.file(part: $0).write(into: sink) }
     }
 }
