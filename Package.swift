@@ -92,7 +92,7 @@ let package = Package(
         // Snowball's stemmers, as Debian ships them (libstemmer-dev; no pkg-config file).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The only module that touches libstemmer: text → search terms (tokens, folding, stems).
-        .target(name: "Stemming", dependencies: ["CStemmer"], swiftSettings: strict),
+        .target(name: "Stemming", dependencies: ["CStemmer", "SiteSupport"], swiftSettings: strict),
         // Files about the whole site, made from the graph: sitemap, feeds, search index, content report, JSON-LD.
         .target(
             name: "SiteWideOutputs",
@@ -189,7 +189,7 @@ let package = Package(
         .testTarget(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TemplateRecordsTests", dependencies: ["TemplateRecords"], swiftSettings: strict),
-        .testTarget(name: "StemmingTests", dependencies: ["Stemming"], swiftSettings: strict),
+        .testTarget(name: "StemmingTests", dependencies: ["Stemming", "SiteSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
         .testTarget(

@@ -1,4 +1,5 @@
 import CStemmer
+import SiteSupport
 import Synchronization
 
 /// A Snowball stemmer of one language (libstemmer, UTF-8): "stimulating" → "stimul".
@@ -10,9 +11,10 @@ public struct Stemmer: Sendable {
     public let algorithm: String
     private let box: Box
 
-    /// The stemmer of `tag`'s language (`es-419` → Spanish); nil when Snowball has none.
+    /// The stemmer of `tag`'s language (`es-419` → Spanish), as `SnowballAlgorithm` picks it for
+    /// the search page's stemmer too; nil when Snowball has none.
     public init?(language tag: String) {
-        guard let algorithm = Self.algorithm(for: tag), let box = Box(algorithm) else { return nil }
+        guard let algorithm = SnowballAlgorithm.forLanguage(tag), let box = Box(algorithm) else { return nil }
         self.algorithm = algorithm
         self.box = box
     }
@@ -32,17 +34,6 @@ public struct Stemmer: Sendable {
         }
         return names
     }()
-
-    /// `tag`'s primary language subtag (`es` for `es-419`), if libstemmer has an algorithm by
-    /// that name: it takes the ISO 639-1 codes of its algorithms as their names.
-    public static func algorithm(for tag: String) -> String? {
-        let language = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        guard language.count == 2 || language.count == 3, language.allSatisfy(\.isASCII),
-            let stemmer = sb_stemmer_new(language, "UTF_8")
-        else { return nil }
-        sb_stemmer_delete(stemmer)
-        return language
-    }
 
     /// The C stemmer, deleted with the last copy, and the lock every use holds.
     private final class Box: Sendable {
