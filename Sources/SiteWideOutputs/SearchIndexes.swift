@@ -29,17 +29,18 @@ public struct SearchIndexes: Sendable {
             }
         }
         let tags = graph.locales.map(\.tag)
-        let analysed = ParallelMap.map(batches) { batch -> [(SearchDocument, DocumentTerms, Data)] in
+        let analysed = ParallelMap.map(batches) { batch -> [AnalysedDocument] in
             var words = SearchWords(language: tags[batch.locale])
             return documents[batch.locale][batch.range].map { Self.analyse($0, words: &words, bodyText: bodyText) }
         }
-        var grouped = Array(repeating: [(SearchDocument, DocumentTerms, Data)](), count: tags.count)
+        var grouped = Array(repeating: [AnalysedDocument](), count: tags.count)
         for (batch, results) in zip(batches, analysed) { grouped[batch.locale] += results }
         let byLocale = grouped
         locales = ParallelMap.map(Array(tags.indices)) { locale in
             let items = byLocale[locale]
             return SearchIndex(
-                locale: tags[locale], documents: items.map(\.0), terms: items.map(\.1), fragments: items.map(\.2))
+                locale: tags[locale], documents: items.map(\.document), terms: items.map(\.terms),
+                fragments: items.map(\.fragment))
         }
     }
 
@@ -67,8 +68,9 @@ public struct SearchIndexes: Sendable {
                 let document = Self.pageDocument(page, graph: graph, headings: headings)
             else { continue }
             var words = SearchWords(language: locales[locale].locale)
-            let (analysed, terms, fragment) = Self.analyse(document, words: &words, bodyText: bodyText)
-            let paths = locales[locale].replace(index, by: analysed, terms: terms, fragment: fragment)
+            let analysed = Self.analyse(document, words: &words, bodyText: bodyText)
+            let paths = locales[locale].replace(
+                index, by: analysed.document, terms: analysed.terms, fragment: analysed.fragment)
             written += paths.compactMap { path in
                 locales[locale].files[path].map { OutputFile(path: path, contents: $0) }
             }
@@ -76,12 +78,20 @@ public struct SearchIndexes: Sendable {
         return written
     }
 
+    /// A document with its body text read, its terms counted and its fragment written.
+    private struct AnalysedDocument {
+        var document: SearchDocument
+        var terms: DocumentTerms
+        var fragment: Data
+    }
+
     private static func analyse(
         _ document: SearchDocument, words: inout SearchWords, bodyText: (Int) -> String
-    ) -> (SearchDocument, DocumentTerms, Data) {
+    ) -> AnalysedDocument {
         var document = document
         if let page = document.page { document.text = bodyText(page) }
-        return (document, DocumentTerms(document, words: &words), document.fragment)
+        return AnalysedDocument(
+            document: document, terms: DocumentTerms(document, words: &words), fragment: document.fragment)
     }
 
     /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.
