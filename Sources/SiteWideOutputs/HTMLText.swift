@@ -8,15 +8,16 @@ public enum HTMLText {
         return html.withUTF8 { plain(bytes: $0) }
     }
 
-    private static let skipped: Set<[UInt8]> = Set(
-        ["script", "style", "svg", "template", "sup"].map { Array($0.utf8) })
-    private static let blocks: Set<[UInt8]> = Set(
-        [
-            "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "br", "figcaption", "dt", "dd",
-            "blockquote", "pre", "table", "ul", "ol", "section", "figure", "hr", "caption", "details", "summary",
-        ].map { Array($0.utf8) })
+    private static let skipped = ["script", "style", "svg", "template", "sup"].map(TagName.init)
+    private static let blocks = [
+        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "br", "figcaption", "dt", "dd",
+        "blockquote", "pre", "table", "ul", "ol", "section", "figure", "hr", "caption", "details", "summary",
+    ].map(TagName.init)
 
     private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Read once a call, not once a tag.
+        let skipped = Self.skipped
+        let blocks = Self.blocks
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count / 2)
         var pendingSpace: UInt8? = nil
@@ -50,17 +51,46 @@ public enum HTMLText {
                 separate(UInt8(ascii: " "))
                 index += 1
             default:
+                // Text is copied a run at a time, up to the next tag, reference or space.
+                var end = index + 1
+                while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
                 append(byte)
-                index += 1
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                index = end
             }
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The bytes `plain`'s switch has a case for.
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: " ") || byte == 0x0A
+            || byte == 0x09 || byte == 0x0D
+    }
+}
+
+/// A tag's lower-cased name, as a number: its first eight bytes and its length (no two names of
+/// the HTML the site writes share both), so that reading a tag allocates nothing.
+private struct TagName: Equatable {
+    var packed: UInt64 = 0
+    var length = 0
+
+    init() {}
+
+    init(_ name: String) {
+        for byte in name.utf8 { append(byte) }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if length < 8 { packed |= UInt64(byte) << (8 * UInt64(length)) }
+        length += 1
     }
 }
 
 /// One tag of the HTML: its lower-cased name, whether it closes an element, and the index after its `>`.
 private struct Tag {
-    var name: [UInt8] = []
+    var name = TagName()
     var isClosing = false
     var end: Int
 
@@ -86,7 +116,7 @@ private struct Tag {
 
     /// The index after the `</name>` that closes the element whose start tag ended at `start`
     /// (the site's SVG nests no element of the same name), or the end of the text.
-    static func end(of name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func end(of name: TagName, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "<") {
