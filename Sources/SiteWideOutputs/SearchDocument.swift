@@ -47,33 +47,22 @@ public struct SearchDocument: Sendable {
     }
 }
 
-/// A document's terms, each with its weighted count (BM25F-like: a word of the title counts
-/// as `titleWeight` words of the body, one of a heading as `headingWeight`), and its length in words.
-struct DocumentTerms: Sendable, Equatable {
+/// How a document's words weigh (BM25F-like): a word of the title counts as `titleWeight` words
+/// of the body, one of a heading as `headingWeight`, one of the description as `descriptionWeight`.
+enum DocumentWeights {
     static let titleWeight: Float = 5
     static let headingWeight: Float = 3
     static let descriptionWeight: Float = 2
 
-    var counts: [String: Float] = [:]
-    var length = 0
-
-    init(_ document: SearchDocument, words: inout SearchWords) {
-        add(document.title, weight: Self.titleWeight, counted: true, words: &words)
-        add(document.description, weight: Self.descriptionWeight, counted: true, words: &words)
+    /// `document`'s terms, counted by `counter` (whose vocabulary numbers them).
+    static func count(_ document: SearchDocument, with counter: inout TermCounter) -> TermCounts {
+        counter.add(document.title, weight: titleWeight, counted: true)
+        counter.add(document.description, weight: descriptionWeight, counted: true)
         // Headings are part of the body text too: they add the difference.
         for heading in document.headings {
-            add(heading, weight: Self.headingWeight - 1, counted: false, words: &words)
+            counter.add(heading, weight: headingWeight - 1, counted: false)
         }
-        add(document.text, weight: 1, counted: true, words: &words)
-    }
-
-    private mutating func add(_ text: String, weight: Float, counted: Bool, words: inout SearchWords) {
-        var found = 0
-        words.forEachTermAndVariant(in: text) { term, unaccented in
-            counts[term, default: 0] += weight
-            if let unaccented { counts[unaccented, default: 0] += weight }
-            found += 1
-        }
-        if counted { length += found }
+        counter.add(document.text, weight: 1, counted: true)
+        return counter.takeDocument()
     }
 }

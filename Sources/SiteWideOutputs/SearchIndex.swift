@@ -31,14 +31,17 @@ public struct SearchIndex: Sendable {
     static let b: Float = 0.75
 
     private(set) var documents: [SearchDocument]
-    private(set) var terms: [DocumentTerms]
+    /// The terms of the index, by number: a term keeps its number for the index's life.
+    private(set) var vocabulary: TermVocabulary
+    /// Each document's terms, by number.
+    private(set) var terms: [TermCounts]
     private var fragmentHashes: [String]
-    /// Term → its documents and their term frequency parts of BM25 (without the IDF), by document.
-    private var postings: [String: [Posting]] = [:]
-    /// Every term with postings, in `precedes` order.
-    private var sortedTerms: [String] = []
-    /// Each chunk's first term, its number of terms and its file's name.
-    private var chunks: [(start: String, count: Int, name: String)] = []
+    /// By term number, its documents and their term frequency parts of BM25 (without the IDF),
+    /// by document.
+    private var postings: [[Posting]] = []
+    /// Every term with postings, in `precedes` order of their strings.
+    private var sortedTerms: [Int32] = []
+    private var chunks: [Chunk] = []
     private var tableNames: [String] = []
     /// Every file of the index, by path.
     public private(set) var files: [String: Data] = [:]
@@ -50,29 +53,42 @@ public struct SearchIndex: Sendable {
         var weight: Float
     }
 
+    /// A chunk's first term ("" for the first chunk), its number of terms and its file's name.
+    private struct Chunk {
+        var start: String
+        var count: Int
+        var name: String
+    }
+
     var folder: String { "assets/search/\(locale)/" }
 
-    init(locale: String, documents: [SearchDocument], terms: [DocumentTerms], fragments: [Data]) {
+    init(
+        locale: String, documents: [SearchDocument], vocabulary: TermVocabulary, terms: [TermCounts], fragments: [Data]
+    ) {
         self.locale = locale
         self.documents = documents
+        self.vocabulary = vocabulary
         self.terms = terms
         fragmentHashes = fragments.map(ContentHash.of)
         for (document, fragment) in fragments.enumerated() {
             files[folder + "f/\(fragmentHashes[document]).json"] = fragment
         }
+        postings = Array(repeating: [], count: vocabulary.count)
         for (document, entry) in terms.enumerated() {
-            for (term, count) in entry.counts {
-                postings[term, default: []].append(Posting(document: Int32(document), weight: weight(count, entry)))
+            for (term, count) in zip(entry.terms, entry.weights) {
+                postings[Int(term)].append(Posting(document: Int32(document), weight: weight(count, entry)))
             }
         }
-        sortedTerms = postings.keys.sorted(by: Self.precedes)
+        let strings = vocabulary.terms
+        sortedTerms = postings.indices.filter { !postings[$0].isEmpty }.map { Int32($0) }
+            .sorted { Self.precedes(strings[Int($0)], strings[Int($1)]) }
         writeChunks(changed: [])
         tableNames = (0..<(documents.count + Self.tableSize - 1) / Self.tableSize).map { writeTable($0) }
         writeMeta()
     }
 
     /// BM25's term frequency part: `tf·(k1+1) / (tf + k1·(1 − b + b·length/average))`.
-    private func weight(_ count: Float, _ entry: DocumentTerms) -> Float {
+    private func weight(_ count: Float, _ entry: TermCounts) -> Float {
         let norm = Self.k1 * (1 - Self.b + Self.b * Float(entry.length) / Self.referenceLength)
         return count * (Self.k1 + 1) / (count + norm)
     }
@@ -87,36 +103,36 @@ extension SearchIndex {
     /// Whether `term` starts a chunk, after `previous`: decided by the two terms alone (a hash
     /// of the term, or either being in many documents), so that an edit moves no boundary but
     /// around the terms it changes, and a patched index is the one a clean build makes.
-    private func startsChunk(_ term: String, after previous: String) -> Bool {
+    private func startsChunk(_ term: Int32, after previous: Int32) -> Bool {
         var hash: UInt32 = 2_166_136_261
-        for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash % Self.chunkSpread == 0 || (postings[term]?.count ?? 0) >= Self.ownChunk
-            || (postings[previous]?.count ?? 0) >= Self.ownChunk
+        for byte in vocabulary[term].utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash % Self.chunkSpread == 0 || postings[Int(term)].count >= Self.ownChunk
+            || postings[Int(previous)].count >= Self.ownChunk
     }
 
     /// Splits the sorted terms into chunks and writes those holding a term of `changed` or
     /// not found among the chunks before; returns the paths written.
     @discardableResult
-    private mutating func writeChunks(changed: Set<String>) -> [String] {
-        let before = Dictionary(chunks.map { ($0.start, ($0.count, $0.name)) }, uniquingKeysWith: { a, _ in a })
+    private mutating func writeChunks(changed: Set<Int32>) -> [String] {
+        let before = Dictionary(chunks.map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
         var written: [String] = []
-        var partition: [(start: String, count: Int, name: String)] = []
+        var partition: [Chunk] = []
         var first = 0
         for index in sortedTerms.indices {
             let isLast = index == sortedTerms.count - 1
             guard isLast || startsChunk(sortedTerms[index + 1], after: sortedTerms[index]) else { continue }
             let terms = sortedTerms[first...index]
-            let start = first == 0 ? "" : sortedTerms[first]
-            if let old = before[start], old.0 == terms.count, !terms.contains(where: changed.contains) {
-                partition.append((start, terms.count, old.1))
+            let start = first == 0 ? "" : vocabulary[sortedTerms[first]]
+            if let old = before[start], old.count == terms.count, !terms.contains(where: changed.contains) {
+                partition.append(old)
             } else {
                 let name = writeChunk(terms)
-                partition.append((start, terms.count, name))
-                if before[start]?.1 != name { written.append(folder + name) }
+                partition.append(Chunk(start: start, count: terms.count, name: name))
+                if before[start]?.name != name { written.append(folder + name) }
             }
             first = index + 1
         }
-        if partition.isEmpty { partition = [("", 0, writeChunk([]))] }
+        if partition.isEmpty { partition = [Chunk(start: "", count: 0, name: writeChunk([]))] }
         let kept = Set(partition.map(\.name))
         for old in chunks where !kept.contains(old.name) { files[folder + old.name] = nil }
         chunks = partition
@@ -124,13 +140,12 @@ extension SearchIndex {
     }
 
     /// Writes one chunk's file; returns its name.
-    private mutating func writeChunk(_ terms: ArraySlice<String>) -> String {
+    private mutating func writeChunk(_ terms: ArraySlice<Int32>) -> String {
         var json = JSONWriter(escaping: .minimal)
         json.object { json in
-            for term in terms {
-                guard let list = postings[term], !list.isEmpty else { continue }
-                json.key(term)
-                json.rawValue(encoded(list))
+            for term in terms where !postings[Int(term)].isEmpty {
+                json.key(vocabulary[term])
+                json.rawValue(encoded(postings[Int(term)]))
             }
         }
         let data = Data(json.bytes)
@@ -162,13 +177,19 @@ extension SearchIndex {
         var previous: Int32 = 0
         for (index, posting) in list.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: String(posting.document - previous).utf8)
+            Self.appendDecimal(Int(posting.document - previous), to: &bytes)
             previous = posting.document
             bytes.append(UInt8(ascii: ","))
-            bytes.append(contentsOf: String(Self.score(posting.weight, idf: idf)).utf8)
+            Self.appendDecimal(Self.score(posting.weight, idf: idf), to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
         return bytes
+    }
+
+    /// `value`'s decimal digits (it is never negative), without making a string.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     private mutating func writeTable(_ table: Int) -> String {
@@ -206,7 +227,7 @@ extension SearchIndex {
     /// Puts `document`'s new version in place of document `index`'s; returns the paths of the
     /// files made again (the fragment, the chunks of the terms it had or has whose bytes change,
     /// its table and the meta file). The files they replace stay out of `files`.
-    mutating func replace(_ index: Int, by document: SearchDocument, terms new: DocumentTerms, fragment: Data)
+    mutating func replace(_ index: Int, by document: SearchDocument, terms new: TermCounts, fragment: Data)
         -> [String]
     {
         var written: [String] = []
@@ -226,9 +247,10 @@ extension SearchIndex {
         documents[index] = document
         terms[index] = new
         // The weights of all its terms depend on its length; most round to the same scores.
-        var changed = Set<String>()
-        for term in Set(old.counts.keys).union(new.counts.keys) {
-            if update(term, document: index, count: new.counts[term]) { changed.insert(term) }
+        let newWeights = Dictionary(uniqueKeysWithValues: zip(new.terms, new.weights))
+        var changed = Set<Int32>()
+        for term in Set(old.terms).union(new.terms) {
+            if update(term, document: index, count: newWeights[term]) { changed.insert(term) }
         }
         written += writeChunks(changed: changed)
         let table = index / Self.tableSize
@@ -246,8 +268,8 @@ extension SearchIndex {
 
     /// Sets document `index`'s posting of `term` (nil count: removes it); returns whether the
     /// term's postings as written change.
-    private mutating func update(_ term: String, document index: Int, count: Float?) -> Bool {
-        var list = postings[term] ?? []
+    private mutating func update(_ term: Int32, document index: Int, count: Float?) -> Bool {
+        var list = postings[Int(term)]
         let document = Int32(index)
         var low = 0
         var high = list.count
@@ -269,26 +291,35 @@ extension SearchIndex {
         } else if present {
             list.remove(at: low)
         }
-        let position = Self.insertionPoint(of: term, in: sortedTerms)
+        let position = insertionPoint(of: vocabulary[term])
         let listed = position < sortedTerms.count && sortedTerms[position] == term
+        postings[Int(term)] = list
         if list.isEmpty {
-            postings[term] = nil
             if listed { sortedTerms.remove(at: position) }
             return true
         }
         if !listed { sortedTerms.insert(term, at: position) }
-        postings[term] = list
         return changes
     }
 
-    /// The index of the first of `sorted` not before `term`.
-    static func insertionPoint(of term: String, in sorted: [String]) -> Int {
+    /// The index of the first of `sortedTerms` not before `term`.
+    private func insertionPoint(of term: String) -> Int {
         var low = 0
-        var high = sorted.count
+        var high = sortedTerms.count
         while low < high {
             let middle = (low + high) / 2
-            if precedes(sorted[middle], term) { low = middle + 1 } else { high = middle }
+            if Self.precedes(vocabulary[sortedTerms[middle]], term) { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// `counts`, counted by a `TermCounter` whose vocabulary is `counted`, numbered by this
+    /// index's vocabulary (which learns the terms it lacks).
+    mutating func adopt(_ counts: TermCounts, countedIn counted: TermVocabulary) -> TermCounts {
+        let numbers = counted.terms.map { vocabulary.number(of: $0) }
+        if postings.count < vocabulary.count {
+            postings += repeatElement([], count: vocabulary.count - postings.count)
+        }
+        return counts.renumbered(numbers)
     }
 }

@@ -19,9 +19,9 @@ public struct SearchIndexes: Sendable {
     ///   - bodyText: page `index`'s body as a reader sees it (called in parallel).
     public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> String) {
         let documents = graph.locales.map { Self.documents(locale: $0.tag, graph: graph, headings: headings) }
-        // Batches of one locale's documents, each with its own term cache and stemmer: about eight
-        // a locale, so that each stems most of its words once (most words repeat), and the cores
-        // share the work.
+        // Batches of one locale's documents, each with its own term counter and stemmer: about
+        // eight a locale, so that each stems most of its words once (most words repeat), and the
+        // cores share the work.
         let batches = documents.enumerated().flatMap { locale, list in
             let size = max(32, (list.count + 7) / 8)
             return stride(from: 0, to: list.count, by: size).map {
@@ -29,19 +29,33 @@ public struct SearchIndexes: Sendable {
             }
         }
         let tags = graph.locales.map(\.tag)
-        let analysed = ParallelMap.map(batches) { batch -> [AnalysedDocument] in
-            var words = SearchWords(language: tags[batch.locale])
-            return documents[batch.locale][batch.range].map { Self.analyse($0, words: &words, bodyText: bodyText) }
+        let analysed = ParallelMap.map(batches) { batch -> AnalysedBatch in
+            var counter = TermCounter(language: tags[batch.locale])
+            let documents = documents[batch.locale][batch.range].map {
+                Self.analyse($0, counter: &counter, bodyText: bodyText)
+            }
+            return AnalysedBatch(vocabulary: counter.vocabulary, documents: documents)
         }
-        var grouped = Array(repeating: [AnalysedDocument](), count: tags.count)
-        for (batch, results) in zip(batches, analysed) { grouped[batch.locale] += results }
+        var grouped = Array(repeating: [AnalysedBatch](), count: tags.count)
+        for (batch, results) in zip(batches, analysed) { grouped[batch.locale].append(results) }
         let byLocale = grouped
         locales = ParallelMap.map(Array(tags.indices)) { locale in
-            let items = byLocale[locale]
-            return SearchIndex(
-                locale: tags[locale], documents: items.map(\.document), terms: items.map(\.terms),
-                fragments: items.map(\.fragment))
+            Self.index(locale: tags[locale], batches: byLocale[locale])
         }
+    }
+
+    /// One locale's index, from its batches (in order), each counted with its own vocabulary.
+    private static func index(locale: String, batches: [AnalysedBatch]) -> SearchIndex {
+        var vocabulary = TermVocabulary()
+        var terms: [TermCounts] = []
+        for batch in batches {
+            let numbers = batch.vocabulary.terms.map { vocabulary.number(of: $0) }
+            terms += batch.documents.map { $0.terms.renumbered(numbers) }
+        }
+        let documents = batches.flatMap(\.documents)
+        return SearchIndex(
+            locale: locale, documents: documents.map(\.document), vocabulary: vocabulary, terms: terms,
+            fragments: documents.map(\.fragment))
     }
 
     /// Every file of every index.
@@ -67,10 +81,11 @@ public struct SearchIndexes: Sendable {
                 let index = locales[locale].documents.firstIndex(where: { $0.page == page }),
                 let document = Self.pageDocument(page, graph: graph, headings: headings)
             else { continue }
-            var words = SearchWords(language: locales[locale].locale)
-            let analysed = Self.analyse(document, words: &words, bodyText: bodyText)
+            var counter = TermCounter(language: locales[locale].locale)
+            let analysed = Self.analyse(document, counter: &counter, bodyText: bodyText)
+            let terms = locales[locale].adopt(analysed.terms, countedIn: counter.vocabulary)
             let paths = locales[locale].replace(
-                index, by: analysed.document, terms: analysed.terms, fragment: analysed.fragment)
+                index, by: analysed.document, terms: terms, fragment: analysed.fragment)
             written += paths.compactMap { path in
                 locales[locale].files[path].map { OutputFile(path: path, contents: $0) }
             }
@@ -81,17 +96,24 @@ public struct SearchIndexes: Sendable {
     /// A document with its body text read, its terms counted and its fragment written.
     private struct AnalysedDocument {
         var document: SearchDocument
-        var terms: DocumentTerms
+        /// Numbered by the vocabulary of the counter that counted them.
+        var terms: TermCounts
         var fragment: Data
     }
 
+    /// A batch of one locale's documents, counted by one `TermCounter`.
+    private struct AnalysedBatch {
+        var vocabulary: TermVocabulary
+        var documents: [AnalysedDocument]
+    }
+
     private static func analyse(
-        _ document: SearchDocument, words: inout SearchWords, bodyText: (Int) -> String
+        _ document: SearchDocument, counter: inout TermCounter, bodyText: (Int) -> String
     ) -> AnalysedDocument {
         var document = document
         if let page = document.page { document.text = bodyText(page) }
         return AnalysedDocument(
-            document: document, terms: DocumentTerms(document, words: &words), fragment: document.fragment)
+            document: document, terms: DocumentWeights.count(document, with: &counter), fragment: document.fragment)
     }
 
     /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.

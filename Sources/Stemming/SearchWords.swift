@@ -12,7 +12,7 @@ public struct SearchWords: Sendable {
     public let stemmer: Stemmer?
     /// Token → its term and, for a token with diacritics, the term of the token typed without them
     /// ("" where there is none).
-    private var cache: [Substring: (term: String, unaccented: String)] = [:]
+    private var cache: [Substring: TokenTerms] = [:]
 
     public init(language tag: String) {
         stemmer = Stemmer(language: tag)
@@ -44,19 +44,17 @@ public struct SearchWords: Sendable {
 
     /// Calls `body` with every token of `text` (before lower-casing), in order.
     public static func forEachToken(in text: String, _ body: (Substring) -> Void) {
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let isWord = Self.isWordScalar(scalars[index])
-            if isWord, start == nil { start = index }
-            if !isWord, let first = start {
-                body(text[first..<index])
-                start = nil
-            }
-            scalars.formIndex(after: &index)
+        var contiguous = text
+        let ranges = contiguous.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            WordTokens.forEach(in: bytes) { ranges.append($0) }
+            return ranges
         }
-        if let first = start { body(text[first..<text.endIndex]) }
+        let utf8 = text.utf8
+        for range in ranges {
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            body(text[start..<utf8.index(start, offsetBy: range.count)])
+        }
     }
 
     /// The term of one token; nil if nothing is left of it.
@@ -65,25 +63,31 @@ public struct SearchWords: Sendable {
         return term.isEmpty ? nil : term
     }
 
-    private mutating func entry(of token: Substring) -> (term: String, unaccented: String) {
+    private mutating func entry(of token: Substring) -> TokenTerms {
         if let known = cache[token] { return known }
-        if let lowered = Self.asciiLowercased(token) {
+        let terms = Self.terms(of: token, stemmer: stemmer)
+        cache[token] = terms
+        return terms
+    }
+
+    /// A token's term, and the term of the token typed without its diacritics where that differs
+    /// ("" where there is none; a term "" when nothing is left of the token).
+    struct TokenTerms {
+        var term: String
+        var unaccented: String
+    }
+
+    static func terms(of token: Substring, stemmer: Stemmer?) -> TokenTerms {
+        if let lowered = asciiLowercased(token) {
             // ASCII: no normalisation, no Arabic letters, no diacritics to fold.
-            let term = stemmer.map { lowered.isEmpty ? lowered : $0.stem(lowered) } ?? lowered
-            cache[token] = (term, "")
-            return (term, "")
+            return TokenTerms(
+                term: stemmer.map { lowered.isEmpty ? lowered : $0.stem(lowered) } ?? lowered, unaccented: "")
         }
-        let term = Self.term(of: token, stemmer: stemmer)
-        var unaccented = ""
-        if !token.utf8.allSatisfy({ $0 < 0x80 }) {
-            let folded = Self.foldingDiacritics(String(token))
-            if folded != String(token) {
-                let variant = Self.term(of: Substring(folded), stemmer: stemmer)
-                if variant != term { unaccented = variant }
-            }
-        }
-        cache[token] = (term, unaccented)
-        return (term, unaccented)
+        let term = stemmedTerm(of: token, stemmer: stemmer)
+        let folded = foldingDiacritics(String(token))
+        guard folded != String(token) else { return TokenTerms(term: term, unaccented: "") }
+        let variant = stemmedTerm(of: Substring(folded), stemmer: stemmer)
+        return TokenTerms(term: term, unaccented: variant == term ? "" : variant)
     }
 
     /// `token` lower-cased, if it is all ASCII; nil otherwise.
@@ -100,7 +104,7 @@ public struct SearchWords: Sendable {
         }
     }
 
-    private static func term(of token: Substring, stemmer: Stemmer?) -> String {
+    private static func stemmedTerm(of token: Substring, stemmer: Stemmer?) -> String {
         var word = token.lowercased()
         let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
         if !isASCII { word = ArabicLetters.normalised(word.precomposedStringWithCanonicalMapping) }
