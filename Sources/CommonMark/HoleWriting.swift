@@ -8,14 +8,14 @@ public struct HoleFill: Sendable {
     /// Per embed, its HTML.
     public var embedHTML: [String]
     /// Per glossary use (`RenderedMarkdown.termUses`), the tags around it; nil: left unmarked.
-    public var termTags: [(open: String, close: String)?]
+    public var termTags: [TermLinkTags?]
     /// Per citation, its HTML.
     public var citationHTML: [String]
     /// Per image, its picture's HTML.
     public var imageHTML: [String]
 
     public init(
-        linkURLs: [String] = [], embedHTML: [String] = [], termTags: [(open: String, close: String)?] = [],
+        linkURLs: [String] = [], embedHTML: [String] = [], termTags: [TermLinkTags?] = [],
         citationHTML: [String] = [], imageHTML: [String] = []
     ) {
         self.linkURLs = linkURLs
@@ -49,7 +49,7 @@ extension RenderedMarkdown {
         escaped: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         func entry(_ list: [String], _ index: Int) -> String? { index < list.count ? list[index] : nil }
-        func tags(_ index: Int) -> (open: String, close: String)? {
+        func tags(_ index: Int) -> TermLinkTags? {
             index < fill.termTags.count ? fill.termTags[index] : nil
         }
         write(run: raw) { kind in
@@ -85,7 +85,7 @@ extension RenderedMarkdown {
     /// for `html(filling:)`.
     public func html(
         resolvingLinks url: (InternalLink) -> String?, embeds embedHTML: [String] = [],
-        terms termTags: (Int) -> (open: String, close: String)? = { _ in nil },
+        terms termTags: (Int) -> TermLinkTags? = { _ in nil },
         citations: (Int) -> String = { _ in "" }
     ) -> String {
         html(

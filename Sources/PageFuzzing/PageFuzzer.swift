@@ -52,7 +52,7 @@ public struct PageFuzzer: Sendable {
         // Filled as a build fills a page's body (`PageBody`), with made-up links, tags and pictures.
         let fill = HoleFill(
             linkURLs: markdown.internalLinks.map { _ in "/en/target/" }, embedHTML: embedHTML,
-            termTags: markdown.termUses.map { _ in ("<a href=\"/g/\">", "</a>") },
+            termTags: markdown.termUses.map { _ in TermLinkTags(open: "<a href=\"/g/\">", close: "</a>") },
             citationHTML: markdown.citations.indices.map { "<sup><a href=\"#ref-\($0 + 1)\">\($0 + 1)</a></sup>" },
             imageHTML: markdown.images.map(Image.plainHTML))
         let html = markdown.html(filling: fill)

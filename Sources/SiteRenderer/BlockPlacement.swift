@@ -11,7 +11,7 @@ struct BlockPlacement {
     /// The page's embed HTML, each block placement filled.
     var embedHTML: [String]
     /// The tags around each glossary use of the page's own text: nil where a block before it marked the term.
-    var termTags: [(open: String, close: String)?]
+    var termTags: [TermLinkTags?]
     /// The page's reference list with the blocks' references joined.
     var referenceList: String
     var diagnostics: [Diagnostic] = []
@@ -22,7 +22,7 @@ extension BlockStage {
     /// - Parameter termTags: the tags around each glossary use of the page's own text.
     func place(
         on index: Int, page: PageNode, rendered: RenderedMarkdown, explainerHTML: [String],
-        termTags: [(open: String, close: String)?], resolver: LinkResolver, glossary: GlossaryLinks,
+        termTags: [TermLinkTags?], resolver: LinkResolver, glossary: GlossaryLinks,
         referencesTitle: String
     ) -> BlockPlacement? {
         guard rendered.embeds.contains(where: Self.isPlacement) else { return nil }
@@ -98,7 +98,7 @@ extension BlockStage {
                     "a shared block cannot show pictures: place '\(image.source)' on the page"))
         }
         var embeds = [String](repeating: "", count: markdown.embeds.count)
-        var termTags = [(open: String, close: String)?](repeating: nil, count: markdown.termUses.count)
+        var termTags = [TermLinkTags?](repeating: nil, count: markdown.termUses.count)
         // In document order, as the page's own text (see `place`).
         for hole in markdown.holes {
             switch hole.kind {

@@ -26,12 +26,13 @@ struct GlossaryLinks: Sendable {
     }
 
     /// The tags around a use of term `term` in content of `contentLocale`.
-    func tags(term: Int, contentLocale: String) -> (open: String, close: String)? {
+    func tags(term: Int, contentLocale: String) -> TermLinkTags? {
         guard let entry = entries[contentLocale], let definitions = definitions[contentLocale],
             term < definitions.count
         else { return nil }
         let href = HTMLEscape.text(entry.url + "#" + entry.anchors[term])
-        return ("<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(definitions[term]))\">", "</a>")
+        return TermLinkTags(
+            open: "<a class=\"term\" href=\"\(href)\" title=\"\(HTMLEscape.text(definitions[term]))\">", close: "</a>")
     }
 }
 

@@ -32,7 +32,7 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         /// Per image, its picture's HTML.
         var imageHTML: [String] = []
         /// Per glossary use, its tags (nil: left unmarked).
-        var termTags: [(open: String, close: String)?] = []
+        var termTags: [TermLinkTags?] = []
         /// Per citation, its numbered links.
         var citationHTML: [String] = []
         /// The reference list appended to the body, if the page has references.

@@ -214,7 +214,8 @@ final class TermMarkingTests: XCTestCase {
         let rendered = MarkdownConverter.convert(
             markdown, options: MarkdownOptions(terms: terms.map(TermPattern.init)), isInternal: { _ in false })
         return rendered.html(
-            resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "" }, terms: { ("<t\($0)>", "</t\($0)>") }
+            resolvingLinks: { _ in nil }, embeds: rendered.embeds.map { _ in "" },
+            terms: { TermLinkTags(open: "<t\($0)>", close: "</t\($0)>") }
         )
     }
 
@@ -269,7 +270,7 @@ final class ReservedCharacterTests: XCTestCase {
         XCTAssertEqual(rendered.headings.map(\.anchor), ["second-012"])
         let page = rendered.html(
             resolvingLinks: { _ in "/en/tens/" }, embeds: ["<div>E</div>"],
-            terms: { _ in ("<a class=\"term\">", "</a>") })
+            terms: { _ in TermLinkTags(open: "<a class=\"term\">", close: "</a>") })
         XCTAssertTrue(page.contains("<h2 id=\"second-012\">Second \(privateUse)</h2>"), page)
         XCTAssertTrue(
             page.contains(
