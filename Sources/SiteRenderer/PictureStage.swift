@@ -38,14 +38,14 @@ struct PictureStage: Sendable {
         var imageFiles: [Int: [Int: ContentFile]] = [:]
         var linkFiles: [Int: [Int: ContentFile]] = [:]
         /// Front matter's and site.yml's `image:`, with their alt text and where they were named.
-        var chosenImages: [Int: (file: ContentFile, alt: String, location: SourceLocation)] = [:]
-        var siteImage: (file: ContentFile, alt: String, location: SourceLocation)?
+        var chosenImages: [Int: ChosenImage] = [:]
+        var siteImage: ChosenImage?
         /// Where each file is named: a refused file is reported there.
         var references: [ContentFile: [SourceLocation]] = [:]
         if let image = graph.config.image {
             switch graph.files.file(image.value, locale: graph.config.defaultLocale, folder: []) {
             case .success(let file):
-                siteImage = (file, graph.config.imageAlt ?? "", image.location)
+                siteImage = ChosenImage(file: file, alt: graph.config.imageAlt ?? "", location: image.location)
                 references[file, default: []].append(image.location)
             case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
             }
@@ -76,7 +76,8 @@ struct PictureStage: Sendable {
             if let image = page.source.frontMatter.image {
                 switch graph.files.file(image.value, locale: page.source.locale, folder: folder) {
                 case .success(let file):
-                    chosenImages[index] = (file, page.source.frontMatter.imageAlt ?? "", image.location)
+                    chosenImages[index] = ChosenImage(
+                        file: file, alt: page.source.frontMatter.imageAlt ?? "", location: image.location)
                     references[file, default: []].append(image.location)
                 case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
                 }
@@ -100,7 +101,7 @@ struct PictureStage: Sendable {
                 continue
             }
             byFile[file.source] = file
-            for (path, contents) in file.outputs { outputs[path] = contents }
+            for output in file.outputs { outputs[output.path] = output.contents }
         }
         let ownPages = Set(own)
         let imageHTML = graph.pages.indices.map { index -> [String] in
@@ -116,7 +117,7 @@ struct PictureStage: Sendable {
         }
         var stage = PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: [])
         // Link previews take a raster picture: social sites show no SVG.
-        func social(_ chosen: (file: ContentFile, alt: String, location: SourceLocation)) -> OpenGraphImage? {
+        func social(_ chosen: ChosenImage) -> OpenGraphImage? {
             guard let prepared = byFile[chosen.file] else { return nil }
             guard let image = OpenGraphImage(prepared, alt: chosen.alt, baseURL: graph.config.baseURL) else {
                 diagnostics.append(
@@ -199,6 +200,14 @@ public struct PictureSettings: Sendable {
     }
 }
 
+/// A link-preview picture named by a page's front matter or by site.yml (`image:`): the file, its
+/// alt text (`imageAlt:`), and where it was named, for an error about it.
+private struct ChosenImage {
+    var file: ContentFile
+    var alt: String
+    var location: SourceLocation
+}
+
 /// One file a page uses, read, checked and made ready: its output path, and for a raster picture
 /// its variants, for an SVG its size.
 struct PreparedFile: Sendable {
@@ -207,8 +216,8 @@ struct PreparedFile: Sendable {
     var path: String
     var picture: ProcessedPicture?
     var svgSize: (width: Int, height: Int)?
-    /// Output path → bytes: the file itself (not for a raster picture, whose variants replace it).
-    var outputs: [(String, Data)] = []
+    /// What it publishes: the file itself (not for a raster picture, whose variants replace it).
+    var outputs: [OutputFile] = []
     var diagnostics: [Diagnostic] = []
     /// Why the file is not published (not a kind `AttachmentKind.all` lists, or bytes that are not
     /// what its name says); the stage reports it where pages name the file.
@@ -255,15 +264,17 @@ struct PreparedFile: Sendable {
             switch PictureProcessing.process(data, plan: settings.plan, cache: settings.cache, digest: digest) {
             case .success(let picture):
                 prepared.picture = picture
-                prepared.outputs = picture.variants.map { (prepared.variantPath($0), $0.bytes) }
+                prepared.outputs = picture.variants.map {
+                    OutputFile(path: prepared.variantPath($0), contents: $0.bytes)
+                }
             case .failure(let problem):
                 prepared.diagnostics.append(.error(SourceLocation(file: source.file), "picture \(problem)"))
             }
             // The site-wide folder is published as it is, for templates and other sites to link.
-            if source.locale == nil { prepared.outputs.append((prepared.path, data)) }
+            if source.locale == nil { prepared.outputs.append(OutputFile(path: prepared.path, contents: data)) }
             return prepared
         }
-        prepared.outputs.append((prepared.path, data))
+        prepared.outputs.append(OutputFile(path: prepared.path, contents: data))
         return prepared
     }
 
