@@ -8,11 +8,15 @@ public struct SharedBlockUse: Sendable, Equatable {
     public var name: String
     /// Ids of the pages placing it (directly or through another block), in any locale, sorted.
     public var pages: [String]
-    /// Per locale, in the site's order: `original`, `current`, `stale`, `unstamped` or `missing`.
-    public var states: [(locale: String, state: String)]
+    /// Per locale, in the site's order.
+    public var states: [LocaleState]
 
-    public static func == (lhs: SharedBlockUse, rhs: SharedBlockUse) -> Bool {
-        lhs.name == rhs.name && lhs.pages == rhs.pages && lhs.states.elementsEqual(rhs.states) { $0 == $1 }
+    /// The block's translation state in one locale.
+    public struct LocaleState: Sendable, Equatable {
+        /// The locale's tag: `es`.
+        public var locale: String
+        /// `original`, `current`, `stale`, `unstamped` or `missing`.
+        public var state: String
     }
 
     /// `safety/implanted-devices: used by therapies/pns, therapies/tens; en original, es current, ar missing`.
@@ -37,9 +41,12 @@ extension RenderSession {
         }
         let names = Set(graph.blocks.map(\.name)).sorted()
         return names.map { name in
-            let states = graph.locales.map { locale -> (locale: String, state: String) in
-                guard let index = graph.blocksByName[locale.tag]?[name] else { return (locale.tag, "missing") }
-                return (locale.tag, graph.blocks[index].translationStatus.rawValue)
+            let states = graph.locales.map { locale -> SharedBlockUse.LocaleState in
+                guard let index = graph.blocksByName[locale.tag]?[name] else {
+                    return SharedBlockUse.LocaleState(locale: locale.tag, state: "missing")
+                }
+                return SharedBlockUse.LocaleState(
+                    locale: locale.tag, state: graph.blocks[index].translationStatus.rawValue)
             }
             return SharedBlockUse(name: name, pages: (pagesByName[name] ?? []).sorted(), states: states)
         }
