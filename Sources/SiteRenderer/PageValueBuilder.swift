@@ -21,7 +21,7 @@ struct PageValueBuilder: Sendable {
     /// page's, and as the page being rendered): made once, shared by every
     /// page that shows them.
     private var links: [LinkValue] = []
-    private var switcherEntries: [(other: TranslationValue, current: TranslationValue)] = []
+    private var switcherEntries: [SwitcherEntry] = []
 
     /// - Parameter assets: each asset's key and URL.
     init(graph: SiteGraph, strings: LocaleStrings, assets: [String: String], theme: Theme) {
@@ -42,10 +42,10 @@ struct PageValueBuilder: Sendable {
             let shared = localeValues(locale, assets: assets, keys: theme.keys)
             // Like Hugo's partialCached: the same HTML for every page of a locale, rendered once.
             var cached: [String: String] = [:]
-            for (name, template) in theme.cached {
+            for cachedTemplate in theme.cached {
                 var output = HTMLOutput()
-                template.render(shared, into: &output)
-                cached[name] = output.text
+                cachedTemplate.template.render(shared, into: &output)
+                cached[cachedTemplate.name] = output.text
             }
             locales[locale.tag] = shared.with(
                 cached: KeyedValues(cached, keys: theme.keys[KeySpace.cached] ?? [], isHTML: true))
@@ -164,11 +164,9 @@ struct PageValueBuilder: Sendable {
     private func frame(_ index: Int) -> PageFrame {
         let translations = graph.pages[index].translations
         return PageFrame(
-            translations: translations.map { $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other },
+            translations: translations.map { switcherEntries[$0].shown(onPage: index, of: $0) },
             // hreflang alternates name real translations only, never borrowed pages.
-            alternates: graph.realTranslations(of: index).map {
-                $0 == index ? switcherEntries[$0].current : switcherEntries[$0].other
-            },
+            alternates: graph.realTranslations(of: index).map { switcherEntries[$0].shown(onPage: index, of: $0) },
             locale: locales[graph.pages[index].locale]!
         )
     }
@@ -178,7 +176,7 @@ struct PageValueBuilder: Sendable {
     /// `hreflang` names only the translations whose list has that page.
     private func frame(_ index: Int, listPage: Int) -> PageFrame {
         func entry(_ other: Int) -> TranslationValue? {
-            let entry = other == index ? switcherEntries[other].current : switcherEntries[other].other
+            let entry = switcherEntries[other].shown(onPage: index, of: other)
             guard other == index || graph.pages[other].isPublished && ListPages(other, in: graph).count >= listPage
             else { return nil }
             let url = ListPages.url(graph.pages[other].url, page: listPage)
@@ -187,7 +185,7 @@ struct PageValueBuilder: Sendable {
         let translations = graph.pages[index].translations
         return PageFrame(
             translations: translations.map { other in
-                entry(other) ?? (other == index ? switcherEntries[other].current : switcherEntries[other].other)
+                entry(other) ?? switcherEntries[other].shown(onPage: index, of: other)
             },
             alternates: graph.realTranslations(of: index).compactMap(entry),
             locale: locales[graph.pages[index].locale]!
@@ -344,9 +342,7 @@ struct PageValueBuilder: Sendable {
         return used
     }
 
-    private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> (
-        other: TranslationValue, current: TranslationValue
-    ) {
+    private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> SwitcherEntry {
         let page = graph.pages[index]
         let locale = graph.locale(of: page)
         func entry(isCurrent: Bool) -> TranslationValue {
@@ -357,7 +353,7 @@ struct PageValueBuilder: Sendable {
                 hreflang: page.isPublished ? page.locale : page.source.locale
             )
         }
-        return (entry(isCurrent: false), entry(isCurrent: true))
+        return SwitcherEntry(other: entry(isCurrent: false), current: entry(isCurrent: true))
     }
 
     func absolute(_ url: String) -> String {
@@ -366,6 +362,18 @@ struct PageValueBuilder: Sendable {
 
     private static func nonEmpty(_ text: String) -> String? {
         text.isEmpty ? nil : text
+    }
+}
+
+/// A page's entry in the language switcher, made once per page: as every other page shows it,
+/// and as the page itself shows it (marked current).
+private struct SwitcherEntry: Sendable {
+    var other: TranslationValue
+    var current: TranslationValue
+
+    /// The entry for page `entryPage` as page `page` shows it.
+    func shown(onPage page: Int, of entryPage: Int) -> TranslationValue {
+        page == entryPage ? current : other
     }
 }
 

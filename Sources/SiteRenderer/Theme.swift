@@ -14,8 +14,8 @@ public struct Theme: Sendable {
 
     /// Each page kind's compiled template.
     let pages: [PageKind: CompiledTemplate]
-    /// `cached/` templates by name (without the prefix).
-    let cached: [(name: String, template: CompiledTemplate)]
+    /// The `cached/` templates, each with its name.
+    let cached: [CachedTemplate]
     /// The keys of each key space the templates were compiled against.
     let keys: [String: Set<String>]
     /// `strings.KEY` names the templates use, with the template that uses it first.
@@ -25,6 +25,13 @@ public struct Theme: Sendable {
     /// Snowball stemmers (`Scripts/build-stemmers.sh`), published only for the site's languages.
     /// A theme without them searches unstemmed in the browser.
     public var stemmers: [String: Asset] = [:]
+
+    /// A template under `cached/`, compiled against the values every page of a locale shares.
+    struct CachedTemplate: Sendable {
+        /// Its name without the prefix, as templates include it: `{{{cached.NAME}}}`.
+        let name: String
+        let template: CompiledTemplate
+    }
 
     /// A file from `Templates/assets/`, published under a content-hashed name.
     public struct Asset: Sendable {
@@ -130,10 +137,11 @@ public struct Theme: Sendable {
             case .failure(let failure): compileErrors += failure.errors
             }
         }
-        var cached: [(name: String, template: CompiledTemplate)] = []
+        var cached: [CachedTemplate] = []
         for name in cachedNames where !unparsed.contains(name) {
             switch library.compile(name, for: .object(.of(LocaleValues.self)), keys: keys, keyAdvice: advice) {
-            case .success(let template): cached.append((String(name.dropFirst(cachedPrefix.count)), template))
+            case .success(let template):
+                cached.append(CachedTemplate(name: String(name.dropFirst(cachedPrefix.count)), template: template))
             case .failure(let failure): compileErrors += failure.errors
             }
         }
