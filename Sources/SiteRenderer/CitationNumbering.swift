@@ -8,14 +8,14 @@ import SiteSupport
 struct CitationNumbering {
     /// Keys in list order: the page's (as `Citations.fill` orders them), then those blocks cite.
     private(set) var order: [String] = []
-    /// Every reference known so far, with the file that gives it.
-    private var known: [String: (reference: Reference, file: String)] = [:]
+    /// Every reference known so far, by key.
+    private var known: [String: KnownReference] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Starts from the page's own citations and references, in `Citations.fill`'s order.
     init(page: SourcePage, citations: [Citation]) {
         for reference in page.frontMatter.references where known[reference.key] == nil {
-            known[reference.key] = (reference, page.file)
+            known[reference.key] = KnownReference(reference: reference, file: page.file)
         }
         for key in citations.flatMap(\.keys) where known[key] != nil && !order.contains(key) { order.append(key) }
         for reference in page.frontMatter.references where !order.contains(reference.key) {
@@ -38,7 +38,7 @@ struct CitationNumbering {
                                 + "them another key"))
                 }
             } else {
-                known[reference.key] = (reference, block.file)
+                known[reference.key] = KnownReference(reference: reference, file: block.file)
             }
         }
         return citations.map { citation in
@@ -61,5 +61,11 @@ struct CitationNumbering {
         var rhs = rhs
         rhs.location = lhs.location
         return lhs == rhs
+    }
+
+    /// A reference a page or block gives, with the file that gives it (for an error naming both).
+    private struct KnownReference {
+        let reference: Reference
+        let file: String
     }
 }

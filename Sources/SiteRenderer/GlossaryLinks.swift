@@ -7,8 +7,8 @@ import SiteSupport
 /// of the page's content language, with the definition as the link's title
 /// (readable without JavaScript; the glossary page holds the full list).
 struct GlossaryLinks: Sendable {
-    /// Per locale: the glossary page's URL and, per term, its heading anchor.
-    private var entries: [String: (url: String, anchors: [String])] = [:]
+    /// Per locale, its glossary page.
+    private var entries: [String: GlossaryPage] = [:]
     /// Per locale, its glossary's definitions (not the graph: see `LinkResolver`).
     private var definitions: [String: [String]] = [:]
 
@@ -21,8 +21,14 @@ struct GlossaryLinks: Sendable {
             let anchors = converted[index].headings.map(\.anchor)
             // One h2 per term, in order; anything else means the page was not ours.
             guard anchors.count == locale.glossary.count else { continue }
-            entries[locale.tag] = (graph.pages[index].url, anchors)
+            entries[locale.tag] = GlossaryPage(url: graph.pages[index].url, anchors: anchors)
         }
+    }
+
+    /// A locale's glossary page, as term links lead to it: its URL and, per term, its heading anchor.
+    private struct GlossaryPage: Sendable {
+        let url: String
+        let anchors: [String]
     }
 
     /// The tags around a use of term `term` in content of `contentLocale`.

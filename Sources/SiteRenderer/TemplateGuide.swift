@@ -34,8 +34,8 @@ public enum TemplateGuide {
             + "** are included by every kind of page and see only "
             + sharedValues.fields.map { "`\($0.name)`" }.joined(separator: ", ") + ".\n"
         text += "\nThe values inside those names:\n"
-        for (label, shape) in innerShapes(of: kinds.map(\.shape) + [sharedValues]) {
-            text += "\n**\(label)**\n\n" + table(shape.fields)
+        for inner in innerShapes(of: kinds.map(\.shape) + [sharedValues]) {
+            text += "\n**\(inner.label)**\n\n" + table(inner.shape.fields)
         }
         return text
     }
@@ -43,7 +43,7 @@ public enum TemplateGuide {
     /// Every object type reachable from a page's names, each once, in the
     /// order first met; a display name two types share (`page`) is told
     /// apart by the kinds that use each.
-    private static func innerShapes(of shapes: [ObjectShape]) -> [(String, ObjectShape)] {
+    private static func innerShapes(of shapes: [ObjectShape]) -> [InnerShape] {
         var found: [(shape: ObjectShape, users: [String])] = []
         func visit(_ shape: TemplateShape, user: String) {
             switch shape {
@@ -67,8 +67,15 @@ public enum TemplateGuide {
                 twins > 1
                 ? "\(capitalized(entry.shape.displayName)) on \(entry.users.joined(separator: ", "))"
                 : capitalized(entry.shape.displayName)
-            return (label, entry.shape)
+            return InnerShape(label: label, shape: entry.shape)
         }
+    }
+
+    /// An object type inside a page's names, with the heading the guide lists its fields under:
+    /// `Page`, or `Page on topic, section` when two types share that display name.
+    private struct InnerShape {
+        let label: String
+        let shape: ObjectShape
     }
 
     private static func capitalized(_ name: String) -> String {
