@@ -8,14 +8,21 @@ public struct TermPattern: Sendable, Hashable {
     }
 }
 
+/// One use of a term `TermMatcher.mark` found in a text.
+public struct TermMark: Sendable, Equatable {
+    /// Where the use is: a byte range in the text's UTF-8.
+    public var range: Range<Int>
+    /// Its use number: an index into the matcher's `uses`, which gives the term.
+    public var use: Int
+}
+
 /// Finds the first whole-word use of each term in the text of a document,
 /// outside headings, links, images and code: each term is marked once, at
 /// the earliest place any of its phrases appears. A build marks glossary uses with it, and a
 /// translation's segmentation the same uses as terms.
 public struct TermMatcher: Sendable {
-    /// Per term, its phrases as characters: lower-cased when the phrase has
-    /// no capital (it then ignores case); as written otherwise (`TENS`).
-    private let patterns: [[(characters: [Character], ignoresCase: Bool)]]
+    /// Per term, its phrases.
+    private let patterns: [[Phrase]]
     private var used: [Bool]
     private var usedCount = 0
     /// Term index of each marked use, in document order.
@@ -25,20 +32,27 @@ public struct TermMatcher: Sendable {
         self.patterns = patterns.map { pattern in
             pattern.phrases.filter { !$0.isEmpty }.map { phrase in
                 let ignoresCase = !phrase.contains(where: \.isUppercase)
-                return (ignoresCase ? phrase.map(Self.lowercased) : Array(phrase), ignoresCase)
+                return Phrase(
+                    characters: ignoresCase ? phrase.map(Self.lowercased) : Array(phrase), ignoresCase: ignoresCase)
             }
         }
         used = Array(repeating: false, count: patterns.count)
     }
 
+    /// One phrase of a term as characters: lower-cased when the phrase has no capital (it then
+    /// ignores case); as written otherwise (`TENS`).
+    private struct Phrase: Sendable {
+        let characters: [Character]
+        let ignoresCase: Bool
+    }
+
     public var isDone: Bool { usedCount == patterns.count }
 
-    /// The first uses of unused terms in `text`: byte ranges in its UTF-8,
-    /// each with its use number (an index into `uses`).
-    public mutating func mark(_ text: String) -> [(range: Range<Int>, use: Int)] {
+    /// The first uses of unused terms in `text`, in order.
+    public mutating func mark(_ text: String) -> [TermMark] {
         let characters = Array(text)
         var lowered: [Character]?
-        var marks: [(range: Range<Int>, use: Int)] = []
+        var marks: [TermMark] = []
         var from = 0
         while !isDone {
             var best: (start: Int, end: Int, term: Int)?
@@ -54,7 +68,7 @@ public struct TermMatcher: Sendable {
             guard let best else { break }
             used[best.term] = true
             usedCount += 1
-            marks.append((Self.byteRange(best.start..<best.end, in: characters), uses.count))
+            marks.append(TermMark(range: Self.byteRange(best.start..<best.end, in: characters), use: uses.count))
             uses.append(best.term)
             from = best.end
         }

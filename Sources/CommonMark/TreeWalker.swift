@@ -292,6 +292,12 @@ struct TreeWalker {
 
 /// `[@key]` and `[@a; @b]` in a text: each becomes a citation hole.
 enum CitationScanner {
+    /// A citation found in a text: the byte range of its brackets (`[@a; @b]`) and its keys.
+    struct Match {
+        let range: Range<Int>
+        let keys: [String]
+    }
+
     /// Whether `text` has a "[@" at all (most texts do not).
     static func mayCite(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.count > 1 else { return false }
@@ -301,10 +307,8 @@ enum CitationScanner {
     }
 
     /// The citations in `bytes`; none starts at an `escaped` offset (`\[@key]`, `[\@key]`: text).
-    static func citations(in bytes: UnsafeBufferPointer<UInt8>, escaped: [Int] = []) -> [(
-        range: Range<Int>, keys: [String]
-    )] {
-        var found: [(range: Range<Int>, keys: [String])] = []
+    static func citations(in bytes: UnsafeBufferPointer<UInt8>, escaped: [Int] = []) -> [Match] {
+        var found: [Match] = []
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@"),
@@ -320,7 +324,7 @@ enum CitationScanner {
                         decoding: part.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed(),
                         as: UTF8.self)
                 }
-            found.append((index..<close + 1, keys))
+            found.append(Match(range: index..<close + 1, keys: keys))
             index = close + 1
         }
         return found
