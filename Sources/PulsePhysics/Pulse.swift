@@ -90,16 +90,24 @@ public enum PulseTrain: Sendable, Hashable {
         }
     }
 
+    /// A stretch of the train at a steady pulse rate, and the share of time it takes.
+    struct Segment: Sendable, Hashable {
+        /// Pulses per second while it lasts.
+        var rate: Double
+        /// Its share of the train's time, from 0 to 1; a train's segments add up to 1.
+        var weight: Double
+    }
+
     /// Stretches of steady pulse rate, with the share of time each takes.
-    var segments: [(rate: Double, weight: Double)] {
+    var segments: [Segment] {
         switch self {
         case .continuous(let frequency):
-            return [(frequency.value, 1)]
+            return [Segment(rate: frequency.value, weight: 1)]
         case .burst(let pulses, _, let burstFrequency):
-            return [(Double(pulses) * burstFrequency.value, 1)]
+            return [Segment(rate: Double(pulses) * burstFrequency.value, weight: 1)]
         case .alternating(let dwells):
             let total = dwells.reduce(0) { $0 + $1.duration.value }
-            return dwells.map { ($0.frequency.value, $0.duration.value / total) }
+            return dwells.map { Segment(rate: $0.frequency.value, weight: $0.duration.value / total) }
         }
     }
 
