@@ -73,7 +73,9 @@ struct WordScanner {
                     scalar = Unicode.Scalar(byte)
                     length = 1
                 } else {
-                    (scalar, length) = Self.decode(bytes, at: index)
+                    let decoded = DecodedScalar(bytes, at: index)
+                    scalar = decoded.scalar
+                    length = decoded.length
                     kind = Self.classify(scalar)
                 }
                 switch kind {
@@ -120,13 +122,22 @@ struct WordScanner {
         return .other
     }
 
-    /// The scalar starting at `index` of valid UTF-8, and its length.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (0xFF >> (length + 1))
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    /// A scalar of more than one byte, decoded from valid UTF-8: two words on the stack, so the
+    /// scanner's loop pays nothing for the name.
+    private struct DecodedScalar {
+        let scalar: Unicode.Scalar
+        /// Its length in bytes: where the next scalar starts.
+        let length: Int
+
+        /// The scalar starting at `index`, whose lead byte is not ASCII.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+            let lead = UInt32(bytes[index])
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = lead & (0xFF >> (length + 1))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            self.length = length
+        }
     }
 
     /// Lower case, with Latin-1's capitals (Spanish accents) done by arithmetic.
