@@ -5,7 +5,10 @@ import SiteSupport
 /// page's script looks values up in. Each table is indexed only by the inputs
 /// its quantity depends on (row-major over `axes`), which keeps the file small.
 struct StateGrid: Sendable {
+    /// One quantity's values over the states of the inputs it depends on.
     struct Table: Sendable, Equatable {
+        /// Its key in the model's object of tables, which pulse.js looks it up by: `valid`, `sd.motor`.
+        var name: String
         var axes: [SliderAxis]
         /// Locale-independent text; "" where the state is not a valid setting.
         var values: [String]
@@ -13,11 +16,11 @@ struct StateGrid: Sendable {
 
     var models: [ExplainerModel]
 
-    /// The tables of one model, by name.
-    static func tables(for model: ExplainerModel) -> [(name: String, table: Table)] {
-        func table(_ axes: [SliderAxis], _ value: (StimulationSetting) -> String) -> Table {
+    /// The tables of one model, in the order the JSON lists them.
+    static func tables(for model: ExplainerModel) -> [Table] {
+        func table(_ name: String, _ axes: [SliderAxis], _ value: (StimulationSetting) -> String) -> Table {
             let used = axes.filter(model.axes.contains)
-            return Table(axes: used, values: states(over: used).map { value(model.setting(at: $0)) })
+            return Table(name: name, axes: used, values: states(over: used).map { value(model.setting(at: $0)) })
         }
         // Grid states may lie outside the plausible ranges; only invalid ones are blank.
         func metric(_ setting: StimulationSetting, _ body: (PulseMetrics) -> String) -> String {
@@ -25,44 +28,36 @@ struct StateGrid: Sendable {
             return body(metrics)
         }
         let geometry = FigureGeometry(model: model.normalised)
-        var tables: [(String, Table)] = [
-            ("valid", table([.pulseWidth, .frequency]) { $0.problems(allowOutOfRange: true).isEmpty ? "1" : "0" })
+        var tables = [
+            table("valid", [.pulseWidth, .frequency]) { $0.problems(allowOutOfRange: true).isEmpty ? "1" : "0" }
         ]
         for quantity in DisplayedQuantity.rows(for: model.normalised) {
             tables.append(
-                (
-                    quantity.key,
-                    table(quantity.axes) { setting in
-                        metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" }
-                    }
-                ))
+                table(quantity.key, quantity.axes) { setting in
+                    metric(setting) { quantity.value($0).map { NumberText.significant($0) } ?? "" }
+                })
         }
         for sentence in Reading.sentences {
             guard let selector = sentence.selector else { continue }
             tables.append(
-                (
-                    selector,
-                    table(sentence.selectorAxes) { setting in
-                        metric(setting) { String(Reading.variant(of: sentence, $0, electrode: setting.electrode)) }
-                    }
-                ))
+                table(selector, sentence.selectorAxes) { setting in
+                    metric(setting) { String(Reading.variant(of: sentence, $0, electrode: setting.electrode)) }
+                })
         }
-        tables.append(("electrodeArea", table([.electrode]) { NumberText.plain($0.electrode.area.value) }))
-        tables.append(("pulsePath", table([.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) }))
-        tables.append(("phase1At", table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] }))
+        tables.append(table("electrodeArea", [.electrode]) { NumberText.plain($0.electrode.area.value) })
+        tables.append(table("pulsePath", [.amplitude, .pulseWidth]) { geometry.pulsePath($0.pulse) })
+        tables.append(table("phase1At", [.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse)[0] })
         tables.append(
-            (
-                "phase2At",
-                table([.amplitude, .pulseWidth]) { geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? "" }
-            ))
-        tables.append(("trainPath", table([.frequency]) { FigureGeometry.trainPath($0.train) }))
-        tables.append(("sdMarker", table([.pulseWidth]) { FigureGeometry.markerPath($0.pulse.phase.width) }))
+            table("phase2At", [.amplitude, .pulseWidth]) {
+                geometry.phaseLabelPositions($0.pulse).dropFirst().first ?? ""
+            })
+        tables.append(table("trainPath", [.frequency]) { FigureGeometry.trainPath($0.train) })
+        tables.append(table("sdMarker", [.pulseWidth]) { FigureGeometry.markerPath($0.pulse.phase.width) })
         for fibre in FibreClass.allCases {
             tables.append(
-                (
-                    "sd.\(fibre.rawValue)",
-                    table([.pulseWidth]) { NumberText.significant(fibre.thresholdMultiple(at: $0.pulse.phase.width)) }
-                ))
+                table("sd.\(fibre.rawValue)", [.pulseWidth]) {
+                    NumberText.significant(fibre.thresholdMultiple(at: $0.pulse.phase.width))
+                })
         }
         return tables
     }
@@ -97,8 +92,8 @@ struct StateGrid: Sendable {
             out.key("models")
             out.list(models) { out, model in
                 out.object { out in
-                    for (name, table) in Self.tables(for: model) {
-                        out.key(name)
+                    for table in Self.tables(for: model) {
+                        out.key(table.name)
                         out.object { out in
                             out.key("axes")
                             out.array(table.axes.map(\.rawValue))
