@@ -140,7 +140,9 @@ public struct LinkResolver: Sendable {
         Target, LinkProblem
     > {
         let locale = locales[source]
-        let (target, fragment) = Self.splitFragment(destination)
+        let parts = DestinationParts(destination)
+        let target = parts.target
+        let fragment = parts.fragment
         let targetIndex: Int
         if target.isEmpty {
             targetIndex = source
@@ -206,9 +208,22 @@ public struct LinkResolver: Sendable {
         return table[defaultLocale]?[key]
     }
 
-    static func splitFragment(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    /// A link destination split at its first `#`: `pns.md#risks` → `pns.md` and `risks`.
+    struct DestinationParts {
+        /// What it names (a file, `topic:ID`); empty for the linking page itself (`#risks`).
+        let target: String
+        /// The heading anchor after the `#`; nil without one.
+        let fragment: String?
+
+        init(_ destination: String) {
+            guard let hash = destination.firstIndex(of: "#") else {
+                target = destination
+                fragment = nil
+                return
+            }
+            target = String(destination[..<hash])
+            fragment = String(destination[destination.index(after: hash)...])
+        }
     }
 
     /// `../therapies/pns.md` from folder `["guides"]` → `therapies/pns.md`;
