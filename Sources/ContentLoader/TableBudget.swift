@@ -15,7 +15,7 @@ public enum TableBudget {
         var index = 0
         while index < lines.count {
             let line = stripped(lines[index])
-            if let open = fence, Fence.quoteMarks(lines[index]).depth < open.quoteDepth {
+            if let open = fence, Fence.QuotedLine(lines[index]).depth < open.quoteDepth {
                 fence = nil  // the block quote holding the fence ended, and the fence with it
             }
             if let open = fence {
@@ -75,7 +75,8 @@ public enum TableBudget {
         var quoteDepth: Int
 
         init?(_ line: Substring) {
-            var (quoteDepth, text) = Self.quoteMarks(line)
+            let quoted = QuotedLine(line)
+            var text = quoted.text
             let indentation = text.prefix { $0 == " " }.count
             guard indentation <= 3 else { return nil }
             text = text.dropFirst(indentation)
@@ -85,21 +86,26 @@ public enum TableBudget {
             marker = first
             length = run
             rest = text.dropFirst(run)
-            self.quoteDepth = quoteDepth
+            quoteDepth = quoted.depth
         }
 
-        /// The block quote marks (each with its optional space) that start `line`, and the rest.
-        static func quoteMarks(_ line: Substring) -> (depth: Int, rest: Substring) {
-            var text = line
+        /// A line split after the block quote marks (each with its optional space) that start it.
+        struct QuotedLine {
+            /// How many marks: how many block quotes hold the line.
             var depth = 0
-            while let mark = text.firstIndex(where: { $0 != " " }), text[mark] == ">",
-                text.distance(from: text.startIndex, to: mark) <= 3
-            {
-                text = text[text.index(after: mark)...]
-                if text.first == " " { text = text.dropFirst() }
-                depth += 1
+            /// The line after them.
+            var text: Substring
+
+            init(_ line: Substring) {
+                text = line
+                while let mark = text.firstIndex(where: { $0 != " " }), text[mark] == ">",
+                    text.distance(from: text.startIndex, to: mark) <= 3
+                {
+                    text = text[text.index(after: mark)...]
+                    if text.first == " " { text = text.dropFirst() }
+                    depth += 1
+                }
             }
-            return (depth, text)
         }
 
         /// An opening fence of backticks may not have a backtick in its info string.
