@@ -21,17 +21,14 @@ public enum YAMLErrorMapper {
             .composer(let context, let problem, let mark, _):
             let location = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
-            if let plain = plainWords(problem: problem, line: line, column: mark.column) {
-                return .error(plain.column.map { location.with(column: $0) } ?? location, "\(what): \(plain.message)")
-            }
-            if let context, let unclosed = unclosed(context: context.text, problem: problem, at: context.mark, lines) {
-                let at = SourceLocation(file: file, line: unclosed.line + lineOffset, column: unclosed.column)
-                return .error(at, "\(what): \(unclosed.message)")
-            }
-            if context?.text.contains("block mapping") == true, problem.contains("did not find expected key"),
-                let indented = misindented(line: mark.line, lines, lineOffset: lineOffset)
-            {
-                return .error(location.with(column: indented.column), "\(what): \(indented.message)")
+            let keyMissing =
+                context?.text.contains("block mapping") == true && problem.contains("did not find expected key")
+            let mistake =
+                plainWords(problem: problem, line: line)
+                ?? context.flatMap { unclosed(context: $0.text, problem: problem, at: $0.mark, lines) }
+                ?? (keyMissing ? misindented(line: mark.line, lines, lineOffset: lineOffset) : nil)
+            if let mistake {
+                return .error(mistake.location(from: location, lineOffset: lineOffset), "\(what): \(mistake.message)")
             }
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
@@ -53,28 +50,26 @@ public enum YAMLErrorMapper {
     }
 
     /// The fix for libyaml's most common complaints, found from the line's text.
-    static func plainWords(problem: String, line: String, column: Int) -> (message: String, column: Int?)? {
+    static func plainWords(problem: String, line: String) -> YAMLMistake? {
         if problem.contains("found character that cannot start any token"), let tab = line.firstIndex(of: "\t") {
             let at = line.distance(from: line.startIndex, to: tab) + 1
-            return ("a tab is used for indentation; YAML needs spaces: replace the tab with spaces", at)
+            return YAMLMistake(
+                "a tab is used for indentation; YAML needs spaces: replace the tab with spaces", column: at)
         }
         if problem.contains("mapping values are not allowed"), let colon = line.range(of: ": ") {
             let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
             let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
             let quoted = YAMLText.quoted(value)
             let indent = String(line.prefix { $0 == " " })
-            return (
+            return YAMLMistake(
                 "the value of '\(key)' contains ': ', which YAML reads as another key; put the value in quotes: "
-                    + "\(indent)\(key): \(quoted)", nil
-            )
+                    + "\(indent)\(key): \(quoted)")
         }
         return nil
     }
 
     /// A `[` or `{` never closed: said at the end of the line that opens it, with that line closed.
-    static func unclosed(context: String, problem: String, at mark: Mark, _ lines: [String]) -> (
-        line: Int, column: Int, message: String
-    )? {
+    static func unclosed(context: String, problem: String, at mark: Mark, _ lines: [String]) -> YAMLMistake? {
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let line = lines[mark.line - 1]
         let (kind, open, close): (String, String, String)
@@ -90,16 +85,15 @@ public enum YAMLErrorMapper {
             return nil
         }
         let kept = String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
-        return (
-            mark.line, kept.count + 1,
+        return YAMLMistake(
             "the \(kind) opened with \(open) is not closed: end it with \(close) on the same line: "
-                + "\(kept.trimmingCharacters(in: .whitespaces))\(close)"
-        )
+                + "\(kept.trimmingCharacters(in: .whitespaces))\(close)",
+            line: mark.line, column: kept.count + 1)
     }
 
     /// A line indented like no key above it: said at its first character, with the line
     /// indented as the nearest key above it that is indented more than its parent.
-    static func misindented(line number: Int, _ lines: [String], lineOffset: Int) -> (column: Int, message: String)? {
+    static func misindented(line number: Int, _ lines: [String], lineOffset: Int) -> YAMLMistake? {
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]
         let indent = line.prefix { $0 == " " }.count
@@ -117,11 +111,10 @@ public enum YAMLErrorMapper {
             let spaces = { (count: Int) in count == 1 ? "1 space" : "\(count) spaces" }
             let wanted =
                 aboveIndent == 0 ? "start it at the beginning of the line" : "indent it by \(spaces(aboveIndent))"
-            return (
-                indent + 1,
+            return YAMLMistake(
                 "this line is indented by \(spaces(indent)), which lines it up with no key above it; \(wanted), like "
-                    + "'\(key)' on line \(index + 1 + lineOffset): \(fixed.trimmingCharacters(in: .newlines))"
-            )
+                    + "'\(key)' on line \(index + 1 + lineOffset): \(fixed.trimmingCharacters(in: .newlines))",
+                column: indent + 1)
         }
         return nil
     }
@@ -139,11 +132,5 @@ public enum YAMLErrorMapper {
             seen = true
         }
         return nil
-    }
-}
-
-extension SourceLocation {
-    fileprivate func with(column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column)
     }
 }
