@@ -32,8 +32,14 @@ struct UnitReview {
     }
 
     /// The original's units, in page order, each with its state.
-    private(set) var units: [(id: String, state: State)] = []
+    private(set) var units: [ReviewedUnit] = []
     private(set) var basis = Basis.stamped
+
+    /// One unit of the original, by its id (`p3`), and its state.
+    struct ReviewedUnit {
+        let id: String
+        let state: State
+    }
 
     var current: Int { units.filter { !$0.state.waits }.count }
     var waiting: [String] { units.filter(\.state.waits).map(\.id) }
@@ -70,11 +76,11 @@ struct UnitReview {
         for unit in now.units {
             if let from = pending[unit.id] {
                 let before = from.flatMap { versions.units(at: $0)?.unit(unit.id)?.pieces }
-                units.append((unit.id, .pending(before: before, translated: from != nil)))
+                units.append(ReviewedUnit(id: unit.id, state: .pending(before: before, translated: from != nil)))
             } else if let before = changed[unit.id] {
-                units.append((unit.id, .changed(before: before)))
+                units.append(ReviewedUnit(id: unit.id, state: .changed(before: before)))
             } else {
-                units.append((unit.id, .current))
+                units.append(ReviewedUnit(id: unit.id, state: .current))
             }
         }
     }
