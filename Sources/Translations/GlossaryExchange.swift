@@ -18,11 +18,11 @@ enum GlossaryExchange {
             let current = locale.glossary.first { $0.id == term.id }
             guard all || current == nil else { continue }
             let translations = current.map(fields(of:)) ?? []
-            for (field, text) in fields(of: term) {
-                let translated = translations.first { $0.field == field }?.text
-                let id = unitID(term, field)
+            for field in fields(of: term) {
+                let translated = translations.first { $0.name == field.name }?.text
+                let id = unitID(term, field.name)
                 var unit = XLIFFUnit(
-                    id: id, source: [.text(text)], location: "\(original)#\(id)", note: note(field))
+                    id: id, source: [.text(field.text)], location: "\(original)#\(id)", note: note(field.name))
                 if pseudo {
                     unit.pseudoTranslate()
                 } else if let translated {
@@ -34,10 +34,17 @@ enum GlossaryExchange {
         return file
     }
 
+    /// One translatable field of a term: its name in unit ids (`term`, `definition`, `match1`…)
+    /// and its text.
+    private struct Field {
+        let name: String
+        let text: String
+    }
+
     /// A term's translatable fields: its headword, its definition and each form found in text.
-    private static func fields(of term: GlossaryTerm) -> [(field: String, text: String)] {
-        [("term", term.term), ("definition", term.definition)]
-            + term.matches.enumerated().map { ("match\($0.offset + 1)", $0.element) }
+    private static func fields(of term: GlossaryTerm) -> [Field] {
+        [Field(name: "term", text: term.term), Field(name: "definition", text: term.definition)]
+            + term.matches.enumerated().map { Field(name: "match\($0.offset + 1)", text: $0.element) }
     }
 
     private static func unitID(_ term: GlossaryTerm, _ field: String) -> String { "\(term.id).\(field)" }
@@ -66,7 +73,7 @@ enum GlossaryExchange {
         xliffFile: String
     ) -> Result<Plan, BuildFailure> {
         let sources: [String: String] = Dictionary(
-            defaultLocale.glossary.flatMap { term in fields(of: term).map { (unitID(term, $0.field), $0.text) } },
+            defaultLocale.glossary.flatMap { term in fields(of: term).map { (unitID(term, $0.name), $0.text) } },
             uniquingKeysWith: { first, _ in first })
         let imported = ImportedUnits.targets(
             units, of: original, xliffFile: xliffFile, source: { sources[$0] },
@@ -83,8 +90,8 @@ enum GlossaryExchange {
             let translated = targets.keys.contains { $0.hasPrefix(term.id + ".") }
             guard translated || current != nil else { continue }
             let headword = targets[unitID(term, "term")] ?? current?.term ?? term.term
-            let forms = fields(of: term).filter { $0.field.hasPrefix("match") }
-                .compactMap { targets[unitID(term, $0.field)] }.filter { !$0.isEmpty }
+            let forms = fields(of: term).filter { $0.name.hasPrefix("match") }
+                .compactMap { targets[unitID(term, $0.name)] }.filter { !$0.isEmpty }
             entries.append(
                 entry(
                     id: term.id, term: headword, matches: forms.isEmpty ? current?.matches ?? [headword] : forms,

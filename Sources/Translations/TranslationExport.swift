@@ -65,7 +65,8 @@ public enum TranslationExport {
             }
             let file = pageFile(
                 original, pageID: pageID, translation: translation.map { PageUnits(page: $0, terms: localTerms) },
-                status: status, review: review, languages: (defaultLocale.tag, tag), terms: terms, pseudo: pseudo)
+                status: status, review: review, sourceLanguage: defaultLocale.tag, targetLanguage: tag, terms: terms,
+                pseudo: pseudo)
             if pageID == nil { outcome.blocks += 1 } else { outcome.pages += 1 }
             outcome.units += file.units.count
             outcome.unitsWithTargets += file.units.filter { $0.target != nil }.count
@@ -107,11 +108,11 @@ public enum TranslationExport {
     /// targets, with its `review`, only those of units that changed or wait are to review.
     private static func pageFile(
         _ page: SourcePage, pageID: String?, translation: PageUnits?, status: TranslationStatus, review: UnitReview?,
-        languages: (String, String), terms: [TermPattern], pseudo: Bool
+        sourceLanguage: String, targetLanguage: String, terms: [TermPattern], pseudo: Bool
     ) -> XLIFFFile {
         let digest = SharedBlockText.digest(of: page)
         var file = XLIFFFile(
-            original: page.relativePath, sourceLanguage: languages.0, targetLanguage: languages.1,
+            original: page.relativePath, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
             datatype: "x-markdown", pageID: pageID, digest: digest, units: [])
         for unit in PageUnits(page: page, terms: terms).units {
             var xliffUnit = XLIFFUnit(
