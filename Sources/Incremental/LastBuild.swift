@@ -31,8 +31,16 @@ public final class LastBuild: Sendable {
         /// Counts the times the record was forgotten: a record written for an
         /// earlier build than the last of those is not put in place.
         var generation = 0
-        /// The newest record waiting to be written, with its generation.
-        var pendingWrite: (record: BuildRecord, store: RecordStore, generation: Int)?
+        /// The newest record waiting to be written.
+        var pendingWrite: PendingWrite?
+    }
+
+    /// A record waiting to be written into `store`, with the generation it was made in: it is
+    /// put in place only if the record was not forgotten since.
+    private struct PendingWrite {
+        let record: BuildRecord
+        let store: RecordStore
+        let generation: Int
     }
 
     private let state = Mutex(State())
@@ -133,7 +141,9 @@ public final class LastBuild: Sendable {
             state.positions = record.map { positions ?? BuildRecord.Positions($0) }
             state.site = site
             state.loaderWarningFiles = loaderWarningFiles
-            if let record { state.pendingWrite = (record, store, state.generation) }
+            if let record {
+                state.pendingWrite = PendingWrite(record: record, store: store, generation: state.generation)
+            }
         }
         guard record != nil else { return }
         Self.recordWrites.async { [self] in writePendingRecord() }
@@ -143,7 +153,7 @@ public final class LastBuild: Sendable {
     /// puts it in place only if the record was not forgotten meanwhile.
     private func writePendingRecord() {
         guard
-            let pending = state.withLock({ state -> (record: BuildRecord, store: RecordStore, generation: Int)? in
+            let pending = state.withLock({ state -> PendingWrite? in
                 defer { state.pendingWrite = nil }
                 return state.pendingWrite
             })
