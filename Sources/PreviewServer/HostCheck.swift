@@ -40,20 +40,32 @@ struct HostCheck: Sendable {
 
     /// Whether `authority` (a `Host` header) names this server on `port`.
     func allows(_ authority: String, port: Int) -> Bool {
-        guard let (name, named) = Self.split(authority.lowercased()), named == port else { return false }
-        return names.contains(name) || anyAddress && Self.isAddress(name)
+        guard let named = Authority(authority.lowercased()), named.port == port else { return false }
+        return names.contains(named.name) || anyAddress && Self.isAddress(named.name)
     }
 
-    /// `name:port`, `[v6]:port`, or a name alone (port 80, as HTTP leaves it out).
-    static func split(_ authority: String) -> (name: String, port: Int)? {
-        let afterName = authority.hasPrefix("[") ? authority.firstIndex(of: "]").map(authority.index(after:)) : nil
-        guard let colon = authority[(afterName ?? authority.startIndex)...].lastIndex(of: ":") else {
-            return authority.isEmpty ? nil : (authority, 80)
+    /// A `Host` header's host name and port.
+    struct Authority {
+        /// A name, an IPv4 address, or an IPv6 one in brackets.
+        let name: String
+        let port: Int
+
+        /// `name:port`, `[v6]:port`, or a name alone (port 80, as HTTP leaves it out); nil for
+        /// anything else.
+        init?(_ authority: String) {
+            let afterName = authority.hasPrefix("[") ? authority.firstIndex(of: "]").map(authority.index(after:)) : nil
+            guard let colon = authority[(afterName ?? authority.startIndex)...].lastIndex(of: ":") else {
+                guard !authority.isEmpty else { return nil }
+                name = authority
+                port = 80
+                return
+            }
+            let digits = authority[authority.index(after: colon)...]
+            let isPort = (1...5).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+            guard isPort, let port = Int(digits) else { return nil }
+            name = String(authority[..<colon])
+            self.port = port
         }
-        let digits = authority[authority.index(after: colon)...]
-        let isPort = (1...5).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
-        guard isPort, let port = Int(digits) else { return nil }
-        return (String(authority[..<colon]), port)
     }
 
     /// An IPv4 address, or an IPv6 one in brackets.
