@@ -5,10 +5,16 @@
 /// as fast as it would.
 public struct RecordEmitter {
     /// Every declaration of every file, by name: embedded types may live in another file.
-    private let declarations: [String: (declaration: RecordDeclaration, path: String)]
+    private let declarations: [String: Declared]
+
+    /// A declaration and the path of the file that declares it, for errors and `#sourceLocation`.
+    private struct Declared {
+        let declaration: RecordDeclaration
+        let path: String
+    }
 
     public init(files: [RecordFile]) throws(RecordError) {
-        var declarations: [String: (declaration: RecordDeclaration, path: String)] = [:]
+        var declarations: [String: Declared] = [:]
         for file in files {
             for declaration in file.declarations {
                 if let first = declarations[declaration.name] {
@@ -17,7 +23,7 @@ public struct RecordEmitter {
                         message: "'\(declaration.name)' is already declared in \(first.path):\(first.declaration.line)"
                     )
                 }
-                declarations[declaration.name] = (declaration, file.path)
+                declarations[declaration.name] = Declared(declaration: declaration, path: file.path)
             }
         }
         self.declarations = declarations
