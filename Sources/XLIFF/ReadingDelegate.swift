@@ -20,8 +20,17 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
     private var openGroups: [String] = []
     /// The `mtype` of each open `<mrk>`: text inside a `term` one is terminology.
     private var openMarks: [String] = []
-    /// The code element being read (`bpt`, `ept`, `ph`, `it`) and its attributes: its text is its token.
-    private var code: (name: String, id: String, ctype: String?, token: String)?
+    /// The code element being read.
+    private var code: OpenCode?
+
+    /// A code element (`bpt`, `ept`, `ph`, `it`) open while its text is read: its name, its
+    /// attributes, and the text so far, which is its token.
+    private struct OpenCode {
+        let name: String
+        let id: String
+        let ctype: String?
+        var token = ""
+    }
     private var text: String?
 
     private static let namespaces: Set<String> = [
@@ -95,7 +104,7 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
         case "x", "bx", "ex":
             content?.append(.placeholder(id: id, ctype: attributes["ctype"], token: ""))
         case "bpt", "ept", "ph", "it":
-            code = (name, id, attributes["ctype"], "")
+            code = OpenCode(name: name, id: id, ctype: attributes["ctype"])
         case "mrk":
             openMarks.append(attributes["mtype"] ?? "")
         default:
