@@ -38,7 +38,9 @@ public enum SVGCheck {
         parser.shouldResolveExternalEntities = false
         // On Linux `parse()` may return true after an error: the delegate hears of every one.
         let parsed = parser.parse()
-        if let error = rewriter.firstError ?? (parsed ? nil : (parser.lineNumber, parser.columnNumber, 0)) {
+        if let error = rewriter.firstError
+            ?? (parsed ? nil : SVGRewriter.ParseError(line: parser.lineNumber, column: parser.columnNumber, code: 0))
+        {
             let problem = Problem(
                 line: max(error.line, 1), column: max(error.column, 1),
                 message: "is not well-formed XML (\(Self.reason(error.code)))")

@@ -11,7 +11,14 @@ final class SVGRewriter: NSObject, XMLParserDelegate {
     var problems: [SVGCheck.Problem] = []
     var rootName: String?
     var size: (width: Int, height: Int)?
-    var firstError: (line: Int, column: Int, code: Int)?
+    /// The parser's first error, if it reported one.
+    var firstError: ParseError?
+    /// Where libxml2 stopped reading, and its error code (`XMLParser.ErrorCode`; 0 for none given).
+    struct ParseError {
+        let line: Int
+        let column: Int
+        let code: Int
+    }
     /// The kept root once it has ended.
     var root: SVGElement?
     /// The open elements; nil for one that is dropped, and for everything inside it.
@@ -26,7 +33,10 @@ final class SVGRewriter: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if firstError == nil { firstError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code) }
+        if firstError == nil {
+            firstError = ParseError(
+                line: parser.lineNumber, column: parser.columnNumber, code: (parseError as NSError).code)
+        }
     }
 
     func parser(
