@@ -22,12 +22,9 @@ public enum XMLEncoding {
     public static func problem(in data: Data) -> Problem? {
         let bytes = [UInt8](data)
         if let name = otherEncoding(startingWith: bytes) { return .otherEncoding(name) }
-        if let declared = declaredEncoding(in: bytes), !["UTF-8", "UTF8"].contains(declared.name.uppercased()) {
-            return .declared(declared.name, column: declared.column)
-        }
+        if let declared = otherDeclaredEncoding(in: bytes) { return declared }
         guard String(data: data, encoding: .utf8) == nil else { return nil }
-        let place = firstInvalidByte(in: bytes)
-        return .invalidByte(bytes[place.offset], line: place.line, column: place.column)
+        return firstInvalidByte(in: bytes)
     }
 
     /// The encoding a byte order mark, or the first bytes of `<?xml`, show.
@@ -41,8 +38,9 @@ public enum XMLEncoding {
         return marks.first { bytes.starts(with: $0.prefix) }?.name
     }
 
-    /// The `encoding` of the XML declaration, and its column, if the declaration names one.
-    private static func declaredEncoding(in bytes: [UInt8]) -> (name: String, column: Int)? {
+    /// The `encoding` of the XML declaration, and its column, if the declaration names one other
+    /// than UTF-8.
+    private static func otherDeclaredEncoding(in bytes: [UInt8]) -> Problem? {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard bytes[start...].starts(with: Array("<?xml".utf8)),
             let end = find(Array("?>".utf8), in: bytes, from: start)
@@ -52,11 +50,12 @@ public enum XMLEncoding {
         guard let quote = declaration[key...].firstIndex(where: { $0 == 0x22 || $0 == 0x27 }),
             let close = declaration[(quote + 1)...].firstIndex(of: bytes[quote])
         else { return nil }
-        return (String(decoding: bytes[(quote + 1)..<close], as: UTF8.self), quote + 2 - start)
+        let name = String(decoding: bytes[(quote + 1)..<close], as: UTF8.self)
+        return ["UTF-8", "UTF8"].contains(name.uppercased()) ? nil : .declared(name, column: quote + 2 - start)
     }
 
-    /// Where the first byte that does not begin or continue a UTF-8 sequence is.
-    private static func firstInvalidByte(in bytes: [UInt8]) -> (offset: Int, line: Int, column: Int) {
+    /// The first byte that does not begin or continue a UTF-8 sequence, and where it is.
+    private static func firstInvalidByte(in bytes: [UInt8]) -> Problem {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -68,7 +67,7 @@ public enum XMLEncoding {
                 if scalar == "\n" { (line, lineStart) = (line + 1, offset + 1) }
                 offset += UTF8.width(scalar)
             case .emptyInput, .error:
-                return (min(offset, bytes.count - 1), line, offset - lineStart + 1)
+                return .invalidByte(bytes[min(offset, bytes.count - 1)], line: line, column: offset - lineStart + 1)
             }
         }
     }
