@@ -10,8 +10,15 @@ public struct YAMLMapping {
     /// Added to YAML line numbers: front matter starts on the file's second line.
     public let lineOffset: Int
     public private(set) var diagnostics: [Diagnostic] = []
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    /// Each key's entry, by the key's text.
+    private var entries: [String: Entry] = [:]
     private var keyOrder: [String] = []
+    /// One `key: value` of the mapping as parsed: the key's node says where it was written.
+    private struct Entry {
+        let key: Node
+        let value: Node
+    }
+
     /// Unknown keys by the known key each seems a typo of (`description` → `descripton`).
     private var misspelt: [String: String] = [:]
     public let location: SourceLocation
@@ -52,7 +59,7 @@ public struct YAMLMapping {
         var result = YAMLMapping(file: file, lineOffset: lineOffset, location: start)
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
-            result.entries[name] = (key, value)
+            result.entries[name] = Entry(key: key, value: value)
             result.keyOrder.append(name)
         }
         return .success(result)
@@ -76,7 +83,7 @@ public struct YAMLMapping {
             location: Self.location(of: node, file: file, lineOffset: lineOffset) ?? SourceLocation(file: file))
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
-            entries[name] = (key, value)
+            entries[name] = Entry(key: key, value: value)
             keyOrder.append(name)
         }
     }
