@@ -42,11 +42,11 @@ public enum HTMLText {
                     separate(UInt8(ascii: " "))
                 }
             case UInt8(ascii: "&"):
-                let (decoded, next) = CharacterReference.decode(bytes, at: index)
-                for unit in decoded {
+                let reference = CharacterReference(bytes, at: index)
+                for unit in reference.utf8 {
                     if unit == UInt8(ascii: " ") { separate(unit) } else { append(unit) }
                 }
-                index = next
+                index = reference.end
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 separate(UInt8(ascii: " "))
                 index += 1
@@ -131,27 +131,43 @@ private struct Tag {
     }
 }
 
-/// `&amp;`, `&#8217;`, `&#x2019;`: the references the site's HTML writer and cmark-gfm emit.
-private enum CharacterReference {
+/// One of `&amp;`, `&#8217;`, `&#x2019;` (the references the site's HTML writer and cmark-gfm
+/// emit), decoded: its text's UTF-8 and the index after it. A lone `&` is itself.
+private struct CharacterReference {
     static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "#39": "'",
     ]
 
-    /// The reference's UTF-8 and the index after it; a lone `&` as itself.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int) {
+    /// The text it stands for, as UTF-8 (a no-break space as a plain one).
+    let utf8: [UInt8]
+    /// The index after it.
+    let end: Int
+
+    /// The reference at `start`, an `&`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
         var index = start + 1
         while index < bytes.count, index - start < 12, bytes[index] != UInt8(ascii: ";") { index += 1 }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return ([UInt8(ascii: "&")], start + 1) }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
-        if let known = named[name] { return (Array(known.utf8), index + 1) }
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value =
-                digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            if let value, let scalar = Unicode.Scalar(value) {
-                return (value == 0xA0 ? [UInt8(ascii: " ")] : Array(String(Character(scalar)).utf8), index + 1)
-            }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";"),
+            let text = Self.text(named: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]))
+        {
+            utf8 = text
+            end = index + 1
+        } else {
+            utf8 = [UInt8(ascii: "&")]
+            end = start + 1
         }
-        return ([UInt8(ascii: "&")], start + 1)
+    }
+
+    /// The UTF-8 of what the reference whose name is `bytes` (between `&` and `;`) stands for; nil
+    /// for no reference the site writes.
+    private static func text(named bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let name = String(decoding: bytes, as: UTF8.self)
+        if let known = named[name] { return Array(known.utf8) }
+        guard name.hasPrefix("#") else { return nil }
+        let digits = name.dropFirst()
+        let value =
+            digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return value == 0xA0 ? [UInt8(ascii: " ")] : Array(String(Character(scalar)).utf8)
     }
 }
