@@ -75,7 +75,7 @@ public struct RenderSession: Sendable {
     }
 
     /// The search pages of the locales of `metaPaths`, naming those index files.
-    func searchPages(_ metaPaths: [(locale: String, path: String)]) -> [TemplateJob] {
+    func searchPages(_ metaPaths: [SearchIndexFile]) -> [TemplateJob] {
         TemplateJob.searchPages(
             graph, builder: builder, searchIndexes: metaPaths,
             stemmerURLs: theme.stemmerURLs(locales: metaPaths.map(\.locale), basePath: graph.config.basePath),

@@ -2,6 +2,7 @@ import CommonMark
 import SiteModel
 import SiteResolver
 import SiteSupport
+import SiteWideOutputs
 import TemplateEngine
 
 /// One file rendered from a template: where it goes and the values of its page kind.
@@ -29,7 +30,7 @@ struct TemplateJob: Sendable {
     /// Redirects from old URLs, the language chooser, the 404 page and each locale's search page.
     /// - Parameter stemmerURLs: each locale's stemmer for its search page, where it has one.
     static func others(
-        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
+        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [SearchIndexFile],
         stemmerURLs: [String: String] = [:], ogImage: OpenGraphImage? = nil
     ) -> [TemplateJob] {
         var jobs = graph.redirects.map { redirect in
@@ -78,7 +79,7 @@ struct TemplateJob: Sendable {
 
     /// The search page of each locale of `searchIndexes`, which names the locale's index.
     static func searchPages(
-        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [(locale: String, path: String)],
+        _ graph: SiteGraph, builder: PageValueBuilder, searchIndexes: [SearchIndexFile],
         stemmerURLs: [String: String], ogImage: OpenGraphImage?
     ) -> [TemplateJob] {
         searchIndexes.map { search in

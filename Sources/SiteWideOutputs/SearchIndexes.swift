@@ -69,7 +69,7 @@ public struct SearchIndexes: Sendable {
     public var paths: Set<String> { Set(locales.flatMap(\.files.keys)) }
 
     /// Each locale's meta file, which its search page names.
-    public var metaPaths: [(locale: String, path: String)] { locales.map { ($0.locale, $0.metaPath) } }
+    public var metaPaths: [SearchIndexFile] { locales.map { SearchIndexFile(locale: $0.locale, path: $0.metaPath) } }
 
     /// Indexes pages `pages` again as `graph` now has them; returns the files made again.
     public mutating func replace(

@@ -7,7 +7,7 @@ public import SiteResolver
 /// report, the sitemap, `robots.txt` and the feeds.
 public struct SiteWideFiles: Sendable {
     /// Each locale's search index, where its search page finds it.
-    public let searchIndexes: [(locale: String, path: String)]
+    public let searchIndexes: [SearchIndexFile]
     /// The content report's rows, kept so that an edit makes only its pages' rows again.
     public let report: ContentReport.Table
     /// The files, each listed once, in the order they are written.
