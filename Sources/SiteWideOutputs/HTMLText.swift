@@ -8,30 +8,43 @@ public enum HTMLText {
         return html.withUTF8 { plain(bytes: $0) }
     }
 
-    private static let skipped = ["script", "style", "svg", "template", "sup"].map(TagName.init)
-    private static let blocks = [
+    fileprivate static let skipped = ["script", "style", "svg", "template", "sup"].map(TagName.init)
+    fileprivate static let blocks = [
         "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "br", "figcaption", "dt", "dd",
         "blockquote", "pre", "table", "ul", "ol", "section", "figure", "hr", "caption", "details", "summary",
     ].map(TagName.init)
 
     private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Read once a call, not once a tag.
-        let skipped = Self.skipped
-        let blocks = Self.blocks
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count / 2)
-        var pendingSpace: UInt8? = nil
-        func append(_ byte: UInt8) {
-            if let space = pendingSpace, !text.isEmpty { text.append(space) }
-            pendingSpace = nil
-            text.append(byte)
+        // The text is never longer than the HTML: every byte written stands for one read at least
+        // (a space for a space, a tag or a reference; a reference for more bytes than its text).
+        String(unsafeUninitializedCapacity: bytes.count) { text in
+            var writer = PlainTextWriter(text)
+            writer.write(bytes, skipped: skipped, blocks: blocks)
+            return writer.count
         }
-        func separate(_ space: UInt8) {
-            if pendingSpace != UInt8(ascii: "\n") { pendingSpace = space }
-        }
+    }
+}
+
+/// Writes the plain text of HTML into a buffer as long as the HTML, byte by byte.
+private struct PlainTextWriter {
+    let text: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    /// The separator owed before the next byte (0: none): a space, or a line break between blocks.
+    private var pending: UInt8 = 0
+
+    init(_ text: UnsafeMutableBufferPointer<UInt8>) {
+        self.text = text
+    }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, skipped: [TagName], blocks: [TagName]) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            guard Self.isSpecial(byte) else {
+                append(byte)
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "<"):
                 let tag = Tag(bytes, at: index)
@@ -47,22 +60,34 @@ public enum HTMLText {
                     if unit == UInt8(ascii: " ") { separate(unit) } else { append(unit) }
                 }
                 index = reference.end
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            default:
                 separate(UInt8(ascii: " "))
                 index += 1
-            default:
-                // Text is copied a run at a time, up to the next tag, reference or space.
-                var end = index + 1
-                while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
-                append(byte)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
-                index = end
             }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The bytes `plain`'s switch has a case for.
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if pending != 0 {
+            if count > 0 { put(pending) }
+            pending = 0
+        }
+        put(byte)
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        precondition(count < text.count, "HTMLText: the text outgrew its HTML")
+        text[count] = byte
+        count += 1
+    }
+
+    private mutating func separate(_ space: UInt8) {
+        if pending != UInt8(ascii: "\n") { pending = space }
+    }
+
+    /// `<`, `&` and white space: the bytes `write`'s switch has a case for.
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: " ") || byte == 0x0A
