@@ -19,10 +19,29 @@ public enum JSONText {
 
     /// `quoted(text)`, appended to bytes being written.
     public static func appendQuoted(_ text: String, to out: inout [UInt8], escaping: Escaping = .scriptSafe) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out, escaping: escaping)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `parts` joined by `separator`, quoted, appended without joining them first (a search
+    /// fragment's text is as long as its page).
+    public static func appendQuoted(
+        joining parts: [String], separator: String, to out: inout [UInt8], escaping: Escaping = .scriptSafe
+    ) {
+        out.append(UInt8(ascii: "\""))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { appendEscaped(separator, to: &out, escaping: escaping) }
+            appendEscaped(part, to: &out, escaping: escaping)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `text`'s bytes, escaped, without quotes.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8], escaping: Escaping) {
         var text = text
         text.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 16)
-            out.append(UInt8(ascii: "\""))
             var index = 0
             while index < bytes.count {
                 // Bytes that need no escape are copied a run at a time.
@@ -56,7 +75,6 @@ public enum JSONText {
                 default: out.append(byte)
                 }
             }
-            out.append(UInt8(ascii: "\""))
         }
     }
 

@@ -51,6 +51,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// `parts` joined by `separator`, as one string.
+    public mutating func string(joining parts: [String], separator: String) {
+        separate()
+        JSONText.appendQuoted(joining: parts, separator: separator, to: &bytes, escaping: escaping)
+        needsComma = true
+    }
+
     public mutating func number(_ value: Int) {
         separate()
         bytes += String(value).utf8

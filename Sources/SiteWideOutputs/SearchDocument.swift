@@ -41,7 +41,7 @@ public struct SearchDocument: Sendable {
             json.key("u")
             json.string(url)
             json.key("x")
-            json.string(description.isEmpty ? text : text.isEmpty ? description : description + "\n" + text)
+            json.string(joining: [description, text].filter { !$0.isEmpty }, separator: "\n")
         }
         return Data(json.bytes)
     }

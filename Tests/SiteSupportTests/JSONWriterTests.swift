@@ -42,4 +42,15 @@ final class JSONWriterTests: XCTestCase {
             XCTAssertEqual(decoded, text)
         }
     }
+
+    func testAStringWrittenInPartsIsTheJoinedString() {
+        let parts = ["Strom \"10 mA\"", "<5 µC>\u{2028}", "😀"]
+        for escaping in [JSONText.Escaping.scriptSafe, .minimal] {
+            var joined = JSONWriter(escaping: escaping)
+            joined.string(parts.joined(separator: "\n"))
+            var inParts = JSONWriter(escaping: escaping)
+            inParts.string(joining: parts, separator: "\n")
+            XCTAssertEqual(inParts.text, joined.text)
+        }
+    }
 }
