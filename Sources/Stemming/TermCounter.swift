@@ -46,6 +46,7 @@ public struct TermCounter {
         return counts
     }
 
+    @inline(__always)
     private mutating func count(_ term: Int32, _ weight: Float) {
         let index = Int(term)
         if index >= weights.count { weights += repeatElement(0, count: vocabulary.count - weights.count) }

@@ -23,6 +23,7 @@ struct TokenTable {
 
     /// Eight bytes at a time, each word mixed in by a multiply, the whole finished by
     /// SplitMix64's finaliser (the table's slot is the hash's low bits).
+    @inline(__always)
     static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(token)
         var hash = UInt64(token.count) &* 0x9E37_79B9_7F4A_7C15
@@ -42,6 +43,7 @@ struct TokenTable {
         return hash ^ (hash >> 31)
     }
 
+    @inline(__always)
     func find(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Terms? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
