@@ -44,11 +44,12 @@ SKIPPED = {"about", "after", "again", "their", "there", "these", "those", "which
 # --- the site ------------------------------------------------------------------------------------------
 
 class BodyText(html.parser.HTMLParser):
-    """The words of a page's <main> paragraphs and list items (its body, not its navigation)."""
+    """The words of a page's <main> paragraphs and list items (its body: not its navigation, nor
+    its asides, whose related-topic list quotes other pages' descriptions)."""
 
     def __init__(self):
         super().__init__()
-        self.depth = {"main": 0, "p": 0, "li": 0, "nav": 0}
+        self.depth = {"main": 0, "p": 0, "li": 0, "nav": 0, "aside": 0}
         self.words = []
 
     def handle_starttag(self, tag, attrs):
@@ -60,7 +61,8 @@ class BodyText(html.parser.HTMLParser):
             self.depth[tag] -= 1
 
     def handle_data(self, data):
-        if self.depth["main"] and (self.depth["p"] or self.depth["li"]) and not self.depth["nav"]:
+        outside = self.depth["nav"] or self.depth["aside"]
+        if self.depth["main"] and (self.depth["p"] or self.depth["li"]) and not outside:
             self.words += [word for word in data.split() if word.isalpha()]
 
 
