@@ -66,13 +66,23 @@ class BodyText(html.parser.HTMLParser):
             self.words += [word for word in data.split() if word.isalpha()]
 
 
+def page_path(url):
+    """A result's or a sample's page, as both engines are compared: the URL's path alone (no host,
+    query or fragment: a glossary entry is its glossary page), percent-decoded, `index.html` dropped,
+    ending in a slash."""
+    path = urllib.parse.unquote(urllib.parse.urlparse(url).path)
+    if path.endswith("/index.html"):
+        path = path[:-len("index.html")]
+    return path if path.endswith("/") else path + "/"
+
+
 def topic_pages(site, locale):
     """The locale's content pages: index.html files below a section (two levels or more)."""
     pages = []
     for path in sorted(glob.glob(os.path.join(site, locale, "*", "*", "index.html"))):
         relative = os.path.relpath(path, site)
         if "/search/" not in "/" + relative and "/glossary/" not in "/" + relative:
-            pages.append("/" + relative[:-len("index.html")])
+            pages.append(page_path("/" + relative))
     return pages
 
 
@@ -243,7 +253,7 @@ def pagefind(site, locale, queries, driver, base):
         if isinstance(found[word], dict):
             sys.exit("bench-search: Pagefind's API failed: " + found[word]["error"])
     urls = pagefind_page_ids(site)
-    results = {word: [urls.get(i) for i in ids] for word, ids in found.items()}
+    results = {word: [page_path(urls[i]) for i in ids] for word, ids in found.items()}
     return index, queries_bytes, recall(queries, results)
 
 
@@ -264,7 +274,7 @@ def spinesite_shown(driver):
 def spinesite_results(driver, base, locale, words):
     driver.get(f"{base}/{locale}/search/?q={urllib.parse.quote(words)}")
     WebDriverWait(driver, 60).until(spinesite_shown)
-    return [urllib.parse.urlparse(a).path for a in driver.execute_script(
+    return [page_path(a) for a in driver.execute_script(
         "return Array.from(document.querySelectorAll('.search-results a')).map(a => a.href)")]
 
 
