@@ -253,7 +253,10 @@ def pagefind(site, locale, queries, driver, base):
         if isinstance(found[word], dict):
             sys.exit("bench-search: Pagefind's API failed: " + found[word]["error"])
     urls = pagefind_page_ids(site)
-    results = {word: [page_path(urls[i]) for i in ids] for word, ids in found.items()}
+    results = {}
+    for word, ids in found.items():
+        pages = [page_path(urls[i]) for i in ids]
+        results[word] = (pages, len(pages), True)
     return index, queries_bytes, recall(queries, results)
 
 
@@ -267,34 +270,98 @@ def spinesite_index(site, index_glob):
 
 
 def spinesite_shown(driver):
-    """The search page's status line speaks: results shown, or none found."""
-    return driver.execute_script("var s = document.querySelector('.search-status'); return s && s.textContent.trim()")
+    """The search page has answered: the first results are in the list (the status line speaks
+    before their excerpts arrive), or none were found."""
+    return driver.execute_script(
+        "var status = document.querySelector('.search-status');"
+        "var text = status && status.textContent.trim();"
+        "return !!text && (!!document.querySelector('.search-results > li')"
+        " || text === status.getAttribute('data-no-results'))")
 
 
-def spinesite_results(driver, base, locale, words):
-    driver.get(f"{base}/{locale}/search/?q={urllib.parse.quote(words)}")
+SPINESITE_NEXT = """
+var from = arguments[0], done = arguments[arguments.length - 1];
+var list = document.querySelector(".search-results"), more = document.querySelector(".search-more");
+function answer() {
+  done({links: Array.from(list.children).slice(from).map(function (item) { return item.querySelector("a").href; }),
+        end: more.hidden, status: document.querySelector(".search-status").textContent.trim()});
+}
+if (from === 0 || more.hidden) { return answer(); }
+var started = Date.now();
+more.click();
+(function arrived() {
+  if (list.children.length > from) { return answer(); }
+  if (Date.now() - started > 60000) { return done({error: "no more results 60 s after a click"}); }
+  setTimeout(arrived, 2);
+})();
+"""
+
+
+def announced_count(status, shown, end):
+    """The number of results the status line announces ("1,929 pages match."), or, when it has no
+    digits ("one page" in words), the number shown once the list is complete."""
+    digits = "".join(c for c in status if c.isdigit())
+    if digits:
+        return int(digits)
+    if not end:
+        sys.exit(f"bench-search: spinesite's status line {status!r} holds no count")
+    return shown
+
+
+def spinesite_results(driver, base, locale, word, wanted, every_result):
+    """The results the search page shows for `word`, in its order, and how many it has: the first
+    ten, then "More results" clicked (a batch is added at once, when all its excerpts are in) until
+    the page hides it, or, unless `every_result`, until every page in `wanted` is shown (the rest
+    cannot change whether they are found: the list is ranked before the first ten are shown)."""
+    driver.get(f"{base}/{locale}/search/?q={urllib.parse.quote(word)}")
     WebDriverWait(driver, 60).until(spinesite_shown)
-    return [page_path(a) for a in driver.execute_script(
-        "return Array.from(document.querySelectorAll('.search-results a')).map(a => a.href)")]
+    links, seen = [], set()
+    while True:
+        answer = driver.execute_async_script(SPINESITE_NEXT, len(links))
+        if "error" in answer:
+            sys.exit(f"bench-search: spinesite's search page, {word!r}, {len(links)} results shown: {answer['error']}")
+        batch = [page_path(link) for link in answer["links"]]
+        links += batch
+        seen.update(batch)
+        if answer["end"] or (not every_result and wanted <= seen):
+            break
+    count = announced_count(answer["status"], len(links), answer["end"])
+    if answer["end"] and count != len(links):
+        sys.exit(f"bench-search: spinesite's search page, {word!r}: {len(links)} results shown in all,"
+                 f" where its status line says {answer['status']!r}")
+    return links, count, answer["end"]
 
 
-def spinesite(site, locale, queries, driver, base, index_glob):
+def spinesite(site, locale, queries, driver, base, index_glob, every_result):
     index = spinesite_index(site, index_glob)
     queries_bytes = {}
     for label, words in (("one word", ONE_WORD), ("three words", THREE_WORDS)):
         url = f"{base}/{locale}/search/?q={urllib.parse.quote(words)}"
         queries_bytes[label] = transferred(driver, site, url, spinesite_shown)
-    results = {word: spinesite_results(driver, base, locale, word) for word in {w for w, _ in queries}}
+    results = {}
+    for word in sorted({w for w, _ in queries}):
+        wanted = {page for w, page in queries if w == word}
+        results[word] = spinesite_results(driver, base, locale, word, wanted, every_result)
     return index, queries_bytes, recall(queries, results)
 
 
 # --- the figures ---------------------------------------------------------------------------------------
 
 def recall(queries, results):
-    """The share of queries whose results hold their page: anywhere, and among the first ten."""
-    anywhere = sum(page in results[word] for word, page in queries)
-    top = sum(page in results[word][:10] for word, page in queries)
-    return {"queries": len(queries), "anywhere": anywhere / len(queries), "top10": top / len(queries)}
+    """The share of queries whose results hold their page, anywhere and among the first ten, and how
+    many results a query has. `results`: by word, the pages listed in the engine's order (complete,
+    or as far as spinesite's page was read), their number in all, and whether the list is complete.
+    Distinct pages are counted only from complete lists (spinesite lists each glossary entry on its
+    own: all of them are one page)."""
+    anywhere = sum(page in results[word][0] for word, page in queries)
+    top = sum(page in results[word][0][:10] for word, page in queries)
+    counts = sorted(results[word][1] for word, _ in queries)
+    complete = all(results[word][2] for word, _ in queries)
+    return {"queries": len(queries), "anywhere": anywhere / len(queries), "top10": top / len(queries),
+            "pages": len({page for _, page in queries}), "mean": sum(counts) / len(counts),
+            "median": counts[len(counts) // 2],
+            "distinct": sum(len(set(results[word][0])) for word, _ in queries) / len(queries) if complete else None,
+            "missed": sorted({(word, page) for word, page in queries if page not in results[word][0]})}
 
 
 def report(engine, index, queries_bytes, found):
@@ -306,8 +373,12 @@ def report(engine, index, queries_bytes, found):
         print(f"  {label} query: {measured['bytes'] / 1000:.1f} KB gzipped in {measured['requests']} requests")
         for path, size in measured["files"]:
             print(f"      {size / 1000:7.1f} KB  {path}")
-    print(f"  recall ({found['queries']} words from page bodies): {found['anywhere']:.0%} anywhere in the results,"
-          f" {found['top10']:.0%} in the first ten")
+    print(f"  recall ({found['queries']} words from the bodies of {found['pages']} pages):"
+          f" {found['anywhere']:.0%} anywhere in the results, {found['top10']:.0%} in the first ten")
+    distinct = f" ({found['distinct']:.1f} distinct pages)" if found["distinct"] is not None else ""
+    print(f"  results per query: {found['mean']:.1f} on average{distinct}, median {found['median']}")
+    for word, page in found["missed"]:
+        print(f"  ({word!r} did not find {page})", file=sys.stderr, flush=True)
 
 
 def main():
@@ -318,6 +389,9 @@ def main():
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--spinesite-index", default="assets/search-*.json",
                         help="the glob, under SITE, of spinesite's index files")
+    parser.add_argument("--every-result", action="store_true",
+                        help="spinesite: click \"More results\" to the end for every word, not only until its"
+                             " pages are shown (same recall; checks the count its page announces; slow)")
     arguments = parser.parse_args()
     queries = sample_queries(arguments.site, arguments.locale, arguments.queries)
     server, base = serve(arguments.site)
@@ -327,7 +401,8 @@ def main():
             report("Pagefind", *pagefind(arguments.site, arguments.locale, queries, driver, base))
         else:
             report("spinesite", *spinesite(
-                arguments.site, arguments.locale, queries, driver, base, arguments.spinesite_index))
+                arguments.site, arguments.locale, queries, driver, base, arguments.spinesite_index,
+                arguments.every_result))
     finally:
         driver.quit()
         server.shutdown()
