@@ -2,18 +2,22 @@
 """Search benchmark (`make bench`, Scripts/bench.sh): one engine at a time on one built site.
 
     python3 Scripts/bench-search.py SITE [--engine pagefind|spinesite] [--locale en] [--queries 60]
+                                         [--every-result]
 
 For each engine: the index's size (files, bytes, gzipped bytes) and build time; the bytes a reader's
 Chromium transfers for a one-word and a three-word query (the gzipped size of every script, index
 part and excerpt the query fetched: Pagefind's own files are gzipped already, so they count as they
 are; the page's HTML, stylesheets and pictures are not counted); and recall: of words sampled from
 page bodies (deterministic), the share of queries whose results include the page the word came
-from, anywhere in the results and among the first ten.
+from, anywhere in the results and among the first ten (pages compared by path: `page_path`), and
+how many results a query returned.
 
 Pagefind (PyPI `pagefind[bin]`, in .build/venv-bench) indexes the built HTML after the build, into
 SITE/pagefind/, and is queried through its own UI (`PagefindUI.triggerSearch`) on a page this script
-adds, and through its JavaScript API for recall. spinesite's index is the build's own; its search
-page is queried as a reader links it, `/<locale>/search/?q=WORDS`.
+adds, and through its JavaScript API for recall (every match, in its order). spinesite's index is
+the build's own; its search page is queried as a reader links it, `/<locale>/search/?q=WORDS`, and
+for recall read as a reader pages through it: the first ten, then "More results" clicked until the
+sampled page is shown or the button is gone (with --every-result, until it is gone).
 """
 import argparse
 import functools
