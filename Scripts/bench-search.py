@@ -391,7 +391,7 @@ def main():
     parser.add_argument("--engine", choices=["pagefind", "spinesite"], default="pagefind")
     parser.add_argument("--locale", default="en")
     parser.add_argument("--queries", type=int, default=60)
-    parser.add_argument("--spinesite-index", default="assets/search-*.json",
+    parser.add_argument("--spinesite-index", default="assets/search/**",
                         help="the glob, under SITE, of spinesite's index files")
     parser.add_argument("--every-result", action="store_true",
                         help="spinesite: click \"More results\" to the end for every word, not only until its"
