@@ -2,22 +2,24 @@
 """Search benchmark (`make bench`, Scripts/bench.sh): one engine at a time on one built site.
 
     python3 Scripts/bench-search.py SITE [--engine pagefind|spinesite] [--locale en] [--queries 60]
-                                         [--every-result]
+                                         [--depth 100] [--every-result]
 
 For each engine: the index's size (files, bytes, gzipped bytes) and build time; the bytes a reader's
 Chromium transfers for a one-word and a three-word query (the gzipped size of every script, index
 part and excerpt the query fetched: Pagefind's own files are gzipped already, so they count as they
 are; the page's HTML, stylesheets and pictures are not counted); and recall: of words sampled from
 page bodies (deterministic), the share of queries whose results include the page the word came
-from, anywhere in the results and among the first ten (pages compared by path: `page_path`), and
-how many results a query returned.
+from, among the first `--depth` results (100; the same cut for both engines, so that a common word on
+a big site costs spinesite's page at most ten "More results" clicks) and among the first ten (pages
+compared by path: `page_path`), and how many results a query returned.
 
 Pagefind (PyPI `pagefind[bin]`, in .build/venv-bench) indexes the built HTML after the build, into
 SITE/pagefind/, and is queried through its own UI (`PagefindUI.triggerSearch`) on a page this script
 adds, and through its JavaScript API for recall (every match, in its order). spinesite's index is
 the build's own; its search page is queried as a reader links it, `/<locale>/search/?q=WORDS`, and
 for recall read as a reader pages through it: the first ten, then "More results" clicked until the
-sampled page is shown or the button is gone (with --every-result, until it is gone).
+sampled page is shown, `--depth` results are shown or the button is gone (with --every-result, until
+it is gone).
 """
 import argparse
 import functools
@@ -229,7 +231,7 @@ def pagefind_page_ids(site):
     return ids
 
 
-def pagefind(site, locale, queries, driver, base):
+def pagefind(site, locale, queries, driver, base, depth):
     index = pagefind_index(site)
     print(f"  (Pagefind index: {index})", file=sys.stderr, flush=True)
     os.makedirs(os.path.join(site, "pagefind-bench"), exist_ok=True)
@@ -261,7 +263,7 @@ def pagefind(site, locale, queries, driver, base):
     for word, ids in found.items():
         pages = [page_path(urls[i]) for i in ids]
         results[word] = (pages, len(pages), True)
-    return index, queries_bytes, recall(queries, results)
+    return index, queries_bytes, recall(queries, results, depth)
 
 
 # --- spinesite -----------------------------------------------------------------------------------------
@@ -312,7 +314,7 @@ def announced_count(status, shown, end):
     return shown
 
 
-def spinesite_results(driver, base, locale, word, wanted, every_result):
+def spinesite_results(driver, base, locale, word, wanted, every_result, depth):
     """The results the search page shows for `word`, in its order, and how many it has: the first
     ten, then "More results" clicked (a batch is added at once, when all its excerpts are in) until
     the page hides it, or, unless `every_result`, until every page in `wanted` is shown (the rest
@@ -327,7 +329,7 @@ def spinesite_results(driver, base, locale, word, wanted, every_result):
         batch = [page_path(link) for link in answer["links"]]
         links += batch
         seen.update(batch)
-        if answer["end"] or (not every_result and wanted <= seen):
+        if answer["end"] or (not every_result and (wanted <= seen or len(links) >= depth)):
             break
     count = announced_count(answer["status"], len(links), answer["end"])
     if answer["end"] and count != len(links):
@@ -336,7 +338,7 @@ def spinesite_results(driver, base, locale, word, wanted, every_result):
     return links, count, answer["end"]
 
 
-def spinesite(site, locale, queries, driver, base, index_glob, every_result):
+def spinesite(site, locale, queries, driver, base, index_glob, every_result, depth):
     index = spinesite_index(site, index_glob)
     queries_bytes = {}
     for label, words in (("one word", ONE_WORD), ("three words", THREE_WORDS)):
@@ -345,27 +347,27 @@ def spinesite(site, locale, queries, driver, base, index_glob, every_result):
     results = {}
     for word in sorted({w for w, _ in queries}):
         wanted = {page for w, page in queries if w == word}
-        results[word] = spinesite_results(driver, base, locale, word, wanted, every_result)
-    return index, queries_bytes, recall(queries, results)
+        results[word] = spinesite_results(driver, base, locale, word, wanted, every_result, depth)
+    return index, queries_bytes, recall(queries, results, depth)
 
 
 # --- the figures ---------------------------------------------------------------------------------------
 
-def recall(queries, results):
+def recall(queries, results, depth):
     """The share of queries whose results hold their page, anywhere and among the first ten, and how
     many results a query has. `results`: by word, the pages listed in the engine's order (complete,
     or as far as spinesite's page was read), their number in all, and whether the list is complete.
     Distinct pages are counted only from complete lists (spinesite lists each glossary entry on its
     own: all of them are one page)."""
-    anywhere = sum(page in results[word][0] for word, page in queries)
+    anywhere = sum(page in results[word][0][:depth] for word, page in queries)
     top = sum(page in results[word][0][:10] for word, page in queries)
     counts = sorted(results[word][1] for word, _ in queries)
     complete = all(results[word][2] for word, _ in queries)
-    return {"queries": len(queries), "anywhere": anywhere / len(queries), "top10": top / len(queries),
+    return {"queries": len(queries), "anywhere": anywhere / len(queries), "top10": top / len(queries), "depth": depth,
             "pages": len({page for _, page in queries}), "mean": sum(counts) / len(counts),
             "median": counts[len(counts) // 2],
             "distinct": sum(len(set(results[word][0])) for word, _ in queries) / len(queries) if complete else None,
-            "missed": sorted({(word, page) for word, page in queries if page not in results[word][0]})}
+            "missed": sorted({(word, page) for word, page in queries if page not in results[word][0][:depth]})}
 
 
 def report(engine, index, queries_bytes, found):
@@ -378,7 +380,7 @@ def report(engine, index, queries_bytes, found):
         for path, size in measured["files"]:
             print(f"      {size / 1000:7.1f} KB  {path}")
     print(f"  recall ({found['queries']} words from the bodies of {found['pages']} pages):"
-          f" {found['anywhere']:.0%} anywhere in the results, {found['top10']:.0%} in the first ten")
+          f" {found['anywhere']:.0%} in the first {found['depth']} results, {found['top10']:.0%} in the first ten")
     distinct = f" ({found['distinct']:.1f} distinct pages)" if found["distinct"] is not None else ""
     print(f"  results per query: {found['mean']:.1f} on average{distinct}, median {found['median']}")
     for word, page in found["missed"]:
@@ -393,6 +395,8 @@ def main():
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--spinesite-index", default="assets/search/**",
                         help="the glob, under SITE, of spinesite's index files")
+    parser.add_argument("--depth", type=int, default=100,
+                        help="recall counts a page found among this many first results, for both engines")
     parser.add_argument("--every-result", action="store_true",
                         help="spinesite: click \"More results\" to the end for every word, not only until its"
                              " pages are shown (same recall; checks the count its page announces; slow)")
@@ -402,11 +406,11 @@ def main():
     driver = browser()
     try:
         if arguments.engine == "pagefind":
-            report("Pagefind", *pagefind(arguments.site, arguments.locale, queries, driver, base))
+            report("Pagefind", *pagefind(arguments.site, arguments.locale, queries, driver, base, arguments.depth))
         else:
             report("spinesite", *spinesite(
                 arguments.site, arguments.locale, queries, driver, base, arguments.spinesite_index,
-                arguments.every_result))
+                arguments.every_result, arguments.depth))
     finally:
         driver.quit()
         server.shutdown()
