@@ -111,7 +111,7 @@ let package = Package(
             plugins: ["TemplateRecordsPlugin"]
         ),
         // XLIFF 1.2 documents for CAT tools: written, read (streaming, no DTDs), pseudo-translated.
-        .target(name: "XLIFF", dependencies: ["XMLInput"], swiftSettings: strict),
+        .target(name: "XLIFF", dependencies: ["XMLInput", "SiteSupport"], swiftSettings: strict),
         // Stage 4: staging folder → output folder, swapped atomically.
         .target(name: "SiteWriter", dependencies: ["SiteModel", "SiteSupport"], swiftSettings: strict),
         // Incremental builds: what a build read and produced, what depends on what, and the

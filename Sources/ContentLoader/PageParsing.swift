@@ -81,12 +81,17 @@ extension ContentLoader {
 
 /// The first scaffold placeholder (`[[TODO: …]]`) of a page that is no longer a draft.
 private func placeholder(in split: SplitDocument, file: String) -> Diagnostic? {
+    let fileStart = SourceLocation(file: file, line: 1)
     let found =
-        ScaffoldPlaceholder.firstMark(in: split.yaml).map { ($0.line + split.yamlFirstLine - 1, $0.column) }
-        ?? ScaffoldPlaceholder.firstMark(in: split.body).map { ($0.line + split.bodyFirstLine - 1, $0.column) }
-    guard let (line, column) = found else { return nil }
+        ScaffoldPlaceholder.firstMark(in: split.yaml).map {
+            fileStart.within(line: $0.line + split.yamlFirstLine - 1, column: $0.column)
+        }
+        ?? ScaffoldPlaceholder.firstMark(in: split.body).map {
+            fileStart.within(line: $0.line + split.bodyFirstLine - 1, column: $0.column)
+        }
+    guard let found else { return nil }
     return .error(
-        SourceLocation(file: file, line: line, column: column),
+        found,
         "the page still holds a placeholder of 'spinesite new topic': \(ScaffoldPlaceholder.advice) "
             + "('draft: true')")
 }

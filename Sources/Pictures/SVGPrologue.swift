@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 import XMLInput
 
 /// What comes before an SVG's first element, checked on the bytes before any XML parser sees them:
@@ -36,11 +37,10 @@ enum SVGPrologue {
     /// billion characters), or a DOCTYPE naming a file other than the W3C's SVG DTD.
     static func problems(in text: String) -> Findings {
         if let entity = text.range(of: "<!ENTITY") {
-            let (line, column) = position(of: entity.lowerBound, in: text)
+            let place = position(of: entity.lowerBound, in: text)
+            let message = "declares an entity; SVG pictures need none"
             return Findings(
-                problems: [
-                    SVGCheck.Problem(line: line, column: column, message: "declares an entity; SVG pictures need none")
-                ],
+                problems: [SVGCheck.Problem(line: place.line, column: place.column, message: message)],
                 parsable: false)
         }
         // Every `<!DOCTYPE`, not only the first: one inside a comment must not hide the real one.
@@ -60,18 +60,20 @@ enum SVGPrologue {
         let isPublicSVG =
             words.dropFirst().first == "PUBLIC"
             && literals.first.map(SVGAllowlist.svgPublicIdentifiers.contains) == true
-        let (line, column) = position(of: doctype.lowerBound, in: text)
+        let place = position(of: doctype.lowerBound, in: text)
         if words.contains("SYSTEM") || words.contains("PUBLIC"), !isPublicSVG {
             let named = literals.last ?? String(header)
             let message =
                 "refers outside itself (its DOCTYPE names '\(named)'); delete the DOCTYPE, SVG pictures need none"
-            return Findings(problems: [SVGCheck.Problem(line: line, column: column, message: message)], parsable: true)
+            return Findings(
+                problems: [SVGCheck.Problem(line: place.line, column: place.column, message: message)], parsable: true)
         }
         let rest = text[header.endIndex...]
         if rest.hasPrefix("["), rest.dropFirst().prefix(while: { $0 != "]" }).contains(where: { !$0.isWhitespace }) {
             let message = "has declarations in its DOCTYPE; delete them, SVG pictures need none"
             return Findings(
-                problems: [SVGCheck.Problem(line: line, column: column, message: message)], parsable: false)
+                problems: [SVGCheck.Problem(line: place.line, column: place.column, message: message)], parsable: false
+            )
         }
         return nil
     }
@@ -100,10 +102,10 @@ enum SVGPrologue {
     }
 
     /// The 1-based line and column of `index` in `text`, in characters.
-    static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+    static func position(of index: String.Index, in text: String) -> TextPosition {
         let before = text[..<index]
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let start = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-        return (line, before.distance(from: start, to: before.endIndex) + 1)
+        return TextPosition(line: line, column: before.distance(from: start, to: before.endIndex) + 1)
     }
 }

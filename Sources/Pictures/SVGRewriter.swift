@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import SiteSupport
 
 /// Reads an SVG (Foundation's `XMLParser`, which is libxml2's SAX parser, never told to load a DTD or
 /// an external entity; entities themselves are refused on the bytes before it runs) into the elements
@@ -26,7 +27,7 @@ final class SVGRewriter: NSObject, XMLParserDelegate {
     /// How many `<style>` elements are open; their text is gathered, never copied.
     private var styleDepth = 0
     private var styleText = ""
-    private var styleStart = (line: 1, column: 1)
+    private var styleStart = TextPosition(line: 1, column: 1)
 
     private func problem(_ parser: XMLParser, _ message: String) {
         problems.append(SVGCheck.Problem(line: parser.lineNumber, column: parser.columnNumber, message: message))
@@ -64,7 +65,10 @@ final class SVGRewriter: NSObject, XMLParserDelegate {
         }
         if local == "style" {
             styleDepth += 1
-            if styleDepth == 1 { (styleText, styleStart) = ("", (parser.lineNumber, parser.columnNumber)) }
+            if styleDepth == 1 {
+                styleText = ""
+                styleStart = TextPosition(line: parser.lineNumber, column: parser.columnNumber)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+public import SiteSupport
 
 /// The mark `new topic` and `new locale` put on every text they leave for a person to write:
 /// `[[TODO: …]]`. A published page or locale still holding one is an error, so a scaffold is never
@@ -10,14 +11,14 @@ public enum ScaffoldPlaceholder {
     public static func mark(_ what: String) -> String { "\(opening): \(what)]]" }
 
     /// The line and column (1-based, in characters) of the first mark in `text`, if any.
-    public static func firstMark(in text: String) -> (line: Int, column: Int)? {
+    public static func firstMark(in text: String) -> TextPosition? {
         // Foundation's search costs a tenth of a build when run on every page; most hold no mark,
         // and an ASCII mark is found by Foundation only where its bytes are.
         guard containsOpeningBytes(text), let found = text.range(of: opening) else { return nil }
         let before = text[..<found.lowerBound]
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-        return (line, before.distance(from: lineStart, to: before.endIndex) + 1)
+        return TextPosition(line: line, column: before.distance(from: lineStart, to: before.endIndex) + 1)
     }
 
     /// Whether the UTF-8 bytes of `opening` occur in `text`.

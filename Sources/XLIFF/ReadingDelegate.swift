@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import SiteSupport
 
 /// Builds files and units from XMLParser's events. Only `<source>` and `<target>` that belong to
 /// a `<trans-unit>` itself are read (not those of an `<alt-trans>`).
@@ -10,7 +11,7 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
     private(set) var problem: XLIFFReadError?
     private(set) var parseError: (any Error)?
     /// Where the first XML error was found: on Linux the parser has moved on by the time `parse()` returns.
-    private(set) var parseErrorPlace: (line: Int, column: Int)?
+    private(set) var parseErrorPlace: TextPosition?
 
     private var path: [String] = []
     private var unit: XLIFFUnit?
@@ -180,7 +181,7 @@ final class ReadingDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         guard self.parseError == nil else { return }
         self.parseError = parseError
-        parseErrorPlace = (parser.lineNumber, parser.columnNumber)
+        parseErrorPlace = TextPosition(line: parser.lineNumber, column: parser.columnNumber)
     }
 
     private func fail(_ parser: XMLParser, _ message: String) {

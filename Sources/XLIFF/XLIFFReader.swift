@@ -1,5 +1,6 @@
 public import Foundation
 import FoundationXML
+import SiteSupport
 
 /// A problem with an XLIFF document as XML, at a 1-based line and column (0 when unknown).
 public struct XLIFFReadError: Error, Sendable, Equatable {
@@ -57,7 +58,7 @@ public enum XLIFFReader {
         // On Linux `parse()` may report success after an error; the delegate has the truth.
         if !parsed || delegate.parseError != nil {
             let reason = (delegate.parseError ?? parser.parserError).map(describe) ?? "not well-formed XML"
-            let place = delegate.parseErrorPlace ?? (parser.lineNumber, parser.columnNumber)
+            let place = delegate.parseErrorPlace ?? TextPosition(line: parser.lineNumber, column: parser.columnNumber)
             throw XLIFFReadError(line: place.line, column: place.column, message: reason)
         }
         guard delegate.sawRoot else {
@@ -76,14 +77,14 @@ public enum XLIFFReader {
     }
 
     /// The line and column of `<!DOCTYPE` or `<!ENTITY`, if the document has one.
-    static func firstDeclaration(in data: Data) -> (line: Int, column: Int)? {
+    static func firstDeclaration(in data: Data) -> TextPosition? {
         firstMarker([Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)], in: [UInt8](data), from: 0)
     }
 
     /// The line and column of the first processing instruction after the XML declaration, if any.
     /// XLIFF needs none, and Foundation's parser crashes on one without data (`<?x?>`: libxml2 passes
     /// a null pointer, which Foundation hands to `strlen`).
-    static func firstInstruction(in data: Data) -> (line: Int, column: Int)? {
+    static func firstInstruction(in data: Data) -> TextPosition? {
         let bytes = [UInt8](data)
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if bytes[start...].starts(with: Array("<?xml".utf8)) {
@@ -99,9 +100,7 @@ public enum XLIFFReader {
 
     /// The line and column of the first of `markers` (ASCII, matched without regard to case) at or
     /// after `start`.
-    private static func firstMarker(_ markers: [[UInt8]], in bytes: [UInt8], from start: Int) -> (
-        line: Int, column: Int
-    )? {
+    private static func firstMarker(_ markers: [[UInt8]], in bytes: [UInt8], from start: Int) -> TextPosition? {
         var line = 1
         var lineStart = 0
         var index = 0
@@ -115,7 +114,7 @@ public enum XLIFFReader {
                         && zip(marker, bytes[index...]).allSatisfy { $0 == $1 || $0 == $1 & ~0x20 }
                 })
             {
-                return (line, index - lineStart + 1)
+                return TextPosition(line: line, column: index - lineStart + 1)
             }
             index += 1
         }

@@ -1,5 +1,6 @@
 import Foundation
 public import SiteModel
+import SiteSupport
 import Yams
 
 /// Turns a Yams/libyaml error into a diagnostic at the right file line, in words an editor acts
@@ -120,7 +121,7 @@ public enum YAMLErrorMapper {
     }
 
     /// Where `key:` starts a line the second time (1-based line and column).
-    static func secondOccurrence(of key: String, in lines: [String]) -> (line: Int, column: Int)? {
+    static func secondOccurrence(of key: String, in lines: [String]) -> TextPosition? {
         var seen = false
         for (index, line) in lines.enumerated() {
             let indent = line.prefix { $0 == " " }.count
@@ -128,7 +129,7 @@ public enum YAMLErrorMapper {
             let unquoted = rest.hasPrefix(key + ":")
             let quoted = rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':")
             guard unquoted || quoted else { continue }
-            if seen { return (index + 1, indent + 1) }
+            if seen { return TextPosition(line: index + 1, column: indent + 1) }
             seen = true
         }
         return nil
