@@ -18,7 +18,7 @@ public enum SVGCheck {
         public var problems: [Problem]
         /// The picture's size for `width` and `height` attributes: its `width`/`height` in pixels, else
         /// its `viewBox`; nil when it has neither.
-        public var size: (width: Int, height: Int)?
+        public var size: PictureSize?
         /// The bytes to publish (UTF-8, no prologue); nil when the file could not be read as an SVG.
         public var rewritten: Data?
     }
@@ -68,7 +68,7 @@ public enum SVGCheck {
 
 extension SVGCheck {
     /// An element's size from its `width`/`height` in pixels, else its `viewBox`.
-    static func size(_ attributes: [String: String]) -> (width: Int, height: Int)? {
+    static func size(_ attributes: [String: String]) -> PictureSize? {
         func pixels(_ value: String?) -> Int? {
             guard let value, let number = Double(value.hasSuffix("px") ? String(value.dropLast(2)) : value),
                 number > 0
@@ -76,13 +76,13 @@ extension SVGCheck {
             return Int(number.rounded())
         }
         if let width = pixels(attributes["width"]), let height = pixels(attributes["height"]) {
-            return (width, height)
+            return PictureSize(width: width, height: height)
         }
         if let box = attributes["viewBox"]?.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap({ Double($0) }
         ),
             box.count == 4, box[2] > 0, box[3] > 0
         {
-            return (Int(box[2].rounded()), Int(box[3].rounded()))
+            return PictureSize(width: Int(box[2].rounded()), height: Int(box[3].rounded()))
         }
         return nil
     }

@@ -11,7 +11,7 @@ import SiteSupport
 final class SVGRewriter: NSObject, XMLParserDelegate {
     var problems: [SVGCheck.Problem] = []
     var rootName: String?
-    var size: (width: Int, height: Int)?
+    var size: PictureSize?
     /// The parser's first error, if it reported one.
     var firstError: ParseError?
     /// Where libxml2 stopped reading, and its error code (`XMLParser.ErrorCode`; 0 for none given).

@@ -215,7 +215,7 @@ struct PreparedFile: Sendable {
     /// Where it is published, under the output folder.
     var path: String
     var picture: ProcessedPicture?
-    var svgSize: (width: Int, height: Int)?
+    var svgSize: PictureSize?
     /// What it publishes: the file itself (not for a raster picture, whose variants replace it).
     var outputs: [OutputFile] = []
     var diagnostics: [Diagnostic] = []
