@@ -2,8 +2,14 @@
 /// quoted values skipped as values (a title may say "onclick=" harmlessly).
 enum TagScanner {
     struct Tag {
+        /// One `name="value"` of a tag, in the order the tag writes them.
+        struct Attribute {
+            var name: String
+            var value: String
+        }
+
         var name: String
-        var attributes: [(name: String, value: String)]
+        var attributes: [Attribute]
         /// For `<script>`: the text up to `</script` (what the browser runs or reads).
         var contentUntilClose: Substring = ""
     }
@@ -35,7 +41,7 @@ enum TagScanner {
                     while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                     value = readValue(bytes, &index)
                 }
-                tag.attributes.append((name, value))
+                tag.attributes.append(Tag.Attribute(name: name, value: value))
             }
             if tag.name == "script" {
                 let rest = bytes[min(index + 1, bytes.count)...]

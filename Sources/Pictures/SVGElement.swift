@@ -5,10 +5,16 @@ struct SVGElement {
         case text(String)
     }
 
+    /// One `name="value"` the rewrite keeps, its value as it will be written (before escaping).
+    struct Attribute {
+        var name: String
+        var value: String
+    }
+
     var name: String
     /// Sorted by name: the parser does not report their order, and the output must be the same
     /// bytes for the same file.
-    var attributes: [(name: String, value: String)]
+    var attributes: [Attribute]
     var children: [Child] = []
 
     /// The element as XML, every value escaped. The root declares the SVG namespace (and XLink's when

@@ -156,31 +156,35 @@ extension SVGRewriter {
 
     /// The attribute as it is written out, or nil when it is dropped: not allowed, or a value that
     /// could mean something other than what was checked.
-    fileprivate static func kept(_ attribute: (key: String, value: String)) -> (name: String, value: String)? {
+    fileprivate static func kept(_ attribute: (key: String, value: String)) -> SVGElement.Attribute? {
         let (name, value) = attribute
         guard SVGAllowlist.isAllowedAttribute(name) else { return nil }
         if name == "style" {
             let declarations = SVGStyleSheet.declarations(SVGStyleSheet.decoded(value))
-            return declarations.isEmpty ? nil : (name, declarations)
+            return declarations.isEmpty ? nil : SVGElement.Attribute(name: name, value: declarations)
         }
         if SVGAllowlist.properties.contains(name) {
-            return SVGStyleSheet.plainValue(SVGStyleSheet.decoded(value).trimmingWhitespace).map { (name, $0) }
+            return SVGStyleSheet.plainValue(SVGStyleSheet.decoded(value).trimmingWhitespace).map {
+                SVGElement.Attribute(name: name, value: $0)
+            }
         }
-        if name.hasPrefix("aria-") { return Self.hasScriptURL(value) ? nil : (name, value) }
+        if name.hasPrefix("aria-") {
+            return Self.hasScriptURL(value) ? nil : SVGElement.Attribute(name: name, value: value)
+        }
         // Geometry attributes are CSS to a browser too: no escape, comment or call may hide in them.
         guard !value.contains("\\"), !value.contains("/*"), !value.contains("("), !Self.hasScriptURL(value) else {
             return name == "transform" || name.hasSuffix("Transform") ? transform(name, value) : nil
         }
         if name.hasSuffix("href"), !value.hasPrefix("#") { return nil }
-        return (name, value)
+        return SVGElement.Attribute(name: name, value: value)
     }
 
     /// `transform="translate(10 20) rotate(45)"`: calls are its point; only allowed ones are kept.
-    private static func transform(_ name: String, _ value: String) -> (name: String, value: String)? {
+    private static func transform(_ name: String, _ value: String) -> SVGElement.Attribute? {
         guard !value.contains("\\"), !value.contains("/*"), !value.lowercased().contains("url"),
             let plain = SVGStyleSheet.plainValue(value)
         else { return nil }
-        return (name, plain)
+        return SVGElement.Attribute(name: name, value: plain)
     }
 
     static func hasScriptURL(_ value: String) -> Bool {
