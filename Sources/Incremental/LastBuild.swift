@@ -57,8 +57,11 @@ public final class LastBuild: Sendable {
 
     /// The record of the last build into `store`'s output folder.
     public func record(in store: RecordStore) -> BuildRecord? {
-        let kept = state.withLock { $0.storeKey == store.key ? ($0.record, true) : (nil, false) }
-        return kept.1 ? kept.0 : store.readRecord()
+        // The kept record may be nil (the folder is being changed): that is still this store's answer.
+        let kept = state.withLock { state in
+            (record: state.record, isThisStore: state.storeKey == store.key)
+        }
+        return kept.isThisStore ? kept.record : store.readRecord()
     }
 
     /// The source file of the page the kept build wrote at `outputPath` (relative to the output
