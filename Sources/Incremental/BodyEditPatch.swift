@@ -106,17 +106,7 @@ public enum BodyEditPatch {
     static func apply(_ edit: BodyEdit, to site: inout RenderedSite, into sink: some OutputSink, outputName: String)
         throws(BuildFailure) -> Int?
     {
-        let graph = site.graph
-        var replacements: [RenderSession.PageReplacement] = []
-        for index in edit.edited {
-            let copies = edit.copies.filter { graph.pages[$0].fallbackOf == index }
-            guard
-                let replacement = site.session.replacement(
-                    of: index, by: edit.page(index, in: graph),
-                    copies: copies.map { RenderSession.EditedPage(index: $0, page: edit.page($0, in: graph)) })
-            else { return nil }
-            replacements.append(replacement)
-        }
+        guard let replacements = replacements(for: edit, in: site.session) else { return nil }
         // The last build had no errors: any now are the edit's.
         let removed = replacements.flatMap { site.session.diagnostics(replacedBy: $0) }
         let added = replacements.flatMap(\.diagnostics)
@@ -133,8 +123,28 @@ public enum BodyEditPatch {
         let writeErrors = SiteRenderer.writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(site.siteWarnings + writeErrors) }
         // The pages changed (not the search index's files, the search pages or the content report).
-        let pages = Set(edit.affected.map { graph.pages[$0].outputPath })
+        let pages = Set(edit.affected.map { site.graph.pages[$0].outputPath })
         return writes.filter { $0.changed && pages.contains($0.path) }.count
+    }
+
+    /// Each edited page rendered again, with its borrowed copies; nil if one changed what other
+    /// pages show. (A function of its own: a graph held here past `changePages` would make that
+    /// change copy every page of the site.)
+    private static func replacements(for edit: BodyEdit, in session: RenderSession)
+        -> [RenderSession.PageReplacement]?
+    {
+        let graph = session.graph
+        var replacements: [RenderSession.PageReplacement] = []
+        for index in edit.edited {
+            let copies = edit.copies.filter { graph.pages[$0].fallbackOf == index }
+            guard
+                let replacement = session.replacement(
+                    of: index, by: edit.page(index, in: graph),
+                    copies: copies.map { RenderSession.EditedPage(index: $0, page: edit.page($0, in: graph)) })
+            else { return nil }
+            replacements.append(replacement)
+        }
+        return replacements
     }
 
     /// The pages read again; nil if one is gone, not a regular file, or has problems.
