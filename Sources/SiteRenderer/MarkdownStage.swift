@@ -41,9 +41,11 @@ public enum MarkdownStage {
         var blockHeadings: [Int: [Heading]] = [:]
 
         /// Each page's headings as the search index shows them: its own, then its blocks'.
-        var searchHeadings: [[Heading]] {
-            guard !blockHeadings.isEmpty else { return converted.map(\.headings) }
-            return converted.indices.map { converted[$0].headings + (blockHeadings[$0] ?? []) }
+        var searchHeadings: [[Heading]] { converted.indices.map(searchHeadings(of:)) }
+
+        /// Page `index`'s headings as the search index shows them.
+        func searchHeadings(of index: Int) -> [Heading] {
+            converted[index].headings + (blockHeadings[index] ?? [])
         }
 
         /// Each page's body as the search index reads it.

@@ -33,16 +33,17 @@ public struct RenderedSite: Sendable {
         let pages = indices.filter { graph.pages[$0].isPublished }
         let parts = report.update(pages: pages, graph: graph, readingLevels: session.markdown.readingLevels)
         let metaBefore = search.metaPaths
-        let filesBefore = search.paths
-        let indexFiles = search.replace(
-            pages: edited, in: graph, headings: session.markdown.searchHeadings, bodyText: session.markdown.searchText)
-        let filesAfter = search.paths
-        removedPaths = filesBefore.subtracting(filesAfter).sorted()
-        let added = filesAfter.subtracting(filesBefore)
-        if !added.isEmpty || !removedPaths.isEmpty {
-            let removed = Set(removedPaths)
-            outputPaths = outputPaths.filter { !removed.contains($0) } + added.sorted()
+        let markdown = session.markdown
+        let index = search.replace(
+            pages: edited, in: graph, headings: markdown.searchHeadings(of:), bodyText: markdown.searchText)
+        let indexFiles = index.written
+        removedPaths = index.removed.sorted()
+        if !index.removed.isEmpty {
+            // In place, and hashing only the index's paths: the site has tens of thousands.
+            let folder = SearchIndexes.folder.utf8
+            outputPaths.removeAll { $0.utf8.starts(with: folder) && index.removed.contains($0) }
         }
+        outputPaths += index.added.sorted()
         let changedMeta = search.metaPaths.filter { meta in !metaBefore.contains { $0.path == meta.path } }
         let searchPages = session.searchPages(changedMeta)
         let paths = pages.flatMap { session.outputPaths($0) } + indexFiles.map(\.path) + searchPages.map(\.path)

@@ -45,6 +45,9 @@ public struct SearchIndex: Sendable {
     private var tableNames: [String] = []
     /// Every file of the index, by path.
     public private(set) var files: [String: Data] = [:]
+    /// The paths the last `replace` added to `files` and took out of it (nil before the first:
+    /// a clean build does not keep track).
+    private(set) var changedPaths: ChangedPaths?
     /// `assets/search/en/meta.3f2a9c1b.json`.
     public private(set) var metaPath = ""
 
@@ -60,7 +63,7 @@ public struct SearchIndex: Sendable {
         var name: String
     }
 
-    var folder: String { "assets/search/\(locale)/" }
+    var folder: String { SearchIndexes.folder + locale + "/" }
 
     init(
         locale: String, documents: [SearchDocument], vocabulary: TermVocabulary, terms: [TermCounts], fragments: [Data]
@@ -134,7 +137,7 @@ extension SearchIndex {
         }
         if partition.isEmpty { partition = [Chunk(start: "", count: 0, name: writeChunk([]))] }
         let kept = Set(partition.map(\.name))
-        for old in chunks where !kept.contains(old.name) { files[folder + old.name] = nil }
+        for old in chunks where !kept.contains(old.name) { drop(folder + old.name) }
         chunks = partition
         return written
     }
@@ -150,7 +153,7 @@ extension SearchIndex {
         }
         let data = Data(json.bytes)
         let name = "c.\(ContentHash.of(data)).json"
-        files[folder + name] = data
+        put(folder + name, data)
         return name
     }
 
@@ -198,7 +201,7 @@ extension SearchIndex {
         json.array(Array(fragmentHashes[range]))
         let data = Data(json.bytes)
         let name = "t.\(ContentHash.of(data)).json"
-        files[folder + name] = data
+        put(folder + name, data)
         return name
     }
 
@@ -217,9 +220,9 @@ extension SearchIndex {
             json.array(tableNames)
         }
         let data = Data(json.bytes)
-        if !metaPath.isEmpty { files[metaPath] = nil }
+        if !metaPath.isEmpty { drop(metaPath) }
         metaPath = folder + "meta.\(ContentHash.of(data)).json"
-        files[metaPath] = data
+        put(metaPath, data)
     }
 }
 
@@ -230,6 +233,7 @@ extension SearchIndex {
     mutating func replace(_ index: Int, by document: SearchDocument, terms new: TermCounts, fragment: Data)
         -> [String]
     {
+        changedPaths = ChangedPaths()
         var written: [String] = []
         let hash = ContentHash.of(fragment)
         if hash != fragmentHashes[index] {
@@ -237,10 +241,10 @@ extension SearchIndex {
             if !fragmentHashes.enumerated().contains(where: {
                 $0.offset != index && $0.element == fragmentHashes[index]
             }) {
-                files[old] = nil
+                drop(old)
             }
             fragmentHashes[index] = hash
-            files[folder + "f/\(hash).json"] = fragment
+            put(folder + "f/\(hash).json", fragment)
             written.append(folder + "f/\(hash).json")
         }
         let old = terms[index]
@@ -256,7 +260,7 @@ extension SearchIndex {
         let table = index / Self.tableSize
         let tableName = writeTable(table)
         if tableName != tableNames[table] {
-            files[folder + tableNames[table]] = nil
+            drop(folder + tableNames[table])
             tableNames[table] = tableName
             written.append(folder + tableName)
         }
@@ -300,6 +304,24 @@ extension SearchIndex {
         }
         if !listed { sortedTerms.insert(term, at: position) }
         return changes
+    }
+
+    /// Paths added to the index's files and taken out of it since the last `replace` began.
+    struct ChangedPaths {
+        var added: Set<String> = []
+        var removed: Set<String> = []
+    }
+
+    private mutating func put(_ path: String, _ data: Data) {
+        if files.updateValue(data, forKey: path) == nil, changedPaths?.removed.remove(path) == nil {
+            changedPaths?.added.insert(path)
+        }
+    }
+
+    private mutating func drop(_ path: String) {
+        if files.removeValue(forKey: path) != nil, changedPaths?.added.remove(path) == nil {
+            changedPaths?.removed.insert(path)
+        }
     }
 
     /// The index of the first of `sortedTerms` not before `term`.

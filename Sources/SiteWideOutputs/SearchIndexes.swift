@@ -12,6 +12,8 @@ import Stemming
 /// locale's index: its words are its original's language, which that locale's stemmer and
 /// readers do not expect, and its original is found in the original's own locale.
 public struct SearchIndexes: Sendable {
+    /// The folder of every locale's index (see `SearchIndex`).
+    public static let folder = "assets/search/"
     public private(set) var locales: [SearchIndex]
 
     /// - Parameters:
@@ -65,32 +67,45 @@ public struct SearchIndexes: Sendable {
         }
     }
 
-    /// The path of every file of every index.
-    public var paths: Set<String> { Set(locales.flatMap(\.files.keys)) }
-
     /// Each locale's meta file, which its search page names.
     public var metaPaths: [SearchIndexFile] { locales.map { SearchIndexFile(locale: $0.locale, path: $0.metaPath) } }
 
-    /// Indexes pages `pages` again as `graph` now has them; returns the files made again.
+    /// What indexing pages again changed: the files made again, and the paths that are new to the
+    /// indexes and gone from them.
+    public struct Edit: Sendable {
+        public var written: [OutputFile] = []
+        public var added: Set<String> = []
+        public var removed: Set<String> = []
+    }
+
+    /// Indexes pages `pages` again as `graph` now has them.
+    /// - Parameter headings: page `index`'s headings.
     public mutating func replace(
-        pages: [Int], in graph: SiteGraph, headings: [[Heading]], bodyText: @Sendable (Int) -> String
-    ) -> [OutputFile] {
-        var written: [OutputFile] = []
+        pages: [Int], in graph: SiteGraph, headings: (Int) -> [Heading], bodyText: @Sendable (Int) -> String
+    ) -> Edit {
+        var edit = Edit()
         for page in pages {
             guard let locale = locales.firstIndex(where: { $0.locale == graph.pages[page].locale }),
                 let index = locales[locale].documents.firstIndex(where: { $0.page == page }),
-                let document = Self.pageDocument(page, graph: graph, headings: headings)
+                let document = Self.pageDocument(page, graph: graph, headings: headings(page))
             else { continue }
             var counter = TermCounter(language: locales[locale].locale)
             let analysed = Self.analyse(document, counter: &counter, bodyText: bodyText)
             let terms = locales[locale].adopt(analysed.terms, countedIn: counter.vocabulary)
             let paths = locales[locale].replace(
                 index, by: analysed.document, terms: terms, fragment: analysed.fragment)
-            written += paths.compactMap { path in
+            edit.written += paths.compactMap { path in
                 locales[locale].files[path].map { OutputFile(path: path, contents: $0) }
             }
+            if let changed = locales[locale].changedPaths {
+                // Against the indexes before the first page: a path one page's edit removes and a
+                // later one adds again is neither, and so is one added then removed.
+                let (added, removed) = (edit.added, edit.removed)
+                edit.added = added.subtracting(changed.removed).union(changed.added.subtracting(removed))
+                edit.removed = removed.subtracting(changed.added).union(changed.removed.subtracting(added))
+            }
         }
-        return written
+        return edit
     }
 
     /// A document with its body text read, its terms counted and its fragment written.
@@ -120,7 +135,7 @@ public struct SearchIndexes: Sendable {
     static func documents(locale tag: String, graph: SiteGraph, headings: [[Heading]]) -> [SearchDocument] {
         var documents = graph.pages.indices.compactMap { index -> SearchDocument? in
             guard graph.pages[index].locale == tag else { return nil }
-            return pageDocument(index, graph: graph, headings: headings)
+            return pageDocument(index, graph: graph, headings: headings[index])
         }
         if let glossary = graph.pagesByID[tag]?[GlossaryPages.id], graph.pages[glossary].fallbackOf == nil,
             graph.pages[glossary].isPublished
@@ -138,7 +153,7 @@ public struct SearchIndexes: Sendable {
 
     /// Page `index`'s document, its body text not yet read; nil if the locale does not index it
     /// (the home page, a borrowed copy, a page not published).
-    static func pageDocument(_ index: Int, graph: SiteGraph, headings: [[Heading]]) -> SearchDocument? {
+    static func pageDocument(_ index: Int, graph: SiteGraph, headings: [Heading]) -> SearchDocument? {
         let page = graph.pages[index]
         guard page.fallbackOf == nil, page.isPublished, page.source.kind != .home else { return nil }
         let section = page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? ""
@@ -147,6 +162,6 @@ public struct SearchIndexes: Sendable {
         return SearchDocument(
             page: isGlossary ? nil : index, url: page.url, title: page.title, section: section,
             description: page.source.frontMatter.description,
-            headings: isGlossary ? [] : headings[index].filter { (2...3).contains($0.level) }.map(\.text), text: "")
+            headings: isGlossary ? [] : headings.filter { (2...3).contains($0.level) }.map(\.text), text: "")
     }
 }

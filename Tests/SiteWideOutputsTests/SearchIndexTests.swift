@@ -87,12 +87,14 @@ final class SearchIndexTests: XCTestCase {
         let before = try XCTUnwrap(indexes.locales.first).files
         let pads = graph.pages.firstIndex { $0.url == "/en/pads/" }!
         graph.pages[pads].source.body = "changed"
-        let written = indexes.replace(pages: [pads], in: graph, headings: graph.pages.map { _ in [] }) { _ in
-            "Place the pads on clean, dry skin."
-        }
+        let edit = indexes.replace(
+            pages: [pads], in: graph, headings: { _ in [] }, bodyText: { _ in "Place the pads on clean, dry skin." })
         let after = try XCTUnwrap(indexes.locales.first).files
-        XCTAssertEqual(Set(written.map(\.path)), Set(after.keys).subtracting(before.keys))
-        XCTAssertTrue(written.contains { $0.path.contains("/meta.") })
+        XCTAssertEqual(Set(edit.written.map(\.path)), Set(after.keys).subtracting(before.keys))
+        XCTAssertEqual(edit.added, Set(after.keys).subtracting(before.keys))
+        XCTAssertEqual(edit.removed, Set(before.keys).subtracting(after.keys))
+        XCTAssertFalse(edit.removed.isEmpty, "the old meta file, fragment and chunks")
+        XCTAssertTrue(edit.written.contains { $0.path.contains("/meta.") })
         XCTAssertEqual(try reader(indexes, "en").urls("dri"), ["/en/pads/"])
         XCTAssertEqual(try reader(indexes, "es").urls("marcapas"), ["/es/tens/"], "another locale untouched")
         let edited = graph
