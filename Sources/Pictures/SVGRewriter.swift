@@ -59,7 +59,7 @@ final class SVGRewriter: NSObject, XMLParserDelegate {
         for (attribute, value) in sorted { check(parser, attribute: attribute, value: value, on: name) }
         let parentKept = open.isEmpty ? name == "svg" : open.last! != nil && styleDepth == 0
         if parentKept, SVGAllowlist.elements.contains(name) {
-            open.append(SVGElement(name: name, attributes: sorted.compactMap(Self.kept)))
+            open.append(SVGElement(name: name, attributes: sorted.compactMap { Self.kept($0.key, $0.value) }))
         } else {
             open.append(nil)
         }
@@ -156,8 +156,7 @@ extension SVGRewriter {
 
     /// The attribute as it is written out, or nil when it is dropped: not allowed, or a value that
     /// could mean something other than what was checked.
-    fileprivate static func kept(_ attribute: (key: String, value: String)) -> SVGElement.Attribute? {
-        let (name, value) = attribute
+    fileprivate static func kept(_ name: String, _ value: String) -> SVGElement.Attribute? {
         guard SVGAllowlist.isAllowedAttribute(name) else { return nil }
         if name == "style" {
             let declarations = SVGStyleSheet.declarations(SVGStyleSheet.decoded(value))
