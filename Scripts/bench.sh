@@ -353,11 +353,15 @@ awk -v a="$plain_wall" -v b="$pulse_wall" -v r="$raw" -v g="$gz" 'BEGIN {
     printf "  state grid %s: %.1f KB raw, %.1f KB gzip (budget 60 KB gzip)\n", "pulse-states.json", r / 1000, g / 1000 }'
 [[ "$gz" -le 60000 ]] || die "the state grid is $gz bytes gzipped, over the 60 KB budget"
 
-# The search index each locale's search page fetches (same N = $EXPLAINER_N corpus).
+# The search index each locale's search page fetches parts of (same N = $EXPLAINER_N corpus):
+# every file of the locale's folder, each gzipped on its own, as a server sends it.
 echo
-echo "search index per locale (N=$EXPLAINER_N):"
-for index in "$EXPLAINER_OUT"/pulse/assets/search-*.json; do
-    name="$(basename "$index")"
-    awk -v n="${name%%.*}" -v r="$(wc -c <"$index")" -v g="$(gzip -9c "$index" | wc -c)" 'BEGIN {
-        printf "  %-12s %8.1f KB raw, %7.1f KB gzip\n", n, r / 1000, g / 1000 }'
+echo "search index per locale (N=$EXPLAINER_N; a query fetches the meta file and a few parts):"
+for folder in "$EXPLAINER_OUT"/pulse/assets/search/*/; do
+    [[ -d "$folder" ]] || continue
+    find "$folder" -type f | while read -r file; do
+        printf '%s %s\n' "$(wc -c <"$file")" "$(gzip -9c "$file" | wc -c)"
+    done | awk -v n="$(basename "$folder")" -v meta="$(wc -c <"$(ls "$folder"meta.*.json)")" '
+        { raw += $1; gz += $2; files++ }
+        END { printf "  %-6s %6d files, %8.1f KB raw, %7.1f KB gzip; meta file %.1f KB raw\n", n, files, raw / 1000, gz / 1000, meta / 1000 }'
 done
