@@ -63,7 +63,7 @@ let package = Package(
         // Mustache templates parsed once, compiled against the shapes of their values, rendered into bytes.
         .target(name: "TemplateEngine", dependencies: ["SiteSupport"], swiftSettings: strict),
         // Reading-level formulas and syllable rules: pure functions of text.
-        .target(name: "Readability", swiftSettings: strict),
+        .target(name: "Readability", dependencies: ["SiteSupport"], swiftSettings: strict),
         // Stimulation physics of the pulse explainer: pure functions of typed quantities, no I/O.
         .target(name: "PulsePhysics", swiftSettings: strict),
         // Pulse presets and ```pulse blocks → figures, tables and the state grid (HTML, SVG, JSON).

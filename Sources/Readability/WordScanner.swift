@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Walks the words and sentences of plain text once, as the readability
 /// formulas see them. A word is a run of letters and digits (with inner
 /// apostrophes or hyphens) holding at least one letter; a sentence ends at
@@ -73,7 +75,7 @@ struct WordScanner {
                     scalar = Unicode.Scalar(byte)
                     length = 1
                 } else {
-                    let decoded = DecodedScalar(bytes, at: index)
+                    let decoded = UTF8Scalar(bytes, at: index)
                     scalar = decoded.scalar
                     length = decoded.length
                     kind = Self.classify(scalar)
@@ -124,22 +126,6 @@ struct WordScanner {
 
     /// A scalar of more than one byte, decoded from valid UTF-8: two words on the stack, so the
     /// scanner's loop pays nothing for the name.
-    private struct DecodedScalar {
-        let scalar: Unicode.Scalar
-        /// Its length in bytes: where the next scalar starts.
-        let length: Int
-
-        /// The scalar starting at `index`, whose lead byte is not ASCII.
-        init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
-            let lead = UInt32(bytes[index])
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = lead & (0xFF >> (length + 1))
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            self.length = length
-        }
-    }
-
     /// Lower case, with Latin-1's capitals (Spanish accents) done by arithmetic.
     static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
