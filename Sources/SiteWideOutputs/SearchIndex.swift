@@ -45,7 +45,7 @@ public struct SearchIndex: Sendable {
     private var tableNames: [String] = []
     /// Every file of the index, by path.
     public private(set) var files: [String: Data] = [:]
-    /// The paths the last `replace` added to `files` and took out of it (nil before the first:
+    /// The paths added to `files` and taken out of it since `recordChangedPaths` (nil before:
     /// a clean build does not keep track).
     private(set) var changedPaths: ChangedPaths?
     /// `assets/search/en/meta.3f2a9c1b.json`.
@@ -233,7 +233,6 @@ extension SearchIndex {
     mutating func replace(_ index: Int, by document: SearchDocument, terms new: TermCounts, fragment: Data)
         -> [String]
     {
-        changedPaths = ChangedPaths()
         var written: [String] = []
         let hash = ContentHash.of(fragment)
         if hash != fragmentHashes[index] {
@@ -306,7 +305,13 @@ extension SearchIndex {
         return changes
     }
 
-    /// Paths added to the index's files and taken out of it since the last `replace` began.
+    /// Starts recording the paths edits add and remove, from none: a path one edit removes and a
+    /// later one adds again is neither (see `put` and `drop`).
+    mutating func recordChangedPaths() {
+        changedPaths = ChangedPaths()
+    }
+
+    /// Paths added to the index's files and taken out of it since `recordChangedPaths`.
     struct ChangedPaths {
         var added: Set<String> = []
         var removed: Set<String> = []

@@ -84,6 +84,7 @@ public struct SearchIndexes: Sendable {
         pages: [Int], in graph: SiteGraph, headings: (Int) -> [Heading], bodyText: @Sendable (Int) -> String
     ) -> Edit {
         var edit = Edit()
+        var touched = Set<Int>()
         for page in pages {
             guard let locale = locales.firstIndex(where: { $0.locale == graph.pages[page].locale }),
                 let index = locales[locale].documents.firstIndex(where: { $0.page == page }),
@@ -91,19 +92,19 @@ public struct SearchIndexes: Sendable {
             else { continue }
             var counter = TermCounter(language: locales[locale].locale)
             let analysed = Self.analyse(document, counter: &counter, bodyText: bodyText)
+            if touched.insert(locale).inserted { locales[locale].recordChangedPaths() }
             let terms = locales[locale].adopt(analysed.terms, countedIn: counter.vocabulary)
             let paths = locales[locale].replace(
                 index, by: analysed.document, terms: terms, fragment: analysed.fragment)
             edit.written += paths.compactMap { path in
                 locales[locale].files[path].map { OutputFile(path: path, contents: $0) }
             }
-            if let changed = locales[locale].changedPaths {
-                // Against the indexes before the first page: a path one page's edit removes and a
-                // later one adds again is neither, and so is one added then removed.
-                let (added, removed) = (edit.added, edit.removed)
-                edit.added = added.subtracting(changed.removed).union(changed.added.subtracting(removed))
-                edit.removed = removed.subtracting(changed.added).union(changed.removed.subtracting(added))
-            }
+        }
+        // Each locale's folder is its own: their changes do not overlap.
+        for locale in touched {
+            guard let changed = locales[locale].changedPaths else { continue }
+            edit.added.formUnion(changed.added)
+            edit.removed.formUnion(changed.removed)
         }
         return edit
     }
