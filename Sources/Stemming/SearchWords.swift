@@ -5,28 +5,25 @@ import Foundation
 /// stemmed with the language's Snowball stemmer (none: left whole), diacritics folded.
 /// No stop words: BM25's IDF weighs common words down, and phrases need them.
 ///
-/// A value with a cache of the tokens it has seen; one per task, so parallel work shares nothing
-/// but the stemmer's code.
+/// The reference for the word pipeline, token by token; the index counts terms with a
+/// `TermCounter`, which turns each distinct token into terms through `terms(of:stemmer:)` once.
 public struct SearchWords: Sendable {
     /// The stemmer of the language; nil when Snowball has none (the terms are then unstemmed).
     public let stemmer: Stemmer?
-    /// Token → its term and, for a token with diacritics, the term of the token typed without them
-    /// ("" where there is none).
-    private var cache: [Substring: TokenTerms] = [:]
 
     public init(language tag: String) {
         stemmer = Stemmer(language: tag)
     }
 
     /// Every term of `text`, in order.
-    public mutating func terms(_ text: String) -> [String] {
+    public func terms(_ text: String) -> [String] {
         var terms: [String] = []
         forEachTerm(in: text) { terms.append($0) }
         return terms
     }
 
     /// Calls `body` with every term of `text`, in order.
-    public mutating func forEachTerm(in text: String, _ body: (String) -> Void) {
+    public func forEachTerm(in text: String, _ body: (String) -> Void) {
         Self.forEachToken(in: text) { token in
             if let term = term(of: token) { body(term) }
         }
@@ -35,9 +32,9 @@ public struct SearchWords: Sendable {
     /// Calls `body` with every term of `text`, in order, and the term a reader typing the token
     /// without its diacritics gets, where that differs: the stemmer sees the accents before they
     /// are folded, so "estimulacion" stems otherwise than "estimulación". The index holds both.
-    public mutating func forEachTermAndVariant(in text: String, _ body: (String, String?) -> Void) {
+    public func forEachTermAndVariant(in text: String, _ body: (String, String?) -> Void) {
         Self.forEachToken(in: text) { token in
-            let terms = entry(of: token)
+            let terms = Self.terms(of: token, stemmer: stemmer)
             if !terms.term.isEmpty { body(terms.term, terms.unaccented.isEmpty ? nil : terms.unaccented) }
         }
     }
@@ -58,16 +55,9 @@ public struct SearchWords: Sendable {
     }
 
     /// The term of one token; nil if nothing is left of it.
-    public mutating func term(of token: Substring) -> String? {
-        let term = entry(of: token).term
+    public func term(of token: Substring) -> String? {
+        let term = Self.terms(of: token, stemmer: stemmer).term
         return term.isEmpty ? nil : term
-    }
-
-    private mutating func entry(of token: Substring) -> TokenTerms {
-        if let known = cache[token] { return known }
-        let terms = Self.terms(of: token, stemmer: stemmer)
-        cache[token] = terms
-        return terms
     }
 
     /// A token's term, and the term of the token typed without its diacritics where that differs

@@ -4,19 +4,19 @@ import XCTest
 
 final class SearchWordsTests: XCTestCase {
     func testTokensAreRunsOfLettersMarksAndDigits() {
-        var words = SearchWords(language: "xx")
+        let words = SearchWords(language: "xx")
         XCTAssertEqual(
             words.terms("TENS—10 mA, low-back pain; Spain."), ["tens", "10", "ma", "low", "back", "pain", "spain"])
     }
 
     func testEnglishIsStemmed() {
-        var words = SearchWords(language: "en")
+        let words = SearchWords(language: "en")
         XCTAssertEqual(words.terms("Stimulating stimulation"), ["stimul", "stimul"])
         XCTAssertEqual(words.terms("pregnancy pregnancies"), ["pregnanc", "pregnanc"])
     }
 
     func testSpanishIsStemmedBeforeItsAccentsAreFolded() {
-        var words = SearchWords(language: "es-419")
+        let words = SearchWords(language: "es-419")
         // The stemmer knows "-ación" and not "-acion": the accents are folded after it.
         XCTAssertEqual(words.terms("Estimulación"), ["estimul"])
         XCTAssertEqual(words.terms("estimulacion"), ["estimulacion"])
@@ -25,14 +25,14 @@ final class SearchWordsTests: XCTestCase {
     }
 
     func testATermTypedWithoutItsAccentsIsAVariant() {
-        var words = SearchWords(language: "es")
+        let words = SearchWords(language: "es")
         var found: [[String?]] = []
         words.forEachTermAndVariant(in: "estimulación dolor") { found.append([$0, $1]) }
         XCTAssertEqual(found, [["estimul", "estimulacion"], ["dolor", nil]])
     }
 
     func testArabicLettersAreNormalisedBeforeStemming() {
-        var words = SearchWords(language: "ar")
+        let words = SearchWords(language: "ar")
         // Harakat, tatweel and a hamza on the alef make no difference.
         XCTAssertEqual(words.terms("أَلـــم"), words.terms("الم"))
         XCTAssertEqual(words.terms("مستشفى"), words.terms("مستشفي"))
@@ -41,7 +41,7 @@ final class SearchWordsTests: XCTestCase {
 
     func testALanguageWithoutAStemmerIsSearchableUnstemmed() {
         XCTAssertNil(Stemmer(language: "ja"))
-        var words = SearchWords(language: "ja")
+        let words = SearchWords(language: "ja")
         XCTAssertNil(words.stemmer)
         XCTAssertEqual(words.terms("Stimulating Électrode 痛み"), ["stimulating", "electrode", "痛み"])
     }

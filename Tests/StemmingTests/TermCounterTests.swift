@@ -4,7 +4,7 @@ import XCTest
 final class TermCounterTests: XCTestCase {
     /// The counts `SearchWords` gives, term by term: what the counter must agree with.
     private func reference(_ texts: [(String, Float)], language: String) -> [String: Float] {
-        var words = SearchWords(language: language)
+        let words = SearchWords(language: language)
         var counts: [String: Float] = [:]
         for (text, weight) in texts {
             words.forEachTermAndVariant(in: text) { term, variant in
