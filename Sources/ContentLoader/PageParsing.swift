@@ -81,14 +81,11 @@ extension ContentLoader {
 
 /// The first scaffold placeholder (`[[TODO: …]]`) of a page that is no longer a draft.
 private func placeholder(in split: SplitDocument, file: String) -> Diagnostic? {
-    let fileStart = SourceLocation(file: file, line: 1)
+    let yamlStart = SourceLocation(file: file, line: split.yamlFirstLine)
+    let bodyStart = SourceLocation(file: file, line: split.bodyFirstLine)
     let found =
-        ScaffoldPlaceholder.firstMark(in: split.yaml).map {
-            fileStart.within(line: $0.line + split.yamlFirstLine - 1, column: $0.column)
-        }
-        ?? ScaffoldPlaceholder.firstMark(in: split.body).map {
-            fileStart.within(line: $0.line + split.bodyFirstLine - 1, column: $0.column)
-        }
+        ScaffoldPlaceholder.firstMark(in: split.yaml).map { yamlStart.within(line: $0.line, column: $0.column) }
+        ?? ScaffoldPlaceholder.firstMark(in: split.body).map { bodyStart.within(line: $0.line, column: $0.column) }
     guard let found else { return nil }
     return .error(
         found,

@@ -19,7 +19,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 
-    /// This location moved down by `lines` (a body's position inside its file).
     /// Where `line`:`column` of a text that starts here is in the file: a page's
     /// body or a fenced block counts its lines from 1, the file from its first line.
     public func within(line: Int, column: Int) -> SourceLocation {
