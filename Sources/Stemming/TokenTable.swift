@@ -1,25 +1,50 @@
 /// Token bytes → the numbers of the token's terms: the memo that lets a batch of documents
 /// stem each distinct token once. Open addressing over the tokens' raw bytes (as written, before
 /// lower-casing), so that looking up a token seen before makes no string and hashes no `String`.
-struct TokenTable {
+///
+/// Looking up is what indexing does for every word of every page, and a table of a batch's
+/// tokens outgrows the processor's fastest caches: each slot holds all a lookup needs (a part
+/// of the hash, the length, the first eight bytes and the terms), so that finding a token of
+/// at most eight bytes, most words, reads one slot and nothing else.
+///
+/// A reference type over raw memory: one table per `TermCounter`, which never shares it.
+final class TokenTable {
     /// A token's term and, for a token with diacritics, the term typed without them (-1: none).
     struct Terms {
         var term: Int32
         var variant: Int32
     }
 
-    private struct Entry {
-        var hash: UInt64
-        var start: Int
-        var count: Int
-        var terms: Terms
+    private struct Slot {
+        /// The token's first eight bytes, zero-padded (0 with `length` 0: an empty slot).
+        var prefix: UInt64 = 0
+        /// The hash's high 32 bits (its low bits chose the slot).
+        var tag: UInt32 = 0
+        var length: UInt32 = 0
+        /// Where the token's bytes start in `bytes` (read for tokens over eight bytes only).
+        var start: UInt32 = 0
+        var terms = Terms(term: -1, variant: -1)
+
+        var isEmpty: Bool { length == 0 }
     }
 
-    /// Indexes into `entries` (-1: empty); a power of two in size, at most half full.
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var entries: [Entry] = []
-    /// Every token's bytes, one after another.
-    private var bytes: [UInt8] = []
+    // The table is never shared (see above), so the run-time checks of exclusive access a
+    // class's stored properties get, which cost a lookup more than the lookup itself, are off.
+
+    /// A power of two in size, at most half full.
+    @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Slot>
+    @exclusivity(unchecked) private var used = 0
+    /// The bytes of every token over eight bytes long, one after another.
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+
+    init() {
+        slots = .allocate(capacity: 1024)
+        slots.initialize(repeating: Slot())
+    }
+
+    deinit {
+        slots.deallocate()
+    }
 
     /// Eight bytes at a time, each word mixed in by a multiply, the whole finished by
     /// SplitMix64's finaliser (the table's slot is the hash's low bits).
@@ -45,40 +70,83 @@ struct TokenTable {
 
     @inline(__always)
     func find(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Terms? {
+        let prefix = Self.prefix(token)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let index = slots[slot]
-            if index < 0 { return nil }
-            let entry = entries[Int(index)]
-            if entry.hash == hash, entry.count == token.count, sameBytes(entry, token) { return entry.terms }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.isEmpty { return nil }
+            if slot.tag == tag, slot.prefix == prefix, Int(slot.length) == token.count,
+                token.count <= 8 || sameTail(slot, token)
+            {
+                return slot.terms
+            }
+            index = (index + 1) & mask
         }
     }
 
-    mutating func insert(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, terms: Terms) {
-        if (entries.count + 1) * 2 > slots.count { grow() }
-        entries.append(Entry(hash: hash, start: bytes.count, count: token.count, terms: terms))
-        bytes.append(contentsOf: token)
-        place(Int32(entries.count - 1))
+    func insert(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, terms: Terms) {
+        precondition(!token.isEmpty && token.count <= UInt32.max, "TokenTable: a token of \(token.count) bytes")
+        if (used + 1) * 2 > slots.count { grow() }
+        var slot = Slot(
+            prefix: Self.prefix(token), tag: UInt32(truncatingIfNeeded: hash >> 32), length: UInt32(token.count),
+            start: 0, terms: terms)
+        if token.count > 8 {
+            precondition(bytes.count + token.count <= UInt32.max, "TokenTable: over 4 GB of tokens")
+            slot.start = UInt32(bytes.count)
+            bytes.append(contentsOf: token)
+        }
+        place(slot, hash: hash)
+        used += 1
     }
 
-    private func sameBytes(_ entry: Entry, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The first eight bytes of `token`, zero-padded, as one number.
+    @inline(__always)
+    private static func prefix(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if token.count >= 8 { return UnsafeRawBufferPointer(token).loadUnaligned(as: UInt64.self) }
+        var prefix: UInt64 = 0
+        for index in 0..<token.count { prefix |= UInt64(token[index]) << (8 * UInt64(index)) }
+        return prefix
+    }
+
+    /// Whether the bytes after the first eight of `slot`'s token and `token`'s are the same
+    /// (their lengths are).
+    private func sameTail(_ slot: Slot, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { stored in
-            for offset in 0..<token.count where stored[entry.start + offset] != token[offset] { return false }
+            let start = Int(slot.start)
+            for offset in 8..<token.count where stored[start + offset] != token[offset] { return false }
             return true
         }
     }
 
-    private mutating func place(_ index: Int32) {
+    private func place(_ slot: Slot, hash: UInt64) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: entries[Int(index)].hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = index
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while !slots[index].isEmpty { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for index in entries.indices { place(Int32(index)) }
+    /// Twice the slots, each placed again by its token's hash, computed again from its bytes
+    /// (a slot keeps only part of the hash).
+    private func grow() {
+        let old = slots
+        slots = .allocate(capacity: old.count * 2)
+        slots.initialize(repeating: Slot())
+        for slot in old where !slot.isEmpty { place(slot, hash: rehash(slot)) }
+        old.deallocate()
+    }
+
+    /// The hash of `slot`'s token, computed again from its bytes.
+    private func rehash(_ slot: Slot) -> UInt64 {
+        let length = Int(slot.length)
+        if length <= 8 {
+            return withUnsafeBytes(of: slot.prefix.littleEndian) { raw in
+                Self.hash(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]))
+            }
+        }
+        return bytes.withUnsafeBufferPointer { stored in
+            Self.hash(UnsafeBufferPointer(rebasing: stored[Int(slot.start)..<Int(slot.start) + length]))
+        }
     }
 }
