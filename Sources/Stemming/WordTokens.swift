@@ -5,29 +5,28 @@ import SiteSupport
 /// build's indexing makes no string for a token it has seen before.
 enum WordTokens {
     /// Calls `body` with the byte range of every token of `bytes` (valid UTF-8), in order.
+    @inline(__always)
     static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        var start = -1
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            let isWord: Bool
-            let width: Int
-            if byte < 0x80 {
-                isWord = isASCIIWordByte(byte)
-                width = 1
-            } else {
-                let scalar = UTF8Scalar(bytes, at: index)
-                isWord = SearchWords.isWordScalar(scalar.scalar)
-                width = scalar.length
+            let start = index
+            // Most of a page's words are ASCII: their bytes are read by the first test alone.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard isASCIIWordByte(byte) else { break }
+                    index += 1
+                } else {
+                    let scalar = UTF8Scalar(bytes, at: index)
+                    guard SearchWords.isWordScalar(scalar.scalar) else { break }
+                    index += scalar.length
+                }
             }
-            if isWord, start < 0 { start = index }
-            if !isWord, start >= 0 {
-                body(start..<index)
-                start = -1
-            }
-            index += width
+            if index > start { body(start..<index) }
+            // `index` is at the end or at a character no word has: step over it.
+            guard index < bytes.count else { return }
+            index += bytes[index] < 0x80 ? 1 : UTF8Scalar(bytes, at: index).length
         }
-        if start >= 0 { body(start..<bytes.count) }
     }
 
     /// `0-9`, `A-Z` and `a-z` (a function, not a table: a static table costs a `swift_once` a byte).
