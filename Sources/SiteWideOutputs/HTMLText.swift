@@ -5,7 +5,13 @@
 public enum HTMLText {
     public static func plain(_ html: String) -> String {
         var html = html
-        return html.withUTF8 { plain(bytes: $0) }
+        return String(decoding: html.withUTF8 { plain(bytes: $0) }, as: UTF8.self)
+    }
+
+    /// `plain` for HTML as UTF-8 (valid), as UTF-8, made without checking it again: valid UTF-8
+    /// with tags dropped and references decoded stays valid.
+    public static func utf8(_ html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { plain(bytes: $0) }
     }
 
     fileprivate static let skipped = ["script", "style", "svg", "template", "sup"].map(TagName.init)
@@ -14,13 +20,13 @@ public enum HTMLText {
         "blockquote", "pre", "table", "ul", "ol", "section", "figure", "hr", "caption", "details", "summary",
     ].map(TagName.init)
 
-    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // The text is never longer than the HTML: every byte written stands for one read at least
         // (a space for a space, a tag or a reference; a reference for more bytes than its text).
-        String(unsafeUninitializedCapacity: bytes.count) { text in
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { text, count in
             var writer = PlainTextWriter(text)
             writer.write(bytes, skipped: skipped, blocks: blocks)
-            return writer.count
+            count = writer.count
         }
     }
 }
@@ -41,8 +47,7 @@ private struct PlainTextWriter {
         while index < bytes.count {
             let byte = bytes[index]
             guard Self.isSpecial(byte) else {
-                append(byte)
-                index += 1
+                index = copyRun(bytes, from: index)
                 continue
             }
             switch byte {
@@ -67,6 +72,27 @@ private struct PlainTextWriter {
         }
     }
 
+    /// Copies the text from `start` (an ordinary byte) up to the next byte that needs a look,
+    /// single spaces between words included; returns the index after it.
+    @inline(__always)
+    private mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        append(bytes[start])
+        var end = start + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if Self.isSpecial(byte) {
+                // A single space before an ordinary byte is written as it is.
+                guard byte == UInt8(ascii: " "), end + 1 < bytes.count, !Self.isSpecial(bytes[end + 1]) else { break }
+            }
+            end += 1
+        }
+        let length = end - start - 1
+        precondition(count + length <= text.count, "HTMLText: the text outgrew its HTML")
+        (text.baseAddress! + count).update(from: bytes.baseAddress! + start + 1, count: length)
+        count += length
+        return end
+    }
+
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         if pending != 0 {
@@ -87,12 +113,17 @@ private struct PlainTextWriter {
         if pending != UInt8(ascii: "\n") { pending = space }
     }
 
-    /// `<`, `&` and white space: the bytes `write`'s switch has a case for.
+    /// `<`, `&` and white space: the bytes `write`'s switch has a case for, all below 64, each a
+    /// bit of `specialBits`.
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: " ") || byte == 0x0A
-            || byte == 0x09 || byte == 0x0D
+        byte < 64 && specialBits >> UInt64(byte) & 1 != 0
     }
+
+    /// `<` (0x3C), `&` (0x26), space, line feed, tab and carriage return (a literal, not a
+    /// stored table, which would cost a `swift_once` a byte).
+    @inline(__always)
+    private static var specialBits: UInt64 { 1 << 0x3C | 1 << 0x26 | 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0D }
 }
 
 /// A tag's lower-cased name, as a number: its first eight bytes and its length (no two names of
