@@ -49,7 +49,7 @@ public enum MarkdownStage {
         }
 
         /// Each page's body as the search index reads it.
-        var searchText: @Sendable (Int) -> String {
+        var searchText: @Sendable (Int) -> [UInt8] {
             let bodies = bodies
             return { bodies[$0].searchText }
         }

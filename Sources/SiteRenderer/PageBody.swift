@@ -57,13 +57,15 @@ struct PageBody: TemplateHTMLWriter, Sendable {
 
     /// The body as a reader reads it, for the search index: its explainers (controls and
     /// numbers) left out.
-    var searchText: String {
+    var searchText: [UInt8] {
         let embeds = markdown.embeds
         let text = embedHTML.indices.map { index in
             index < embeds.count && embeds[index].language == ExplainerStage.language ? "" : embedHTML[index]
         }
         let withoutExplainers = PageBody(markdown: markdown, linkURLs: linkURLs, embedHTML: text, shared: shared)
-        return HTMLText.plain(withoutExplainers.html)
+        var output = HTMLOutput()
+        withoutExplainers.write(into: &output)
+        return HTMLText.utf8(output.bytes)
     }
 
     /// The body as text (the search index and tests).

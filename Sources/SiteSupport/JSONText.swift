@@ -24,15 +24,15 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// `parts` joined by `separator`, quoted, appended without joining them first (a search
-    /// fragment's text is as long as its page).
+    /// The UTF-8 `parts` joined by `separator`, quoted, appended without joining them first (a
+    /// search fragment's text is as long as its page).
     public static func appendQuoted(
-        joining parts: [String], separator: String, to out: inout [UInt8], escaping: Escaping = .scriptSafe
+        joiningUTF8 parts: [[UInt8]], separator: String, to out: inout [UInt8], escaping: Escaping = .scriptSafe
     ) {
         out.append(UInt8(ascii: "\""))
         for (index, part) in parts.enumerated() {
             if index > 0 { appendEscaped(separator, to: &out, escaping: escaping) }
-            appendEscaped(part, to: &out, escaping: escaping)
+            part.withUnsafeBufferPointer { appendEscaped(utf8: $0, to: &out, escaping: escaping) }
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -40,40 +40,45 @@ public enum JSONText {
     /// `text`'s bytes, escaped, without quotes.
     private static func appendEscaped(_ text: String, to out: inout [UInt8], escaping: Escaping) {
         var text = text
-        text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 16)
-            var index = 0
-            while index < bytes.count {
-                // Bytes that need no escape are copied a run at a time.
-                var end = index
-                while end < bytes.count, !needsLook(bytes[end], escaping) { end += 1 }
-                if end > index {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
-                    continue
-                }
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(byte)
-                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0x08 where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-                case 0x0C where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-                case 0..<0x20: appendEscape(UInt32(byte), to: &out)
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                    if escaping == .scriptSafe { appendEscape(UInt32(byte), to: &out) } else { out.append(byte) }
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
-                case 0xE2
-                where escaping == .scriptSafe && index + 1 < bytes.count && bytes[index] == 0x80
-                    && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    appendEscape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    index += 2
-                default: out.append(byte)
-                }
+        text.withUTF8 { appendEscaped(utf8: $0, to: &out, escaping: escaping) }
+    }
+
+    /// `bytes` (valid UTF-8), escaped, without quotes.
+    private static func appendEscaped(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escaping: Escaping
+    ) {
+        out.reserveCapacity(out.count + bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            // Bytes that need no escape are copied a run at a time.
+            var end = index
+            while end < bytes.count, !needsLook(bytes[end], escaping) { end += 1 }
+            if end > index {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08 where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C where escaping == .minimal: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20: appendEscape(UInt32(byte), to: &out)
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                if escaping == .scriptSafe { appendEscape(UInt32(byte), to: &out) } else { out.append(byte) }
+            // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
+            case 0xE2
+            where escaping == .scriptSafe && index + 1 < bytes.count && bytes[index] == 0x80
+                && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                appendEscape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                index += 2
+            default: out.append(byte)
             }
         }
     }

@@ -51,10 +51,10 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
-    /// `parts` joined by `separator`, as one string.
-    public mutating func string(joining parts: [String], separator: String) {
+    /// The UTF-8 `parts` joined by `separator`, as one string.
+    public mutating func string(joiningUTF8 parts: [[UInt8]], separator: String) {
         separate()
-        JSONText.appendQuoted(joining: parts, separator: separator, to: &bytes, escaping: escaping)
+        JSONText.appendQuoted(joiningUTF8: parts, separator: separator, to: &bytes, escaping: escaping)
         needsComma = true
     }
 

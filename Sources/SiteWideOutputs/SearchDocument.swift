@@ -13,12 +13,13 @@ public struct SearchDocument: Sendable {
     public var description: String
     /// The headings of levels 2 and 3 (weighed like part of the title).
     public var headings: [String]
-    /// The body as a reader sees it (`HTMLText`).
-    public var text: String
+    /// The body as a reader sees it (`HTMLText`), as UTF-8: it goes into the index as bytes and
+    /// is never read as a `String` (empty in an index's documents: their fragments hold it).
+    public var text: [UInt8]
 
     public init(
         page: Int?, url: String, title: String, section: String, description: String, headings: [String],
-        text: String
+        text: [UInt8]
     ) {
         self.page = page
         self.url = url
@@ -41,7 +42,7 @@ public struct SearchDocument: Sendable {
             json.key("u")
             json.string(url)
             json.key("x")
-            json.string(joining: [description, text].filter { !$0.isEmpty }, separator: "\n")
+            json.string(joiningUTF8: [Array(description.utf8), text].filter { !$0.isEmpty }, separator: "\n")
         }
         return Data(json.bytes)
     }
@@ -62,7 +63,7 @@ enum DocumentWeights {
         for heading in document.headings {
             counter.add(heading, weight: headingWeight - 1, counted: false)
         }
-        counter.add(document.text, weight: 1, counted: true)
+        counter.add(utf8: document.text, weight: 1, counted: true)
         return counter.takeDocument()
     }
 }

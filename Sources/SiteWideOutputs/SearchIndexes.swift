@@ -19,7 +19,7 @@ public struct SearchIndexes: Sendable {
     /// - Parameters:
     ///   - headings: each page's headings.
     ///   - bodyText: page `index`'s body as a reader sees it (called in parallel).
-    public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> String) {
+    public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> [UInt8]) {
         let documents = graph.locales.map { Self.documents(locale: $0.tag, graph: graph, headings: headings) }
         // Batches of one locale's documents, each with its own term counter and stemmer: about
         // eight a locale, so that each stems most of its words once (most words repeat), and the
@@ -81,7 +81,7 @@ public struct SearchIndexes: Sendable {
     /// Indexes pages `pages` again as `graph` now has them.
     /// - Parameter headings: page `index`'s headings.
     public mutating func replace(
-        pages: [Int], in graph: SiteGraph, headings: (Int) -> [Heading], bodyText: @Sendable (Int) -> String
+        pages: [Int], in graph: SiteGraph, headings: (Int) -> [Heading], bodyText: @Sendable (Int) -> [UInt8]
     ) -> Edit {
         var edit = Edit()
         var touched = Set<Int>()
@@ -124,12 +124,15 @@ public struct SearchIndexes: Sendable {
     }
 
     private static func analyse(
-        _ document: SearchDocument, counter: inout TermCounter, bodyText: (Int) -> String
+        _ document: SearchDocument, counter: inout TermCounter, bodyText: (Int) -> [UInt8]
     ) -> AnalysedDocument {
         var document = document
         if let page = document.page { document.text = bodyText(page) }
-        return AnalysedDocument(
-            document: document, terms: DocumentWeights.count(document, with: &counter), fragment: document.fragment)
+        let terms = DocumentWeights.count(document, with: &counter)
+        let fragment = document.fragment
+        // The fragment holds the text: the index keeps its documents for their other fields.
+        document.text = []
+        return AnalysedDocument(document: document, terms: terms, fragment: fragment)
     }
 
     /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.
@@ -146,7 +149,7 @@ public struct SearchIndexes: Sendable {
                 documents.append(
                     SearchDocument(
                         page: nil, url: page.url + "#" + heading.anchor, title: term.term, section: page.title,
-                        description: "", headings: [], text: term.definition))
+                        description: "", headings: [], text: Array(term.definition.utf8)))
             }
         }
         return documents
@@ -163,6 +166,6 @@ public struct SearchIndexes: Sendable {
         return SearchDocument(
             page: isGlossary ? nil : index, url: page.url, title: page.title, section: section,
             description: page.source.frontMatter.description,
-            headings: isGlossary ? [] : headings.filter { (2...3).contains($0.level) }.map(\.text), text: "")
+            headings: isGlossary ? [] : headings.filter { (2...3).contains($0.level) }.map(\.text), text: [])
     }
 }

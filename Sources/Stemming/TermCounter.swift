@@ -6,7 +6,7 @@
 public struct TermCounter {
     public private(set) var vocabulary = TermVocabulary()
     private let stemmer: Stemmer?
-    private var tokens = TokenTable()
+    private let tokens = TokenTable()
     /// The document's weighted count of each term, by number (0: not in the document).
     private var weights: [Float] = []
     /// The terms of the document, in the order first seen.
@@ -22,17 +22,24 @@ public struct TermCounter {
     /// words to the document's length if `counted`.
     public mutating func add(_ text: String, weight: Float, counted: Bool) {
         var text = text
+        text.withUTF8 { add(utf8: $0, weight: weight, counted: counted) }
+    }
+
+    /// `add` for text as UTF-8 (valid).
+    public mutating func add(utf8 text: [UInt8], weight: Float, counted: Bool) {
+        text.withUnsafeBufferPointer { add(utf8: $0, weight: weight, counted: counted) }
+    }
+
+    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Float, counted: Bool) {
         var found = 0
-        text.withUTF8 { bytes in
-            WordTokens.forEach(in: bytes) { range in
-                let token = UnsafeBufferPointer(rebasing: bytes[range])
-                let hash = TokenTable.hash(token)
-                let terms = tokens.find(token, hash: hash) ?? learn(token, hash: hash)
-                guard terms.term >= 0 else { return }
-                count(terms.term, weight)
-                if terms.variant >= 0 { count(terms.variant, weight) }
-                found += 1
-            }
+        WordTokens.forEach(in: bytes) { range in
+            let token = UnsafeBufferPointer(rebasing: bytes[range])
+            let hash = TokenTable.hash(token)
+            let terms = tokens.find(token, hash: hash) ?? learn(token, hash: hash)
+            guard terms.term >= 0 else { return }
+            count(terms.term, weight)
+            if terms.variant >= 0 { count(terms.variant, weight) }
+            found += 1
         }
         if counted { length += found }
     }

@@ -49,7 +49,7 @@ final class JSONWriterTests: XCTestCase {
             var joined = JSONWriter(escaping: escaping)
             joined.string(parts.joined(separator: "\n"))
             var inParts = JSONWriter(escaping: escaping)
-            inParts.string(joining: parts, separator: "\n")
+            inParts.string(joiningUTF8: parts.map { Array($0.utf8) }, separator: "\n")
             XCTAssertEqual(inParts.text, joined.text)
         }
     }

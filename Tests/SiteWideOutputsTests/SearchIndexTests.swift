@@ -26,7 +26,9 @@ final class SearchIndexTests: XCTestCase {
     ]
 
     private func indexes(_ graph: SiteGraph) -> SearchIndexes {
-        SearchIndexes(graph, headings: graph.pages.map { _ in [] }) { Self.bodies[graph.pages[$0].url] ?? "" }
+        SearchIndexes(graph, headings: graph.pages.map { _ in [] }) {
+            Array((Self.bodies[graph.pages[$0].url] ?? "").utf8)
+        }
     }
 
     private func reader(_ indexes: SearchIndexes, _ locale: String) throws -> SearchIndexReader {
@@ -71,7 +73,7 @@ final class SearchIndexTests: XCTestCase {
         let words = (0..<3000).map { "word\($0)x" }.joined(separator: " ")
         let graph = try graph()
         let indexes = SearchIndexes(graph, headings: graph.pages.map { _ in [] }) {
-            graph.pages[$0].url == "/en/tens/" ? words : ""
+            Array((graph.pages[$0].url == "/en/tens/" ? words : "").utf8)
         }
         let english = try reader(indexes, "en")
         let chunks = try XCTUnwrap(indexes.locales.first).files.keys.filter { $0.contains("/c.") }
@@ -88,7 +90,8 @@ final class SearchIndexTests: XCTestCase {
         let pads = graph.pages.firstIndex { $0.url == "/en/pads/" }!
         graph.pages[pads].source.body = "changed"
         let edit = indexes.replace(
-            pages: [pads], in: graph, headings: { _ in [] }, bodyText: { _ in "Place the pads on clean, dry skin." })
+            pages: [pads], in: graph, headings: { _ in [] },
+            bodyText: { _ in Array("Place the pads on clean, dry skin.".utf8) })
         let after = try XCTUnwrap(indexes.locales.first).files
         XCTAssertEqual(Set(edit.written.map(\.path)), Set(after.keys).subtracting(before.keys))
         XCTAssertEqual(edit.added, Set(after.keys).subtracting(before.keys))
@@ -99,7 +102,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try reader(indexes, "es").urls("marcapas"), ["/es/tens/"], "another locale untouched")
         let edited = graph
         let clean = SearchIndexes(edited, headings: edited.pages.map { _ in [] }) {
-            $0 == pads ? "Place the pads on clean, dry skin." : Self.bodies[edited.pages[$0].url] ?? ""
+            Array(($0 == pads ? "Place the pads on clean, dry skin." : Self.bodies[edited.pages[$0].url] ?? "").utf8)
         }
         XCTAssertEqual(after, try XCTUnwrap(clean.locales.first).files, "the index a clean build makes")
     }

@@ -21,7 +21,7 @@ final class SiteWideFilesTests: XCTestCase {
     }
 
     private func files(_ graph: SiteGraph, headings: [[Heading]]? = nil) -> SiteWideFiles {
-        let search = SearchIndexes(graph, headings: headings ?? graph.pages.map { _ in [] }, bodyText: { _ in "" })
+        let search = SearchIndexes(graph, headings: headings ?? graph.pages.map { _ in [] }, bodyText: { _ in [] })
         return SiteWideFiles(graph, search: search, readingLevels: graph.pages.map { _ in nil }, today: nil)
     }
 
