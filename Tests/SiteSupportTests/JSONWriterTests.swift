@@ -43,6 +43,23 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    /// Long runs are tested eight bytes at a time: a character to escape is found wherever it
+    /// falls in a word, and a byte near one (`!` below `"`, `]` above `\`) is not mistaken for it.
+    func testACharacterToEscapeIsFoundAtEveryPlaceInALongRun() throws {
+        for special in ["\"", "\\", "\n", "\u{1F}", "<", ">", "&", "\u{2028}"] {
+            for position in 0..<20 {
+                let text =
+                    String(repeating: "a!]~", count: 6).prefix(position) + special + "b!]~é".prefix(20 - position)
+                for escaping in [JSONText.Escaping.scriptSafe, .minimal] {
+                    let quoted = JSONText.quoted(String(text), escaping: escaping)
+                    XCTAssertEqual(try JSONDecoder().decode(String.self, from: Data(quoted.utf8)), String(text))
+                    if escaping == .scriptSafe { XCTAssertFalse(quoted.contains { "<>&\u{2028}".contains($0) }) }
+                    if special == "\"" { XCTAssertTrue(quoted.contains("\\\""), quoted) }
+                }
+            }
+        }
+    }
+
     func testAStringWrittenInPartsIsTheJoinedString() {
         let parts = ["Strom \"10 mA\"", "<5 µC>\u{2028}", "😀"]
         for escaping in [JSONText.Escaping.scriptSafe, .minimal] {
