@@ -1,8 +1,8 @@
 import SiteSupport
 
 /// The tokens of UTF-8 text: runs of letters (L*), marks (M*) and numbers (N*), what
-/// JavaScript's `[\p{L}\p{M}\p{N}]+` matches in `search-words.js`. Read byte by byte, so that the
-/// build's indexing makes no string for a token it has seen before.
+/// JavaScript's `[\p{L}\p{M}\p{N}]+` matches in `search-words.js`. Read from the bytes, so that
+/// the build's indexing makes no string for a token it has seen before.
 enum WordTokens {
     /// Calls `body` with the byte range of every token of `bytes` (valid UTF-8), in order.
     @inline(__always)
@@ -10,18 +10,7 @@ enum WordTokens {
         var index = 0
         while index < bytes.count {
             let start = index
-            // Most of a page's words are ASCII: their bytes are read by the first test alone.
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    guard isASCIIWordByte(byte) else { break }
-                    index += 1
-                } else {
-                    let scalar = UTF8Scalar(bytes, at: index)
-                    guard SearchWords.isWordScalar(scalar.scalar) else { break }
-                    index += scalar.length
-                }
-            }
+            index = wordEnd(in: bytes, from: index)
             if index > start { body(start..<index) }
             // `index` is at the end or at a character no word has: step over it.
             guard index < bytes.count else { return }
@@ -29,9 +18,65 @@ enum WordTokens {
         }
     }
 
+    /// The end of the run of word characters that starts at `index` (`index` itself if none).
+    /// Most of a page's words are ASCII: eight bytes are classified at once while there are
+    /// eight to read, and a scalar is decoded only where a byte is not ASCII.
+    @inline(__always)
+    private static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= bytes.count {
+            let others = nonWordBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            guard others != 0 else {
+                index += 8
+                continue
+            }
+            index += others.trailingZeroBitCount / 8
+            guard bytes[index] >= 0x80 else { return index }
+            let scalar = UTF8Scalar(bytes, at: index)
+            guard SearchWords.isWordScalar(scalar.scalar) else { return index }
+            index += scalar.length
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard isASCIIWordByte(byte) else { return index }
+                index += 1
+            } else {
+                let scalar = UTF8Scalar(bytes, at: index)
+                guard SearchWords.isWordScalar(scalar.scalar) else { return index }
+                index += scalar.length
+            }
+        }
+        return index
+    }
+
+    private static let low: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` (eight bytes, the first lowest) that is not an ASCII
+    /// word byte (`isASCIIWordByte`), every byte from 0x80 up included. Each test adds to the
+    /// bytes' low seven bits, which never carries into the next byte.
+    @inline(__always)
+    static func nonWordBytes(_ word: UInt64) -> UInt64 {
+        let ascii = word & ~high
+        // Upper case folded to lower case; the digits keep their bit 0x20.
+        let folded = ascii | low &* 0x20
+        let isDigit = atLeast(0x30, folded) & ~atLeast(0x3A, folded)
+        let isLetter = atLeast(0x61, folded) & ~atLeast(0x7B, folded)
+        // Folding lifts 0x10-0x19 to the digits: a byte below 0x20 is no word byte.
+        let isWord = (isDigit | isLetter) & atLeast(0x20, ascii) & ~word
+        return ~isWord & high
+    }
+
+    /// The high bit of each byte of `ascii` (each below 0x80) that is at least `limit`.
+    @inline(__always)
+    private static func atLeast(_ limit: UInt64, _ ascii: UInt64) -> UInt64 {
+        (ascii &+ low &* (0x80 - limit)) & high
+    }
+
     /// `0-9`, `A-Z` and `a-z` (a function, not a table: a static table costs a `swift_once` a byte).
     @inline(__always)
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 }

@@ -9,6 +9,38 @@ final class SearchWordsTests: XCTestCase {
             words.terms("TENS—10 mA, low-back pain; Spain."), ["tens", "10", "ma", "low", "back", "pain", "spain"])
     }
 
+    /// Tokens are found eight bytes at a time where eight remain: every ASCII character and a
+    /// few others, at every place in such a word, split the text as the rule on scalars does.
+    func testEveryCharacterSplitsTheTextAsTheRuleOnScalarsDoes() {
+        let words = SearchWords(language: "xx")
+        let others: [Unicode.Scalar] = ["—", "痛", "٣", "\u{A0}", "\u{301}"]
+        for character in (1..<0x80).compactMap(Unicode.Scalar.init) + others {
+            for offset in 0..<10 {
+                let text = String(repeating: "x", count: offset) + String(character) + "yz0123456789Q"
+                XCTAssertEqual(
+                    words.terms(text), Self.tokens(text), "U+\(String(character.value, radix: 16)) at \(offset)")
+            }
+        }
+    }
+
+    /// Runs of letters, marks and numbers, lower-cased, combining accents left out (folded):
+    /// the rule, scalar by scalar.
+    private static func tokens(_ text: String) -> [String] {
+        var tokens = [""]
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                if scalar.properties.generalCategory != .nonspacingMark {
+                    tokens[tokens.count - 1].unicodeScalars.append(scalar)
+                }
+            default:
+                if !tokens[tokens.count - 1].isEmpty { tokens.append("") }
+            }
+        }
+        return tokens.filter { !$0.isEmpty }.map { $0.lowercased() }
+    }
+
     func testEnglishIsStemmed() {
         let words = SearchWords(language: "en")
         XCTAssertEqual(words.terms("Stimulating stimulation"), ["stimul", "stimul"])
