@@ -33,9 +33,8 @@ public struct TermCounter {
     private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Float, counted: Bool) {
         var found = 0
         WordTokens.forEach(in: bytes) { range in
-            let token = UnsafeBufferPointer(rebasing: bytes[range])
-            let hash = TokenTable.hash(token)
-            let terms = tokens.find(token, hash: hash) ?? learn(token, hash: hash)
+            let key = TokenTable.Key(range, in: bytes)
+            let terms = tokens.find(key) ?? learn(key)
             guard terms.term >= 0 else { return }
             count(terms.term, weight)
             if terms.variant >= 0 { count(terms.variant, weight) }
@@ -61,12 +60,12 @@ public struct TermCounter {
         weights[index] += weight
     }
 
-    private mutating func learn(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenTable.Terms {
-        let found = SearchWords.terms(of: Substring(String(decoding: token, as: UTF8.self)), stemmer: stemmer)
+    private mutating func learn(_ key: TokenTable.Key) -> TokenTable.Terms {
+        let found = SearchWords.terms(of: Substring(String(decoding: key.token, as: UTF8.self)), stemmer: stemmer)
         let terms = TokenTable.Terms(
             term: found.term.isEmpty ? -1 : vocabulary.number(of: found.term),
             variant: found.unaccented.isEmpty ? -1 : vocabulary.number(of: found.unaccented))
-        tokens.insert(token, hash: hash, terms: terms)
+        tokens.insert(key, terms: terms)
         return terms
     }
 }

@@ -46,39 +46,68 @@ final class TokenTable {
         slots.deallocate()
     }
 
-    /// Eight bytes at a time, each word mixed in by a multiply, the whole finished by
-    /// SplitMix64's finaliser (the table's slot is the hash's low bits).
-    @inline(__always)
-    static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let raw = UnsafeRawBufferPointer(token)
-        var hash = UInt64(token.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-            offset += 8
+    /// A token as the table reads it: its bytes, its first eight bytes as one number (zero-padded)
+    /// and its hash, made from both.
+    struct Key {
+        let token: UnsafeBufferPointer<UInt8>
+        let prefix: UInt64
+        let hash: UInt64
+
+        /// The token at `range` of `text`: its first eight bytes are read at once when `text`
+        /// has eight bytes from there (the usual case, even for a shorter token).
+        @inline(__always)
+        init(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) {
+            token = UnsafeBufferPointer(rebasing: text[range])
+            if text.count - range.lowerBound >= 8 {
+                let word = UnsafeRawPointer(text.baseAddress! + range.lowerBound).loadUnaligned(as: UInt64.self)
+                prefix = range.count >= 8 ? word : word & (1 << (8 * UInt64(range.count)) - 1)
+            } else {
+                prefix = Self.littleEndian(token, from: 0)
+            }
+            hash = Self.hash(token, prefix: prefix)
         }
-        if offset < raw.count {
-            var last: UInt64 = 0
-            for index in offset..<raw.count { last = last << 8 | UInt64(raw[index]) }
-            hash = (hash ^ last) &* 0xFF51_AFD7_ED55_8CCD
+
+        /// Up to eight bytes of `token` from `offset`, the first lowest, zero-padded.
+        private static func littleEndian(_ token: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in offset..<min(token.count, offset + 8) {
+                value |= UInt64(token[index]) << (8 * UInt64(index - offset))
+            }
+            return value
         }
-        hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 31)
+
+        /// Eight bytes at a time (the first eight are `prefix`), each word mixed in by a multiply,
+        /// the whole finished by SplitMix64's finaliser (the table's slot is the hash's low bits).
+        @inline(__always)
+        private static func hash(_ token: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> UInt64 {
+            var hash = mix(UInt64(token.count) &* 0x9E37_79B9_7F4A_7C15, prefix)
+            var offset = 8
+            while offset < token.count {
+                hash = mix(hash, littleEndian(token, from: offset))
+                offset += 8
+            }
+            hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+            return hash ^ (hash >> 31)
+        }
+
+        @inline(__always)
+        private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            return mixed ^ (mixed >> 32)
+        }
     }
 
     @inline(__always)
-    func find(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Terms? {
-        let prefix = Self.prefix(token)
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+    func find(_ key: Key) -> Terms? {
+        let tag = UInt32(truncatingIfNeeded: key.hash >> 32)
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = Int(truncatingIfNeeded: key.hash) & mask
         while true {
             let slot = slots[index]
             if slot.isEmpty { return nil }
-            if slot.tag == tag, slot.prefix == prefix, Int(slot.length) == token.count,
-                token.count <= 8 || sameTail(slot, token)
+            if slot.tag == tag, slot.prefix == key.prefix, Int(slot.length) == key.token.count,
+                key.token.count <= 8 || sameTail(slot, key.token)
             {
                 return slot.terms
             }
@@ -86,28 +115,20 @@ final class TokenTable {
         }
     }
 
-    func insert(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, terms: Terms) {
+    func insert(_ key: Key, terms: Terms) {
+        let token = key.token
         precondition(!token.isEmpty && token.count <= UInt32.max, "TokenTable: a token of \(token.count) bytes")
         if (used + 1) * 2 > slots.count { grow() }
         var slot = Slot(
-            prefix: Self.prefix(token), tag: UInt32(truncatingIfNeeded: hash >> 32), length: UInt32(token.count),
+            prefix: key.prefix, tag: UInt32(truncatingIfNeeded: key.hash >> 32), length: UInt32(token.count),
             start: 0, terms: terms)
         if token.count > 8 {
             precondition(bytes.count + token.count <= UInt32.max, "TokenTable: over 4 GB of tokens")
             slot.start = UInt32(bytes.count)
             bytes.append(contentsOf: token)
         }
-        place(slot, hash: hash)
+        place(slot, hash: key.hash)
         used += 1
-    }
-
-    /// The first eight bytes of `token`, zero-padded, as one number.
-    @inline(__always)
-    private static func prefix(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if token.count >= 8 { return UnsafeRawBufferPointer(token).loadUnaligned(as: UInt64.self) }
-        var prefix: UInt64 = 0
-        for index in 0..<token.count { prefix |= UInt64(token[index]) << (8 * UInt64(index)) }
-        return prefix
     }
 
     /// Whether the bytes after the first eight of `slot`'s token and `token`'s are the same
@@ -142,11 +163,11 @@ final class TokenTable {
         let length = Int(slot.length)
         if length <= 8 {
             return withUnsafeBytes(of: slot.prefix.littleEndian) { raw in
-                Self.hash(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]))
+                Key(0..<length, in: raw.bindMemory(to: UInt8.self)).hash
             }
         }
         return bytes.withUnsafeBufferPointer { stored in
-            Self.hash(UnsafeBufferPointer(rebasing: stored[Int(slot.start)..<Int(slot.start) + length]))
+            Key(Int(slot.start)..<Int(slot.start) + length, in: stored).hash
         }
     }
 }
