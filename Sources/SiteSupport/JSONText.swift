@@ -53,7 +53,7 @@ public enum JSONText {
             // Bytes that need no escape are copied a run at a time, found eight at a time.
             var end = index
             while end + 8 <= bytes.count,
-                !anyNeedsLook(UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self), escaping)
+                !anyNeedsLook(ByteLanes.load(bytes, at: end), escaping)
             {
                 end += 8
             }
@@ -96,31 +96,16 @@ public enum JSONText {
         return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
     }
 
-    /// Whether any of the eight bytes of `word` may need an escape (`needsLook`), tested at once
-    /// with the bit tricks for "has a byte below n" and "has a zero byte".
+    /// Whether any of the eight bytes of `word` may need an escape (`needsLook`).
     @inline(__always)
     private static func anyNeedsLook(_ word: UInt64, _ escaping: Escaping) -> Bool {
-        var found = hasByteBelow(0x20, word) | hasByte(UInt8(ascii: "\""), word) | hasByte(UInt8(ascii: "\\"), word)
+        var lanes = ByteLanes.below(0x20, word) | ByteLanes.equal(UInt8(ascii: "\""), word)
+        lanes |= ByteLanes.equal(UInt8(ascii: "\\"), word)
         if escaping == .scriptSafe {
-            found |= hasByte(UInt8(ascii: "<"), word) | hasByte(UInt8(ascii: ">"), word)
-            found |= hasByte(UInt8(ascii: "&"), word) | hasByte(0xE2, word)
+            lanes |= ByteLanes.equal(UInt8(ascii: "<"), word) | ByteLanes.equal(UInt8(ascii: ">"), word)
+            lanes |= ByteLanes.equal(UInt8(ascii: "&"), word) | ByteLanes.equal(0xE2, word)
         }
-        return found != 0
-    }
-
-    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Nonzero if a byte of `word` is below `limit` (at most 128).
-    @inline(__always)
-    private static func hasByteBelow(_ limit: UInt8, _ word: UInt64) -> UInt64 {
-        (word &- lowBits &* UInt64(limit)) & ~word & highBits
-    }
-
-    /// Nonzero if a byte of `word` is `byte`.
-    @inline(__always)
-    private static func hasByte(_ byte: UInt8, _ word: UInt64) -> UInt64 {
-        hasByteBelow(1, word ^ lowBits &* UInt64(byte))
+        return lanes != 0
     }
 
     /// `\u` and four lower-case hex digits.

@@ -25,7 +25,7 @@ enum WordTokens {
     private static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index + 8 <= bytes.count {
-            let others = nonWordBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let others = nonWordBytes(ByteLanes.load(bytes, at: index))
             guard others != 0 else {
                 index += 8
                 continue
@@ -50,28 +50,18 @@ enum WordTokens {
         return index
     }
 
-    private static let low: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-
     /// The high bit of each byte of `word` (eight bytes, the first lowest) that is not an ASCII
-    /// word byte (`isASCIIWordByte`), every byte from 0x80 up included. Each test adds to the
-    /// bytes' low seven bits, which never carries into the next byte.
+    /// word byte (`isASCIIWordByte`), every byte from 0x80 up included.
     @inline(__always)
     static func nonWordBytes(_ word: UInt64) -> UInt64 {
-        let ascii = word & ~high
+        let sevenBit = word & ByteLanes.low7
         // Upper case folded to lower case; the digits keep their bit 0x20.
-        let folded = ascii | low &* 0x20
-        let isDigit = atLeast(0x30, folded) & ~atLeast(0x3A, folded)
-        let isLetter = atLeast(0x61, folded) & ~atLeast(0x7B, folded)
+        let folded = sevenBit | ByteLanes.ones &* 0x20
+        let isDigit = ByteLanes.atLeast(0x30, folded) & ~ByteLanes.atLeast(0x3A, folded)
+        let isLetter = ByteLanes.atLeast(0x61, folded) & ~ByteLanes.atLeast(0x7B, folded)
         // Folding lifts 0x10-0x19 to the digits: a byte below 0x20 is no word byte.
-        let isWord = (isDigit | isLetter) & atLeast(0x20, ascii) & ~word
-        return ~isWord & high
-    }
-
-    /// The high bit of each byte of `ascii` (each below 0x80) that is at least `limit`.
-    @inline(__always)
-    private static func atLeast(_ limit: UInt64, _ ascii: UInt64) -> UInt64 {
-        (ascii &+ low &* (0x80 - limit)) & high
+        let isWord = (isDigit | isLetter) & ByteLanes.atLeast(0x20, sevenBit) & ByteLanes.ascii(word)
+        return ~isWord & ByteLanes.high
     }
 
     /// `0-9`, `A-Z` and `a-z` (a function, not a table: a static table costs a `swift_once` a byte).
