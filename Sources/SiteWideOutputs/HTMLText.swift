@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// A page body's HTML as the text a reader sees, for the search index: tags dropped,
 /// character references decoded, one space between words and a line break between blocks.
 /// What a reader does not read as text is left out: scripts, styles, SVG pictures, templates
@@ -78,7 +80,16 @@ private struct PlainTextWriter {
     private mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         append(bytes[start])
         var end = start + 1
-        while end < bytes.count {
+        while true {
+            while end + 8 <= bytes.count {
+                let stops = Self.runStops(ByteLanes.load(bytes, at: end))
+                guard stops == 0 else {
+                    end += stops.trailingZeroBitCount / 8
+                    break
+                }
+                end += 8
+            }
+            guard end < bytes.count else { break }
             let byte = bytes[end]
             if Self.isSpecial(byte) {
                 // A single space before an ordinary byte is written as it is.
@@ -91,6 +102,18 @@ private struct PlainTextWriter {
         (text.baseAddress! + count).update(from: bytes.baseAddress! + start + 1, count: length)
         count += length
         return end
+    }
+
+    /// The lanes of `word` where a run may stop: `<`, `&`, a byte below 0x21 (white space among
+    /// them) that is not a space, and a space before one of those or last in the word (the
+    /// byte after it is in the next word). The byte-by-byte test decides at each.
+    @inline(__always)
+    private static func runStops(_ word: UInt64) -> UInt64 {
+        let spaces = ByteLanes.equal(UInt8(ascii: " "), word)
+        let specials =
+            ByteLanes.below(0x21, word) | ByteLanes.equal(UInt8(ascii: "<"), word)
+            | ByteLanes.equal(UInt8(ascii: "&"), word)
+        return specials & ~spaces | spaces & (specials >> 8 | 0x80 << 56)
     }
 
     @inline(__always)

@@ -107,6 +107,20 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(after, try XCTUnwrap(clean.locales.first).files, "the index a clean build makes")
     }
 
+    /// Runs of text are scanned eight bytes at a time: white space and references are found
+    /// wherever they fall in a word, and white space still collapses to one space.
+    func testHTMLTextCollapsesWhiteSpaceAtEveryPlaceInARun() {
+        let letters = "abcdefghijklmnopqrstuvwxyz"
+        for inserted in [" ", "  ", " \t ", "\n", "\r\n ", "&amp;", " &amp; ", "\u{1}"] {
+            for place in 0..<20 {
+                let html = " " + letters.prefix(place) + inserted + letters.dropFirst(place) + " end "
+                let expected = html.replacingOccurrences(of: "&amp;", with: "&")
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                XCTAssertEqual(HTMLText.plain(html), expected, "\(inserted.debugDescription) at \(place)")
+            }
+        }
+    }
+
     func testHTMLTextIsWhatAReaderReads() {
         let html = """
             <h2 id="a">Risks &amp; side effects</h2>\
