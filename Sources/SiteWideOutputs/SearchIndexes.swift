@@ -137,10 +137,10 @@ public struct SearchIndexes: Sendable {
 
     /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.
     static func documents(locale tag: String, graph: SiteGraph, headings: [[Heading]]) -> [SearchDocument] {
-        var documents = graph.pages.indices.compactMap { index -> SearchDocument? in
-            guard graph.pages[index].locale == tag else { return nil }
-            return pageDocument(index, graph: graph, headings: headings[index])
-        }
+        // Pages are read in place, through a buffer pointer: `graph.pages[index].locale` and a
+        // page bound to a local copied the whole node, retaining each of its fields.
+        let pages = graph.pages.withUnsafeBufferPointer { pages in pages.indices.filter { pages[$0].locale == tag } }
+        var documents = pages.compactMap { pageDocument($0, graph: graph, headings: headings[$0]) }
         if let glossary = graph.pagesByID[tag]?[GlossaryPages.id], graph.pages[glossary].fallbackOf == nil,
             graph.pages[glossary].isPublished
         {
@@ -158,9 +158,16 @@ public struct SearchIndexes: Sendable {
     /// Page `index`'s document, its body text not yet read; nil if the locale does not index it
     /// (the home page, a borrowed copy, a page not published).
     static func pageDocument(_ index: Int, graph: SiteGraph, headings: [Heading]) -> SearchDocument? {
-        let page = graph.pages[index]
+        // Read in place (see `documents`).
+        graph.pages.withUnsafeBufferPointer { pages in pageDocument(index, pages: pages, headings: headings) }
+    }
+
+    private static func pageDocument(
+        _ index: Int, pages: UnsafeBufferPointer<PageNode>, headings: [Heading]
+    ) -> SearchDocument? {
+        let page = pages[index]
         guard page.fallbackOf == nil, page.isPublished, page.source.kind != .home else { return nil }
-        let section = page.parent.map { graph.pages[$0].source.kind == .home ? "" : graph.pages[$0].title } ?? ""
+        let section = page.parent.map { pages[$0].source.kind == .home ? "" : pages[$0].title } ?? ""
         // The glossary page's body is its terms, which are documents of their own.
         let isGlossary = page.id == GlossaryPages.id
         return SearchDocument(
