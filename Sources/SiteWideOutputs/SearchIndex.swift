@@ -175,24 +175,22 @@ extension SearchIndex {
     /// `[doc,score,doc,score,…]`: documents as differences from the one before.
     private func encoded(_ list: [Posting]) -> [UInt8] {
         let idf = idf(list.count)
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(list.count * 6 + 2)
-        var previous: Int32 = 0
-        for (index, posting) in list.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendDecimal(Int(posting.document - previous), to: &bytes)
-            previous = posting.document
-            bytes.append(UInt8(ascii: ","))
-            Self.appendDecimal(Self.score(posting.weight, idf: idf), to: &bytes)
+        // Written straight into the array's storage, sized for the longest numbers: a
+        // difference of `Int32`s (10 digits), a score (19), and two commas a posting.
+        return [UInt8](unsafeUninitializedCapacity: list.count * 31 + 2) { buffer, count in
+            var writer = ByteWriter(buffer)
+            writer.put(UInt8(ascii: "["))
+            var previous: Int32 = 0
+            for (index, posting) in list.enumerated() {
+                if index > 0 { writer.put(UInt8(ascii: ",")) }
+                writer.putDecimal(Int(posting.document - previous))
+                previous = posting.document
+                writer.put(UInt8(ascii: ","))
+                writer.putDecimal(Self.score(posting.weight, idf: idf))
+            }
+            writer.put(UInt8(ascii: "]"))
+            count = writer.count
         }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
-    }
-
-    /// `value`'s decimal digits (it is never negative), without making a string.
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     private mutating func writeTable(_ table: Int) -> String {
@@ -348,5 +346,36 @@ extension SearchIndex {
             postings += repeatElement([], count: vocabulary.count - postings.count)
         }
         return counts.renumbered(numbers)
+    }
+}
+
+/// Bytes written into a buffer sized beforehand (writing past its end stops the build).
+private struct ByteWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        precondition(count < buffer.count, "ByteWriter: the buffer is full")
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// `value`'s decimal digits (it is never negative), without making a string: written last
+    /// digit first, then turned around.
+    mutating func putDecimal(_ value: Int) {
+        precondition(value >= 0, "ByteWriter: \(value) is negative")
+        let start = count
+        var rest = value
+        repeat {
+            put(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        var digits = UnsafeMutableBufferPointer(rebasing: buffer[start..<count])
+        digits.reverse()
     }
 }
