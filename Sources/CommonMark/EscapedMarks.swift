@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SiteSupport
 
 /// Where the source escaped a `[` or an `@` with a backslash, as byte offsets in a text node's
 /// literal: `\[@sluka2003\]` is text, not a citation, as every other escape makes its character

@@ -1,4 +1,5 @@
 public import SiteModel
+import SiteSupport
 
 /// GFM tables measured before cmark-gfm parses a page. cmark-gfm's table extension takes time
 /// that grows with rows × columns², so a page well under the page-size limit can stall every
@@ -8,7 +9,7 @@ public import SiteModel
 public enum TableBudget {
     /// The tables of `body` (starting at `bodyLocation`) over `limits`.
     public static func problems(in body: String, at bodyLocation: SourceLocation, limits: PageLimits) -> [Diagnostic] {
-        guard body.utf8.contains(UInt8(ascii: "|")) else { return [] }
+        guard ByteSearch.contains("|", in: body) else { return [] }
         let lines = TextLines.lines(of: body)
         var diagnostics: [Diagnostic] = []
         var fence: Fence?

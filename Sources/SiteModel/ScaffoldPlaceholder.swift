@@ -14,24 +14,11 @@ public enum ScaffoldPlaceholder {
     public static func firstMark(in text: String) -> TextPosition? {
         // Foundation's search costs a tenth of a build when run on every page; most hold no mark,
         // and an ASCII mark is found by Foundation only where its bytes are.
-        guard containsOpeningBytes(text), let found = text.range(of: opening) else { return nil }
+        guard ByteSearch.contains(opening, in: text), let found = text.range(of: opening) else { return nil }
         let before = text[..<found.lowerBound]
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
         return TextPosition(line: line, column: before.distance(from: lineStart, to: before.endIndex) + 1)
-    }
-
-    /// Whether the UTF-8 bytes of `opening` occur in `text`.
-    private static func containsOpeningBytes(_ text: String) -> Bool {
-        let needle = Array(opening.utf8)
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
-            }
-            return false
-        }
     }
 
     public static let advice = "write the text and remove the mark, or keep the page a draft"
