@@ -15,4 +15,19 @@ final class TextLinesTests: XCTestCase {
             XCTAssertEqual(TextLines.lines(of: text), expected, text.debugDescription)
         }
     }
+
+    /// Bytes are skipped eight at a time up to one that may start a break: breaks, and bytes
+    /// that start other characters the same way (U+00A0, U+2027, a tab), at every place.
+    func testABreakIsFoundAtEveryPlaceInALongLine() {
+        let characters = [
+            "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{A0}", "\u{2027}", "\t",
+        ]
+        for character in characters {
+            for place in 0..<18 {
+                let text = String(repeating: "a", count: place) + character + "bcdefghijklmnopq\nr"
+                let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                XCTAssertEqual(TextLines.lines(of: text), expected, "\(character.debugDescription) at \(place)")
+            }
+        }
+    }
 }
