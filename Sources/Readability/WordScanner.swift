@@ -124,8 +124,6 @@ struct WordScanner {
         return .other
     }
 
-    /// A scalar of more than one byte, decoded from valid UTF-8: two words on the stack, so the
-    /// scanner's loop pays nothing for the name.
     /// Lower case, with Latin-1's capitals (Spanish accents) done by arithmetic.
     static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
