@@ -7,10 +7,11 @@ public enum ByteLanes {
     public static let high: UInt64 = 0x8080_8080_8080_8080
     public static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
-    /// The eight bytes of `bytes` from `index` (at least eight must remain).
+    /// The eight bytes of `bytes` from `index` (at least eight must remain), the first lowest
+    /// on any processor.
     @inlinable
     public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// The lanes of `word` below 0x80.

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Token bytes → the numbers of the token's terms: the memo that lets a batch of documents
 /// stem each distinct token once. Open addressing over the tokens' raw bytes (as written, before
 /// lower-casing), so that looking up a token seen before makes no string and hashes no `String`.
@@ -29,7 +31,7 @@ final class TokenTable {
     }
 
     // The table is never shared (see above), so the run-time checks of exclusive access a
-    // class's stored properties get, which cost a lookup more than the lookup itself, are off.
+    // class's stored properties get are off: they cost a fifth of counting a page's terms.
 
     /// A power of two in size, at most half full.
     @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Slot>
@@ -59,7 +61,7 @@ final class TokenTable {
         init(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) {
             token = UnsafeBufferPointer(rebasing: text[range])
             if text.count - range.lowerBound >= 8 {
-                let word = UnsafeRawPointer(text.baseAddress! + range.lowerBound).loadUnaligned(as: UInt64.self)
+                let word = ByteLanes.load(text, at: range.lowerBound)
                 prefix = range.count >= 8 ? word : word & (1 << (8 * UInt64(range.count)) - 1)
             } else {
                 prefix = Self.littleEndian(token, from: 0)
