@@ -6,11 +6,23 @@ import SiteSupport
 /// . ! ? … or at a line break, if it has words.
 ///
 /// It runs over the prose of every page, so it reads UTF-8 bytes with its
-/// state in locals: ASCII is classified by table, other scalars are decoded
-/// and asked. Each word's letters go lower-cased into one buffer that is
-/// reused for every word; no string is made unless the caller asks for one.
+/// state in its own stored properties, whose exclusive access a mutating
+/// method has checked when compiled (locals captured by nested functions can
+/// need a check at run time for every letter). ASCII is classified by table,
+/// other scalars are decoded and asked. Each word's letters go lower-cased
+/// into one buffer that is reused for every word; no string is made unless
+/// the caller asks for one.
 struct WordScanner {
     private(set) var sentences = 0
+    /// The current word's letters, lower-cased, and how many there are.
+    private var letters = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
+    private var count = 0
+    /// The current run's first byte (-1: none) and the end of its last letter, digit or mark.
+    private var runStart = -1
+    private var runEnd = 0
+    private var hasLetter = false
+    private var hasCombiningMark = false
+    private var sentenceHasWords = false
 
     private enum ScalarClass: UInt8 {
         case letter, digit, combiningMark, joiner, sentenceEnd, other
@@ -23,92 +35,104 @@ struct WordScanner {
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var text = text
-        let table = Self.asciiClass
-        var letters = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: 128)
+        self = WordScanner()
+        letters = .allocate(capacity: 128)
         defer { letters.deallocate() }
-        var count = 0
-        // The current run's first byte (-1: none) and the end of its last letter, digit or mark.
-        var runStart = -1
-        var runEnd = 0
-        var hasLetter = false
-        var hasCombiningMark = false
-        var sentenceHasWords = false
-        var sentences = 0
-        text.withUTF8 { bytes in
-            func endWord() {
-                guard runStart >= 0 else { return }
-                if hasLetter {
-                    let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
-                    if hasCombiningMark {
-                        // Rare: "o" and a combining accent are one letter once precomposed.
-                        Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer {
-                            word($0, written)
-                        }
-                    } else {
-                        word(UnsafeBufferPointer(rebasing: letters[0..<count]), written)
-                    }
-                    sentenceHasWords = true
-                }
-                runStart = -1
-                count = 0
-                hasLetter = false
-                hasCombiningMark = false
-            }
-            func append(_ letter: Unicode.Scalar) {
-                if count == letters.count {
-                    let larger = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: letters.count * 2)
-                    _ = larger.initialize(from: letters)
-                    letters.deallocate()
-                    letters = larger
-                }
-                letters[count] = letter
-                count += 1
-            }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let kind: ScalarClass
-                let scalar: Unicode.Scalar
-                let length: Int
-                if byte < 0x80 {
-                    kind = table[Int(byte)]
-                    scalar = Unicode.Scalar(byte)
-                    length = 1
-                } else {
-                    let decoded = UTF8Scalar(bytes, at: index)
-                    scalar = decoded.scalar
-                    length = decoded.length
-                    kind = Self.classify(scalar)
-                }
-                switch kind {
-                case .letter:
-                    if runStart < 0 { runStart = index }
-                    append(
-                        byte < 0x80
-                            ? Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) : Self.lowercased(scalar)
-                    )
-                    hasLetter = true
-                    runEnd = index + length
-                case .digit, .combiningMark:
-                    if runStart < 0 { runStart = index }
-                    if kind == .combiningMark { hasCombiningMark = true }
-                    runEnd = index + length
-                case .joiner where runStart >= 0:
-                    // Inside a word only if a letter or digit follows: the end stays where it was.
-                    break
-                case .joiner, .other, .sentenceEnd:
-                    endWord()
-                    if kind == .sentenceEnd {
-                        if sentenceHasWords { sentences += 1 }
-                        sentenceHasWords = false
-                    }
-                }
-                index += length
-            }
-            endWord()
-        }
+        text.withUTF8 { scan(utf8: $0, word: word) }
         if sentenceHasWords { sentences += 1 }
-        self.sentences = sentences
+    }
+
+    private mutating func scan(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let table = Self.asciiClass
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80, table[Int(byte)] == .letter {
+                // The letters of an ASCII word, most of a page's, without the switch for each.
+                if runStart < 0 { runStart = index }
+                repeat {
+                    let letter = bytes[index]
+                    append(Unicode.Scalar(letter >= 0x41 && letter <= 0x5A ? letter + 32 : letter))
+                    index += 1
+                } while index < bytes.count && bytes[index] < 0x80 && table[Int(bytes[index])] == .letter
+                hasLetter = true
+                runEnd = index
+                continue
+            }
+            let kind: ScalarClass
+            let scalar: Unicode.Scalar
+            let length: Int
+            if byte < 0x80 {
+                kind = table[Int(byte)]
+                scalar = Unicode.Scalar(byte)
+                length = 1
+            } else {
+                let decoded = UTF8Scalar(bytes, at: index)
+                scalar = decoded.scalar
+                length = decoded.length
+                kind = Self.classify(scalar)
+            }
+            switch kind {
+            case .letter:
+                if runStart < 0 { runStart = index }
+                append(Self.lowercased(scalar))
+                hasLetter = true
+                runEnd = index + length
+            case .digit, .combiningMark:
+                if runStart < 0 { runStart = index }
+                if kind == .combiningMark { hasCombiningMark = true }
+                runEnd = index + length
+            case .joiner where runStart >= 0:
+                // Inside a word only if a letter or digit follows: the end stays where it was.
+                break
+            case .joiner, .other, .sentenceEnd:
+                endWord(in: bytes, word: word)
+                if kind == .sentenceEnd {
+                    if sentenceHasWords { sentences += 1 }
+                    sentenceHasWords = false
+                }
+            }
+            index += length
+        }
+        endWord(in: bytes, word: word)
+    }
+
+    private mutating func endWord(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard runStart >= 0 else { return }
+        if hasLetter {
+            let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
+            if hasCombiningMark {
+                // Rare: "o" and a combining accent are one letter once precomposed.
+                Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer {
+                    word($0, written)
+                }
+            } else {
+                word(UnsafeBufferPointer(rebasing: letters[0..<count]), written)
+            }
+            sentenceHasWords = true
+        }
+        runStart = -1
+        count = 0
+        hasLetter = false
+        hasCombiningMark = false
+    }
+
+    @inline(__always)
+    private mutating func append(_ letter: Unicode.Scalar) {
+        if count == letters.count {
+            let larger = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: letters.count * 2)
+            _ = larger.initialize(from: letters)
+            letters.deallocate()
+            letters = larger
+        }
+        letters[count] = letter
+        count += 1
     }
 
     private static let asciiClass: [ScalarClass] = (0..<128).map { byte in
