@@ -67,11 +67,4 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         withoutExplainers.write(into: &output)
         return HTMLText.utf8(output.bytes)
     }
-
-    /// The body as text (the search index and tests).
-    var html: String {
-        var output = HTMLOutput()
-        write(into: &output)
-        return output.text
-    }
 }
