@@ -80,16 +80,15 @@ private struct PlainTextWriter {
     private mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         append(bytes[start])
         var end = start + 1
-        while true {
-            while end + 8 <= bytes.count {
+        while end < bytes.count {
+            if end + 8 <= bytes.count {
                 let stops = Self.runStops(ByteLanes.load(bytes, at: end))
-                guard stops == 0 else {
-                    end += stops.trailingZeroBitCount / 8
-                    break
+                guard stops != 0 else {
+                    end += 8
+                    continue
                 }
-                end += 8
+                end += stops.trailingZeroBitCount / 8
             }
-            guard end < bytes.count else { break }
             let byte = bytes[end]
             if Self.isSpecial(byte) {
                 // A single space before an ordinary byte is written as it is.

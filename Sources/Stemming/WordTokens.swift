@@ -24,19 +24,15 @@ enum WordTokens {
     @inline(__always)
     private static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
-        while index + 8 <= bytes.count {
-            let others = nonWordBytes(ByteLanes.load(bytes, at: index))
-            guard others != 0 else {
-                index += 8
-                continue
-            }
-            index += others.trailingZeroBitCount / 8
-            guard bytes[index] >= 0x80 else { return index }
-            let scalar = UTF8Scalar(bytes, at: index)
-            guard SearchWords.isWordScalar(scalar.scalar) else { return index }
-            index += scalar.length
-        }
         while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let others = nonWordBytes(ByteLanes.load(bytes, at: index))
+                guard others != 0 else {
+                    index += 8
+                    continue
+                }
+                index += others.trailingZeroBitCount / 8
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 guard isASCIIWordByte(byte) else { return index }
