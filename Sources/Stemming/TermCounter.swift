@@ -2,8 +2,10 @@
 /// own `vocabulary`: each distinct token is turned into terms once (see `SearchWords`), and a
 /// token seen before costs a hash of its bytes and no allocation.
 ///
-/// One counter per task: parallel work shares nothing but the stemmer's code.
-public struct TermCounter {
+/// One counter per task: parallel work shares nothing but the stemmer's code. Not copyable:
+/// its token table is a reference, and a copy that learned tokens into it would give the
+/// original term numbers its own vocabulary does not have.
+public struct TermCounter: ~Copyable {
     public private(set) var vocabulary = TermVocabulary()
     private let stemmer: Stemmer?
     private let tokens = TokenTable()
