@@ -10,38 +10,46 @@ public enum TableBudget {
     /// The tables of `body` (starting at `bodyLocation`) over `limits`.
     public static func problems(in body: String, at bodyLocation: SourceLocation, limits: PageLimits) -> [Diagnostic] {
         guard ByteSearch.contains("|", in: body) else { return [] }
-        let lines = TextLines.lines(of: body)
-        var diagnostics: [Diagnostic] = []
+        var body = body
+        return body.withUTF8 { bytes in
+            // Every byte this reads is ASCII, as are the marks CommonMark's block rules read, so the
+            // lines are read as bytes: as `Character`s they took a fifth of loading.
+            let lines = TextLines.lines(in: bytes).map { Line(bytes: bytes, range: $0) }
+            return tables(in: lines).compactMap { table in
+                problem(rows: table.rows, columns: table.columns, limits: limits).map {
+                    .error(
+                        SourceLocation(file: bodyLocation.file, line: bodyLocation.line + table.line, column: 1), $0)
+                }
+            }
+        }
+    }
+
+    /// Each table's size, and the line of its delimiter row (from 0).
+    private static func tables(in lines: [Line]) -> [(line: Int, rows: Int, columns: Int)] {
+        var tables: [(line: Int, rows: Int, columns: Int)] = []
         var fence: Fence?
         var index = 0
         while index < lines.count {
-            let line = stripped(lines[index])
-            if let open = fence, Fence.QuotedLine(lines[index]).depth < open.quoteDepth {
+            let line = lines[index]
+            if let open = fence, line.quoted.depth < open.quoteDepth {
                 fence = nil  // the block quote holding the fence ended, and the fence with it
             }
             if let open = fence {
-                if Fence(lines[index]).map(open.isClosed(by:)) == true { fence = nil }
-            } else if let opening = Fence(lines[index]), opening.mayOpen {
+                if Fence(line).map(open.isClosed(by:)) == true { fence = nil }
+            } else if let opening = Fence(line), opening.mayOpen {
                 fence = opening
-            } else if index > 0, !stripped(lines[index - 1]).isEmpty,
-                let columns = delimiterColumns(line)
-            {
-                var rows = 0
-                while index + 1 < lines.count, !stripped(lines[index + 1]).isEmpty,
+            } else if index > 0, !lines[index - 1].stripped.isEmpty, let columns = line.stripped.delimiterColumns {
+                let delimiterRow = index
+                while index + 1 < lines.count, !lines[index + 1].stripped.isEmpty,
                     Fence(lines[index + 1])?.mayOpen != true
                 {
-                    rows += 1
                     index += 1
                 }
-                let location = SourceLocation(
-                    file: bodyLocation.file, line: bodyLocation.line + index - rows, column: 1)
-                if let problem = problem(rows: rows + 1, columns: columns, limits: limits) {
-                    diagnostics.append(.error(location, problem))
-                }
+                tables.append((delimiterRow, index - delimiterRow + 1, columns))
             }
             index += 1
         }
-        return diagnostics
+        return tables
     }
 
     private static func problem(rows: Int, columns: Int, limits: PageLimits) -> String? {
@@ -57,32 +65,79 @@ public enum TableBudget {
         return nil
     }
 
-    /// The line without the indentation and `>` marks of lists and block quotes.
-    private static func stripped(_ line: Substring) -> Substring {
-        var line = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
-        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-        return line
+    /// A line's bytes.
+    struct Line {
+        var bytes: Slice<UnsafeBufferPointer<UInt8>>
+
+        init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) { self.bytes = bytes[range] }
+        init(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) { self.bytes = bytes }
+
+        var isEmpty: Bool { bytes.isEmpty }
+        var first: UInt8? { bytes.first }
+        func contains(_ byte: UInt8) -> Bool { bytes.contains(byte) }
+        func dropFirst(_ count: Int = 1) -> Line { Line(bytes.dropFirst(count)) }
+        /// How many bytes at its start are `byte`.
+        func run(of byte: UInt8) -> Int { bytes.prefix { $0 == byte }.count }
+
+        /// The line without the indentation and `>` marks of lists and block quotes.
+        var stripped: Line {
+            var line = bytes.drop { $0 == .space || $0 == .tab || $0 == .quoteMark }
+            while let last = line.last, last == .space || last == .tab { line = line.dropLast() }
+            return Line(line)
+        }
+
+        /// The line split after the block quote marks that start it.
+        var quoted: QuotedLine { QuotedLine(self) }
+
+        /// The number of cells of a delimiter row (`| --- | :-: |`), nil for any other line.
+        var delimiterColumns: Int? {
+            guard contains(.pipe), contains(.hyphen),
+                bytes.allSatisfy({ $0 == .pipe || $0 == .hyphen || $0 == .colon || $0 == .space || $0 == .tab })
+            else { return nil }
+            var inner = bytes
+            if inner.first == .pipe { inner = inner.dropFirst() }
+            if inner.last == .pipe { inner = inner.dropLast() }
+            return inner.count { $0 == .pipe } + 1
+        }
+    }
+
+    /// A line split after the block quote marks (each with its optional space) that start it.
+    struct QuotedLine {
+        /// How many marks: how many block quotes hold the line.
+        var depth = 0
+        /// The line after them.
+        var text: Line
+
+        init(_ line: Line) {
+            text = line
+            while let mark = text.bytes.firstIndex(where: { $0 != .space }), text.bytes[mark] == .quoteMark,
+                mark - text.bytes.startIndex <= 3
+            {
+                text = Line(text.bytes[(mark + 1)...])
+                if text.first == .space { text = text.dropFirst() }
+                depth += 1
+            }
+        }
     }
 
     /// A code fence line as CommonMark reads one (spec 4.5): at most three spaces of indentation
     /// (after any `>` of a block quote), then three or more backticks or tildes. Anything looser
     /// would let a line that is no fence (```` ```x``` ````, inline code) hide the table after it.
     struct Fence {
-        var marker: Character
+        var marker: UInt8
         var length: Int
         /// What follows the run: an info string, or nothing.
-        var rest: Substring
+        var rest: Line
         /// How many block quotes hold it: a line with fewer `>` marks ends them, and the fence.
         var quoteDepth: Int
 
-        init?(_ line: Substring) {
-            let quoted = QuotedLine(line)
-            var text = quoted.text
-            let indentation = text.prefix { $0 == " " }.count
+        init?(_ line: Line) {
+            let quoted = line.quoted
+            let indentation = quoted.text.run(of: .space)
             guard indentation <= 3 else { return nil }
-            text = text.dropFirst(indentation)
-            guard let first = text.first, first == "`" || first == "~" else { return nil }
-            let run = text.prefix { $0 == first }.count
+            let text = quoted.text.dropFirst(indentation)
+            guard let first = text.first, first == .backtick || first == .tilde else { return nil }
+            let run = text.run(of: first)
             guard run >= 3 else { return nil }
             marker = first
             length = run
@@ -90,43 +145,23 @@ public enum TableBudget {
             quoteDepth = quoted.depth
         }
 
-        /// A line split after the block quote marks (each with its optional space) that start it.
-        struct QuotedLine {
-            /// How many marks: how many block quotes hold the line.
-            var depth = 0
-            /// The line after them.
-            var text: Substring
-
-            init(_ line: Substring) {
-                text = line
-                while let mark = text.firstIndex(where: { $0 != " " }), text[mark] == ">",
-                    text.distance(from: text.startIndex, to: mark) <= 3
-                {
-                    text = text[text.index(after: mark)...]
-                    if text.first == " " { text = text.dropFirst() }
-                    depth += 1
-                }
-            }
-        }
-
         /// An opening fence of backticks may not have a backtick in its info string.
-        var mayOpen: Bool { marker == "~" || !rest.contains("`") }
+        var mayOpen: Bool { marker == .tilde || !rest.contains(.backtick) }
 
         /// Whether `line` closes this fence: the same marker, at least as long, nothing after it.
         func isClosed(by line: Fence) -> Bool {
-            line.marker == marker && line.length >= length && line.rest.allSatisfy { $0 == " " || $0 == "\t" }
+            line.marker == marker && line.length >= length && line.rest.bytes.allSatisfy { $0 == .space || $0 == .tab }
         }
     }
+}
 
-    /// The number of cells of a delimiter row (`| --- | :-: |`), nil for any other line.
-    private static func delimiterColumns(_ line: Substring) -> Int? {
-        // Most lines hold no `|` byte, and so no `|` character: the bytes are looked at first.
-        guard line.utf8.contains(UInt8(ascii: "|")), line.contains("|"), line.contains("-"),
-            line.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" })
-        else { return nil }
-        var inner = line
-        if inner.hasPrefix("|") { inner = inner.dropFirst() }
-        if inner.hasSuffix("|") { inner = inner.dropLast() }
-        return inner.split(separator: "|", omittingEmptySubsequences: false).count
-    }
+extension UInt8 {
+    fileprivate static let space = UInt8(ascii: " ")
+    fileprivate static let tab = UInt8(ascii: "\t")
+    fileprivate static let quoteMark = UInt8(ascii: ">")
+    fileprivate static let pipe = UInt8(ascii: "|")
+    fileprivate static let hyphen = UInt8(ascii: "-")
+    fileprivate static let colon = UInt8(ascii: ":")
+    fileprivate static let backtick = UInt8(ascii: "`")
+    fileprivate static let tilde = UInt8(ascii: "~")
 }
