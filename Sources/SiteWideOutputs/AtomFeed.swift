@@ -19,15 +19,19 @@ public enum AtomFeed {
 
     public static func xml(locale tag: String, graph: SiteGraph) -> String {
         let base = graph.config.origin
-        let entries = graph.pages.indices.compactMap { index -> (page: PageNode, date: CalendarDate)? in
-            let page = graph.pages[index]
-            guard page.locale == tag, !page.isFallback, page.isPublished, page.source.kind == .topic,
-                !page.source.isSynthesized, let date = page.source.frontMatter.lastChanged
-            else { return nil }
-            return (page, date)
+        // Pages are read in place: `let page = graph.pages[index]` copied every node of the site.
+        let entries = graph.pages.withUnsafeBufferPointer { pages in
+            pages.indices.compactMap { index -> (page: Int, date: CalendarDate)? in
+                guard pages[index].locale == tag, !pages[index].isFallback, pages[index].isPublished,
+                    pages[index].source.kind == .topic, !pages[index].source.isSynthesized,
+                    let date = pages[index].source.frontMatter.lastChanged
+                else { return nil }
+                return (index, date)
+            }
+            .sorted { ($0.date, pages[$1.page].url) > ($1.date, pages[$0.page].url) }
+            .prefix(limit)
+            .map { (page: pages[$0.page], date: $0.date) }
         }
-        .sorted { ($0.date, $1.page.url) > ($1.date, $0.page.url) }
-        .prefix(limit)
         let home = graph.pagesByID[tag]?[PageNode.homeID].map { graph.pages[$0].url } ?? graph.config.basePath
         let escape = HTMLEscape.text
         // With no dated page, a fixed date: the feed stays the same from build to build.

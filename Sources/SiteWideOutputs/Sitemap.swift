@@ -28,20 +28,28 @@ public enum Sitemap {
 
     /// The index and every locale's sitemaps.
     public static func files(_ graph: SiteGraph, limits: Limits = .sitemapProtocol) -> [OutputFile] {
-        let absolute = graph.pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
+        // Pages are read in place: `graph.pages[index].url` copies the whole node, and sorting
+        // 25,000 pages by URL did that 750,000 times.
+        graph.pages.withUnsafeBufferPointer { files(graph, pages: $0, limits: limits) }
+    }
+
+    private static func files(
+        _ graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, limits: Limits
+    ) -> [OutputFile] {
+        let absolute = pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
         var parts: [OutputFile] = []
         var entries: [String] = []
         for locale in graph.locales {
             // Borrowed pages are not listed: their canonical URL is the original's.
-            let listed = graph.pages.indices
-                .filter { graph.pages[$0].locale == locale.tag && !graph.pages[$0].isFallback }
-                .sorted { graph.pages[$0].url < graph.pages[$1].url }
-            let urls = listed.map { url(of: $0, graph: graph, absolute: absolute) }
+            let listed = pages.indices
+                .filter { pages[$0].locale == locale.tag && !pages[$0].isFallback }
+                .sorted { pages[$0].url < pages[$1].url }
+            let urls = listed.map { url(of: $0, graph: graph, pages: pages, absolute: absolute) }
             for (number, part) in split(urls, limits: limits).enumerated() {
                 let path = "\(locale.tag)/sitemap\(number == 0 ? "" : "-\(number + 1)").xml"
                 parts.append(OutputFile(path: path, text: urlset(part.joined())))
                 let dates = listed[part.startIndex..<part.endIndex].compactMap {
-                    graph.pages[$0].source.frontMatter.lastChanged
+                    pages[$0].source.frontMatter.lastChanged
                 }
                 entries.append(indexEntry(HTMLEscape.text(graph.config.baseURL + path), lastChanged: dates.max()))
             }
@@ -83,17 +91,19 @@ public enum Sitemap {
         return parts
     }
 
-    private static func url(of index: Int, graph: SiteGraph, absolute: [String]) -> String {
+    private static func url(
+        of index: Int, graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, absolute: [String]
+    ) -> String {
         var lines = "  <url>\n    <loc>\(absolute[index])</loc>\n"
         // From the front matter's dates, never file times: builds stay deterministic.
-        if let changed = graph.pages[index].source.frontMatter.lastChanged {
+        if let changed = pages[index].source.frontMatter.lastChanged {
             lines += "    <lastmod>\(changed)</lastmod>\n"
         }
         let translations = graph.realTranslations(of: index)
         if translations.count > 1 {
             for other in translations {
                 lines +=
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(graph.pages[other].locale)\" "
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(pages[other].locale)\" "
                     + "href=\"\(absolute[other])\"/>\n"
             }
         }
