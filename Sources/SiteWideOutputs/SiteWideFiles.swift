@@ -18,16 +18,19 @@ public struct SiteWideFiles: Sendable {
     ///   - readingLevels: each page's words and level (nil: borrowed or not scored).
     ///   - today: for the content report's review column (nil: no overdue marks).
     public init(_ graph: SiteGraph, search: SearchIndexes, readingLevels: [ProseStats?], today: CalendarDate?) {
-        let indexes = search.files
+        // The sitemaps and feeds are made beside the report: each reads every page, one core alone.
+        let sitemaps = BackgroundWork { Sitemap.files(graph) }
+        let feeds = BackgroundWork {
+            graph.locales.map {
+                OutputFile(path: AtomFeed.path(locale: $0.tag), text: AtomFeed.xml(locale: $0.tag, graph: graph))
+            }
+        }
         searchIndexes = search.metaPaths
         report = ContentReport.Table(graph, readingLevels: readingLevels, today: today)
         files =
-            indexes + report.files + [
+            search.files + report.files + [
                 OutputFile(path: ContentReport.stylePath, text: ContentReport.style),
                 OutputFile(path: Sitemap.robotsPath, text: Sitemap.robots(graph)),
-            ] + Sitemap.files(graph)
-            + graph.locales.map {
-                OutputFile(path: AtomFeed.path(locale: $0.tag), text: AtomFeed.xml(locale: $0.tag, graph: graph))
-            }
+            ] + sitemaps.result() + feeds.result()
     }
 }
