@@ -96,7 +96,7 @@ public enum SiteRenderer {
             return [others[index - published.count].write(theme: theme, into: sink)]
         }.flatMap { $0 }
         progress("writing")
-        let writes = outcomes + files.map { $0.write(into: sink) }
+        let writes = outcomes + ParallelMap.map(files) { $0.write(into: sink) }
         let writeErrors = writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
         let counts = graph.locales.map { locale in
