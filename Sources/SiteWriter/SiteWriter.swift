@@ -1,6 +1,7 @@
 public import Foundation
 import Glibc
 public import SiteModel
+import SiteSupport
 
 /// Stage 4: a staging folder beside the output folder that receives every file,
 /// then is swapped in whole, so readers (and a failed build) never see half a site.
@@ -33,7 +34,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Checks every path stays inside and creates the folders they need.
     public func prepare(_ paths: [String]) throws {
-        for folder in try Self.folders(of: paths) { try POSIXFiles.makeDirectory(staging.path + "/" + folder) }
+        // Level by level, each level on every core: one at a time, a site's 25,000 folders took 200 ms.
+        let levels = Dictionary(grouping: try Self.folders(of: paths)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in levels.keys.sorted() {
+            let failures = ParallelMap.map(levels[depth] ?? []) { folder in
+                Result { try POSIXFiles.makeDirectory(self.staging.path + "/" + folder) }
+            }
+            for case .failure(let error) in failures { throw error }
+        }
     }
 
     /// The folders `paths` need, each before everything inside it; throws
