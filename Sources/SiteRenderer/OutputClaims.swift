@@ -8,29 +8,39 @@ import SiteWideOutputs
 /// spinesite fills (`assets/`, `media/`, `files/`) would lose one of them in silence; each is an
 /// error at the page or alias, naming the other claim.
 struct OutputClaims {
-    enum Claimant: Hashable {
+    enum Claimant: Equatable {
         case page(SourceLocation)
         case alias(SourceLocation)
-        /// A file spinesite writes: what it is ("the search page of 'en'").
-        case generated(String)
+        /// A file spinesite makes, described only if it clashes: a site has tens of thousands.
+        case generated(path: String, kind: PageKind?)
+        case described(String)
 
         var description: String {
             switch self {
             case .page(let location): "the page \(location.file)"
             case .alias(let location): "the alias at \(location)"
-            case .generated(let what): what
+            case .generated(let path, let kind): OutputClaims.describe(path, kind: kind)
+            case .described(let what): what
             }
         }
 
         var location: SourceLocation? {
             switch self {
             case .page(let location), .alias(let location): location
-            case .generated: nil
+            case .generated, .described: nil
+            }
+        }
+
+        /// Two files spinesite makes are one claimant if they are described alike.
+        static func == (lhs: Claimant, rhs: Claimant) -> Bool {
+            switch (lhs, rhs) {
+            case (.page(let left), .page(let right)), (.alias(let left), .alias(let right)): left == right
+            case (.page, _), (.alias, _), (_, .page), (_, .alias): false
+            default: lhs.description == rhs.description
             }
         }
     }
 
-    /// The folders only spinesite writes into, and what fills them.
     static let generatedFolders = [
         "assets": "the theme's assets (Templates/assets/)", "media": "the pictures and files pages use",
         ContentFile.siteWideFolder: "the site-wide files (Content/files/)",
@@ -49,8 +59,9 @@ struct OutputClaims {
 
     /// Checks the claims against one another, once all are made.
     mutating func check() {
-        for (path, claimant) in owners.sorted(by: { $0.key < $1.key }) {
-            guard claimant.location != nil else { continue }
+        var clashes: [(path: String, diagnostics: [Diagnostic])] = []
+        for (path, claimant) in owners where claimant.location != nil {
+            let start = diagnostics.count
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -60,12 +71,17 @@ struct OutputClaims {
             }
             let top = String(path.prefix { $0 != "/" })
             if path.contains("/"), let filled = Self.generatedFolders[top] {
-                conflict(claimant, .generated(filled), "'\(path)' is inside '\(top)/', which holds")
+                conflict(claimant, .described(filled), "'\(path)' is inside '\(top)/', which holds")
+            }
+            if diagnostics.count > start {
+                clashes.append((path, Array(diagnostics[start...])))
+                diagnostics.removeSubrange(start...)
             }
         }
+        // In the order of their paths; only the clashes are sorted, not every path of the site.
+        for clash in clashes.sorted(by: { $0.path < $1.path }) { diagnostics += clash.diagnostics }
     }
 
-    /// An error at whichever claim has a place in the content (both, when both have one).
     private mutating func conflict(_ claimant: Claimant, _ owner: Claimant, _ clash: String) {
         let advice = "; give the page another slug, or the alias another path"
         let located = [claimant, owner].compactMap { claim in claim.location.map { (claim, $0) } }
@@ -106,7 +122,7 @@ extension OutputClaims {
         }
         for redirect in graph.redirects { claims.claim(redirect.outputPath, by: .alias(redirect.location)) }
         for job in others where job.values.kind != .redirect {
-            claims.claim(job.path, by: .generated(Self.describe(job.path, kind: job.values.kind)))
+            claims.claim(job.path, by: .generated(path: job.path, kind: job.values.kind))
         }
         // Each path of `paths` once for each page or template page it stands for; the rest are files.
         var accounted: [String: Int] = [:]
@@ -117,7 +133,7 @@ extension OutputClaims {
             if let count = accounted[path], count > 0 {
                 accounted[path] = count - 1
             } else {
-                claims.claim(path, by: .generated(Self.describe(path, kind: nil)))
+                claims.claim(path, by: .generated(path: path, kind: nil))
             }
         }
         claims.check()
