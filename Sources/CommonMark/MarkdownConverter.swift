@@ -34,11 +34,11 @@ public enum MarkdownConverter {
                 RenderContext.attach(ext, to: item.node, action: index)
             }
             let html = withExtendedLifetime(context) { () -> String in
+                // In the document's arena (see `withDocument`): released with it, never `free`d.
                 guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser))
                 else {
                     fatalError("cmark-gfm: out of memory")
                 }
-                defer { free(cHTML) }
                 return String(cString: cHTML)
             }
             RenderContext.detach(walker.actions)
@@ -86,7 +86,13 @@ enum CoreExtensions {
         _ markdown: String, options: Int32, _ body: (Node, OpaquePointer, EscapedMarks) -> Result
     ) -> Result {
         ensureRegistered()
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
+        // Everything cmark-gfm allocates for this document comes from this thread's arena, and
+        // goes back in one step when the document is done (see the shim).
+        let arena = spinesite_arena_mark_now()
+        defer { spinesite_arena_release(arena) }
+        guard let parser = cmark_parser_new_with_mem(options, spinesite_arena_allocator()) else {
+            fatalError("cmark-gfm: out of memory")
+        }
         defer { cmark_parser_free(parser) }
         for name in names {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }

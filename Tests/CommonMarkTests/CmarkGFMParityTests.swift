@@ -88,6 +88,29 @@ final class CmarkGFMParityTests: XCTestCase {
         }
     }
 
+    /// cmark-gfm's memory for a document comes from 64 KB arena blocks (see the shim): a document
+    /// far larger, with a code block larger than a block and HTML that outgrows many, comes out as
+    /// the command writes it.
+    func testADocumentLargerThanManyArenaBlocksWritesWhatCmarkGFMWrites() throws {
+        let blocks = """
+            Some *emphasis*, a [link](https://example.org/x) and `code` -- with ~~strike~~ and www.example.org.
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            - [x] done
+            - item
+
+
+            """
+        let code = "```\n" + String(repeating: "let x = 1 < 2 && \"y\"\n", count: 10_000) + "```\n\n"
+        let markdown = String(repeating: blocks, count: 2_000) + code + String(repeating: blocks, count: 100)
+        let html = Self.ours(markdown, MarkdownOptions())
+        XCTAssertGreaterThan(html.utf8.count, 1_000_000)
+        XCTAssertEqual(html, try Self.cmarkGFM(markdown))
+    }
+
     private static func ours(_ markdown: String, _ options: MarkdownOptions) -> String {
         MarkdownConverter.convert(markdown, options: options, isInternal: { !$0.contains(":") })
             .html(resolvingLinks: { $0.destination })
