@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate
     /// Ignore `.spinesite-cache/` and render every page (the cache is still written).
     public var fromScratch: Bool
+    /// The process exits after this one build (`spinesite build`): the build's values are left for
+    /// the exit to take back. Freeing a 25,000-page site's strings, arrays and nodes one by one
+    /// took 0.2 s of one core at the end of every build.
+    public var exitsAfterBuild = false
 
     public init(
         root: String = ".", output: String? = nil, includeDrafts: Bool = false, templates: String? = nil,

@@ -78,6 +78,7 @@ public enum SiteBuilder {
         let saved = BuildRecord(
             inputs: inputs, outputs: FileStamp.of(run.rendered.site.outputPaths, under: output.path), summary: summary)
         lastBuild.keep(saved, site: run.rendered.site, loaderWarningFiles: run.loaderWarningFiles, in: store)
+        if options.exitsAfterBuild { LeftForExit.keep(run) }
         return summary
     }
 

@@ -43,6 +43,7 @@ struct Build: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var options = site.build(output: output)
         options.fromScratch = clean
+        options.exitsAfterBuild = true
         var stages: [StageTimings.Start] = []
         do {
             let report = try SiteBuilder.build(options) { stage in
