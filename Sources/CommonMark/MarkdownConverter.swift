@@ -109,3 +109,12 @@ enum CoreExtensions {
         return body(document, parser, EscapedMarks(markdown: markdown))
     }
 }
+
+extension CoreExtensions {
+    /// Where this thread's arena stands: after a document, where it stood before. Read here
+    /// because each Swift file calling the shim's arena functions has its own copy of them.
+    static var arenaPosition: (block: UnsafeMutableRawPointer?, used: Int) {
+        let mark = spinesite_arena_mark_now()
+        return (UnsafeMutableRawPointer(mark.block), mark.used)
+    }
+}
