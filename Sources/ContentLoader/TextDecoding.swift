@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Turns a file's bytes into text the later stages can trust: UTF-8 only, no
 /// NUL bytes, byte-order mark dropped, CRLF and CR line ends made LF.
@@ -7,13 +8,17 @@ enum TextDecoding {
     static func decode(_ data: Data, file: String) -> Result<String, BuildFailure> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        // memchr: a loop over every byte of every file took a twelfth of loading.
+        let (nul, hasCR) = bytes.withUnsafeBufferPointer {
+            (ByteSearch.find([0], in: $0, from: 0), ByteSearch.find([0x0D], in: $0, from: 0) != nil)
+        }
+        if let nul {
             return .failure(
                 BuildFailure([
                     .error(position(of: nul, in: bytes, file: file), "file contains a NUL byte; is it a text file?")
                 ]))
         }
-        if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
+        if hasCR { bytes = normalisingLineEnds(bytes) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(
                 BuildFailure([
