@@ -50,6 +50,28 @@ public enum PathSafety {
     /// A file or folder name under `Content/`: any UTF-8 name that is safe on disk and gives a URL
     /// segment. Names starting with `.` are hidden files; control characters and `\` are refused.
     public static func problem(withFileName name: String) -> String? {
+        isPlainName(name) ? nil : problemByScalars(withFileName: name)
+    }
+
+    /// An ASCII name of letters, digits, `-`, `_` and `.`, not starting with `.`, with a letter,
+    /// digit or `_` to make a URL segment of: most names, which every rule of
+    /// `problemByScalars` accepts. Checked on bytes, because the rules decode every scalar
+    /// and make the whole slug, for every file of the site.
+    static func isPlainName(_ name: String) -> Bool {
+        var hasSlugCharacter = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                hasSlugCharacter = true
+            case UInt8(ascii: "-"), UInt8(ascii: "."): continue
+            default: return false
+            }
+        }
+        return hasSlugCharacter && name.utf8.first != UInt8(ascii: ".")
+    }
+
+    static func problemByScalars(withFileName name: String) -> String? {
         if name.isEmpty { return "is empty" }
         if name.hasPrefix(".") { return "'\(name)' must not start with '.'" }
         for scalar in name.unicodeScalars where scalar.properties.generalCategory == .control || scalar == "\\" {

@@ -1,0 +1,26 @@
+import XCTest
+
+@testable import SiteModel
+
+/// File names are checked on bytes when they are plain ASCII; the rules on scalars decide the rest.
+final class PathSafetyTests: XCTestCase {
+    /// Every name of up to three characters from letters, digits, the marks names use and a few
+    /// that must be refused: a name the byte check accepts is one the rules accept too.
+    func testAPlainNameIsOneTheRulesAccept() {
+        let characters = ["a", "Z", "7", "_", "-", ".", " ", "+", "\\", "\t", "é", "\u{301}"]
+        var names = [""]
+        var accepted = 0
+        for _ in 0..<3 {
+            names = names.flatMap { name in characters.map { name + $0 } }
+            for name in names where PathSafety.isPlainName(name) {
+                XCTAssertNil(PathSafety.problemByScalars(withFileName: name), name.debugDescription)
+                accepted += 1
+            }
+        }
+        XCTAssertGreaterThan(accepted, 100)
+        for name in [".hidden", "-", "--.", "a b", "a\\b", "é"] {
+            XCTAssertFalse(PathSafety.isPlainName(name), name)
+        }
+        XCTAssertNotNil(PathSafety.problem(withFileName: "-.-"), "nothing to make a URL of")
+    }
+}
