@@ -24,8 +24,9 @@ public struct FileIndex: Sendable {
         guard LinkDestination.isInternal(destination), !destination.hasPrefix(LinkDestination.idScheme),
             !destination.hasPrefix(LinkDestination.generatedScheme), !destination.hasPrefix("#")
         else { return false }
-        let path = destination.prefix { $0 != "#" && $0 != "?" }
-        return !path.isEmpty && !path.hasSuffix(".md") && !path.hasSuffix("/")
+        // On bytes: this runs for every link and picture of every page.
+        let path = destination.utf8.prefix { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "?") }
+        return !path.isEmpty && !path.suffix(3).elementsEqual(".md".utf8) && path.last != UInt8(ascii: "/")
     }
 
     /// The file `destination` names from a page in `locale` whose source is in `folder`.

@@ -29,10 +29,19 @@ public enum LinkDestination {
         return !hasScheme(destination)
     }
 
+    /// An ASCII letter, then ASCII letters, digits, `+`, `-` or `.`, up to a `:`. Read on bytes:
+    /// it runs for every link of every page.
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":"), let first = destination.first, first.isASCII, first.isLetter
-        else { return false }
-        return destination[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        for (offset, byte) in destination.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if offset == 0 { return false }
+            case UInt8(ascii: ":"): return offset > 0
+            default: return false
+            }
+        }
+        return false
     }
 }
 

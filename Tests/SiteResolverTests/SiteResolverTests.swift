@@ -358,8 +358,23 @@ final class LinkResolverTests: XCTestCase {
         for destination in ["tens.md", "../a.md#x", "#risks", "topic:tens", "/en/x/"] {
             XCTAssertTrue(LinkDestination.isInternal(destination), destination)
         }
-        for external in ["https://x.org", "mailto:a@b.c", "//cdn.example/x", "javascript:alert(1)"] {
+        for external in ["https://x.org", "mailto:a@b.c", "//cdn.example/x", "javascript:alert(1)", "a+b-c.d:x"] {
             XCTAssertFalse(LinkDestination.isInternal(external), external)
+        }
+        // Not a scheme: a digit or mark first, a character a scheme may not hold, or no colon.
+        for path in ["1a:x", "+a:x", ":x", "a b:x", "é:x", "a/b:x", "ab", "images/a:b.png"] {
+            XCTAssertTrue(LinkDestination.isInternal(path), path)
+        }
+    }
+
+    func testWhichDestinationsNameFiles() {
+        for file in ["images/pads.png", "../a.pdf?x=1", "/files/diary.pdf#page=2", "a.mdx", "é.png"] {
+            XCTAssertTrue(FileIndex.isFileReference(file), file)
+        }
+        for other in [
+            "tens.md", "tens.md#risks", "tens/", "#risks", "?x", "topic:tens", "site:feed", "https://x.org/a.png",
+        ] {
+            XCTAssertFalse(FileIndex.isFileReference(other), other)
         }
     }
 }
