@@ -51,6 +51,12 @@ struct PictureStage: Sendable {
             }
         }
         for index in own {
+            let images = converted[index].images.enumerated().filter { FileIndex.isFileReference($0.element.source) }
+            let links = converted[index].internalLinks.enumerated().filter {
+                FileIndex.isFileReference($0.element.destination)
+            }
+            // Most pages name no file: they are passed over without a copy of their node.
+            if images.isEmpty && links.isEmpty && graph.pages[index].source.frontMatter.image == nil { continue }
             let page = graph.pages[index]
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
             let base = page.source.bodyLocation
@@ -65,12 +71,10 @@ struct PictureStage: Sendable {
                     return nil
                 }
             }
-            for (number, image) in converted[index].images.enumerated()
-            where FileIndex.isFileReference(image.source) {
+            for (number, image) in images {
                 imageFiles[index, default: [:]][number] = resolve(image.source, at: image.position)
             }
-            for (number, link) in converted[index].internalLinks.enumerated()
-            where FileIndex.isFileReference(link.destination) {
+            for (number, link) in links {
                 linkFiles[index, default: [:]][number] = resolve(link.destination, at: link.position)
             }
             if let image = page.source.frontMatter.image {
