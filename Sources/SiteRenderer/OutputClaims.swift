@@ -62,15 +62,17 @@ struct OutputClaims {
         var clashes: [(path: String, diagnostics: [Diagnostic])] = []
         for (path, claimant) in owners where claimant.location != nil {
             let start = diagnostics.count
+            // Split at the bytes `/`, as the file system splits a path (not at `Character`s).
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if let file = owners[String(folder)] {
                     conflict(claimant, file, "'\(path)' is inside '\(folder)', which is")
                 }
             }
-            let top = String(path.prefix { $0 != "/" })
-            if path.contains("/"), let filled = Self.generatedFolders[top] {
+            if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")),
+                case let top = String(path[..<slash]), let filled = Self.generatedFolders[top]
+            {
                 conflict(claimant, .described(filled), "'\(path)' is inside '\(top)/', which holds")
             }
             if diagnostics.count > start {
@@ -112,6 +114,7 @@ extension OutputClaims {
         _ paths: [String], graph: SiteGraph, published: some Sequence<(Int, [String])>, others: [TemplateJob]
     ) -> OutputClaims {
         var claims = OutputClaims()
+        claims.owners.reserveCapacity(paths.count)
         var pagePaths: [String] = []
         for (index, files) in published {
             let source = graph.pages[index].source

@@ -48,12 +48,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// for a path that would leave the output folder.
     static func folders(of paths: [String]) throws -> [String] {
         var folders = Set<String>()
+        folders.reserveCapacity(paths.count)
         for path in paths {
             guard isContained(path) else {
                 throw OutputError(path: path, reason: "refusing to write outside the output folder")
             }
             var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
+            // Split at the bytes `/`, as the file system splits a path (not at `Character`s).
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 guard folders.insert(String(folder)).inserted else { break }
             }
