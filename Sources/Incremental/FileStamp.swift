@@ -41,22 +41,43 @@ public struct FileStamp: Hashable, Sendable {
     public static func tree(under folder: String) -> [PathStamp] {
         var stamps: [PathStamp] = []
         if let root = FileStamp.of(folder) { stamps.append(PathStamp(path: "", stamp: root)) }
-        var pending = [""]
+        // The folders at the top (a locale each, under Content/) are walked side by side.
+        let (top, folders) = entries(of: "", under: folder)
+        stamps += top
+        stamps += ParallelMap.map(folders) { walk(from: $0, under: folder) }.flatMap { $0 }
+        return stamps.sorted { $0.path < $1.path }
+    }
+
+    /// `start`'s entries and everything under them.
+    private static func walk(from start: String, under folder: String) -> [PathStamp] {
+        var stamps: [PathStamp] = []
+        var pending = [start]
         while let relative = pending.popLast() {
-            let base = relative.isEmpty ? folder : folder + "/" + relative
-            for name in POSIXFiles.names(in: base) {
-                let path = relative + name
-                var info = stat()
-                guard lstat(base + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    pending.append(path + "/")
-                    stamps.append(PathStamp(path: path + "/", stamp: FileStamp(info)))
-                } else {
-                    stamps.append(PathStamp(path: path, stamp: FileStamp(info)))
-                }
+            let (found, folders) = entries(of: relative, under: folder)
+            stamps += found
+            pending += folders
+        }
+        return stamps
+    }
+
+    /// The entries of the folder `relative` (`""`, or ending in `/`), and which are folders.
+    private static func entries(of relative: String, under folder: String) -> (stamps: [PathStamp], folders: [String])
+    {
+        var stamps: [PathStamp] = []
+        var folders: [String] = []
+        let base = relative.isEmpty ? folder : folder + "/" + relative
+        for name in POSIXFiles.names(in: base) {
+            let path = relative + name
+            var info = stat()
+            guard lstat(base + "/" + name, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                folders.append(path + "/")
+                stamps.append(PathStamp(path: path + "/", stamp: FileStamp(info)))
+            } else {
+                stamps.append(PathStamp(path: path, stamp: FileStamp(info)))
             }
         }
-        return stamps.sorted { $0.path < $1.path }
+        return (stamps, folders)
     }
 
     /// The stamps of `paths` now, on all cores, missing files left out.
