@@ -36,7 +36,8 @@ public enum Sitemap {
     private static func files(
         _ graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, limits: Limits
     ) -> [OutputFile] {
-        let absolute = pages.map { HTMLEscape.text(graph.config.origin + $0.url) }
+        let origin = graph.config.origin  // computed, with a search in the base URL
+        let absolute = pages.indices.map { HTMLEscape.text(origin + pages[$0].url) }
         var parts: [OutputFile] = []
         var entries: [String] = []
         for locale in graph.locales {
