@@ -29,6 +29,7 @@ public enum ParallelMap {
 /// crashed (found by building 10,000 pages in one folder).
 private final class ResultBuffer<Output>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Output?>
+    private var movedOut = false
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -36,7 +37,7 @@ private final class ResultBuffer<Output>: @unchecked Sendable {
     }
 
     deinit {
-        slots.deinitialize()
+        if !movedOut { slots.deinitialize() }
         slots.deallocate()
     }
 
@@ -45,5 +46,17 @@ private final class ResultBuffer<Output>: @unchecked Sendable {
         slots[index] = value
     }
 
-    func values() -> [Output] { slots.map { $0! } }
+    /// The values, moved out of the slots once all are written. A copy would retain every
+    /// reference each value holds, and the slots would then release them all again: for a
+    /// site's converted pages, a tenth of a second on one core.
+    func values() -> [Output] {
+        precondition(!movedOut, "values are moved out once")
+        movedOut = true
+        return Array(unsafeUninitializedCapacity: slots.count) { buffer, initialized in
+            for index in slots.indices {
+                (buffer.baseAddress! + index).initialize(to: (slots.baseAddress! + index).move()!)
+            }
+            initialized = slots.count
+        }
+    }
 }
