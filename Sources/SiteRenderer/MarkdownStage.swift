@@ -148,15 +148,19 @@ public enum MarkdownStage {
         pictures settings: PictureStage.Settings
     ) -> Outcome {
         let options = LocaleOptions(config: graph.config, locales: graph.locales)
+        // Read once, in place: each `graph.pages[index].isFallback` below copied the whole node.
+        let (isFallback, fallbackOf) = graph.pages.withUnsafeBufferPointer { pages in
+            (pages.indices.map { pages[$0].isFallback }, pages.indices.map { pages[$0].fallbackOf })
+        }
         // A borrowed page has its original's Markdown: converted once, links resolved per page.
-        let own = graph.pages.indices.filter { !graph.pages[$0].isFallback }
+        let own = graph.pages.indices.filter { !isFallback[$0] }
         let conversions = ParallelMap.map(own) { index in
             conversion(of: graph.pages[index], options: options, memo: memo)
         }
         var slots = [Int](repeating: 0, count: graph.pages.count)
         for (position, index) in own.enumerated() { slots[index] = position }
         let slot = slots
-        let source = { (index: Int) in slot[graph.pages[index].fallbackOf ?? index] }
+        let source = { (index: Int) in slot[fallbackOf[index] ?? index] }
         let converted = graph.pages.indices.map { conversions[source($0)].conversion.rendered }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let pictures = PictureStage.run(graph, converted: converted, own: own, settings: settings)
@@ -184,16 +188,16 @@ public enum MarkdownStage {
         let result = Result(
             bodies: finished.map(\.body), converted: converted,
             readingLevels: graph.pages.indices.map { index in
-                graph.pages[index].isFallback ? nil : ownPages[slot[index]].readingStats
+                isFallback[index] ? nil : ownPages[slot[index]].readingStats
             },
             explainerStates: embeds.states, memo: MarkdownMemo(conversions),
             siteDiagnostics: embeds.diagnostics + pictures.diagnostics + blocks.diagnostics,
             embedDiagnostics: embeds.diagnostics,
             pageDiagnostics: graph.pages.indices.map { index in
-                finished[index].diagnostics + (graph.pages[index].isFallback ? [] : ownPages[slot[index]].diagnostics)
+                finished[index].diagnostics + (isFallback[index] ? [] : ownPages[slot[index]].diagnostics)
             },
             readingDiagnostics: graph.pages.indices.map {
-                graph.pages[$0].isFallback ? nil : ownPages[slot[$0]].readingDiagnostic
+                isFallback[$0] ? nil : ownPages[slot[$0]].readingDiagnostic
             },
             shared: shared, blockHeadings: blockHeadings
         )
