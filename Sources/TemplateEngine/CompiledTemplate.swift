@@ -66,8 +66,9 @@ public struct CompiledTemplate: Sendable {
     }
 }
 
-/// One step of a compiled template.
-indirect enum Instruction: Sendable {
+/// One step of a compiled template. Not `indirect`: a section's body is an array, a reference
+/// already, and a boxed case would be one more retain and release for every step rendered.
+enum Instruction: Sendable {
     case text([UInt8])
     case write(Access, escaped: Bool)
     case section(Access, inverted: Bool, body: [Instruction])

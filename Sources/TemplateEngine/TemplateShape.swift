@@ -98,10 +98,14 @@ public struct TemplateFields<Owner>: Sendable {
     }
 
     public let fields: [Field]
+    /// Each field's `read`, by index: rendering reads one without copying its field, whose name,
+    /// shape and summary a copy would retain and release for every value a page shows.
+    let readers: [@Sendable (Owner) -> TemplateData]
 
     public init(_ fields: [Field]) {
         precondition(Set(fields.map(\.name)).count == fields.count, "a field name is listed twice")
         self.fields = fields
+        readers = fields.map(\.read)
     }
 
     var fieldInfos: [ObjectShape.FieldInfo] {

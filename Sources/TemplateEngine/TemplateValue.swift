@@ -53,7 +53,7 @@ extension TemplateObject {
     public static var templateName: String { String(describing: Self.self) }
 
     public func templateField(_ index: Int) -> TemplateData {
-        Self.templateFields.fields[index].read(self)
+        Self.templateFields.readers[index](self)
     }
 
     public func templateField(slot: Int) -> TemplateData { .none }
