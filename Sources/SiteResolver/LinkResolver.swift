@@ -175,7 +175,11 @@ public struct LinkResolver: Sendable {
             targetIndex = found
         } else if target.hasSuffix(".md") {
             let paths = pagesBySourcePath[locale] ?? [:]
-            let folder = folder ?? sourcePaths[source].split(separator: "/").dropLast().map(String.init)
+            let folder =
+                folder
+                ?? sourcePaths[source].utf8.split(separator: UInt8(ascii: "/")).dropLast().map {
+                    String(Substring($0))
+                }
             let path = Self.normalise(target, relativeTo: folder)
             if let path, let broken = brokenPage(leftOut.page(path: path, in: locale, fallback: locale)) {
                 return .failure(LinkProblem(destination, leftOut: broken))
@@ -225,13 +229,13 @@ public struct LinkResolver: Sendable {
         let fragment: String?
 
         init(_ destination: String) {
-            guard let hash = destination.firstIndex(of: "#") else {
+            guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else {
                 target = destination
                 fragment = nil
                 return
             }
             target = String(destination[..<hash])
-            fragment = String(destination[destination.index(after: hash)...])
+            fragment = String(destination[destination.utf8.index(after: hash)...])
         }
     }
 
@@ -239,14 +243,19 @@ public struct LinkResolver: Sendable {
     /// `/x.md` is from the locale root. Nil when it climbs out of the locale.
     static func normalise(_ target: String, relativeTo folder: [String]) -> String? {
         var parts = target.hasPrefix("/") ? [] : folder
-        for segment in target.split(separator: "/") {
+        // Split at the byte `/`, and decoded only with a `%`: Foundation's decoding bridges
+        // through NSString, and ran for every segment of every link.
+        for bytes in target.utf8.split(separator: UInt8(ascii: "/")) {
+            let segment = Substring(bytes)
             switch segment {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             // `[x](back%20pain.md)`: a file name with a space, written as a URL.
-            default: parts.append(segment.removingPercentEncoding ?? String(segment))
+            default:
+                let isEncoded = bytes.contains(UInt8(ascii: "%"))
+                parts.append(isEncoded ? segment.removingPercentEncoding ?? String(segment) : String(segment))
             }
         }
         return parts.joined(separator: "/")
