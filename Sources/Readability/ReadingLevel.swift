@@ -18,7 +18,8 @@ public enum ReadingLevel: Sendable, Equatable {
         var words = 0
         var syllables = 0
         var scanner = WordScanner()
-        scanner.scan(text) { letters, _ in
+        // Only the languages with syllable rules read a word's letters.
+        scanner.scan(text, collectsLetters: language == "en" || language == "es") { letters, _ in
             words += 1
             switch language {
             case "en": syllables += Syllables.english(letters: letters)

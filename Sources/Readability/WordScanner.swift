@@ -23,19 +23,22 @@ struct WordScanner {
     private var hasLetter = false
     private var hasCombiningMark = false
     private var sentenceHasWords = false
+    /// Whether words' letters are wanted: counting a language's words needs none (no syllable rules).
+    private var collectsLetters = true
 
     private enum ScalarClass: UInt8 {
         case letter, digit, combiningMark, joiner, sentenceEnd, other
     }
 
-    /// Calls `word` for each word with its letters in lower case and its
-    /// UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
+    /// Calls `word` for each word with its letters in lower case (none unless `collectsLetters`)
+    /// and its UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
     mutating func scan(
-        _ text: String,
+        _ text: String, collectsLetters: Bool = true,
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var text = text
         self = WordScanner()
+        self.collectsLetters = collectsLetters
         letters = .allocate(capacity: 128)
         defer { letters.deallocate() }
         text.withUTF8 { scan(utf8: $0, word: word) }
@@ -53,11 +56,18 @@ struct WordScanner {
             if byte < 0x80, table[Int(byte)] == .letter {
                 // The letters of an ASCII word, most of a page's, without the switch for each.
                 if runStart < 0 { runStart = index }
-                repeat {
-                    let letter = bytes[index]
-                    append(Unicode.Scalar(letter >= 0x41 && letter <= 0x5A ? letter + 32 : letter))
-                    index += 1
-                } while index < bytes.count && bytes[index] < 0x80 && table[Int(bytes[index])] == .letter
+                if collectsLetters {
+                    repeat {
+                        let letter = bytes[index]
+                        append(Unicode.Scalar(letter >= 0x41 && letter <= 0x5A ? letter + 32 : letter))
+                        index += 1
+                    } while index < bytes.count && bytes[index] < 0x80 && table[Int(bytes[index])] == .letter
+                } else {
+                    repeat {
+                        index += 1
+                    } while index < bytes.count && bytes[index] < 0x80
+                        && table[Int(bytes[index])] == .letter
+                }
                 hasLetter = true
                 runEnd = index
                 continue
@@ -78,7 +88,7 @@ struct WordScanner {
             switch kind {
             case .letter:
                 if runStart < 0 { runStart = index }
-                append(Self.lowercased(scalar))
+                if collectsLetters { append(Self.lowercased(scalar)) }
                 hasLetter = true
                 runEnd = index + length
             case .digit, .combiningMark:
@@ -107,7 +117,7 @@ struct WordScanner {
         guard runStart >= 0 else { return }
         if hasLetter {
             let written = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
-            if hasCombiningMark {
+            if hasCombiningMark && collectsLetters {
                 // Rare: "o" and a combining accent are one letter once precomposed.
                 Syllables.letters(of: String(decoding: written, as: UTF8.self)).withUnsafeBufferPointer {
                     word($0, written)

@@ -1,6 +1,7 @@
-import Readability
 import TestSupport
 import XCTest
+
+@testable import Readability
 
 final class SyllableTests: XCTestCase {
     func testEnglishWordList() {
@@ -113,6 +114,31 @@ final class WordScannerTests: XCTestCase {
             let expected = reference(text)
             XCTAssertEqual(counts.wordList, expected.words, text.debugDescription)
             XCTAssertEqual(counts.sentences, expected.sentences, text.debugDescription)
+        }
+    }
+
+    /// A language without syllable rules wants no letters: the words and sentences are the same.
+    func testScanningWithoutLettersFindsTheSameWordsAndSentences() {
+        let pieces = ["a", "Z", "é", "Ñ", "9", "'", "-", " ", ".", "?", "\n", "o\u{301}", "ع", "x"]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            var results: [[String]] = []
+            var sentences: [Int] = []
+            for collectsLetters in [true, false] {
+                var words: [String] = []
+                var scanner = WordScanner()
+                scanner.scan(text, collectsLetters: collectsLetters) { letters, bytes in
+                    if !collectsLetters { XCTAssertTrue(letters.isEmpty) }
+                    words.append(String(decoding: bytes, as: UTF8.self))
+                }
+                results.append(words)
+                sentences.append(scanner.sentences)
+            }
+            XCTAssertEqual(results[1], results[0], text.debugDescription)
+            XCTAssertEqual(sentences[1], sentences[0], text.debugDescription)
         }
     }
 }
