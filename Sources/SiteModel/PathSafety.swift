@@ -32,6 +32,10 @@ public enum PathSafety {
     /// letters, digits, `_` and `.` turned into one `-` (`Back pain` → `back-pain`, `TENS+PNT` →
     /// `tens-pnt`, `Estimulación` → `estimulación`). Empty when the name has nothing to keep.
     public static func slug(fromName name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(fromName: name) : slugByScalars(fromName: name)
+    }
+
+    static func slugByScalars(fromName name: String) -> String {
         var slug = ""
         var pendingDash = false
         for scalar in name.lowercased().unicodeScalars {
@@ -45,6 +49,27 @@ public enum PathSafety {
         }
         while slug.hasPrefix(".") { slug.removeFirst() }
         return slug
+    }
+
+    /// `slug(fromName:)` for an ASCII name, on its bytes: the same rules (letters and digits are
+    /// ASCII's), without asking each scalar's Unicode properties, for every page of a site.
+    static func asciiSlug(fromName name: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
+        var pendingDash = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+                UInt8(ascii: "."), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                slug.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            default:
+                pendingDash = true
+            }
+        }
+        let start = slug.firstIndex { $0 != UInt8(ascii: ".") } ?? slug.endIndex
+        return String(decoding: slug[start...], as: UTF8.self)
     }
 
     /// A file or folder name under `Content/`: any UTF-8 name that is safe on disk and gives a URL

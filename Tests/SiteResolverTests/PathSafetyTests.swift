@@ -23,4 +23,20 @@ final class PathSafetyTests: XCTestCase {
         }
         XCTAssertNotNil(PathSafety.problem(withFileName: "-.-"), "nothing to make a URL of")
     }
+
+    /// Every ASCII name of up to three characters (and some longer) gets the slug the rules on
+    /// scalars give it.
+    func testAnASCIINamesSlugIsTheOneTheRulesOnScalarsGive() {
+        let characters = ["a", "Z", "7", "_", "-", ".", " ", "+", "(", "\t", "\\", "~"]
+        var names = [""]
+        for _ in 0..<3 {
+            names = names.flatMap { name in characters.map { name + $0 } }
+            for name in names {
+                XCTAssertEqual(PathSafety.asciiSlug(fromName: name), PathSafety.slugByScalars(fromName: name), name)
+            }
+        }
+        for name in ["  TENS + PNT (2024)  ", "..hidden.Name", "Back pain", "a--b__c..d", "-._x"] {
+            XCTAssertEqual(PathSafety.slug(fromName: name), PathSafety.slugByScalars(fromName: name), name)
+        }
+    }
 }
