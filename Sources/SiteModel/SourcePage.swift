@@ -118,7 +118,8 @@ public struct SourcePage: Sendable, Hashable {
     /// The folder the file is in, which is its section: `therapies` for
     /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
     public var folder: String {
-        let parts = relativePath.split(separator: "/").dropLast()
+        // Split at the byte `/`: by Character, this took a tenth of assigning URLs.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
         return parts.joined(separator: "/")
     }
 

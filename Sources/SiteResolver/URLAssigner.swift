@@ -6,6 +6,7 @@ enum URLAssigner {
         var owners: [String: Int] = [:]
         // Each folder's path of slugs once per locale: a section holds many pages.
         var folderPaths: [String: [String: String]] = [:]
+        let basePath = graph.config.basePath  // computed, with a search in the base URL
         for index in graph.pages.indices {
             let page = graph.pages[index]
             let folder = page.source.kind == .topic ? page.source.folder : SectionTree.parentOf(page.source.folder)
@@ -18,7 +19,7 @@ enum URLAssigner {
                 folderPaths[page.locale, default: [:]][folder] = folderPath
             }
             let path = page.source.kind == .home ? folderPath : folderPath + "/" + slug(of: page.source)
-            graph.pages[index].url = graph.config.basePath + path + "/"
+            graph.pages[index].url = basePath + path + "/"
             graph.pages[index].outputPath = path + "/index.html"
             if let other = owners[path] {
                 // Two borrowed copies repeat their originals' clash, which is reported in their own locale.
@@ -45,7 +46,8 @@ enum URLAssigner {
         case .home: return ""
         case .section: return PathSafety.slug(fromName: String(page.folder.split(separator: "/").last ?? ""))
         case .topic:
-            return PathSafety.slug(fromName: String(page.relativePath.split(separator: "/").last!.dropLast(3)))
+            let fileName = page.relativePath.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? ""
+            return PathSafety.slug(fromName: String(fileName.dropLast(3)))
         }
     }
 
