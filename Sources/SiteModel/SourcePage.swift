@@ -129,7 +129,8 @@ public struct SourcePage: Sendable, Hashable {
     /// The id a page at `relativePath` has without an `id:`: a locale's home `home`, a section its
     /// folder, a topic its path without `.md`.
     public static func pathID(_ relativePath: String) -> String {
-        let parts = relativePath.split(separator: "/")
+        // Split at the byte `/`: by Character, this was most of a page's id.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         guard parts.last == "_index.md" else { return String(relativePath.dropLast(3)) }
         return parts.count == 1 ? "home" : parts.dropLast().joined(separator: "/")
     }
