@@ -69,7 +69,8 @@ extension ContentLoader {
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)
-        let fileName = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let fileName =
+            relativePath.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? relativePath
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
             locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,
