@@ -53,20 +53,25 @@ struct WordScanner {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte < 0x80, table[Int(byte)] == .letter {
-                // The letters of an ASCII word, most of a page's, without the switch for each.
+            if Self.isASCIILetter(byte) {
+                // The letters of an ASCII word, most of a page's, without the switch for each, and
+                // with the buffer and count in locals: in `self`, they were stored for every letter.
                 if runStart < 0 { runStart = index }
                 if collectsLetters {
+                    var (buffer, written) = (letters, count)
                     repeat {
-                        let letter = bytes[index]
-                        append(Unicode.Scalar(letter >= 0x41 && letter <= 0x5A ? letter + 32 : letter))
+                        if written == buffer.count {
+                            count = written
+                            growLetters()
+                            buffer = letters
+                        }
+                        buffer[written] = Unicode.Scalar(bytes[index] | 0x20)  // lower case
+                        written += 1
                         index += 1
-                    } while index < bytes.count && bytes[index] < 0x80 && table[Int(bytes[index])] == .letter
+                    } while index < bytes.count && Self.isASCIILetter(bytes[index])
+                    count = written
                 } else {
-                    repeat {
-                        index += 1
-                    } while index < bytes.count && bytes[index] < 0x80
-                        && table[Int(bytes[index])] == .letter
+                    repeat { index += 1 } while index < bytes.count && Self.isASCIILetter(bytes[index])
                 }
                 hasLetter = true
                 runEnd = index
@@ -135,14 +140,22 @@ struct WordScanner {
 
     @inline(__always)
     private mutating func append(_ letter: Unicode.Scalar) {
-        if count == letters.count {
-            let larger = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: letters.count * 2)
-            _ = larger.initialize(from: letters)
-            letters.deallocate()
-            letters = larger
-        }
+        if count == letters.count { growLetters() }
         letters[count] = letter
         count += 1
+    }
+
+    private mutating func growLetters() {
+        let larger = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: letters.count * 2)
+        _ = larger.initialize(from: letters)
+        letters.deallocate()
+        letters = larger
+    }
+
+    /// `A`–`Z` and `a`–`z`: the ASCII that `classify` calls a letter.
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
     private static let asciiClass: [ScalarClass] = (0..<128).map { byte in

@@ -117,6 +117,23 @@ final class WordScannerTests: XCTestCase {
         }
     }
 
+    /// A word's letters come lower-cased, however long the word (past the buffer's first size).
+    func testAWordsLettersAreItsLettersInLowerCase() {
+        for length in [1, 127, 128, 129, 300, 1_000] {
+            let word = String(
+                (0..<length).map { Character(UnicodeScalar(UInt8(ascii: $0.isMultiple(of: 3) ? "Q" : "z"))) })
+            var seen: [String] = []
+            var scanner = WordScanner()
+            scanner.scan("\(word)é \(word). Ü") { letters, _ in
+                var text = ""
+                text.unicodeScalars.append(contentsOf: letters)
+                seen.append(text)
+            }
+            XCTAssertEqual(seen, [word.lowercased() + "é", word.lowercased(), "ü"], "\(length)")
+            XCTAssertEqual(scanner.sentences, 2)
+        }
+    }
+
     /// A language without syllable rules wants no letters: the words and sentences are the same.
     func testScanningWithoutLettersFindsTheSameWordsAndSentences() {
         let pieces = ["a", "Z", "é", "Ñ", "9", "'", "-", " ", ".", "?", "\n", "o\u{301}", "ع", "x"]
