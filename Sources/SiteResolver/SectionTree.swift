@@ -16,7 +16,7 @@ enum SectionTree {
             var folder = page.folder
             while true {
                 if !existingFolders.contains(folder), needed[folder] == nil { needed[folder] = page.file }
-                guard let slash = folder.lastIndex(of: "/") else { break }
+                guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
                 folder = String(folder[..<slash])
             }
             if !existingFolders.contains(""), needed[""] == nil { needed[""] = page.file }
@@ -79,7 +79,7 @@ enum SectionTree {
     }
 
     static func parentOf(_ folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(folder[..<slash])
     }
 }
