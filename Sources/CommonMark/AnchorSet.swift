@@ -24,6 +24,32 @@ struct AnchorSet {
     /// GitHub-style: lowercase, letters and digits of any script kept, spaces
     /// and hyphens become one hyphen, everything else is dropped.
     static func slug(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(text) : slugByScalars(text)
+    }
+
+    /// `slug` for ASCII text, on its bytes: the same rules, without asking each scalar's Unicode
+    /// properties, for every heading of every page.
+    static func asciiSlug(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen, !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), 0x09...0x0D:
+                pendingHyphen = true
+            default:
+                break
+            }
+        }
+        return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
+    }
+
+    static func slugByScalars(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
