@@ -17,15 +17,18 @@ public enum ReadingLevel: Sendable, Equatable {
         let language = tag.split(separator: "-").first.map(String.init)
         var words = 0
         var syllables = 0
+        // Chosen once, not compared as strings for every word.
+        let countSyllables: ((UnsafeBufferPointer<Unicode.Scalar>) -> Int)? =
+            switch language {
+            case "en": Syllables.english(letters:)
+            case "es": Syllables.spanish(letters:)
+            default: nil
+            }
         var scanner = WordScanner()
         // Only the languages with syllable rules read a word's letters.
-        scanner.scan(text, collectsLetters: language == "en" || language == "es") { letters, _ in
+        scanner.scan(text, collectsLetters: countSyllables != nil) { letters, _ in
             words += 1
-            switch language {
-            case "en": syllables += Syllables.english(letters: letters)
-            case "es": syllables += Syllables.spanish(letters: letters)
-            default: break
-            }
+            if let countSyllables { syllables += countSyllables(letters) }
         }
         return ProseStats(
             words: words,
