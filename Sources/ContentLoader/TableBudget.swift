@@ -13,7 +13,7 @@ public enum TableBudget {
         var body = body
         return body.withUTF8 { bytes in
             // Every byte this reads is ASCII, as are the marks CommonMark's block rules read, so the
-            // lines are read as bytes: as `Character`s they took a fifth of loading.
+            // lines are read as bytes: as `Character`s they took 18 % of loading's instructions.
             let lines = TextLines.lines(in: bytes).map { Line(bytes: bytes, range: $0) }
             return tables(in: lines).compactMap { table in
                 problem(rows: table.rows, columns: table.columns, limits: limits).map {

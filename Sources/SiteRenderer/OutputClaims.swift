@@ -41,6 +41,7 @@ struct OutputClaims {
         }
     }
 
+    /// The folders only spinesite writes into, and what fills them.
     static let generatedFolders = [
         "assets": "the theme's assets (Templates/assets/)", "media": "the pictures and files pages use",
         ContentFile.siteWideFolder: "the site-wide files (Content/files/)",
@@ -84,6 +85,7 @@ struct OutputClaims {
         for clash in clashes.sorted(by: { $0.path < $1.path }) { diagnostics += clash.diagnostics }
     }
 
+    /// An error at whichever claim has a place in the content (both, when both have one).
     private mutating func conflict(_ claimant: Claimant, _ owner: Claimant, _ clash: String) {
         let advice = "; give the page another slug, or the alias another path"
         let located = [claimant, owner].compactMap { claim in claim.location.map { (claim, $0) } }
