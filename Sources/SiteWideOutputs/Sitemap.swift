@@ -29,7 +29,7 @@ public enum Sitemap {
     /// The index and every locale's sitemaps.
     public static func files(_ graph: SiteGraph, limits: Limits = .sitemapProtocol) -> [OutputFile] {
         // Pages are read in place: `graph.pages[index].url` copies the whole node, and sorting
-        // 25,000 pages by URL did that 750,000 times.
+        // 25,000 pages by URL did that about 750,000 times.
         graph.pages.withUnsafeBufferPointer { files(graph, pages: $0, limits: limits) }
     }
 
