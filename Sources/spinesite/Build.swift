@@ -53,14 +53,12 @@ struct Build: ParsableCommand {
             progress.finish()
             if timings { printError(StageTimings.line(stages, begun: begun)) }
             if !quiet {
-                for warning in report.warnings { printError(warning.description) }
+                printErrors(report.warnings.map(\.description))
                 printLine(Summary.line(report, outputPath: options.outputPath, milliseconds: start.millisecondsSince))
             }
         } catch {
             progress.finish()
-            for diagnostic in error.diagnostics where diagnostic.severity == .error || !quiet {
-                printError(diagnostic.description)
-            }
+            printErrors(error.diagnostics.filter { $0.severity == .error || !quiet }.map(\.description))
             printError(
                 "spinesite: build failed with \(counted(error.errors.count, "error")); "
                     + "\(error.outputState(options.outputPath))"
@@ -120,6 +118,13 @@ func fail(_ failure: BuildFailure) throws -> Never {
 /// One line to standard error, inert on a terminal (see `TerminalText`).
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((TerminalText.inert(line) + "\n").utf8))
+}
+
+/// Lines to standard error in one write: a site's 20,000 warnings, a write each, added 30–80 ms
+/// to a build with nothing to do when standard error was a pipe (0.23–0.28 s against 0.20 s).
+func printErrors(_ lines: [String]) {
+    guard !lines.isEmpty else { return }
+    FileHandle.standardError.write(Data(lines.map { TerminalText.inert($0) + "\n" }.joined().utf8))
 }
 
 /// One line of a command's report to standard output, inert on a terminal: it names files and
