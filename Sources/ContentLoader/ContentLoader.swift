@@ -1,5 +1,6 @@
 public import Foundation
 public import SiteModel
+import SiteSupport
 
 /// Stage 1: reads `Content/` into `LoadedSite` — configuration, locales and
 /// pages with typed front matter. Collects every problem before failing.
@@ -201,8 +202,7 @@ public enum ContentLoader {
 
     /// File and folder names become URL segments (a lower-case slug of each) unless a slug replaces them.
     private static func pathProblem(_ relative: String) -> String? {
-        // Split at the byte `/`: by `Character`, this took most of the check's time.
-        var segments = relative.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        var segments = PathSegments.of(relative).map(String.init)
         let fileName = segments.removeLast()
         for folder in segments {
             if let problem = PathSafety.problem(withFileName: folder) { return "folder name \(problem)" }

@@ -69,8 +69,7 @@ extension ContentLoader {
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)
-        let fileName =
-            relativePath.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? relativePath
+        let fileName = PathSegments.of(relativePath).last.map(String.init) ?? relativePath
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
             locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,

@@ -118,9 +118,7 @@ public struct SourcePage: Sendable, Hashable {
     /// The folder the file is in, which is its section: `therapies` for
     /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
     public var folder: String {
-        // Split at the byte `/`: by Character, this took a tenth of assigning URLs.
-        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
-        return parts.joined(separator: "/")
+        PathSegments.of(relativePath).dropLast().joined(separator: "/")
     }
 
     /// The id shared by a page and its translations.
@@ -129,8 +127,7 @@ public struct SourcePage: Sendable, Hashable {
     /// The id a page at `relativePath` has without an `id:`: a locale's home `home`, a section its
     /// folder, a topic its path without `.md`.
     public static func pathID(_ relativePath: String) -> String {
-        // Split at the byte `/`: by Character, this was most of a page's id.
-        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        let parts = PathSegments.of(relativePath)
         guard parts.last == "_index.md" else { return String(relativePath.dropLast(3)) }
         return parts.count == 1 ? "home" : parts.dropLast().joined(separator: "/")
     }

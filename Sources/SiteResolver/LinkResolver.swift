@@ -175,11 +175,7 @@ public struct LinkResolver: Sendable {
             targetIndex = found
         } else if target.hasSuffix(".md") {
             let paths = pagesBySourcePath[locale] ?? [:]
-            let folder =
-                folder
-                ?? sourcePaths[source].utf8.split(separator: UInt8(ascii: "/")).dropLast().map {
-                    String(Substring($0))
-                }
+            let folder = folder ?? PathSegments.of(sourcePaths[source]).dropLast().map(String.init)
             let path = Self.normalise(target, relativeTo: folder)
             if let path, let broken = brokenPage(leftOut.page(path: path, in: locale, fallback: locale)) {
                 return .failure(LinkProblem(destination, leftOut: broken))
@@ -243,10 +239,7 @@ public struct LinkResolver: Sendable {
     /// `/x.md` is from the locale root. Nil when it climbs out of the locale.
     static func normalise(_ target: String, relativeTo folder: [String]) -> String? {
         var parts = target.hasPrefix("/") ? [] : folder
-        // Split at the byte `/`, and decoded only with a `%`: Foundation's decoding bridges
-        // through NSString, and ran for every segment of every link.
-        for bytes in target.utf8.split(separator: UInt8(ascii: "/")) {
-            let segment = Substring(bytes)
+        for segment in PathSegments.of(target) {
             switch segment {
             case ".": continue
             case "..":
@@ -254,7 +247,9 @@ public struct LinkResolver: Sendable {
                 parts.removeLast()
             // `[x](back%20pain.md)`: a file name with a space, written as a URL.
             default:
-                let isEncoded = bytes.contains(UInt8(ascii: "%"))
+                // Decoded only with a `%`: Foundation's decoding bridges through NSString, and ran
+                // for every segment of every link.
+                let isEncoded = segment.utf8.contains(UInt8(ascii: "%"))
                 parts.append(isEncoded ? segment.removingPercentEncoding ?? String(segment) : String(segment))
             }
         }

@@ -1,4 +1,5 @@
 import SiteModel
+import SiteSupport
 
 /// Pretty URLs: `/<locale>/<section slugs>/<slug>/`, written as `…/index.html`.
 enum URLAssigner {
@@ -46,8 +47,7 @@ enum URLAssigner {
         case .home: return ""
         case .section: return PathSafety.slug(fromName: String(page.folder.split(separator: "/").last ?? ""))
         case .topic:
-            let fileName = page.relativePath.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? ""
-            return PathSafety.slug(fromName: String(fileName.dropLast(3)))
+            return PathSafety.slug(fromName: String(PathSegments.of(page.relativePath).last!.dropLast(3)))
         }
     }
 
