@@ -84,7 +84,9 @@ public struct SourcePage: Sendable, Hashable {
 
     public var locale: String
     /// Path under the locale folder, `/`-separated: `therapies/tens.md`.
-    public var relativePath: String
+    public var relativePath: String {
+        didSet { (folder, idFromPath) = (Self.folder(of: relativePath), Self.pathID(relativePath)) }
+    }
     public var kind: Kind
     public var frontMatter: FrontMatter
     public var body: String {
@@ -95,6 +97,14 @@ public struct SourcePage: Sendable, Hashable {
     public private(set) var bodyDigest: Fingerprint
     /// Where the body starts: line 1 of the body is this file line.
     public var bodyLocation: SourceLocation
+    /// The folder the file is in, which is its section: `therapies` for
+    /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
+    ///
+    /// Made once with `idFromPath`, when the path is set: the resolver asks for both of every
+    /// page several times, and at 40 locales splitting the path each time was half its work.
+    public private(set) var folder: String
+    /// The id the page has without an `id:` (see `pathID(_:)`).
+    public private(set) var idFromPath: String
 
     public init(
         locale: String, relativePath: String, kind: Kind, frontMatter: FrontMatter, body: String,
@@ -107,6 +117,8 @@ public struct SourcePage: Sendable, Hashable {
         self.body = body
         self.bodyDigest = Fingerprint.of(body)
         self.bodyLocation = bodyLocation
+        folder = Self.folder(of: relativePath)
+        idFromPath = Self.pathID(relativePath)
     }
 
     public var file: String { bodyLocation.file }
@@ -115,14 +127,13 @@ public struct SourcePage: Sendable, Hashable {
     /// written as Markdown: no review, no translation stamp.
     public var isSynthesized: Bool { !file.hasSuffix(".md") }
 
-    /// The folder the file is in, which is its section: `therapies` for
-    /// `therapies/tens.md` and `therapies/_index.md`, `""` at the locale root.
-    public var folder: String {
+    /// The folder of a file at `relativePath` (see `folder`).
+    static func folder(of relativePath: String) -> String {
         PathSegments.of(relativePath).dropLast().joined(separator: "/")
     }
 
     /// The id shared by a page and its translations.
-    public var id: String { frontMatter.id?.value ?? Self.pathID(relativePath) }
+    public var id: String { frontMatter.id?.value ?? idFromPath }
 
     /// The id a page at `relativePath` has without an `id:`: a locale's home `home`, a section its
     /// folder, a topic its path without `.md`.

@@ -47,7 +47,7 @@ enum URLAssigner {
         case .home: return ""
         case .section: return PathSafety.slug(fromName: String(page.folder.split(separator: "/").last ?? ""))
         case .topic:
-            return PathSafety.slug(fromName: String(PathSegments.of(page.relativePath).last!.dropLast(3)))
+            return PathSafety.slug(fromName: String(PathSegments.last(of: page.relativePath)!.dropLast(3)))
         }
     }
 
