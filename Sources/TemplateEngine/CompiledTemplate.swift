@@ -21,8 +21,9 @@ public struct CompiledTemplate: Sendable {
     }
 
     private func run(_ instructions: [Instruction], _ stack: inout [TemplateData], _ output: inout HTMLOutput) {
-        for instruction in instructions {
-            switch instruction {
+        // By index: `for … in` copies each step out of the array, retaining what it holds.
+        for index in instructions.indices {
+            switch instructions[index] {
             case .text(let bytes):
                 output.appendRaw(bytes)
             case .write(let access, let escaped):
@@ -93,15 +94,26 @@ struct Access: Sendable {
     }
 
     func resolve(in stack: [TemplateData]) -> TemplateData {
-        var value = stack[stack.count - 1 - depth]
-        for step in steps {
-            guard case .object(let object) = value else { return .none }
-            switch step {
-            case .index(let index): value = object.templateField(index)
-            case .slot(let slot): value = object.templateField(slot: slot)
-            case .nonEmpty(let index): value = .bool(object.templateField(index).isTruthy)
-            }
+        let frame = stack.count - 1 - depth
+        guard !steps.isEmpty else { return stack[frame] }
+        // The frame is read in place, not copied first: most names are one field of it.
+        guard case .object(let object) = stack[frame] else { return .none }
+        var value = Self.read(steps[0], of: object)
+        var next = 1
+        while next < steps.count {
+            guard case .object(let inner) = value else { return .none }
+            value = Self.read(steps[next], of: inner)
+            next += 1
         }
         return value
+    }
+
+    @inline(__always)
+    private static func read(_ step: Step, of object: any TemplateObject) -> TemplateData {
+        switch step {
+        case .index(let index): object.templateField(index)
+        case .slot(let slot): object.templateField(slot: slot)
+        case .nonEmpty(let index): .bool(object.templateField(index).isTruthy)
+        }
     }
 }
