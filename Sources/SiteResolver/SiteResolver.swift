@@ -52,29 +52,37 @@ public enum SiteResolver {
     }
 
     private static func index(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
-        for (index, page) in graph.pages.enumerated() {
-            // A borrowed page never takes the path of one the locale has itself. Paths are the files'
-            // own, so a page whose id clashes keeps its path: links to it are still checked.
-            if !page.isFallback || graph.pagesBySourcePath[page.locale]?[page.source.relativePath] == nil {
-                graph.pagesBySourcePath[page.locale, default: [:]][page.source.relativePath] = index
+        var bySourcePath = graph.pagesBySourcePath
+        var byID = graph.pagesByID
+        // Pages are read in place: a page bound to a local copied the whole node (see `URLAssigner`).
+        graph.pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices {
+                let (locale, path, id) = (pages[index].locale, pages[index].source.relativePath, pages[index].id)
+                // A borrowed page never takes the path of one the locale has itself. Paths are the files'
+                // own, so a page whose id clashes keeps its path: links to it are still checked.
+                if !pages[index].isFallback || bySourcePath[locale]?[path] == nil {
+                    bySourcePath[locale, default: [:]][path] = index
+                }
+                if let existing = byID[locale]?[id] {
+                    diagnostics.append(idClash(pages[index], pages[existing]))
+                    continue
+                }
+                byID[locale, default: [:]][id] = index
             }
-            if let existing = graph.pagesByID[page.locale]?[page.id] {
-                // Point at the page whose `id:` line made the clash, if one has it.
-                let other = graph.pages[existing]
-                let (reported, firstOwner) =
-                    page.source.frontMatter.id == nil && other.source.frontMatter.id != nil
-                    ? (other, page) : (page, other)
-                let location =
-                    reported.source.frontMatter.id?.location
-                    ?? SourceLocation(file: reported.source.file, line: 1, column: 1)
-                diagnostics.append(
-                    .error(
-                        location,
-                        "id '\(page.id)' is already used by \(firstOwner.source.file) in locale '\(page.locale)'"))
-                continue
-            }
-            graph.pagesByID[page.locale, default: [:]][page.id] = index
         }
+        graph.pagesBySourcePath = bySourcePath
+        graph.pagesByID = byID
+    }
+
+    /// The error of `page`, whose id `other` has already: at the page whose `id:` line made the
+    /// clash, if one has it.
+    private static func idClash(_ page: PageNode, _ other: PageNode) -> Diagnostic {
+        let (reported, firstOwner) =
+            page.source.frontMatter.id == nil && other.source.frontMatter.id != nil ? (other, page) : (page, other)
+        let location =
+            reported.source.frontMatter.id?.location ?? SourceLocation(file: reported.source.file, line: 1, column: 1)
+        return .error(
+            location, "id '\(page.id)' is already used by \(firstOwner.source.file) in locale '\(page.locale)'")
     }
 
     private static func linkRelatedAndTranslations(_ graph: inout SiteGraph, diagnostics: inout [Diagnostic]) {
@@ -86,26 +94,34 @@ public enum SiteResolver {
         for locale in graph.locales {
             for (id, index) in graph.pagesByID[locale.tag] ?? [:] { translations[id, default: []].append(index) }
         }
-        for index in graph.pages.indices {
-            let page = graph.pages[index]
-            let ids = graph.pagesByID[page.locale] ?? [:]
-            for related in page.source.frontMatter.related {
-                if let target = ids[related.value] {
-                    graph.pages[index].related.append(target)
-                } else if !allIDs.contains(related.value) {
-                    let leftOut = graph.leftOut.page(
-                        id: related.value, in: page.locale, fallback: graph.config.defaultLocale)
-                    // A page with errors of its own: those say what is wrong.
-                    if let leftOut, leftOut.reason == .hasErrors { continue }
-                    let hint =
-                        leftOut?.advice.map { ": \($0)" }
-                        ?? suggestion(for: related.value, ids: ids, drafts: graph.leftOut.drafts(in: page.locale))
-                    relatedErrors.add(
-                        .error(related.location, "related: no page has id '\(related.value)'\(hint)"),
-                        locale: page.locale)
+        // Read in place, then stored (see `index`).
+        var related = Array(repeating: [Int](), count: graph.pages.count)
+        var translated = Array(repeating: [Int](), count: graph.pages.count)
+        graph.pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices {
+                let locale = pages[index].locale
+                let ids = graph.pagesByID[locale] ?? [:]
+                for id in pages[index].source.frontMatter.related {
+                    if let target = ids[id.value] {
+                        related[index].append(target)
+                    } else if !allIDs.contains(id.value) {
+                        let leftOut = graph.leftOut.page(
+                            id: id.value, in: locale, fallback: graph.config.defaultLocale)
+                        // A page with errors of its own: those say what is wrong.
+                        if let leftOut, leftOut.reason == .hasErrors { continue }
+                        let hint =
+                            leftOut?.advice.map { ": \($0)" }
+                            ?? suggestion(for: id.value, ids: ids, drafts: graph.leftOut.drafts(in: locale))
+                        relatedErrors.add(
+                            .error(id.location, "related: no page has id '\(id.value)'\(hint)"), locale: locale)
+                    }
                 }
+                translated[index] = translations[pages[index].id] ?? []
             }
-            graph.pages[index].translations = translations[page.id] ?? []
+        }
+        for index in graph.pages.indices {
+            if !related[index].isEmpty { graph.pages[index].related += related[index] }
+            graph.pages[index].translations = translated[index]
         }
         // A borrowed copy has its original's `related:` line: one error for all of them.
         diagnostics += relatedErrors.merged
