@@ -17,18 +17,23 @@ public enum ReadingLevel: Sendable, Equatable {
         let language = tag.split(separator: "-").first.map(String.init)
         var words = 0
         var syllables = 0
-        // Chosen once, not compared as strings for every word.
-        let countSyllables: ((UnsafeBufferPointer<Unicode.Scalar>) -> Int)? =
-            switch language {
-            case "en": Syllables.english(letters:)
-            case "es": Syllables.spanish(letters:)
-            default: nil
-            }
         var scanner = WordScanner()
-        // Only the languages with syllable rules read a word's letters.
-        scanner.scan(text, collectsLetters: countSyllables != nil) { letters, _ in
-            words += 1
-            if let countSyllables { syllables += countSyllables(letters) }
+        // One scan per language, each calling its syllable rules directly: chosen through an
+        // optional function, the rules were copied, retained and released for every word. Only
+        // the languages with syllable rules read a word's letters.
+        switch language {
+        case "en":
+            scanner.scan(text) { letters, _ in
+                words += 1
+                syllables += Syllables.english(letters: letters)
+            }
+        case "es":
+            scanner.scan(text) { letters, _ in
+                words += 1
+                syllables += Syllables.spanish(letters: letters)
+            }
+        default:
+            scanner.scan(text, collectsLetters: false) { _, _ in words += 1 }
         }
         return ProseStats(
             words: words,
