@@ -30,32 +30,39 @@ public enum Sitemap {
     public static func files(_ graph: SiteGraph, limits: Limits = .sitemapProtocol) -> [OutputFile] {
         // Pages are read in place: `graph.pages[index].url` copies the whole node, and sorting
         // 25,000 pages by URL did that about 750,000 times.
-        graph.pages.withUnsafeBufferPointer { files(graph, pages: $0, limits: limits) }
-    }
-
-    private static func files(
-        _ graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, limits: Limits
-    ) -> [OutputFile] {
         let origin = graph.config.origin  // computed, with a search in the base URL
-        let absolute = pages.indices.map { HTMLEscape.text(origin + pages[$0].url) }
-        var parts: [OutputFile] = []
-        var entries: [String] = []
-        for locale in graph.locales {
-            // Borrowed pages are not listed: their canonical URL is the original's.
-            let listed = pages.indices
-                .filter { pages[$0].locale == locale.tag && !pages[$0].isFallback }
-                .sorted { pages[$0].url < pages[$1].url }
-            let urls = listed.map { url(of: $0, graph: graph, pages: pages, absolute: absolute) }
-            for (number, part) in split(urls, limits: limits).enumerated() {
-                let path = "\(locale.tag)/sitemap\(number == 0 ? "" : "-\(number + 1)").xml"
-                parts.append(OutputFile(path: path, text: urlset(part.joined())))
-                let dates = listed[part.startIndex..<part.endIndex].compactMap {
-                    pages[$0].source.frontMatter.lastChanged
-                }
-                entries.append(indexEntry(HTMLEscape.text(graph.config.baseURL + path), lastChanged: dates.max()))
+        let absolute = graph.pages.withUnsafeBufferPointer { pages in
+            pages.indices.map { HTMLEscape.text(origin + pages[$0].url) }
+        }
+        // Each locale's sitemaps on a core of its own: a site in 40 locales lists each page's
+        // translations in every one.
+        let locales = ParallelMap.map(graph.locales.map(\.tag)) { tag in
+            graph.pages.withUnsafeBufferPointer { pages in
+                sitemaps(locale: tag, graph: graph, pages: pages, absolute: absolute, limits: limits)
             }
         }
-        return [OutputFile(path: path, text: index(entries.joined()))] + parts
+        let entries = locales.flatMap { $0.map(\.entry) }
+        return [OutputFile(path: path, text: index(entries.joined()))] + locales.flatMap { $0.map(\.file) }
+    }
+
+    /// Locale `tag`'s sitemaps, each with its entry in the index.
+    private static func sitemaps(
+        locale tag: String, graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, absolute: [String],
+        limits: Limits
+    ) -> [(file: OutputFile, entry: String)] {
+        // Borrowed pages are not listed: their canonical URL is the original's.
+        let listed = pages.indices
+            .filter { pages[$0].locale == tag && !pages[$0].isFallback }
+            .sorted { pages[$0].url < pages[$1].url }
+        let urls = listed.map { url(of: $0, graph: graph, pages: pages, absolute: absolute) }
+        return split(urls, limits: limits).enumerated().map { number, part in
+            let path = "\(tag)/sitemap\(number == 0 ? "" : "-\(number + 1)").xml"
+            let dates = listed[part.startIndex..<part.endIndex].compactMap { pages[$0].source.frontMatter.lastChanged }
+            return (
+                OutputFile(path: path, text: urlset(part.joined())),
+                indexEntry(HTMLEscape.text(graph.config.baseURL + path), lastChanged: dates.max())
+            )
+        }
     }
 
     public static func robots(_ graph: SiteGraph) -> String {
@@ -95,20 +102,30 @@ public enum Sitemap {
     private static func url(
         of index: Int, graph: SiteGraph, pages: UnsafeBufferPointer<PageNode>, absolute: [String]
     ) -> String {
-        var lines = "  <url>\n    <loc>\(absolute[index])</loc>\n"
+        // Appended piece by piece into storage reserved once: interpolating each line made a
+        // string for it, then copied it into the entry.
+        let translations = graph.realTranslations(of: index)
+        var lines = ""
+        lines.reserveCapacity(
+            128 + (translations.count > 1 ? translations.count * (80 + absolute[index].utf8.count) : 0))
+        lines.append("  <url>\n    <loc>")
+        lines.append(absolute[index])
+        lines.append("</loc>\n")
         // From the front matter's dates, never file times: builds stay deterministic.
         if let changed = pages[index].source.frontMatter.lastChanged {
-            lines += "    <lastmod>\(changed)</lastmod>\n"
+            lines.append("    <lastmod>\(changed)</lastmod>\n")
         }
-        let translations = graph.realTranslations(of: index)
         if translations.count > 1 {
             for other in translations {
-                lines +=
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(pages[other].locale)\" "
-                    + "href=\"\(absolute[other])\"/>\n"
+                lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                lines.append(pages[other].locale)
+                lines.append("\" href=\"")
+                lines.append(absolute[other])
+                lines.append("\"/>\n")
             }
         }
-        return lines + "  </url>\n"
+        lines.append("  </url>\n")
+        return lines
     }
 
     private static func indexEntry(_ location: String, lastChanged: CalendarDate?) -> String {
