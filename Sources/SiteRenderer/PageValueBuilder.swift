@@ -343,17 +343,22 @@ struct PageValueBuilder: Sendable {
     }
 
     private static func makeSwitcherEntries(_ index: Int, in graph: SiteGraph, origin: String) -> SwitcherEntry {
-        let page = graph.pages[index]
-        let locale = graph.locale(of: page)
-        func entry(isCurrent: Bool) -> TranslationValue {
-            TranslationValue(
-                tag: page.locale, name: locale.name, dir: locale.direction.rawValue, url: page.url,
-                absoluteURL: origin + page.url, isCurrent: isCurrent,
-                isDefault: page.locale == graph.config.defaultLocale, isFallback: page.isFallback,
-                hreflang: page.isPublished ? page.locale : page.source.locale
-            )
+        // The page's fields read in place, and its absolute URL made once for both entries: a
+        // copy of the node retained each of its fields, for every page of every locale.
+        graph.pages.withUnsafeBufferPointer { pages in
+            let (tag, url) = (pages[index].locale, pages[index].url)
+            let locale = graph.locales[known: tag]
+            let absoluteURL = origin + url
+            let isDefault = tag == graph.config.defaultLocale
+            let hreflang = pages[index].isPublished ? tag : pages[index].source.locale
+            func entry(isCurrent: Bool) -> TranslationValue {
+                TranslationValue(
+                    tag: tag, name: locale.name, dir: locale.direction.rawValue, url: url, absoluteURL: absoluteURL,
+                    isCurrent: isCurrent, isDefault: isDefault, isFallback: pages[index].isFallback,
+                    hreflang: hreflang)
+            }
+            return SwitcherEntry(other: entry(isCurrent: false), current: entry(isCurrent: true))
         }
-        return SwitcherEntry(other: entry(isCurrent: false), current: entry(isCurrent: true))
     }
 
     func absolute(_ url: String) -> String {
