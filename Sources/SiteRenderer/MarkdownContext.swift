@@ -3,6 +3,7 @@ import Foundation
 import Readability
 import SiteModel
 import SiteResolver
+import SiteSupport
 import SiteWideOutputs
 
 /// What single pages are converted and finished against: the site's links,
@@ -89,6 +90,8 @@ struct MarkdownContext: Sendable {
         let base = page.source.bodyLocation
         var diagnostics = URLCheck.diagnostics(rendered, body: base, allowsRemotePictures: allowsRemotePictures)
         let fileURLs = index < pictures.linkURLs.count ? pictures.linkURLs[index] : [:]
+        // The folder `.md` links start from, cut once for the page, not again for each link.
+        let folder = PathSegments.of(page.source.relativePath).dropLast().map(String.init)
         let targets = rendered.internalLinks.enumerated().map { number, link -> LinkTarget? in
             // A file: the picture stage resolved it (and reported it if it does not resolve).
             if FileIndex.isFileReference(link.destination) { return fileURLs[number].map { .file(url: $0) } }
@@ -101,7 +104,7 @@ struct MarkdownContext: Sendable {
                     return nil
                 }
             }
-            switch resolver.target(link.destination, from: index) {
+            switch resolver.target(link.destination, from: index, relativeTo: folder) {
             case .success(let target):
                 return .page(target)
             case .failure(let problem) where problem.followsFromAnotherError:
