@@ -16,6 +16,8 @@
 #   BENCH_FALLBACK_PAGES  "true" publishes untranslated topics as borrowed copies (default
 #                       false, `fallbackPages: false`: what Hugo publishes)
 #   BENCH_SEARCH_N      the size whose output the search benchmark runs on (default 10000; "" skips it)
+#   BENCH_RUNS          clean builds timed into /dev/shm, by spinesite and each Hugo, of which the
+#                       median is reported (default 3: one run on this shared machine varies by 15 %)
 #
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`). Each corpus is
 # also built, with equivalent templates (Scripts/bench-hugo.py), by every Hugo
@@ -40,6 +42,8 @@ BENCH_COVERAGE="${BENCH_COVERAGE:-1.0,0.7,0.5,0.3}"
 BENCH_STRINGS_FROM="${BENCH_STRINGS_FROM:-Content/en/locale.yml}"
 BENCH_TEMPLATES="${BENCH_TEMPLATES:-Templates}"
 BENCH_FALLBACK_PAGES="${BENCH_FALLBACK_PAGES:-false}"
+BENCH_RUNS="${BENCH_RUNS:-3}"
+[[ "$BENCH_RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_RUNS must be a positive integer, got '$BENCH_RUNS'" >&2; exit 2; }
 fallback_flag="--no-fallback-pages"; [[ "$BENCH_FALLBACK_PAGES" == true ]] && fallback_flag=""
 GNU_TIME=/usr/bin/time
 
@@ -61,6 +65,18 @@ trap 'exit 143' TERM
 
 now() { date +%s.%N; }
 
+# median_run OUTPUT_DIR COMMAND… → prints "WALL MAXKB" of the median of BENCH_RUNS runs by wall
+# time (GNU time), OUTPUT_DIR removed before each run so that every run starts as the first did.
+median_run() {
+    local out="$1" i
+    shift
+    for ((i = 0; i < BENCH_RUNS; i++)); do
+        rm -rf -- "$out"
+        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$@" || return 1
+        tail -n 1 "$WORK/time.txt"
+    done | sort -n | awk '{ w[NR] = $1; k[NR] = $2 } END { m = int((NR + 1) / 2); print w[m], k[m] }'
+}
+
 # Files left in /dev/shm are memory the builds cannot use: 11 GB of old outputs there once made
 # every build a fifth slower. Say how much there is, so a slow run can be read for what it is.
 if [[ -d /dev/shm ]]; then
@@ -70,6 +86,7 @@ if [[ -d /dev/shm ]]; then
         echo "  note: over 1 GiB in /dev/shm from other runs; the figures below may be slower than this machine's"
     fi
 fi
+echo "clean builds into /dev/shm, spinesite's and each Hugo's: the median of $BENCH_RUNS runs (BENCH_RUNS)"
 
 rows=()
 hugo_rows=()
@@ -176,8 +193,15 @@ for N in $BENCH_SIZES; do
     mem_wall="-"; mem_kb="$disk_kb"; noop_wall="-"; preview_ms="-"; floor="-"
     if [[ -d /dev/shm && -w /dev/shm ]]; then
         SHM_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"
-        measure "$SHM_OUT/Site" memory
-        mem_wall="$wall"; mem_kb="$maxkb"
+        # The median of BENCH_RUNS clean builds, each into an empty folder.
+        mem_runs=""
+        for ((run = 1; run <= BENCH_RUNS; run++)); do
+            rm -rf -- "$SHM_OUT/Site"
+            measure "$SHM_OUT/Site" "memory (run $run of $BENCH_RUNS)"
+            mem_runs+="$wall $maxkb"$'\n'
+        done
+        read -r mem_wall mem_kb < <(printf '%s' "$mem_runs" | sort -n \
+            | awk '{ w[NR] = $1; k[NR] = $2 } END { m = int((NR + 1) / 2); print w[m], k[m] }')
         read -r floor_cpu floor_cores floor_copy floor < <(Scripts/bench-floor.sh "$DIR/Content" "$SHM_OUT/Site")
         incremental "$SHM_OUT/Site"
         if [[ -x "$(dirname "$SPINESITE")/spinesite-preview" ]]; then
@@ -198,9 +222,9 @@ for N in $BENCH_SIZES; do
         version="$("$hugo" version | grep -oE 'v[0-9.]+' | head -n 1)"
         HUGO_OUT="$WORK/hugo-out"
         if [[ -d /dev/shm && -w /dev/shm ]]; then HUGO_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
-        "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$hugo" --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" \
-            --quiet || die "hugo $version ($label) failed on the N=$N corpus"
-        read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
+        hugo_result="$(median_run "$HUGO_OUT/public" "$hugo" --source "$WORK/hugo-$N" --destination "$HUGO_OUT/public" \
+            --quiet)" || die "hugo $version ($label) failed on the N=$N corpus"
+        read -r hugo_wall hugo_kb <<<"$hugo_result"
         if [[ -z "$fastest_wall" ]] || awk -v a="$hugo_wall" -v b="$fastest_wall" 'BEGIN { exit !(a < b) }'; then
             fastest_wall="$hugo_wall"; fastest_kb="$hugo_kb"; fastest_label="$version ($label)"
         fi
@@ -263,9 +287,9 @@ for borrowing in copies links; do
         --strings-from "$BENCH_STRINGS_FROM" --templates "$BENCH_TEMPLATES" $flag "$WORK/scale" >/dev/null
     SCALE_OUT="$WORK/scale-out"
     if [[ -d /dev/shm && -w /dev/shm ]]; then SCALE_OUT="$(mktemp -d /dev/shm/spinesite-bench.XXXXXX)"; fi
-    "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$SPINESITE" build --clean --root "$WORK/scale" --output "$SCALE_OUT/Site" --quiet \
-        || die "the 40-locale corpus ($borrowing) failed to build"
-    read -r scale_wall scale_kb < <(tail -n 1 "$WORK/time.txt")
+    scale_result="$(median_run "$SCALE_OUT/Site" "$SPINESITE" build --clean --root "$WORK/scale" \
+        --output "$SCALE_OUT/Site" --quiet)" || die "the 40-locale corpus ($borrowing) failed to build"
+    read -r scale_wall scale_kb <<<"$scale_result"
     scale_pages="$(find "$SCALE_OUT/Site" -type f -name index.html | wc -l)"
     scale_sources="$(find "$WORK/scale/Content" -name '*.md' | wc -l)"
     scale_size="$(du -sk "$SCALE_OUT/Site" | cut -f1)"
@@ -281,9 +305,9 @@ for borrowing in copies links; do
             read -r hlabel hugo <<<"$entry"
             version="$("$hugo" version | grep -oE 'v[0-9.]+' | head -n 1)"
             HUGO_OUT="$(mktemp -d "${SHM_ROOT:-$WORK}/spinesite-bench.XXXXXX")"
-            "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$hugo" --source "$WORK/hugo-scale" \
-                --destination "$HUGO_OUT/public" --quiet || die "hugo $version ($hlabel) failed on the 40-locale corpus"
-            read -r hugo_wall hugo_kb < <(tail -n 1 "$WORK/time.txt")
+            hugo_result="$(median_run "$HUGO_OUT/public" "$hugo" --source "$WORK/hugo-scale" \
+                --destination "$HUGO_OUT/public" --quiet)" || die "hugo $version ($hlabel) failed on the 40-locale corpus"
+            read -r hugo_wall hugo_kb <<<"$hugo_result"
             hugo_pages="$(find "$HUGO_OUT/public" -type f -name index.html | wc -l)"
             awk -v l="Hugo $version ($hlabel)" -v w="$hugo_wall" -v m="$hugo_kb" -v p="$hugo_pages" 'BEGIN {
                 printf "  %-26s %8d %10s %9.2f %9.0f\n", l, p, "", w, m / 1024 }'
