@@ -90,8 +90,8 @@ struct MarkdownContext: Sendable {
         let base = page.source.bodyLocation
         var diagnostics = URLCheck.diagnostics(rendered, body: base, allowsRemotePictures: allowsRemotePictures)
         let fileURLs = index < pictures.linkURLs.count ? pictures.linkURLs[index] : [:]
-        // The folder `.md` links start from, cut once for the page, not again for each link.
-        let folder = PathSegments.of(page.source.relativePath).dropLast().map(String.init)
+        // The folder `.md` links are read from, cut once for all the page's links.
+        let folder = PathSegments.of(page.source.folder).map(String.init)
         let targets = rendered.internalLinks.enumerated().map { number, link -> LinkTarget? in
             // A file: the picture stage resolved it (and reported it if it does not resolve).
             if FileIndex.isFileReference(link.destination) { return fileURLs[number].map { .file(url: $0) } }
