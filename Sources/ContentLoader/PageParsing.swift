@@ -69,7 +69,7 @@ extension ContentLoader {
         if !frontMatter.draft, let placeholder = placeholder(in: split, file: file) { diagnostics.append(placeholder) }
         let bodyLocation = SourceLocation(file: file, line: split.bodyFirstLine, column: 1)
         diagnostics += TableBudget.problems(in: split.body, at: bodyLocation, limits: limits)
-        let fileName = PathSegments.of(relativePath).last.map(String.init) ?? relativePath
+        let fileName = PathSegments.last(of: relativePath).map(String.init) ?? relativePath
         let kind: SourcePage.Kind = fileName != "_index.md" ? .topic : (relativePath == "_index.md" ? .home : .section)
         let page = SourcePage(
             locale: locale, relativePath: relativePath, kind: kind, frontMatter: frontMatter,

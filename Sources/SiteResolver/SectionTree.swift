@@ -1,4 +1,5 @@
 import SiteModel
+import SiteSupport
 
 /// Folders are sections. Every folder gets a section page (its `_index.md`, or
 /// a generated one named after the folder) and every locale a home page.
@@ -35,7 +36,7 @@ enum SectionTree {
         -> SourcePage
     {
         let isHome = folder.isEmpty
-        let title = isHome ? siteTitle : String(folder.split(separator: "/").last!)
+        let title = isHome ? siteTitle : String(PathSegments.last(of: folder)!)
         let file = String(sampleFile.split(separator: "/").dropLast().joined(separator: "/"))
         return SourcePage(
             locale: locale.tag,

@@ -64,7 +64,7 @@ enum URLAssigner {
         if let slug = page.frontMatter.slug { return slug.value }
         switch page.kind {
         case .home: return ""
-        case .section: return PathSafety.slug(fromName: String(page.folder.split(separator: "/").last ?? ""))
+        case .section: return PathSafety.slug(fromName: String(PathSegments.last(of: page.folder) ?? ""))
         case .topic:
             return PathSafety.slug(fromName: String(PathSegments.last(of: page.relativePath)!.dropLast(3)))
         }
