@@ -135,9 +135,8 @@ let package = Package(
         .target(
             name: "Translations",
             dependencies: [
-                "SpinesiteKit", "SiteModel", "ContentLoader", "SiteResolver", "SiteRenderer", "SiteWriter",
-                "CommonMark",
-                "XLIFF",
+                "SpinesiteKit", "SiteModel", "SiteSupport", "ContentLoader", "SiteResolver", "SiteRenderer",
+                "SiteWriter", "CommonMark", "XLIFF",
             ],
             swiftSettings: strict
         ),

@@ -14,7 +14,7 @@ extension ContentLoader {
             if source.size > limits.maxBytes {
                 return .failed([.error(SourceLocation(file: source.file), "block is larger than a page may be")])
             }
-            switch readData(source.url, file: source.file) {
+            switch readBytes(source.path, file: source.file) {
             case .failure(let failure): return .failed(failure.diagnostics)
             case .success(let data):
                 return parseBlock(data, locale: source.locale, relativePath: source.relativePath, file: source.file)
@@ -42,7 +42,7 @@ extension ContentLoader {
 
     /// One block from its bytes: front matter is optional (only `translationOf` and `references`).
     /// - Parameter relativePath: under the locale folder (`_blocks/safety/implanted-devices.md`).
-    public static func parseBlock(_ data: Data, locale: String, relativePath: String, file: String)
+    public static func parseBlock(_ data: [UInt8], locale: String, relativePath: String, file: String)
         -> Decoded<SourceBlock>
     {
         guard let name = SourceBlock.name(ofRelativePath: relativePath) else { return .failed([]) }

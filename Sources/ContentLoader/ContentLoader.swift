@@ -27,7 +27,7 @@ public enum ContentLoader {
                         "site.yml is missing: it names the site's title, baseURL and defaultLocale")
                 ])
         }
-        let siteConfig = readText(contentURL.appendingPathComponent("site.yml"), file: siteFile)
+        let siteConfig = readText("\(tree.rootPath)/site.yml", file: siteFile)
             .decode { SiteConfigDecoder.decode($0, file: siteFile) }
         let config = siteConfig.value
         diagnostics += siteConfig.diagnostics
@@ -72,7 +72,7 @@ public enum ContentLoader {
         var pulsePresets: SourceText?
         if top.files.contains(where: { $0.relativePath == "pulse-presets.yml" }) {
             let file = tree.display("pulse-presets.yml")
-            switch readText(contentURL.appendingPathComponent("pulse-presets.yml"), file: file) {
+            switch readText("\(tree.rootPath)/pulse-presets.yml", file: file) {
             case .success(let text): pulsePresets = SourceText(file: file, text: text)
             case .failure(let failure): diagnostics += failure.diagnostics
             }
@@ -127,7 +127,7 @@ public enum ContentLoader {
         let tree = ContentTree(rootURL: contentURL, displayRoot: displayRoot)
         guard let entry = tree.file("\(locale)/\(relativePath)") else { return nil }
         let source = PageSource(
-            locale: locale, relativePath: relativePath, url: entry.url, file: tree.display(entry.relativePath),
+            locale: locale, relativePath: relativePath, path: entry.path, file: tree.display(entry.relativePath),
             size: entry.size)
         return parsePage(source, limits: limits)
     }
@@ -138,7 +138,8 @@ public enum ContentLoader {
     struct PageSource: Sendable {
         var locale: String
         var relativePath: String
-        var url: URL
+        /// On disk.
+        var path: String
         var file: String
         /// Bytes when the folder was listed.
         var size: Int
@@ -156,8 +157,9 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         let localeFile = tree.display("\(tag)/locale.yml")
         var locale: LocaleConfig?
-        if FileManager.default.fileExists(atPath: tree.rootURL.appendingPathComponent("\(tag)/locale.yml").path) {
-            let result = readText(tree.rootURL.appendingPathComponent("\(tag)/locale.yml"), file: localeFile)
+        let localePath = "\(tree.rootPath)/\(tag)/locale.yml"
+        if FileManager.default.fileExists(atPath: localePath) {
+            let result = readText(localePath, file: localeFile)
                 .decode { LocaleConfigDecoder.decode($0, tag: tag, file: localeFile) }
             locale = result.value
             diagnostics += result.diagnostics
@@ -167,9 +169,9 @@ public enum ContentLoader {
                     SourceLocation(file: localeFile),
                     "locale.yml is missing: every locale folder names its language, direction and strings"))
         }
-        let glossaryURL = tree.rootURL.appendingPathComponent("\(tag)/glossary.yml")
-        if locale != nil, FileManager.default.fileExists(atPath: glossaryURL.path) {
-            let glossary = readText(glossaryURL, file: tree.display("\(tag)/glossary.yml"))
+        let glossaryPath = "\(tree.rootPath)/\(tag)/glossary.yml"
+        if locale != nil, FileManager.default.fileExists(atPath: glossaryPath) {
+            let glossary = readText(glossaryPath, file: tree.display("\(tag)/glossary.yml"))
                 .decode { GlossaryDecoder.decode($0, file: tree.display("\(tag)/glossary.yml")) }
             locale?.glossary = glossary.value ?? []
             diagnostics += glossary.diagnostics
@@ -192,7 +194,7 @@ public enum ContentLoader {
                 continue
             }
             sources.append(
-                PageSource(locale: tag, relativePath: relative, url: entry.url, file: display, size: entry.size))
+                PageSource(locale: tag, relativePath: relative, path: entry.path, file: display, size: entry.size))
         }
         return LocaleFolder(locale: locale, sources: sources, files: others, diagnostics: diagnostics)
     }
@@ -213,19 +215,18 @@ public enum ContentLoader {
         return nil
     }
 
-    static func readText(_ url: URL, file: String) -> Result<String, BuildFailure> {
-        readData(url, file: file).flatMap { TextDecoding.decode($0, file: file) }
+    static func readText(_ path: String, file: String) -> Result<String, BuildFailure> {
+        readBytes(path, file: file).flatMap { TextDecoding.decode($0, file: file) }
     }
 
-    static func readData(_ url: URL, file: String) -> Result<Data, BuildFailure> {
-        do {
-            return .success(try Data(contentsOf: url))
-        } catch {
+    static func readBytes(_ path: String, file: String) -> Result<[UInt8], BuildFailure> {
+        guard let bytes = FileBytes.read(path) else {
             return .failure(
                 BuildFailure([
                     .error(SourceLocation(file: file), "cannot read file (it may have been removed during the build)")
                 ]))
         }
+        return .success(bytes)
     }
 }
 

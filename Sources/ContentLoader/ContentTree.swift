@@ -10,20 +10,24 @@ struct ContentTree {
     struct Entry {
         /// `/`-separated, relative to the folder walked.
         var relativePath: String
-        var url: URL
+        /// On disk: the root's path and `relativePath`, joined as text (`URL` costs more per file).
+        var path: String
         /// Bytes, from the stat that found the entry (0 for folders).
         var size: Int = 0
+
+        var url: URL { URL(fileURLWithPath: path) }
     }
 
-    let rootURL: URL
+    /// The folder walked, as a file-system path.
+    let rootPath: String
     /// How paths are shown in diagnostics: `Content` or `/some/root/Content`.
     let displayRoot: String
     private let realRoot: String
 
     init(rootURL: URL, displayRoot: String) {
-        self.rootURL = rootURL
+        self.rootPath = rootURL.path
         self.displayRoot = displayRoot
-        self.realRoot = Self.realPath(rootURL.path) ?? rootURL.path
+        self.realRoot = Self.realPath(rootPath) ?? rootPath
     }
 
     func display(_ relativePath: String) -> String {
@@ -39,11 +43,11 @@ struct ContentTree {
 
     /// Immediate children of a folder, sorted by name.
     func children(of relativeFolder: String) -> Listing {
-        let folderURL = relativeFolder.isEmpty ? rootURL : rootURL.appendingPathComponent(relativeFolder)
+        let folderPath = relativeFolder.isEmpty ? rootPath : "\(rootPath)/\(relativeFolder)"
         var listing = Listing()
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folderURL.path).sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted()
         } catch {
             listing.diagnostics.append(
                 .error(
@@ -53,11 +57,11 @@ struct ContentTree {
         }
         for name in names where !name.hasPrefix(".") {
             let relative = relativeFolder.isEmpty ? name : "\(relativeFolder)/\(name)"
-            let url = folderURL.appendingPathComponent(name)
+            let path = "\(folderPath)/\(name)"
             let location = SourceLocation(file: display(relative))
-            switch kind(of: url) {
-            case .file(let size): listing.files.append(Entry(relativePath: relative, url: url, size: size))
-            case .folder: listing.folders.append(Entry(relativePath: relative, url: url))
+            switch kind(of: path) {
+            case .file(let size): listing.files.append(Entry(relativePath: relative, path: path, size: size))
+            case .folder: listing.folders.append(Entry(relativePath: relative, path: path))
             case .refused(let reason): listing.diagnostics.append(.error(location, reason))
             case .other: listing.diagnostics.append(.warning(location, "not a file or folder; ignored"))
             }
@@ -68,9 +72,9 @@ struct ContentTree {
     /// The file at `relativePath`, judged as a folder listing judges it (a
     /// link inside the tree to a file counts); nil for anything else.
     func file(_ relativePath: String) -> Entry? {
-        let url = rootURL.appendingPathComponent(relativePath)
-        guard case .file(let size) = kind(of: url) else { return nil }
-        return Entry(relativePath: relativePath, url: url, size: size)
+        let path = "\(rootPath)/\(relativePath)"
+        guard case .file(let size) = kind(of: path) else { return nil }
+        return Entry(relativePath: relativePath, path: path, size: size)
     }
 
     /// Every file and folder below a folder, depth first, sorted. Folders are listed on all cores
@@ -92,21 +96,21 @@ struct ContentTree {
         case refused(String)
     }
 
-    private func kind(of url: URL) -> Kind {
+    private func kind(of path: String) -> Kind {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else {
+        guard lstat(path, &info) == 0 else {
             return .refused("cannot be read (it may have been removed during the build)")
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file(size: Int(info.st_size))
         case S_IFDIR: return .folder
-        case S_IFLNK: return symlinkKind(url)
+        case S_IFLNK: return symlinkKind(path)
         default: return .other
         }
     }
 
-    private func symlinkKind(_ url: URL) -> Kind {
-        guard let target = Self.realPath(url.path) else {
+    private func symlinkKind(_ path: String) -> Kind {
+        guard let target = Self.realPath(path) else {
             return .refused("symbolic link cannot be resolved (broken, or a loop)")
         }
         guard target.hasPrefix(realRoot + "/") else {

@@ -42,7 +42,7 @@ extension ContentLoader {
                 + "raise 'maxPageMegabytes' in site.yml)"
             return .failed([.error(SourceLocation(file: source.file), message)])
         }
-        switch readData(source.url, file: source.file) {
+        switch readBytes(source.path, file: source.file) {
         case .failure(let failure): return .failed(failure.diagnostics)
         case .success(let data):
             return parsePage(
@@ -56,7 +56,7 @@ extension ContentLoader {
     ///   - relativePath: the path under the locale folder (`therapies/tens.md`).
     ///   - file: how the file is named in diagnostics (`Content/en/therapies/tens.md`).
     public static func parsePage(
-        _ data: Data, locale: String, relativePath: String, file: String, limits: PageLimits = .defaults
+        _ data: [UInt8], locale: String, relativePath: String, file: String, limits: PageLimits = .defaults
     ) -> Decoded<SourcePage> {
         let split: SplitDocument
         switch TextDecoding.decode(data, file: file).flatMap({ FrontMatterSplitter.split($0, file: file) }) {

@@ -5,8 +5,8 @@ import SiteSupport
 /// Turns a file's bytes into text the later stages can trust: UTF-8 only, no
 /// NUL bytes, byte-order mark dropped, CRLF and CR line ends made LF.
 enum TextDecoding {
-    static func decode(_ data: Data, file: String) -> Result<String, BuildFailure> {
-        var bytes = [UInt8](data)
+    static func decode(_ bytes: [UInt8], file: String) -> Result<String, BuildFailure> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // memchr: a loop over every byte of every file took a twelfth of loading.
         let (nul, hasCR) = bytes.withUnsafeBufferPointer {

@@ -11,7 +11,7 @@ enum CacheFile {
     static let magic = Array("spinesite cache 1\n".utf8)
 
     static func read(_ url: URL, key: String) -> ByteReader? {
-        guard let bytes = POSIXFiles.readFile(url.path) else { return nil }
+        guard let bytes = FileBytes.read(url.path) else { return nil }
         guard bytes.count > magic.count + 16, bytes.starts(with: magic) else { return nil }
         let body = bytes.count - 16
         var trailer = ByteReader(bytes, from: body)

@@ -35,7 +35,7 @@ public struct PageFuzzer: Sendable {
 
     /// Runs one input. Throws only when a rule that must hold for every input is broken.
     public func run(_ data: Data) throws(Violation) {
-        let parsed = ContentLoader.parsePage(data, locale: "en", relativePath: "fuzz.md", file: Self.file)
+        let parsed = ContentLoader.parsePage([UInt8](data), locale: "en", relativePath: "fuzz.md", file: Self.file)
         try checkDiagnostics(parsed.diagnostics, pageLoaded: parsed.value != nil)
         guard let page = parsed.value else { return }
         // A build's options (MarkdownStage), so that the render callback writes footnotes and tables.

@@ -1,6 +1,7 @@
 public import Foundation
 import Glibc
 public import SiteModel
+import SiteSupport
 
 /// Which folders a build may replace. A build swaps a new site in whole, or
 /// removes the files it no longer produces, so the output folder must hold
@@ -39,7 +40,7 @@ public enum OutputOwnership {
         }
         let entries = names.filter { !StagingFolder.keptFiles.contains($0) }
         if entries.isEmpty { return }
-        if let marker = POSIXFiles.readFile(path + "/" + markerName) {
+        if let marker = FileBytes.read(path + "/" + markerName) {
             let site = siteRoot(named: marker, output: output)
             if site.map(canonical) == canonical(root.path) { return }
             throw refusal(

@@ -36,33 +36,6 @@ public enum POSIXFiles {
         return true
     }
 
-    /// The whole file at `path`, read straight into one array; nil if it cannot be read.
-    public static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        return read(descriptor, count: Int(info.st_size))
-    }
-
-    /// Exactly `count` bytes from an open file, nil if it has fewer.
-    private static func read(_ descriptor: Int32, count size: Int) -> [UInt8]? {
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else {
-                    complete = false
-                    break
-                }
-                count += read
-            }
-        }
-        return complete ? bytes : nil
-    }
-
     /// `rm -rf` without following symbolic links.
     static func removeTree(_ path: String) {
         if isFolder(path) {
@@ -85,7 +58,7 @@ extension POSIXFiles {
             return false
         }
         guard buffer.count > 0 else { return true }
-        guard let existing = read(descriptor, count: buffer.count) else { return false }
+        guard let existing = FileBytes.read(descriptor: descriptor, count: buffer.count) else { return false }
         return existing.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, buffer.count) == 0 }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SiteSupport
 import SiteWriter
 
 /// The POSIX steps of an all-or-nothing write, each flushed to disk (fsync) before the next relies on
@@ -41,7 +42,7 @@ enum DurableFiles {
     /// A second name for the file at `path` (a hard link), or else a copy of it.
     static func keep(_ path: String, as copy: String) throws(Failure) {
         if link(path, copy) == 0 { return }
-        guard let bytes = POSIXFiles.readFile(path) else { throw Failure(path) }
+        guard let bytes = FileBytes.read(path) else { throw Failure(path) }
         try write(bytes, to: copy, mode: permissions(of: path) ?? 0o644)
     }
 

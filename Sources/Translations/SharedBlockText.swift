@@ -32,11 +32,13 @@ enum SharedBlockText {
     static func parse(_ data: Data, like current: SourcePage, file: String) -> SourcePage? {
         guard isBlock(current) else {
             return ContentLoader.parsePage(
-                data, locale: current.locale, relativePath: current.relativePath, file: file
+                [UInt8](data), locale: current.locale, relativePath: current.relativePath, file: file
             )
             .value
         }
-        return ContentLoader.parseBlock(data, locale: current.locale, relativePath: current.relativePath, file: file)
-            .value.map(page)
+        return ContentLoader.parseBlock(
+            [UInt8](data), locale: current.locale, relativePath: current.relativePath, file: file
+        )
+        .value.map(page)
     }
 }
