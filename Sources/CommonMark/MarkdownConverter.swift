@@ -97,8 +97,13 @@ enum CoreExtensions {
         for name in names {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // The string's own bytes (a native string has them contiguous): `utf8CString` copied them.
+        var text = markdown
+        text.withUTF8 { buffer in
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
+            start.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
         }
         // cmark_parser_finish mutates a process-wide table; it must not run on two threads at once.
         guard let document = finishLock.withLock({ cmark_parser_finish(parser) }) else {
