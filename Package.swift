@@ -211,7 +211,8 @@ let package = Package(
         .testTarget(
             name: "SiteRendererTests",
             dependencies: [
-                "SiteRenderer", "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Pictures", "TestSupport",
+                "SiteRenderer", "SiteModel", "SiteSupport", "SiteResolver", "CommonMark", "Pictures", "TemplateEngine",
+                "TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -115,61 +115,61 @@ public struct TemplateFields<Owner>: Sendable {
 
 extension TemplateFields.Field {
     public static func text(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String) -> Self {
-        Self(name, .text, summary) { .text(read($0)) }
+        Self(name, .text, summary) { FieldValue.text(read($0)) }
     }
 
     public static func optionalText(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?)
         -> Self
     {
-        Self(name, .optional(.text), summary) { read($0).map(TemplateData.text) ?? .none }
+        Self(name, .optional(.text), summary) { FieldValue.optionalText(read($0)) }
     }
 
     public static func html(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String) -> Self {
-        Self(name, .html, summary) { .html(read($0)) }
+        Self(name, .html, summary) { FieldValue.html(read($0)) }
     }
 
     public static func optionalHTML(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> String?)
         -> Self
     {
-        Self(name, .optional(.html), summary) { read($0).map(TemplateData.html) ?? .none }
+        Self(name, .optional(.html), summary) { FieldValue.optionalHTML(read($0)) }
     }
 
     public static func writer(
         _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> any TemplateHTMLWriter
     ) -> Self {
-        Self(name, .html, summary) { .writer(read($0)) }
+        Self(name, .html, summary) { FieldValue.writer(read($0)) }
     }
 
     public static func flag(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Bool) -> Self {
-        Self(name, .bool, summary) { .bool(read($0)) }
+        Self(name, .bool, summary) { FieldValue.flag(read($0)) }
     }
 
     public static func number(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Int) -> Self {
-        Self(name, .number, summary) { .integer(read($0)) }
+        Self(name, .number, summary) { FieldValue.number(read($0)) }
     }
 
     public static func object<Value: TemplateObject>(
         _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value
     ) -> Self {
-        Self(name, .object(.of(Value.self)), summary) { .object(read($0)) }
+        Self(name, .object(.of(Value.self)), summary) { FieldValue.object(read($0)) }
     }
 
     public static func optionalObject<Value: TemplateObject>(
         _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> Value?
     ) -> Self {
-        Self(name, .optional(.object(.of(Value.self))), summary) { read($0).map { .object($0) } ?? .none }
+        Self(name, .optional(.object(.of(Value.self))), summary) { FieldValue.optionalObject(read($0)) }
     }
 
     public static func list<Value: TemplateObject>(
         _ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [Value]
     ) -> Self {
-        Self(name, .list(.object(.of(Value.self))), summary) { .list(read($0)) }
+        Self(name, .list(.object(.of(Value.self))), summary) { FieldValue.list(read($0)) }
     }
 
     public static func texts(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> [String])
         -> Self
     {
-        Self(name, .list(.text), summary) { .list(TextList(read($0))) }
+        Self(name, .list(.text), summary) { FieldValue.texts(read($0)) }
     }
 
     /// Names checked against the key space `space` (see `TemplateShape.keyed`).
@@ -177,7 +177,7 @@ extension TemplateFields.Field {
         _ name: String, _ summary: String, space: String, value: TemplateShape,
         _ read: @escaping @Sendable (Owner) -> any TemplateObject
     ) -> Self {
-        Self(name, .keyed(space: space, value: value), summary) { .object(read($0)) }
+        Self(name, .keyed(space: space, value: value), summary) { FieldValue.keyed(read($0)) }
     }
 }
 

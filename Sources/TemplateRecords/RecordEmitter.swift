@@ -57,13 +57,26 @@ public struct RecordEmitter {
         text += initializer(declaration.fields.filter(\.isStored))
         if case .record(let displayName) = declaration.kind {
             text += "\n    static let templateName = \(literal(displayName))\n"
+            let fields = try templateFields(of: declaration, path: path)
             text += "    static let templateFields = TemplateFields<\(declaration.name)>([\n"
-            for row in try rows(of: declaration, path: path) {
-                text += "        \(row)\n"
+            for field in fields {
+                text += "        \(Self.row(field))\n"
             }
             text += "    ])\n"
+            text += reader(fields)
         }
         return text + "}\n"
+    }
+
+    /// `templateField(_:)`, the renderer's read of a field by index: a `switch` in the rows' order,
+    /// each case the value read through its path, as `FieldValue` makes it (the rows' closures do
+    /// the same, for the compiler and the template guide).
+    private func reader(_ fields: [TemplateField]) -> String {
+        var text = "\n    func templateField(_ index: Int) -> TemplateData {\n        switch index {\n"
+        for (index, field) in fields.enumerated() {
+            text += "        case \(index): FieldValue.\(field.kind.constructor)(self.\(field.path))\n"
+        }
+        return text + "        default: .none\n        }\n    }\n"
     }
 
     private func property(_ field: FieldDeclaration, keyword: String, path: String) -> String {
@@ -85,17 +98,25 @@ public struct RecordEmitter {
             + stored.map { "        self.\($0.name) = \($0.name)\n" }.joined() + "    }\n"
     }
 
-    /// The template rows of a record: its fields and those of the types it embeds, in order.
-    private func rows(of record: RecordDeclaration, path: String) throws(RecordError) -> [String] {
+    /// A field as templates see it: its declaration, its kind, and the path that reads it from the
+    /// record (`title`, or `frame.locale.lang` through embedded types).
+    private struct TemplateField {
+        let declaration: FieldDeclaration
+        let kind: RowKind
+        let path: String
+    }
+
+    /// The template fields of a record: its own and those of the types it embeds, in order.
+    private func templateFields(of record: RecordDeclaration, path: String) throws(RecordError) -> [TemplateField] {
         var seen: [String: String] = [:]
-        var rows: [String] = []
-        try collect(record, path: path, access: "$0", seen: &seen, rows: &rows, embedding: [record.name])
-        return rows
+        var fields: [TemplateField] = []
+        try collect(record, path: path, access: nil, seen: &seen, fields: &fields, embedding: [record.name])
+        return fields
     }
 
     private func collect(
-        _ declaration: RecordDeclaration, path: String, access: String, seen: inout [String: String],
-        rows: inout [String], embedding: [String]
+        _ declaration: RecordDeclaration, path: String, access: String?, seen: inout [String: String],
+        fields: inout [TemplateField], embedding: [String]
     ) throws(RecordError) {
         for field in declaration.fields {
             let here = "\(path):\(field.line)"
@@ -112,8 +133,8 @@ public struct RecordEmitter {
                             "'\(field.type)' embeds itself (\((embedding + [field.type]).joined(separator: " → ")))")
                 }
                 try collect(
-                    embedded.declaration, path: embedded.path, access: "\(access).\(field.name)", seen: &seen,
-                    rows: &rows, embedding: embedding + [field.type])
+                    embedded.declaration, path: embedded.path, access: Self.join(access, field.name), seen: &seen,
+                    fields: &fields, embedding: embedding + [field.type])
                 continue
             }
             if let first = seen[field.name] {
@@ -122,16 +143,22 @@ public struct RecordEmitter {
                     message: "templates would see two fields named '\(field.name)' (the other at \(first))")
             }
             seen[field.name] = here
-            rows.append(Self.row(row, field: field, access: "\(access).\(field.name)"))
+            fields.append(TemplateField(declaration: field, kind: row, path: Self.join(access, field.name)))
         }
     }
 
-    private static func row(_ kind: RowKind, field: FieldDeclaration, access: String) -> String {
-        let summary = literal(field.documentation.joined(separator: " "))
-        if case .keyed(let space, let value) = kind {
-            return ".keyed(\(literal(field.name)), \(summary), space: \(space), value: .\(value)) { \(access) },"
+    private static func join(_ access: String?, _ name: String) -> String {
+        access.map { "\($0).\(name)" } ?? name
+    }
+
+    /// The field's row in `templateFields`: its name, shape and summary, and its read.
+    private static func row(_ field: TemplateField) -> String {
+        let name = literal(field.declaration.name)
+        let summary = literal(field.declaration.documentation.joined(separator: " "))
+        if case .keyed(let space, let value) = field.kind {
+            return ".keyed(\(name), \(summary), space: \(space), value: .\(value)) { $0.\(field.path) },"
         }
-        return ".\(kind.constructor)(\(literal(field.name)), \(summary)) { \(access) },"
+        return ".\(field.kind.constructor)(\(name), \(summary)) { $0.\(field.path) },"
     }
 
     private func location(_ path: String, line: Int) -> String {

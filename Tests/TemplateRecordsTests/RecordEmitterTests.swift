@@ -50,6 +50,27 @@ final class RecordEmitterTests: XCTestCase {
         XCTAssertTrue(code[1].contains(rows.map { "        " + $0 + "\n" }.joined() + "    ])\n"), code[1])
     }
 
+    /// The renderer reads a field by index through a `switch` in the rows' order, each value made
+    /// as its row's kind makes it, through the same path.
+    func testARecordReadsItsFieldsByIndexInTheRowsOrder() throws {
+        let code = try swift([(frame, "/site/Frame.records"), (pages, "/site/Pages.records")])
+        let reader = """
+                func templateField(_ index: Int) -> TemplateData {
+                    switch index {
+                    case 0: FieldValue.object(self.page)
+                    case 1: FieldValue.list(self.frame.translations)
+                    case 2: FieldValue.flag(self.frame.hasTranslations)
+                    case 3: FieldValue.text(self.frame.locale.lang)
+                    case 4: FieldValue.keyed(self.frame.locale.strings)
+                    default: .none
+                    }
+                }
+
+            """
+        XCTAssertTrue(code[1].contains(reader), code[1])
+        XCTAssertFalse(code[0].contains("templateField"))
+    }
+
     func testAStructHasVariablesAndComputedProperties() throws {
         let code = try swift([(frame, "/site/Frame.records"), (pages, "/site/Pages.records")])
         XCTAssertTrue(code[0].contains("struct PageFrame: Sendable {\n"), code[0])
