@@ -2,17 +2,33 @@
 /// the frame and field that hold them, partials and parents expanded, text
 /// merged into byte runs. Rendering only reads fields and appends bytes.
 public struct CompiledTemplate: Sendable {
-    let root: [Instruction]
+    /// The instructions, laid out flat (see `FlatProgram`).
+    let program: FlatProgram
     /// Reads the shared values of the root value, for `Instruction.shared`.
     let sharedValues: (@Sendable (TemplateData) -> TemplateData)?
     /// Every name the template (with its partials) looks up in a key space.
     public let usedKeys: [KeyUse]
 
+    init(
+        root: [Instruction], sharedValues: (@Sendable (TemplateData) -> TemplateData)?, usedKeys: [KeyUse]
+    ) {
+        program = FlatProgram(root)
+        self.sharedValues = sharedValues
+        self.usedKeys = usedKeys
+    }
+
     /// Renders with `data` as the only frame of the context stack.
     public func render(_ data: TemplateData, into output: inout HTMLOutput) {
         var stack: [TemplateData] = [data]
         stack.reserveCapacity(8)
-        run(root, &stack, &output)
+        program.operations.withUnsafeBufferPointer { operations in
+            program.text.withUnsafeBufferPointer { text in
+                program.steps.withUnsafeBufferPointer { steps in
+                    let code = FlatProgram.Code(operations: operations, text: text, steps: steps)
+                    run(code, 0..<operations.count, &stack, &output)
+                }
+            }
+        }
     }
 
     /// Renders a typed value.
@@ -20,33 +36,40 @@ public struct CompiledTemplate: Sendable {
         render(.object(value), into: &output)
     }
 
-    private func run(_ instructions: [Instruction], _ stack: inout [TemplateData], _ output: inout HTMLOutput) {
-        // By index: `for … in` copies each step out of the array, retaining what it holds.
-        for index in instructions.indices {
-            switch instructions[index] {
-            case .text(let bytes):
-                output.appendRaw(bytes)
-            case .write(let access, let escaped):
-                Self.write(access.resolve(in: stack), escaped: escaped, into: &output)
-            case .section(let access, let inverted, let body):
-                let value = access.resolve(in: stack)
+    private func run(
+        _ code: FlatProgram.Code, _ range: Range<Int>, _ stack: inout [TemplateData], _ output: inout HTMLOutput
+    ) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch code.operations[index] {
+            case .text(let start, let count):
+                output.appendRaw(UnsafeBufferPointer(rebasing: code.text[start..<start + count]))
+                index += 1
+            case .write(let name, let escaped):
+                Self.write(code.resolve(name, in: stack), escaped: escaped, into: &output)
+                index += 1
+            case .section(let name, let inverted, let end):
+                let value = code.resolve(name, in: stack)
+                let body = index + 1..<end
                 if inverted {
-                    if !value.isTruthy { run(body, &stack, &output) }
+                    if !value.isTruthy { run(code, body, &stack, &output) }
                 } else if case .list(let list) = value {
-                    for index in 0..<list.templateCount {
-                        stack.append(list.templateElement(index))
-                        run(body, &stack, &output)
+                    for element in 0..<list.templateCount {
+                        stack.append(list.templateElement(element))
+                        run(code, body, &stack, &output)
                         stack.removeLast()
                     }
                 } else if value.isTruthy {
                     stack.append(value)
-                    run(body, &stack, &output)
+                    run(code, body, &stack, &output)
                     stack.removeLast()
                 }
-            case .shared(let body):
+                index = end
+            case .shared(let end):
                 stack.append(sharedValues?(stack[0]) ?? .none)
-                run(body, &stack, &output)
+                run(code, index + 1..<end, &stack, &output)
                 stack.removeLast()
+                index = end
             }
         }
     }
@@ -63,6 +86,86 @@ public struct CompiledTemplate: Sendable {
             output.appendRaw(flag ? "true" : "false")
         case .none, .object, .list:
             break
+        }
+    }
+}
+
+/// The compiled instructions in three flat arrays of plain values: operations, whose section
+/// bodies are the operations that follow them up to their end; the text they write, as ranges of
+/// one byte array; and the steps of their names. Rendering reads them through buffer pointers and
+/// retains nothing for a step: the tree of `Instruction`s it was made from held arrays in its
+/// cases, and reading each case retained them (a third of rendering's time was reference counting).
+struct FlatProgram: Sendable {
+    private(set) var operations: [Operation] = []
+    private(set) var text: [UInt8] = []
+    private(set) var steps: [Access.Step] = []
+
+    enum Operation: Sendable {
+        case text(start: Int, count: Int)
+        case write(Name, escaped: Bool)
+        /// The body is the operations after this one, up to `end`.
+        case section(Name, inverted: Bool, end: Int)
+        case shared(end: Int)
+    }
+
+    /// An `Access` whose steps are `steps[start..<start + count]`.
+    struct Name: Sendable {
+        let depth: Int
+        let start: Int
+        let count: Int
+    }
+
+    init(_ instructions: [Instruction]) {
+        append(instructions)
+    }
+
+    private mutating func append(_ instructions: [Instruction]) {
+        for instruction in instructions {
+            switch instruction {
+            case .text(let bytes):
+                operations.append(.text(start: text.count, count: bytes.count))
+                text += bytes
+            case .write(let access, let escaped):
+                operations.append(.write(name(access), escaped: escaped))
+            case .section(let access, let inverted, let body):
+                let at = operations.count
+                operations.append(.section(name(access), inverted: inverted, end: at))
+                append(body)
+                operations[at] = .section(name(access), inverted: inverted, end: operations.count)
+            case .shared(let body):
+                let at = operations.count
+                operations.append(.shared(end: at))
+                append(body)
+                operations[at] = .shared(end: operations.count)
+            }
+        }
+    }
+
+    private mutating func name(_ access: Access) -> Name {
+        defer { steps += access.steps }
+        return Name(depth: access.depth, start: steps.count, count: access.steps.count)
+    }
+
+    /// The arrays as buffers, for the time of one rendering.
+    struct Code {
+        let operations: UnsafeBufferPointer<Operation>
+        let text: UnsafeBufferPointer<UInt8>
+        let steps: UnsafeBufferPointer<Access.Step>
+
+        /// Where `name`'s value is: its frame of the stack, then the fields its steps read.
+        func resolve(_ name: Name, in stack: [TemplateData]) -> TemplateData {
+            let frame = stack.count - 1 - name.depth
+            guard name.count > 0 else { return stack[frame] }
+            // The frame is read in place, not copied first: most names are one field of it.
+            guard case .object(let object) = stack[frame] else { return .none }
+            var value = Access.read(steps[name.start], of: object)
+            var next = name.start + 1
+            while next < name.start + name.count {
+                guard case .object(let inner) = value else { return .none }
+                value = Access.read(steps[next], of: inner)
+                next += 1
+            }
+            return value
         }
     }
 }
@@ -93,23 +196,8 @@ struct Access: Sendable {
         case nonEmpty(Int)
     }
 
-    func resolve(in stack: [TemplateData]) -> TemplateData {
-        let frame = stack.count - 1 - depth
-        guard !steps.isEmpty else { return stack[frame] }
-        // The frame is read in place, not copied first: most names are one field of it.
-        guard case .object(let object) = stack[frame] else { return .none }
-        var value = Self.read(steps[0], of: object)
-        var next = 1
-        while next < steps.count {
-            guard case .object(let inner) = value else { return .none }
-            value = Self.read(steps[next], of: inner)
-            next += 1
-        }
-        return value
-    }
-
     @inline(__always)
-    private static func read(_ step: Step, of object: any TemplateObject) -> TemplateData {
+    static func read(_ step: Step, of object: any TemplateObject) -> TemplateData {
         switch step {
         case .index(let index): object.templateField(index)
         case .slot(let slot): object.templateField(slot: slot)
