@@ -23,14 +23,20 @@ public enum SiteResolver {
             let localePages = pagesByLocale[locale.tag] ?? []
             let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)
             let sectioned = SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
-            pages += sectioned.map {
-                PageNode(
-                    source: $0.page, id: $0.page.id, locale: locale.tag, url: "", outputPath: "", parent: nil,
-                    isGenerated: $0.isGenerated)
+            // Each node made where it is stored: `pages += sectioned.map { … }` copied every node once
+            // more, retaining and releasing each of its fields.
+            pages.reserveCapacity(pages.count + sectioned.count)
+            for entry in sectioned {
+                pages.append(
+                    PageNode(
+                        source: entry.page, id: entry.page.id, locale: locale.tag, url: "", outputPath: "",
+                        parent: nil, isGenerated: entry.isGenerated))
             }
         }
+        // `consume`: the graph's array is then the only one, so that the first change to a page does
+        // not copy them all.
         var graph = SiteGraph(
-            config: site.config, locales: site.locales, pages: pages, redirects: [], pagesByID: [:],
+            config: site.config, locales: site.locales, pages: consume pages, redirects: [], pagesByID: [:],
             pagesBySourcePath: [:])
         graph.pulsePresets = site.pulsePresets
         graph.leftOut = LeftOutPages(site.leftOut)
