@@ -236,14 +236,18 @@ struct PageValueBuilder: Sendable {
     }
 
     private static func makeLink(to index: Int, in graph: SiteGraph, languageNames: LanguageNames) -> LinkValue {
-        let page = graph.pages[index]
-        // A borrowed page's title is in its content's language; the note says which, in the reader's.
-        return LinkValue(
-            title: page.title, url: page.url, description: nonEmpty(page.source.frontMatter.description),
-            isSection: page.isListing,
-            fallbackLang: page.isFallback ? page.source.locale : nil,
-            otherLanguage: page.isPublished ? nil : languageNames.name(of: page.source.locale, for: page.locale)
-        )
+        // Read in place: `let page = graph.pages[index]` copied the whole node for each link made.
+        graph.pages.withUnsafeBufferPointer { pages in
+            // A borrowed page's title is in its content's language; the note says which, in the reader's.
+            LinkValue(
+                title: pages[index].title, url: pages[index].url,
+                description: nonEmpty(pages[index].source.frontMatter.description),
+                isSection: pages[index].isListing,
+                fallbackLang: pages[index].isFallback ? pages[index].source.locale : nil,
+                otherLanguage: pages[index].isPublished
+                    ? nil : languageNames.name(of: pages[index].source.locale, for: pages[index].locale)
+            )
+        }
     }
 
     /// Strings the page values fill in themselves (they have placeholders).

@@ -244,7 +244,10 @@ public struct Theme: Sendable {
 public enum PageKind: String, CaseIterable, Sendable {
     /// The kinds `graph` publishes: a site without a glossary needs no glossary template.
     public static func published(in graph: SiteGraph) -> Set<PageKind> {
-        let hasGlossary = graph.pages.contains { $0.id == GlossaryPages.id && $0.source.isSynthesized }
+        // By index, in place: `contains` copied each node to test it.
+        let hasGlossary = graph.pages.withUnsafeBufferPointer { pages in
+            pages.indices.contains { pages[$0].id == GlossaryPages.id && pages[$0].source.isSynthesized }
+        }
         return Set(allCases.filter { $0 != .glossary || hasGlossary })
     }
 
