@@ -99,10 +99,7 @@ public enum SiteRenderer {
         let writes = outcomes + ParallelMap.map(files) { $0.write(into: sink) }
         let writeErrors = writeDiagnostics(writes, outputName: outputName)
         if !writeErrors.isEmpty { throw BuildFailure(diagnostics + writeErrors) }
-        let counts = graph.locales.map { locale in
-            PageCount(
-                locale: locale.tag, pages: graph.pages.filter { $0.locale == locale.tag && $0.isPublished }.count)
-        }
+        let counts = publishedCounts(graph)
         let site = RenderedSite(
             session: session, stageDiagnostics: content.explainers.diagnostics + content.strings.diagnostics,
             report: siteWide.report, search: search, siteWarnings: (graph.warnings + diagnostics).sorted(),
@@ -110,6 +107,16 @@ public enum SiteRenderer {
             outputPaths: paths
         )
         return RenderResult(site: site, pagesChanged: outcomes.filter(\.changed).count)
+    }
+
+    /// Each locale's published pages, counted in one pass over the pages read in place (a `filter`
+    /// per locale copied every node it kept, 40 times over at 40 locales).
+    private static func publishedCounts(_ graph: SiteGraph) -> [PageCount] {
+        var counts: [String: Int] = [:]
+        graph.pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices where pages[index].isPublished { counts[pages[index].locale, default: 0] += 1 }
+        }
+        return graph.locales.map { PageCount(locale: $0.tag, pages: counts[$0.tag] ?? 0) }
     }
 
     /// Every file of the output besides the template pages, each listed once: the theme's
