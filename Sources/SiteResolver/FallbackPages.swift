@@ -29,11 +29,12 @@ enum FallbackPages {
     static func link(_ graph: inout SiteGraph) {
         let unpublishing = Set(graph.locales.filter { !$0.publishesFallbackPages }.map(\.tag))
         for index in graph.pages.indices where graph.pages[index].isFallback {
-            let page = graph.pages[index]
+            // The fields read where they are: `let page = graph.pages[index]` copied the whole node.
+            let (contentLocale, id) = (graph.pages[index].source.locale, graph.pages[index].id)
             graph.pages[index].translationStatus = .fallback
-            guard let shown = graph.pagesByID[page.source.locale]?[page.id] else { continue }
+            guard let shown = graph.pagesByID[contentLocale]?[id] else { continue }
             graph.pages[index].fallbackOf = shown
-            if unpublishing.contains(page.locale) {
+            if unpublishing.contains(graph.pages[index].locale) {
                 graph.pages[index].isPublished = false
                 graph.pages[index].url = graph.pages[shown].url
                 graph.pages[index].outputPath = ""

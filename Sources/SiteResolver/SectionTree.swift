@@ -51,10 +51,12 @@ enum SectionTree {
     /// Fills parent, ancestors and children, once URLs are known.
     static func link(_ graph: inout SiteGraph) {
         for index in graph.pages.indices {
-            let page = graph.pages[index]
-            guard page.source.kind != .home else { continue }
-            let parentFolder = page.source.kind == .section ? parentOf(page.source.folder) : page.source.folder
-            graph.pages[index].parent = sectionIndex(parentFolder, locale: page.locale, graph: graph)
+            // The fields read where they are: `let page = graph.pages[index]` copied the whole node.
+            let kind = graph.pages[index].source.kind
+            guard kind != .home else { continue }
+            let folder = graph.pages[index].source.folder
+            let parentFolder = kind == .section ? parentOf(folder) : folder
+            graph.pages[index].parent = sectionIndex(parentFolder, locale: graph.pages[index].locale, graph: graph)
         }
         for index in graph.pages.indices {
             var ancestors: [Int] = []

@@ -21,6 +21,12 @@ public enum TranslationTracker {
         SHA256Hex.of(TranslationDigest.normalisedText(of: block), digits: TranslationDigest.length)
     }
 
+    /// Each page's digest, on all cores: a digest reads the whole body. `pages` is held only for the
+    /// call: a copy of the array held while the graph's pages change made them copy every node.
+    private static func digests(of indices: [Int], in pages: [PageNode]) -> [Int: String] {
+        Dictionary(uniqueKeysWithValues: zip(indices, ParallelMap.map(indices) { digest(of: pages[$0].source) }))
+    }
+
     static func track(_ graph: inout SiteGraph) {
         let defaultLocale = graph.config.defaultLocale
         var translations: [Int] = []
@@ -45,9 +51,7 @@ public enum TranslationTracker {
         }
         // Each original's digest once, on all cores: a digest reads the whole body.
         let originals = Array(Set(translations.compactMap { graph.pages[$0].original })).sorted()
-        let pages = graph.pages
-        let digests = Dictionary(
-            uniqueKeysWithValues: zip(originals, ParallelMap.map(originals) { digest(of: pages[$0].source) }))
+        let digests = Self.digests(of: originals, in: graph.pages)
         for index in translations {
             let assessed = assess(index, in: graph, originalDigest: digests[graph.pages[index].original!]!)
             graph.pages[index].translationStatus = assessed.status
