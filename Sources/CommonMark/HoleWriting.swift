@@ -29,8 +29,7 @@ public struct HoleFill: Sendable {
 extension RenderedMarkdown {
     /// The HTML in order: each run of cmark-gfm's bytes to `run`, each hole to `hole`.
     private func write(run: (UnsafeBufferPointer<UInt8>) -> Void, hole: (Hole.Kind) -> Void) {
-        var html = html
-        html.withUTF8 { bytes in
+        htmlBytes.withUnsafeBufferPointer { bytes in
             var position = 0
             for next in holes {
                 if next.offset > position { run(UnsafeBufferPointer(rebasing: bytes[position..<next.offset])) }

@@ -33,17 +33,19 @@ public enum MarkdownConverter {
             for (index, item) in walker.actions.enumerated() {
                 RenderContext.attach(ext, to: item.node, action: index)
             }
-            let html = withExtendedLifetime(context) { () -> String in
+            let html = withExtendedLifetime(context) { () -> [UInt8] in
                 // In the document's arena (see `withDocument`): released with it, never `free`d.
                 guard let cHTML = cmark_render_html(document, cOptions, cmark_parser_get_syntax_extensions(parser))
                 else {
                     fatalError("cmark-gfm: out of memory")
                 }
-                return String(cString: cHTML)
+                return Array(
+                    UnsafeBufferPointer(
+                        start: UnsafeRawPointer(cHTML).assumingMemoryBound(to: UInt8.self), count: strlen(cHTML)))
             }
             RenderContext.detach(walker.actions)
             var rendered = RenderedMarkdown(
-                html: html,
+                html: "",
                 holes: context.holes,
                 headings: walker.headings,
                 internalLinks: walker.links,
@@ -54,6 +56,7 @@ public enum MarkdownConverter {
                 termUses: walker.termUses,
                 citations: walker.citations
             )
+            rendered.htmlBytes = html
             rendered.proseText = walker.proseText
             rendered.dangerousURLs = walker.dangerousURLs
             return rendered

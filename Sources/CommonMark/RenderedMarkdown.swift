@@ -6,8 +6,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// cmark-gfm's HTML, headings with their `id`s. What only the caller can
     /// write (a link's resolved URL, an explainer, a glossary link) is not in
     /// it: `holes` say where each goes. No character of the content is
-    /// reserved for the purpose.
-    public var html: String
+    /// reserved for the purpose. Kept as cmark-gfm wrote it, as bytes: made into a `String`, all of
+    /// it was checked for UTF-8 again, and only its bytes are written (valid UTF-8 in, valid out).
+    public var htmlBytes: [UInt8]
     /// In order of `offset`.
     public var holes: [Hole]
     public var headings: [Heading]
@@ -33,7 +34,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         plainText: String,
         embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = [], citations: [Citation] = []
     ) {
-        self.html = html
+        self.htmlBytes = Array(html.utf8)
         self.holes = holes
         self.headings = headings
         self.internalLinks = internalLinks
@@ -44,6 +45,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.termUses = termUses
         self.citations = citations
     }
+}
+
+extension RenderedMarkdown {
+    /// `htmlBytes` as text (tests, and callers that read it as HTML).
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 }
 
 /// A place in `RenderedMarkdown.html` that the caller fills as it writes the page.

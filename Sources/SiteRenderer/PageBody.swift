@@ -45,7 +45,7 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         embedHTML: [], shared: SharedFill()
     )
 
-    var isEmpty: Bool { markdown.html.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
+    var isEmpty: Bool { markdown.htmlBytes.isEmpty && markdown.holes.isEmpty && shared.referenceList.isEmpty }
 
     func write(into output: inout HTMLOutput) {
         let fill = HoleFill(
