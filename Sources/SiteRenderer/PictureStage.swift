@@ -51,12 +51,16 @@ struct PictureStage: Sendable {
             }
         }
         for index in own {
+            // Most pages name no file: they are passed over without a copy of their node, or of their
+            // images and links (filtering them first copied every one into a new array).
+            let namesFiles =
+                converted[index].images.contains { FileIndex.isFileReference($0.source) }
+                || converted[index].internalLinks.contains { FileIndex.isFileReference($0.destination) }
+            if !namesFiles && graph.pages[index].source.frontMatter.image == nil { continue }
             let images = converted[index].images.enumerated().filter { FileIndex.isFileReference($0.element.source) }
             let links = converted[index].internalLinks.enumerated().filter {
                 FileIndex.isFileReference($0.element.destination)
             }
-            // Most pages name no file: they are passed over without a copy of their node.
-            if images.isEmpty && links.isEmpty && graph.pages[index].source.frontMatter.image == nil { continue }
             let page = graph.pages[index]
             let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
             let base = page.source.bodyLocation
