@@ -53,16 +53,22 @@ public struct CompiledTemplate: Sendable {
                 let body = index + 1..<end
                 if inverted {
                     if !value.isTruthy { run(code, body, &stack, &output) }
-                } else if case .list(let list) = value {
-                    for element in 0..<list.templateCount {
-                        stack.append(list.templateElement(element))
+                } else {
+                    // Consumed, not copied: the value moves onto the stack, or its list out of it.
+                    switch consume value {
+                    case .list(let list):
+                        for element in 0..<list.templateCount {
+                            stack.append(list.templateElement(element))
+                            run(code, body, &stack, &output)
+                            stack.removeLast()
+                        }
+                    case let other where other.isTruthy:
+                        stack.append(other)
                         run(code, body, &stack, &output)
                         stack.removeLast()
+                    default:
+                        break
                     }
-                } else if value.isTruthy {
-                    stack.append(value)
-                    run(code, body, &stack, &output)
-                    stack.removeLast()
                 }
                 index = end
             case .shared(let end):
@@ -74,8 +80,8 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
-    private static func write(_ value: TemplateData, escaped: Bool, into output: inout HTMLOutput) {
-        switch value {
+    private static func write(_ value: consuming TemplateData, escaped: Bool, into output: inout HTMLOutput) {
+        switch consume value {
         case .text(let text), .html(let text):
             if escaped { output.appendEscaped(text) } else { output.appendRaw(text) }
         case .writer(let writer):
