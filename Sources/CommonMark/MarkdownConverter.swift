@@ -45,7 +45,7 @@ public enum MarkdownConverter {
             }
             RenderContext.detach(walker.actions)
             var rendered = RenderedMarkdown(
-                html: "",
+                htmlBytes: html,
                 holes: context.holes,
                 headings: walker.headings,
                 internalLinks: walker.links,
@@ -56,7 +56,6 @@ public enum MarkdownConverter {
                 termUses: walker.termUses,
                 citations: walker.citations
             )
-            rendered.htmlBytes = html
             rendered.proseText = walker.proseText
             rendered.dangerousURLs = walker.dangerousURLs
             return rendered

@@ -30,11 +30,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var dangerousURLs: [DangerousURLUse] = []
 
     public init(
-        html: String, holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image],
+        htmlBytes: [UInt8], holes: [Hole] = [], headings: [Heading], internalLinks: [InternalLink], images: [Image],
         plainText: String,
         embeds: [Embed] = [], externalLinks: [String] = [], termUses: [Int] = [], citations: [Citation] = []
     ) {
-        self.htmlBytes = Array(html.utf8)
+        self.htmlBytes = htmlBytes
         self.holes = holes
         self.headings = headings
         self.internalLinks = internalLinks

@@ -41,7 +41,8 @@ struct PageBody: TemplateHTMLWriter, Sendable {
 
     /// The body of a page that is not published.
     static let empty = PageBody(
-        markdown: RenderedMarkdown(html: "", headings: [], internalLinks: [], images: [], plainText: ""), linkURLs: [],
+        markdown: RenderedMarkdown(htmlBytes: [], headings: [], internalLinks: [], images: [], plainText: ""),
+        linkURLs: [],
         embedHTML: [], shared: SharedFill()
     )
 

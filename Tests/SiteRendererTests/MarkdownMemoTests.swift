@@ -11,7 +11,7 @@ final class MarkdownMemoTests: XCTestCase {
     /// A conversion no converter makes: a page that shows it was not converted again.
     private let planted = MarkdownConversion(
         rendered: RenderedMarkdown(
-            html: "<p>from the memo</p>", headings: [], internalLinks: [], images: [], plainText: ""),
+            htmlBytes: Array("<p>from the memo</p>".utf8), headings: [], internalLinks: [], images: [], plainText: ""),
         words: 3, level: nil)
 
     /// The memo with `planted` as the conversion of the English topic of `graph`, as it is now.
