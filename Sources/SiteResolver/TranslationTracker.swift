@@ -21,8 +21,8 @@ public enum TranslationTracker {
         SHA256Hex.of(TranslationDigest.normalisedText(of: block), digits: TranslationDigest.length)
     }
 
-    /// Each page's digest, on all cores: a digest reads the whole body. `pages` is held only for the
-    /// call: a copy of the array held while the graph's pages change made them copy every node.
+    /// Each page's digest, on all cores. `pages` is held only for the call: a copy of the array
+    /// still held while the graph's pages change made the first change copy every node.
     private static func digests(of indices: [Int], in pages: [PageNode]) -> [Int: String] {
         Dictionary(uniqueKeysWithValues: zip(indices, ParallelMap.map(indices) { digest(of: pages[$0].source) }))
     }
