@@ -134,10 +134,11 @@ struct FlatProgram: Sendable {
             case .write(let access, let escaped):
                 operations.append(.write(name(access), escaped: escaped))
             case .section(let access, let inverted, let body):
-                let at = operations.count
-                operations.append(.section(name(access), inverted: inverted, end: at))
+                // The name once: each `name(_:)` stores the access's steps.
+                let (at, sectionName) = (operations.count, name(access))
+                operations.append(.section(sectionName, inverted: inverted, end: at))
                 append(body)
-                operations[at] = .section(name(access), inverted: inverted, end: operations.count)
+                operations[at] = .section(sectionName, inverted: inverted, end: operations.count)
             case .shared(let body):
                 let at = operations.count
                 operations.append(.shared(end: at))
