@@ -4,7 +4,7 @@
 public struct CompiledTemplate: Sendable {
     /// The instructions, laid out flat (see `FlatProgram`).
     let program: FlatProgram
-    /// Reads the shared values of the root value, for `Instruction.shared`.
+    /// Reads the shared values of the root value, for `FlatProgram.Operation.shared`.
     let sharedValues: (@Sendable (TemplateData) -> TemplateData)?
     /// Every name the template (with its partials) looks up in a key space.
     public let usedKeys: [KeyUse]
@@ -177,8 +177,8 @@ struct FlatProgram: Sendable {
     }
 }
 
-/// One step of a compiled template. Not `indirect`: a section's body is an array, a reference
-/// already, and a boxed case would be one more retain and release for every step rendered.
+/// One step of a compiled template, as the compiler makes it: a tree, whose sections hold their
+/// bodies. `FlatProgram` lays it out flat once; rendering never reads it.
 enum Instruction: Sendable {
     case text([UInt8])
     case write(Access, escaped: Bool)
