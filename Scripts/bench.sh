@@ -65,6 +65,11 @@ trap 'exit 143' TERM
 
 now() { date +%s.%N; }
 
+# median: "WALL MAXKB" lines on stdin → the line of the median wall time.
+median() {
+    sort -n | awk '{ w[NR] = $1; k[NR] = $2 } END { m = int((NR + 1) / 2); print w[m], k[m] }'
+}
+
 # median_run OUTPUT_DIR COMMAND… → prints "WALL MAXKB" of the median of BENCH_RUNS runs by wall
 # time (GNU time), OUTPUT_DIR removed before each run so that every run starts as the first did.
 median_run() {
@@ -74,7 +79,7 @@ median_run() {
         rm -rf -- "$out"
         "$GNU_TIME" -f '%e %M' -o "$WORK/time.txt" "$@" || return 1
         tail -n 1 "$WORK/time.txt"
-    done | sort -n | awk '{ w[NR] = $1; k[NR] = $2 } END { m = int((NR + 1) / 2); print w[m], k[m] }'
+    done | median
 }
 
 # Files left in /dev/shm are memory the builds cannot use: 11 GB of old outputs there once made
@@ -200,8 +205,7 @@ for N in $BENCH_SIZES; do
             measure "$SHM_OUT/Site" "memory (run $run of $BENCH_RUNS)"
             mem_runs+="$wall $maxkb"$'\n'
         done
-        read -r mem_wall mem_kb < <(printf '%s' "$mem_runs" | sort -n \
-            | awk '{ w[NR] = $1; k[NR] = $2 } END { m = int((NR + 1) / 2); print w[m], k[m] }')
+        read -r mem_wall mem_kb < <(printf '%s' "$mem_runs" | median)
         read -r floor_cpu floor_cores floor_copy floor < <(Scripts/bench-floor.sh "$DIR/Content" "$SHM_OUT/Site")
         incremental "$SHM_OUT/Site"
         if [[ -x "$(dirname "$SPINESITE")/spinesite-preview" ]]; then
