@@ -22,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -42,16 +41,14 @@ let package = Package(
         .target(name: "CommonMark", dependencies: ["CCmarkGFM", "SiteSupport"], swiftSettings: strict),
         // Value types shared by the stages: diagnostics, configuration, pages.
         .target(name: "SiteModel", dependencies: ["SiteSupport"], swiftSettings: strict),
+        // libyaml, as Debian ships it (libyaml-dev): the YAML parser whose events YAMLReading composes.
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // YAML mappings read key by key into typed values, with file:line:col diagnostics.
-        .target(
-            name: "YAMLReading",
-            dependencies: ["SiteModel", "SiteSupport", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strict
-        ),
+        .target(name: "YAMLReading", dependencies: ["CLibYAML", "SiteModel", "SiteSupport"], swiftSettings: strict),
         // Stage 1: files → pages with parsed front matter.
         .target(
             name: "ContentLoader",
-            dependencies: ["SiteModel", "SiteSupport", "YAMLReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SiteModel", "SiteSupport", "YAMLReading"],
             swiftSettings: strict
         ),
         // `.records` files: template value types, each field declared once; read and turned into Swift classes.
@@ -71,7 +68,6 @@ let package = Package(
             name: "PulseExplainer",
             dependencies: [
                 "PulsePhysics", "SiteModel", "SiteSupport", "YAMLReading", "CommonMark",
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
@@ -191,6 +187,7 @@ let package = Package(
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "SiteSupport"], swiftSettings: strict),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
+        .testTarget(name: "YAMLReadingTests", dependencies: ["YAMLReading"], swiftSettings: strict),
         .testTarget(
             name: "ContentLoaderTests", dependencies: ["ContentLoader", "SiteModel", "TestSupport"],
             swiftSettings: strict),

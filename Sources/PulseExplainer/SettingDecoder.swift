@@ -2,7 +2,6 @@ public import PulsePhysics
 public import SiteModel
 import SiteSupport
 import YAMLReading
-import Yams
 
 /// A stimulation setting as written in pulse-presets.yml or a ```pulse block,
 /// with what the author said about it.

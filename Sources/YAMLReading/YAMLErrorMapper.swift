@@ -1,26 +1,23 @@
 import Foundation
 public import SiteModel
 import SiteSupport
-import Yams
 
-/// Turns a Yams/libyaml error into a diagnostic at the right file line, in words an editor acts
+/// Turns a libyaml or composer error into a diagnostic at the right file line, in words an editor acts
 /// on: the common mistakes (a tab, a colon in an unquoted value, a key written twice) are named
 /// with their fix; anything else keeps the parser's words.
 public enum YAMLErrorMapper {
     /// - Parameter text: the YAML that failed, to find the line a mistake is on.
     public static func diagnostic(
-        _ error: any Error, file: String, lineOffset: Int, what: String, text: String = ""
+        _ error: YAMLSyntaxError, file: String, lineOffset: Int, what: String, text: String = ""
     ) -> Diagnostic {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
-        guard let yamlError = error as? YamlError else {
-            return .error(start, "\(what): \(error)")
-        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let location = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        let at = { (mark: YAMLNode.Mark) in
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .syntax(_, let context, let problem, let mark):
+            let location = at(mark)
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
             let keyMissing =
                 context?.text.contains("block mapping") == true && problem.contains("did not find expected key")
@@ -33,20 +30,21 @@ public enum YAMLErrorMapper {
             }
             let detail = context.map { "\($0.text) " } ?? ""
             return .error(location, "\(what): invalid YAML: \(detail)\(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.sorted().first ?? ""
-            let mapping = SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
-            let location =
-                secondOccurrence(of: key, in: lines).map {
-                    SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
-                } ?? mapping
+        case .duplicateKey(let key, let mark):
+            let location = secondOccurrence(of: key, in: lines).map {
+                SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
+            }
             return .error(
-                location,
-                "\(what): '\(key)' is written twice; keep one (each key may appear once)")
-        case .reader(let problem, _, _, _):
+                location ?? at(mark), "\(what): '\(key)' is written twice; keep one (each key may appear once)")
+        case .keyNotText(let mark):
+            return .error(at(mark), "\(what): a key must be text, not a list or a mapping")
+        case .tooDeep(let limit, let mark):
+            return .error(
+                at(mark), "\(what): lists and mappings are nested more than \(limit) deep; write them flatter")
+        case .reader(let problem):
             return .error(start, "\(what): invalid YAML: \(problem)")
-        default:
-            return .error(start, "\(what): invalid YAML: \(yamlError)")
+        case .outOfMemory:
+            return .error(start, "\(what): invalid YAML: out of memory while reading it")
         }
     }
 
@@ -70,7 +68,7 @@ public enum YAMLErrorMapper {
     }
 
     /// A `[` or `{` never closed: said at the end of the line that opens it, with that line closed.
-    static func unclosed(context: String, problem: String, at mark: Mark, _ lines: [String]) -> YAMLMistake? {
+    static func unclosed(context: String, problem: String, at mark: YAMLNode.Mark, _ lines: [String]) -> YAMLMistake? {
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let line = lines[mark.line - 1]
         let (kind, open, close): (String, String, String)

@@ -1,7 +1,6 @@
 import Foundation
 public import SiteModel
 import SiteSupport
-public import Yams
 
 /// A YAML mapping read key by key into typed values. Every problem becomes a
 /// diagnostic at the key's own line and column; nothing is guessed.
@@ -15,8 +14,8 @@ public struct YAMLMapping {
     private var keyOrder: [String] = []
     /// One `key: value` of the mapping as parsed: the key's node says where it was written.
     private struct Entry {
-        let key: Node
-        let value: Node
+        let key: YAMLNode
+        let value: YAMLNode
     }
 
     /// Unknown keys by the known key each seems a typo of (`description` → `descripton`).
@@ -28,12 +27,10 @@ public struct YAMLMapping {
         YAMLMapping, BuildFailure
     > {
         let start = SourceLocation(file: file, line: 1 + lineOffset, column: 1)
-        let node: Node?
-        do {
-            // The basic resolver tags every scalar as text: the default one runs a regular
-            // expression per scalar, and typed values are read here by their fields anyway.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch {
+        let node: YAMLNode?
+        switch YAMLComposer.compose(text) {
+        case .success(let composed): node = composed
+        case .failure(let error):
             return .failure(
                 BuildFailure([
                     YAMLErrorMapper.diagnostic(error, file: file, lineOffset: lineOffset, what: what, text: text)
@@ -76,11 +73,11 @@ public struct YAMLMapping {
     }
 
     /// The node as a mapping, or nil if it is not one.
-    public init?(node: Node, file: String, lineOffset: Int) {
+    public init?(node: YAMLNode, file: String, lineOffset: Int) {
         guard case .mapping(let mapping) = node else { return nil }
         self.init(
             file: file, lineOffset: lineOffset,
-            location: Self.location(of: node, file: file, lineOffset: lineOffset) ?? SourceLocation(file: file))
+            location: Self.location(of: node, file: file, lineOffset: lineOffset))
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             entries[name] = Entry(key: key, value: value)
@@ -102,12 +99,12 @@ public struct YAMLMapping {
         self.location = location
     }
 
-    public static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
-        node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    public static func location(of node: YAMLNode, file: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line + lineOffset, column: node.mark.column)
     }
 
-    public func location(of node: Node) -> SourceLocation {
-        Self.location(of: node, file: file, lineOffset: lineOffset) ?? location
+    public func location(of node: YAMLNode) -> SourceLocation {
+        Self.location(of: node, file: file, lineOffset: lineOffset)
     }
 
     /// Where `key` was written, or the mapping's start.
@@ -142,7 +139,7 @@ public struct YAMLMapping {
         }
     }
 
-    public func node(_ key: String) -> Node? {
+    public func node(_ key: String) -> YAMLNode? {
         guard let entry = entries[key] else { return nil }
         if case .scalar(let scalar) = entry.value, scalar.style == .plain,
             ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -189,7 +186,7 @@ public struct YAMLMapping {
     }
 
     /// "one text, not a list: …": what to write instead of `node`.
-    static func oneText(_ key: String, not node: Node) -> String {
+    static func oneText(_ key: String, not node: YAMLNode) -> String {
         switch node {
         case .sequence: "one text, not a list: write \(key): \"…\" on one line"
         case .mapping: "one text, not 'name: value' lines: write \(key): \"…\" on one line, in quotes"
@@ -200,7 +197,7 @@ public struct YAMLMapping {
     /// A list of text; a single text value is taken as a list of one.
     public mutating func strings(_ key: String, what: String) -> [Located<String>] {
         guard let node = node(key) else { return [] }
-        let items: [Node]
+        let items: [YAMLNode]
         switch node {
         case .scalar: items = [node]
         case .sequence(let sequence): items = Array(sequence)
@@ -252,16 +249,16 @@ public enum NodeBudget {
     /// The budget of a text of `bytes` bytes.
     public static func limit(forBytes bytes: Int) -> Int { max(minimum, bytes) }
 
-    public static func exceeds(_ node: Node, limit: Int) -> Bool {
+    public static func exceeds(_ node: YAMLNode, limit: Int) -> Bool {
         var remaining = limit
         return !visit(node, &remaining)
     }
 
-    private static func visit(_ node: Node, _ remaining: inout Int) -> Bool {
+    private static func visit(_ node: YAMLNode, _ remaining: inout Int) -> Bool {
         remaining -= 1
         guard remaining >= 0 else { return false }
         switch node {
-        case .scalar, .alias: return true
+        case .scalar: return true
         case .sequence(let sequence): return sequence.allSatisfy { visit($0, &remaining) }
         case .mapping(let mapping):
             return mapping.allSatisfy { visit($0.key, &remaining) && visit($0.value, &remaining) }
