@@ -116,6 +116,20 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 30, "9^9 values were never built")
     }
 
+    /// Debian's libyaml has no nesting limit and the composer recurses once per level: a page of
+    /// nothing but `[` is refused at the level past the limit, never followed down.
+    func testDeeplyNestedFrontMatterIsRefusedNotFollowed() throws {
+        let site = try builtSite([
+            "deep.md": "---\ntitle: " + String(repeating: "[", count: 100_000) + "\n---\n\nText.\n"
+        ])
+        try assertRefused(
+            site,
+            errors: [
+                "Content/en/deep.md:2:263: error: front matter: lists and mappings are nested more than 256 deep; "
+                    + "write them flatter"
+            ])
+    }
+
     /// A table past the budget is refused before cmark-gfm parses it (1,000 columns × 200 rows take
     /// cmark-gfm 2 s), at its delimiter row, naming the budget and the setting that raises it.
     func testAHugeTableIsRefusedBeforeItIsParsedAndItsBudgetNamesItsSetting() throws {
