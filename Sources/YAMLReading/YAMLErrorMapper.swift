@@ -44,7 +44,7 @@ public enum YAMLErrorMapper {
         case .reader(let problem):
             return .error(start, "\(what): invalid YAML: \(problem)")
         case .outOfMemory:
-            return .error(start, "\(what): invalid YAML: out of memory while reading it")
+            return .error(start, "\(what): out of memory while reading the YAML")
         }
     }
 
