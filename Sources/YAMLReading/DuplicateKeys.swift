@@ -5,7 +5,7 @@ enum DuplicateKeys {
     static func first(in keys: [YAMLNode.Scalar]) -> YAMLSyntaxError? {
         var repeated: [YAMLNode.Scalar] = []
         if keys.count <= 16 {
-            // A few keys, as in most front matter: comparing each pair costs less than hashing every key.
+            // A few keys, as in most front matter: compared pair by pair, with no table to build.
             for (index, key) in keys.enumerated() {
                 if let first = keys[..<index].first(where: { $0.string == key.string }) { repeated.append(first) }
             }
