@@ -50,46 +50,17 @@ struct PictureStage: Sendable {
             case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
             }
         }
-        for index in own {
-            // Most pages name no file: they are passed over without a copy of their node, or of their
-            // images and links (filtering them first copied every one into a new array).
-            let namesFiles =
-                converted[index].images.contains { FileIndex.isFileReference($0.source) }
-                || converted[index].internalLinks.contains { FileIndex.isFileReference($0.destination) }
-            if !namesFiles && graph.pages[index].source.frontMatter.image == nil { continue }
-            let images = converted[index].images.enumerated().filter { FileIndex.isFileReference($0.element.source) }
-            let links = converted[index].internalLinks.enumerated().filter {
-                FileIndex.isFileReference($0.element.destination)
-            }
-            let page = graph.pages[index]
-            let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
-            let base = page.source.bodyLocation
-            func resolve(_ destination: String, at position: SourcePosition) -> ContentFile? {
-                let location = base.within(line: position.line, column: position.column)
-                switch graph.files.file(destination, locale: page.source.locale, folder: folder) {
-                case .success(let file):
-                    references[file, default: []].append(location)
-                    return file
-                case .failure(let problem):
-                    diagnostics.append(.error(location, problem.message))
-                    return nil
-                }
-            }
-            for (number, image) in images {
-                imageFiles[index, default: [:]][number] = resolve(image.source, at: image.position)
-            }
-            for (number, link) in links {
-                linkFiles[index, default: [:]][number] = resolve(link.destination, at: link.position)
-            }
-            if let image = page.source.frontMatter.image {
-                switch graph.files.file(image.value, locale: page.source.locale, folder: folder) {
-                case .success(let file):
-                    chosenImages[index] = ChosenImage(
-                        file: file, alt: page.source.frontMatter.imageAlt ?? "", location: image.location)
-                    references[file, default: []].append(image.location)
-                case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
-                }
-            }
+        // Each page's files found on every core, then gathered in page order (the order of the
+        // diagnostics and of each file's places): one page after another, at 40 locales, this was
+        // the longest stretch of the links stage on one core.
+        let found = ParallelMap.map(own) { PageFiles(of: $0, graph: graph, converted: converted) }
+        for (index, page) in zip(own, found) {
+            guard let page else { continue }
+            if !page.images.isEmpty { imageFiles[index] = page.images }
+            if !page.links.isEmpty { linkFiles[index] = page.links }
+            chosenImages[index] = page.chosenImage
+            for (file, location) in page.references { references[file, default: []].append(location) }
+            diagnostics += page.diagnostics
         }
         let used = Set(
             imageFiles.values.flatMap(\.values) + linkFiles.values.flatMap(\.values) + chosenImages.values.map(\.file)
@@ -111,17 +82,20 @@ struct PictureStage: Sendable {
             byFile[file.source] = file
             for output in file.outputs { outputs[output.path] = output.contents }
         }
-        let ownPages = Set(own)
-        let imageHTML = graph.pages.indices.map { index -> [String] in
-            // A borrowed copy shares its original's body, and so its pictures: made once, for the original.
-            guard ownPages.contains(index) else { return [] }
-            return converted[index].images.enumerated().map { number, image in
+        // Read once: `basePath` searches the base URL, and each closure below that read it from the
+        // graph copied the whole graph, once for every page.
+        let basePath = graph.config.basePath
+        var imageHTML = [[String]](repeating: [], count: graph.pages.count)
+        // A borrowed copy shares its original's body, and so its pictures: made once, for the original.
+        for index in own where !converted[index].images.isEmpty {
+            imageHTML[index] = converted[index].images.enumerated().map { number, image in
                 let prepared = imageFiles[index]?[number].flatMap { byFile[$0] }
-                return html(image, prepared: prepared, basePath: graph.config.basePath, isFirst: number == 0)
+                return html(image, prepared: prepared, basePath: basePath, isFirst: number == 0)
             }
         }
-        let linkURLs = graph.pages.indices.map { index -> [Int: String] in
-            (linkFiles[index] ?? [:]).compactMapValues { byFile[$0].map { graph.config.basePath + $0.path } }
+        var linkURLs = [[Int: String]](repeating: [:], count: graph.pages.count)
+        for (index, files) in linkFiles {
+            linkURLs[index] = files.compactMapValues { byFile[$0].map { basePath + $0.path } }
         }
         var stage = PictureStage(imageHTML: imageHTML, linkURLs: linkURLs, outputs: outputs, diagnostics: [])
         // Link previews take a raster picture: social sites show no SVG.
@@ -208,9 +182,59 @@ public struct PictureSettings: Sendable {
     }
 }
 
+/// The files one page names, by its images', links' and `image:`'s places, with where each was
+/// named and the problems found.
+private struct PageFiles: Sendable {
+    var images: [Int: ContentFile] = [:]
+    var links: [Int: ContentFile] = [:]
+    var chosenImage: ChosenImage?
+    var references: [(ContentFile, SourceLocation)] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Page `index`'s files; nil for a page that names none, most of them (passed over without a
+    /// copy of its node, or of its images and links).
+    init?(of index: Int, graph: SiteGraph, converted: [RenderedMarkdown]) {
+        let namesFiles =
+            converted[index].images.contains { FileIndex.isFileReference($0.source) }
+            || converted[index].internalLinks.contains { FileIndex.isFileReference($0.destination) }
+        if !namesFiles && graph.pages[index].source.frontMatter.image == nil { return nil }
+        let source = graph.pages[index].source
+        let folder = source.relativePath.split(separator: "/").dropLast().map(String.init)
+        func resolve(_ destination: String, at location: SourceLocation) -> ContentFile? {
+            switch graph.files.file(destination, locale: source.locale, folder: folder) {
+            case .success(let file):
+                references.append((file, location))
+                return file
+            case .failure(let problem):
+                diagnostics.append(.error(location, problem.message))
+                return nil
+            }
+        }
+        let at = { (position: SourcePosition) in
+            source.bodyLocation.within(line: position.line, column: position.column)
+        }
+        for (number, image) in converted[index].images.enumerated()
+        where FileIndex.isFileReference(image.source) {
+            images[number] = resolve(image.source, at: at(image.position))
+        }
+        for (number, link) in converted[index].internalLinks.enumerated()
+        where FileIndex.isFileReference(link.destination) {
+            links[number] = resolve(link.destination, at: at(link.position))
+        }
+        if let image = source.frontMatter.image {
+            switch graph.files.file(image.value, locale: source.locale, folder: folder) {
+            case .success(let file):
+                chosenImage = ChosenImage(file: file, alt: source.frontMatter.imageAlt ?? "", location: image.location)
+                references.append((file, image.location))
+            case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
+            }
+        }
+    }
+}
+
 /// A link-preview picture named by a page's front matter or by site.yml (`image:`): the file, its
 /// alt text (`imageAlt:`), and where it was named, for an error about it.
-private struct ChosenImage {
+private struct ChosenImage: Sendable {
     var file: ContentFile
     var alt: String
     var location: SourceLocation
