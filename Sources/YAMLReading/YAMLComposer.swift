@@ -83,7 +83,8 @@ public struct YAMLComposer: ~Copyable {
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             return remember(
-                .scalar(.init(string: text, style: Self.style(scalar.style), mark: mark)), as: scalar.anchor)
+                .scalar(.init(string: text, style: Self.style(scalar.style), mark: mark)), as: Self.name(scalar.anchor)
+            )
         case YAML_SEQUENCE_START_EVENT:
             // The anchor's name is read before the items replace the event that holds it.
             let anchor = Self.name(event.data.sequence_start.anchor)
@@ -94,10 +95,6 @@ public struct YAMLComposer: ~Copyable {
         default:
             throw .syntax(.composer, context: nil, problem: "found an unexpected event", mark: mark)
         }
-    }
-
-    private mutating func remember(_ node: YAMLNode, as anchor: UnsafeMutablePointer<yaml_char_t>?) -> YAMLNode {
-        remember(node, as: Self.name(anchor))
     }
 
     private static func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -126,22 +123,20 @@ public struct YAMLComposer: ~Copyable {
 
     /// A mapping's pairs, from its start event to its end; a key that is not text, or is written
     /// twice, is an error.
-    private mutating func pairs() throws(YAMLSyntaxError) -> [(key: YAMLNode, value: YAMLNode)] {
+    private mutating func pairs() throws(YAMLSyntaxError) -> [(key: YAMLNode.Scalar, value: YAMLNode)] {
         try enter()
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: [YAMLNode.Scalar] = []
+        var pairs: [(key: YAMLNode.Scalar, value: YAMLNode)] = []
         try next()
         while event.type != YAML_MAPPING_END_EVENT {
             // A list or mapping as a key (`? [a, b]`) names nothing a reader of these files looks up.
             let key = try node()
             guard case .scalar(let text) = key else { throw .keyNotText(mark: key.mark) }
-            keys.append(text)
             try next()
-            pairs.append((key, try node()))
+            pairs.append((text, try node()))
             try next()
         }
         depth -= 1
-        if let repeated = DuplicateKeys.first(in: keys) { throw repeated }
+        if let repeated = DuplicateKeys.first(in: pairs.lazy.map(\.key)) { throw repeated }
         return pairs
     }
 

@@ -14,7 +14,7 @@ public struct YAMLMapping {
     private var keyOrder: [String] = []
     /// One `key: value` of the mapping as parsed: the key's node says where it was written.
     private struct Entry {
-        let key: YAMLNode
+        let key: YAMLNode.Scalar
         let value: YAMLNode
     }
 
@@ -54,11 +54,7 @@ public struct YAMLMapping {
             return .failure(BuildFailure([.error(start, "\(what): expected 'key: value' lines")]))
         }
         var result = YAMLMapping(file: file, lineOffset: lineOffset, location: start)
-        for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
-            result.entries[name] = Entry(key: key, value: value)
-            result.keyOrder.append(name)
-        }
+        result.add(mapping)
         return .success(result)
     }
 
@@ -78,10 +74,14 @@ public struct YAMLMapping {
         self.init(
             file: file, lineOffset: lineOffset,
             location: Self.location(of: node, file: file, lineOffset: lineOffset))
+        add(mapping)
+    }
+
+    /// Keeps each pair of `mapping` by its key (the composer has checked that none is written twice).
+    private mutating func add(_ mapping: YAMLNode.Mapping) {
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
-            entries[name] = Entry(key: key, value: value)
-            keyOrder.append(name)
+            entries[key.string] = Entry(key: key, value: value)
+            keyOrder.append(key.string)
         }
     }
 
@@ -100,7 +100,11 @@ public struct YAMLMapping {
     }
 
     public static func location(of node: YAMLNode, file: String, lineOffset: Int) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark.line + lineOffset, column: node.mark.column)
+        location(at: node.mark, file: file, lineOffset: lineOffset)
+    }
+
+    private static func location(at mark: YAMLNode.Mark, file: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     public func location(of node: YAMLNode) -> SourceLocation {
@@ -109,7 +113,7 @@ public struct YAMLMapping {
 
     /// Where `key` was written, or the mapping's start.
     public func location(ofKey key: String) -> SourceLocation {
-        entries[key].map { location(of: $0.key) } ?? location
+        entries[key].map { Self.location(at: $0.key.mark, file: file, lineOffset: lineOffset) } ?? location
     }
 
     public mutating func error(_ location: SourceLocation, _ message: String) {
@@ -227,12 +231,12 @@ public struct YAMLMapping {
             return [:]
         }
         var result: [String: Located<String>] = [:]
-        for (keyNode, valueNode) in mapping {
-            guard let name = keyNode.scalar?.string, case .scalar(let value) = valueNode else {
+        for (name, valueNode) in mapping {
+            guard case .scalar(let value) = valueNode else {
                 error(location(of: valueNode), "\(what): each entry of '\(key)' must be 'name: text'")
                 continue
             }
-            result[name] = Located(value.string, at: location(of: valueNode))
+            result[name.string] = Located(value.string, at: location(of: valueNode))
         }
         return result
     }
@@ -261,7 +265,7 @@ public enum NodeBudget {
         case .scalar: return true
         case .sequence(let sequence): return sequence.allSatisfy { visit($0, &remaining) }
         case .mapping(let mapping):
-            return mapping.allSatisfy { visit($0.key, &remaining) && visit($0.value, &remaining) }
+            return mapping.allSatisfy { visit(.scalar($0.key), &remaining) && visit($0.value, &remaining) }
         }
     }
 }

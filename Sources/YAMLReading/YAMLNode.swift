@@ -32,14 +32,15 @@ public enum YAMLNode: Sendable {
         public subscript(position: Int) -> YAMLNode { items[position] }
     }
 
-    /// The `key: value` pairs of a mapping, in file order (no key twice: the composer checks).
+    /// The `key: value` pairs of a mapping, in file order. Keys are text, none written twice: the
+    /// composer refuses other mappings.
     public struct Mapping: RandomAccessCollection, Sendable {
-        let pairs: [(key: YAMLNode, value: YAMLNode)]
+        let pairs: [(key: Scalar, value: YAMLNode)]
         public let mark: Mark
 
         public var startIndex: Int { pairs.startIndex }
         public var endIndex: Int { pairs.endIndex }
-        public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[position] }
+        public subscript(position: Int) -> (key: Scalar, value: YAMLNode) { pairs[position] }
     }
 
     public var mark: Mark {

@@ -15,7 +15,7 @@ final class YAMLComposerTests: XCTestCase {
     func testComposesMappingsListsAndScalarsWithTheirPlaces() throws {
         let node = try XCTUnwrap(compose("title: \"TENS\"\ntags: [a, 'b']\nnested:\n  - x: |\n      one\n"))
         guard case .mapping(let mapping) = node else { return XCTFail("not a mapping: \(node)") }
-        XCTAssertEqual(mapping.map { $0.key.scalar?.string }, ["title", "tags", "nested"])
+        XCTAssertEqual(mapping.map { $0.key.string }, ["title", "tags", "nested"])
         XCTAssertEqual(mapping.mark, .init(line: 1, column: 1))
         let title = try XCTUnwrap(mapping[0].value.scalar)
         XCTAssertEqual(title.string, "TENS")
