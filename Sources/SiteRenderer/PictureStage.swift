@@ -43,12 +43,10 @@ struct PictureStage: Sendable {
         /// Where each file is named: a refused file is reported there.
         var references: [ContentFile: [SourceLocation]] = [:]
         if let image = graph.config.image {
-            switch graph.files.file(image.value, locale: graph.config.defaultLocale, folder: []) {
-            case .success(let file):
-                siteImage = ChosenImage(file: file, alt: graph.config.imageAlt ?? "", location: image.location)
-                references[file, default: []].append(image.location)
-            case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
-            }
+            siteImage = ChosenImage(
+                image, alt: graph.config.imageAlt, locale: graph.config.defaultLocale, folder: [], files: graph.files,
+                diagnostics: &diagnostics)
+            if let siteImage { references[siteImage.file, default: []].append(siteImage.location) }
         }
         // Each page's files found on every core, then gathered in page order (the order of the
         // diagnostics and of each file's places): one page after another, at 40 locales, this was
@@ -222,12 +220,10 @@ private struct PageFiles: Sendable {
             links[number] = resolve(link.destination, at: at(link.position))
         }
         if let image = source.frontMatter.image {
-            switch graph.files.file(image.value, locale: source.locale, folder: folder) {
-            case .success(let file):
-                chosenImage = ChosenImage(file: file, alt: source.frontMatter.imageAlt ?? "", location: image.location)
-                references.append((file, image.location))
-            case .failure(let problem): diagnostics.append(.error(image.location, "image: " + problem.message))
-            }
+            chosenImage = ChosenImage(
+                image, alt: source.frontMatter.imageAlt, locale: source.locale, folder: folder, files: graph.files,
+                diagnostics: &diagnostics)
+            if let chosenImage { references.append((chosenImage.file, chosenImage.location)) }
         }
     }
 }
@@ -238,6 +234,21 @@ private struct ChosenImage: Sendable {
     var file: ContentFile
     var alt: String
     var location: SourceLocation
+
+    /// The file an `image:` names, as a page in `locale` whose source is in `folder` reads it;
+    /// nil, with the error at `image:`, when it names none.
+    init?(
+        _ image: Located<String>, alt: String?, locale: String, folder: [String], files: FileIndex,
+        diagnostics: inout [Diagnostic]
+    ) {
+        switch files.file(image.value, locale: locale, folder: folder) {
+        case .success(let file):
+            (self.file, self.alt, location) = (file, alt ?? "", image.location)
+        case .failure(let problem):
+            diagnostics.append(.error(image.location, "image: " + problem.message))
+            return nil
+        }
+    }
 }
 
 /// One file a page uses, read, checked and made ready: its output path, and for a raster picture
