@@ -19,13 +19,18 @@ public enum SiteResolver {
         var pages: [PageNode] = []
         let glossaries = GlossaryPages.pages(for: site.locales, defaultLocale: site.config.defaultLocale)
         let pagesByLocale = Dictionary(grouping: site.pages + glossaries, by: \.locale)
-        for locale in site.locales {
+        let sectionedByLocale = site.locales.map { locale in
             let localePages = pagesByLocale[locale.tag] ?? []
             let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)
-            let sectioned = SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
+            return SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
+        }
+        // Reserved once for every locale: reserving each locale's share in turn made the array
+        // exactly that large, so that each locale moved every node before it (at 40 locales, a
+        // twelfth of a build's processor time, most of it page faults on the new storage).
+        pages.reserveCapacity(sectionedByLocale.reduce(0) { $0 + $1.count })
+        for (locale, sectioned) in zip(site.locales, sectionedByLocale) {
             // Each node made where it is stored: `pages += sectioned.map { … }` copied every node once
             // more, retaining and releasing each of its fields.
-            pages.reserveCapacity(pages.count + sectioned.count)
             for entry in sectioned {
                 pages.append(
                     PageNode(
