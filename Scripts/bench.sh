@@ -52,7 +52,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 if [[ ! -x "$GNU_TIME" ]] || ! "$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null; then
     die "GNU time not found at $GNU_TIME; install it: apt-get install -y time  (Debian/Ubuntu package 'time')"
 fi
-[[ -x "$SPINESITE" ]] || die "spinesite binary not found or not executable: $SPINESITE (build it with: swift build -c release, or set SPINESITE=...)"
+[[ -x "$SPINESITE" ]] || die "spinesite binary not found or not executable: $SPINESITE (build it with: make release, or set SPINESITE=...)"
 [[ -f "$BENCH_STRINGS_FROM" ]] || die "strings source not found: $BENCH_STRINGS_FROM (set BENCH_STRINGS_FROM=path/to/locale.yml)"
 [[ -d "$BENCH_TEMPLATES" ]] || die "templates folder not found: $BENCH_TEMPLATES (set BENCH_TEMPLATES=dir)"
 command -v python3 >/dev/null || die "python3 is required to generate the corpus"

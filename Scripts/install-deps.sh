@@ -8,7 +8,10 @@
 set -euo pipefail
 
 what="${1:-build}"
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev libstemmer-dev libyaml-dev pkg-config)
+# libxml2-dev: Foundation's XML, linked into release builds (Makefile, RELEASE); libvips-dev
+# brings it too, named here because the link needs it.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libssl-dev libstemmer-dev libyaml-dev libxml2-dev
+    pkg-config)
 if [[ "$what" == bench ]]; then
     packages+=(time hugo valgrind binutils libvips-tools bc python3-venv chromium chromium-driver)
 fi
