@@ -161,7 +161,7 @@ enum LocaleConfigDecoder {
             let texts =
                 [name.map { ("name", $0) }].compactMap { $0 }
                 + strings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            for (key, text) in texts where text.value.contains(ScaffoldPlaceholder.opening) {
+            for (key, text) in texts where ScaffoldPlaceholder.isMarked(text.value) {
                 yaml.error(
                     text.location,
                     "\(what): '\(key)' still holds a placeholder of 'spinesite new locale': translate it and remove "

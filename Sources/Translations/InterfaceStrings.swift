@@ -13,7 +13,7 @@ enum InterfaceStrings {
             original: original, sourceLanguage: defaultLocale.tag, targetLanguage: locale.tag, datatype: "plaintext",
             units: [])
         for key in defaultLocale.strings.keys.sorted() {
-            let current = locale.strings[key].flatMap { $0.contains(ScaffoldPlaceholder.opening) ? nil : $0 }
+            let current = locale.strings[key].flatMap { ScaffoldPlaceholder.isMarked($0) ? nil : $0 }
             guard all || current == nil else { continue }
             let source = content(defaultLocale.strings[key]!)
             var unit = XLIFFUnit(
