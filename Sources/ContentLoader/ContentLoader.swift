@@ -42,6 +42,13 @@ public enum ContentLoader {
         var sources: [PageSource] = []
         var blockSources: [PageSource] = []
         var files: [ContentFile] = []
+        // The locale folders read on every core, their results taken in folder order below: one
+        // after another, 40 locales' locale.yml files and listings held the build's start to one core.
+        let localeTags = top.folders.map(\.relativePath).filter {
+            $0 != ContentFile.siteWideFolder && LanguageTag.isValid($0)
+        }
+        let scannedLocales = Dictionary(
+            uniqueKeysWithValues: zip(localeTags, ParallelMap.map(localeTags) { scanLocale($0, tree: tree) }))
         for folder in top.folders {
             let tag = folder.relativePath
             if tag == ContentFile.siteWideFolder {
@@ -60,7 +67,7 @@ public enum ContentLoader {
                     .error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
                 continue
             }
-            let scanned = scanLocale(tag, tree: tree)
+            guard let scanned = scannedLocales[tag] else { continue }
             diagnostics += scanned.diagnostics
             if let locale = scanned.locale { locales.append(locale) }
             // `_blocks/` holds shared blocks, never pages.
