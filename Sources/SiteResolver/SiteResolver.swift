@@ -27,15 +27,16 @@ public enum SiteResolver {
         // Reserved once for every locale: reserving each locale's share in turn made the array
         // exactly that large, so that each locale moved every node before it (at 40 locales, a
         // twelfth of a build's processor time, most of it page faults on the new storage).
-        pages.reserveCapacity(sectionedByLocale.reduce(0) { $0 + $1.count })
+        pages.reserveCapacity(sectionedByLocale.reduce(0) { $0 + $1.pages.count })
         for (locale, sectioned) in zip(site.locales, sectionedByLocale) {
-            // Each node made where it is stored: `pages += sectioned.map { … }` copied every node once
-            // more, retaining and releasing each of its fields.
-            for entry in sectioned {
+            // Each node made where it is stored, its page copied once: `pages += sectioned.map { … }`
+            // copied every node once more, retaining and releasing each of its fields.
+            for index in sectioned.order {
+                let page = sectioned.pages[index]
                 pages.append(
                     PageNode(
-                        source: entry.page, id: entry.page.id, locale: locale.tag, url: "", outputPath: "",
-                        parent: nil, isGenerated: entry.isGenerated))
+                        source: page, id: page.id, locale: locale.tag, url: "", outputPath: "", parent: nil,
+                        isGenerated: index >= sectioned.firstGenerated))
             }
         }
         // `consume`: the graph's array is then the only one, so that the first change to a page does
