@@ -205,8 +205,7 @@ private struct HTMLWriter {
     }
 
     private func put(_ text: String) {
-        var text = text
-        text.withUTF8 { spinesite_html_put(renderer, $0.baseAddress, Int32($0.count)) }
+        text.withUTF8Bytes { spinesite_html_put(renderer, $0.baseAddress, Int32($0.count)) }
     }
 
     private func putEscaped(_ bytes: ArraySlice<UInt8>) {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 
 /// The build record's binary form: little-endian integers, strings as a
 /// length and UTF-8. Hand-written because a large site's record holds a
@@ -20,8 +21,7 @@ struct ByteWriter {
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             write(utf8.count)
             bytes.append(contentsOf: utf8)
         }

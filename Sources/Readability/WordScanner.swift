@@ -36,12 +36,11 @@ struct WordScanner {
         _ text: String, collectsLetters: Bool = true,
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var text = text
         self = WordScanner()
         self.collectsLetters = collectsLetters
         letters = .allocate(capacity: 128)
         defer { letters.deallocate() }
-        text.withUTF8 { scan(utf8: $0, word: word) }
+        text.withUTF8Bytes { scan(utf8: $0, word: word) }
         if sentenceHasWords { sentences += 1 }
     }
 

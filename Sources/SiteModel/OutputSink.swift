@@ -1,4 +1,5 @@
 public import Foundation
+import SiteSupport
 
 /// Where rendered files go: the renderer writes each page as soon as it is
 /// rendered, so a build never holds the whole site in memory.
@@ -21,8 +22,7 @@ extension OutputSink {
 
     @discardableResult
     public func write(_ path: String, _ text: String) throws -> Bool {
-        var text = text
-        return try text.withUTF8 { try write(path, bytes: UnsafeRawBufferPointer($0)) }
+        try text.withUTF8Bytes { try write(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
     @discardableResult

@@ -20,8 +20,7 @@ public enum ByteSearch {
 
     /// Whether `text`'s UTF-8 holds `pattern`'s.
     public static func contains(_ pattern: String, in text: String) -> Bool {
-        var text = text
         let pattern = Array(pattern.utf8)
-        return text.withUTF8 { find(pattern, in: $0, from: 0) != nil }
+        return text.withUTF8Bytes { find(pattern, in: $0, from: 0) != nil }
     }
 }

@@ -29,8 +29,7 @@ public struct FingerprintHasher {
     }
 
     public mutating func combine(_ text: String) {
-        var text = text
-        text.withUTF8 { append(kind: 1, UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { append(kind: 1, UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func combine(_ value: Int) { tag(2, count: value) }

@@ -3,8 +3,7 @@
 public enum HTMLEscape {
     /// `text` escaped; text with none of the five is returned as is.
     public static func text(_ text: String) -> String {
-        var contiguous = text
-        return contiguous.withUTF8 { source in
+        text.withUTF8Bytes { source in
             guard nextSpecial(in: source, from: 0) < source.count else { return text }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(source.count + 16)

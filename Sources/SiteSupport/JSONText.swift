@@ -39,8 +39,7 @@ public enum JSONText {
 
     /// `text`'s bytes, escaped, without quotes.
     private static func appendEscaped(_ text: String, to out: inout [UInt8], escaping: Escaping) {
-        var text = text
-        text.withUTF8 { appendEscaped(utf8: $0, to: &out, escaping: escaping) }
+        text.withUTF8Bytes { appendEscaped(utf8: $0, to: &out, escaping: escaping) }
     }
 
     /// `bytes` (valid UTF-8), escaped, without quotes.

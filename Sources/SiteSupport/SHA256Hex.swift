@@ -13,8 +13,7 @@ public enum SHA256Hex {
 
     /// The digest of `text`'s UTF-8 bytes.
     public static func of(_ text: String, digits: Int = 64) -> String {
-        var text = text
-        return hex(text.withUTF8 { SHA256.hash(UnsafeRawBufferPointer($0)) }, digits: digits)
+        hex(text.withUTF8Bytes { SHA256.hash(UnsafeRawBufferPointer($0)) }, digits: digits)
     }
 
     /// `bytes` as lower-case hex, two digits a byte, cut to `digits`.

@@ -6,8 +6,7 @@ import SiteSupport
 /// and citation marks (`<sup>`).
 public enum HTMLText {
     public static func plain(_ html: String) -> String {
-        var html = html
-        return String(decoding: html.withUTF8 { plain(bytes: $0) }, as: UTF8.self)
+        String(decoding: html.withUTF8Bytes { plain(bytes: $0) }, as: UTF8.self)
     }
 
     /// `plain` for HTML as UTF-8 (valid), as UTF-8, made without checking it again: valid UTF-8

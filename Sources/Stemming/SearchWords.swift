@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 
 /// Text → search terms, the same way at build time and in the browser (`search-words.js`):
 /// tokens (runs of letters, marks and digits), lower-cased and NFC, Arabic letters normalised,
@@ -41,8 +42,7 @@ public struct SearchWords: Sendable {
 
     /// Calls `body` with every token of `text` (before lower-casing), in order.
     public static func forEachToken(in text: String, _ body: (Substring) -> Void) {
-        var contiguous = text
-        let ranges = contiguous.withUTF8 { bytes in
+        let ranges = text.withUTF8Bytes { bytes in
             var ranges: [Range<Int>] = []
             WordTokens.forEach(in: bytes) { ranges.append($0) }
             return ranges

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Counts the terms of a batch of documents, one document after another, as numbers in its
 /// own `vocabulary`: each distinct token is turned into terms once (see `SearchWords`), and a
 /// token seen before costs a hash of its bytes and no allocation.
@@ -23,8 +25,7 @@ public struct TermCounter: ~Copyable {
     /// `SearchWords.forEachTermAndVariant`) `weight` times, which must be above zero; adds its
     /// words to the document's length if `counted`.
     public mutating func add(_ text: String, weight: Float, counted: Bool) {
-        var text = text
-        text.withUTF8 { add(utf8: $0, weight: weight, counted: counted) }
+        text.withUTF8Bytes { add(utf8: $0, weight: weight, counted: counted) }
     }
 
     /// `add` for text as UTF-8 (valid).

@@ -12,8 +12,7 @@ public struct HTMLOutput: Sendable {
 
     /// Appends `text` as it is (HTML the caller trusts).
     public mutating func appendRaw(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     public mutating func appendRaw(_ raw: [UInt8]) {
@@ -30,8 +29,7 @@ public struct HTMLOutput: Sendable {
 
     /// Appends `text` with `& < > " '` escaped. Runs without them are copied whole.
     public mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { appendEscaped($0) }
+        text.withUTF8Bytes { appendEscaped($0) }
     }
 
     public mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {

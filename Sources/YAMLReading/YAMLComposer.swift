@@ -1,4 +1,5 @@
 import CLibYAML
+import SiteSupport
 
 /// One YAML document → a `YAMLNode`, from libyaml's parser events.
 ///
@@ -21,8 +22,7 @@ public struct YAMLComposer: ~Copyable {
 
     /// The document `text` holds (nil: none), or why it is not YAML.
     public static func compose(_ text: String) -> Result<YAMLNode?, YAMLSyntaxError> {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var composer = YAMLComposer(bytes)
             return Result { () throws(YAMLSyntaxError) in try composer.singleDocument() }
         }
