@@ -33,4 +33,31 @@ public enum FieldValue {
     @inlinable public static func texts(_ value: [String]) -> TemplateData { .list(TextList(value)) }
 
     @inlinable public static func keyed(_ value: any TemplateObject) -> TemplateData { .object(value) }
+
+    // In place: each writes a field as `TemplateData.write` writes the value the function of its
+    // kind above makes, without making it (a string retained and released for every field written).
+    // template-records' `writeTemplateField(_:escaped:into:)` calls them, all with one signature (a
+    // flag, a number or a writer's HTML is never escaped); kinds not here write nothing.
+
+    @inlinable public static func writeText(_ value: String, escaped: Bool, into output: inout HTMLOutput) {
+        if escaped { output.appendEscaped(value) } else { output.appendRaw(value) }
+    }
+
+    @inlinable public static func writeOptionalText(_ value: String?, escaped: Bool, into output: inout HTMLOutput) {
+        if let value { writeText(value, escaped: escaped, into: &output) }
+    }
+
+    @inlinable public static func writeWriter(
+        _ value: any TemplateHTMLWriter, escaped: Bool, into output: inout HTMLOutput
+    ) {
+        value.write(into: &output)
+    }
+
+    @inlinable public static func writeFlag(_ value: Bool, escaped: Bool, into output: inout HTMLOutput) {
+        output.appendRaw(value ? "true" : "false")
+    }
+
+    @inlinable public static func writeNumber(_ value: Int, escaped: Bool, into output: inout HTMLOutput) {
+        output.appendRaw(String(value))
+    }
 }

@@ -40,6 +40,9 @@ public protocol TemplateObject: AnyObject, SendableMetatype {
     /// A key of a keyed value (`strings.title`), by its slot in the key
     /// space's `KeySlots.order`.
     func templateField(slot: Int) -> TemplateData
+    /// Writes the field at `index` as `{{…}}` (`escaped`) or `{{{…}}}` writes it. template-records
+    /// writes each field in place, without making, retaining and releasing its value first.
+    func writeTemplateField(_ index: Int, escaped: Bool, into output: inout HTMLOutput)
 }
 
 /// The order of a key space's keys that compiled templates address them by:
@@ -57,6 +60,44 @@ extension TemplateObject {
     }
 
     public func templateField(slot: Int) -> TemplateData { .none }
+
+    public func writeTemplateField(_ index: Int, escaped: Bool, into output: inout HTMLOutput) {
+        templateField(index).write(escaped: escaped, into: &output)
+    }
+}
+
+extension TemplateData {
+    /// Writes the value as `{{…}}` (`escaped`) or `{{{…}}}` does: text, HTML, a writer's HTML, a
+    /// number or a flag; nothing for `.none`, an object or a list.
+    func write(escaped: Bool, into output: inout HTMLOutput) {
+        switch self {
+        case .text(let text), .html(let text):
+            if escaped { output.appendEscaped(text) } else { output.appendRaw(text) }
+        case .writer(let writer):
+            writer.write(into: &output)
+        case .integer(let number):
+            output.appendRaw(String(number))
+        case .bool(let flag):
+            output.appendRaw(flag ? "true" : "false")
+        case .none, .object, .list:
+            break
+        }
+    }
+
+    /// The object whose fields a frame's names read: the value itself, or `NoFields` for a value
+    /// that is no object (its names read `.none`, as for any frame that is not an object).
+    var frameObject: any TemplateObject {
+        if case .object(let object) = self { return object }
+        return NoFields.shared
+    }
+}
+
+/// The object of a frame that is not one: every field it is asked for is `.none`.
+final class NoFields: TemplateObject, Sendable {
+    static let shared = NoFields()
+    static let templateFields = TemplateFields<NoFields>([])
+
+    func templateField(_ index: Int) -> TemplateData { .none }
 }
 
 /// The elements of a list field.

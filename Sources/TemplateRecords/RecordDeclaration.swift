@@ -71,6 +71,20 @@ public enum RowKind: Sendable, Equatable {
         case .keyed: "keyed"
         }
     }
+
+    /// The `FieldValue` function that writes a field of this kind in place, or nil for a kind that
+    /// writes nothing (a list, an object, a key space).
+    var inPlaceWriter: String? {
+        switch self {
+        // HTML is written as text is: escaped by `{{…}}`, as it is by `{{{…}}}`.
+        case .text, .html: "writeText"
+        case .optionalText, .optionalHTML: "writeOptionalText"
+        case .writer: "writeWriter"
+        case .flag: "writeFlag"
+        case .number: "writeNumber"
+        case .texts, .list, .object, .optionalObject, .keyed: nil
+        }
+    }
 }
 
 /// A mistake in a `.records` file, at its line and column.

@@ -76,7 +76,17 @@ public struct RecordEmitter {
         for (index, field) in fields.enumerated() {
             text += "        case \(index): FieldValue.\(field.kind.constructor)(self.\(field.path))\n"
         }
-        return text + "        default: .none\n        }\n    }\n"
+        text += "        default: .none\n        }\n    }\n"
+        // The same fields written in place (`FieldValue.writeText` and the rest), for `{{…}}` and
+        // `{{{…}}}`: the value is not made, nor its string retained and released, to be written.
+        text += "\n    func writeTemplateField(_ index: Int, escaped: Bool, into output: inout HTMLOutput) {\n"
+        text += "        switch index {\n"
+        for (index, field) in fields.enumerated() {
+            guard let writer = field.kind.inPlaceWriter else { continue }
+            text +=
+                "        case \(index): FieldValue.\(writer)(self.\(field.path), escaped: escaped, into: &output)\n"
+        }
+        return text + "        default: break\n        }\n    }\n"
     }
 
     private func property(_ field: FieldDeclaration, keyword: String, path: String) -> String {

@@ -3,9 +3,9 @@ import XCTest
 @testable import SiteRenderer
 @testable import TemplateEngine
 
-/// template-records writes each record's `templateField(_:)` as a `switch`, apart from its rows:
-/// what a template reads by index must be what the row of that index (its name and shape, which
-/// the compiler checked) reads.
+/// template-records writes each record's `templateField(_:)` and `writeTemplateField(_:escaped:into:)`
+/// as `switch`es, apart from its rows: what a template reads or writes by index must be what the row
+/// of that index (its name and shape, which the compiler checked) reads.
 final class GeneratedFieldReadTests: XCTestCase {
     private let link = LinkValue(
         title: "TENS", url: "/en/tens/", description: "Pads on the skin", isSection: false, fallbackLang: "en",
@@ -16,6 +16,11 @@ final class GeneratedFieldReadTests: XCTestCase {
     func testEveryFieldOfALinkReadsAsItsRow() {
         assertReadsMatchRows(link)
         assertReadsMatchRows(bareLink)
+        // Text that `{{…}}` escapes, and `{{{…}}}` does not.
+        assertReadsMatchRows(
+            LinkValue(
+                title: "Heat & \"cold\" <packs>", url: "/en/it's/", description: "a < b", isSection: false,
+                fallbackLang: nil))
     }
 
     func testFlagsTextsAndNestedValuesReadAsTheirRows() {
@@ -41,6 +46,18 @@ final class GeneratedFieldReadTests: XCTestCase {
                 "\(Value.self).\(field.name)", file: file, line: line)
         }
         XCTAssertEqual(Self.describe(value.templateField(fields.count)), "none", file: file, line: line)
+        // Written in place, each field is what its value, read by its row, writes: escaped or not.
+        for (index, field) in fields.enumerated() {
+            for escaped in [true, false] {
+                var inPlace = HTMLOutput()
+                value.writeTemplateField(index, escaped: escaped, into: &inPlace)
+                var written = HTMLOutput()
+                field.read(value).write(escaped: escaped, into: &written)
+                XCTAssertEqual(
+                    inPlace.text, written.text, "\(Value.self).\(field.name), escaped: \(escaped)", file: file,
+                    line: line)
+            }
+        }
     }
 
     /// A value as a template would use it: its case and contents, objects by identity.

@@ -71,6 +71,24 @@ final class RecordEmitterTests: XCTestCase {
         XCTAssertFalse(code[0].contains("templateField"))
     }
 
+    /// `{{…}}` of a field is written by the record in place, each field by its kind's writer; a list,
+    /// an object and a key space write nothing, so they have no case.
+    func testARecordWritesItsTextAndFlagsInPlace() throws {
+        let code = try swift([(frame, "/site/Frame.records"), (pages, "/site/Pages.records")])
+        let writer = """
+                func writeTemplateField(_ index: Int, escaped: Bool, into output: inout HTMLOutput) {
+                    switch index {
+                    case 2: FieldValue.writeFlag(self.frame.hasTranslations, escaped: escaped, into: &output)
+                    case 3: FieldValue.writeText(self.frame.locale.lang, escaped: escaped, into: &output)
+                    default: break
+                    }
+                }
+
+            """
+        XCTAssertTrue(code[1].contains(writer), code[1])
+        XCTAssertFalse(code[0].contains("writeTemplateField"))
+    }
+
     func testAStructHasVariablesAndComputedProperties() throws {
         let code = try swift([(frame, "/site/Frame.records"), (pages, "/site/Pages.records")])
         XCTAssertTrue(code[0].contains("struct PageFrame: Sendable {\n"), code[0])
