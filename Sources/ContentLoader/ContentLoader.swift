@@ -61,13 +61,14 @@ public enum ContentLoader {
                 }
                 continue
             }
-            let location = SourceLocation(file: tree.display(tag))
-            guard LanguageTag.isValid(tag) else {
+            // Every folder with a valid tag was scanned above: one without a scan has none.
+            guard let scanned = scannedLocales[tag] else {
                 diagnostics.append(
-                    .error(location, "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
+                    .error(
+                        SourceLocation(file: tree.display(tag)),
+                        "locale folder '\(tag)' is not a BCP 47 language tag (like en, es, ar, pt-BR)"))
                 continue
             }
-            guard let scanned = scannedLocales[tag] else { continue }
             diagnostics += scanned.diagnostics
             if let locale = scanned.locale { locales.append(locale) }
             // `_blocks/` holds shared blocks, never pages.
