@@ -34,10 +34,11 @@ public enum FieldValue {
 
     @inlinable public static func keyed(_ value: any TemplateObject) -> TemplateData { .object(value) }
 
-    // In place: each writes a field as `TemplateData.write` writes the value the function of its
-    // kind above makes, without making it (a string retained and released for every field written).
-    // template-records' `writeTemplateField(_:escaped:into:)` calls them, all with one signature (a
-    // flag, a number or a writer's HTML is never escaped); kinds not here write nothing.
+    // How `{{…}}` (`escaped`) and `{{{…}}}` write each kind, said once: `TemplateData.write` calls
+    // these for a value, and template-records' `writeTemplateField(_:escaped:into:)` for a field in
+    // place, without making its value (a string retained and released for every field written). One
+    // signature for all (a flag, a number or a writer's HTML is never escaped); kinds not here
+    // write nothing.
 
     @inlinable public static func writeText(_ value: String, escaped: Bool, into output: inout HTMLOutput) {
         if escaped { output.appendEscaped(value) } else { output.appendRaw(value) }

@@ -67,20 +67,16 @@ extension TemplateObject {
 }
 
 extension TemplateData {
-    /// Writes the value as `{{…}}` (`escaped`) or `{{{…}}}` does: text, HTML, a writer's HTML, a
-    /// number or a flag; nothing for `.none`, an object or a list.
+    /// Writes the value as `{{…}}` (`escaped`) or `{{{…}}}` does, through the `FieldValue` writer of
+    /// its kind (what template-records' in-place writes call too); nothing for `.none`, an object or
+    /// a list.
     func write(escaped: Bool, into output: inout HTMLOutput) {
         switch self {
-        case .text(let text), .html(let text):
-            if escaped { output.appendEscaped(text) } else { output.appendRaw(text) }
-        case .writer(let writer):
-            writer.write(into: &output)
-        case .integer(let number):
-            output.appendRaw(String(number))
-        case .bool(let flag):
-            output.appendRaw(flag ? "true" : "false")
-        case .none, .object, .list:
-            break
+        case .text(let text), .html(let text): FieldValue.writeText(text, escaped: escaped, into: &output)
+        case .writer(let writer): FieldValue.writeWriter(writer, escaped: escaped, into: &output)
+        case .integer(let number): FieldValue.writeNumber(number, escaped: escaped, into: &output)
+        case .bool(let flag): FieldValue.writeFlag(flag, escaped: escaped, into: &output)
+        case .none, .object, .list: break
         }
     }
 
