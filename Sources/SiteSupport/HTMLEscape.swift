@@ -12,6 +12,11 @@ public enum HTMLEscape {
         }
     }
 
+    /// `text` escaped, appended to bytes being written.
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
+        text.withUTF8Bytes { append($0, to: &bytes) }
+    }
+
     /// `source` escaped, appended to bytes being written.
     public static func append(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var runStart = 0

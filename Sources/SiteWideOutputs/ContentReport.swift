@@ -111,7 +111,7 @@ public enum ContentReport {
             var row: [UInt8] = []
             row.reserveCapacity(64 + locales.count * 160)
             row += "<tr><th scope=\"row\"><code>".utf8
-            row += HTMLEscape.text(id).utf8
+            HTMLEscape.append(id, to: &row)
             row += "</code></th>".utf8
             for tag in locales {
                 guard let index = graph.pagesByID[tag]?[id] else {
@@ -135,7 +135,7 @@ public enum ContentReport {
     ) {
         // Fields read one by one: a copy of the node would retain each of its strings.
         cell += "<a href=\"".utf8
-        cell += HTMLEscape.text(graph.pages[index].url).utf8
+        HTMLEscape.append(graph.pages[index].url, to: &cell)
         cell += "\">".utf8
         cell += graph.pages[index].translationStatus.rawValue.utf8
         cell += "</a>".utf8

@@ -29,7 +29,7 @@ public struct HTMLOutput: Sendable {
 
     /// Appends `text` with `& < > " '` escaped. Runs without them are copied whole.
     public mutating func appendEscaped(_ text: String) {
-        text.withUTF8Bytes { appendEscaped($0) }
+        HTMLEscape.append(text, to: &bytes)
     }
 
     public mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
