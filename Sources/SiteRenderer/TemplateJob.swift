@@ -11,17 +11,20 @@ struct TemplateJob: Sendable {
     var values: PageValues
 
     /// The page's bytes; typed templates cannot fail once compiled.
-    func render(theme: Theme) -> [UInt8] {
+    func render(theme: Theme) -> [UInt8] { rendered(theme: theme).bytes }
+
+    private func rendered(theme: Theme) -> HTMLOutput {
         var output = HTMLOutput(capacity: 32 * 1024)
         theme.pages[values.kind]!.render(values.data, into: &output)
-        return output.take()
+        return output
     }
 
     /// Renders the page and writes it: whether its file changed, or what failed.
     func write(theme: Theme, into sink: some OutputSink) -> FileWrite {
-        let bytes = render(theme: theme)
+        let output = rendered(theme: theme)
         do {
-            return FileWrite(path: path, changed: try bytes.withUnsafeBytes { try sink.write(path, bytes: $0) })
+            return FileWrite(
+                path: path, changed: try output.withBytes { try sink.write(path, bytes: UnsafeRawBufferPointer($0)) })
         } catch {
             return FileWrite(path: path, failure: error)
         }

@@ -19,6 +19,15 @@ public enum HTMLEscape {
 
     /// `source` escaped, appended to bytes being written.
     public static func append(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        forEachRun(of: source) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Calls `write` with `source` escaped, in order: each run without `& < > " '`
+    /// whole, and each of them as its entity. Writers of any buffer share it.
+    @inlinable
+    public static func forEachRun(
+        of source: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var runStart = 0
         var index = nextSpecial(in: source, from: 0)
         while index < source.count {
@@ -30,17 +39,18 @@ public enum HTMLEscape {
             case UInt8(ascii: "\""): replacement = "&quot;"
             default: replacement = "&#39;"
             }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            if runStart < index { write(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            replacement.withUTF8Buffer { write($0) }
             runStart = index + 1
             index = nextSpecial(in: source, from: runStart)
         }
-        if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+        if runStart < source.count { write(UnsafeBufferPointer(rebasing: source[runStart...])) }
     }
 
     /// The index of the first of `& < > " '` at or after `start`, or the
     /// count. Eight bytes at a time: most text has none, and a byte loop
     /// was the largest single cost of rendering.
+    @usableFromInline
     static func nextSpecial(in source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         if let base = source.baseAddress {
