@@ -18,11 +18,18 @@ public enum SiteResolver {
         var diagnostics: [Diagnostic] = []
         var pages: [PageNode] = []
         let glossaries = GlossaryPages.pages(for: site.locales, defaultLocale: site.config.defaultLocale)
-        let pagesByLocale = Dictionary(grouping: site.pages + glossaries, by: \.locale)
-        let sectionedByLocale = site.locales.map { locale in
-            let localePages = pagesByLocale[locale.tag] ?? []
-            let borrowed = FallbackPages.borrowed(by: locale, own: localePages, pagesByLocale: pagesByLocale)
-            return SectionTree.complete(localePages + borrowed, locale: locale, siteTitle: site.config.title)
+        // Each page copied once into its locale's array, which is then taken out of the dictionary
+        // to have the borrowed pages appended: `site.pages + glossaries` and `localePages +
+        // borrowed` each copied every page, on the serial path (at 40 locales, 0.4 % of a build).
+        var pagesByLocale = Dictionary(grouping: site.pages, by: \.locale)
+        for glossary in glossaries { pagesByLocale[glossary.locale, default: []].append(glossary) }
+        let borrowedByLocale = site.locales.map { locale in
+            FallbackPages.borrowed(by: locale, own: pagesByLocale[locale.tag] ?? [], pagesByLocale: pagesByLocale)
+        }
+        let sectionedByLocale = zip(site.locales, borrowedByLocale).map { locale, borrowed in
+            var localePages = pagesByLocale.removeValue(forKey: locale.tag) ?? []
+            localePages += borrowed
+            return SectionTree.complete(consume localePages, locale: locale, siteTitle: site.config.title)
         }
         // Reserved once for every locale: reserving each locale's share in turn made the array
         // exactly that large, so that each locale moved every node before it (at 40 locales, a
