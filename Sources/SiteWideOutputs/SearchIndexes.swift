@@ -20,7 +20,14 @@ public struct SearchIndexes: Sendable {
     ///   - headings: each page's headings.
     ///   - bodyText: page `index`'s body as a reader sees it (called in parallel).
     public init(_ graph: SiteGraph, headings: [[Heading]], bodyText: @escaping @Sendable (Int) -> [UInt8]) {
-        let documents = graph.locales.map { Self.documents(locale: $0.tag, graph: graph, headings: headings) }
+        // Each locale's pages found in one pass over the graph (a pass per locale compared every
+        // page's locale 40 times at 40 locales, on one core), their documents made in parallel.
+        let pagesByLocale = graph.pages.withUnsafeBufferPointer { pages in
+            Dictionary(grouping: pages.indices) { pages[$0].locale }
+        }
+        let documents = ParallelMap.map(graph.locales.map(\.tag)) { tag in
+            Self.documents(locale: tag, pages: pagesByLocale[tag] ?? [], graph: graph, headings: headings)
+        }
         // Batches of one locale's documents, each with its own term counter and stemmer: at most
         // eight a locale, so that the cores share the work, and at least 256 documents each, so that
         // each stems most of its words once (most words repeat). With 32, a locale of 200 pages
@@ -136,11 +143,11 @@ public struct SearchIndexes: Sendable {
         return AnalysedDocument(document: document, terms: terms, fragment: fragment)
     }
 
-    /// The documents of locale `tag`, in the order of the graph's pages, then the glossary's terms.
-    static func documents(locale tag: String, graph: SiteGraph, headings: [[Heading]]) -> [SearchDocument] {
-        // Pages are read in place, through a buffer pointer: `graph.pages[index].locale` and a
-        // page bound to a local copied the whole node, retaining each of its fields.
-        let pages = graph.pages.withUnsafeBufferPointer { pages in pages.indices.filter { pages[$0].locale == tag } }
+    /// The documents of locale `tag`, whose pages are `pages` (in the graph's order), then the
+    /// glossary's terms.
+    static func documents(
+        locale tag: String, pages: [Int], graph: SiteGraph, headings: [[Heading]]
+    ) -> [SearchDocument] {
         var documents = pages.compactMap { pageDocument($0, graph: graph, headings: headings[$0]) }
         if let glossary = graph.pagesByID[tag]?[GlossaryPages.id], graph.pages[glossary].fallbackOf == nil,
             graph.pages[glossary].isPublished
@@ -166,14 +173,16 @@ public struct SearchIndexes: Sendable {
     private static func pageDocument(
         _ index: Int, pages: UnsafeBufferPointer<PageNode>, headings: [Heading]
     ) -> SearchDocument? {
-        let page = pages[index]
-        guard page.fallbackOf == nil, page.isPublished, page.source.kind != .home else { return nil }
-        let section = page.parent.map { pages[$0].source.kind == .home ? "" : pages[$0].title } ?? ""
+        // Fields read in place: a page bound to a local copied the whole node, retaining each field.
+        guard pages[index].fallbackOf == nil, pages[index].isPublished, pages[index].source.kind != .home else {
+            return nil
+        }
+        let section = pages[index].parent.map { pages[$0].source.kind == .home ? "" : pages[$0].title } ?? ""
         // The glossary page's body is its terms, which are documents of their own.
-        let isGlossary = page.id == GlossaryPages.id
+        let isGlossary = pages[index].id == GlossaryPages.id
         return SearchDocument(
-            page: isGlossary ? nil : index, url: page.url, title: page.title, section: section,
-            description: page.source.frontMatter.description,
+            page: isGlossary ? nil : index, url: pages[index].url, title: pages[index].title, section: section,
+            description: pages[index].source.frontMatter.description,
             headings: isGlossary ? [] : headings.filter { (2...3).contains($0.level) }.map(\.text), text: [])
     }
 }
