@@ -117,6 +117,32 @@ final class WordScannerTests: XCTestCase {
         }
     }
 
+    /// Runs of ASCII letters are read eight bytes at a time: long runs, both cases, and the bytes
+    /// either side of the letters' ranges (`@ [ ` { `), at every place in the eight.
+    func testLongASCIIRunsMatchTheScalarDefinition() {
+        let pieces = ["a", "z", "A", "Z", "q", "M", "@", "[", "`", "{", " ", "é", "7", "-", ".", "\u{7F}", "ع"]
+        let weights = [6, 6, 6, 6, 6, 6, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1]
+        let weighted = zip(pieces, weights).flatMap { Array(repeating: $0, count: $1) }
+        var generator = SeededGenerator(seed: 13)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                weighted.randomElement(using: &generator)!
+            }.joined()
+            var letters: [String] = []
+            var scanner = WordScanner()
+            scanner.scan(text) { scalars, _ in
+                var word = ""
+                word.unicodeScalars.append(contentsOf: scalars)
+                letters.append(word)
+            }
+            let expected = reference(text)
+            XCTAssertEqual(TextCounts(text).wordList, expected.words, text.debugDescription)
+            XCTAssertEqual(
+                letters, expected.words.map { $0.lowercased().filter { $0.isLetter } }, text.debugDescription)
+            XCTAssertEqual(scanner.sentences, expected.sentences, text.debugDescription)
+        }
+    }
+
     /// A word's letters come lower-cased, however long the word (past the buffer's first size).
     func testAWordsLettersAreItsLettersInLowerCase() {
         for length in [1, 127, 128, 129, 300, 1_000] {
