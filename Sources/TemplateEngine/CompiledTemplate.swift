@@ -60,17 +60,22 @@ public struct CompiledTemplate: Sendable {
                     if !value.isTruthy { run(code, body, &stack, top: top, &output) }
                 } else {
                     // Consumed, not copied: the value moves onto the stack, or its list out of it.
+                    // A frame's object is taken before the frame moves onto the stack: read after, the
+                    // frame was copied onto it (an outlined copy of the enum and its destruction, for
+                    // every element of every list).
                     switch consume value {
                     case .list(let list):
                         for element in 0..<list.templateCount {
                             let frame = list.templateElement(element)
-                            stack.append(frame)
-                            run(code, body, &stack, top: frame.frameObject, &output)
+                            let frameTop = frame.frameObject
+                            stack.append(consume frame)
+                            run(code, body, &stack, top: frameTop, &output)
                             stack.removeLast()
                         }
                     case let other where other.isTruthy:
-                        stack.append(other)
-                        run(code, body, &stack, top: other.frameObject, &output)
+                        let frameTop = other.frameObject
+                        stack.append(consume other)
+                        run(code, body, &stack, top: frameTop, &output)
                         stack.removeLast()
                     default:
                         break
