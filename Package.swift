@@ -185,7 +185,7 @@ let package = Package(
             name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TemplateRecordsTests", dependencies: ["TemplateRecords"], swiftSettings: strict),
         .testTarget(name: "StemmingTests", dependencies: ["Stemming", "SiteSupport"], swiftSettings: strict),
-        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], swiftSettings: strict),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"], swiftSettings: strict),
         .testTarget(name: "YAMLReadingTests", dependencies: ["YAMLReading"], swiftSettings: strict),
         .testTarget(
