@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Rules that keep names from content inside the output folder and valid in URLs.
 public enum PathSafety {
     /// A URL segment (slug, folder or file name): letters and digits of any
@@ -54,22 +56,37 @@ public enum PathSafety {
     /// `slug(fromName:)` for an ASCII name, on its bytes: the same rules (letters and digits are
     /// ASCII's), without asking each scalar's Unicode properties, for every page of a site.
     static func asciiSlug(fromName name: String) -> String {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(name.utf8.count)
-        var pendingDash = false
-        for byte in name.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
-                UInt8(ascii: "."), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                slug.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            default:
-                pendingDash = true
+        // Written into the string's own memory: appended to an array, each byte was checked for
+        // uniqueness and capacity (for every node of the site, borrowed copies too).
+        name.withUTF8Bytes { source in
+            String(unsafeUninitializedCapacity: source.count) { slug in
+                var count = 0
+                var pendingDash = false
+                for byte in source {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                        UInt8(ascii: "_"),
+                        UInt8(ascii: "."), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        // A dash stands for the bytes before it that were dropped: never longer than the name.
+                        if pendingDash && count > 0 {
+                            slug[count] = UInt8(ascii: "-")
+                            count += 1
+                        }
+                        pendingDash = false
+                        slug[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                        count += 1
+                    default:
+                        pendingDash = true
+                    }
+                }
+                // Leading dots go, as in `slugByScalars`.
+                let start = slug[..<count].firstIndex { $0 != UInt8(ascii: ".") } ?? count
+                if start > 0 {
+                    for index in start..<count { slug[index - start] = slug[index] }
+                }
+                return count - start
             }
         }
-        let start = slug.firstIndex { $0 != UInt8(ascii: ".") } ?? slug.endIndex
-        return String(decoding: slug[start...], as: UTF8.self)
     }
 
     /// A file or folder name under `Content/`: any UTF-8 name that is safe on disk and gives a URL
