@@ -161,14 +161,20 @@ public enum MarkdownStage {
         for (position, index) in own.enumerated() { slots[index] = position }
         let slot = slots
         let source = { (index: Int) in slot[fallbackOf[index] ?? index] }
-        let converted = graph.pages.indices.map { conversions[source($0)].conversion.rendered }
+        // Read in place: `conversions[…].conversion.rendered` copied the whole conversion to take
+        // its Markdown, once per node (most nodes are borrowed copies at 40 locales).
+        let converted = conversions.withUnsafeBufferPointer { conversions in
+            graph.pages.indices.map { conversions[source($0)].conversion.rendered }
+        }
+        // A borrowed copy's anchors are its original's: one array per page with content, shared.
+        let ownAnchors = conversions.map { $0.conversion.rendered.headings.map(\.anchor) }
         let embeds = explainers.render(graph, embeds: converted.map(\.embeds), strings: strings)
         let pictures = PictureStage.run(graph, converted: converted, own: own, settings: settings)
         let blocks = BlockStage(graph, pages: converted, options: options, strings: strings)
         let context = MarkdownContext(
             embedHTML: embeds.html, pictures: pictures, options: options,
             allowsRemotePictures: graph.config.allowsRemotePictures,
-            resolver: LinkResolver(graph: graph, headingAnchors: converted.map { $0.headings.map(\.anchor) }),
+            resolver: LinkResolver(graph: graph, headingAnchors: graph.pages.indices.map { ownAnchors[source($0)] }),
             glossary: GlossaryLinks(graph: graph, converted: converted), strings: strings, blocks: blocks)
         // Links, glossary terms and citations once per source, shared by its borrowed copies.
         let ownPages = ParallelMap.map(own) { index in
