@@ -56,36 +56,53 @@ public enum PathSafety {
     /// `slug(fromName:)` for an ASCII name, on its bytes: the same rules (letters and digits are
     /// ASCII's), without asking each scalar's Unicode properties, for every page of a site.
     static func asciiSlug(fromName name: String) -> String {
+        name.withUTF8Bytes { asciiSlug(fromName: $0) }
+    }
+
+    /// The slug of the file named at the end of `path` without its `.md`, when that name is ASCII
+    /// (nil otherwise: `slug(fromName:)` of the name decides). Read on the path's bytes: cut out as
+    /// a `Substring` by `Character`s, the name cost more than its slug, for every node of a site.
+    public static func markdownFileSlug(_ path: String) -> String? {
+        path.withUTF8Bytes { bytes in
+            var start = bytes.count
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let end = bytes.count - 3
+            guard end >= start, bytes[start...].allSatisfy({ $0 < 0x80 }),
+                bytes[end...].elementsEqual(".md".utf8)
+            else { return nil }
+            return asciiSlug(fromName: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    /// `asciiSlug(fromName:)` of a name's bytes (ASCII).
+    static func asciiSlug(fromName source: UnsafeBufferPointer<UInt8>) -> String {
         // Written into the string's own memory: appended to an array, each byte was checked for
         // uniqueness and capacity (for every node of the site, borrowed copies too).
-        name.withUTF8Bytes { source in
-            String(unsafeUninitializedCapacity: source.count) { slug in
-                var count = 0
-                var pendingDash = false
-                for byte in source {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                        UInt8(ascii: "_"),
-                        UInt8(ascii: "."), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                        // A dash stands for the bytes before it that were dropped: never longer than the name.
-                        if pendingDash && count > 0 {
-                            slug[count] = UInt8(ascii: "-")
-                            count += 1
-                        }
-                        pendingDash = false
-                        slug[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        String(unsafeUninitializedCapacity: source.count) { slug in
+            var count = 0
+            var pendingDash = false
+            for byte in source {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+                    UInt8(ascii: "."), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    // A dash stands for the bytes before it that were dropped: never longer than the name.
+                    if pendingDash && count > 0 {
+                        slug[count] = UInt8(ascii: "-")
                         count += 1
-                    default:
-                        pendingDash = true
                     }
+                    pendingDash = false
+                    slug[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    count += 1
+                default:
+                    pendingDash = true
                 }
-                // Leading dots go, as in `slugByScalars`.
-                let start = slug[..<count].firstIndex { $0 != UInt8(ascii: ".") } ?? count
-                if start > 0 {
-                    for index in start..<count { slug[index - start] = slug[index] }
-                }
-                return count - start
             }
+            // Leading dots go, as in `slugByScalars`.
+            let start = slug[..<count].firstIndex { $0 != UInt8(ascii: ".") } ?? count
+            if start > 0 {
+                for index in start..<count { slug[index - start] = slug[index] }
+            }
+            return count - start
         }
     }
 

@@ -38,7 +38,12 @@ enum URLAssigner {
                 folderPaths[locale, default: [:]][folder] = folderPath
             }
             let path =
-                pages[index].source.kind == .home ? folderPath : folderPath + "/" + slug(of: pages[index].source)
+                pages[index].source.kind == .home
+                ? folderPath
+                : folderPath + "/"
+                    + slug(
+                        kind: pages[index].source.kind, given: pages[index].source.frontMatter.slug?.value,
+                        folder: pages[index].source.folder, path: pages[index].source.relativePath)
             paths.append(path)
             if let other = owners[path] {
                 // Two borrowed copies repeat their originals' clash, which is reported in their own locale.
@@ -61,12 +66,18 @@ enum URLAssigner {
 
     /// The URL segment of a page: its `slug`, else its file or folder name.
     static func slug(of page: SourcePage) -> String {
-        if let slug = page.frontMatter.slug { return slug.value }
-        switch page.kind {
+        slug(kind: page.kind, given: page.frontMatter.slug?.value, folder: page.folder, path: page.relativePath)
+    }
+
+    /// `slug(of:)` from the fields it reads (`outputPaths` reads them in place, not copying the page).
+    private static func slug(kind: SourcePage.Kind, given: String?, folder: String, path: String) -> String {
+        if let given { return given }
+        switch kind {
         case .home: return ""
-        case .section: return PathSafety.slug(fromName: String(PathSegments.last(of: page.folder) ?? ""))
+        case .section: return PathSafety.slug(fromName: String(PathSegments.last(of: folder) ?? ""))
         case .topic:
-            return PathSafety.slug(fromName: String(PathSegments.last(of: page.relativePath)!.dropLast(3)))
+            return PathSafety.markdownFileSlug(path)
+                ?? PathSafety.slug(fromName: String(PathSegments.last(of: path)!.dropLast(3)))
         }
     }
 

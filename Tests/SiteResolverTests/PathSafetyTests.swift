@@ -39,4 +39,20 @@ final class PathSafetyTests: XCTestCase {
             XCTAssertEqual(PathSafety.slug(fromName: name), PathSafety.slugByScalars(fromName: name), name)
         }
     }
+
+    /// A topic file's slug read on the path's bytes is the slug of its name cut out by characters,
+    /// and names that are not ASCII (or paths not ending in `.md`) are left to that.
+    func testAMarkdownFilesSlugIsTheSlugOfItsName() {
+        let paths = [
+            "tens.md", "therapies/TENS and PNT.md", "a/b/.hidden.md", "a/.md", "x/Back--pain_2.MD.md", "md",
+            ".md", "a/b/", "Estimulación.md", "a/é/tens.md", "notes.txt", "a\r\nb.md",
+        ]
+        for path in paths {
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+            let byCharacters =
+                path.hasSuffix(".md") && name.utf8.allSatisfy({ $0 < 0x80 })
+                ? PathSafety.slug(fromName: String(name.dropLast(3))) : nil
+            XCTAssertEqual(PathSafety.markdownFileSlug(path), byCharacters, path)
+        }
+    }
 }
