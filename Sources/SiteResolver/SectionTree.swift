@@ -22,14 +22,19 @@ enum SectionTree {
         var pages = given  // moved, not copied: the generated pages are appended to the array given
         let existingFolders = Set(pages.filter { $0.kind != .topic }.map(\.folder))
         var needed: [String: String] = [:]  // folder → a file inside it, for locations
-        for page in pages {
-            var folder = page.folder
-            while true {
-                if !existingFolders.contains(folder), needed[folder] == nil { needed[folder] = page.file }
-                guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
-                folder = String(folder[..<slash])
+        // A folder's chain is walked for its first page only: a later page of the folder finds
+        // every folder above it taken already. Pages are read in place, not copied one by one.
+        var walked: Set<String> = []
+        pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices where walked.insert(pages[index].folder).inserted {
+                var folder = pages[index].folder
+                while true {
+                    if !existingFolders.contains(folder), needed[folder] == nil { needed[folder] = pages[index].file }
+                    guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+                    folder = String(folder[..<slash])
+                }
+                if !existingFolders.contains(""), needed[""] == nil { needed[""] = pages[index].file }
             }
-            if !existingFolders.contains(""), needed[""] == nil { needed[""] = page.file }
         }
         if pages.isEmpty { needed[""] = locale.location.file }
         let firstGenerated = pages.count
