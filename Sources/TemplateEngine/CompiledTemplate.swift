@@ -59,10 +59,9 @@ public struct CompiledTemplate: Sendable {
                 if inverted {
                     if !value.isTruthy { run(code, body, &stack, top: top, &output) }
                 } else {
-                    // Consumed, not copied: the value moves onto the stack, or its list out of it.
-                    // A frame's object is taken before the frame moves onto the stack: read after, the
-                    // frame was copied onto it (an outlined copy of the enum and its destruction, for
-                    // every element of every list).
+                    // Consumed, not copied: the value moves onto the stack, or its list out of it, and
+                    // a frame's object is read before the frame moves (read after, the frame was
+                    // copied onto the stack and destroyed, for every element of every list).
                     switch consume value {
                     case .list(let list):
                         for element in 0..<list.templateCount {
