@@ -66,6 +66,6 @@ struct PageBody: TemplateHTMLWriter, Sendable {
         let withoutExplainers = PageBody(markdown: markdown, linkURLs: linkURLs, embedHTML: text, shared: shared)
         var output = HTMLOutput()
         withoutExplainers.write(into: &output)
-        return HTMLText.utf8(output.bytes)
+        return output.withBytes { HTMLText.utf8($0) }
     }
 }

@@ -11,8 +11,8 @@ public enum HTMLText {
 
     /// `plain` for HTML as UTF-8 (valid), as UTF-8, made without checking it again: valid UTF-8
     /// with tags dropped and references decoded stays valid.
-    public static func utf8(_ html: [UInt8]) -> [UInt8] {
-        html.withUnsafeBufferPointer { plain(bytes: $0) }
+    public static func utf8(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        plain(bytes: html)
     }
 
     fileprivate static let skipped = ["script", "style", "svg", "template", "sup"].map(TagName.init)
