@@ -14,7 +14,7 @@ public struct HTMLOutput: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// How many bytes are written.
-    public private(set) var count = 0
+    private var count = 0
 
     public init(capacity: Int = 0) {
         self.capacity = max(capacity, 256)
