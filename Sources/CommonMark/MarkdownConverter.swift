@@ -18,8 +18,7 @@ public enum MarkdownConverter {
         isInternal: (String) -> Bool
     ) -> RenderedMarkdown {
         let cOptions = options.cmarkOptions
-        // Our render extension is attached to nodes of the tree, and freeing a node reads its
-        // extension: the tree goes first (when `withDocument` returns), then the extension.
+        // Our render extension is attached to nodes of the tree: freed once the tree is done with.
         var renderExtension: UnsafeMutablePointer<cmark_syntax_extension>?
         defer {
             if let renderExtension { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), renderExtension) }
@@ -43,7 +42,6 @@ public enum MarkdownConverter {
                     UnsafeBufferPointer(
                         start: UnsafeRawPointer(cHTML).assumingMemoryBound(to: UInt8.self), count: strlen(cHTML)))
             }
-            RenderContext.detach(walker.actions)
             var rendered = RenderedMarkdown(
                 htmlBytes: html,
                 holes: context.holes,
@@ -111,7 +109,8 @@ enum CoreExtensions {
         guard let document = finishLock.withLock({ cmark_parser_finish(parser) }) else {
             fatalError("cmark-gfm: out of memory")
         }
-        defer { cmark_node_free(document) }
+        // Not `cmark_node_free`d: every node, buffer and table alignment is in the arena, released
+        // above in one step. Walking the tree to free each node again was 3.5 % of the stage.
         cmark_consolidate_text_nodes(document)
         return body(document, parser, EscapedMarks(markdown: markdown))
     }

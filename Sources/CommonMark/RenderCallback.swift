@@ -72,15 +72,6 @@ final class RenderContext {
         cmark_node_set_syntax_extension(node, ext)
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: index + 1))
     }
-
-    /// Gives each table its own extension back once rendered: freeing a node frees its data (a
-    /// table's column alignments) through the extension the node carries, and ours has none.
-    static func detach(_ actions: [NodeAction]) {
-        let table = cmark_find_syntax_extension("table")
-        for item in actions {
-            if case .table = item.action { cmark_node_set_syntax_extension(item.node, table) }
-        }
-    }
 }
 
 /// cmark-gfm's HTML renderer calls this for every node carrying the extension.
