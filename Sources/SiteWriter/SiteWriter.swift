@@ -12,6 +12,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     public let output: URL
     let staging: URL
+    /// `staging.path`, made once: `URL.path` parses the URL again each time it is read (about
+    /// 4,000 instructions), and every file and folder of the site is named from it.
+    private let stagingPath: String
     private var location: SourceLocation { SourceLocation(file: output.path) }
 
     /// Creates an empty staging folder next to `output`.
@@ -19,6 +22,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         self.output = output
         staging = output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).staging-\(getpid())")
+        stagingPath = staging.path
         Self.removeAbandonedStaging(beside: output)
         POSIXFiles.removeTree(staging.path)
         do {
@@ -38,7 +42,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let levels = Dictionary(grouping: try Self.folders(of: paths)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in levels.keys.sorted() {
             let failures = ParallelMap.map(levels[depth] ?? []) { folder in
-                Result { try POSIXFiles.makeDirectory(self.staging.path + "/" + folder) }
+                Result { try POSIXFiles.makeDirectory(self.stagingPath + "/" + folder) }
             }
             for case .failure(let error) in failures { throw error }
         }
@@ -68,7 +72,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             throw OutputError(path: path, reason: "refusing to write outside the output folder")
         }
         do {
-            try POSIXFiles.writeFile(staging.path + "/" + path, bytes)
+            try POSIXFiles.writeFile(stagingPath + "/" + path, bytes)
         } catch let error as OutputError {
             // Named as the file will be published, not by the staging folder's name.
             throw OutputError(path: output.path + "/" + path, reason: error.reason)
