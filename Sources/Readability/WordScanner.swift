@@ -56,8 +56,18 @@ struct WordScanner {
                 // The letters of an ASCII word, most of a page's, found eight bytes at a time, and
                 // copied in one loop with the buffer and count in locals (in `self`, they were
                 // stored for every letter).
-                if runStart < 0 { runStart = index }
                 let end = Self.asciiLettersEnd(in: bytes, from: index + 1)
+                if runStart < 0, end < bytes.count, bytes[end] < 0x80 {
+                    let after = table[Int(bytes[end])]
+                    if after == .other || after == .sentenceEnd {
+                        // A whole word ended by a blank or punctuation, as most are: handed on at
+                        // once, with none of a run's state kept in `self` (a third of the scan).
+                        wholeWord(index..<end, in: bytes, endsSentence: after == .sentenceEnd, word: word)
+                        index = end + 1
+                        continue
+                    }
+                }
+                if runStart < 0 { runStart = index }
                 if collectsLetters {
                     if letters.count - count < end - index { growLetters(toHold: count + end - index) }
                     let buffer = letters
@@ -109,6 +119,31 @@ struct WordScanner {
             index += length
         }
         endWord(in: bytes, word: word)
+    }
+
+    /// The word of ASCII letters at `range`, not inside a run, and the byte after it (ending a
+    /// sentence if `endsSentence`): what `scan` and `endWord` would do for them, at once.
+    @inline(__always)
+    private mutating func wholeWord(
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, endsSentence: Bool,
+        word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var written = 0
+        if collectsLetters {
+            if letters.count < range.count { growLetters(toHold: range.count) }
+            let buffer = letters
+            for letter in range {
+                buffer[written] = Unicode.Scalar(bytes[letter] | 0x20)  // lower case
+                written += 1
+            }
+        }
+        word(UnsafeBufferPointer(rebasing: letters[0..<written]), UnsafeBufferPointer(rebasing: bytes[range]))
+        if endsSentence {
+            sentences += 1
+            sentenceHasWords = false
+        } else {
+            sentenceHasWords = true
+        }
     }
 
     private mutating func endWord(
