@@ -110,21 +110,21 @@ public enum ContentReport {
             // `String` (or made a string per cell), each piece cost several hundred instructions.
             var row: [UInt8] = []
             row.reserveCapacity(64 + locales.count * 160)
-            row += "<tr><th scope=\"row\"><code>".utf8
+            row.append("<tr><th scope=\"row\"><code>")
             HTMLEscape.append(id, to: &row)
-            row += "</code></th>".utf8
+            row.append("</code></th>")
             for tag in locales {
                 guard let index = graph.pagesByID[tag]?[id] else {
-                    row += "<td class=\"state-missing\">missing</td>".utf8
+                    row.append("<td class=\"state-missing\">missing</td>")
                     continue
                 }
-                row += "<td class=\"state-".utf8
-                row += graph.pages[index].translationStatus.rawValue.utf8
-                row += "\">".utf8
+                row.append("<td class=\"state-")
+                row.append(utf8Of: graph.pages[index].translationStatus.rawValue)
+                row.append("\">")
                 ContentReport.appendCell(index, to: &row, graph: graph, readingLevels: readingLevels, today: today)
-                row += "</td>".utf8
+                row.append("</td>")
             }
-            row += "</tr>\n".utf8
+            row.append("</tr>\n")
             return String(decoding: row, as: UTF8.self)
         }
     }
@@ -134,23 +134,23 @@ public enum ContentReport {
         _ index: Int, to cell: inout [UInt8], graph: SiteGraph, readingLevels: [ProseStats?], today: CalendarDate?
     ) {
         // Fields read one by one: a copy of the node would retain each of its strings.
-        cell += "<a href=\"".utf8
+        cell.append("<a href=\"")
         HTMLEscape.append(graph.pages[index].url, to: &cell)
-        cell += "\">".utf8
-        cell += graph.pages[index].translationStatus.rawValue.utf8
-        cell += "</a>".utf8
+        cell.append("\">")
+        cell.append(utf8Of: graph.pages[index].translationStatus.rawValue)
+        cell.append("</a>")
         guard !graph.pages[index].isFallback else { return }
-        cell += "<br>".utf8
-        cell += String(readingLevels[index]?.words ?? 0).utf8
-        cell += " words<br>".utf8
-        cell += (readingLevels[index]?.level?.description ?? "not scored").utf8
+        cell.append("<br>")
+        cell.append(utf8Of: String(readingLevels[index]?.words ?? 0))
+        cell.append(" words<br>")
+        cell.append(utf8Of: readingLevels[index]?.level?.description ?? "not scored")
         if graph.pages[index].source.kind == .topic {
-            cell += "<br>".utf8
+            cell.append("<br>")
             if let review = ReviewSchedule.entry(for: index, in: graph) {
                 let overdue = today.map { review.nextReview < $0 } ?? false
-                cell += "\(overdue ? "review overdue since" : "review due") \(review.nextReview)".utf8
+                cell.append(utf8Of: "\(overdue ? "review overdue since" : "review due") \(review.nextReview)")
             } else {
-                cell += "not reviewed".utf8
+                cell.append("not reviewed")
             }
         }
     }

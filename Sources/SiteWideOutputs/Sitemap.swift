@@ -112,23 +112,23 @@ public enum Sitemap {
         var lines: [UInt8] = []
         lines.reserveCapacity(
             128 + (translations.count > 1 ? translations.count * (80 + absolute[index].utf8.count) : 0))
-        lines += "  <url>\n    <loc>".utf8
-        lines += absolute[index].utf8
-        lines += "</loc>\n".utf8
+        lines.append("  <url>\n    <loc>")
+        lines.append(utf8Of: absolute[index])
+        lines.append("</loc>\n")
         // From the front matter's dates, never file times: builds stay deterministic.
         if let changed = pages[index].source.frontMatter.lastChanged {
-            lines += "    <lastmod>\(changed)</lastmod>\n".utf8
+            lines.append(utf8Of: "    <lastmod>\(changed)</lastmod>\n")
         }
         if translations.count > 1 {
             for other in translations {
-                lines += "    <xhtml:link rel=\"alternate\" hreflang=\"".utf8
-                lines += pages[other].locale.utf8
-                lines += "\" href=\"".utf8
-                lines += absolute[other].utf8
-                lines += "\"/>\n".utf8
+                lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                lines.append(utf8Of: pages[other].locale)
+                lines.append("\" href=\"")
+                lines.append(utf8Of: absolute[other])
+                lines.append("\"/>\n")
             }
         }
-        lines += "  </url>\n".utf8
+        lines.append("  </url>\n")
         return String(decoding: lines, as: UTF8.self)
     }
 
