@@ -53,9 +53,7 @@ struct WordScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if Self.isASCIILetter(byte) {
-                // The letters of an ASCII word, most of a page's, found eight bytes at a time, and
-                // copied in one loop with the buffer and count in locals (in `self`, they were
-                // stored for every letter).
+                // The letters of an ASCII word, most of a page's, found eight bytes at a time.
                 let end = Self.asciiLettersEnd(in: bytes, from: index + 1)
                 if runStart < 0, end < bytes.count, bytes[end] < 0x80 {
                     let after = table[Int(bytes[end])]
@@ -68,16 +66,7 @@ struct WordScanner {
                     }
                 }
                 if runStart < 0 { runStart = index }
-                if collectsLetters {
-                    if letters.count - count < end - index { growLetters(toHold: count + end - index) }
-                    let buffer = letters
-                    var written = count
-                    for letter in index..<end {
-                        buffer[written] = Unicode.Scalar(bytes[letter] | 0x20)  // lower case
-                        written += 1
-                    }
-                    count = written
-                }
+                if collectsLetters { count = writeASCIILetters(index..<end, of: bytes, from: count) }
                 index = end
                 hasLetter = true
                 runEnd = index
@@ -128,15 +117,7 @@ struct WordScanner {
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, endsSentence: Bool,
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var written = 0
-        if collectsLetters {
-            if letters.count < range.count { growLetters(toHold: range.count) }
-            let buffer = letters
-            for letter in range {
-                buffer[written] = Unicode.Scalar(bytes[letter] | 0x20)  // lower case
-                written += 1
-            }
-        }
+        let written = collectsLetters ? writeASCIILetters(range, of: bytes, from: 0) : 0
         word(UnsafeBufferPointer(rebasing: letters[0..<written]), UnsafeBufferPointer(rebasing: bytes[range]))
         if endsSentence {
             sentences += 1
@@ -144,6 +125,23 @@ struct WordScanner {
         } else {
             sentenceHasWords = true
         }
+    }
+
+    /// Writes the ASCII letters at `range` of `bytes` into `letters` from `start`, lower-cased, and
+    /// returns where they end: in one loop with the buffer and position in locals (kept in `self`,
+    /// they were stored for every letter).
+    @inline(__always)
+    private mutating func writeASCIILetters(
+        _ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int {
+        if letters.count - start < range.count { growLetters(toHold: start + range.count) }
+        let buffer = letters
+        var written = start
+        for letter in range {
+            buffer[written] = Unicode.Scalar(bytes[letter] | 0x20)  // lower case
+            written += 1
+        }
+        return written
     }
 
     private mutating func endWord(
