@@ -60,7 +60,7 @@ public struct JSONWriter: Sendable {
 
     public mutating func number(_ value: Int) {
         separate()
-        bytes += String(value).utf8
+        bytes.append(utf8Of: String(value))
         needsComma = true
     }
 
