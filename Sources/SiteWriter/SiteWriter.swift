@@ -12,8 +12,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     public let output: URL
     let staging: URL
-    /// `staging.path`, made once: `URL.path` parses the URL again each time it is read (about
-    /// 4,000 instructions), and every file and folder of the site is named from it.
+    /// `staging.path`, made once and read everywhere a path is wanted: `URL.path` parses the URL
+    /// again each time it is read (about 4,000 instructions), and every file and folder of the site
+    /// is named from it.
     private let stagingPath: String
     private var location: SourceLocation { SourceLocation(file: output.path) }
 
@@ -24,14 +25,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             ".\(output.lastPathComponent).staging-\(getpid())")
         stagingPath = staging.path
         Self.removeAbandonedStaging(beside: output)
-        POSIXFiles.removeTree(staging.path)
+        POSIXFiles.removeTree(stagingPath)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure([
                 .error(
                     SourceLocation(file: output.path),
-                    "cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+                    "cannot create the staging folder \(stagingPath): \(error.localizedDescription)")
             ])
         }
     }
@@ -94,12 +95,12 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             throw BuildFailure([.error(location, "output not written; the previous site is unchanged: \(error)")])
         }
         // After the swap the staging path holds the previous site.
-        POSIXFiles.removeTree(staging.path)
+        POSIXFiles.removeTree(stagingPath)
     }
 
     /// Throws the staging folder away; the output folder is untouched.
     public func discard() {
-        POSIXFiles.removeTree(staging.path)
+        POSIXFiles.removeTree(stagingPath)
     }
 
     /// Relative, no `..`, no empty segments: stays inside the output folder.
