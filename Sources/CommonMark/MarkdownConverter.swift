@@ -74,7 +74,6 @@ extension MarkdownOptions {
 /// Registers the GFM extensions once per process, before any parser exists.
 enum CoreExtensions {
     static let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    static let finishLock = NSLock()
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     static func ensureRegistered() { _ = registration }
@@ -94,9 +93,7 @@ enum CoreExtensions {
             fatalError("cmark-gfm: out of memory")
         }
         defer { cmark_parser_free(parser) }
-        for name in names {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
+        attach(to: parser)
         // The string's own bytes (a native string has them contiguous): `utf8CString` copied them.
         var text = markdown
         text.withUTF8 { buffer in
@@ -105,8 +102,7 @@ enum CoreExtensions {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        // cmark_parser_finish mutates a process-wide table; it must not run on two threads at once.
-        guard let document = finishLock.withLock({ cmark_parser_finish(parser) }) else {
+        guard let document = SpecialCharacters.finish(parser) else {
             fatalError("cmark-gfm: out of memory")
         }
         // Not `cmark_node_free`d: every node, buffer and table alignment is in the arena, released
@@ -117,6 +113,14 @@ enum CoreExtensions {
 }
 
 extension CoreExtensions {
+    /// Attaches the GFM extensions to `parser`.
+    static func attach(to parser: OpaquePointer) {
+        ensureRegistered()
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+    }
+
     /// Where this thread's arena stands: after a document, where it stood before. Read here
     /// because each Swift file calling the shim's arena functions has its own copy of them.
     static var arenaPosition: (block: UnsafeMutableRawPointer?, used: Int) {
