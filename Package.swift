@@ -79,8 +79,9 @@ let package = Package(
         ),
         // XML bytes checked before Foundation's parser sees them: UTF-8 only (SVG pictures, XLIFF).
         .target(name: "XMLInput", swiftSettings: strict),
-        // libvips, as Debian ships it (libvips-dev): decoding, resizing and encoding pictures.
-        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // libvips, as Debian ships it (libvips-dev): decoding, resizing and encoding pictures. Loaded
+        // when the first raster picture is, not linked (see its shim): GLib's flags for its header.
+        .systemLibrary(name: "CVips", pkgConfig: "glib-2.0", providers: [.apt(["libvips-dev"])]),
         // The only module that touches libvips: picture bytes in, variants out; SVG checks.
         .target(
             name: "Pictures", dependencies: ["CVips", "XMLInput", "SiteSupport"],

@@ -54,6 +54,8 @@ public enum PictureProblem: Error, Sendable, Equatable, CustomStringConvertible 
     case tooManyPixels(width: Int, height: Int, limit: Int)
     /// Truncated or damaged: libvips's words.
     case damaged(String)
+    /// libvips could not be loaded or started (not installed?): the loader's words.
+    case libraryMissing(String)
 
     public var description: String {
         switch self {
@@ -62,6 +64,9 @@ public enum PictureProblem: Error, Sendable, Equatable, CustomStringConvertible 
             "declares \(width) × \(height) pixels, more than the limit of \(limit) (a decompression bomb, or a "
                 + "photo to make smaller first); 'maxPictureMegapixels' in site.yml raises the limit"
         case .damaged(let reason): "cannot be decoded (truncated or damaged?): \(reason)"
+        case .libraryMissing(let reason):
+            "cannot be processed: libvips could not be loaded (\(reason)); `make site` installs it "
+                + "(Debian's libvips42)"
         }
     }
 }

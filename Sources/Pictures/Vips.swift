@@ -4,12 +4,13 @@ import Foundation
 /// The only code that calls libvips: bytes in, Swift values out. No `VipsImage` pointer leaves
 /// this file.
 enum Vips {
-    /// libvips is started once per process.
-    private static let started: Bool = spinesite_vips_start() == 0
+    /// libvips is loaded and started once per process, when a raster picture first needs it:
+    /// nil, or why it could not be.
+    private static let startFailure: String? = spinesite_vips_start().map { String(cString: $0) }
 
     /// The format and size from the picture's header, without decoding its pixels.
     static func header(of data: Data) -> Result<PictureHeader, PictureProblem> {
-        guard started else { return .failure(.damaged("libvips did not start")) }
+        if let startFailure { return .failure(.libraryMissing(startFailure)) }
         return data.withUnsafeBytes { bytes -> Result<PictureHeader, PictureProblem> in
             guard let base = bytes.baseAddress, let loader = spinesite_vips_loader(base, bytes.count),
                 let format = PictureFormat(loader: String(cString: loader))
@@ -28,7 +29,8 @@ enum Vips {
     static func variants(of data: Data, widths: [Int], formats: [PictureFormat]) -> Result<
         [PictureVariant], PictureProblem
     > {
-        guard started, let widest = widths.max() else { return .failure(.damaged("nothing to make")) }
+        if let startFailure { return .failure(.libraryMissing(startFailure)) }
+        guard let widest = widths.max() else { return .failure(.damaged("nothing to make")) }
         return data.withUnsafeBytes { bytes -> Result<[PictureVariant], PictureProblem> in
             var streamed: UnsafeMutablePointer<VipsImage>?
             guard spinesite_vips_thumbnail(bytes.baseAddress, bytes.count, Int32(widest), &streamed) == 0,
@@ -79,8 +81,8 @@ enum Vips {
 
     /// libvips's message for the last failure, cleared for the next.
     private static func lastError() -> String {
-        let message = String(cString: vips_error_buffer()).trimmingCharacters(in: .whitespacesAndNewlines)
-        vips_error_clear()
+        let message = String(cString: spinesite_vips_last_error()).trimmingCharacters(in: .whitespacesAndNewlines)
+        spinesite_vips_clear_error()
         return message.split(separator: "\n").first.map(String.init) ?? "libvips could not read it"
     }
 }

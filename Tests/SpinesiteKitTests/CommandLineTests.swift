@@ -8,6 +8,26 @@ final class CommandLineTests: XCTestCase {
         try SpinesiteCommand.run(arguments, in: folder)
     }
 
+    /// libvips, and the hundred libraries it needs, are loaded by the first raster picture, not by
+    /// every run (they took 21 MB and 20 ms). The dynamic loader names what it loads (`LD_DEBUG`).
+    func testLibvipsIsLoadedForARasterPictureOnly() throws {
+        try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
+        let site = MinimalSite.make(["tens.md": MinimalSite.page(title: "TENS")])
+        site.copy(from: Repository.templates, to: "Templates")
+        let plain = try SpinesiteCommand.run(["build"], in: site.url, environment: ["LD_DEBUG": "libs"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("libcmark-gfm.so"), "the loader's list is read")
+        XCTAssertFalse(plain.stderr.contains("libvips"))
+
+        site.copy(
+            from: Repository.fixture("Pictures/Content/en/therapies/images/tens-pads.png"), to: "Content/en/pads.png")
+        site.write("Content/en/tens.md", MinimalSite.page(title: "TENS", body: "Text.\n\n![Two pads](pads.png)"))
+        let pictured = try SpinesiteCommand.run(["build"], in: site.url, environment: ["LD_DEBUG": "libs"])
+        XCTAssertEqual(pictured.status, 0, pictured.stderr)
+        XCTAssertTrue(pictured.stderr.contains("libvips.so"))
+        XCTAssertTrue(try XCTUnwrap(site.read("Site/en/tens/index.html")).contains("pads-"))
+    }
+
     func testBuildPrintsOneSummaryLineAndFailsWithFileLineErrors() throws {
         try XCTSkipUnless(SpinesiteCommand.isBuilt, "build the spinesite product first")
         let site = MinimalSite.make([

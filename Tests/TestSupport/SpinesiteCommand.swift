@@ -22,9 +22,13 @@ public enum SpinesiteCommand {
     }
 
     /// Runs `spinesite arguments` in `folder`; `user` runs it under that
-    /// account instead (as root, through runuser), to meet real permissions.
-    public static func run(_ arguments: [String], in folder: URL, user: String? = nil) throws -> Result {
+    /// account instead (as root, through runuser), to meet real permissions; `environment` adds
+    /// to the test's own.
+    public static func run(
+        _ arguments: [String], in folder: URL, user: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", user, "--", binary.path] + arguments
