@@ -234,6 +234,15 @@ final class TermMarkingTests: XCTestCase {
             "<p>TENSION rises; tens of people; <t1>Pulse Width</t1> matters.</p>\n")
     }
 
+    /// cmark-gfm ends a text node at every `w` and `:` (where an autolink may start) and joins the
+    /// pieces again before it hands the tree over: a term across them is still one piece of text.
+    func testATermAcrossTheAutolinkExtensionsCharactersIsMarked() {
+        XCTAssertEqual(
+            html("Slow walks: low back pain at work: www.example.org.\n", [["low back pain at work"]]),
+            "<p>Slow walks: <t0>low back pain at work</t0>: "
+                + "<a href=\"http://www.example.org\">www.example.org</a>.</p>\n")
+    }
+
     func testSeveralTermsInOneTextAndAcrossBlocks() {
         XCTAssertEqual(
             html("PNT or TENS.\n\nTENS and PNS.\n", [["TENS"], ["PNT"], ["PNS"]]),
