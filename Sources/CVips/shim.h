@@ -42,8 +42,9 @@ static inline spinesite_vips_functions *spinesite_vips(void) {
     return &functions;
 }
 
-#define SPINESITE_VIPS_FIND(handle, field, name) \
-    if (!(spinesite_vips()->field = (__typeof__(spinesite_vips()->field))dlsym(handle, name))) return "libvips has no " name
+#define SPINESITE_VIPS_FIND(handle, field, name)                                    \
+    spinesite_vips()->field = (__typeof__(spinesite_vips()->field))dlsym(handle, name); \
+    if (!spinesite_vips()->field) return "libvips has no " name
 
 /// Loads libvips and starts it: NULL, or why it could not be. Called once per process.
 static inline const char *spinesite_vips_start(void) {
