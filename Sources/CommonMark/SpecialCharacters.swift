@@ -20,8 +20,8 @@ import Synchronization
 /// at a time under a lock, as before. The lock cost a third of the Markdown stage's parallelism
 /// (github/cmark-gfm#176, a table per parser, is not merged).
 enum SpecialCharacters {
-    /// Calls of the definition below: the library's calls, bound to it.
-    fileprivate static let interceptedCalls = Atomic<Int>(0)
+    /// Whether the definition below has been called: the library's calls are bound to it.
+    fileprivate static let callsArrive = Atomic<Bool>(false)
     private static let finishLock = NSLock()
     /// Whether the table stays as `setOnce` left it: found by finishing one document.
     static let isConstant: Bool = setOnce()
@@ -40,7 +40,7 @@ enum SpecialCharacters {
         libraryFunction(parser, 1)
         cmark_parser_feed(parser, "x", 1)
         if let document = finishLock.withLock({ cmark_parser_finish(parser) }) { cmark_node_free(document) }
-        return interceptedCalls.load(ordering: .relaxed) > 0
+        return callsArrive.load(ordering: .relaxed)
     }
 
     /// The library's `cmark_manage_extensions_special_characters`: the next definition after the
@@ -55,5 +55,8 @@ enum SpecialCharacters {
 /// The library's calls to add or remove the extensions' characters: left as `setOnce` set them.
 @_cdecl("cmark_manage_extensions_special_characters")
 package func keepSpecialCharacters(_ parser: OpaquePointer?, _ add: Int32) {
-    SpecialCharacters.interceptedCalls.add(1, ordering: .relaxed)
+    // Written once: every document calls this twice, from every thread.
+    if !SpecialCharacters.callsArrive.load(ordering: .relaxed) {
+        SpecialCharacters.callsArrive.store(true, ordering: .relaxed)
+    }
 }
