@@ -86,7 +86,6 @@ enum CoreExtensions {
     static func withDocument<Result>(
         _ markdown: String, options: Int32, _ body: (Node, OpaquePointer, EscapedMarks) -> Result
     ) -> Result {
-        ensureRegistered()
         // Everything cmark-gfm allocates for this document comes from this thread's arena, and
         // goes back in one step when the document is done (see the shim).
         let arena = spinesite_arena_mark_now()
@@ -114,7 +113,7 @@ enum CoreExtensions {
 }
 
 extension CoreExtensions {
-    /// Attaches the GFM extensions to `parser`.
+    /// Attaches the GFM extensions to `parser`, registering them first if no parser has yet.
     static func attach(to parser: OpaquePointer) {
         ensureRegistered()
         for name in names {
