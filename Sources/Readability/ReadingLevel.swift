@@ -20,17 +20,20 @@ public enum ReadingLevel: Sendable, Equatable {
         var scanner = WordScanner()
         // One scan per language, each calling its syllable rules directly: chosen through an
         // optional function, the rules were copied, retained and released for every word. Only
-        // the languages with syllable rules read a word's letters.
+        // the languages with syllable rules read a word's letters, and a word of ASCII letters
+        // is counted from its bytes (no letters come with it: see `WordScanner.scan`).
         switch language {
         case "en":
-            scanner.scan(text) { letters, _ in
+            scanner.scan(text, asciiWordsAsBytes: true) { letters, bytes in
                 words += 1
-                syllables += Syllables.english(letters: letters)
+                syllables +=
+                    letters.isEmpty ? Syllables.english(asciiLetters: bytes) : Syllables.english(letters: letters)
             }
         case "es":
-            scanner.scan(text) { letters, _ in
+            scanner.scan(text, asciiWordsAsBytes: true) { letters, bytes in
                 words += 1
-                syllables += Syllables.spanish(letters: letters)
+                syllables +=
+                    letters.isEmpty ? Syllables.spanish(asciiLetters: bytes) : Syllables.spanish(letters: letters)
             }
         default:
             scanner.scan(text, collectsLetters: false) { _, _ in words += 1 }

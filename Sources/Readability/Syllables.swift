@@ -33,6 +33,41 @@ public enum Syllables {
         return max(1, count)
     }
 
+    /// `english` of a word of ASCII letters only, in either case, read from its bytes: most of a
+    /// page's words, counted without first writing their letters out as lower-case scalars, and
+    /// without a branch on a letter's class (see `spanish(asciiLetters:)`).
+    static func english(asciiLetters word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard word.count > 3 else { return word.isEmpty ? 0 : 1 }
+        let end = word.count - englishSilentEnding(word)
+        var count = 0
+        var previousWasVowel = 0
+        // A leading "y" is a consonant ("yes").
+        var index = word[0] | 0x20 == UInt8(ascii: "y") ? 1 : 0
+        while index < end {
+            let isVowel = Self.asciiVowels &>> Int(word[index] & 31) & 1
+            count &+= isVowel & ~previousWasVowel
+            previousWasVowel = isVowel
+            index += 1
+        }
+        return max(1, count)
+    }
+
+    /// How many letters at the end of an ASCII word of over three letters are silent: a final "e"
+    /// (not after "l"), "-es" (not after a hissing sound) or "-ed" (not after t or d).
+    private static func englishSilentEnding(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = word.count
+        let beforeEnding = Unicode.Scalar(word[count - 3] | 0x20)
+        let (penultimate, last) = (Unicode.Scalar(word[count - 2] | 0x20), Unicode.Scalar(word[count - 1] | 0x20))
+        if last == "e", penultimate != "l" { return 1 }
+        if penultimate == "e", last == "s", !Self.isHissing(beforeEnding) { return 2 }
+        if penultimate == "e", last == "d", beforeEnding != "t", beforeEnding != "d" { return 2 }
+        return 0
+    }
+
+    /// English's vowels as bits, by an ASCII letter's low five bits (the same in either case):
+    /// a 1, e 5, i 9, o 15, u 21, y 25.
+    private static let asciiVowels = 1 << 1 | 1 << 5 | 1 << 9 | 1 << 15 | 1 << 21 | 1 << 25
+
     // Switches, not sets or array literals: a literal in a function body is
     // built again for every word, and a set hashes every letter it is asked
     // about; either made syllable counting a fifth of a build.
@@ -136,6 +171,48 @@ public enum Syllables {
         }
         return max(letters.isEmpty ? 0 : 1, count)
     }
+
+    /// `spanish` of a word of ASCII letters only, in either case, read from its bytes (no accents,
+    /// so the only hiatus is two strong vowels). Without a branch on a letter's class: which
+    /// vowel comes next is what a processor cannot predict.
+    static func spanish(asciiLetters word: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var previousWasVowel = 0
+        var previousWasStrong = 0
+        for index in word.indices {
+            let letter = word[index] | 0x20
+            let bit = Int(letter & 31)
+            let isStrong = Self.asciiStrongVowels &>> bit & 1
+            var isVowel = (Self.asciiStrongVowels | Self.asciiWeakVowels) &>> bit & 1
+            if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "y") {
+                isVowel = isSpanishVowel(asciiUOrY: index, of: word) ? 1 : 0
+            }
+            count &+= isVowel & (~previousWasVowel | previousWasStrong & isStrong)
+            previousWasVowel = isVowel
+            previousWasStrong = isVowel & isStrong
+        }
+        return max(word.isEmpty ? 0 : 1, count)
+    }
+
+    /// Whether the "u" or "y" at `index` of an ASCII word is a vowel: the "u" of que/qui/gue/gui
+    /// is silent, and "y" is a vowel only at the end of a word ("muy", "hoy").
+    private static func isSpanishVowel(asciiUOrY index: Int, of word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word[index] | 0x20 == UInt8(ascii: "u") else { return index == word.count - 1 && index > 0 }
+        return
+            !(index > 0 && index + 1 < word.count
+            && Self.asciiSilentUAround &>> Int(word[index - 1] & 31) & 1 == 1
+            && Self.asciiAfterSilentU &>> Int(word[index + 1] & 31) & 1 == 1)
+    }
+
+    // Spanish's letter classes as bits by an ASCII letter's low five bits, as `asciiVowels`.
+    /// a, e, o.
+    private static let asciiStrongVowels = 1 << 1 | 1 << 5 | 1 << 15
+    /// i, u.
+    private static let asciiWeakVowels = 1 << 9 | 1 << 21
+    /// q, g: a "u" after them is silent before e or i.
+    private static let asciiSilentUAround = 1 << 17 | 1 << 7
+    /// e, i.
+    private static let asciiAfterSilentU = 1 << 5 | 1 << 9
 }
 
 extension String {

@@ -25,19 +25,24 @@ struct WordScanner {
     private var sentenceHasWords = false
     /// Whether words' letters are wanted: counting a language's words needs none (no syllable rules).
     private var collectsLetters = true
+    /// Whether a word of ASCII letters only comes with no letters, its bytes being its letters.
+    private var asciiWordsAsBytes = false
 
     private enum ScalarClass: UInt8 {
         case letter, digit, combiningMark, joiner, sentenceEnd, other
     }
 
     /// Calls `word` for each word with its letters in lower case (none unless `collectsLetters`)
-    /// and its UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends).
+    /// and its UTF-8 bytes as written (apostrophes and hyphens trimmed from the ends). With
+    /// `asciiWordsAsBytes`, a word of ASCII letters and nothing else (most words) comes with no
+    /// letters: its bytes are its letters, in the case they were written, and need no copy.
     mutating func scan(
-        _ text: String, collectsLetters: Bool = true,
+        _ text: String, collectsLetters: Bool = true, asciiWordsAsBytes: Bool = false,
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
         self = WordScanner()
         self.collectsLetters = collectsLetters
+        self.asciiWordsAsBytes = asciiWordsAsBytes
         letters = .allocate(capacity: 128)
         defer { letters.deallocate() }
         text.withUTF8Bytes { scan(utf8: $0, word: word) }
@@ -117,7 +122,7 @@ struct WordScanner {
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, endsSentence: Bool,
         word: (_ letters: UnsafeBufferPointer<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        let written = collectsLetters ? writeASCIILetters(range, of: bytes, from: 0) : 0
+        let written = collectsLetters && !asciiWordsAsBytes ? writeASCIILetters(range, of: bytes, from: 0) : 0
         word(UnsafeBufferPointer(rebasing: letters[0..<written]), UnsafeBufferPointer(rebasing: bytes[range]))
         if endsSentence {
             sentences += 1

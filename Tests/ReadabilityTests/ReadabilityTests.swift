@@ -19,6 +19,29 @@ final class SyllableTests: XCTestCase {
         ]
         for (word, syllables) in expected { XCTAssertEqual(Syllables.spanish(word), syllables, word) }
     }
+
+    /// The rules read from an ASCII word's bytes, in either case, against the rules read from its
+    /// lower-case letters, on seeded random words rich in the letters the rules look at.
+    func testRulesOnASCIIBytesMatchTheRulesOnLetters() {
+        let alphabet = Array("aeiouyAEIOUYlLsSdDtTqQgGxXhHcCzZbnmrpk")
+        var generator = SeededGenerator(seed: 23)
+        for _ in 0..<20_000 {
+            let word = String(
+                (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                })
+            let letters = Syllables.letters(of: word)
+            let bytes = Array(word.utf8)
+            bytes.withUnsafeBufferPointer { bytes in
+                letters.withUnsafeBufferPointer { letters in
+                    XCTAssertEqual(
+                        Syllables.english(asciiLetters: bytes), Syllables.english(letters: letters), word)
+                    XCTAssertEqual(
+                        Syllables.spanish(asciiLetters: bytes), Syllables.spanish(letters: letters), word)
+                }
+            }
+        }
+    }
 }
 
 final class ReadingLevelTests: XCTestCase {
@@ -43,6 +66,27 @@ final class ReadingLevelTests: XCTestCase {
             case .fernandezHuerta(let ease)? = ReadingLevel.score("El perro come. La casa es roja.", language: "es-MX")
         else { return XCTFail() }
         XCTAssertEqual(ease, 83.41, accuracy: 0.005)
+    }
+
+    /// One scan counting ASCII words from their bytes scores a text as counting every word from
+    /// its letters does.
+    func testMeasuringScoresAsTheWordListDoes() {
+        let pieces = [
+            "Que", "guerra", "pulses", "Yes", "table", "wanted", "aéreo", "pingüino", "TENS", "isn't", "low-back",
+            "o\u{301}", "9", " ", " ", ". ", "!", "\n", ",", "muy", "leer", "Ñandú",
+        ]
+        var generator = SeededGenerator(seed: 29)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let counts = TextCounts(text)
+            for language in ["en", "es"] {
+                let measured = ReadingLevel.measure(text, language: language)
+                XCTAssertEqual(measured.words, counts.words, text.debugDescription)
+                XCTAssertEqual(measured.level, ReadingLevel.score(counts, language: language), text.debugDescription)
+            }
+        }
     }
 
     func testLanguagesWithoutAFormulaAreNotScored() {
