@@ -12,15 +12,8 @@ public enum Syllables {
     /// `english` of a word's letters, already in lower case.
     static func english(letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         guard letters.count > 3 else { return letters.isEmpty ? 0 : 1 }
-        var end = letters.count
-        let (beforeEnding, penultimate, last) = (letters[end - 3], letters[end - 2], letters[end - 1])
-        if last == "e", penultimate != "l" {
-            end -= 1
-        } else if penultimate == "e", last == "s", !Self.isHissing(beforeEnding) {
-            end -= 2
-        } else if penultimate == "e", last == "d", beforeEnding != "t", beforeEnding != "d" {
-            end -= 2
-        }
+        let end =
+            letters.count - englishSilentEnding(letters[letters.count - 3], letters[letters.count - 2], letters.last!)
         var count = 0
         var previousWasVowel = false
         for index in 0..<end {
@@ -38,7 +31,11 @@ public enum Syllables {
     /// without a branch on a letter's class (see `spanish(asciiLetters:)`).
     static func english(asciiLetters word: UnsafeBufferPointer<UInt8>) -> Int {
         guard word.count > 3 else { return word.isEmpty ? 0 : 1 }
-        let end = word.count - englishSilentEnding(word)
+        let (beforeEnding, penultimate, last) = (word[word.count - 3], word[word.count - 2], word[word.count - 1])
+        let end =
+            word.count
+            - englishSilentEnding(
+                Unicode.Scalar(beforeEnding | 0x20), Unicode.Scalar(penultimate | 0x20), Unicode.Scalar(last | 0x20))
         var count = 0
         var previousWasVowel = 0
         // A leading "y" is a consonant ("yes").
@@ -52,12 +49,12 @@ public enum Syllables {
         return max(1, count)
     }
 
-    /// How many letters at the end of an ASCII word of over three letters are silent: a final "e"
-    /// (not after "l"), "-es" (not after a hissing sound) or "-ed" (not after t or d).
-    private static func englishSilentEnding(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        let count = word.count
-        let beforeEnding = Unicode.Scalar(word[count - 3] | 0x20)
-        let (penultimate, last) = (Unicode.Scalar(word[count - 2] | 0x20), Unicode.Scalar(word[count - 1] | 0x20))
+    /// How many of a word's last letters (lower case, the word over three letters long) are
+    /// silent: a final "e" (not after "l"), "-es" (not after a hissing sound) or "-ed" (not after
+    /// t or d).
+    private static func englishSilentEnding(
+        _ beforeEnding: Unicode.Scalar, _ penultimate: Unicode.Scalar, _ last: Unicode.Scalar
+    ) -> Int {
         if last == "e", penultimate != "l" { return 1 }
         if penultimate == "e", last == "s", !Self.isHissing(beforeEnding) { return 2 }
         if penultimate == "e", last == "d", beforeEnding != "t", beforeEnding != "d" { return 2 }
@@ -196,12 +193,12 @@ public enum Syllables {
 
     /// Whether the "u" or "y" at `index` of an ASCII word is a vowel: the "u" of que/qui/gue/gui
     /// is silent, and "y" is a vowel only at the end of a word ("muy", "hoy").
+    /// (Rare letters: read with the rules' own tests, no masks of their own.)
     private static func isSpanishVowel(asciiUOrY index: Int, of word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word[index] | 0x20 == UInt8(ascii: "u") else { return index == word.count - 1 && index > 0 }
         return
-            !(index > 0 && index + 1 < word.count
-            && Self.asciiSilentUAround &>> Int(word[index - 1] & 31) & 1 == 1
-            && Self.asciiAfterSilentU &>> Int(word[index + 1] & 31) & 1 == 1)
+            !(index > 0 && index + 1 < word.count && silencesU(Unicode.Scalar(word[index - 1] | 0x20))
+            && followsSilentU(Unicode.Scalar(word[index + 1] | 0x20)))
     }
 
     // Spanish's letter classes as bits by an ASCII letter's low five bits, as `asciiVowels`.
@@ -209,10 +206,6 @@ public enum Syllables {
     private static let asciiStrongVowels = 1 << 1 | 1 << 5 | 1 << 15
     /// i, u.
     private static let asciiWeakVowels = 1 << 9 | 1 << 21
-    /// q, g: a "u" after them is silent before e or i.
-    private static let asciiSilentUAround = 1 << 17 | 1 << 7
-    /// e, i.
-    private static let asciiAfterSilentU = 1 << 5 | 1 << 9
 }
 
 extension String {
