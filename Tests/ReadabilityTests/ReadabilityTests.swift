@@ -3,6 +3,13 @@ import XCTest
 
 @testable import Readability
 
+/// Up to `longest` of `pieces`, chosen by `generator`, one after another: the seeded texts these
+/// tests read.
+private func seededText(of pieces: [String], upTo longest: Int, using generator: inout SeededGenerator) -> String {
+    (0..<Int.random(in: 0...longest, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
+}
+
 final class SyllableTests: XCTestCase {
     func testEnglishWordList() {
         let expected = [
@@ -23,13 +30,10 @@ final class SyllableTests: XCTestCase {
     /// The rules read from an ASCII word's bytes, in either case, against the rules read from its
     /// lower-case letters, on seeded random words rich in the letters the rules look at.
     func testRulesOnASCIIBytesMatchTheRulesOnLetters() {
-        let alphabet = Array("aeiouyAEIOUYlLsSdDtTqQgGxXhHcCzZbnmrpk")
+        let alphabet = "aeiouyAEIOUYlLsSdDtTqQgGxXhHcCzZbnmrpk".map(String.init)
         var generator = SeededGenerator(seed: 23)
         for _ in 0..<20_000 {
-            let word = String(
-                (0..<Int.random(in: 0...14, using: &generator)).map { _ in
-                    alphabet.randomElement(using: &generator)!
-                })
+            let word = seededText(of: alphabet, upTo: 14, using: &generator)
             let letters = Syllables.letters(of: word)
             let bytes = Array(word.utf8)
             bytes.withUnsafeBufferPointer { bytes in
@@ -77,9 +81,7 @@ final class ReadingLevelTests: XCTestCase {
         ]
         var generator = SeededGenerator(seed: 29)
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = seededText(of: pieces, upTo: 30, using: &generator)
             let counts = TextCounts(text)
             for language in ["en", "es"] {
                 let measured = ReadingLevel.measure(text, language: language)
@@ -151,9 +153,7 @@ final class WordScannerTests: XCTestCase {
         ]
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = seededText(of: pieces, upTo: 40, using: &generator)
             let counts = TextCounts(text)
             let expected = reference(text)
             XCTAssertEqual(counts.wordList, expected.words, text.debugDescription)
@@ -169,9 +169,7 @@ final class WordScannerTests: XCTestCase {
         let weighted = zip(pieces, weights).flatMap { Array(repeating: $0, count: $1) }
         var generator = SeededGenerator(seed: 13)
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
-                weighted.randomElement(using: &generator)!
-            }.joined()
+            let text = seededText(of: weighted, upTo: 60, using: &generator)
             var letters: [String] = []
             var scanner = WordScanner()
             scanner.scan(text) { scalars, _ in
@@ -209,9 +207,7 @@ final class WordScannerTests: XCTestCase {
         let pieces = ["a", "Z", "é", "Ñ", "9", "'", "-", " ", ".", "?", "\n", "o\u{301}", "ع", "x"]
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = seededText(of: pieces, upTo: 40, using: &generator)
             var results: [[String]] = []
             var sentences: [Int] = []
             for collectsLetters in [true, false] {
